@@ -1,0 +1,45 @@
+import "server-only";
+import { z } from "zod";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { AppError, type ErrorCode, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
+
+export type FieldErrors = Record<string, string[]>;
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode | "invalid_input" | "internal"; error: string; fieldErrors?: FieldErrors };
+
+/**
+ * Every server action goes through here: load the session, check the role, validate the input,
+ * run the handler, and turn failures into a result the form can show. Nothing throws to the UI.
+ */
+export function authorizedAction<S extends z.ZodType, T>(
+  permission: Permission,
+  schema: S,
+  handler: (input: z.infer<S>, user: CurrentUser) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, code: "unauthenticated", error: "Your session has ended. Sign in again." };
+    if (!can(user.role, permission)) {
+      return { ok: false, code: "forbidden", error: `Your role (${user.role}) is not allowed to do this.` };
+    }
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      const fieldErrors: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path.join(".") || "form";
+        (fieldErrors[key] ??= []).push(issue.message);
+      }
+      return { ok: false, code: "invalid_input", error: "Some fields need fixing.", fieldErrors };
+    }
+    try {
+      return { ok: true, data: await handler(parsed.data, user) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, code: error.code, error: error.message };
+      console.error(`[action] ${permission} failed:`, error instanceof Error ? error.message : error);
+      return { ok: false, code: "internal", error: GENERIC_ERROR_MESSAGE };
+    }
+  };
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { authOptions } from "@/lib/auth/auth-options";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/auth/permissions";
+
+export type CurrentUser = { id: string; email: string; name: string; role: Role };
+
+/**
+ * The signed-in staff user, read fresh from the database once per request, so a role change
+ * or a deactivation takes effect at once rather than when the session token expires.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions());
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, deactivatedAt: true } });
+  if (!user || user.deactivatedAt) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});

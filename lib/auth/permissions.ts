@@ -1,0 +1,49 @@
+// Who may do what. Pure data, shared by pages, server actions, routes and the navigation.
+export const ROLES = ["agent", "founder", "manager", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  agent: "Support agent",
+  founder: "Founder",
+  manager: "Manager",
+  admin: "Admin",
+};
+
+const everyone: readonly Role[] = ROLES;
+
+export const PERMISSIONS = {
+  "inbox.work": everyone,
+  "templates.read": everyone,
+  "templates.propose": ["agent", "manager", "admin", "founder"],
+  "templates.approve": ["founder", "admin"],
+  "reports.read": ["manager", "founder", "admin"],
+  "settings.read": ["founder", "admin"],
+  "settings.update": ["founder", "admin"],
+  "users.manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** The app's sections, in navigation order, with the permission that opens each. */
+export const AREAS = [
+  { key: "inbox", label: "Inbox", href: "/inbox", permission: "inbox.work" },
+  { key: "templates", label: "Templates", href: "/templates", permission: "templates.read" },
+  { key: "reports", label: "Reports", href: "/reports", permission: "reports.read" },
+  { key: "settings", label: "Settings", href: "/settings", permission: "settings.read" },
+  { key: "users", label: "Users", href: "/users", permission: "users.manage" },
+] as const satisfies readonly { key: string; label: string; href: string; permission: Permission }[];
+
+export type Area = (typeof AREAS)[number];
+export type AreaKey = Area["key"];
+
+export function areasFor(role: Role): Area[] {
+  return AREAS.filter((area) => can(role, area.permission));
+}
+
+export function findArea(key: string): Area | undefined {
+  return AREAS.find((area) => area.key === key);
+}

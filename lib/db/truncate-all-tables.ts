@@ -1,0 +1,10 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/** Empties every table but the migrations history. For `db:seed --force` and tests only. */
+export async function truncateAllTables(): Promise<void> {
+  const tables = await db.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
+  if (tables.length === 0) return;
+  await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} CASCADE`);
+}

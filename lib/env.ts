@@ -1,0 +1,98 @@
+// The only module that reads process.env. Every variable is validated here; the app refuses
+// to start on a missing or invalid one (instrumentation.ts) with one line per variable.
+import { z } from "zod";
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "an http(s) URL" });
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "a PostgreSQL URL (postgresql://user:password@host:5432/db); start the app with `npm start` to use the embedded database" })
+      .regex(/^postgres(ql)?:\/\//, "a PostgreSQL URL starting with postgresql://"),
+    DATABASE_POOL_MAX: z.coerce.number({ error: "a whole number" }).int().min(1).max(100).default(10),
+    APP_URL: httpUrl.default("http://localhost:3000"),
+    AUTH_SECRET: z
+      .string({ error: "a random secret of at least 32 characters (npm run setup generates one)" })
+      .min(32, "a random secret of at least 32 characters (npm run setup generates one)"),
+    CRON_SECRET: z
+      .string({ error: "a random secret of at least 16 characters (npm run setup generates one)" })
+      .min(16, "a random secret of at least 16 characters (npm run setup generates one)"),
+    SHOPIFY_WEBHOOK_SECRET: z.string().min(1).optional(),
+    POSTMARK_SERVER_TOKEN: z.string().min(1).optional(),
+    POSTMARK_API_URL: httpUrl.default("https://api.postmarkapp.com"),
+    POSTMARK_INBOUND_ADDRESS: z.email({ error: "an email address like reply@inbound.example.com" }).optional(),
+    POSTMARK_WEBHOOK_USER: z.string().min(1).optional(),
+    POSTMARK_WEBHOOK_PASSWORD: z.string().min(8, "at least 8 characters").optional(),
+    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, "an Account SID: AC followed by 32 hex characters").optional(),
+    TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+    TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, "a phone number in E.164 form, like +33612345678").optional(),
+    TWILIO_API_URL: httpUrl.default("https://api.twilio.com"),
+    OPENAI_API_KEY: z.string().min(1).optional(),
+    OPENAI_BASE_URL: httpUrl.default("https://api.openai.com/v1"),
+    OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  })
+  .superRefine((env, ctx) => {
+    // A half-configured provider is a mistake worth stopping for, not a silent "not configured".
+    const groups: [string, (keyof typeof env)[]][] = [
+      ["Twilio", ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"]],
+      ["Postmark webhooks", ["POSTMARK_WEBHOOK_USER", "POSTMARK_WEBHOOK_PASSWORD"]],
+    ];
+    for (const [provider, names] of groups) {
+      const set = names.filter((name) => env[name] !== undefined);
+      if (set.length === 0 || set.length === names.length) continue;
+      for (const name of names.filter((n) => env[n] === undefined)) {
+        ctx.addIssue({ code: "custom", path: [name], message: `required when ${set.join(", ")} is set (${provider} is half configured)` });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
+
+/** Validates a set of variables; each problem is one line naming the variable and what it expects. */
+export function parseEnv(source: Record<string, string | undefined>): EnvResult {
+  // An empty value (a copied .env.example line) means unset, so defaults apply.
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(set);
+  if (result.success) return { ok: true, env: result.data };
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? "environment");
+    const got = source[name];
+    const shown = got === undefined ? "it is not set" : name.includes("SECRET") || name.includes("TOKEN") || name.includes("PASSWORD") || name.includes("KEY") ? "the value given is not valid" : `got "${got}"`;
+    return `Invalid environment variable ${name}: expected ${issue.message} (${shown}).`;
+  });
+  return { ok: false, problems };
+}
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, parsed once. Throws InvalidEnvironmentError. */
+export function env(): Env {
+  if (cached) return cached;
+  const result = parseEnv(process.env);
+  if (!result.ok) throw new InvalidEnvironmentError(result.problems);
+  cached = result.env;
+  // next-auth reads its base URL from here; APP_URL is the one name operators set.
+  process.env.NEXTAUTH_URL ??= cached.APP_URL;
+  return cached;
+}
+
+export type ChannelStatus = { email: boolean; sms: boolean; ai: boolean };
+
+/** Which providers are configured; the UI says plainly when a channel is not. */
+export function configuredChannels(e: Env = env()): ChannelStatus {
+  return {
+    email: Boolean(e.POSTMARK_SERVER_TOKEN),
+    sms: Boolean(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM_NUMBER),
+    ai: Boolean(e.OPENAI_API_KEY),
+  };
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import { db, type DbClient } from "@/lib/db";
+import type { ShopSettingsInput } from "@/lib/settings/shop-settings-input";
+
+export const SHOP_SETTINGS_ID = 1;
+
+/** The shop's settings, or null before the shop has been set up. */
+export async function getShopSettings(tx: DbClient = db): Promise<(ShopSettingsInput & { updatedAt: Date }) | null> {
+  return tx.shopSettings.findUnique({
+    where: { id: SHOP_SETTINGS_ID },
+    select: { shopName: true, founderName: true, founderSignature: true, senderEmail: true, timeZone: true, defaultLocale: true, reviewUrl: true, updatedAt: true },
+  });
+}

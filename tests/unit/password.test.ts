@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { newUserSchema } from "@/lib/users/user-input";
+
+describe("passwords", () => {
+  it("verifies the right password and rejects another", async () => {
+    const hash = await hashPassword("correct horse battery");
+    expect(hash).not.toContain("correct horse battery");
+    expect(await verifyPassword("correct horse battery", hash)).toBe(true);
+    expect(await verifyPassword("correct horse batterY", hash)).toBe(false);
+  });
+
+  it("generates distinct passwords without look-alike characters", () => {
+    const passwords = Array.from({ length: 50 }, () => generatePassword());
+    expect(new Set(passwords).size).toBe(50);
+    for (const password of passwords) expect(password).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{20}$/);
+  });
+});
+
+describe("new user input", () => {
+  it("normalises the email and accepts a short domain", () => {
+    expect(newUserSchema.parse({ email: "  Ana@B.C ", role: "founder" })).toEqual({ email: "ana@b.c", role: "founder" });
+  });
+
+  it("explains a bad role, email or password", () => {
+    const result = newUserSchema.safeParse({ email: "nope", role: "boss", password: "short" });
+    expect(result.success).toBe(false);
+    const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path[0], i.message]));
+    expect(messages).toEqual({
+      email: "must be a valid email address",
+      role: "must be one of agent, founder, manager, admin",
+      password: "must be at least 10 characters",
+    });
+  });
+});
