@@ -1,0 +1,6 @@
+// Fixed settings shared by the e2e servers and specs.
+export const E2E = {
+  postgres: { port: 3100, database: "reply_inbox_e2e", baseURL: "http://localhost:3100" },
+  embedded: { port: 3101, databasePort: 54339, dataDir: ".data/e2e-embedded", baseURL: "http://localhost:3101" },
+  secrets: { AUTH_SECRET: "e2e-auth-secret-that-is-long-enough-0123456789", CRON_SECRET: "e2e-cron-secret-0123456789" },
+} as const;

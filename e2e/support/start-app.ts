@@ -1,0 +1,49 @@
+// Playwright's webServer: prepares a fresh database, seeds the demo shop, and serves the built
+// app. `postgres` uses a throwaway database on the local PostgreSQL; `embedded` runs with
+// DATABASE_URL unset, exactly as a newcomer's machine does.
+import { spawn, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { createMigratedDatabase } from "../../tests/support/test-database";
+import { E2E } from "./e2e-env";
+
+const mode = process.argv[2];
+
+function runOrExit(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(command, args, { env, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`e2e: ${command} ${args.join(" ")} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function serve(args: string[], env: NodeJS.ProcessEnv) {
+  const server = spawn("npx", args, { env, stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+async function main() {
+  const base = { ...process.env, ...E2E.secrets, NODE_ENV: "production" as const };
+  if (mode === "postgres") {
+    const env = { ...base, DATABASE_URL: await createMigratedDatabase(E2E.postgres.database), APP_URL: E2E.postgres.baseURL };
+    runOrExit("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], env);
+    serve(["next", "start", "-p", String(E2E.postgres.port)], env);
+  } else if (mode === "embedded") {
+    rmSync(E2E.embedded.dataDir, { recursive: true, force: true });
+    const env: NodeJS.ProcessEnv = {
+      ...base,
+      APP_URL: E2E.embedded.baseURL,
+      EMBEDDED_DATABASE_DIR: E2E.embedded.dataDir,
+      EMBEDDED_DATABASE_PORT: String(E2E.embedded.databasePort),
+    };
+    delete env.DATABASE_URL;
+    runOrExit("npm", ["run", "--silent", "db:migrate"], env);
+    runOrExit("npm", ["run", "--silent", "db:seed"], env);
+    serve(["tsx", "scripts/with-database.ts", "next", "start", "-p", String(E2E.embedded.port)], env);
+  } else {
+    console.error("usage: tsx e2e/support/start-app.ts <postgres|embedded>");
+    process.exit(2);
+  }
+}
+
+void main();
