@@ -1,10 +1,12 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { saveShopSettings } from "@/app/(app)/settings/actions";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { useServerAction } from "@/components/ui/use-server-action";
+import { fieldErrorsFrom } from "@/lib/validation/field-errors";
 import { LOCALE_LABELS, LOCALES, shopSettingsSchema, type ShopSettingsInput } from "@/lib/settings/shop-settings-input";
 
 type Props = {
@@ -15,17 +17,9 @@ type Props = {
 
 const EMPTY: ShopSettingsInput = { shopName: "", founderName: "", founderSignature: "", senderEmail: "", timeZone: "Europe/Paris", defaultLocale: "en", reviewUrl: "" };
 
-function fieldErrorsOf(issues: { path: PropertyKey[]; message: string }[]): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const issue of issues) (errors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  return errors;
-}
-
 export function SettingsForm({ initial, timeZones, canEdit }: Props) {
   const [values, setValues] = useState<ShopSettingsInput>(initial ?? EMPTY);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [status, setStatus] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, fieldErrors: errors, setFieldErrors: setErrors, message: status, setMessage: setStatus } = useServerAction(saveShopSettings);
 
   const set = (field: keyof ShopSettingsInput) => (event: { target: { value: string } }) => {
     setValues((current) => ({ ...current, [field]: event.target.value }));
@@ -37,24 +31,13 @@ export function SettingsForm({ initial, timeZones, canEdit }: Props) {
     setStatus(null);
     const checked = shopSettingsSchema.safeParse(values);
     if (!checked.success) {
-      setErrors(fieldErrorsOf(checked.error.issues));
+      setErrors(fieldErrorsFrom(checked.error.issues));
       setStatus({ tone: "error", text: "Some fields need fixing." });
       return;
     }
-    startTransition(async () => {
-      try {
-        const result = await saveShopSettings(values);
-        if (result.ok) {
-          setValues(result.data);
-          setErrors({});
-          setStatus({ tone: "success", text: "Settings saved." });
-        } else {
-          setErrors(result.fieldErrors ?? {});
-          setStatus({ tone: "error", text: result.error });
-        }
-      } catch {
-        setStatus({ tone: "error", text: "The server could not be reached. Your changes are still here; try again." });
-      }
+    run(values, (saved) => {
+      setValues(saved);
+      return "Settings saved.";
     });
   }
 

@@ -1,28 +1,31 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { changeUserRoleAction, setUserActiveAction } from "@/app/(app)/users/actions";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 
 type Row = { id: string; email: string; name: string; role: Role; deactivatedAt: string | null; lastSignInAt: string | null };
 
 export function UsersTable({ users, currentUserId }: { users: Row[]; currentUserId: string }) {
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const roleChange = useServerAction(changeUserRoleAction);
+  const activation = useServerAction(setUserActiveAction);
+  const pending = roleChange.pending || activation.pending;
+  const message = activation.message ?? roleChange.message;
 
-  function run(action: () => Promise<{ ok: boolean; error?: string }>, success: string) {
-    setMessage(null);
-    startTransition(async () => {
-      try {
-        const result = await action();
-        setMessage(result.ok ? { tone: "success", text: success } : { tone: "error", text: result.error ?? "That did not work." });
-      } catch {
-        setMessage({ tone: "error", text: "The server could not be reached. Nothing was changed." });
-      }
+  function changeRole(user: Row, role: Role) {
+    activation.setMessage(null);
+    roleChange.run({ userId: user.id, role }, () => `${user.name} is now ${ROLE_LABELS[role]}.`);
+  }
+
+  function setActive(user: Row, active: boolean) {
+    roleChange.setMessage(null);
+    activation.run({ userId: user.id, active }, () => {
       setConfirming(null);
+      return active ? `${user.name} can sign in again.` : `${user.name} was deactivated.`;
     });
   }
 
@@ -61,7 +64,7 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
                       id={`role-${user.id}`}
                       value={user.role}
                       disabled={pending || inactive || self}
-                      onChange={(event) => run(() => changeUserRoleAction({ userId: user.id, role: event.target.value }), `${user.name} is now ${ROLE_LABELS[event.target.value as Role]}.`)}
+                      onChange={(event) => changeRole(user, event.target.value as Role)}
                       className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm"
                     >
                       {ROLES.map((role) => (
@@ -78,7 +81,7 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
                     ) : confirming === user.id ? (
                       <span className="inline-flex items-center gap-2">
                         <span className="text-xs">Deactivate {user.name}? They can no longer sign in.</span>
-                        <Button variant="danger" pending={pending} onClick={() => run(() => setUserActiveAction({ userId: user.id, active: false }), `${user.name} was deactivated.`)}>
+                        <Button variant="danger" pending={pending} onClick={() => setActive(user, false)}>
                           Deactivate
                         </Button>
                         <Button variant="secondary" onClick={() => setConfirming(null)}>
@@ -86,7 +89,7 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
                         </Button>
                       </span>
                     ) : inactive ? (
-                      <Button variant="secondary" disabled={pending} onClick={() => run(() => setUserActiveAction({ userId: user.id, active: true }), `${user.name} can sign in again.`)}>
+                      <Button variant="secondary" disabled={pending} onClick={() => setActive(user, true)}>
                         Reactivate
                       </Button>
                     ) : (

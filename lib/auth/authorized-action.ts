@@ -3,8 +3,9 @@ import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { AppError, type ErrorCode, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
+import { fieldErrorsFrom, type FieldErrors } from "@/lib/validation/field-errors";
 
-export type FieldErrors = Record<string, string[]>;
+export type { FieldErrors };
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -27,12 +28,7 @@ export function authorizedAction<S extends z.ZodType, T>(
     }
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
-      const fieldErrors: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path.join(".") || "form";
-        (fieldErrors[key] ??= []).push(issue.message);
-      }
-      return { ok: false, code: "invalid_input", error: "Some fields need fixing.", fieldErrors };
+      return { ok: false, code: "invalid_input", error: "Some fields need fixing.", fieldErrors: fieldErrorsFrom(parsed.error.issues) };
     }
     try {
       return { ok: true, data: await handler(parsed.data, user) };
