@@ -1,3 +1,6 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
 -- CreateEnum
 CREATE TYPE "Locale" AS ENUM ('en', 'fr');
 
@@ -50,7 +53,7 @@ CREATE TYPE "VersionStatus" AS ENUM ('draft', 'pending_approval', 'approved', 'r
 CREATE TYPE "Flow" AS ENUM ('abandoned_checkout', 'post_delivery', 'sms_review_request', 'auto_reply', 'manual');
 
 -- CreateEnum
-CREATE TYPE "ScheduledStatus" AS ENUM ('scheduled', 'paused', 'sending', 'sent', 'cancelled', 'skipped', 'failed');
+CREATE TYPE "ScheduledStatus" AS ENUM ('scheduled', 'paused', 'sending', 'unknown', 'sent', 'cancelled', 'skipped', 'failed');
 
 -- CreateEnum
 CREATE TYPE "LinkKind" AS ENUM ('review', 'checkout', 'other');
@@ -68,6 +71,14 @@ CREATE TABLE "ShopSettings" (
     "timeZone" TEXT NOT NULL,
     "defaultLocale" "Locale" NOT NULL DEFAULT 'en',
     "reviewUrl" TEXT NOT NULL,
+    "abandonAfterMinutes" INTEGER NOT NULL DEFAULT 60,
+    "abandonedHelpDelayMinutes" INTEGER NOT NULL DEFAULT 60,
+    "postDeliveryCheckInDays" INTEGER NOT NULL DEFAULT 1,
+    "postDeliveryReviewDays" INTEGER NOT NULL DEFAULT 5,
+    "postDeliveryReminderDays" INTEGER NOT NULL DEFAULT 14,
+    "smsReviewDelayDays" INTEGER NOT NULL DEFAULT 5,
+    "smsWindowStartHour" INTEGER NOT NULL DEFAULT 10,
+    "smsWindowEndHour" INTEGER NOT NULL DEFAULT 20,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     "updatedById" TEXT,
 
@@ -90,6 +101,20 @@ CREATE TABLE "User" (
 );
 
 -- CreateTable
+CREATE TABLE "ApiToken" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "prefix" TEXT NOT NULL,
+    "createdById" TEXT,
+    "lastUsedAt" TIMESTAMP(3),
+    "revokedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ApiToken_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "Customer" (
     "id" TEXT NOT NULL,
     "email" TEXT,
@@ -98,7 +123,7 @@ CREATE TABLE "Customer" (
     "lastName" TEXT,
     "locale" "Locale" NOT NULL DEFAULT 'en',
     "timeZone" TEXT,
-    "shopifyId" TEXT,
+    "externalId" TEXT,
     "smsConsentAt" TIMESTAMP(3),
     "smsConsentSource" TEXT,
     "smsConsentWording" TEXT,
@@ -139,7 +164,7 @@ CREATE TABLE "ProductCategory" (
 -- CreateTable
 CREATE TABLE "Product" (
     "id" TEXT NOT NULL,
-    "shopifyId" TEXT,
+    "externalId" TEXT,
     "sku" TEXT,
     "title" TEXT NOT NULL,
     "categoryId" TEXT,
@@ -159,6 +184,7 @@ CREATE TABLE "Checkout" (
     "totalPrice" DECIMAL(12,2) NOT NULL,
     "checkoutUrl" TEXT,
     "startedAt" TIMESTAMP(3) NOT NULL,
+    "lastActivityAt" TIMESTAMP(3) NOT NULL,
     "abandonedAt" TIMESTAMP(3),
     "completedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -345,6 +371,7 @@ CREATE TABLE "ScheduledMessage" (
     "dueAt" TIMESTAMP(3) NOT NULL,
     "status" "ScheduledStatus" NOT NULL DEFAULT 'scheduled',
     "attempts" INTEGER NOT NULL DEFAULT 0,
+    "leaseExpiresAt" TIMESTAMP(3),
     "lastError" TEXT,
     "statusReason" TEXT,
     "idempotencyKey" TEXT NOT NULL,
@@ -445,13 +472,16 @@ CREATE TABLE "AuditLog" (
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "ApiToken_tokenHash_key" ON "ApiToken"("tokenHash");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Customer_email_key" ON "Customer"("email");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Customer_phone_key" ON "Customer"("phone");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Customer_shopifyId_key" ON "Customer"("shopifyId");
+CREATE UNIQUE INDEX "Customer_externalId_key" ON "Customer"("externalId");
 
 -- CreateIndex
 CREATE INDEX "Customer_lastName_firstName_idx" ON "Customer"("lastName", "firstName");
@@ -463,7 +493,7 @@ CREATE INDEX "ConsentEvent_customerId_channel_occurredAt_idx" ON "ConsentEvent"(
 CREATE UNIQUE INDEX "ProductCategory_name_key" ON "ProductCategory"("name");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Product_shopifyId_key" ON "Product"("shopifyId");
+CREATE UNIQUE INDEX "Product_externalId_key" ON "Product"("externalId");
 
 -- CreateIndex
 CREATE INDEX "Product_categoryId_idx" ON "Product"("categoryId");
@@ -602,6 +632,9 @@ CREATE INDEX "AuditLog_createdAt_idx" ON "AuditLog"("createdAt");
 
 -- AddForeignKey
 ALTER TABLE "ShopSettings" ADD CONSTRAINT "ShopSettings_updatedById_fkey" FOREIGN KEY ("updatedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ApiToken" ADD CONSTRAINT "ApiToken_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ConsentEvent" ADD CONSTRAINT "ConsentEvent_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,25 @@
+// The outgoing flows and their steps, in one place.
+import type { Channel, Flow } from "@/lib/generated/prisma/enums";
+
+export type FlowStep = { flow: Flow; step: string; channel: Channel; asksForReview: boolean };
+
+export const STEPS = {
+  abandonedHelp: { flow: "abandoned_checkout", step: "help", channel: "email", asksForReview: false },
+  checkIn: { flow: "post_delivery", step: "day1", channel: "email", asksForReview: false },
+  reviewRequest: { flow: "post_delivery", step: "day5", channel: "email", asksForReview: true },
+  lastReminder: { flow: "post_delivery", step: "day14", channel: "email", asksForReview: true },
+  smsReviewRequest: { flow: "sms_review_request", step: "review", channel: "sms", asksForReview: true },
+} as const satisfies Record<string, FlowStep>;
+
+/** One key per step and subject: scheduling the same thing twice is a no-op. */
+export function idempotencyKey(step: FlowStep, subjectId: string): string {
+  return `${step.flow}:${step.step}:${subjectId}`;
+}
+
+/** The steps that ask for a review pause while the customer has an open problem. */
+export const REVIEW_STEP_FILTER = {
+  OR: [
+    { flow: "post_delivery" as const, step: { in: [STEPS.reviewRequest.step, STEPS.lastReminder.step] } },
+    { flow: "sms_review_request" as const },
+  ],
+};
