@@ -1,0 +1,172 @@
+// The founder-voice texts every shop starts with, approved so the flows can send from day one.
+// First person, help first, one link at most, always an invitation to reply. The founder
+// rewrites them in the template editor; these are a starting point, not a house style.
+import type { Channel, Locale, TemplateKind } from "@/lib/generated/prisma/enums";
+
+export type DefaultTemplate = {
+  key: string;
+  kind: TemplateKind;
+  channel: Channel;
+  locale: Locale;
+  name: string;
+  subject?: string;
+  preheader?: string;
+  body: string;
+};
+
+export const TEMPLATE_KEYS = {
+  abandonedHelp: "abandoned_checkout",
+  checkIn: "post_delivery_day1",
+  reviewRequest: "post_delivery_day5",
+  lastReminder: "post_delivery_day14",
+  smsReviewRequest: "sms_review_request",
+} as const;
+
+export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
+  {
+    key: TEMPLATE_KEYS.abandonedHelp,
+    kind: "flow_step",
+    channel: "email",
+    locale: "en",
+    name: "Abandoned checkout: help email",
+    subject: "Did something go wrong with your order?",
+    preheader: "A payment step that timed out? Here is what usually fixes it.",
+    body: `Hi {{firstName}},
+
+I'm {{founderName}}, I run {{shopName}}. I noticed you had started your order but didn't get to the end, and I wanted to make sure nothing went wrong on our side.
+
+If you got stuck, this is what usually helps:
+- Payment timed out? Your bank's confirmation step can expire. Open your bank app first, then try again.
+- Card declined? Check that the billing ZIP or postcode matches, exactly, the one your bank has.
+- Still stuck? Just reply to this email. I read every reply and I'll help you personally.
+
+Your basket is still here: {{checkoutLink}}`,
+  },
+  {
+    key: TEMPLATE_KEYS.abandonedHelp,
+    kind: "flow_step",
+    channel: "email",
+    locale: "fr",
+    name: "Panier abandonné : e-mail d'aide",
+    subject: "Un souci avec votre commande ?",
+    preheader: "Une validation bancaire qui a expiré ? Voici ce qui marche en général.",
+    body: `Bonjour {{firstName}},
+
+Je suis {{founderName}}, je m'occupe de {{shopName}}. J'ai vu que vous aviez commencé votre commande sans aller jusqu'au bout, et je voulais vérifier que rien n'avait coincé de notre côté.
+
+Si vous avez été bloqué, voici ce qui aide en général :
+- Le paiement a expiré ? La validation de votre banque a un délai. Ouvrez d'abord l'application de votre banque, puis réessayez.
+- Carte refusée ? Vérifiez que le code postal de facturation est exactement celui que connaît votre banque.
+- Toujours bloqué ? Répondez simplement à cet e-mail. Je lis toutes les réponses et je vous aide personnellement.
+
+Votre panier vous attend ici : {{checkoutLink}}`,
+  },
+  {
+    key: TEMPLATE_KEYS.checkIn,
+    kind: "flow_step",
+    channel: "email",
+    locale: "en",
+    name: "After delivery, day 1: personal check-in",
+    subject: "Did your {{productName}} arrive safely?",
+    preheader: "A quick check from me, and two tips.",
+    body: `Hi {{firstName}},
+
+It's {{founderName}} from {{shopName}}. Your {{productName}} was delivered yesterday, and I wanted to check that everything arrived in one piece.
+
+If anything isn't right (a damaged parcel, a missing item, something that doesn't work as you expected), just reply to this email and tell me. I'll sort it out myself, quickly.
+
+Thank you for ordering from us.`,
+  },
+  {
+    key: TEMPLATE_KEYS.checkIn,
+    kind: "flow_step",
+    channel: "email",
+    locale: "fr",
+    name: "Après livraison, jour 1 : prise de nouvelles",
+    subject: "Votre {{productName}} est bien arrivé ?",
+    preheader: "Un petit mot de ma part.",
+    body: `Bonjour {{firstName}},
+
+C'est {{founderName}}, de {{shopName}}. Votre {{productName}} a été livré hier et je voulais m'assurer que tout est arrivé en bon état.
+
+Si quelque chose ne va pas (colis abîmé, article manquant, un produit qui ne fait pas ce que vous attendiez), répondez simplement à cet e-mail. Je m'en occupe moi-même, rapidement.
+
+Merci d'avoir commandé chez nous.`,
+  },
+  {
+    key: TEMPLATE_KEYS.reviewRequest,
+    kind: "flow_step",
+    channel: "email",
+    locale: "en",
+    name: "After delivery, day 5: review request",
+    subject: "How are you getting on with your {{productName}}?",
+    preheader: "Your honest opinion helps other customers, and me.",
+    body: `Hi {{firstName}},
+
+{{founderName}} again. You've had your {{productName}} for a few days now. I'd really like to know what you think, good or bad.
+
+If you have a minute, an honest review helps other people decide, and tells me what to improve: {{reviewLink}}
+
+And if something isn't right, reply to this email instead; I'd rather fix it.`,
+  },
+  {
+    key: TEMPLATE_KEYS.reviewRequest,
+    kind: "flow_step",
+    channel: "email",
+    locale: "fr",
+    name: "Après livraison, jour 5 : demande d'avis",
+    subject: "Que pensez-vous de votre {{productName}} ?",
+    preheader: "Votre avis sincère aide les autres clients, et moi aussi.",
+    body: `Bonjour {{firstName}},
+
+C'est encore {{founderName}}. Vous avez votre {{productName}} depuis quelques jours : j'aimerais beaucoup savoir ce que vous en pensez, en bien comme en moins bien.
+
+Si vous avez une minute, un avis sincère aide d'autres personnes à choisir et me dit quoi améliorer : {{reviewLink}}
+
+Et si quelque chose ne va pas, répondez plutôt à cet e-mail : je préfère arranger les choses.`,
+  },
+  {
+    key: TEMPLATE_KEYS.lastReminder,
+    kind: "flow_step",
+    channel: "email",
+    locale: "en",
+    name: "After delivery, day 14: last reminder",
+    subject: "One last note about your {{productName}}",
+    preheader: "No more emails about it after this one.",
+    body: `Hi {{firstName}},
+
+This is my last note about your order, I promise. If you have a moment to say how the {{productName}} is doing, your review would mean a lot to a small shop like ours: {{reviewLink}}
+
+Either way, thank you. And if you ever need anything, just reply; it comes straight to me.`,
+  },
+  {
+    key: TEMPLATE_KEYS.lastReminder,
+    kind: "flow_step",
+    channel: "email",
+    locale: "fr",
+    name: "Après livraison, jour 14 : dernier rappel",
+    subject: "Un dernier mot sur votre {{productName}}",
+    preheader: "Plus d'e-mail à ce sujet après celui-ci.",
+    body: `Bonjour {{firstName}},
+
+C'est mon dernier message au sujet de votre commande, promis. Si vous avez un instant pour dire comment se porte votre {{productName}}, votre avis compterait beaucoup pour une petite boutique comme la nôtre : {{reviewLink}}
+
+Dans tous les cas, merci. Et si vous avez besoin de quoi que ce soit, répondez simplement : ça arrive directement chez moi.`,
+  },
+  {
+    key: TEMPLATE_KEYS.smsReviewRequest,
+    kind: "flow_step",
+    channel: "sms",
+    locale: "en",
+    name: "SMS review request",
+    body: "Hi {{firstName}}, it's {{founderName}} from {{shopName}}. How is your {{productName}} doing? If you have 30 seconds, I'd love to hear: {{reviewLink}} Reply STOP to opt out.",
+  },
+  {
+    key: TEMPLATE_KEYS.smsReviewRequest,
+    kind: "flow_step",
+    channel: "sms",
+    locale: "fr",
+    name: "SMS de demande d'avis",
+    body: "Bonjour {{firstName}}, c'est {{founderName}} de {{shopName}}. Votre {{productName}} vous convient ? Si vous avez 30 secondes, votre avis m'aiderait : {{reviewLink}} STOP pour ne plus recevoir de SMS",
+  },
+];
