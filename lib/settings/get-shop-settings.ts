@@ -11,3 +11,8 @@ export async function getShopSettings(tx: DbClient = db): Promise<(ShopSettingsI
     select: { shopName: true, founderName: true, founderSignature: true, senderEmail: true, timeZone: true, defaultLocale: true, reviewUrl: true, updatedAt: true },
   });
 }
+
+/** Every column, for the flows (delays, SMS window) and the message composer. */
+export async function getShopSettingsRow(tx: DbClient = db) {
+  return tx.shopSettings.findUnique({ where: { id: SHOP_SETTINGS_ID } });
+}

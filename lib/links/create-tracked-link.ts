@@ -1,0 +1,22 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { DbClient } from "@/lib/db";
+import type { LinkKind } from "@/lib/generated/prisma/enums";
+
+export type TrackedLinkRequest = { kind: LinkKind; targetUrl: string; customerId: string; scheduledMessageId?: string | null; messageId?: string | null };
+
+/** A short public link (/r/<token>) that records the click, then redirects to the target. */
+export async function createTrackedLink(request: TrackedLinkRequest, appUrl: string, tx: DbClient): Promise<{ id: string; url: string }> {
+  const token = randomBytes(9).toString("base64url");
+  const link = await tx.trackedLink.create({ data: { ...request, token } });
+  return { id: link.id, url: `${appUrl.replace(/\/$/, "")}/r/${token}` };
+}
+
+/** The shop's review URL with UTM parameters naming the flow and channel. */
+export function reviewTargetUrl(reviewUrl: string, flow: string, channel: string): string {
+  const url = new URL(reviewUrl);
+  url.searchParams.set("utm_source", "reply-inbox");
+  url.searchParams.set("utm_medium", channel);
+  url.searchParams.set("utm_campaign", flow);
+  return url.toString();
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Channel } from "@/lib/generated/prisma/enums";
+
+export const LEASE_MS = 5 * 60_000;
+
+/**
+ * Claims up to `limit` due messages on the given channels for this dispatcher. One statement:
+ * FOR UPDATE SKIP LOCKED makes concurrent dispatchers take disjoint sets, and the status change
+ * keeps any later dispatcher off them until the lease expires.
+ */
+export async function claimDueMessages(options: { now: Date; limit: number; channels: Channel[] }): Promise<string[]> {
+  if (options.channels.length === 0) return [];
+  const leaseUntil = new Date(options.now.getTime() + LEASE_MS);
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "ScheduledMessage"
+       SET status = 'sending', "leaseExpiresAt" = ${leaseUntil}, attempts = attempts + 1, "updatedAt" = NOW()
+     WHERE id IN (
+       SELECT id FROM "ScheduledMessage"
+        WHERE status = 'scheduled' AND "dueAt" <= ${options.now} AND channel::text = ANY(${options.channels})
+        ORDER BY "dueAt"
+        LIMIT ${options.limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING id`;
+  return rows.map((row) => row.id);
+}
+
+/**
+ * A dispatcher that died holding messages: once the lease has expired nobody knows whether the
+ * provider got the request, so they become "unknown" and are settled before any resend.
+ */
+export async function reclaimExpiredLeases(now: Date): Promise<number> {
+  const { count } = await db.scheduledMessage.updateMany({
+    where: { status: "sending", leaseExpiresAt: { lt: now } },
+    data: { status: "unknown", leaseExpiresAt: null, lastError: "the dispatcher stopped while sending" },
+  });
+  return count;
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { configuredChannels } from "@/lib/env";
+import type { Channel } from "@/lib/generated/prisma/enums";
+import { markAbandonedCheckouts } from "@/lib/outbound/abandoned-checkout-flow";
+import { claimDueMessages, reclaimExpiredLeases } from "@/lib/outbound/claim-due-messages";
+import { sendScheduledMessage, type SendResult } from "@/lib/outbound/send-scheduled-message";
+import { settleUnknownMessages } from "@/lib/outbound/settle-unknown-messages";
+import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
+import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
+
+export type DispatchReport = {
+  channels: Channel[];
+  /** Set when nothing could be sent, and why. */
+  waiting?: string;
+  abandonedCheckouts: number;
+  reclaimed: number;
+  settled: { sent: number; requeued: number };
+  results: Partial<Record<SendResult, number>>;
+};
+
+const BATCH = 50;
+const TIME_BUDGET_MS = 45_000;
+
+/**
+ * The cron job: notice abandoned checkouts, recover messages from dead dispatchers, settle
+ * ambiguous sends, then send what is due in batches until nothing is left or time runs out.
+ * Safe to run many at once: each message is claimed by exactly one of them.
+ */
+export async function dispatchDueMessages(options: { now?: () => Date; timeBudgetMs?: number } = {}): Promise<DispatchReport> {
+  const clock = options.now ?? (() => new Date());
+  const started = Date.now();
+  const configured = configuredChannels();
+  const channels = (["email", "sms"] as const).filter((channel) => configured[channel]);
+
+  if (!(await getShopSettingsRow())) {
+    return { channels: [...channels], waiting: "Set up the shop in Settings first.", abandonedCheckouts: 0, reclaimed: 0, settled: { sent: 0, requeued: 0 }, results: {} };
+  }
+  await ensureDefaultTemplates();
+  const abandonedCheckouts = await markAbandonedCheckouts(db, clock());
+  const reclaimed = await reclaimExpiredLeases(clock());
+  const settled = await settleUnknownMessages(clock(), [...channels]);
+  const results: DispatchReport["results"] = {};
+
+  while (Date.now() - started < (options.timeBudgetMs ?? TIME_BUDGET_MS)) {
+    const ids = await claimDueMessages({ now: clock(), limit: BATCH, channels: [...channels] });
+    if (ids.length === 0) break;
+    for (const id of ids) {
+      let result: SendResult;
+      try {
+        result = await sendScheduledMessage(id, clock());
+      } catch (error) {
+        // Left "sending": the lease expires and the message is settled, never sent twice blindly.
+        console.error(`[dispatch] ${id} failed unexpectedly: ${error instanceof Error ? error.message : error}`);
+        result = "unknown";
+      }
+      results[result] = (results[result] ?? 0) + 1;
+    }
+  }
+  return { channels: [...channels], abandonedCheckouts, reclaimed, settled, results };
+}

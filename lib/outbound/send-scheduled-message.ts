@@ -1,0 +1,199 @@
+import "server-only";
+import { db, type DbClient } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { ScheduledStatus } from "@/lib/generated/prisma/enums";
+import { composeMessage, CompositionError, type ComposedMessage } from "@/lib/outbound/compose-message";
+import { sendEmailWithPostmark } from "@/lib/outbound/providers/postmark-email";
+import type { SendOutcome, Suppression } from "@/lib/outbound/providers/send-outcome";
+import { sendSmsWithTwilio } from "@/lib/outbound/providers/twilio-sms";
+import { customerTimeZones } from "@/lib/outbound/quiet-hours";
+import { customerHasOpenProblem } from "@/lib/outbound/review-pause";
+import { decideSend } from "@/lib/outbound/send-eligibility";
+import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
+import { findOrCreateCustomerConversation } from "@/lib/threading/customer-conversation";
+
+export const MAX_ATTEMPTS = 10;
+const BASE_BACKOFF_MS = 60_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
+
+/** 1, 2, 4 ... minutes after each failed attempt, at most an hour (about 5 hours in all); longer if the provider asks. */
+export function retryDelayMs(attempts: number, retryAfterMs?: number): number {
+  const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.max(backoff, retryAfterMs ?? 0);
+}
+
+export type SendResult = "sent" | "retry" | "failed" | "unknown" | "skipped" | "cancelled" | "paused" | "deferred" | "lost-lease";
+
+/** Leaves "sending" for another status, only if this dispatcher still holds the message. */
+async function release(id: string, data: { status: ScheduledStatus } & Record<string, unknown>, tx: DbClient = db): Promise<boolean> {
+  const { count } = await tx.scheduledMessage.updateMany({ where: { id, status: "sending" }, data: { ...data, leaseExpiresAt: null } });
+  return count === 1;
+}
+
+async function loadContext(id: string) {
+  const scheduled = await db.scheduledMessage.findUnique({
+    where: { id },
+    include: {
+      customer: true,
+      order: { include: { lineItems: { take: 1 } } },
+      checkout: { include: { lineItems: { take: 1 }, order: { select: { id: true } } } },
+    },
+  });
+  if (!scheduled || scheduled.status !== "sending") return null;
+  return scheduled;
+}
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof loadContext>>>;
+
+async function reviewRecorded(scheduled: Loaded): Promise<boolean> {
+  const since = scheduled.order?.placedAt ?? scheduled.createdAt;
+  const [reviews, clicks] = await Promise.all([
+    db.review.count({ where: { customerId: scheduled.customerId, createdAt: { gte: since } } }),
+    // A click on a review link counts as a likely review.
+    db.linkClick.count({ where: { link: { customerId: scheduled.customerId, kind: "review", createdAt: { gte: since } } } }),
+  ]);
+  return reviews + clicks > 0;
+}
+
+async function customerReplied(scheduled: Loaded): Promise<boolean> {
+  const since = scheduled.order?.deliveredAt ?? scheduled.createdAt;
+  return (await db.message.count({ where: { direction: "inbound", conversation: { customerId: scheduled.customerId }, createdAt: { gte: since } } })) > 0;
+}
+
+async function applySuppression(customerId: string, suppression: Suppression, reason: string, now: Date, tx: DbClient) {
+  if (suppression === "email_inactive") {
+    await tx.customer.update({ where: { id: customerId }, data: { emailSuppressedAt: now, emailSuppressedReason: reason } });
+  } else if (suppression === "sms_unreachable") {
+    await tx.customer.update({ where: { id: customerId }, data: { smsUnreachableAt: now } });
+  } else {
+    await tx.customer.update({ where: { id: customerId }, data: { smsOptedOutAt: now } });
+    await tx.consentEvent.create({ data: { customerId, channel: "sms", change: "revoked", source: "twilio_21610", wording: null, occurredAt: now } });
+  }
+}
+
+/** The message row in the customer's thread, created on the first attempt and reused by retries. */
+async function prepareThreadMessage(scheduled: Loaded, conversationId: string, composed: ComposedMessage, tx: DbClient): Promise<string> {
+  if (scheduled.sentMessageId) return scheduled.sentMessageId;
+  const message = await tx.message.create({
+    data: {
+      conversationId,
+      direction: "outbound",
+      channel: composed.channel,
+      authorType: "automation",
+      fromAddress: composed.channel === "email" ? composed.from : env().TWILIO_FROM_NUMBER ?? null,
+      toAddress: composed.to,
+      subject: composed.channel === "email" ? composed.subject : null,
+      textBody: composed.text,
+      htmlBody: composed.channel === "email" ? composed.html : null,
+      emailMessageId: composed.channel === "email" ? composed.messageIdHeader : null,
+      smsSegments: composed.channel === "sms" ? composed.segments : null,
+      deliveryStatus: "queued",
+    },
+  });
+  await tx.scheduledMessage.update({ where: { id: scheduled.id }, data: { sentMessageId: message.id, templateVersionId: composed.templateVersionId } });
+  await tx.trackedLink.updateMany({ where: { scheduledMessageId: scheduled.id }, data: { messageId: message.id } });
+  return message.id;
+}
+
+/** Records a confirmed send on the schedule, the thread message and the conversation. */
+export async function recordSent(scheduledId: string, messageId: string, providerMessageId: string, at: Date, tx: DbClient): Promise<void> {
+  await tx.scheduledMessage.update({ where: { id: scheduledId }, data: { status: "sent", sentAt: at, leaseExpiresAt: null, lastError: null, statusReason: null } });
+  const message = await tx.message.update({ where: { id: messageId }, data: { deliveryStatus: "sent", providerMessageId, sentAt: at } });
+  await tx.conversation.update({ where: { id: message.conversationId }, data: { lastMessageAt: at } });
+}
+
+async function recordOutcome(scheduled: Loaded, messageId: string, outcome: SendOutcome, now: Date): Promise<SendResult> {
+  return db.$transaction(async (tx) => {
+    const current = await tx.scheduledMessage.findUniqueOrThrow({ where: { id: scheduled.id } });
+    if (current.status !== "sending" && current.status !== "unknown") return "lost-lease";
+    switch (outcome.kind) {
+      case "sent":
+        await recordSent(scheduled.id, messageId, outcome.providerMessageId, now, tx);
+        return "sent";
+      case "transient":
+        if (current.attempts >= MAX_ATTEMPTS) {
+          await tx.scheduledMessage.update({ where: { id: scheduled.id }, data: { status: "failed", lastError: outcome.error, leaseExpiresAt: null } });
+          await tx.message.update({ where: { id: messageId }, data: { deliveryStatus: "failed", deliveryError: `Gave up after ${current.attempts} attempts: ${outcome.error}` } });
+          return "failed";
+        }
+        await tx.scheduledMessage.update({
+          where: { id: scheduled.id },
+          data: { status: "scheduled", lastError: outcome.error, leaseExpiresAt: null, dueAt: new Date(now.getTime() + retryDelayMs(current.attempts, outcome.retryAfterMs)) },
+        });
+        return "retry";
+      case "permanent":
+        await tx.scheduledMessage.update({ where: { id: scheduled.id }, data: { status: "failed", lastError: outcome.error, leaseExpiresAt: null } });
+        await tx.message.update({ where: { id: messageId }, data: { deliveryStatus: "failed", deliveryError: outcome.error, deliveryErrorCode: outcome.code ?? null } });
+        if (outcome.suppress) await applySuppression(scheduled.customerId, outcome.suppress, outcome.error, now, tx);
+        return "failed";
+      case "unknown":
+        await tx.scheduledMessage.update({ where: { id: scheduled.id }, data: { status: "unknown", lastError: outcome.error, leaseExpiresAt: null } });
+        return "unknown";
+    }
+  });
+}
+
+/**
+ * Sends one claimed message: checks the rules again, renders the approved text, records it in
+ * the customer's thread, calls the provider once and records what happened.
+ */
+export async function sendScheduledMessage(id: string, now = new Date()): Promise<SendResult> {
+  const scheduled = await loadContext(id);
+  if (!scheduled) return "lost-lease";
+  const settings = await getShopSettingsRow();
+  if (!settings) {
+    await release(id, { status: "scheduled", statusReason: "waiting: the shop settings are not set up", attempts: { decrement: 1 }, dueAt: new Date(now.getTime() + 60 * 60_000) });
+    return "deferred";
+  }
+
+  const decision = decideSend({
+    message: scheduled,
+    customer: scheduled.customer,
+    checkoutCompleted: Boolean(scheduled.checkout?.completedAt || scheduled.checkout?.order),
+    hasOpenProblem: await customerHasOpenProblem(scheduled.customerId, db),
+    reviewRecorded: await reviewRecorded(scheduled),
+    customerReplied: await customerReplied(scheduled),
+    smsZones: customerTimeZones(scheduled.customer, settings.timeZone),
+    smsWindow: { startHour: settings.smsWindowStartHour, endHour: settings.smsWindowEndHour },
+    now,
+  });
+  switch (decision.action) {
+    case "skip":
+      await release(id, { status: "skipped", statusReason: decision.reason });
+      return "skipped";
+    case "cancel":
+      await release(id, { status: "cancelled", statusReason: decision.reason });
+      return "cancelled";
+    case "pause":
+      await release(id, { status: "paused", statusReason: decision.reason });
+      return "paused";
+    case "defer":
+      await release(id, { status: "scheduled", statusReason: decision.reason, dueAt: decision.until, attempts: { decrement: 1 } });
+      return "deferred";
+  }
+
+  let composed: ComposedMessage;
+  let messageId: string;
+  try {
+    ({ composed, messageId } = await db.$transaction(async (tx) => {
+      const lineItem = scheduled.order?.lineItems[0] ?? scheduled.checkout?.lineItems[0];
+      const conversation = await findOrCreateCustomerConversation(scheduled.customerId, now, tx);
+      const composed = await composeMessage(
+        { scheduled, customer: scheduled.customer, settings, productName: lineItem?.title ?? null, orderNumber: scheduled.order?.number ?? null, checkoutUrl: scheduled.checkout?.checkoutUrl ?? null, mailboxHash: conversation.mailboxHash },
+        tx,
+      );
+      return { composed, messageId: await prepareThreadMessage(scheduled, conversation.id, composed, tx) };
+    }));
+  } catch (error) {
+    if (!(error instanceof CompositionError)) throw error;
+    await release(id, { status: "failed", lastError: error.message });
+    return "failed";
+  }
+
+  const { APP_URL } = env();
+  const outcome =
+    composed.channel === "email"
+      ? await sendEmailWithPostmark({ from: composed.from, to: composed.to, replyTo: composed.replyTo, subject: composed.subject, htmlBody: composed.html, textBody: composed.text, headers: composed.headers, metadata: { scheduledMessageId: id } })
+      : await sendSmsWithTwilio({ to: composed.to, body: composed.text, statusCallback: `${APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/status` });
+  return recordOutcome(scheduled, messageId, outcome, now);
+}

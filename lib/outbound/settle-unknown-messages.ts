@@ -1,0 +1,40 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { findPostmarkMessageByMetadata } from "@/lib/outbound/providers/postmark-email";
+import { findTwilioMessage } from "@/lib/outbound/providers/twilio-sms";
+import { recordSent } from "@/lib/outbound/send-scheduled-message";
+
+const LOOKBACK_MS = 24 * 60 * 60_000;
+
+/**
+ * Messages whose send may or may not have happened: look them up at the provider. Found, they
+ * are recorded as sent; not found, they go back to the queue; a failed lookup waits for the
+ * next run. Returns how many were settled.
+ */
+export async function settleUnknownMessages(now: Date, channels: ("email" | "sms")[]): Promise<{ sent: number; requeued: number }> {
+  const unknown = await db.scheduledMessage.findMany({ where: { status: "unknown", channel: { in: channels } }, include: { sentMessage: true, customer: true }, take: 100 });
+  const result = { sent: 0, requeued: 0 };
+  for (const scheduled of unknown) {
+    let providerMessageId: string | null;
+    try {
+      if (!scheduled.sentMessage) providerMessageId = null; // stopped before anything was composed
+      else if (scheduled.channel === "email") providerMessageId = await findPostmarkMessageByMetadata("scheduledMessageId", scheduled.id);
+      else providerMessageId = await findTwilioMessage(scheduled.sentMessage.toAddress ?? scheduled.customer.phone ?? "", scheduled.sentMessage.textBody, new Date(now.getTime() - LOOKBACK_MS));
+    } catch (error) {
+      console.warn(`[dispatch] could not settle ${scheduled.id} yet: ${error instanceof Error ? error.message : error}`);
+      continue;
+    }
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.scheduledMessage.updateMany({ where: { id: scheduled.id, status: "unknown" }, data: { status: "sending" } });
+      if (count === 0) return;
+      if (providerMessageId && scheduled.sentMessageId) {
+        await recordSent(scheduled.id, scheduled.sentMessageId, providerMessageId, now, tx);
+        result.sent++;
+      } else {
+        await tx.scheduledMessage.update({ where: { id: scheduled.id }, data: { status: "scheduled", dueAt: now, statusReason: "requeued: the provider never received it" } });
+        result.requeued++;
+      }
+    });
+  }
+  return result;
+}

@@ -1,0 +1,150 @@
+// Local fake Postmark and Twilio servers speaking the real wire formats (JSON for Postmark,
+// form-encoded requests and JSON answers for Twilio's 2010-04-01 API), with failures on demand.
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+type Failure = { status: number; body: unknown; headers?: Record<string, string> } | "reset-before" | "reset-after";
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  response.writeHead(status, { "content-type": "application/json", ...headers });
+  response.end(JSON.stringify(body));
+}
+
+class FakeServer {
+  url = "";
+  requests = 0;
+  private failures: Failure[] = [];
+  private failEveryNth = 0;
+  private posts = 0;
+  private repeatedFailure: Failure | null = null;
+  private readonly server = createServer((request, response) => void this.handle(request, response));
+
+  constructor(private readonly route: (request: IncomingMessage, body: string, response: ServerResponse, failure: Exclude<Failure, "reset-before"> | null) => void) {}
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The next calls fail this way, in order. */
+  failNext(...failures: Failure[]) {
+    this.failures.push(...failures);
+  }
+
+  /** Every nth send fails this way (2: half of them; 1: all of them). */
+  failEvery(n: number, failure: Failure) {
+    this.failEveryNth = n;
+    this.repeatedFailure = failure;
+  }
+
+  resetFailures() {
+    this.failures = [];
+    this.failEveryNth = 0;
+    this.repeatedFailure = null;
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse) {
+    const body = await readBody(request);
+    this.requests++;
+    let failure: Failure | null = null;
+    if (request.method === "POST") {
+      this.posts++;
+      failure = this.failures.shift() ?? null;
+      if (!failure && this.repeatedFailure && this.posts % this.failEveryNth === 0) failure = this.repeatedFailure;
+    }
+    if (failure === "reset-before") {
+      request.socket.destroy();
+      return;
+    }
+    this.route(request, body, response, failure as Exclude<Failure, "reset-before"> | null);
+  }
+}
+
+export type PostmarkSent = { MessageID: string; From: string; To: string; ReplyTo?: string; Subject: string; HtmlBody: string; TextBody: string; Headers: { Name: string; Value: string }[]; Metadata?: Record<string, string>; MessageStream?: string };
+
+export async function startFakePostmark(serverToken: string) {
+  const sent: PostmarkSent[] = [];
+  const fake = new FakeServer((request, body, response, failure) => {
+    if (request.headers["x-postmark-server-token"] !== serverToken) return send(response, 401, { ErrorCode: 10, Message: "The Server Token you provided in the X-Postmark-Server-Token request header was invalid." });
+    const url = new URL(request.url ?? "/", "http://fake");
+    if (request.method === "POST" && url.pathname === "/email") {
+      if (failure && typeof failure === "object") return send(response, failure.status, failure.body, failure.headers);
+      const email = JSON.parse(body) as Omit<PostmarkSent, "MessageID">;
+      const message = { ...email, MessageID: randomUUID() };
+      sent.push(message);
+      if (failure === "reset-after") return void request.socket.destroy();
+      return send(response, 200, { To: email.To, SubmittedAt: new Date().toISOString(), MessageID: message.MessageID, ErrorCode: 0, Message: "OK" });
+    }
+    if (request.method === "GET" && url.pathname === "/messages/outbound") {
+      const filters = [...url.searchParams].filter(([key]) => key.startsWith("metadata_")).map(([key, value]) => [key.slice("metadata_".length), value] as const);
+      const matches = sent.filter((message) => filters.every(([key, value]) => message.Metadata?.[key] === value));
+      return send(response, 200, { TotalCount: matches.length, Messages: matches.map((m) => ({ MessageID: m.MessageID, To: [{ Email: m.To }], Subject: m.Subject, Metadata: m.Metadata, Status: "Sent", MessageStream: "outbound" })) });
+    }
+    send(response, 404, { ErrorCode: 404, Message: "Not found" });
+  });
+  await fake.start();
+  return Object.assign(fake, { sent });
+}
+
+export type TwilioSent = { sid: string; to: string; from: string; body: string; statusCallback: string | null; dateCreated: Date };
+
+export async function startFakeTwilio(accountSid: string, authToken: string) {
+  const sent: TwilioSent[] = [];
+  const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
+  const resource = (m: TwilioSent) => ({
+    sid: m.sid,
+    account_sid: accountSid,
+    to: m.to,
+    from: m.from,
+    body: m.body,
+    status: "queued",
+    num_segments: "1",
+    direction: "outbound-api",
+    api_version: "2010-04-01",
+    date_created: m.dateCreated.toUTCString(),
+    date_updated: m.dateCreated.toUTCString(),
+    date_sent: null,
+    error_code: null,
+    error_message: null,
+    price: null,
+    uri: `/2010-04-01/Accounts/${accountSid}/Messages/${m.sid}.json`,
+  });
+  const fake = new FakeServer((request, body, response, failure) => {
+    if (request.headers.authorization !== expectedAuth) return send(response, 401, { code: 20003, message: "Authenticate", more_info: "https://www.twilio.com/docs/errors/20003", status: 401 });
+    const url = new URL(request.url ?? "/", "http://fake");
+    const path = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
+    if (request.method === "POST" && url.pathname === path) {
+      if (failure && typeof failure === "object") return send(response, failure.status, failure.body, failure.headers);
+      const form = new URLSearchParams(body);
+      const message: TwilioSent = { sid: `SM${randomUUID().replaceAll("-", "")}`, to: form.get("To")!, from: form.get("From")!, body: form.get("Body")!, statusCallback: form.get("StatusCallback"), dateCreated: new Date() };
+      sent.push(message);
+      if (failure === "reset-after") return void request.socket.destroy();
+      return send(response, 201, resource(message));
+    }
+    if (request.method === "GET" && url.pathname === path) {
+      const to = url.searchParams.get("To");
+      const from = url.searchParams.get("From");
+      const matches = sent.filter((m) => (!to || m.to === to) && (!from || m.from === from));
+      return send(response, 200, { messages: matches.map(resource), end: matches.length, first_page_uri: path, next_page_uri: null, page: 0, page_size: 50, previous_page_uri: null, start: 0, uri: path });
+    }
+    send(response, 404, { code: 20404, message: "Not found", status: 404 });
+  });
+  await fake.start();
+  return Object.assign(fake, { sent });
+}
+
+export type FakePostmark = Awaited<ReturnType<typeof startFakePostmark>>;
+export type FakeTwilio = Awaited<ReturnType<typeof startFakeTwilio>>;
