@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   "reports.read": ["manager", "founder", "admin"],
   "settings.read": ["founder", "admin"],
   "settings.update": ["founder", "admin"],
+  "settings.api_tokens": ["admin"],
   "users.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

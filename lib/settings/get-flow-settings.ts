@@ -1,18 +1,9 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
-import { SHOP_SETTINGS_ID } from "@/lib/settings/get-shop-settings";
+import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
+import type { FlowSettingsInput } from "@/lib/settings/flow-settings-input";
 
-export type FlowSettings = {
-  abandonAfterMinutes: number;
-  abandonedHelpDelayMinutes: number;
-  postDeliveryCheckInDays: number;
-  postDeliveryReviewDays: number;
-  postDeliveryReminderDays: number;
-  smsReviewDelayDays: number;
-  smsWindowStartHour: number;
-  smsWindowEndHour: number;
-  timeZone: string;
-};
+export type FlowSettings = FlowSettingsInput & { timeZone: string };
 
 // The schema's defaults, for a shop that has not saved its settings yet.
 export const DEFAULT_FLOW_SETTINGS: FlowSettings = {
@@ -28,17 +19,7 @@ export const DEFAULT_FLOW_SETTINGS: FlowSettings = {
 };
 
 export async function getFlowSettings(tx: DbClient = db): Promise<FlowSettings> {
-  const settings = await tx.shopSettings.findUnique({ where: { id: SHOP_SETTINGS_ID } });
+  const settings = await getShopSettingsRow(tx);
   if (!settings) return DEFAULT_FLOW_SETTINGS;
-  return {
-    abandonAfterMinutes: settings.abandonAfterMinutes,
-    abandonedHelpDelayMinutes: settings.abandonedHelpDelayMinutes,
-    postDeliveryCheckInDays: settings.postDeliveryCheckInDays,
-    postDeliveryReviewDays: settings.postDeliveryReviewDays,
-    postDeliveryReminderDays: settings.postDeliveryReminderDays,
-    smsReviewDelayDays: settings.smsReviewDelayDays,
-    smsWindowStartHour: settings.smsWindowStartHour,
-    smsWindowEndHour: settings.smsWindowEndHour,
-    timeZone: settings.timeZone,
-  };
+  return Object.fromEntries(Object.keys(DEFAULT_FLOW_SETTINGS).map((key) => [key, settings[key as keyof FlowSettings]])) as FlowSettings;
 }

@@ -1,6 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createApiToken, revokeApiToken } from "@/lib/api-tokens/manage-api-tokens";
+import { flowSettingsSchema } from "@/lib/settings/flow-settings-input";
+import { updateFlowSettings } from "@/lib/settings/update-flow-settings";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { shopSettingsSchema } from "@/lib/settings/shop-settings-input";
 import { updateShopSettings } from "@/lib/settings/update-shop-settings";
@@ -9,4 +13,21 @@ export const saveShopSettings = authorizedAction("settings.update", shopSettings
   const saved = await updateShopSettings(input, user.id);
   revalidatePath("/settings");
   return saved;
+});
+
+export const saveFlowSettings = authorizedAction("settings.update", flowSettingsSchema, async (input, user) => {
+  const saved = await updateFlowSettings(input, user.id);
+  revalidatePath("/settings");
+  return saved;
+});
+
+export const createApiTokenAction = authorizedAction("settings.api_tokens", z.object({ name: z.string().trim().min(1, "Give the token a name, e.g. the system that will use it").max(80) }), async (input, user) => {
+  const created = await createApiToken(input.name, user.id);
+  revalidatePath("/settings");
+  return created;
+});
+
+export const revokeApiTokenAction = authorizedAction("settings.api_tokens", z.object({ id: z.string().min(1) }), async (input, user) => {
+  await revokeApiToken(input.id, user.id);
+  revalidatePath("/settings");
 });

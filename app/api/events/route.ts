@@ -1,0 +1,14 @@
+import { InvalidEventError, receiveApiEvent } from "@/lib/events-api/receive-api-event";
+import { errorResponse } from "@/lib/http/json-response";
+
+export const dynamic = "force-dynamic";
+
+/** The generic events API: see docs/EVENTS_API.md. */
+export async function POST(request: Request) {
+  try {
+    return Response.json(await receiveApiEvent(request.headers.get("authorization"), await request.text()));
+  } catch (error) {
+    if (error instanceof InvalidEventError) return Response.json({ error: "Invalid event", issues: error.issues }, { status: 400 });
+    return errorResponse(error, "events api");
+  }
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { createApiTokenAction, revokeApiTokenAction } from "@/app/(app)/settings/actions";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { useServerAction } from "@/components/ui/use-server-action";
+
+type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+
+export function ApiTokensPanel({ tokens, eventsUrl }: { tokens: TokenRow[]; eventsUrl: string }) {
+  const create = useServerAction(createApiTokenAction);
+  const revoke = useServerAction(revokeApiTokenAction);
+  const [newToken, setNewToken] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  function onCreate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setNewToken(null);
+    create.run(Object.fromEntries(new FormData(form)), (created) => {
+      form.reset();
+      setNewToken(created.token);
+      return "Token created. Copy it now: it will not be shown again.";
+    });
+  }
+
+  return (
+    <div className="max-w-2xl space-y-4">
+      <p className="text-sm text-stone-600">
+        For shops not on Shopify: your backend sends events to <code className="rounded bg-stone-100 px-1">POST {eventsUrl}</code> with <code className="rounded bg-stone-100 px-1">Authorization: Bearer &lt;token&gt;</code>. See docs/EVENTS_API.md.
+      </p>
+      {tokens.length === 0 ? (
+        <p className="text-sm text-stone-500">No tokens yet.</p>
+      ) : (
+        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
+          {tokens.map((token) => (
+            <li key={token.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2" data-testid={`api-token-${token.name}`}>
+              <span>
+                <span className="font-medium">{token.name}</span> <code className="text-xs text-stone-500">{token.prefix}…</code>
+                <span className="block text-xs text-stone-500">
+                  {token.revokedAt ? "Revoked" : token.lastUsedAt ? `Last used ${new Date(token.lastUsedAt).toLocaleString()}` : "Never used"}
+                </span>
+              </span>
+              {!token.revokedAt &&
+                (confirming === token.id ? (
+                  <span className="inline-flex items-center gap-2">
+                    <span className="text-xs">Events sent with it will be refused.</span>
+                    <Button variant="danger" pending={revoke.pending} onClick={() => revoke.run({ id: token.id }, () => (setConfirming(null), `${token.name} was revoked.`))}>
+                      Revoke
+                    </Button>
+                    <Button variant="secondary" onClick={() => setConfirming(null)}>
+                      Cancel
+                    </Button>
+                  </span>
+                ) : (
+                  <Button variant="secondary" onClick={() => setConfirming(token.id)}>
+                    Revoke…
+                  </Button>
+                ))}
+            </li>
+          ))}
+        </ul>
+      )}
+      {revoke.message && <Notice tone={revoke.message.tone}>{revoke.message.text}</Notice>}
+      <form onSubmit={onCreate} noValidate className="flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1">
+          <TextField id="name" label="New token name" placeholder="e.g. WooCommerce bridge" errors={create.fieldErrors.name} />
+        </div>
+        <Button type="submit" pending={create.pending}>
+          Create token
+        </Button>
+      </form>
+      {create.message && (
+        <Notice tone={create.message.tone}>
+          {create.message.text}
+          {newToken && (
+            <code className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono" data-testid="new-api-token">
+              {newToken}
+            </code>
+          )}
+        </Notice>
+      )}
+    </div>
+  );
+}
