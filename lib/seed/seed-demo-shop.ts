@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { SHOP_SETTINGS_ID } from "@/lib/settings/get-shop-settings";
+import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
 
 // A believable small French/English candle shop, for demos and for trying the product.
 
@@ -257,6 +258,7 @@ export async function seedDemoShop({ force = false, now = new Date() } = {}): Pr
         },
       });
 
+      await ensureDefaultTemplates(tx);
       return { users: DEMO_USERS, customers: customers.length, orders: orderPlans.length, conversations: 4 };
     },
     { timeout: 60_000 },

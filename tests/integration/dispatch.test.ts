@@ -172,6 +172,29 @@ describe("post-delivery sequence and SMS", () => {
   });
 });
 
+describe("founder approval", () => {
+  it("sends only the approved version, never a newer draft", async () => {
+    const template = await db.template.findFirstOrThrow({ where: { key: "post_delivery_day1", channel: "email", locale: "fr" } });
+    await db.templateVersion.create({ data: { templateId: template.id, number: 2, subject: "BROUILLON", body: "Texte pas encore approuvé", status: "pending_approval" } });
+    const customer = await makeCustomer();
+    const order = await makeOrder(customer.id, { deliveredAt: new Date("2026-11-26T13:05:31Z") });
+    await db.$transaction(async (tx) => (await import("@/lib/outbound/schedule-post-delivery")).schedulePostDelivery(order.id, tx));
+    await dispatchDueMessages({ now: () => new Date("2026-11-27T14:00:00Z") });
+    expect(postmark.sent.map((email) => email.Subject)).toEqual(["Votre Lampe Lune est bien arrivé ?"]);
+    expect(await db.scheduledMessage.findFirstOrThrow({ where: { step: "day1" } })).toMatchObject({ templateVersionId: template.approvedVersionId });
+  });
+
+  it("fails the message, with the reason, when no approved version exists", async () => {
+    await db.template.updateMany({ where: { key: "post_delivery_day1" }, data: { approvedVersionId: null } });
+    const customer = await makeCustomer();
+    const order = await makeOrder(customer.id, { deliveredAt: new Date("2026-11-26T13:05:31Z") });
+    await db.$transaction(async (tx) => (await import("@/lib/outbound/schedule-post-delivery")).schedulePostDelivery(order.id, tx));
+    expect((await dispatchDueMessages({ now: () => new Date("2026-11-27T14:00:00Z") })).results).toEqual({ failed: 1 });
+    expect(await db.scheduledMessage.findFirstOrThrow({ where: { step: "day1" } })).toMatchObject({ status: "failed", lastError: 'No approved "post_delivery_day1" email template in fr or fr' });
+    expect(postmark.sent).toHaveLength(0);
+  });
+});
+
 describe("delivery guarantees", () => {
   async function dueEmails(count: number, dueAt = new Date("2026-11-23T10:00:00Z")) {
     const customers = await Promise.all(Array.from({ length: count }, (_, i) => makeCustomer({ email: `c${i}@example.test`, firstName: `C${i}` })));

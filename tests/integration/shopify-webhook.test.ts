@@ -114,6 +114,25 @@ describe("POST /api/webhooks/shopify", () => {
     ]);
   });
 
+  it("creates nothing twice when every topic is delivered three times at once", async () => {
+    const deliveries: [string, unknown][] = [
+      ["checkouts/create", checkout],
+      ["checkouts/update", { ...checkout, updated_at: "2026-11-22T20:50:00+01:00" }],
+      ["orders/create", order],
+      ["orders/paid", order],
+      ["fulfillments/update", delivered],
+      ["fulfillment_events/create", { id: 9, order_id: 6012345678901, status: "delivered", happened_at: "2026-11-26T15:00:00+01:00", created_at: "2026-11-26T15:01:00+01:00" }],
+      ["customers/data_request", { shop_id: 1, customer: { id: 7712345678901 } }],
+    ];
+    for (const [topic, payload] of deliveries) {
+      const webhookId = `replay-${topic}`;
+      const responses = await Promise.all([1, 2, 3].map(() => POST(shopifyRequest(topic, payload, { webhookId }))));
+      expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
+    }
+    expect(await counts()).toEqual({ customers: 1, checkouts: 1, consentEvents: 1, webhookEvents: deliveries.length, orders: 1, scheduled: 4 });
+    expect(await db.lineItem.count()).toBe(2); // one on the checkout, one on the order
+  });
+
   it("accepts the compliance topics", async () => {
     const response = await POST(shopifyRequest("customers/redact", { shop_id: 1, customer: { id: 7712345678901 } }));
     expect(response.status).toBe(200);
