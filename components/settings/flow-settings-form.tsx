@@ -12,9 +12,9 @@ import { fieldErrorsFrom } from "@/lib/validation/field-errors";
 const FIELDS: { id: keyof FlowSettingsInput; label: string; hint: string }[] = [
   { id: "abandonAfterMinutes", label: "Checkout abandoned after (minutes)", hint: "Idle this long with no order." },
   { id: "abandonedHelpDelayMinutes", label: "Help email after abandonment (minutes)", hint: "The founder's troubleshooting email." },
-  { id: "postDeliveryCheckInDays", label: "Check-in (days after delivery)", hint: "No review request in this one." },
-  { id: "postDeliveryReviewDays", label: "Review request (days after delivery)", hint: "Paused while a problem is open." },
-  { id: "postDeliveryReminderDays", label: "Last reminder (days after delivery)", hint: "Only if no review and no reply." },
+  { id: "postDeliveryCheckInDays", label: "Email check-in (days after delivery)", hint: "No review request in this one." },
+  { id: "postDeliveryReviewDays", label: "Email review request (days after delivery)", hint: "Paused while a problem is open." },
+  { id: "postDeliveryReminderDays", label: "Email last reminder (days after delivery)", hint: "Only if no review and no reply." },
   { id: "smsReviewDelayDays", label: "SMS review request (days after delivery)", hint: "A product category can set its own." },
   { id: "smsWindowStartHour", label: "SMS from (hour, customer's time)", hint: "Never at night." },
   { id: "smsWindowEndHour", label: "SMS until (hour, customer's time)", hint: "A send outside the window waits." },
