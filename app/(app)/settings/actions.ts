@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/manage-api-tokens";
+import { assignProductCategory, categoryInputSchema, saveProductCategory } from "@/lib/catalog/product-categories";
 import { flowSettingsSchema } from "@/lib/settings/flow-settings-input";
 import { updateFlowSettings } from "@/lib/settings/update-flow-settings";
 import { authorizedAction } from "@/lib/auth/authorized-action";
@@ -29,5 +30,16 @@ export const createApiTokenAction = authorizedAction("settings.api_tokens", z.ob
 
 export const revokeApiTokenAction = authorizedAction("settings.api_tokens", z.object({ id: z.string().min(1) }), async (input, user) => {
   await revokeApiToken(input.id, user.id);
+  revalidatePath("/settings");
+});
+
+export const saveCategoryAction = authorizedAction("settings.update", categoryInputSchema, async (input, user) => {
+  const saved = await saveProductCategory(input, user.id);
+  revalidatePath("/settings");
+  return { id: saved.id, name: saved.name };
+});
+
+export const assignCategoryAction = authorizedAction("settings.update", z.object({ productId: z.string().min(1), categoryId: z.string().min(1).nullable() }), async (input, user) => {
+  await assignProductCategory(input.productId, input.categoryId, user.id);
   revalidatePath("/settings");
 });

@@ -4,7 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ApiTokensPanel } from "@/components/settings/api-tokens-panel";
 import { FlowSettingsForm } from "@/components/settings/flow-settings-form";
 import { SettingsForm } from "@/components/settings/settings-form";
+import { ProductCategoriesPanel } from "@/components/settings/product-categories-panel";
 import { listApiTokens } from "@/lib/api-tokens/manage-api-tokens";
+import { listCatalog } from "@/lib/catalog/product-categories";
 import { requireArea } from "@/lib/auth/require-access";
 import { can } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
@@ -25,7 +27,7 @@ function Section({ title, description, children }: { title: string; description:
 
 export default async function SettingsPage() {
   const user = await requireArea("settings");
-  const [settings, flows] = await Promise.all([getShopSettings(), getFlowSettings()]);
+  const [settings, flows, catalog] = await Promise.all([getShopSettings(), getFlowSettings(), listCatalog()]);
   const canEdit = can(user.role, "settings.update");
   const canManageTokens = can(user.role, "settings.api_tokens");
   const tokens = canManageTokens ? await listApiTokens() : [];
@@ -38,6 +40,15 @@ export default async function SettingsPage() {
         </Section>
         <Section title="Message timing" description="When each founder-voice message goes out. Changes apply to messages scheduled from now on.">
           <FlowSettingsForm initial={flows} canEdit={canEdit && Boolean(settings)} />
+        </Section>
+        <Section title="Product categories" description="The SMS review request waits for the product to be used: set a delay per category (the longest among an order's products applies).">
+          <ProductCategoriesPanel
+            categories={catalog.categories.map((c) => ({ id: c.id, name: c.name, smsReviewDelayDays: c.smsReviewDelayDays, productCount: c._count.products }))}
+            products={catalog.products}
+            uncategorized={catalog.uncategorized}
+            defaultDays={flows.smsReviewDelayDays}
+            canEdit={canEdit}
+          />
         </Section>
         {canManageTokens && (
           <Section title="API tokens" description="Tokens for the events API, for shops that are not on Shopify.">
