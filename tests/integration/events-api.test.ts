@@ -60,6 +60,12 @@ describe("POST /api/events", () => {
     expect(await db.customer.count()).toBe(1);
   });
 
+  it("creates nothing twice when an event is delivered three times at once", async () => {
+    const responses = await Promise.all([1, 2, 3].map(() => post(started)));
+    expect((await Promise.all(responses.map((r) => r.json()))).map((b) => b.status).sort()).toEqual(["duplicate", "duplicate", "processed"]);
+    expect([await db.checkout.count(), await db.customer.count(), await db.consentEvent.count(), await db.lineItem.count()]).toEqual([1, 1, 1, 1]);
+  });
+
   it("lists every problem of an invalid event in a 400, and stores nothing", async () => {
     const response = await post({ id: "evt_bad", type: "checkout.started", occurred_at: "yesterday", data: { checkout_id: "c", customer: { phone: "12" }, currency: "EUR", total: "lots", line_items: [{ title: "", quantity: 0, price: 1 }] } });
     expect(response.status).toBe(400);
