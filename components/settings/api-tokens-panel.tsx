@@ -19,7 +19,7 @@ export function ApiTokensPanel({ tokens, eventsUrl }: { tokens: TokenRow[]; even
     event.preventDefault();
     const form = event.currentTarget;
     setNewToken(null);
-    create.run(Object.fromEntries(new FormData(form)), (created) => {
+    create.run({ name: new FormData(form).get("tokenName") }, (created) => {
       form.reset();
       setNewToken(created.token);
       return "Token created. Copy it now: it will not be shown again.";
@@ -66,7 +66,7 @@ export function ApiTokensPanel({ tokens, eventsUrl }: { tokens: TokenRow[]; even
       {revoke.message && <Notice tone={revoke.message.tone}>{revoke.message.text}</Notice>}
       <form onSubmit={onCreate} noValidate className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
-          <TextField id="name" label="New token name" placeholder="e.g. WooCommerce bridge" errors={create.fieldErrors.name} />
+          <TextField id="tokenName" label="New token name" placeholder="e.g. WooCommerce bridge" errors={create.fieldErrors.name} />
         </div>
         <Button type="submit" pending={create.pending}>
           Create token

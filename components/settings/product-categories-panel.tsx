@@ -48,7 +48,8 @@ export function ProductCategoriesPanel({ categories, products, uncategorized, de
   function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    create.run(Object.fromEntries(new FormData(form)), (saved) => {
+    const data = new FormData(form);
+    create.run({ name: data.get("categoryName"), smsReviewDelayDays: data.get("categorySmsDelayDays") }, (saved) => {
       form.reset();
       return `Category "${saved.name}" added.`;
     });
@@ -68,10 +69,10 @@ export function ProductCategoriesPanel({ categories, products, uncategorized, de
       {canEdit && (
         <form onSubmit={onCreate} noValidate className="flex flex-wrap items-end gap-3">
           <div className="min-w-48 flex-1">
-            <TextField id="name" label="New category" placeholder="e.g. Consumables" errors={create.fieldErrors.name} />
+            <TextField id="categoryName" label="New category" placeholder="e.g. Consumables" errors={create.fieldErrors.name} />
           </div>
           <div className="w-40">
-            <TextField id="smsReviewDelayDays" label="SMS after (days)" inputMode="numeric" placeholder={`${defaultDays} (default)`} errors={create.fieldErrors.smsReviewDelayDays} />
+            <TextField id="categorySmsDelayDays" label="SMS after (days)" inputMode="numeric" placeholder={`${defaultDays} (default)`} errors={create.fieldErrors.smsReviewDelayDays} />
           </div>
           <Button type="submit" pending={create.pending}>
             Add category

@@ -23,3 +23,28 @@ test("an admin edits the shop settings: errors are shown, valid values are saved
   await expect(page.getByLabel("Review page URL")).toHaveValue("https://maisonlumiere.example/reviews");
   await expect(page.getByLabel("Time zone")).toHaveValue("America/Toronto");
 });
+
+test("every field on the settings page has its own id, so each label names one control", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto("/settings");
+  const ids = await page.locator("[id]").evaluateAll((elements) => elements.map((element) => element.id));
+  expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+});
+
+test("a founder adds a product category with its own SMS delay and files a product under it", async ({ page }) => {
+  await signInAs(page, "founder");
+  await page.goto("/settings");
+  const name = `Refills ${Date.now()}`;
+  await page.getByLabel("New category").fill(name);
+  await page.locator("#categorySmsDelayDays").fill("-2");
+  await page.getByRole("button", { name: "Add category" }).click();
+  await expect(page.getByText("Days must be 0 or more")).toBeVisible();
+  await page.locator("#categorySmsDelayDays").fill("12");
+  await page.getByRole("button", { name: "Add category" }).click();
+  await expect(page.getByText(`Category "${name}" added.`)).toBeVisible();
+  await expect(page.getByTestId(`category-${name}`).getByRole("textbox")).toHaveValue("12");
+  await page.getByLabel("Category of Gift card 50 €").selectOption({ label: name });
+  await page.reload();
+  await expect(page.getByLabel("Category of Gift card 50 €")).toHaveValue(/.+/);
+  await expect(page.getByLabel("Category of Gift card 50 €").locator("option:checked")).toHaveText(name);
+});
