@@ -1,0 +1,56 @@
+import "server-only";
+import type { DbClient } from "@/lib/db";
+import type { InboundMessage } from "@/lib/inbound/inbound-message";
+import { resolveConversation } from "@/lib/threading/resolve-conversation";
+
+export type IngestedMessage = { messageId: string; conversationId: string; customerId: string };
+
+async function findOrCreateSender(message: InboundMessage, tx: DbClient) {
+  const where = message.fromEmail ? { email: message.fromEmail } : { phone: message.fromPhone! };
+  const existing = await tx.customer.findUnique({ where });
+  if (existing) return existing;
+  const [firstName, ...rest] = (message.fromName ?? "").trim().split(/\s+/).filter(Boolean);
+  return tx.customer.create({ data: { ...where, firstName: firstName ?? null, lastName: rest.join(" ") || null } });
+}
+
+/**
+ * Stores a customer's message in their thread: finds or creates the customer, picks the
+ * conversation (threading), and reopens it if it was closed or snoozed, with the customer
+ * now waiting. Runs inside the webhook's once-only transaction.
+ */
+export async function ingestInboundMessage(message: InboundMessage, tx: DbClient): Promise<IngestedMessage> {
+  const customer = await findOrCreateSender(message, tx);
+  const conversation = await resolveConversation(customer.id, message, tx);
+  const stored = await tx.message.create({
+    data: {
+      conversationId: conversation.id,
+      direction: "inbound",
+      channel: message.channel,
+      authorType: "customer",
+      fromAddress: message.fromEmail ?? message.fromPhone,
+      toAddress: message.to,
+      subject: message.subject,
+      textBody: message.textBody,
+      strippedText: message.strippedText,
+      htmlBody: message.htmlBody,
+      emailMessageId: message.emailMessageId,
+      inReplyTo: message.inReplyTo,
+      references: message.references.length ? message.references.join(" ") : null,
+      providerMessageId: message.providerMessageId,
+      deliveryStatus: "received",
+      createdAt: message.receivedAt,
+      attachments: { create: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, content: a.content ? new Uint8Array(a.content) : null, droppedReason: a.droppedReason })) },
+    },
+  });
+  const reopen = conversation.status === "closed" || conversation.status === "snoozed";
+  await tx.conversation.update({
+    where: { id: conversation.id },
+    data: {
+      lastMessageAt: message.receivedAt > conversation.lastMessageAt ? message.receivedAt : conversation.lastMessageAt,
+      waitingSince: conversation.waitingSince ?? message.receivedAt,
+      ...(reopen ? { status: "open", resolution: null, closedAt: null, snoozedUntil: null } : {}),
+      ...(!conversation.subject && message.subject ? { subject: message.subject } : {}),
+    },
+  });
+  return { messageId: stored.id, conversationId: conversation.id, customerId: customer.id };
+}

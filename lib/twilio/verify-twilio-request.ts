@@ -1,0 +1,26 @@
+import "server-only";
+import twilio from "twilio";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Parses a Twilio webhook (form-encoded) and checks X-Twilio-Signature with the twilio package,
+ * against the public URL (APP_URL + path) so it works behind a proxy. 403 when it does not match.
+ */
+export function verifyTwilioRequest(rawBody: string, headers: Headers, path: string, search: string): Record<string, string> {
+  const { TWILIO_AUTH_TOKEN, APP_URL } = env();
+  if (!TWILIO_AUTH_TOKEN) throw new AppError("forbidden", "SMS is not configured: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER.");
+  if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) throw new AppError("bad_request", "The body is too large for a Twilio webhook.");
+  if (!(headers.get("content-type") ?? "").includes("application/x-www-form-urlencoded")) {
+    throw new AppError("bad_request", "Expected application/x-www-form-urlencoded, as Twilio sends.");
+  }
+  const params = Object.fromEntries(new URLSearchParams(rawBody));
+  const url = `${APP_URL.replace(/\/$/, "")}${path}${search}`;
+  const signature = headers.get("x-twilio-signature");
+  if (!signature || !twilio.validateRequest(TWILIO_AUTH_TOKEN, signature, url, params)) {
+    throw new AppError("forbidden", "Invalid or missing X-Twilio-Signature.");
+  }
+  return params;
+}
