@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import type { Customer, ScheduledMessage, ShopSettings } from "@/lib/generated/prisma/client";
 import { createUnsubscribeToken } from "@/lib/consent/unsubscribe-token";
 import { createTrackedLink, reviewTargetUrl } from "@/lib/links/create-tracked-link";
-import { STEPS } from "@/lib/outbound/flow-steps";
+import { AUTO_REVIEW_LINK_STEP, STEPS } from "@/lib/outbound/flow-steps";
 import { smsSize } from "@/lib/sms/sms-segments";
 import { TEMPLATE_KEYS } from "@/lib/templates/default-templates";
 import { getApprovedVersion } from "@/lib/templates/get-approved-version";
@@ -17,6 +17,7 @@ const TEMPLATE_FOR_STEP: Record<string, string> = {
   [`${STEPS.reviewRequest.flow}:${STEPS.reviewRequest.step}`]: TEMPLATE_KEYS.reviewRequest,
   [`${STEPS.lastReminder.flow}:${STEPS.lastReminder.step}`]: TEMPLATE_KEYS.lastReminder,
   [`${STEPS.smsReviewRequest.flow}:${STEPS.smsReviewRequest.step}`]: TEMPLATE_KEYS.smsReviewRequest,
+  [`auto_reply:${AUTO_REVIEW_LINK_STEP}`]: TEMPLATE_KEYS.autoReviewLink,
 };
 
 const UNSUBSCRIBE_LABEL = { en: "Unsubscribe from these emails", fr: "Ne plus recevoir ces e-mails" } as const;
@@ -46,6 +47,9 @@ type Context = {
   orderNumber: string | null;
   checkoutUrl: string | null;
   mailboxHash: string;
+  /** Message-IDs to answer (In-Reply-To is the last), when this replies to the customer's mail. */
+  replyingTo: string[];
+  replySubject: string | null;
 };
 
 function replyToAddress(inbound: string | undefined, mailboxHash: string): string | null {
@@ -95,7 +99,7 @@ export async function composeMessage(context: Context, tx: DbClient): Promise<Co
     const mailto = POSTMARK_INBOUND_ADDRESS ?? settings.senderEmail;
     return {
       channel: "email",
-      subject: renderTemplate(version.subject ?? "", values, locale),
+      subject: context.replyingTo.length && context.replySubject ? `Re: ${context.replySubject.replace(/^(re|tr|fwd?)\s*:\s*/i, "")}` : renderTemplate(version.subject ?? "", values, locale),
       text: renderEmailText(parts),
       html: renderEmailHtml(parts),
       from: `"${settings.founderName.replace(/"/g, "")}" <${settings.senderEmail}>`,
@@ -104,6 +108,7 @@ export async function composeMessage(context: Context, tx: DbClient): Promise<Co
       messageIdHeader,
       headers: [
         { name: "Message-ID", value: messageIdHeader },
+        ...(context.replyingTo.length ? [{ name: "In-Reply-To", value: context.replyingTo.at(-1)! }, { name: "References", value: context.replyingTo.join(" ") }] : []),
         { name: "List-Unsubscribe", value: `<${unsubscribeUrl}>, <mailto:${mailto}?subject=unsubscribe>` },
         { name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click" },
       ],

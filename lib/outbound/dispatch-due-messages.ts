@@ -1,4 +1,5 @@
 import "server-only";
+import { classifyPendingMessages } from "@/lib/classification/classify-inbound-message";
 import { db } from "@/lib/db";
 import { configuredChannels } from "@/lib/env";
 import type { Channel } from "@/lib/generated/prisma/enums";
@@ -37,6 +38,7 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
     return { channels: [...channels], waiting: "Set up the shop in Settings first.", abandonedCheckouts: 0, reclaimed: 0, settled: { sent: 0, requeued: 0 }, results: {} };
   }
   await ensureDefaultTemplates();
+  await classifyPendingMessages(clock());
   const abandonedCheckouts = await markAbandonedCheckouts(db, clock());
   const reclaimed = await reclaimExpiredLeases(clock());
   const settled = await settleUnknownMessages(clock(), [...channels]);

@@ -11,6 +11,9 @@ export const STEPS = {
   smsReviewRequest: { flow: "sms_review_request", step: "review", channel: "sms", asksForReview: true },
 } as const satisfies Record<string, FlowStep>;
 
+/** The automatic reply that sends the review link to a happy customer (by SMS or email). */
+export const AUTO_REVIEW_LINK_STEP = "review_link";
+
 /** One key per step and subject: scheduling the same thing twice is a no-op. */
 export function idempotencyKey(step: FlowStep, subjectId: string): string {
   return `${step.flow}:${step.step}:${subjectId}`;

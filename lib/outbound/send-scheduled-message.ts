@@ -177,9 +177,24 @@ export async function sendScheduledMessage(id: string, now = new Date()): Promis
   try {
     ({ composed, messageId } = await db.$transaction(async (tx) => {
       const lineItem = scheduled.order?.lineItems[0] ?? scheduled.checkout?.lineItems[0];
-      const conversation = await findOrCreateCustomerConversation(scheduled.customerId, now, tx);
+      const conversation = scheduled.conversationId
+        ? await tx.conversation.findUniqueOrThrow({ where: { id: scheduled.conversationId } })
+        : await findOrCreateCustomerConversation(scheduled.customerId, now, tx);
+      // An automatic reply answers the customer's last mail in the thread, so it threads in their client.
+      const answered = scheduled.conversationId ? await tx.message.findFirst({ where: { conversationId: conversation.id, direction: "inbound", channel: "email", emailMessageId: { not: null } }, orderBy: { createdAt: "desc" } }) : null;
+      const replyingTo = answered ? [...(answered.references?.split(/\s+/).filter(Boolean) ?? []), answered.emailMessageId!] : [];
       const composed = await composeMessage(
-        { scheduled, customer: scheduled.customer, settings, productName: lineItem?.title ?? null, orderNumber: scheduled.order?.number ?? null, checkoutUrl: scheduled.checkout?.checkoutUrl ?? null, mailboxHash: conversation.mailboxHash },
+        {
+          scheduled,
+          customer: scheduled.customer,
+          settings,
+          productName: lineItem?.title ?? null,
+          orderNumber: scheduled.order?.number ?? null,
+          checkoutUrl: scheduled.checkout?.checkoutUrl ?? null,
+          mailboxHash: conversation.mailboxHash,
+          replyingTo,
+          replySubject: answered?.subject ?? null,
+        },
         tx,
       );
       return { composed, messageId: await prepareThreadMessage(scheduled, conversation.id, composed, tx) };

@@ -20,6 +20,7 @@ export const TEMPLATE_KEYS = {
   reviewRequest: "post_delivery_day5",
   lastReminder: "post_delivery_day14",
   smsReviewRequest: "sms_review_request",
+  autoReviewLink: "auto_review_link",
 } as const;
 
 export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
@@ -168,5 +169,51 @@ Dans tous les cas, merci. Et si vous avez besoin de quoi que ce soit, répondez 
     locale: "fr",
     name: "SMS de demande d'avis",
     body: "Bonjour {{firstName}}, c'est {{founderName}} de {{shopName}}. Votre {{productName}} vous convient ? Si vous avez 30 secondes, votre avis m'aiderait : {{reviewLink}} STOP pour ne plus recevoir de SMS",
+  },
+  {
+    key: TEMPLATE_KEYS.autoReviewLink,
+    kind: "auto_reply",
+    channel: "sms",
+    locale: "en",
+    name: "Automatic reply to a happy text: review link",
+    body: "That made my day, thank you {{firstName}}! If you have a moment, here is where to say it: {{reviewLink}}",
+  },
+  {
+    key: TEMPLATE_KEYS.autoReviewLink,
+    kind: "auto_reply",
+    channel: "sms",
+    locale: "fr",
+    name: "Réponse automatique à un SMS content : lien d'avis",
+    body: "Merci {{firstName}}, ça me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}}",
+  },
+  {
+    key: TEMPLATE_KEYS.autoReviewLink,
+    kind: "auto_reply",
+    channel: "email",
+    locale: "en",
+    name: "Automatic reply to a happy email: thank-you and review link",
+    subject: "Thank you, {{firstName}}",
+    body: `Hi {{firstName}},
+
+Thank you for taking the time to write; it means a lot to me.
+
+If you'd like to share it with other customers, a review helps us enormously: {{reviewLink}}
+
+And if anything ever goes wrong, just reply here.`,
+  },
+  {
+    key: TEMPLATE_KEYS.autoReviewLink,
+    kind: "auto_reply",
+    channel: "email",
+    locale: "fr",
+    name: "Réponse automatique à un e-mail content : merci et lien d'avis",
+    subject: "Merci {{firstName}}",
+    body: `Bonjour {{firstName}},
+
+Merci d'avoir pris le temps de m'écrire, ça me touche beaucoup.
+
+Si vous voulez le partager avec d'autres clients, un avis nous aide énormément : {{reviewLink}}
+
+Et si un jour quelque chose ne va pas, répondez simplement ici.`,
   },
 ];

@@ -3,15 +3,20 @@ import { POST as eventsWebhook } from "@/app/api/webhooks/postmark/events/route"
 import { POST as inboundWebhook } from "@/app/api/webhooks/postmark/inbound/route";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
+import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { makeCustomer } from "../support/factories";
 import { fixture } from "../support/shopify";
 
 const savedEnv = { ...process.env };
 beforeAll(() => Object.assign(process.env, { POSTMARK_WEBHOOK_USER: "postmark", POSTMARK_WEBHOOK_PASSWORD: "webhook-password" }));
-afterAll(() => {
+afterAll(async () => {
+  await settleBackgroundWork();
   process.env = savedEnv;
 });
-beforeEach(truncateAllTables);
+beforeEach(async () => {
+  await settleBackgroundWork();
+  await truncateAllTables();
+});
 
 const basic = (user = "postmark", password = "webhook-password") => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 function request(route: string, body: unknown, options: { auth?: string | null; contentType?: string; raw?: string } = {}) {

@@ -3,6 +3,7 @@ import { POST as smsWebhook } from "@/app/api/webhooks/twilio/sms/route";
 import { POST as statusWebhook } from "@/app/api/webhooks/twilio/status/route";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
+import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { makeCustomer, makeShopSettings } from "../support/factories";
 import { TWILIO_TEST, twilioFixture, twilioRequest } from "../support/twilio";
 
@@ -10,10 +11,12 @@ const savedEnv = { ...process.env };
 beforeAll(() => {
   Object.assign(process.env, { APP_URL: TWILIO_TEST.appUrl, TWILIO_ACCOUNT_SID: TWILIO_TEST.sid, TWILIO_AUTH_TOKEN: TWILIO_TEST.token, TWILIO_FROM_NUMBER: TWILIO_TEST.from });
 });
-afterAll(() => {
+afterAll(async () => {
+  await settleBackgroundWork();
   process.env = savedEnv;
 });
 beforeEach(async () => {
+  await settleBackgroundWork();
   await truncateAllTables();
   await makeShopSettings();
 });

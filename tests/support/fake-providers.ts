@@ -148,3 +148,28 @@ export async function startFakeTwilio(accountSid: string, authToken: string) {
 
 export type FakePostmark = Awaited<ReturnType<typeof startFakePostmark>>;
 export type FakeTwilio = Awaited<ReturnType<typeof startFakeTwilio>>;
+
+export type OpenAIMode = { kind: "answer"; label: { sentiment: string; intent: string; friction_hint: string | null } } | { kind: "error"; status: number } | { kind: "hang" };
+
+/** A fake OpenAI Chat Completions endpoint (POST /v1/chat/completions). */
+export async function startFakeOpenAI() {
+  let mode: OpenAIMode = { kind: "error", status: 500 };
+  const prompts: string[] = [];
+  const fake = new FakeServer((request, body, response) => {
+    if (request.method !== "POST" || !request.url?.startsWith("/v1/chat/completions")) return send(response, 404, { error: { message: "not found" } });
+    const payload = JSON.parse(body) as { model: string; messages: { role: string; content: string }[] };
+    prompts.push(payload.messages.at(-1)?.content ?? "");
+    if (mode.kind === "hang") return; // never answers: the client must time out
+    if (mode.kind === "error") return send(response, mode.status, { error: { message: "The server had an error while processing your request.", type: "server_error" } });
+    send(response, 200, {
+      id: "chatcmpl-fake",
+      object: "chat.completion",
+      created: Math.floor(Date.now() / 1000),
+      model: payload.model,
+      choices: [{ index: 0, message: { role: "assistant", content: JSON.stringify(mode.label), refusal: null }, finish_reason: "stop", logprobs: null }],
+      usage: { prompt_tokens: 50, completion_tokens: 12, total_tokens: 62 },
+    });
+  });
+  await fake.start();
+  return Object.assign(fake, { prompts, setMode: (next: OpenAIMode) => (mode = next) });
+}

@@ -1,4 +1,6 @@
+import { classifyInboundMessage } from "@/lib/classification/classify-inbound-message";
 import { errorResponse } from "@/lib/http/json-response";
+import { runAfterResponse } from "@/lib/http/run-after-response";
 import { receiveInboundSms } from "@/lib/twilio/receive-inbound-sms";
 import { verifyTwilioRequest } from "@/lib/twilio/verify-twilio-request";
 
@@ -8,7 +10,10 @@ export async function POST(request: Request) {
   try {
     const url = new URL(request.url);
     const params = verifyTwilioRequest(await request.text(), request.headers, url.pathname, url.search);
-    return new Response(await receiveInboundSms(params), { headers: { "content-type": "text/xml; charset=utf-8" } });
+    const { twiml, messageId } = await receiveInboundSms(params);
+    // Classified and routed after the answer: Twilio gets its TwiML at once.
+    if (messageId) runAfterResponse("classify sms", () => classifyInboundMessage(messageId));
+    return new Response(twiml, { headers: { "content-type": "text/xml; charset=utf-8" } });
   } catch (error) {
     return errorResponse(error, "twilio sms webhook");
   }

@@ -1,0 +1,17 @@
+import "server-only";
+import { configuredChannels } from "@/lib/env";
+import type { Classification } from "@/lib/classification/classification";
+import { classifyLocally } from "@/lib/classification/local-classifier";
+import { classifyWithOpenAI } from "@/lib/classification/openai-classifier";
+
+/** OpenAI when configured, the local classifier otherwise or when OpenAI fails or hangs. */
+export async function classifyText(text: string): Promise<Classification> {
+  if (configuredChannels().ai) {
+    try {
+      return await classifyWithOpenAI(text);
+    } catch (error) {
+      console.warn(`[classify] OpenAI failed, using the local classifier: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+  return classifyLocally(text);
+}

@@ -1,0 +1,26 @@
+import { after } from "next/server";
+
+const outsideRequests = new Set<Promise<unknown>>();
+
+/**
+ * Work that must not delay a webhook's answer (classification, routing). Inside a Next.js
+ * request it runs after the response; elsewhere (tests, scripts) it starts at once, and
+ * `settleBackgroundWork` waits for it. Failures are logged: the data is already stored.
+ */
+export function runAfterResponse(name: string, task: () => Promise<unknown>): void {
+  const guarded = () =>
+    task().catch((error) => {
+      console.error(`[${name}] failed after the response: ${error instanceof Error ? error.message : error}`);
+    });
+  try {
+    after(guarded);
+  } catch {
+    const running = guarded();
+    outsideRequests.add(running);
+    void running.finally(() => outsideRequests.delete(running));
+  }
+}
+
+export async function settleBackgroundWork(): Promise<void> {
+  while (outsideRequests.size) await Promise.all([...outsideRequests]);
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import type { DbClient } from "@/lib/db";
+import type { Classification } from "@/lib/classification/classification";
+import { optOutOfSms } from "@/lib/consent/sms-opt-out";
+import { cancelAbandonedCheckoutFlow } from "@/lib/outbound/abandoned-checkout-flow";
+import { AUTO_REVIEW_LINK_STEP, STEPS } from "@/lib/outbound/flow-steps";
+import { pauseReviewSteps } from "@/lib/outbound/review-pause";
+
+export type RoutedMessage = { id: string; channel: "email" | "sms"; conversationId: string; customerId: string; textBody: string };
+
+/**
+ * What the automation does with a classified reply. Every branch is visible in the thread as
+ * a scheduled automatic message or a change of the conversation's flags.
+ */
+export async function routeInboundMessage(message: RoutedMessage, classification: Classification, tx: DbClient, now = new Date()): Promise<string[]> {
+  const actions: string[] = [];
+  const { customerId, conversationId } = message;
+
+  // A reply of any kind: steps that would now read as ignoring it are cancelled.
+  const { count: cancelled } = await tx.scheduledMessage.updateMany({
+    where: { customerId, status: { in: ["scheduled", "paused"] }, OR: [{ flow: "post_delivery", step: STEPS.lastReminder.step }, { flow: "abandoned_checkout" }] },
+    data: { status: "cancelled", statusReason: "cancelled: the customer replied" },
+  });
+  if (cancelled) actions.push(`cancelled ${cancelled} follow-up(s)`);
+
+  if (classification.intent === "opt_out") {
+    if (message.channel === "sms") await optOutOfSms(customerId, "sms_reply", message.textBody.slice(0, 200), now, tx);
+    else {
+      await tx.customer.update({ where: { id: customerId }, data: { emailUnsubscribedAt: now } });
+      await tx.consentEvent.create({ data: { customerId, channel: "email", change: "revoked", source: "email_reply", wording: message.textBody.slice(0, 200), occurredAt: now } });
+      await tx.scheduledMessage.updateMany({ where: { customerId, channel: "email", status: { in: ["scheduled", "paused"] } }, data: { status: "cancelled", statusReason: "cancelled: asked to stop by email" } });
+    }
+    actions.push(`opted out of ${message.channel}`);
+    return actions;
+  }
+
+  if (classification.intent === "problem" || classification.sentiment === "negative") {
+    await tx.conversation.update({ where: { id: conversationId }, data: { needsHuman: true, priority: "high" } });
+    const paused = await pauseReviewSteps(customerId, tx);
+    await cancelAbandonedCheckoutFlow({ checkoutId: null, customerId }, tx);
+    actions.push("needs a human (high priority)", ...(paused ? [`paused ${paused} review step(s)`] : []));
+    return actions;
+  }
+
+  if (classification.intent === "question") {
+    const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    await tx.conversation.update({ where: { id: conversationId }, data: { needsHuman: true, ...(conversation.priority === "low" ? { priority: "normal" } : {}) } });
+    actions.push("needs a human");
+    return actions;
+  }
+
+  if (classification.intent === "praise" && classification.sentiment === "positive") {
+    const scheduled = await scheduleReviewLinkReply(message, tx, now);
+    if (scheduled) actions.push(scheduled);
+  }
+  return actions;
+}
+
+/**
+ * A happy reply gets the review link once: by SMS after the SMS review request, by email after
+ * the day 1 check-in if the day 5 request has not gone yet (it is then not sent at all).
+ */
+async function scheduleReviewLinkReply(message: RoutedMessage, tx: DbClient, now: Date): Promise<string | null> {
+  if (message.channel === "sms") {
+    const request = await tx.scheduledMessage.findFirst({ where: { customerId: message.customerId, flow: "sms_review_request", status: "sent" }, orderBy: { sentAt: "desc" } });
+    if (!request) return null;
+    const { count } = await tx.scheduledMessage.createMany({
+      data: [{ flow: "auto_reply", step: AUTO_REVIEW_LINK_STEP, channel: "sms", customerId: message.customerId, orderId: request.orderId, conversationId: message.conversationId, dueAt: now, idempotencyKey: `auto_reply:review_link:${request.id}` }],
+      skipDuplicates: true,
+    });
+    return count ? "review link by SMS scheduled" : null;
+  }
+  const checkIn = await tx.scheduledMessage.findFirst({ where: { customerId: message.customerId, flow: "post_delivery", step: STEPS.checkIn.step, status: "sent" }, orderBy: { sentAt: "desc" } });
+  if (!checkIn?.orderId) return null;
+  const reviewStep = await tx.scheduledMessage.findFirst({ where: { orderId: checkIn.orderId, flow: "post_delivery", step: STEPS.reviewRequest.step } });
+  if (reviewStep && !["scheduled", "paused"].includes(reviewStep.status)) return null;
+  const { count } = await tx.scheduledMessage.createMany({
+    data: [{ flow: "auto_reply", step: AUTO_REVIEW_LINK_STEP, channel: "email", customerId: message.customerId, orderId: checkIn.orderId, conversationId: message.conversationId, dueAt: now, idempotencyKey: `auto_reply:review_link:${checkIn.orderId}` }],
+    skipDuplicates: true,
+  });
+  if (!count) return null;
+  if (reviewStep) await tx.scheduledMessage.update({ where: { id: reviewStep.id }, data: { status: "cancelled", statusReason: "cancelled: the review link went with the thank-you" } });
+  return "thank-you with the review link scheduled";
+}
