@@ -4,7 +4,8 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { FRICTION_HINTS, INTENTS, SENTIMENTS, type Classification } from "@/lib/classification/classification";
 
-const TIMEOUT_MS = 8_000;
+const TIMEOUT_MS = 5_000;
+const RETRIES = 1;
 
 const answerSchema = z.object({ sentiment: z.enum(SENTIMENTS), intent: z.enum(INTENTS), friction_hint: z.enum(FRICTION_HINTS).nullable() });
 
@@ -17,7 +18,7 @@ Answer with JSON: sentiment (positive, neutral, negative), intent (praise, probl
 /** Classification by OpenAI (OPENAI_BASE_URL, OPENAI_MODEL); throws on any failure so the caller can fall back. */
 export async function classifyWithOpenAI(text: string): Promise<Classification> {
   const { OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL } = env();
-  const client = new OpenAI({ apiKey: OPENAI_API_KEY, baseURL: OPENAI_BASE_URL, timeout: TIMEOUT_MS, maxRetries: 0 });
+  const client = new OpenAI({ apiKey: OPENAI_API_KEY, baseURL: OPENAI_BASE_URL, timeout: TIMEOUT_MS, maxRetries: RETRIES });
   const completion = await client.chat.completions.create({
     model: OPENAI_MODEL,
     temperature: 0,

@@ -50,6 +50,10 @@ describe("classification", () => {
     openai.setMode({ kind: "answer", label: { sentiment: "negative", intent: "problem", friction_hint: "card_declined" } });
     expect(await classifyText("Ma carte est refusée")).toEqual({ sentiment: "negative", intent: "problem", frictionHint: "card_declined", source: "openai" });
     expect(openai.prompts.at(-1)).toBe("Ma carte est refusée");
+    const customer = await makeCustomer();
+    const message = await inboundMessage(customer.id, "Ma carte est refusée");
+    await classifyInboundMessage(message.id);
+    expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ classifiedBy: "openai", frictionHint: "card_declined" });
   });
 
   it("falls back to the local classifier when OpenAI answers 500", async () => {
@@ -60,14 +64,14 @@ describe("classification", () => {
   it("falls back when OpenAI hangs", async () => {
     openai.setMode({ kind: "hang" });
     expect(await classifyText("colis jamais reçu")).toMatchObject({ intent: "problem", source: "local" });
-  }, 20_000);
+  }, 30_000);
 
   it("labels the message and its conversation once, and picks up messages a crash left unlabelled", async () => {
     const customer = await makeCustomer();
     const fresh = await inboundMessage(customer.id, "Where can I buy refills?");
     const stale = await inboundMessage(customer.id, "merci, c'est parfait", "email", 5);
     expect(await classifyPendingMessages()).toBe(1);
-    expect(await db.message.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ intent: "praise", sentiment: "positive" });
+    expect(await db.message.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ intent: "praise", sentiment: "positive", classifiedBy: "local" });
     expect((await db.message.findUniqueOrThrow({ where: { id: fresh.id } })).intent).toBeNull();
     expect(await classifyInboundMessage(stale.id)).toBeNull(); // already done: no second routing
   });

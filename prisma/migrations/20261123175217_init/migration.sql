@@ -306,6 +306,8 @@ CREATE TABLE "Message" (
     "sentiment" "Sentiment",
     "intent" "Intent",
     "frictionHint" "FrictionHint",
+    "classifiedBy" TEXT,
+    "classifiedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Message_pkey" PRIMARY KEY ("id")
