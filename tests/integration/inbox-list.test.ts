@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { truncateAllTables } from "@/lib/db/truncate-all-tables";
+import { countViews, listConversations, type InboxView } from "@/lib/inbox/list-conversations";
+import { createUser } from "@/lib/users/create-user";
+import { makeCustomer } from "../support/factories";
+
+beforeEach(truncateAllTables);
+
+const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 10, minutes));
+let n = 0;
+async function conversation(data: Partial<{ status: "open" | "pending" | "snoozed" | "closed"; needsHuman: boolean; priority: "low" | "normal" | "high" | "urgent"; waitingSince: Date | null; lastMessageAt: Date; assigneeId: string | null }>, text = "Hello") {
+  const customer = await makeCustomer({ firstName: `C${++n}` });
+  const c = await db.conversation.create({ data: { customerId: customer.id, mailboxHash: `h${n}`, lastMessageAt: at(0), ...data } });
+  await db.message.create({ data: { conversationId: c.id, direction: "inbound", channel: "email", authorType: "customer", textBody: text, deliveryStatus: "received" } });
+  return c;
+}
+
+async function everyPage(view: InboxView, userId: string, limit: number) {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Awaited<ReturnType<typeof listConversations>> = await listConversations({ view, userId, cursor, limit });
+    ids.push(...page.rows.map((r) => r.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+describe("inbox views", () => {
+  it("sorts needs-human by priority, then by who has waited longest, across pages", async () => {
+    const user = await createUser({ email: "a@shop.test", role: "agent", password: "agent-password" });
+    const normalOld = await conversation({ needsHuman: true, priority: "normal", waitingSince: at(1) });
+    const urgent = await conversation({ needsHuman: true, priority: "urgent", waitingSince: at(30) });
+    const highNew = await conversation({ needsHuman: true, priority: "high", waitingSince: at(20) });
+    const highOld = await conversation({ needsHuman: true, priority: "high", waitingSince: at(5) });
+    const normalNull = await conversation({ needsHuman: true, priority: "normal", waitingSince: null });
+    await conversation({ needsHuman: true, status: "closed" });
+    await conversation({ needsHuman: false });
+    const expected = [urgent.id, highOld.id, highNew.id, normalOld.id, normalNull.id];
+    for (const limit of [1, 2, 10]) expect(await everyPage("needs_human", user.id, limit)).toEqual(expected);
+  });
+
+  it("sorts the other views by last activity and splits them by status and assignee", async () => {
+    const me = await createUser({ email: "me@shop.test", role: "agent", password: "agent-password" });
+    const other = await createUser({ email: "other@shop.test", role: "agent", password: "agent-password" });
+    const mineOpen = await conversation({ assigneeId: me.id, lastMessageAt: at(10) });
+    const mineSnoozed = await conversation({ assigneeId: me.id, status: "snoozed", lastMessageAt: at(20) });
+    const theirs = await conversation({ assigneeId: other.id, status: "pending", lastMessageAt: at(30) });
+    const unassigned = await conversation({ lastMessageAt: at(40) });
+    const sameTime = await conversation({ lastMessageAt: at(40) });
+    const closed = await conversation({ status: "closed", lastMessageAt: at(50) });
+
+    const byActivity = [unassigned, sameTime].sort((a, b) => (a.id < b.id ? 1 : -1)).map((c) => c.id);
+    expect(await everyPage("all_open", me.id, 2)).toEqual([...byActivity, theirs.id, mineOpen.id]);
+    expect(await everyPage("mine", me.id, 1)).toEqual([mineSnoozed.id, mineOpen.id]);
+    expect(await everyPage("unassigned", me.id, 1)).toEqual(byActivity);
+    expect(await everyPage("snoozed", me.id, 5)).toEqual([mineSnoozed.id]);
+    expect(await everyPage("closed", me.id, 5)).toEqual([closed.id]);
+    expect(await countViews(me.id)).toEqual({ needs_human: 0, mine: 2, unassigned: 2, all_open: 4, snoozed: 1, closed: 1 });
+  });
+
+  it("shows what a row needs, and refuses a cursor from another view", async () => {
+    const me = await createUser({ email: "me@shop.test", role: "agent", password: "agent-password" });
+    const c = await conversation({ assigneeId: me.id, needsHuman: true, waitingSince: at(3) }, "Bonjour,\n\nma   lampe est cassée");
+    await db.message.create({ data: { conversationId: c.id, direction: "outbound", channel: "sms", authorType: "staff", textBody: "internal", isInternalNote: true, deliveryStatus: "sent" } });
+    const tag = await db.tag.create({ data: { name: "casse" } });
+    await db.conversationTag.create({ data: { conversationId: c.id, tagId: tag.id } });
+    const { rows } = await listConversations({ view: "needs_human", userId: me.id });
+    expect(rows[0]).toMatchObject({ customerName: expect.stringMatching(/^C\d+$/), channels: ["email", "sms"], snippet: "Bonjour, ma lampe est cassée", assignee: { name: "me" }, tags: ["casse"], waitingSince: at(3) });
+    const page = await listConversations({ view: "all_open", userId: me.id, limit: 1 });
+    await expect(listConversations({ view: "needs_human", userId: me.id, cursor: page.nextCursor ?? Buffer.from(JSON.stringify({ kind: "activity", lastMessageAt: at(0).toISOString(), id: "x" })).toString("base64url") })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(listConversations({ view: "all_open", userId: me.id, cursor: "garbage" })).rejects.toMatchObject({ code: "bad_request" });
+  });
+});
