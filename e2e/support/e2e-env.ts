@@ -2,5 +2,14 @@
 export const E2E = {
   postgres: { port: 3100, database: "reply_inbox_e2e", baseURL: "http://localhost:3100" },
   embedded: { port: 3101, databasePort: 54339, dataDir: ".data/e2e-embedded", baseURL: "http://localhost:3101" },
-  secrets: { AUTH_SECRET: "e2e-auth-secret-that-is-long-enough-0123456789", CRON_SECRET: "e2e-cron-secret-0123456789" },
+  secrets: {
+    AUTH_SECRET: "e2e-auth-secret-that-is-long-enough-0123456789",
+    CRON_SECRET: "e2e-cron-secret-0123456789",
+    // Webhook credentials, so specs can deliver signed provider webhooks to the app.
+    POSTMARK_WEBHOOK_USER: "postmark-e2e",
+    POSTMARK_WEBHOOK_PASSWORD: "postmark-e2e-password",
+    TWILIO_ACCOUNT_SID: `AC${"3".repeat(32)}`,
+    TWILIO_AUTH_TOKEN: "twilio-e2e-token",
+    TWILIO_FROM_NUMBER: "+33757000111",
+  },
 } as const;

@@ -3,8 +3,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-export const INBOX_VIEWS = ["needs_human", "mine", "unassigned", "all_open", "snoozed", "closed"] as const;
-export type InboxView = (typeof INBOX_VIEWS)[number];
+import { INBOX_VIEWS, type InboxView } from "@/lib/inbox/inbox-views";
+
+export { INBOX_VIEWS, type InboxView };
 
 const OPEN = Prisma.sql`c.status IN ('open', 'pending')`;
 

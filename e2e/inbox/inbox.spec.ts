@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import twilio from "twilio";
+import { E2E } from "../support/e2e-env";
+import { signInAs } from "../support/sign-in";
+
+const BASE = E2E.postgres.baseURL;
+
+test("an agent opens Needs human, reads a thread with the customer's context", async ({ page }) => {
+  await signInAs(page, "agent");
+  await expect(page.getByRole("link", { name: /Needs human \d+/ })).toHaveAttribute("aria-current", "page");
+  const row = page.getByTestId("conversation-row").filter({ hasText: "Noah Dupont" });
+  await expect(row).toContainText("la page de ma banque ne s'affiche jamais");
+  await row.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Noah Dupont");
+  await expect(page.getByTestId("thread-message")).toHaveCount(2);
+  await expect(page.getByTestId("thread-message").first()).toContainText("Automatic");
+  await expect(page.getByRole("complementary", { name: "Customer" })).toContainText("noah.dupont@example.ca");
+  await expect(page.getByTestId("sms-consent")).toContainText("consent");
+});
+
+test("a new SMS appears in the open list without a reload", async ({ page, request }) => {
+  await signInAs(page, "agent");
+  await page.goto("/inbox?view=all_open");
+  await expect(page.getByRole("link", { name: /All open/ })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("count-all_open")).toHaveText(/^\d+$/);
+  const before = Number(await page.getByTestId("count-all_open").textContent());
+  const params = { MessageSid: `SM${Date.now()}e2e`, AccountSid: E2E.secrets.TWILIO_ACCOUNT_SID, From: "+33611223344", To: E2E.secrets.TWILIO_FROM_NUMBER, Body: "Bonjour, une question sur ma commande" };
+  const signature = twilio.getExpectedTwilioSignature(E2E.secrets.TWILIO_AUTH_TOKEN, `${BASE}/api/webhooks/twilio/sms`, params);
+  const response = await request.post(`${BASE}/api/webhooks/twilio/sms`, { form: params, headers: { "x-twilio-signature": signature } });
+  expect(response.status()).toBe(200);
+  await expect(page.getByTestId("conversation-row").filter({ hasText: "une question sur ma commande" })).toBeVisible({ timeout: 20_000 });
+  // Other specs may add conversations at the same time: the count only has to have grown.
+  await expect.poll(async () => Number(await page.getByTestId("count-all_open").textContent())).toBeGreaterThan(before);
+});
+
+test("a hostile mail renders without running anything or loading remote images", async ({ page, request }) => {
+  const dialogs: string[] = [];
+  const trackerRequests: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on("request", (r) => {
+    if (r.url().includes("tracker.example")) trackerRequests.push(r.url());
+  });
+  const auth = `Basic ${Buffer.from(`${E2E.secrets.POSTMARK_WEBHOOK_USER}:${E2E.secrets.POSTMARK_WEBHOOK_PASSWORD}`).toString("base64")}`;
+  const mail = {
+    MessageID: `hostile-${Date.now()}`,
+    FromFull: { Email: `mallory-${Date.now()}@example.org`, Name: "Mallory Test" },
+    Subject: "Invoice",
+    TextBody: "Please see the invoice.",
+    HtmlBody: `<p>Please see the invoice.</p><script>alert("script")</script><img src="x" onerror="alert('onerror')"><img src="https://tracker.example/pixel.gif"><a href="javascript:alert('link')">invoice</a><svg onload="alert('svg')"></svg>`,
+    Headers: [],
+    Attachments: [],
+  };
+  const delivered = await request.post(`${BASE}/api/webhooks/postmark/inbound`, { data: mail, headers: { authorization: auth } });
+  expect(delivered.status()).toBe(200);
+  const { conversationId } = await delivered.json();
+
+  await signInAs(page, "agent");
+  await page.goto(`/inbox/${conversationId}`);
+  await page.getByRole("button", { name: "Show formatted mail" }).click();
+  const frame = page.frameLocator('iframe[title="Email content"]');
+  await expect(frame.getByText("Please see the invoice.")).toBeVisible();
+  await expect(frame.locator("script, svg, [onerror]")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Show 1 remote image/ })).toBeVisible();
+  expect(dialogs).toEqual([]);
+  expect(trackerRequests).toEqual([]);
+});

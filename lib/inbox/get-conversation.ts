@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { sanitizeEmailHtml } from "@/lib/inbound/sanitize-email-html";
+
+/** A conversation with its thread (HTML sanitized here, on the server) and the customer's context. */
+export async function getConversation(id: string) {
+  const conversation = await db.conversation.findUnique({
+    where: { id },
+    include: {
+      assignee: { select: { id: true, name: true } },
+      tags: { include: { tag: true } },
+      frictionMarks: { include: { category: true } },
+      messages: {
+        orderBy: { createdAt: "asc" },
+        include: { authorUser: { select: { name: true } }, scheduledMessage: { select: { flow: true, step: true } }, attachments: { select: { id: true, filename: true, contentType: true, size: true, droppedReason: true } } },
+      },
+      customer: {
+        include: {
+          orders: { orderBy: { placedAt: "desc" }, take: 10, select: { id: true, number: true, totalPrice: true, currency: true, placedAt: true, paidAt: true, deliveredAt: true, cancelledAt: true } },
+          scheduledMessages: { orderBy: { dueAt: "asc" }, take: 30, select: { id: true, flow: true, step: true, channel: true, status: true, dueAt: true, sentAt: true, statusReason: true } },
+          conversations: { where: { id: { not: id } }, orderBy: { lastMessageAt: "desc" }, take: 10, select: { id: true, subject: true, status: true, lastMessageAt: true } },
+        },
+      },
+    },
+  });
+  if (!conversation) return null;
+  const messages = conversation.messages.map(({ htmlBody, ...message }) => {
+    const html = htmlBody && message.direction === "inbound" ? { blocked: sanitizeEmailHtml(htmlBody, { showRemoteImages: false }), withImages: sanitizeEmailHtml(htmlBody, { showRemoteImages: true }).html } : null;
+    return { ...message, html: html ? { safeHtml: html.blocked.html, safeHtmlWithImages: html.withImages, blockedImages: html.blocked.blockedImages } : null };
+  });
+  return { ...conversation, messages };
+}
+
+export type ConversationDetail = NonNullable<Awaited<ReturnType<typeof getConversation>>>;
