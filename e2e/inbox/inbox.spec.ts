@@ -31,6 +31,18 @@ test("a new SMS appears in the open list without a reload", async ({ page, reque
   await expect(page.getByTestId("conversation-row").filter({ hasText: "une question sur ma commande" })).toBeVisible({ timeout: 20_000 });
   // Other specs may add conversations at the same time: the count only has to have grown.
   await expect.poll(async () => Number(await page.getByTestId("count-all_open").textContent())).toBeGreaterThan(before);
+
+  // Work it: assign, note, close.
+  await page.getByTestId("conversation-row").filter({ hasText: "une question sur ma commande" }).click();
+  await page.getByRole("button", { name: "Assign to me (a)" }).click();
+  await expect(page.getByText("Assigned to you.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText("assigned to Sofia Agent");
+  await page.getByLabel("Internal note (n): only the team sees it").fill("Called her back, order ships tomorrow.");
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByTestId("thread-message").filter({ hasText: "Called her back" })).toContainText("Internal note");
+  await page.getByRole("button", { name: "Close as resolved (e)" }).click();
+  await expect(page.getByText("Closed as resolved.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
 });
 
 test("a hostile mail renders without running anything or loading remote images", async ({ page, request }) => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ConversationActions } from "@/components/inbox/conversation-actions";
 import { MessageBody } from "@/components/inbox/message-body";
 import { CustomerSidebar } from "@/components/inbox/customer-sidebar";
 import { requireArea } from "@/lib/auth/require-access";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Conversation" };
 const STATUS_STYLE: Record<string, string> = { delivered: "text-emerald-700", failed: "text-red-700", sent: "text-stone-600", queued: "text-stone-500", sending: "text-stone-500", received: "text-stone-500" };
 
 export default async function ConversationPage({ params }: { params: Promise<{ conversationId: string }> }) {
-  await requireArea("inbox");
+  const user = await requireArea("inbox");
   const conversation = await getConversation((await params).conversationId);
   if (!conversation) notFound();
   const { customer } = conversation;
@@ -78,7 +79,8 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
             );
           })}
         </ol>
-        <p className="text-xs text-stone-500">Replying, notes, assignment and status changes come with the rest of the inbox (issue #5).</p>
+        <ConversationActions conversationId={conversation.id} status={conversation.status} assignedToMe={conversation.assignee?.id === user.id} />
+        <p className="text-xs text-stone-500">Replying to the customer, tags, friction marks and review links from here come with the rest of the inbox (issue #5).</p>
       </section>
       <CustomerSidebar customer={customer} />
     </div>

@@ -1,0 +1,63 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import { resumeReviewSteps } from "@/lib/outbound/review-pause";
+
+export const statusChangeSchema = z.discriminatedUnion("status", [
+  z.object({ conversationId: z.string().min(1), status: z.literal("open") }),
+  z.object({ conversationId: z.string().min(1), status: z.literal("pending") }),
+  z.object({ conversationId: z.string().min(1), status: z.literal("snoozed"), snoozedUntil: z.coerce.date({ error: "Pick a date and time" }) }),
+  z.object({ conversationId: z.string().min(1), status: z.literal("closed"), resolution: z.enum(["resolved", "not_resolved"]) }),
+]);
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+
+async function findConversation(id: string) {
+  const conversation = await db.conversation.findUnique({ where: { id } });
+  if (!conversation) throw new AppError("not_found", "That conversation no longer exists.");
+  return conversation;
+}
+
+/**
+ * Open, pending, snoozed until a time, or closed as resolved / not resolved. Closing as resolved
+ * resumes the review requests a reported problem had paused.
+ */
+export async function changeConversationStatus(change: StatusChange, actorUserId: string, now = new Date()): Promise<void> {
+  const conversation = await findConversation(change.conversationId);
+  if (change.status === "snoozed" && change.snoozedUntil <= now) throw new AppError("bad_request", "Snooze until a time in the future.");
+  await db.$transaction(async (tx) => {
+    await tx.conversation.update({
+      where: { id: conversation.id },
+      data: {
+        status: change.status,
+        resolution: change.status === "closed" ? change.resolution : null,
+        snoozedUntil: change.status === "snoozed" ? change.snoozedUntil : null,
+        closedAt: change.status === "closed" ? now : null,
+        ...(change.status === "closed" ? { needsHuman: false, waitingSince: null } : {}),
+      },
+    });
+    if (change.status === "closed" && change.resolution === "resolved") await resumeReviewSteps(conversation.customerId, tx, now);
+    await recordAudit({ actorUserId, action: "conversation.status_changed", entityType: "conversation", entityId: conversation.id, data: { from: conversation.status, ...change, conversationId: undefined } as never }, tx);
+  });
+}
+
+export async function assignConversation(conversationId: string, assigneeId: string | null, actorUserId: string): Promise<void> {
+  await findConversation(conversationId);
+  if (assigneeId) {
+    const assignee = await db.user.findUnique({ where: { id: assigneeId } });
+    if (!assignee || assignee.deactivatedAt) throw new AppError("bad_request", "That teammate cannot be assigned.");
+  }
+  await db.conversation.update({ where: { id: conversationId }, data: { assigneeId } });
+  await recordAudit({ actorUserId, action: "conversation.assigned", entityType: "conversation", entityId: conversationId, data: { assigneeId } });
+}
+
+/** A note for the team, in the thread, never sent to the customer. */
+export async function addInternalNote(conversationId: string, text: string, authorUserId: string): Promise<string> {
+  const conversation = await findConversation(conversationId);
+  const last = await db.message.findFirst({ where: { conversationId }, orderBy: { createdAt: "desc" }, select: { channel: true } });
+  const note = await db.message.create({
+    data: { conversationId: conversation.id, direction: "outbound", channel: last?.channel ?? "email", authorType: "staff", authorUserId, isInternalNote: true, textBody: text, deliveryStatus: "sent" },
+  });
+  return note.id;
+}
