@@ -16,26 +16,45 @@ export function ConversationActions({ conversationId, status, assignedToMe }: Pr
   const [noteText, setNoteText] = useState("");
   const [snoozeUntil, setSnoozeUntil] = useState("");
   const noteRef = useRef<HTMLTextAreaElement>(null);
-  const message = note.message ?? statusAction.message ?? assign.message;
+  // Only the latest action's outcome is shown.
+  const [latest, setLatest] = useState<"status" | "assign" | "note" | null>(null);
+  const message = latest === "status" ? statusAction.message : latest === "assign" ? assign.message : latest === "note" ? note.message : null;
+  const doStatus: typeof statusAction.run = (input, onSuccess) => {
+    setLatest("status");
+    statusAction.run(input, onSuccess);
+  };
+  const doAssign: typeof assign.run = (input, onSuccess) => {
+    setLatest("assign");
+    assign.run(input, onSuccess);
+  };
+  const doNote: typeof note.run = (input, onSuccess) => {
+    setLatest("note");
+    note.run(input, onSuccess);
+  };
 
+  // The latest handler, read by one long-lived key listener.
+  const onKey = useRef<(event: KeyboardEvent) => void>(() => {});
   useEffect(() => {
-    function onKey(event: KeyboardEvent) {
+    onKey.current = (event) => {
       if (event.target instanceof HTMLElement && ["INPUT", "TEXTAREA", "SELECT"].includes(event.target.tagName)) return;
-      if (event.key === "a" && !assignedToMe) assign.run({ conversationId }, () => "Assigned to you.");
-      if (event.key === "e" && status !== "closed") statusAction.run({ conversationId, status: "closed", resolution: "resolved" }, () => "Closed as resolved.");
+      if (event.key === "a" && !assignedToMe) doAssign({ conversationId }, () => "Assigned to you.");
+      if (event.key === "e" && status !== "closed") doStatus({ conversationId, status: "closed", resolution: "resolved" }, () => "Closed as resolved.");
       if (event.key === "n") {
         event.preventDefault();
         noteRef.current?.focus();
       }
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [assign, statusAction, conversationId, status, assignedToMe]);
+    };
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey.current(event);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
 
   function onNote(event: FormEvent) {
     event.preventDefault();
     // The text stays in the box until the note is saved: nothing typed is lost on a failure.
-    note.run({ conversationId, text: noteText }, () => {
+    doNote({ conversationId, text: noteText }, () => {
       setNoteText("");
       return "Note added.";
     });
@@ -45,22 +64,22 @@ export function ConversationActions({ conversationId, status, assignedToMe }: Pr
   return (
     <section aria-label="Actions" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
       <div className="flex flex-wrap items-center gap-2">
-        <Button variant="secondary" disabled={pending} onClick={() => assign.run({ conversationId, unassign: assignedToMe }, () => (assignedToMe ? "Unassigned." : "Assigned to you."))}>
+        <Button variant="secondary" disabled={pending} onClick={() => doAssign({ conversationId, unassign: assignedToMe }, () => (assignedToMe ? "Unassigned." : "Assigned to you."))}>
           {assignedToMe ? "Unassign" : "Assign to me (a)"}
         </Button>
         {status === "closed" ? (
-          <Button variant="secondary" disabled={pending} onClick={() => statusAction.run({ conversationId, status: "open" }, () => "Reopened.")}>
+          <Button variant="secondary" disabled={pending} onClick={() => doStatus({ conversationId, status: "open" }, () => "Reopened.")}>
             Reopen
           </Button>
         ) : (
           <>
-            <Button disabled={pending} onClick={() => statusAction.run({ conversationId, status: "closed", resolution: "resolved" }, () => "Closed as resolved.")}>
+            <Button disabled={pending} onClick={() => doStatus({ conversationId, status: "closed", resolution: "resolved" }, () => "Closed as resolved.")}>
               Close as resolved (e)
             </Button>
-            <Button variant="secondary" disabled={pending} onClick={() => statusAction.run({ conversationId, status: "closed", resolution: "not_resolved" }, () => "Closed as not resolved.")}>
+            <Button variant="secondary" disabled={pending} onClick={() => doStatus({ conversationId, status: "closed", resolution: "not_resolved" }, () => "Closed as not resolved.")}>
               Close as not resolved
             </Button>
-            <Button variant="secondary" disabled={pending || status === "pending"} onClick={() => statusAction.run({ conversationId, status: "pending" }, () => "Marked pending.")}>
+            <Button variant="secondary" disabled={pending || status === "pending"} onClick={() => doStatus({ conversationId, status: "pending" }, () => "Marked pending.")}>
               Pending
             </Button>
           </>
@@ -69,7 +88,7 @@ export function ConversationActions({ conversationId, status, assignedToMe }: Pr
           Snooze until
           <input id="snooze-until" type="datetime-local" value={snoozeUntil} onChange={(event) => setSnoozeUntil(event.target.value)} className="rounded border border-stone-300 px-2 py-1" />
         </label>
-        <Button variant="secondary" disabled={pending || !snoozeUntil} onClick={() => statusAction.run({ conversationId, status: "snoozed", snoozedUntil: new Date(snoozeUntil).toISOString() }, () => "Snoozed.")}>
+        <Button variant="secondary" disabled={pending || !snoozeUntil} onClick={() => doStatus({ conversationId, status: "snoozed", snoozedUntil: new Date(snoozeUntil).toISOString() }, () => "Snoozed.")}>
           Snooze
         </Button>
       </div>

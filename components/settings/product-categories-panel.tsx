@@ -44,6 +44,8 @@ function CategoryRow({ category, defaultDays, canEdit }: { category: Category; d
 export function ProductCategoriesPanel({ categories, products, uncategorized, defaultDays, canEdit }: { categories: Category[]; products: Product[]; uncategorized: number; defaultDays: number; canEdit: boolean }) {
   const create = useServerAction(saveCategoryAction);
   const assign = useServerAction(assignCategoryAction);
+  // Shown at once; the server's answer confirms it (or the error says why and the list reloads).
+  const [chosen, setChosen] = useState<Record<string, string>>({});
 
   function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -86,7 +88,7 @@ export function ProductCategoriesPanel({ categories, products, uncategorized, de
           <h3 className="mb-2 text-sm font-medium">
             Products {uncategorized > 0 && <span className="font-normal text-stone-500">({uncategorized} without a category, listed first)</span>}
           </h3>
-          {assign.message?.tone === "error" && <Notice tone="error">{assign.message.text}</Notice>}
+          {assign.message && <Notice tone={assign.message.tone}>{assign.message.text}</Notice>}
           <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
             {products.map((product) => (
               <li key={product.id} className="flex items-center justify-between gap-3 px-4 py-2">
@@ -98,9 +100,13 @@ export function ProductCategoriesPanel({ categories, products, uncategorized, de
                 </label>
                 <select
                   id={`category-of-${product.id}`}
-                  value={product.categoryId ?? ""}
+                  value={chosen[product.id] ?? product.categoryId ?? ""}
                   disabled={!canEdit || assign.pending}
-                  onChange={(event) => assign.run({ productId: product.id, categoryId: event.target.value || null }, () => undefined)}
+                  onChange={(event) => {
+                    const categoryId = event.target.value;
+                    setChosen((current) => ({ ...current, [product.id]: categoryId }));
+                    assign.run({ productId: product.id, categoryId: categoryId || null }, () => `${product.title}: category saved.`);
+                  }}
                   className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm"
                 >
                   <option value="">No category</option>

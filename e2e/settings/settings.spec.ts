@@ -44,6 +44,7 @@ test("a founder adds a product category with its own SMS delay and files a produ
   await expect(page.getByText(`Category "${name}" added.`)).toBeVisible();
   await expect(page.getByTestId(`category-${name}`).getByRole("textbox")).toHaveValue("12");
   await page.getByLabel("Category of Gift card 50 €").selectOption({ label: name });
+  await expect(page.getByText("Gift card 50 €: category saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Category of Gift card 50 €")).toHaveValue(/.+/);
   await expect(page.getByLabel("Category of Gift card 50 €").locator("option:checked")).toHaveText(name);
