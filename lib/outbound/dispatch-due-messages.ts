@@ -34,7 +34,9 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
   const configured = configuredChannels();
   const channels = (["email", "sms"] as const).filter((channel) => configured[channel]);
 
-  if (!(await getShopSettingsRow())) {
+  // Read once per run: every message of the run is composed with the same settings.
+  const settings = await getShopSettingsRow();
+  if (!settings) {
     return { channels: [...channels], waiting: "Set up the shop in Settings first.", abandonedCheckouts: 0, reclaimed: 0, settled: { sent: 0, requeued: 0 }, results: {} };
   }
   await ensureDefaultTemplates();
@@ -50,7 +52,7 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
     for (const id of ids) {
       let result: SendResult;
       try {
-        result = await sendScheduledMessage(id, clock());
+        result = await sendScheduledMessage(id, settings, clock());
       } catch (error) {
         // Left "sending": the lease expires and the message is settled, never sent twice blindly.
         console.error(`[dispatch] ${id} failed unexpectedly: ${error instanceof Error ? error.message : error}`);

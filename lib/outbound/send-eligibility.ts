@@ -33,6 +33,13 @@ export type SendDecision =
 
 const is = (message: EligibilityInput["message"], step: { flow: Flow; step: string }) => message.flow === step.flow && message.step === step.step;
 
+/** Which facts about the customer a step's rules read, so the sender queries only those. */
+export function factsNeeded(message: EligibilityInput["message"]): { openProblem: boolean; review: boolean; reply: boolean } {
+  const lastReminder = is(message, STEPS.lastReminder);
+  const smsRequest = is(message, STEPS.smsReviewRequest);
+  return { openProblem: lastReminder || smsRequest || is(message, STEPS.reviewRequest), review: lastReminder || smsRequest, reply: lastReminder };
+}
+
 export function decideSend(input: EligibilityInput): SendDecision {
   const { message, customer } = input;
   if (message.channel === "email") {
@@ -48,12 +55,10 @@ export function decideSend(input: EligibilityInput): SendDecision {
 
   if (message.flow === "abandoned_checkout" && input.checkoutCompleted) return { action: "cancel", reason: "cancelled: the order was placed" };
 
-  const asksForReview = [STEPS.reviewRequest, STEPS.lastReminder, STEPS.smsReviewRequest].some((step) => is(message, step));
-  if (asksForReview && input.hasOpenProblem) return { action: "pause", reason: "paused: the customer has an open problem" };
-
-  const onlyWithoutReview = is(message, STEPS.lastReminder) || is(message, STEPS.smsReviewRequest);
-  if (onlyWithoutReview && input.reviewRecorded) return { action: "skip", reason: "skipped: a review is already recorded" };
-  if (is(message, STEPS.lastReminder) && input.customerReplied) return { action: "skip", reason: "skipped: the customer has replied" };
+  const needed = factsNeeded(message);
+  if (needed.openProblem && input.hasOpenProblem) return { action: "pause", reason: "paused: the customer has an open problem" };
+  if (needed.review && input.reviewRecorded) return { action: "skip", reason: "skipped: a review is already recorded" };
+  if (needed.reply && input.customerReplied) return { action: "skip", reason: "skipped: the customer has replied" };
 
   if (message.channel === "sms") {
     const allowed = nextSmsSendTime(input.now, input.smsZones, input.smsWindow);

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import { env } from "@/lib/env";
+import type { ShopSettings } from "@/lib/generated/prisma/client";
 import type { ScheduledStatus } from "@/lib/generated/prisma/enums";
 import { composeMessage, CompositionError, type ComposedMessage } from "@/lib/outbound/compose-message";
 import { sendEmailWithPostmark } from "@/lib/outbound/providers/postmark-email";
@@ -8,8 +9,7 @@ import type { SendOutcome, Suppression } from "@/lib/outbound/providers/send-out
 import { sendSmsWithTwilio } from "@/lib/outbound/providers/twilio-sms";
 import { customerTimeZones } from "@/lib/outbound/quiet-hours";
 import { customerHasOpenProblem } from "@/lib/outbound/review-pause";
-import { decideSend } from "@/lib/outbound/send-eligibility";
-import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
+import { decideSend, factsNeeded } from "@/lib/outbound/send-eligibility";
 import { findOrCreateCustomerConversation } from "@/lib/threading/customer-conversation";
 
 export const MAX_ATTEMPTS = 10;
@@ -137,22 +137,19 @@ async function recordOutcome(scheduled: Loaded, messageId: string, outcome: Send
  * Sends one claimed message: checks the rules again, renders the approved text, records it in
  * the customer's thread, calls the provider once and records what happened.
  */
-export async function sendScheduledMessage(id: string, now = new Date()): Promise<SendResult> {
+export async function sendScheduledMessage(id: string, settings: ShopSettings, now = new Date()): Promise<SendResult> {
   const scheduled = await loadContext(id);
   if (!scheduled) return "lost-lease";
-  const settings = await getShopSettingsRow();
-  if (!settings) {
-    await release(id, { status: "scheduled", statusReason: "waiting: the shop settings are not set up", attempts: { decrement: 1 }, dueAt: new Date(now.getTime() + 60 * 60_000) });
-    return "deferred";
-  }
 
+  // Only the facts this step's rules read are queried.
+  const needed = factsNeeded(scheduled);
   const decision = decideSend({
     message: scheduled,
     customer: scheduled.customer,
     checkoutCompleted: Boolean(scheduled.checkout?.completedAt || scheduled.checkout?.order),
-    hasOpenProblem: await customerHasOpenProblem(scheduled.customerId, db),
-    reviewRecorded: await reviewRecorded(scheduled),
-    customerReplied: await customerReplied(scheduled),
+    hasOpenProblem: needed.openProblem && (await customerHasOpenProblem(scheduled.customerId, db)),
+    reviewRecorded: needed.review && (await reviewRecorded(scheduled)),
+    customerReplied: needed.reply && (await customerReplied(scheduled)),
     smsZones: customerTimeZones(scheduled.customer, settings.timeZone),
     smsWindow: { startHour: settings.smsWindowStartHour, endHour: settings.smsWindowEndHour },
     now,
