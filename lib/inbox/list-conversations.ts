@@ -5,8 +5,6 @@ import { AppError } from "@/lib/errors";
 
 import { INBOX_VIEWS, type InboxView } from "@/lib/inbox/inbox-views";
 
-export { INBOX_VIEWS, type InboxView };
-
 const OPEN = Prisma.sql`c.status IN ('open', 'pending')`;
 
 /** Which conversations each view holds. Each matches one of the Conversation indexes. */

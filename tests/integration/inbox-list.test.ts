@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
-import { countViews, listConversations, type InboxView } from "@/lib/inbox/list-conversations";
+import type { InboxView } from "@/lib/inbox/inbox-views";
+import { countViews, listConversations } from "@/lib/inbox/list-conversations";
 import { createUser } from "@/lib/users/create-user";
 import { makeCustomer } from "../support/factories";
 

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { POST as eventsWebhook } from "@/app/api/webhooks/postmark/events/route";
 import { POST as inboundWebhook } from "@/app/api/webhooks/postmark/inbound/route";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { makeCustomer } from "../support/factories";
+import { withProviderEnv } from "../support/test-env";
 import { fixture } from "../support/shopify";
 
-const savedEnv = { ...process.env };
-beforeAll(() => Object.assign(process.env, { POSTMARK_WEBHOOK_USER: "postmark", POSTMARK_WEBHOOK_PASSWORD: "webhook-password" }));
-afterAll(async () => {
-  await settleBackgroundWork();
-  process.env = savedEnv;
-});
+withProviderEnv(() => ({ POSTMARK_WEBHOOK_USER: "postmark", POSTMARK_WEBHOOK_PASSWORD: "webhook-password" }));
 beforeEach(async () => {
   await settleBackgroundWork();
   await truncateAllTables();

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { POST as smsWebhook } from "@/app/api/webhooks/twilio/sms/route";
 import { POST as statusWebhook } from "@/app/api/webhooks/twilio/status/route";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { makeCustomer, makeShopSettings } from "../support/factories";
+import { withProviderEnv } from "../support/test-env";
 import { TWILIO_TEST, twilioFixture, twilioRequest } from "../support/twilio";
 
-const savedEnv = { ...process.env };
-beforeAll(() => {
-  Object.assign(process.env, { APP_URL: TWILIO_TEST.appUrl, TWILIO_ACCOUNT_SID: TWILIO_TEST.sid, TWILIO_AUTH_TOKEN: TWILIO_TEST.token, TWILIO_FROM_NUMBER: TWILIO_TEST.from });
-});
-afterAll(async () => {
-  await settleBackgroundWork();
-  process.env = savedEnv;
-});
+withProviderEnv(() => ({ APP_URL: TWILIO_TEST.appUrl, TWILIO_ACCOUNT_SID: TWILIO_TEST.sid, TWILIO_AUTH_TOKEN: TWILIO_TEST.token, TWILIO_FROM_NUMBER: TWILIO_TEST.from }));
 beforeEach(async () => {
   await settleBackgroundWork();
   await truncateAllTables();

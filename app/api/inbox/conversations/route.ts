@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { requireRoutePermission } from "@/lib/auth/route-access";
 import { errorResponse } from "@/lib/http/json-response";
-import { countViews, INBOX_VIEWS, listConversations } from "@/lib/inbox/list-conversations";
+import { INBOX_VIEWS } from "@/lib/inbox/inbox-views";
+import { countViews, listConversations } from "@/lib/inbox/list-conversations";
 
 export const dynamic = "force-dynamic";
 
