@@ -2,8 +2,14 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { LocaleProvider } from "@/components/i18n/locale-provider";
+import type { UiLocale } from "@/lib/i18n/translate";
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ locale, children }: { locale: UiLocale; children: ReactNode }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: 1 } } }));
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return (
+    <LocaleProvider locale={locale}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </LocaleProvider>
+  );
 }

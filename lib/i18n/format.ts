@@ -1,0 +1,30 @@
+// Dates and durations in the UI language. Intl does the work; these keep the choices in one place.
+import type { UiLocale } from "@/lib/i18n/translate";
+
+const INTL_LOCALE: Record<UiLocale, string> = { en: "en-GB", fr: "fr-FR" };
+
+export function formatDateTime(date: Date | string, locale: UiLocale, timeZone?: string): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(date));
+}
+
+export function formatDate(date: Date | string, locale: UiLocale, timeZone?: string): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", timeZone }).format(new Date(date));
+}
+
+/** "5 minutes ago", "dans 2 jours": the largest unit that fits. */
+export function formatRelative(date: Date | string, locale: UiLocale, now: Date = new Date()): string {
+  const seconds = (new Date(date).getTime() - now.getTime()) / 1000;
+  const format = new Intl.RelativeTimeFormat(INTL_LOCALE[locale], { numeric: "auto" });
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [["day", 86_400], ["hour", 3_600], ["minute", 60]];
+  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  return format.format(0, "minute");
+}
+
+/** A short wait such as "5 min", "3 h", "2 d" / "2 j". */
+export function formatDuration(fromDate: Date | string, locale: UiLocale, now: Date = new Date()): string {
+  const minutes = Math.max(0, Math.round((now.getTime() - new Date(fromDate).getTime()) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.round(hours / 24)} ${locale === "fr" ? "j" : "d"}`;
+}
