@@ -4,8 +4,9 @@ import { env } from "@/lib/env";
 import type { Customer, ScheduledMessage, ShopSettings } from "@/lib/generated/prisma/client";
 import { createUnsubscribeToken } from "@/lib/consent/unsubscribe-token";
 import { createTrackedLink, reviewTargetUrl } from "@/lib/links/create-tracked-link";
-import { AUTO_REVIEW_LINK_STEP, STEPS } from "@/lib/outbound/flow-steps";
+import { AUTO_REVIEW_LINK_STEP, MANUAL_REVIEW_LINK, STEPS } from "@/lib/outbound/flow-steps";
 import { smsSize } from "@/lib/sms/sms-segments";
+import { replyToAddress, replySubject, threadingHeaders } from "@/lib/threading/reply-headers";
 import { TEMPLATE_KEYS } from "@/lib/templates/default-templates";
 import { getApprovedVersion } from "@/lib/templates/get-approved-version";
 import { renderEmailHtml, renderEmailText } from "@/lib/templates/render-email-html";
@@ -18,6 +19,7 @@ const TEMPLATE_FOR_STEP: Record<string, string> = {
   [`${STEPS.lastReminder.flow}:${STEPS.lastReminder.step}`]: TEMPLATE_KEYS.lastReminder,
   [`${STEPS.smsReviewRequest.flow}:${STEPS.smsReviewRequest.step}`]: TEMPLATE_KEYS.smsReviewRequest,
   [`auto_reply:${AUTO_REVIEW_LINK_STEP}`]: TEMPLATE_KEYS.autoReviewLink,
+  [`${MANUAL_REVIEW_LINK.flow}:${MANUAL_REVIEW_LINK.step}`]: TEMPLATE_KEYS.reviewLinkRequest,
 };
 
 const UNSUBSCRIBE_LABEL = { en: "Unsubscribe from these emails", fr: "Ne plus recevoir ces e-mails" } as const;
@@ -51,12 +53,6 @@ type Context = {
   replyingTo: string[];
   replySubject: string | null;
 };
-
-function replyToAddress(inbound: string | undefined, mailboxHash: string): string | null {
-  if (!inbound) return null;
-  const [local, domain] = inbound.split("@");
-  return `${local}+${mailboxHash}@${domain}`;
-}
 
 /** The review link of this send, created once so a retry carries the same one. */
 async function reviewLinkFor(context: Context, tx: DbClient): Promise<string> {
@@ -99,7 +95,7 @@ export async function composeMessage(context: Context, tx: DbClient): Promise<Co
     const mailto = POSTMARK_INBOUND_ADDRESS ?? settings.senderEmail;
     return {
       channel: "email",
-      subject: context.replyingTo.length && context.replySubject ? `Re: ${context.replySubject.replace(/^(re|tr|fwd?)\s*:\s*/i, "")}` : renderTemplate(version.subject ?? "", values, locale),
+      subject: context.replyingTo.length && context.replySubject ? replySubject(context.replySubject) : renderTemplate(version.subject ?? "", values, locale),
       text: renderEmailText(parts),
       html: renderEmailHtml(parts),
       from: `"${settings.founderName.replace(/"/g, "")}" <${settings.senderEmail}>`,
@@ -108,7 +104,7 @@ export async function composeMessage(context: Context, tx: DbClient): Promise<Co
       messageIdHeader,
       headers: [
         { name: "Message-ID", value: messageIdHeader },
-        ...(context.replyingTo.length ? [{ name: "In-Reply-To", value: context.replyingTo.at(-1)! }, { name: "References", value: context.replyingTo.join(" ") }] : []),
+        ...threadingHeaders(context.replyingTo),
         { name: "List-Unsubscribe", value: `<${unsubscribeUrl}>, <mailto:${mailto}?subject=unsubscribe>` },
         { name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click" },
       ],

@@ -14,6 +14,9 @@ export const STEPS = {
 /** The automatic reply that sends the review link to a happy customer (by SMS or email). */
 export const AUTO_REVIEW_LINK_STEP = "review_link";
 
+/** The review link an agent sends from the inbox, to any customer (never chosen by sentiment). */
+export const MANUAL_REVIEW_LINK = { flow: "manual", step: "review_link" } as const satisfies { flow: Flow; step: string };
+
 /** One key per step and subject: scheduling the same thing twice is a no-op. */
 export function idempotencyKey(step: FlowStep, subjectId: string): string {
   return `${step.flow}:${step.step}:${subjectId}`;

@@ -11,6 +11,7 @@ import { customerTimeZones } from "@/lib/outbound/quiet-hours";
 import { customerHasOpenProblem } from "@/lib/outbound/review-pause";
 import { decideSend, factsNeeded } from "@/lib/outbound/send-eligibility";
 import { findOrCreateCustomerConversation } from "@/lib/threading/customer-conversation";
+import { chainAfter } from "@/lib/threading/reply-headers";
 
 export const MAX_ATTEMPTS = 10;
 const BASE_BACKOFF_MS = 60_000;
@@ -179,7 +180,7 @@ export async function sendScheduledMessage(id: string, settings: ShopSettings, n
         : await findOrCreateCustomerConversation(scheduled.customerId, now, tx);
       // An automatic reply answers the customer's last mail in the thread, so it threads in their client.
       const answered = scheduled.conversationId ? await tx.message.findFirst({ where: { conversationId: conversation.id, direction: "inbound", channel: "email", emailMessageId: { not: null } }, orderBy: { createdAt: "desc" } }) : null;
-      const replyingTo = answered ? [...(answered.references?.split(/\s+/).filter(Boolean) ?? []), answered.emailMessageId!] : [];
+      const replyingTo = answered ? chainAfter(answered) : [];
       const composed = await composeMessage(
         {
           scheduled,

@@ -21,7 +21,11 @@ export const TEMPLATE_KEYS = {
   lastReminder: "post_delivery_day14",
   smsReviewRequest: "sms_review_request",
   autoReviewLink: "auto_review_link",
+  reviewLinkRequest: "review_link_request",
 } as const;
+
+/** Canned replies are templates too (kind canned_reply); their keys start with this. */
+export const CANNED_REPLY_PREFIX = "canned:";
 
 export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
   {
@@ -215,5 +219,111 @@ Merci d'avoir pris le temps de m'écrire, ça me touche beaucoup.
 Si vous voulez le partager avec d'autres clients, un avis nous aide énormément : {{reviewLink}}
 
 Et si un jour quelque chose ne va pas, répondez simplement ici.`,
+  },
+  {
+    key: TEMPLATE_KEYS.reviewLinkRequest,
+    kind: "flow_step",
+    channel: "email",
+    locale: "en",
+    name: "Review link sent from the inbox",
+    subject: "A small favour, {{firstName}}?",
+    body: `Hi {{firstName}},
+
+It's {{founderName}} from {{shopName}}. If you have a minute, a few words about your {{productName}} would help me more than you'd think: {{reviewLink}}
+
+And if anything isn't right, just reply to this email and I'll sort it out.`,
+  },
+  {
+    key: TEMPLATE_KEYS.reviewLinkRequest,
+    kind: "flow_step",
+    channel: "email",
+    locale: "fr",
+    name: "Lien d'avis envoyé depuis la boîte de réception",
+    subject: "Un petit service, {{firstName}} ?",
+    body: `Bonjour {{firstName}},
+
+C'est {{founderName}}, de {{shopName}}. Si vous avez une minute, quelques mots sur votre {{productName}} m'aideraient plus que vous ne le pensez : {{reviewLink}}
+
+Et si quelque chose ne va pas, répondez simplement à cet e-mail, je m'en occupe.`,
+  },
+  {
+    key: TEMPLATE_KEYS.reviewLinkRequest,
+    kind: "flow_step",
+    channel: "sms",
+    locale: "en",
+    name: "Review link by SMS, sent from the inbox",
+    body: "Hi {{firstName}}, it's {{founderName}} from {{shopName}}. A few words about your {{productName}} would help me a lot: {{reviewLink}} Reply STOP to opt out",
+  },
+  {
+    key: TEMPLATE_KEYS.reviewLinkRequest,
+    kind: "flow_step",
+    channel: "sms",
+    locale: "fr",
+    name: "Lien d'avis par SMS, envoyé depuis la boîte de réception",
+    body: "Bonjour {{firstName}}, c'est {{founderName}} de {{shopName}}. Un petit avis sur votre {{productName}} m'aiderait beaucoup : {{reviewLink}} STOP pour ne plus recevoir de SMS",
+  },
+  {
+    key: `${CANNED_REPLY_PREFIX}payment_timeout`,
+    kind: "canned_reply",
+    channel: "email",
+    locale: "en",
+    name: "Payment timed out (3-D Secure)",
+    body: `Hi {{firstName}},
+
+Sorry about that. The bank's confirmation step sometimes expires before it is approved. Open your bank app first, then try the payment again: the approval should come through in time.
+
+If it still doesn't work, just reply and I'll help you personally.`,
+  },
+  {
+    key: `${CANNED_REPLY_PREFIX}payment_timeout`,
+    kind: "canned_reply",
+    channel: "email",
+    locale: "fr",
+    name: "Paiement expiré (3-D Secure)",
+    body: `Bonjour {{firstName}},
+
+Désolé pour ce souci. L'étape de confirmation de la banque expire parfois avant d'être validée. Ouvrez d'abord l'application de votre banque, puis relancez le paiement : la validation devrait passer à temps.
+
+Si ça ne marche toujours pas, répondez-moi et je vous aide personnellement.`,
+  },
+  {
+    key: `${CANNED_REPLY_PREFIX}card_declined`,
+    kind: "canned_reply",
+    channel: "email",
+    locale: "en",
+    name: "Card declined: billing ZIP",
+    body: `Hi {{firstName}},
+
+A declined card is most often a billing postcode that doesn't match the one your bank has on file. Could you check it and try again?
+
+If it's still refused, reply here and we'll find another way together.`,
+  },
+  {
+    key: `${CANNED_REPLY_PREFIX}card_declined`,
+    kind: "canned_reply",
+    channel: "email",
+    locale: "fr",
+    name: "Carte refusée : code postal de facturation",
+    body: `Bonjour {{firstName}},
+
+Une carte refusée vient le plus souvent d'un code postal de facturation différent de celui que connaît votre banque. Pouvez-vous le vérifier et réessayer ?
+
+Si elle est encore refusée, répondez-moi et on trouvera une autre solution ensemble.`,
+  },
+  {
+    key: `${CANNED_REPLY_PREFIX}thanks_review`,
+    kind: "canned_reply",
+    channel: "email",
+    locale: "en",
+    name: "Thank you, with the review link",
+    body: `Thank you {{firstName}}, that's lovely to hear! If you feel like telling others about your {{productName}}, here is the place: {{reviewLink}}`,
+  },
+  {
+    key: `${CANNED_REPLY_PREFIX}thanks_review`,
+    kind: "canned_reply",
+    channel: "email",
+    locale: "fr",
+    name: "Merci, avec le lien d'avis",
+    body: `Merci {{firstName}}, ça fait vraiment plaisir ! Si vous voulez en parler à d'autres, c'est ici : {{reviewLink}}`,
   },
 ];

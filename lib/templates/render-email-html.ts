@@ -21,7 +21,8 @@ function blockToHtml(block: string): string {
   return `<p style="margin:0 0 16px">${lines.map((line) => linkify(escapeHtml(line))).join("<br>")}</p>`;
 }
 
-export type EmailHtmlInput = { body: string; preheader: string | null; signature: string; unsubscribeUrl: string; unsubscribeLabel: string; locale: string };
+/** unsubscribeUrl is null for a person's reply to the customer's own mail, which is not a mailing. */
+export type EmailHtmlInput = { body: string; preheader: string | null; signature: string; unsubscribeUrl: string | null; unsubscribeLabel: string; locale: string };
 
 export function renderEmailHtml({ body, preheader, signature, unsubscribeUrl, unsubscribeLabel, locale }: EmailHtmlInput): string {
   const blocks = body.trim().split(/\n{2,}/).map(blockToHtml).join("");
@@ -32,11 +33,11 @@ ${preheader ? `<div style="display:none;max-height:0;overflow:hidden">${escapeHt
 <div style="max-width:560px;margin:0 auto;padding:32px 24px;font-family:Georgia,'Times New Roman',serif;font-size:16px;line-height:1.6;color:#1c1917">
 ${blocks}
 <p style="margin:24px 0 0">${escapeHtml(signature).replace(/\n/g, "<br>")}</p>
-<p style="margin:40px 0 0;font-family:Arial,sans-serif;font-size:12px;color:#78716c"><a href="${escapeHtml(unsubscribeUrl)}" style="color:#78716c">${escapeHtml(unsubscribeLabel)}</a></p>
+${unsubscribeUrl ? `<p style="margin:40px 0 0;font-family:Arial,sans-serif;font-size:12px;color:#78716c"><a href="${escapeHtml(unsubscribeUrl)}" style="color:#78716c">${escapeHtml(unsubscribeLabel)}</a></p>` : ""}
 </div></body></html>`;
 }
 
 /** The text part: the body, the signature and the unsubscribe link. */
 export function renderEmailText({ body, signature, unsubscribeUrl, unsubscribeLabel }: EmailHtmlInput): string {
-  return `${body.trim()}\n\n${signature}\n\n--\n${unsubscribeLabel}: ${unsubscribeUrl}\n`;
+  return `${body.trim()}\n\n${signature}\n${unsubscribeUrl ? `\n--\n${unsubscribeLabel}: ${unsubscribeUrl}\n` : ""}`;
 }

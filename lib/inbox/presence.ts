@@ -1,0 +1,33 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/** A viewer who has not sent a heartbeat for this long has left. */
+export const PRESENCE_TTL_MS = 30_000;
+
+export type PresenceSnapshot = {
+  others: { userId: string; name: string; replying: boolean }[];
+  /** The newest message in the thread (notes included), so an open page knows when to refresh. */
+  latestMessageId: string | null;
+};
+
+/** Records that the user has the conversation open (and whether they are typing), and says who else has. */
+export async function heartbeat(conversationId: string, userId: string, replying: boolean, now = new Date()): Promise<PresenceSnapshot> {
+  await db.conversationPresence.upsert({
+    where: { conversationId_userId: { conversationId, userId } },
+    create: { conversationId, userId, replying, lastSeenAt: now },
+    update: { replying, lastSeenAt: now },
+  });
+  const [others, latest] = await Promise.all([
+    db.conversationPresence.findMany({
+      where: { conversationId, userId: { not: userId }, lastSeenAt: { gt: new Date(now.getTime() - PRESENCE_TTL_MS) } },
+      include: { user: { select: { name: true } } },
+      orderBy: { lastSeenAt: "desc" },
+    }),
+    db.message.findFirst({ where: { conversationId }, orderBy: { createdAt: "desc" }, select: { id: true } }),
+  ]);
+  return { others: others.map((p) => ({ userId: p.userId, name: p.user.name, replying: p.replying })), latestMessageId: latest?.id ?? null };
+}
+
+export async function leave(conversationId: string, userId: string): Promise<void> {
+  await db.conversationPresence.deleteMany({ where: { conversationId, userId } });
+}

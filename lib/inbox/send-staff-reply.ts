@@ -1,0 +1,233 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { configuredChannels, env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { Message } from "@/lib/generated/prisma/client";
+import { replyChannels } from "@/lib/inbox/reply-channels";
+import { createTrackedLink, reviewTargetUrl } from "@/lib/links/create-tracked-link";
+import { findPostmarkMessageByMetadata, sendEmailWithPostmark } from "@/lib/outbound/providers/postmark-email";
+import type { SendOutcome } from "@/lib/outbound/providers/send-outcome";
+import { findTwilioMessage, sendSmsWithTwilio } from "@/lib/outbound/providers/twilio-sms";
+import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
+import { smsSize } from "@/lib/sms/sms-segments";
+import { renderEmailHtml, renderEmailText } from "@/lib/templates/render-email-html";
+import { renderTemplate, TemplateRenderError } from "@/lib/templates/render-template";
+import { chainAfter, replySubject, replyToAddress, threadingHeaders } from "@/lib/threading/reply-headers";
+
+// Twilio refuses bodies over 1600 characters.
+const MAX_SMS_CHARACTERS = 1600;
+// A timed-out provider call: the message may have left. A retry looks it up before sending again.
+const NO_ANSWER = "no_answer";
+
+export const staffReplySchema = z.object({
+  conversationId: z.string().min(1),
+  channel: z.enum(["email", "sms"]),
+  text: z.string().trim().min(1, "Write the reply first").max(10_000, "10,000 characters at most"),
+  /** Made by the composer for one reply: a retry or a double click sends it once. */
+  clientRequestId: z.string().uuid(),
+  /** The newest message the agent had on screen: anything after it is shown before sending. */
+  seenUpToMessageId: z.string().nullable(),
+  sendAnyway: z.boolean().default(false),
+});
+export type StaffReplyInput = z.infer<typeof staffReplySchema>;
+
+export type NewerMessage = { id: string; from: string; channel: "email" | "sms"; direction: "inbound" | "outbound"; text: string; createdAt: Date };
+
+export type StaffReplyOutcome =
+  | { outcome: "sent"; messageId: string }
+  /** Nothing went out: the same request can be retried. */
+  | { outcome: "failed"; messageId: string; error: string }
+  /** The provider did not answer: a retry checks whether it went before sending again. */
+  | { outcome: "unknown"; messageId: string; error: string }
+  /** Someone wrote in the conversation since the agent looked: nothing was sent. */
+  | { outcome: "stale"; newer: NewerMessage[] };
+
+type Actor = { id: string; name: string };
+
+/** Messages written after the one the agent had seen, by anyone but the agent. */
+async function newerMessages(conversationId: string, seenUpToMessageId: string | null, actorId: string): Promise<NewerMessage[]> {
+  const seen = seenUpToMessageId ? await db.message.findFirst({ where: { id: seenUpToMessageId, conversationId }, select: { createdAt: true } }) : null;
+  const rows = await db.message.findMany({
+    where: {
+      conversationId,
+      isInternalNote: false,
+      ...(seen ? { createdAt: { gt: seen.createdAt } } : {}),
+      OR: [{ authorUserId: null }, { authorUserId: { not: actorId } }],
+    },
+    orderBy: { createdAt: "asc" },
+    take: 20,
+    include: { authorUser: { select: { name: true } }, conversation: { select: { customer: { select: { firstName: true, email: true, phone: true } } } } },
+  });
+  return rows.map((m) => ({
+    id: m.id,
+    from: m.direction === "inbound" ? (m.conversation.customer.firstName ?? m.conversation.customer.email ?? m.conversation.customer.phone ?? "Customer") : (m.authorUser?.name ?? "Automatic message"),
+    channel: m.channel,
+    direction: m.direction,
+    text: (m.strippedText ?? m.textBody).slice(0, 2000),
+    createdAt: m.createdAt,
+  }));
+}
+
+async function loadConversation(id: string) {
+  const conversation = await db.conversation.findUnique({ where: { id }, include: { customer: { include: { orders: { orderBy: { placedAt: "desc" }, take: 1, include: { lineItems: { take: 1 } } } } } } });
+  if (!conversation) throw new AppError("not_found", "That conversation no longer exists.");
+  return conversation;
+}
+
+/** Fills {{variables}} a canned reply left in the text; the review link is tracked to this message. */
+async function fillVariables(text: string, context: { conversation: Awaited<ReturnType<typeof loadConversation>>; settings: NonNullable<Awaited<ReturnType<typeof getShopSettingsRow>>>; channel: "email" | "sms" }) {
+  if (!text.includes("{{")) return { text, reviewLinkId: null };
+  const { customer } = context.conversation;
+  const order = customer.orders[0];
+  let reviewLinkId: string | null = null;
+  let reviewLink: string | null = null;
+  if (/\{\{\s*reviewLink/.test(text)) {
+    const link = await createTrackedLink({ kind: "review", targetUrl: reviewTargetUrl(context.settings.reviewUrl, "manual", context.channel), customerId: customer.id }, env().APP_URL, db);
+    reviewLinkId = link.id;
+    reviewLink = link.url;
+  }
+  try {
+    const filled = renderTemplate(
+      text,
+      { firstName: customer.firstName, productName: order?.lineItems[0]?.title, orderNumber: order?.number, shopName: context.settings.shopName, founderName: context.settings.founderName, reviewLink },
+      customer.locale,
+    );
+    return { text: filled, reviewLinkId };
+  } catch (error) {
+    if (error instanceof TemplateRenderError) throw new AppError("bad_request", `The reply has a placeholder that cannot be filled: ${error.message}.`);
+    throw error;
+  }
+}
+
+/** Writes the reply into the thread as "sending", with everything a later retry needs to resend it. */
+async function createReplyMessage(input: StaffReplyInput, actor: Actor): Promise<Message> {
+  const conversation = await loadConversation(input.conversationId);
+  const settings = await getShopSettingsRow();
+  if (!settings) throw new AppError("bad_request", "Set up the shop in Settings before replying.");
+  const customerTexted = (await db.message.count({ where: { conversationId: conversation.id, direction: "inbound", channel: "sms" } })) > 0;
+  const availability = replyChannels({ customer: conversation.customer, customerTexted, configured: configuredChannels() })[input.channel];
+  if (!availability.allowed) throw new AppError("bad_request", `Cannot reply by ${input.channel === "sms" ? "SMS" : "email"}: ${availability.reason}`);
+
+  const { text, reviewLinkId } = await fillVariables(input.text, { conversation, settings, channel: input.channel });
+  const base = { conversationId: conversation.id, direction: "outbound" as const, channel: input.channel, authorType: "staff" as const, authorUserId: actor.id, clientRequestId: input.clientRequestId, deliveryStatus: "sending" as const };
+  let message: Message;
+  if (input.channel === "sms") {
+    if (text.length > MAX_SMS_CHARACTERS) throw new AppError("bad_request", `An SMS can hold ${MAX_SMS_CHARACTERS} characters at most; this one has ${text.length}.`);
+    message = await db.message.create({ data: { ...base, fromAddress: env().TWILIO_FROM_NUMBER ?? null, toAddress: conversation.customer.phone, textBody: text, smsSegments: smsSize(text).segments } });
+  } else {
+    const answered =
+      (await db.message.findFirst({ where: { conversationId: conversation.id, channel: "email", direction: "inbound", emailMessageId: { not: null } }, orderBy: { createdAt: "desc" } })) ??
+      (await db.message.findFirst({ where: { conversationId: conversation.id, channel: "email", emailMessageId: { not: null } }, orderBy: { createdAt: "desc" } }));
+    const chain = answered ? chainAfter(answered) : [];
+    const signature = `${actor.name}\n${settings.shopName}`;
+    const parts = { body: text, preheader: null, signature, unsubscribeUrl: null, unsubscribeLabel: "", locale: conversation.customer.locale };
+    const id = crypto.randomUUID();
+    message = await db.message.create({
+      data: {
+        ...base,
+        fromAddress: `"${`${actor.name} · ${settings.shopName}`.replace(/"/g, "")}" <${settings.senderEmail}>`,
+        toAddress: conversation.customer.email,
+        subject: replySubject(answered?.subject ?? conversation.subject ?? settings.shopName),
+        textBody: renderEmailText(parts),
+        htmlBody: renderEmailHtml(parts),
+        emailMessageId: `<reply-${id}@${settings.senderEmail.split("@")[1]}>`,
+        inReplyTo: chain.at(-1) ?? null,
+        references: chain.length ? chain.join(" ") : null,
+      },
+    });
+  }
+  if (reviewLinkId) await db.trackedLink.update({ where: { id: reviewLinkId }, data: { messageId: message.id } });
+  return message;
+}
+
+async function callProvider(message: Message, mailboxHash: string): Promise<SendOutcome> {
+  const { APP_URL, POSTMARK_INBOUND_ADDRESS } = env();
+  if (message.channel === "sms") return sendSmsWithTwilio({ to: message.toAddress!, body: message.textBody, statusCallback: `${APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/status` });
+  const chain = message.references?.split(/\s+/).filter(Boolean) ?? [];
+  return sendEmailWithPostmark({
+    from: message.fromAddress!,
+    to: message.toAddress!,
+    replyTo: replyToAddress(POSTMARK_INBOUND_ADDRESS, mailboxHash),
+    subject: message.subject ?? "",
+    htmlBody: message.htmlBody ?? "",
+    textBody: message.textBody,
+    headers: [{ name: "Message-ID", value: message.emailMessageId! }, ...threadingHeaders(chain)],
+    metadata: { messageId: message.id },
+  });
+}
+
+/** Whether a send that got no answer reached the provider; its id if it did. */
+async function lookUpAtProvider(message: Message): Promise<string | null> {
+  if (message.channel === "email") return findPostmarkMessageByMetadata("messageId", message.id);
+  return findTwilioMessage(message.toAddress ?? "", message.textBody, new Date(message.createdAt.getTime() - 60_000));
+}
+
+async function markSent(message: Message, providerMessageId: string, now: Date): Promise<StaffReplyOutcome> {
+  await db.$transaction([
+    db.message.update({ where: { id: message.id }, data: { deliveryStatus: "sent", providerMessageId, sentAt: now, deliveryError: null, deliveryErrorCode: null } }),
+    // Answered: nobody is waiting any more.
+    db.conversation.update({ where: { id: message.conversationId }, data: { lastMessageAt: now, waitingSince: null, needsHuman: false } }),
+  ]);
+  return { outcome: "sent", messageId: message.id };
+}
+
+/** Sends a message this request holds (status "sending") and records what happened. */
+async function deliver(message: Message, now: Date): Promise<StaffReplyOutcome> {
+  const conversation = await db.conversation.findUniqueOrThrow({ where: { id: message.conversationId }, select: { mailboxHash: true } });
+  const outcome = await callProvider(message, conversation.mailboxHash);
+  switch (outcome.kind) {
+    case "sent":
+      return markSent(message, outcome.providerMessageId, now);
+    case "unknown":
+      await db.message.update({ where: { id: message.id }, data: { deliveryError: outcome.error, deliveryErrorCode: NO_ANSWER } });
+      return { outcome: "unknown", messageId: message.id, error: "The provider did not answer, so the reply may or may not have gone. Retry: it is checked before anything is sent again." };
+    case "transient":
+    case "permanent": {
+      const code = outcome.kind === "permanent" ? (outcome.code ?? null) : null;
+      await db.message.update({ where: { id: message.id }, data: { deliveryStatus: "failed", deliveryError: outcome.error, deliveryErrorCode: code } });
+      return { outcome: "failed", messageId: message.id, error: outcome.error };
+    }
+  }
+}
+
+/** A retry of a reply already written: never a second copy. */
+async function retry(message: Message, now: Date): Promise<StaffReplyOutcome> {
+  if (message.deliveryStatus === "sent" || message.deliveryStatus === "delivered") return { outcome: "sent", messageId: message.id };
+  if (message.deliveryStatus === "sending" && message.deliveryErrorCode === NO_ANSWER) {
+    const providerMessageId = await lookUpAtProvider(message);
+    if (providerMessageId) return markSent(message, providerMessageId, now);
+    const { count } = await db.message.updateMany({ where: { id: message.id, deliveryStatus: "sending", deliveryErrorCode: NO_ANSWER }, data: { deliveryErrorCode: null, deliveryError: null } });
+    if (count === 1) return deliver(message, now);
+  }
+  if (message.deliveryStatus === "failed") {
+    const { count } = await db.message.updateMany({ where: { id: message.id, deliveryStatus: "failed" }, data: { deliveryStatus: "sending", deliveryError: null, deliveryErrorCode: null } });
+    if (count === 1) return deliver(message, now);
+  }
+  return { outcome: "unknown", messageId: message.id, error: "This reply is being sent by another request; refresh in a moment." };
+}
+
+/**
+ * A person's reply by email or SMS. Refuses a channel the customer cannot be reached on, stops
+ * when someone wrote since the agent looked (unless sent anyway), and sends each reply once.
+ */
+export async function sendStaffReply(input: StaffReplyInput, actor: Actor, now = new Date()): Promise<StaffReplyOutcome> {
+  const existing = await db.message.findUnique({ where: { clientRequestId: input.clientRequestId } });
+  if (existing) {
+    if (existing.conversationId !== input.conversationId) throw new AppError("bad_request", "That reply belongs to another conversation.");
+    return retry(existing, now);
+  }
+  if (!input.sendAnyway) {
+    const newer = await newerMessages(input.conversationId, input.seenUpToMessageId, actor.id);
+    if (newer.length) return { outcome: "stale", newer };
+  }
+  let message: Message;
+  try {
+    message = await createReplyMessage(input, actor);
+  } catch (error) {
+    // A double click that raced us to the unique request id: treat it as the retry it is.
+    if ((error as { code?: string }).code === "P2002") return retry(await db.message.findUniqueOrThrow({ where: { clientRequestId: input.clientRequestId } }), now);
+    throw error;
+  }
+  return deliver(message, now);
+}
