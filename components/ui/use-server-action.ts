@@ -1,17 +1,18 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useTranslator } from "@/components/i18n/locale-provider";
 import type { ActionResult, FieldErrors } from "@/lib/auth/authorized-action";
+import { commonMessages } from "@/lib/i18n/messages/common";
 
 export type StatusMessage = { tone: "success" | "error"; text: string };
-
-const UNREACHABLE = "The server could not be reached. Nothing was lost; try again.";
 
 /**
  * Runs a server action built with authorizedAction: pending state, field errors and one status
  * message, so every form reports success and failure the same way.
  */
 export function useServerAction<I, T>(action: (input: I) => Promise<ActionResult<T>>) {
+  const { t } = useTranslator(commonMessages);
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<StatusMessage | null>(null);
@@ -30,7 +31,7 @@ export function useServerAction<I, T>(action: (input: I) => Promise<ActionResult
           setMessage({ tone: "error", text: result.error });
         }
       } catch {
-        setMessage({ tone: "error", text: UNREACHABLE });
+        setMessage({ tone: "error", text: t("serverUnreachable") });
       }
     });
   }
