@@ -2,9 +2,15 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { authMessages } from "@/lib/i18n/messages/auth";
 
-export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator(authMessages);
+  return { title: t("pageTitle") };
+}
 
 /** Only same-site paths: a callbackUrl must never send a user elsewhere. */
 function safeCallback(value: string | string[] | undefined): string {
@@ -16,11 +22,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
+  const { t } = await getTranslator(authMessages);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-xl border border-stone-200 bg-white p-8 shadow-sm">
-        <h1 className="text-lg font-semibold">Sign in to Reply Inbox</h1>
-        <p className="mt-1 text-sm text-stone-600">Use the email and password your admin gave you.</p>
+        <h1 className="text-lg font-semibold">{t("heading")}</h1>
+        <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
         <SignInForm callbackUrl={callbackUrl} />
       </div>
     </main>

@@ -5,8 +5,11 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { useTranslator } from "@/components/i18n/locale-provider";
+import { authMessages } from "@/lib/i18n/messages/auth";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const { t } = useTranslator(authMessages);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -16,7 +19,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
     if (!email || !password) {
-      setError("Enter your email and your password.");
+      setError(t("missingFields"));
       return;
     }
     setPending(true);
@@ -28,9 +31,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         window.location.assign(callbackUrl);
         return;
       }
-      setError(result?.error === "CredentialsSignin" || !result?.error ? "Wrong email or password." : "Sign-in failed. Please try again.");
+      setError(result?.error === "CredentialsSignin" || !result?.error ? t("wrongCredentials") : t("failed"));
     } catch {
-      setError("The server could not be reached. Check your connection and try again.");
+      setError(t("unreachable"));
     }
     setPending(false);
   }
@@ -38,10 +41,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       {error && <Notice tone="error">{error}</Notice>}
-      <TextField id="email" label="Email" type="email" autoComplete="username" required autoFocus />
-      <TextField id="password" label="Password" type="password" autoComplete="current-password" required />
+      <TextField id="email" label={t("email")} type="email" autoComplete="username" required autoFocus />
+      <TextField id="password" label={t("password")} type="password" autoComplete="current-password" required />
       <Button type="submit" pending={pending} className="w-full">
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );
