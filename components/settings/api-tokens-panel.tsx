@@ -2,14 +2,22 @@
 
 import { useState, type FormEvent } from "react";
 import { createApiTokenAction, revokeApiTokenAction } from "@/app/(app)/settings/actions";
+import { RichText } from "@/components/i18n/rich-text";
+import { useTranslator } from "@/components/i18n/locale-provider";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
+import { formatDateTime } from "@/lib/i18n/format";
+import { commonMessages } from "@/lib/i18n/messages/common";
+import { settingsMessages } from "@/lib/i18n/messages/settings";
 
 type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
-export function ApiTokensPanel({ tokens, eventsUrl }: { tokens: TokenRow[]; eventsUrl: string }) {
+/** Dates are shown in the shop's time zone, so the server and the browser render the same text. */
+export function ApiTokensPanel({ tokens, eventsUrl, timeZone }: { tokens: TokenRow[]; eventsUrl: string; timeZone?: string }) {
+  const { t, locale } = useTranslator(settingsMessages);
+  const { t: common } = useTranslator(commonMessages);
   const create = useServerAction(createApiTokenAction);
   const revoke = useServerAction(revokeApiTokenAction);
   const [newToken, setNewToken] = useState<string | null>(null);
@@ -22,17 +30,24 @@ export function ApiTokensPanel({ tokens, eventsUrl }: { tokens: TokenRow[]; even
     create.run({ name: new FormData(form).get("tokenName") }, (created) => {
       form.reset();
       setNewToken(created.token);
-      return "Token created. Copy it now: it will not be shown again.";
+      return t("tokens.created");
     });
   }
 
   return (
     <div className="max-w-2xl space-y-4">
       <p className="text-sm text-stone-600">
-        For shops not on Shopify: your backend sends events to <code className="rounded bg-stone-100 px-1">POST {eventsUrl}</code> with <code className="rounded bg-stone-100 px-1">Authorization: Bearer &lt;token&gt;</code>. See docs/EVENTS_API.md.
+        <RichText
+          text={t("tokens.intro")}
+          values={{
+            endpoint: <code className="rounded bg-stone-100 px-1">POST {eventsUrl}</code>,
+            header: <code className="rounded bg-stone-100 px-1">Authorization: Bearer &lt;token&gt;</code>,
+            docs: "docs/EVENTS_API.md",
+          }}
+        />
       </p>
       {tokens.length === 0 ? (
-        <p className="text-sm text-stone-500">No tokens yet.</p>
+        <p className="text-sm text-stone-500">{t("tokens.none")}</p>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
           {tokens.map((token) => (
@@ -40,23 +55,23 @@ export function ApiTokensPanel({ tokens, eventsUrl }: { tokens: TokenRow[]; even
               <span>
                 <span className="font-medium">{token.name}</span> <code className="text-xs text-stone-500">{token.prefix}…</code>
                 <span className="block text-xs text-stone-500">
-                  {token.revokedAt ? "Revoked" : token.lastUsedAt ? `Last used ${new Date(token.lastUsedAt).toLocaleString()}` : "Never used"}
+                  {token.revokedAt ? t("tokens.revoked") : token.lastUsedAt ? t("tokens.lastUsed", { date: formatDateTime(token.lastUsedAt, locale, timeZone) }) : t("tokens.neverUsed")}
                 </span>
               </span>
               {!token.revokedAt &&
                 (confirming === token.id ? (
                   <span className="inline-flex items-center gap-2">
-                    <span className="text-xs">Events sent with it will be refused.</span>
-                    <Button variant="danger" pending={revoke.pending} onClick={() => revoke.run({ id: token.id }, () => (setConfirming(null), `${token.name} was revoked.`))}>
-                      Revoke
+                    <span className="text-xs">{t("tokens.revokeWarning")}</span>
+                    <Button variant="danger" pending={revoke.pending} onClick={() => revoke.run({ id: token.id }, () => (setConfirming(null), t("tokens.revokedNamed", { name: token.name })))}>
+                      {t("tokens.revoke")}
                     </Button>
                     <Button variant="secondary" onClick={() => setConfirming(null)}>
-                      Cancel
+                      {common("cancel")}
                     </Button>
                   </span>
                 ) : (
                   <Button variant="secondary" onClick={() => setConfirming(token.id)}>
-                    Revoke…
+                    {t("tokens.revokeAsk")}
                   </Button>
                 ))}
             </li>
@@ -66,10 +81,10 @@ export function ApiTokensPanel({ tokens, eventsUrl }: { tokens: TokenRow[]; even
       {revoke.message && <Notice tone={revoke.message.tone}>{revoke.message.text}</Notice>}
       <form onSubmit={onCreate} noValidate className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
-          <TextField id="tokenName" label="New token name" placeholder="e.g. WooCommerce bridge" errors={create.fieldErrors.name} />
+          <TextField id="tokenName" label={t("tokens.newName")} placeholder={t("tokens.newNamePlaceholder")} errors={create.fieldErrors.name} />
         </div>
         <Button type="submit" pending={create.pending}>
-          Create token
+          {t("tokens.create")}
         </Button>
       </form>
       {create.message && (

@@ -10,10 +10,15 @@ import { listCatalog } from "@/lib/catalog/product-categories";
 import { requireArea } from "@/lib/auth/require-access";
 import { can } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
+import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { settingsMessages } from "@/lib/i18n/messages/settings";
 import { getFlowSettings } from "@/lib/settings/get-flow-settings";
 import { getShopSettings } from "@/lib/settings/get-shop-settings";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator(settingsMessages);
+  return { title: t("pageTitle") };
+}
 
 function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   return (
@@ -31,17 +36,18 @@ export default async function SettingsPage() {
   const canEdit = can(user.role, "settings.update");
   const canManageTokens = can(user.role, "settings.api_tokens");
   const tokens = canManageTokens ? await listApiTokens() : [];
+  const { t } = await getTranslator(settingsMessages);
   return (
     <>
-      <PageHeader title="Settings" description="Who the messages come from, when they go out, and how the shop's systems reach Reply Inbox." />
+      <PageHeader title={t("pageTitle")} description={t("pageDescription")} />
       <div className="space-y-8">
-        <Section title="Shop" description="The shop, the founder who signs every message, and where happy customers leave a review.">
+        <Section title={t("shop.title")} description={t("shop.description")}>
           <SettingsForm initial={settings ? { ...settings, updatedAt: settings.updatedAt.toISOString() } : null} timeZones={Intl.supportedValuesOf("timeZone")} canEdit={canEdit} />
         </Section>
-        <Section title="Message timing" description="When each founder-voice message goes out. Changes apply to messages scheduled from now on.">
+        <Section title={t("timing.title")} description={t("timing.description")}>
           <FlowSettingsForm initial={flows} canEdit={canEdit && Boolean(settings)} />
         </Section>
-        <Section title="Product categories" description="The SMS review request waits for the product to be used: set a delay per category (the longest among an order's products applies).">
+        <Section title={t("categories.title")} description={t("categories.description")}>
           <ProductCategoriesPanel
             categories={catalog.categories.map((c) => ({ id: c.id, name: c.name, smsReviewDelayDays: c.smsReviewDelayDays, productCount: c._count.products }))}
             products={catalog.products}
@@ -51,9 +57,10 @@ export default async function SettingsPage() {
           />
         </Section>
         {canManageTokens && (
-          <Section title="API tokens" description="Tokens for the events API, for shops that are not on Shopify.">
+          <Section title={t("tokens.title")} description={t("tokens.description")}>
             <ApiTokensPanel
               eventsUrl={`${env().APP_URL.replace(/\/$/, "")}/api/events`}
+              timeZone={settings?.timeZone}
               tokens={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null }))}
             />
           </Section>
