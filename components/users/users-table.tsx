@@ -2,14 +2,23 @@
 
 import { useState } from "react";
 import { changeUserRoleAction, setUserActiveAction } from "@/app/(app)/users/actions";
+import { useTranslator } from "@/components/i18n/locale-provider";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
+import { ROLES, type Role } from "@/lib/auth/permissions";
+import { formatDateTime } from "@/lib/i18n/format";
+import { commonMessages } from "@/lib/i18n/messages/common";
+import { shellMessages } from "@/lib/i18n/messages/shell";
+import { usersMessages } from "@/lib/i18n/messages/users";
 
 type Row = { id: string; email: string; name: string; role: Role; deactivatedAt: string | null; lastSignInAt: string | null };
 
-export function UsersTable({ users, currentUserId }: { users: Row[]; currentUserId: string }) {
+/** Dates are shown in the shop's time zone, so the server and the browser render the same text. */
+export function UsersTable({ users, currentUserId, timeZone }: { users: Row[]; currentUserId: string; timeZone?: string }) {
+  const { t, locale } = useTranslator(usersMessages);
+  const { t: shell } = useTranslator(shellMessages);
+  const { t: common } = useTranslator(commonMessages);
   const [confirming, setConfirming] = useState<string | null>(null);
   const roleChange = useServerAction(changeUserRoleAction);
   const activation = useServerAction(setUserActiveAction);
@@ -18,18 +27,18 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
 
   function changeRole(user: Row, role: Role) {
     activation.setMessage(null);
-    roleChange.run({ userId: user.id, role }, () => `${user.name} is now ${ROLE_LABELS[role]}.`);
+    roleChange.run({ userId: user.id, role }, () => t("roleChanged", { name: user.name, role: shell(`role.${role}`) }));
   }
 
   function setActive(user: Row, active: boolean) {
     roleChange.setMessage(null);
     activation.run({ userId: user.id, active }, () => {
       setConfirming(null);
-      return active ? `${user.name} can sign in again.` : `${user.name} was deactivated.`;
+      return t(active ? "reactivated" : "deactivated", { name: user.name });
     });
   }
 
-  if (users.length === 0) return <Notice>No users yet. Add the first one with the form.</Notice>;
+  if (users.length === 0) return <Notice>{t("none")}</Notice>;
 
   return (
     <div className="space-y-3">
@@ -38,11 +47,11 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
         <table className="w-full text-left text-sm">
           <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase text-stone-500">
             <tr>
-              <th className="px-4 py-2 font-medium">Name</th>
-              <th className="px-4 py-2 font-medium">Role</th>
-              <th className="px-4 py-2 font-medium">Last sign-in</th>
+              <th className="px-4 py-2 font-medium">{t("columnName")}</th>
+              <th className="px-4 py-2 font-medium">{t("columnRole")}</th>
+              <th className="px-4 py-2 font-medium">{t("columnLastSignIn")}</th>
               <th className="px-4 py-2 font-medium">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("columnActions")}</span>
               </th>
             </tr>
           </thead>
@@ -58,7 +67,7 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
                   </td>
                   <td className="px-4 py-2">
                     <label className="sr-only" htmlFor={`role-${user.id}`}>
-                      Role of {user.name}
+                      {t("roleOf", { name: user.name })}
                     </label>
                     <select
                       id={`role-${user.id}`}
@@ -69,32 +78,32 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
                     >
                       {ROLES.map((role) => (
                         <option key={role} value={role}>
-                          {ROLE_LABELS[role]}
+                          {shell(`role.${role}`)}
                         </option>
                       ))}
                     </select>
                   </td>
-                  <td className="px-4 py-2 text-xs">{inactive ? "Deactivated" : user.lastSignInAt ? new Date(user.lastSignInAt).toLocaleString() : "Never"}</td>
+                  <td className="px-4 py-2 text-xs">{inactive ? t("deactivatedStatus") : user.lastSignInAt ? formatDateTime(user.lastSignInAt, locale, timeZone) : common("never")}</td>
                   <td className="px-4 py-2 text-right">
                     {self ? (
-                      <span className="text-xs text-stone-400">You</span>
+                      <span className="text-xs text-stone-400">{t("you")}</span>
                     ) : confirming === user.id ? (
                       <span className="inline-flex items-center gap-2">
-                        <span className="text-xs">Deactivate {user.name}? They can no longer sign in.</span>
+                        <span className="text-xs">{t("deactivateConfirm", { name: user.name })}</span>
                         <Button variant="danger" pending={pending} onClick={() => setActive(user, false)}>
-                          Deactivate
+                          {t("deactivate")}
                         </Button>
                         <Button variant="secondary" onClick={() => setConfirming(null)}>
-                          Cancel
+                          {common("cancel")}
                         </Button>
                       </span>
                     ) : inactive ? (
                       <Button variant="secondary" disabled={pending} onClick={() => setActive(user, true)}>
-                        Reactivate
+                        {t("reactivate")}
                       </Button>
                     ) : (
                       <Button variant="secondary" disabled={pending} onClick={() => setConfirming(user.id)}>
-                        Deactivate…
+                        {t("deactivateAsk")}
                       </Button>
                     )}
                   </td>

@@ -3,19 +3,26 @@ import { PageHeader } from "@/components/ui/page-header";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UsersTable } from "@/components/users/users-table";
 import { requireArea } from "@/lib/auth/require-access";
+import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { usersMessages } from "@/lib/i18n/messages/users";
+import { getShopSettings } from "@/lib/settings/get-shop-settings";
 import { listUsers } from "@/lib/users/list-users";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator(usersMessages);
+  return { title: t("pageTitle") };
+}
 
 export default async function UsersPage() {
   const admin = await requireArea("users");
-  const users = await listUsers();
+  const [users, settings, { t }] = await Promise.all([listUsers(), getShopSettings(), getTranslator(usersMessages)]);
   return (
     <>
-      <PageHeader title="Users" description="The staff who work the inbox, and what each role may do." />
+      <PageHeader title={t("pageTitle")} description={t("pageDescription")} />
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <UsersTable
           currentUserId={admin.id}
+          timeZone={settings?.timeZone}
           users={users.map((u) => ({ ...u, deactivatedAt: u.deactivatedAt?.toISOString() ?? null, lastSignInAt: u.lastSignInAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString() }))}
         />
         <CreateUserForm />

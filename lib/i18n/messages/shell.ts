@@ -1,0 +1,41 @@
+// The frame around every staff page: navigation, the signed-in user, the channel banner.
+import { defineMessages } from "@/lib/i18n/translate";
+
+export const shellMessages = defineMessages({
+  en: {
+    "area.inbox": "Inbox",
+    "area.templates": "Templates",
+    "area.reports": "Reports",
+    "area.settings": "Settings",
+    "area.users": "Users",
+    "role.agent": "Support agent",
+    "role.founder": "Founder",
+    "role.manager": "Manager",
+    "role.admin": "Admin",
+    mainNavigation: "Main",
+    signOut: "Sign out",
+    language: "Language",
+    languageAuto: "Automatic (browser)",
+    channelsMissing: "Not configured, so nothing is sent or received on: {channels}. Set these in the environment and restart.",
+    channelEmail: "Email (Postmark: {variables})",
+    channelSms: "SMS (Twilio: {variables})",
+  },
+  fr: {
+    "area.inbox": "Boîte de réception",
+    "area.templates": "Modèles",
+    "area.reports": "Rapports",
+    "area.settings": "Paramètres",
+    "area.users": "Utilisateurs",
+    "role.agent": "Agent de support",
+    "role.founder": "Fondateur",
+    "role.manager": "Responsable",
+    "role.admin": "Administrateur",
+    mainNavigation: "Principale",
+    signOut: "Se déconnecter",
+    language: "Langue",
+    languageAuto: "Automatique (navigateur)",
+    channelsMissing: "Non configuré : rien n'est envoyé ni reçu par {channels}. Définissez ces variables dans l'environnement, puis redémarrez.",
+    channelEmail: "E-mail (Postmark : {variables})",
+    channelSms: "SMS (Twilio : {variables})",
+  },
+});
