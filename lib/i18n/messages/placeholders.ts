@@ -1,0 +1,45 @@
+// The pages that say what is coming (templates, reports), and the page that says "not allowed".
+import { defineMessages } from "@/lib/i18n/translate";
+
+export const placeholderMessages = defineMessages({
+  en: {
+    notBuiltYet: "Not built yet",
+    plannedIn: "Planned in {plan}. Nothing on this page works yet.",
+
+    "templates.title": "Templates",
+    "templates.description": "The founder-voice messages: abandoned checkout, post-delivery check-ins, the SMS review request and canned replies.",
+    "templates.what": "The template editor with live preview, versions, the founder's approval queue and the voice check.",
+    "templates.plan": "issue #6 (founder voice)",
+
+    "reports.title": "Reports",
+    "reports.description": "What keeps going wrong for customers, and whether the founder-voice messages work.",
+    "reports.what": "The friction report (by category, over time, with fixes) and the outcome metrics per flow and channel.",
+    "reports.plan": "issue #7 (friction report and metrics)",
+
+    "forbidden.title": "Not allowed",
+    "forbidden.cannotOpenArea": "Your role ({role}) cannot open {area}.",
+    "forbidden.cannotOpenPage": "Your role ({role}) cannot open that page.",
+    "forbidden.askAdmin": "Ask an admin if you need access.",
+    "forbidden.backToInbox": "Back to the inbox",
+  },
+  fr: {
+    notBuiltYet: "Pas encore disponible",
+    plannedIn: "Prévu dans {plan}. Rien ne fonctionne encore sur cette page.",
+
+    "templates.title": "Modèles",
+    "templates.description": "Les messages au nom du fondateur : panier abandonné, suivi après livraison, demande d'avis par SMS et réponses types.",
+    "templates.what": "L'éditeur de modèles avec aperçu en direct, versions, file d'approbation du fondateur et contrôle du ton.",
+    "templates.plan": "le ticket nº 6 (la voix du fondateur)",
+
+    "reports.title": "Rapports",
+    "reports.description": "Ce qui coince encore pour les clients, et si les messages au nom du fondateur fonctionnent.",
+    "reports.what": "Le rapport des points de friction (par catégorie, dans le temps, avec les correctifs) et les indicateurs de résultat par parcours et par canal.",
+    "reports.plan": "le ticket nº 7 (rapport de friction et indicateurs)",
+
+    "forbidden.title": "Accès refusé",
+    "forbidden.cannotOpenArea": "Votre rôle ({role}) ne donne pas accès à la section « {area} ».",
+    "forbidden.cannotOpenPage": "Votre rôle ({role}) ne donne pas accès à cette page.",
+    "forbidden.askAdmin": "Demandez à un administrateur si vous avez besoin d'y accéder.",
+    "forbidden.backToInbox": "Retour à la boîte de réception",
+  },
+});
