@@ -1,18 +1,19 @@
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/app-shell/app-nav";
 import { requireUser } from "@/lib/auth/require-access";
-import { areasFor, ROLE_LABELS } from "@/lib/auth/permissions";
+import { areasFor } from "@/lib/auth/permissions";
 import { configuredChannels, env } from "@/lib/env";
+import { getLocaleChoice } from "@/lib/i18n/get-ui-locale";
 import { ChannelBanner } from "@/components/app-shell/channel-banner";
 
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const areas = areasFor(user.role).map(({ key, label, href }) => ({ key, label, href }));
+  const areas = areasFor(user.role).map(({ key, href }) => ({ key, href }));
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
-      <AppNav areas={areas} user={{ name: user.name, email: user.email, roleLabel: ROLE_LABELS[user.role] }} />
+      <AppNav areas={areas} user={{ name: user.name, email: user.email, role: user.role }} localeChoice={await getLocaleChoice()} />
       <div className="flex-1">
         <ChannelBanner channels={configuredChannels(env())} />
         <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>

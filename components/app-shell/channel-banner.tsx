@@ -1,15 +1,18 @@
 import type { ChannelStatus } from "@/lib/env";
+import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { shellMessages } from "@/lib/i18n/messages/shell";
 
 /** Says which providers are not configured, so nobody wonders why nothing is sent. */
-export function ChannelBanner({ channels }: { channels: ChannelStatus }) {
+export async function ChannelBanner({ channels }: { channels: ChannelStatus }) {
+  const { t } = await getTranslator(shellMessages);
   const missing = [
-    !channels.email && "Email (Postmark: POSTMARK_SERVER_TOKEN)",
-    !channels.sms && "SMS (Twilio: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER)",
+    !channels.email && t("channelEmail", { variables: "POSTMARK_SERVER_TOKEN" }),
+    !channels.sms && t("channelSms", { variables: "TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER" }),
   ].filter(Boolean);
   if (missing.length === 0) return null;
   return (
     <div role="status" className="border-b border-amber-200 bg-amber-50 px-6 py-2 text-xs text-amber-900">
-      Not configured, so nothing is sent or received on: {missing.join("; ")}. Set these in the environment and restart.
+      {t("channelsMissing", { channels: missing.join("; ") })}
     </div>
   );
 }

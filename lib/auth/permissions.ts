@@ -1,17 +1,12 @@
 // Who may do what. Pure data, shared by pages, server actions, routes and the navigation.
+// Role and area names are words on screen: they live in lib/i18n/messages/shell.ts, by key.
 export const ROLES = ["agent", "founder", "manager", "admin"] as const;
 export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  agent: "Support agent",
-  founder: "Founder",
-  manager: "Manager",
-  admin: "Admin",
-};
 
 const everyone: readonly Role[] = ROLES;
 
 export const PERMISSIONS = {
+  "profile.update": everyone,
   "inbox.work": everyone,
   "templates.read": everyone,
   "templates.propose": ["agent", "manager", "admin", "founder"],
@@ -31,12 +26,12 @@ export function can(role: Role, permission: Permission): boolean {
 
 /** The app's sections, in navigation order, with the permission that opens each. */
 export const AREAS = [
-  { key: "inbox", label: "Inbox", href: "/inbox", permission: "inbox.work" },
-  { key: "templates", label: "Templates", href: "/templates", permission: "templates.read" },
-  { key: "reports", label: "Reports", href: "/reports", permission: "reports.read" },
-  { key: "settings", label: "Settings", href: "/settings", permission: "settings.read" },
-  { key: "users", label: "Users", href: "/users", permission: "users.manage" },
-] as const satisfies readonly { key: string; label: string; href: string; permission: Permission }[];
+  { key: "inbox", href: "/inbox", permission: "inbox.work" },
+  { key: "templates", href: "/templates", permission: "templates.read" },
+  { key: "reports", href: "/reports", permission: "reports.read" },
+  { key: "settings", href: "/settings", permission: "settings.read" },
+  { key: "users", href: "/users", permission: "users.manage" },
+] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 
 export type Area = (typeof AREAS)[number];
 export type AreaKey = Area["key"];

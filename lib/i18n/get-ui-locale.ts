@@ -3,13 +3,21 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import type { LocaleChoice } from "@/lib/i18n/locale-choice";
 import { resolveUiLocale, translator, type Messages, type UiLocale } from "@/lib/i18n/translate";
+
+/** The signed-in user's own language setting; "auto" when signed out or following the browser. */
+export const getLocaleChoice = cache(async (): Promise<LocaleChoice> => {
+  const user = await getCurrentUser();
+  if (!user) return "auto";
+  const stored = await db.user.findUnique({ where: { id: user.id }, select: { locale: true } });
+  return stored?.locale ?? "auto";
+});
 
 /** The language of this request's screens: the signed-in user's setting, else the browser's. */
 export const getUiLocale = cache(async (): Promise<UiLocale> => {
-  const user = await getCurrentUser();
-  const choice = user ? (await db.user.findUnique({ where: { id: user.id }, select: { locale: true } }))?.locale : null;
-  return resolveUiLocale(choice, (await headers()).get("accept-language"));
+  const choice = await getLocaleChoice();
+  return resolveUiLocale(choice === "auto" ? null : choice, (await headers()).get("accept-language"));
 });
 
 /** A translator for a server component. */

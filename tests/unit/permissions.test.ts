@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { areasFor, can, ROLES } from "@/lib/auth/permissions";
 
-const navOf = (role: (typeof ROLES)[number]) => areasFor(role).map((a) => a.label);
+const navOf = (role: (typeof ROLES)[number]) => areasFor(role).map((a) => a.key);
 
 describe("role permissions", () => {
   it("gives each role its navigation", () => {
-    expect(navOf("agent")).toEqual(["Inbox", "Templates"]);
-    expect(navOf("manager")).toEqual(["Inbox", "Templates", "Reports"]);
-    expect(navOf("founder")).toEqual(["Inbox", "Templates", "Reports", "Settings"]);
-    expect(navOf("admin")).toEqual(["Inbox", "Templates", "Reports", "Settings", "Users"]);
+    expect(navOf("agent")).toEqual(["inbox", "templates"]);
+    expect(navOf("manager")).toEqual(["inbox", "templates", "reports"]);
+    expect(navOf("founder")).toEqual(["inbox", "templates", "reports", "settings"]);
+    expect(navOf("admin")).toEqual(["inbox", "templates", "reports", "settings", "users"]);
   });
 
   it("lets only the founder and admins approve templates", () => {
@@ -26,5 +26,9 @@ describe("role permissions", () => {
       expect(can(role, "templates.propose")).toBe(true);
       expect(can(role, "inbox.work")).toBe(true);
     }
+  });
+
+  it("lets every role change their own preferences, such as the language", () => {
+    expect(ROLES.filter((role) => can(role, "profile.update"))).toEqual([...ROLES]);
   });
 });

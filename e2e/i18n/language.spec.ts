@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { DEMO } from "../support/sign-in";
+
+// A French browser: the screens follow it until the user picks a language of their own.
+test.use({ locale: "fr-FR" });
+
+test("the sign-in page and the app follow a French browser; a user's own language wins, and Automatic hands back to the browser", async ({ page }) => {
+  await page.goto("/signin");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { name: "Connexion à Reply Inbox" })).toBeVisible();
+  await page.getByLabel("E-mail").fill(DEMO.agent.email);
+  await page.getByLabel("Mot de passe").fill(DEMO.agent.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/inbox$/);
+
+  const nav = page.getByRole("navigation", { name: "Principale" });
+  await expect(nav.getByRole("link")).toHaveText(["Boîte de réception", "Modèles"]);
+  await expect(page.getByTestId("current-role")).toHaveText("Agent de support");
+
+  await page.getByLabel("Langue").selectOption("en");
+  const englishNav = page.getByRole("navigation", { name: "Main" });
+  await expect(englishNav.getByRole("link")).toHaveText(["Inbox", "Templates"]);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.reload();
+  await expect(englishNav.getByRole("link")).toHaveText(["Inbox", "Templates"]);
+  await expect(page.getByTestId("current-role")).toHaveText("Support agent");
+  await expect(page.getByLabel("Language")).toHaveValue("en");
+
+  await page.getByLabel("Language").selectOption("auto");
+  await expect(nav.getByRole("link")).toHaveText(["Boîte de réception", "Modèles"]);
+  await page.reload();
+  await expect(nav.getByRole("link")).toHaveText(["Boîte de réception", "Modèles"]);
+  await expect(page.getByLabel("Langue")).toHaveValue("auto");
+});
+
+test("the placeholder pages speak French too", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("E-mail").fill(DEMO.manager.email);
+  await page.getByLabel("Mot de passe").fill(DEMO.manager.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/inbox$/);
+  await page.goto("/reports");
+  await expect(page.getByRole("heading", { name: "Rapports" })).toBeVisible();
+  await expect(page.getByText("Pas encore disponible")).toBeVisible();
+  await expect(page).toHaveTitle("Rapports · Reply Inbox");
+  await page.goto("/users");
+  await expect(page.getByText("Votre rôle (Responsable) ne donne pas accès à la section « Utilisateurs ».")).toBeVisible();
+});
