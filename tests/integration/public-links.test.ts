@@ -23,8 +23,10 @@ describe("GET /r/<token>", () => {
     expect(await db.linkClick.findMany({ select: { userAgent: true } })).toEqual([{ userAgent: "Mobile Safari" }]);
   });
 
-  it("answers 404 for an unknown token", async () => {
+  it("answers 404 for an unknown token, in the browser's language", async () => {
     expect((await followLink(new Request("http://localhost/r/nope"), params("nope"))).status).toBe(404);
+    const french = await followLink(new Request("http://localhost/r/nope", { headers: { "accept-language": "fr-FR" } }), params("nope"));
+    expect(await french.text()).toBe("Ce lien n'est pas valide.");
   });
 });
 
@@ -54,6 +56,22 @@ describe("/u/<token>", () => {
     expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailUnsubscribedAt).not.toBeNull();
     expect(await db.consentEvent.findMany({ select: { channel: true, change: true, source: true } })).toEqual([{ channel: "email", change: "revoked", source: "unsubscribe_link" }]);
     expect((await db.scheduledMessage.findMany({ orderBy: { channel: "asc" } })).map((m) => `${m.channel}:${m.status}`)).toEqual(["email:cancelled", "sms:scheduled"]);
+  });
+
+  it("speaks the customer's language, and the browser's when the link names nobody", async () => {
+    const { token } = await customerWithPendingMail();
+    const french = await (await unsubscribeGet(new Request(`http://localhost/u/${token}`), params(token))).text();
+    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain("Me désabonner");
+
+    const english = await makeCustomer({ locale: "en" });
+    const englishToken = createUnsubscribeToken(english.id, process.env.AUTH_SECRET!);
+    const englishPage = await (await unsubscribeGet(new Request(`http://localhost/u/${englishToken}`, { headers: { "accept-language": "fr-FR" } }), params(englishToken))).text();
+    expect(englishPage).toContain("Unsubscribe from Atelier Lune emails?");
+
+    const invalid = await unsubscribeGet(new Request("http://localhost/u/nope", { headers: { "accept-language": "fr-CA,fr;q=0.9" } }), params("nope"));
+    expect(invalid.status).toBe(404);
+    expect(await invalid.text()).toContain("Ce lien n'est pas valide");
   });
 
   it("refuses a forged token and changes nothing", async () => {
