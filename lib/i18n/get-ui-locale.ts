@@ -16,8 +16,11 @@ export const getLocaleChoice = cache(async (): Promise<LocaleChoice> => {
 
 /** The language of this request's screens: the signed-in user's setting, else the browser's. */
 export const getUiLocale = cache(async (): Promise<UiLocale> => {
+  // The request's headers first: that makes the page dynamic before the session code reads the
+  // environment, so `next build` needs no secrets (the root layout renders every page).
+  const acceptLanguage = (await headers()).get("accept-language");
   const choice = await getLocaleChoice();
-  return resolveUiLocale(choice === "auto" ? null : choice, (await headers()).get("accept-language"));
+  return resolveUiLocale(choice === "auto" ? null : choice, acceptLanguage);
 });
 
 /** A translator for a server component. */
