@@ -1,47 +1,47 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { addNoteAction, assignToMeAction, changeStatusAction } from "@/app/(app)/inbox/[conversationId]/actions";
+import { useEffect, useRef, useState } from "react";
+import { assignAction, changeStatusAction } from "@/app/(app)/inbox/[conversationId]/actions";
+import { useTranslator } from "@/components/i18n/locale-provider";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
+import { inboxMessages } from "@/lib/i18n/messages/inbox";
 
-type Props = { conversationId: string; status: string; assignedToMe: boolean };
+type Props = { conversationId: string; status: string; assigneeId: string | null; currentUserId: string; teammates: { id: string; name: string }[] };
 
-/** Assign, snooze, close or reopen, and internal notes; keys a (assign to me), e (close), n (note). */
-export function ConversationActions({ conversationId, status, assignedToMe }: Props) {
+const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+
+/** Assign, set pending, snooze, close or reopen. Keys: a assign to me, e close as resolved, s snooze. */
+export function ConversationActions({ conversationId, status, assigneeId, currentUserId, teammates }: Props) {
+  const { t } = useTranslator(inboxMessages);
   const statusAction = useServerAction(changeStatusAction);
-  const assign = useServerAction(assignToMeAction);
-  const note = useServerAction(addNoteAction);
-  const [noteText, setNoteText] = useState("");
+  const assign = useServerAction(assignAction);
   const [snoozeUntil, setSnoozeUntil] = useState("");
-  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const snoozeRef = useRef<HTMLInputElement>(null);
   // Only the latest action's outcome is shown.
-  const [latest, setLatest] = useState<"status" | "assign" | "note" | null>(null);
-  const message = latest === "status" ? statusAction.message : latest === "assign" ? assign.message : latest === "note" ? note.message : null;
-  const doStatus: typeof statusAction.run = (input, onSuccess) => {
+  const [latest, setLatest] = useState<"status" | "assign" | null>(null);
+  const message = latest === "status" ? statusAction.message : latest === "assign" ? assign.message : null;
+
+  function setStatus(input: Parameters<typeof statusAction.run>[0], done: string) {
     setLatest("status");
-    statusAction.run(input, onSuccess);
-  };
-  const doAssign: typeof assign.run = (input, onSuccess) => {
+    statusAction.run(input, () => done);
+  }
+  function assignTo(id: string | null) {
     setLatest("assign");
-    assign.run(input, onSuccess);
-  };
-  const doNote: typeof note.run = (input, onSuccess) => {
-    setLatest("note");
-    note.run(input, onSuccess);
-  };
+    assign.run({ conversationId, assigneeId: id }, () => (id === null ? t("unassigned") : id === currentUserId ? t("assignedToYou") : t("assignedTo", { name: teammates.find((m) => m.id === id)?.name ?? "" })));
+  }
 
   // The latest handler, read by one long-lived key listener.
   const onKey = useRef<(event: KeyboardEvent) => void>(() => {});
   useEffect(() => {
     onKey.current = (event) => {
-      if (event.target instanceof HTMLElement && ["INPUT", "TEXTAREA", "SELECT"].includes(event.target.tagName)) return;
-      if (event.key === "a" && !assignedToMe) doAssign({ conversationId }, () => "Assigned to you.");
-      if (event.key === "e" && status !== "closed") doStatus({ conversationId, status: "closed", resolution: "resolved" }, () => "Closed as resolved.");
-      if (event.key === "n") {
+      if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (event.key === "a" && assigneeId !== currentUserId) assignTo(currentUserId);
+      if (event.key === "e" && status !== "closed") setStatus({ conversationId, status: "closed", resolution: "resolved" }, t("closedResolved"));
+      if (event.key === "s") {
         event.preventDefault();
-        noteRef.current?.focus();
+        snoozeRef.current?.focus();
       }
     };
   });
@@ -51,57 +51,62 @@ export function ConversationActions({ conversationId, status, assignedToMe }: Pr
     return () => window.removeEventListener("keydown", listener);
   }, []);
 
-  function onNote(event: FormEvent) {
-    event.preventDefault();
-    // The text stays in the box until the note is saved: nothing typed is lost on a failure.
-    doNote({ conversationId, text: noteText }, () => {
-      setNoteText("");
-      return "Note added.";
-    });
-  }
-
   const pending = statusAction.pending || assign.pending;
   return (
-    <section aria-label="Actions" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+    <section aria-label={t("workflow")} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
       <div className="flex flex-wrap items-center gap-2">
-        <Button variant="secondary" disabled={pending} onClick={() => doAssign({ conversationId, unassign: assignedToMe }, () => (assignedToMe ? "Unassigned." : "Assigned to you."))}>
-          {assignedToMe ? "Unassign" : "Assign to me (a)"}
-        </Button>
+        {assigneeId === currentUserId ? (
+          <Button variant="secondary" disabled={pending} onClick={() => assignTo(null)}>
+            {t("unassign")}
+          </Button>
+        ) : (
+          <Button variant="secondary" disabled={pending} onClick={() => assignTo(currentUserId)}>
+            {t("assignToMe")}
+          </Button>
+        )}
+        <label className="flex items-center gap-2 text-xs text-stone-600">
+          {t("assignTo")}
+          <select value={assigneeId ?? ""} disabled={pending} onChange={(event) => assignTo(event.target.value || null)} className="rounded border border-stone-300 px-2 py-1 text-sm">
+            <option value="">{t("nobody")}</option>
+            {teammates.map((member) => (
+              <option key={member.id} value={member.id}>
+                {member.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
         {status === "closed" ? (
-          <Button variant="secondary" disabled={pending} onClick={() => doStatus({ conversationId, status: "open" }, () => "Reopened.")}>
-            Reopen
+          <Button variant="secondary" disabled={pending} onClick={() => setStatus({ conversationId, status: "open" }, t("reopened"))}>
+            {t("reopen")}
           </Button>
         ) : (
           <>
-            <Button disabled={pending} onClick={() => doStatus({ conversationId, status: "closed", resolution: "resolved" }, () => "Closed as resolved.")}>
-              Close as resolved (e)
+            <Button disabled={pending} onClick={() => setStatus({ conversationId, status: "closed", resolution: "resolved" }, t("closedResolved"))}>
+              {t("closeResolved")}
             </Button>
-            <Button variant="secondary" disabled={pending} onClick={() => doStatus({ conversationId, status: "closed", resolution: "not_resolved" }, () => "Closed as not resolved.")}>
-              Close as not resolved
+            <Button variant="secondary" disabled={pending} onClick={() => setStatus({ conversationId, status: "closed", resolution: "not_resolved" }, t("closedNotResolved"))}>
+              {t("closeNotResolved")}
             </Button>
-            <Button variant="secondary" disabled={pending || status === "pending"} onClick={() => doStatus({ conversationId, status: "pending" }, () => "Marked pending.")}>
-              Pending
+            {status !== "open" && (
+              <Button variant="secondary" disabled={pending} onClick={() => setStatus({ conversationId, status: "open" }, t("reopened"))}>
+                {t("markOpen")}
+              </Button>
+            )}
+            <Button variant="secondary" disabled={pending || status === "pending"} onClick={() => setStatus({ conversationId, status: "pending" }, t("markedPending"))}>
+              {t("pending")}
             </Button>
           </>
         )}
         <label className="ml-auto flex items-center gap-2 text-xs text-stone-600" htmlFor="snooze-until">
-          Snooze until
-          <input id="snooze-until" type="datetime-local" value={snoozeUntil} onChange={(event) => setSnoozeUntil(event.target.value)} className="rounded border border-stone-300 px-2 py-1" />
+          {t("snoozeUntil")}
+          <input id="snooze-until" ref={snoozeRef} type="datetime-local" value={snoozeUntil} onChange={(event) => setSnoozeUntil(event.target.value)} className="rounded border border-stone-300 px-2 py-1" />
         </label>
-        <Button variant="secondary" disabled={pending || !snoozeUntil} onClick={() => doStatus({ conversationId, status: "snoozed", snoozedUntil: new Date(snoozeUntil).toISOString() }, () => "Snoozed.")}>
-          Snooze
+        <Button variant="secondary" disabled={pending || !snoozeUntil} onClick={() => setStatus({ conversationId, status: "snoozed", snoozedUntil: new Date(snoozeUntil).toISOString() }, t("snoozed"))}>
+          {t("snooze")}
         </Button>
       </div>
-      <form onSubmit={onNote} className="space-y-2">
-        <label htmlFor="internal-note" className="block text-xs font-medium text-amber-800">
-          Internal note (n): only the team sees it
-        </label>
-        <textarea id="internal-note" ref={noteRef} value={noteText} onChange={(event) => setNoteText(event.target.value)} rows={3} className="block w-full rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm" />
-        {note.fieldErrors.text && <p className="text-xs text-red-700">{note.fieldErrors.text[0]}</p>}
-        <Button type="submit" variant="secondary" pending={note.pending}>
-          Add note
-        </Button>
-      </form>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
     </section>
   );

@@ -6,7 +6,10 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { INBOX_VIEWS, VIEW_LABELS, type InboxView } from "@/lib/inbox/inbox-views";
+import { useTranslator } from "@/components/i18n/locale-provider";
+import { formatDuration } from "@/lib/i18n/format";
+import { inboxMessages } from "@/lib/i18n/messages/inbox";
+import { INBOX_VIEWS, type InboxView } from "@/lib/inbox/inbox-views";
 
 type View = InboxView;
 
@@ -18,8 +21,8 @@ type Row = {
   lastDirection: "inbound" | "outbound" | null;
   status: string;
   priority: string;
-  sentiment: string | null;
-  intent: string | null;
+  sentiment: "positive" | "neutral" | "negative" | null;
+  intent: "praise" | "problem" | "question" | "opt_out" | "other" | null;
   assignee: { id: string; name: string } | null;
   tags: string[];
   waitingSince: string | null;
@@ -28,14 +31,6 @@ type Row = {
 type Page = { rows: Row[]; nextCursor: string | null; counts: Record<View, number> };
 
 const POLL_MS = 10_000;
-
-function waited(since: string | null): string | null {
-  if (!since) return null;
-  const minutes = Math.max(0, Math.round((Date.now() - new Date(since).getTime()) / 60_000));
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} d`;
-}
 
 const chip = {
   positive: "bg-emerald-50 text-emerald-800",
@@ -52,6 +47,8 @@ async function fetchPage(view: View, cursor: string | null): Promise<Page> {
 /** The conversation list: view tabs with live counts, polling for new messages, j/k/enter. */
 export function ConversationList({ view }: { view: View }) {
   const router = useRouter();
+  const { t, locale } = useTranslator(inboxMessages);
+  const label = (key: View) => t(`view_${key}`);
   const [focused, setFocused] = useState(0);
   const query = useInfiniteQuery({
     queryKey: ["inbox", view],
@@ -66,6 +63,7 @@ export function ConversationList({ view }: { view: View }) {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.target instanceof HTMLElement && ["INPUT", "TEXTAREA", "SELECT"].includes(event.target.tagName)) return;
+      if (event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === "j") setFocused((i) => Math.min(i + 1, Math.max(rows.length - 1, 0)));
       if (event.key === "k") setFocused((i) => Math.max(i - 1, 0));
       if (event.key === "Enter" && rows[focused]) router.push(`/inbox/${rows[focused].id}`);
@@ -76,7 +74,7 @@ export function ConversationList({ view }: { view: View }) {
 
   return (
     <div className="space-y-4">
-      <nav aria-label="Views" className="flex flex-wrap gap-1">
+      <nav aria-label={t("views")} className="flex flex-wrap gap-1">
         {INBOX_VIEWS.map((key) => (
           <Link
             key={key}
@@ -84,43 +82,43 @@ export function ConversationList({ view }: { view: View }) {
             aria-current={key === view ? "page" : undefined}
             className={`rounded-md px-3 py-1.5 text-sm ${key === view ? "bg-brand-600 text-white" : "bg-white text-stone-700 ring-1 ring-stone-200 hover:bg-stone-100"}`}
           >
-            {VIEW_LABELS[key]} <span data-testid={`count-${key}`} className="ml-1 tabular-nums opacity-80">{counts ? counts[key] : "…"}</span>
+            {label(key)} <span data-testid={`count-${key}`} className="ml-1 tabular-nums opacity-80">{counts ? counts[key] : "…"}</span>
           </Link>
         ))}
       </nav>
 
-      {query.isPending && <p className="text-sm text-stone-500" role="status">Loading conversations…</p>}
+      {query.isPending && <p className="text-sm text-stone-500" role="status">{t("loading")}</p>}
       {query.isError && (
-        <Notice tone="error" title="The inbox could not be loaded">
-          {query.error.message} <button className="underline" onClick={() => query.refetch()}>Try again</button>
+        <Notice tone="error" title={t("loadFailed")}>
+          {query.error.message} <button className="underline" onClick={() => query.refetch()}>{t("tryAgain")}</button>
         </Notice>
       )}
-      {query.isSuccess && rows.length === 0 && <Notice>No conversations in {VIEW_LABELS[view]}. New replies from customers appear here on their own.</Notice>}
+      {query.isSuccess && rows.length === 0 && <Notice>{t("emptyView", { view: label(view) })}</Notice>}
 
       {rows.length > 0 && (
-        <ul className="divide-y divide-stone-100 overflow-hidden rounded-lg border border-stone-200 bg-white" aria-label={`${VIEW_LABELS[view]} conversations`}>
+        <ul className="divide-y divide-stone-100 overflow-hidden rounded-lg border border-stone-200 bg-white" aria-label={t("conversationsIn", { view: label(view) })}>
           {rows.map((row, index) => (
             <li key={row.id} className={index === focused ? "bg-brand-50" : ""}>
               <Link href={`/inbox/${row.id}`} className="block px-4 py-3 focus-visible:outline-2 focus-visible:outline-brand-600" data-testid="conversation-row" onFocus={() => setFocused(index)}>
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{row.customerName}</span>
-                  <span className="text-xs text-stone-500" aria-label={`Channels: ${row.channels.join(", ")}`}>
+                  <span className="text-xs text-stone-500" aria-label={t("channelsLabel", { channels: row.channels.map((c) => (c === "email" ? t("channelEmail") : t("channelSms"))).join(", ") })}>
                     {row.channels.map((c) => (c === "email" ? "✉" : "💬")).join(" ")}
                   </span>
                   {row.priority === "high" || row.priority === "urgent" ? <span className="rounded bg-red-600 px-1.5 text-xs text-white">{row.priority}</span> : null}
-                  {row.sentiment && <span className={`rounded px-1.5 text-xs ${chip[row.sentiment] ?? ""}`}>{row.sentiment}</span>}
-                  {row.intent && <span className="rounded bg-sky-50 px-1.5 text-xs text-sky-800">{row.intent.replace("_", " ")}</span>}
+                  {row.sentiment && <span className={`rounded px-1.5 text-xs ${chip[row.sentiment] ?? ""}`}>{t(`sentiment_${row.sentiment}`)}</span>}
+                  {row.intent && <span className="rounded bg-sky-50 px-1.5 text-xs text-sky-800">{t(`intent_${row.intent}`)}</span>}
                   {row.tags.map((tag) => (
                     <span key={tag} className="rounded bg-stone-100 px-1.5 text-xs text-stone-600">
                       #{tag}
                     </span>
                   ))}
                   <span className="ml-auto text-xs text-stone-500">
-                    {row.assignee ? row.assignee.name : "Unassigned"}
-                    {waited(row.waitingSince) && <> · waiting {waited(row.waitingSince)}</>}
+                    {row.assignee ? row.assignee.name : t("unassigned")}
+                    {row.waitingSince && <> · {t("waiting", { time: formatDuration(row.waitingSince, locale) })}</>}
                   </span>
                 </div>
-                <p className="mt-1 truncate text-sm text-stone-600">{row.snippet || "(no text)"}</p>
+                <p className="mt-1 truncate text-sm text-stone-600">{row.snippet || t("noText")}</p>
               </Link>
             </li>
           ))}
@@ -128,7 +126,7 @@ export function ConversationList({ view }: { view: View }) {
       )}
       {query.hasNextPage && (
         <Button variant="secondary" pending={query.isFetchingNextPage} onClick={() => query.fetchNextPage()}>
-          Load more
+          {t("loadMore")}
         </Button>
       )}
     </div>

@@ -1,78 +1,74 @@
 import Link from "next/link";
+import { SequenceList } from "@/components/inbox/sequence-list";
+import { formatDate } from "@/lib/i18n/format";
+import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import type { ConversationDetail } from "@/lib/inbox/get-conversation";
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-
 /** What the agent needs to know about the customer: contact, consent, orders, sequences, history. */
-export function CustomerSidebar({ customer }: { customer: ConversationDetail["customer"] }) {
+export async function CustomerSidebar({ conversationId, customer }: { conversationId: string; customer: ConversationDetail["customer"] }) {
+  const { t, locale } = await getTranslator(inboxMessages);
+  const day = (date: Date) => formatDate(date, locale);
   return (
-    <aside aria-label="Customer" className="space-y-5 text-sm">
+    <aside aria-label={t("customer")} className="space-y-5 text-sm">
       <section>
-        <h2 className="text-xs font-semibold uppercase text-stone-500">Contact</h2>
-        <p>{customer.email ?? "No email"}</p>
-        <p>{customer.phone ?? "No phone"}</p>
+        <h2 className="text-xs font-semibold uppercase text-stone-500">{t("contact")}</h2>
+        <p className="break-all">{customer.email ?? t("noEmail")}</p>
+        <p>{customer.phone ?? t("noPhone")}</p>
         <p className="text-xs text-stone-500">
           {customer.locale.toUpperCase()}
           {customer.timeZone && ` · ${customer.timeZone}`}
         </p>
       </section>
       <section>
-        <h2 className="text-xs font-semibold uppercase text-stone-500">Consent</h2>
+        <h2 className="text-xs font-semibold uppercase text-stone-500">{t("consent")}</h2>
         <p data-testid="sms-consent">
-          SMS:{" "}
           {customer.smsOptedOutAt
-            ? `opted out ${day(customer.smsOptedOutAt)}`
+            ? t("smsOptedOut", { date: day(customer.smsOptedOutAt) })
             : customer.smsConsentAt
-              ? `consent ${day(customer.smsConsentAt)} (${customer.smsConsentSource ?? "unknown source"})`
-              : "no consent"}
-          {customer.smsUnreachableAt && " · number unreachable"}
+              ? t("smsConsent", { date: day(customer.smsConsentAt), source: customer.smsConsentSource ?? t("unknownSource") })
+              : t("smsNoConsent")}
+          {customer.smsUnreachableAt && ` · ${t("numberUnreachable")}`}
         </p>
         <p>
-          Email:{" "}
-          {customer.emailSuppressedAt ? `suppressed (${customer.emailSuppressedReason ?? "bounce"})` : customer.emailUnsubscribedAt ? `unsubscribed ${day(customer.emailUnsubscribedAt)}` : "subscribed"}
+          {customer.emailSuppressedAt
+            ? t("emailSuppressed", { reason: customer.emailSuppressedReason ?? "bounce" })
+            : customer.emailUnsubscribedAt
+              ? t("emailUnsubscribed", { date: day(customer.emailUnsubscribedAt) })
+              : t("emailSubscribed")}
         </p>
       </section>
       <section>
-        <h2 className="text-xs font-semibold uppercase text-stone-500">Orders</h2>
+        <h2 className="text-xs font-semibold uppercase text-stone-500">{t("orders")}</h2>
         {customer.orders.length === 0 ? (
-          <p className="text-stone-500">No orders.</p>
+          <p className="text-stone-500">{t("noOrders")}</p>
         ) : (
           <ul className="space-y-1">
             {customer.orders.map((order) => (
               <li key={order.id}>
                 {order.number} · {order.totalPrice.toString()} {order.currency} ·{" "}
-                {order.cancelledAt ? "cancelled" : order.deliveredAt ? `delivered ${day(order.deliveredAt)}` : order.paidAt ? "paid" : "placed"}
+                {order.cancelledAt ? t("order_cancelled") : order.deliveredAt ? t("order_delivered", { date: day(order.deliveredAt) }) : order.paidAt ? t("order_paid") : t("order_placed")}
               </li>
             ))}
           </ul>
         )}
       </section>
       <section>
-        <h2 className="text-xs font-semibold uppercase text-stone-500">Sequences</h2>
-        {customer.scheduledMessages.length === 0 ? (
-          <p className="text-stone-500">Nothing scheduled.</p>
-        ) : (
-          <ul className="space-y-1">
-            {customer.scheduledMessages.map((m) => (
-              <li key={m.id} title={m.statusReason ?? undefined}>
-                {m.flow.replace("_", " ")} · {m.step} ({m.channel}): <span className="font-medium">{m.status}</span> {m.status === "sent" ? day(m.sentAt) : day(m.dueAt)}
-              </li>
-            ))}
-          </ul>
-        )}
+        <h2 className="text-xs font-semibold uppercase text-stone-500">{t("sequences")}</h2>
+        <SequenceList conversationId={conversationId} messages={customer.scheduledMessages} />
       </section>
       <section>
-        <h2 className="text-xs font-semibold uppercase text-stone-500">Past conversations</h2>
+        <h2 className="text-xs font-semibold uppercase text-stone-500">{t("pastConversations")}</h2>
         {customer.conversations.length === 0 ? (
-          <p className="text-stone-500">None.</p>
+          <p className="text-stone-500">{t("none")}</p>
         ) : (
           <ul className="space-y-1">
             {customer.conversations.map((c) => (
               <li key={c.id}>
                 <Link className="text-brand-700 underline" href={`/inbox/${c.id}`}>
-                  {c.subject ?? "Conversation"}
+                  {c.subject ?? t("conversation")}
                 </Link>{" "}
-                · {c.status} · {day(c.lastMessageAt)}
+                · {t(`status_${c.status}`)} · {day(c.lastMessageAt)}
               </li>
             ))}
           </ul>

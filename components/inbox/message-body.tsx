@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslator } from "@/components/i18n/locale-provider";
+import { inboxMessages } from "@/lib/i18n/messages/inbox";
 
 type Props = { text: string; strippedText: string | null; html: { safeHtml: string; safeHtmlWithImages: string; blockedImages: number } | null };
 
@@ -12,13 +14,14 @@ function srcDoc(body: string, allowImages: boolean): string {
 }
 
 export function MessageBody({ text, strippedText, html }: Props) {
+  const { t } = useTranslator(inboxMessages);
   const [mode, setMode] = useState<"text" | "full" | "html">(strippedText ? "text" : html ? "html" : "full");
   const [images, setImages] = useState(false);
   return (
     <div>
       {mode === "html" && html ? (
         <iframe
-          title="Email content"
+          title={t("emailContent")}
           sandbox="allow-popups allow-popups-to-escape-sandbox"
           referrerPolicy="no-referrer"
           srcDoc={srcDoc(images ? html.safeHtmlWithImages : html.safeHtml, images)}
@@ -30,22 +33,22 @@ export function MessageBody({ text, strippedText, html }: Props) {
       <div className="mt-2 flex flex-wrap gap-3 text-xs text-stone-600">
         {strippedText && mode === "text" && (
           <button type="button" className="underline" onClick={() => setMode("full")}>
-            Show quoted text
+            {t("showQuoted")}
           </button>
         )}
         {html && mode !== "html" && (
           <button type="button" className="underline" onClick={() => setMode("html")}>
-            Show formatted mail
+            {t("showFormatted")}
           </button>
         )}
         {mode !== "text" && strippedText && (
           <button type="button" className="underline" onClick={() => setMode("text")}>
-            Show reply only
+            {t("showReplyOnly")}
           </button>
         )}
         {mode === "html" && html && html.blockedImages > 0 && !images && (
           <button type="button" className="underline" onClick={() => setImages(true)}>
-            Show {html.blockedImages} remote image{html.blockedImages > 1 ? "s" : ""} (the sender may learn you read it)
+            {t("showImages", { count: html.blockedImages })}
           </button>
         )}
       </div>

@@ -16,7 +16,7 @@ export async function getConversation(id: string) {
       },
       customer: {
         include: {
-          orders: { orderBy: { placedAt: "desc" }, take: 10, select: { id: true, number: true, totalPrice: true, currency: true, placedAt: true, paidAt: true, deliveredAt: true, cancelledAt: true } },
+          orders: { orderBy: { placedAt: "desc" }, take: 10, select: { id: true, number: true, totalPrice: true, currency: true, placedAt: true, paidAt: true, deliveredAt: true, cancelledAt: true, lineItems: { take: 1, select: { title: true } } } },
           scheduledMessages: { orderBy: { dueAt: "asc" }, take: 30, select: { id: true, flow: true, step: true, channel: true, status: true, dueAt: true, sentAt: true, statusReason: true } },
           conversations: { where: { id: { not: id } }, orderBy: { lastMessageAt: "desc" }, take: 10, select: { id: true, subject: true, status: true, lastMessageAt: true } },
         },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 
 /** A viewer who has not sent a heartbeat for this long has left. */
 export const PRESENCE_TTL_MS = 30_000;
@@ -12,11 +13,17 @@ export type PresenceSnapshot = {
 
 /** Records that the user has the conversation open (and whether they are typing), and says who else has. */
 export async function heartbeat(conversationId: string, userId: string, replying: boolean, now = new Date()): Promise<PresenceSnapshot> {
-  await db.conversationPresence.upsert({
-    where: { conversationId_userId: { conversationId, userId } },
-    create: { conversationId, userId, replying, lastSeenAt: now },
-    update: { replying, lastSeenAt: now },
-  });
+  try {
+    await db.conversationPresence.upsert({
+      where: { conversationId_userId: { conversationId, userId } },
+      create: { conversationId, userId, replying, lastSeenAt: now },
+      update: { replying, lastSeenAt: now },
+    });
+  } catch (error) {
+    // The conversation's foreign key: it was deleted, or never existed.
+    if ((error as { code?: string }).code === "P2003") throw new AppError("not_found", "That conversation no longer exists.");
+    throw error;
+  }
   const [others, latest] = await Promise.all([
     db.conversationPresence.findMany({
       where: { conversationId, userId: { not: userId }, lastSeenAt: { gt: new Date(now.getTime() - PRESENCE_TTL_MS) } },

@@ -10,6 +10,7 @@ export type ChannelFacts = {
     smsOptedOutAt: Date | null;
     smsUnreachableAt: Date | null;
     emailSuppressedAt: Date | null;
+    emailUnsubscribedAt: Date | null;
   };
   /** The customer texted us in this conversation: answering their own text needs no prior consent. */
   customerTexted: boolean;
@@ -47,4 +48,14 @@ export function replyChannels({ customer, customerTexted, configured }: ChannelF
 export function defaultReplyChannel(lastInbound: Channel | null, availability: ChannelAvailability): Channel | null {
   if (lastInbound && availability[lastInbound].allowed) return lastInbound;
   return (["email", "sms"] as const).find((channel) => availability[channel].allowed) ?? null;
+}
+
+/**
+ * A review link is a request, not an answer: it needs SMS consent even if the customer texted us,
+ * and no email after an unsubscribe. The sender checks the same rules again (decideSend).
+ */
+export function reviewLinkChannels(facts: Omit<ChannelFacts, "customerTexted">): ChannelAvailability {
+  const availability = replyChannels({ ...facts, customerTexted: false });
+  if (availability.email.allowed && facts.customer.emailUnsubscribedAt) return { ...availability, email: { allowed: false, reason: "The customer unsubscribed from our emails." } };
+  return availability;
 }

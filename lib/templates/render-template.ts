@@ -42,3 +42,11 @@ export function renderTemplate(text: string, values: TemplateValues, locale: Loc
   // "Bonjour ," when a first name is missing: tidy the space a fallback left before punctuation.
   return rendered.replace(/ +([,.!?])/g, (_, mark: string) => (locale === "fr" && mark !== "," && mark !== "." ? ` ${mark}` : mark));
 }
+
+/**
+ * Fills the variables that have a value and leaves the others as written, e.g. {{reviewLink}},
+ * which the server fills with a tracked link when the reply is sent. For the composer's preview.
+ */
+export function fillKnownVariables(text: string, values: TemplateValues): string {
+  return text.replace(PLACEHOLDER, (whole, name: string) => values[name as TemplateVariable]?.trim() || whole);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderTemplate, TemplateRenderError, unknownVariables } from "@/lib/templates/render-template";
+import { fillKnownVariables, renderTemplate, TemplateRenderError, unknownVariables } from "@/lib/templates/render-template";
 
 describe("renderTemplate", () => {
   it("fills variables", () => {
@@ -18,5 +18,11 @@ describe("renderTemplate", () => {
     expect(() => renderTemplate("Leave a review: {{reviewLink}}", {}, "en")).toThrow(new TemplateRenderError(["no value for {{reviewLink}}"]));
     expect(() => renderTemplate("Hi {{firstname}} {{coupon}}", { firstName: "A" }, "en")).toThrow("unknown variable {{firstname}}; unknown variable {{coupon}}");
     expect(unknownVariables("{{firstName}} {{frist_name}} {{frist_name}}")).toEqual(["frist_name"]);
+  });
+});
+
+describe("fillKnownVariables", () => {
+  it("fills what it knows and leaves the rest for the server", () => {
+    expect(fillKnownVariables("Hi {{firstName}}, review {{productName|it}} here: {{reviewLink}}", { firstName: "Léa", productName: "" })).toBe("Hi Léa, review {{productName|it}} here: {{reviewLink}}");
   });
 });

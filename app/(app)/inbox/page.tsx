@@ -1,17 +1,29 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
 import { ConversationList } from "@/components/inbox/conversation-list";
-import { parseInboxView } from "@/lib/inbox/inbox-views";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/require-access";
+import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { inboxMessages } from "@/lib/i18n/messages/inbox";
+import { parseInboxView } from "@/lib/inbox/inbox-views";
 
 export const metadata: Metadata = { title: "Inbox" };
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
   await requireArea("inbox");
+  const { t } = await getTranslator(inboxMessages);
   const view = parseInboxView((await searchParams).view);
   return (
     <>
-      <PageHeader title="Inbox" description="Customers' email and SMS replies, one thread per customer. Keys: j/k to move, Enter to open." />
+      <PageHeader title={t("inboxTitle")} description={t("inboxDescription")} />
+      <form action="/inbox/search" role="search" className="mb-4 flex max-w-md gap-2">
+        <label htmlFor="inbox-search-input" className="sr-only">
+          {t("searchLabel")}
+        </label>
+        <input id="inbox-search-input" name="q" type="search" minLength={2} placeholder={t("searchPlaceholder")} className="flex-1 rounded-md border border-stone-300 px-3 py-2 text-sm" />
+        <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm hover:bg-stone-100">
+          {t("search")}
+        </button>
+      </form>
       <ConversationList view={view} />
     </>
   );

@@ -3,20 +3,72 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/authorized-action";
+import { frictionMarkSchema, markFriction, removeFrictionMark } from "@/lib/friction/mark-friction";
+import { addTag, removeTag, tagNameSchema } from "@/lib/inbox/conversation-tags";
+import { reviewLinkSchema, sendReviewLink } from "@/lib/inbox/send-review-link";
+import { sendStaffReply, staffReplySchema } from "@/lib/inbox/send-staff-reply";
+import { pauseScheduledMessage, resumeScheduledMessage } from "@/lib/inbox/sequence-control";
 import { addInternalNote, assignConversation, changeConversationStatus, statusChangeSchema } from "@/lib/inbox/update-conversation";
+
+const id = z.string().min(1);
+const refresh = (conversationId: string) => revalidatePath(`/inbox/${conversationId}`);
 
 export const changeStatusAction = authorizedAction("inbox.work", statusChangeSchema, async (input, user) => {
   await changeConversationStatus(input, user.id);
-  revalidatePath(`/inbox/${input.conversationId}`);
+  refresh(input.conversationId);
 });
 
-export const assignToMeAction = authorizedAction("inbox.work", z.object({ conversationId: z.string().min(1), unassign: z.boolean().default(false) }), async (input, user) => {
-  await assignConversation(input.conversationId, input.unassign ? null : user.id, user.id);
-  revalidatePath(`/inbox/${input.conversationId}`);
+export const assignAction = authorizedAction("inbox.work", z.object({ conversationId: id, assigneeId: id.nullable() }), async (input, user) => {
+  await assignConversation(input.conversationId, input.assigneeId, user.id);
+  refresh(input.conversationId);
 });
 
-export const addNoteAction = authorizedAction("inbox.work", z.object({ conversationId: z.string().min(1), text: z.string().trim().min(1, "Write the note first").max(10_000, "10,000 characters at most") }), async (input, user) => {
-  const id = await addInternalNote(input.conversationId, input.text, user.id);
-  revalidatePath(`/inbox/${input.conversationId}`);
-  return id;
+export const addNoteAction = authorizedAction("inbox.work", z.object({ conversationId: id, text: z.string().trim().min(1, "Write the note first").max(10_000, "10,000 characters at most") }), async (input, user) => {
+  const noteId = await addInternalNote(input.conversationId, input.text, user.id);
+  refresh(input.conversationId);
+  return noteId;
+});
+
+export const sendReplyAction = authorizedAction("inbox.work", staffReplySchema, async (input, user) => {
+  const result = await sendStaffReply(input, user);
+  if (result.outcome !== "stale") refresh(input.conversationId);
+  return result;
+});
+
+export const sendReviewLinkAction = authorizedAction("inbox.work", reviewLinkSchema, async (input, user) => {
+  const result = await sendReviewLink(input, user.id);
+  refresh(input.conversationId);
+  return result;
+});
+
+export const addTagAction = authorizedAction("inbox.work", z.object({ conversationId: id, name: tagNameSchema }), async (input) => {
+  await addTag(input.conversationId, input.name);
+  refresh(input.conversationId);
+  return input.name;
+});
+
+export const removeTagAction = authorizedAction("inbox.work", z.object({ conversationId: id, name: z.string().min(1) }), async (input) => {
+  await removeTag(input.conversationId, input.name);
+  refresh(input.conversationId);
+});
+
+export const markFrictionAction = authorizedAction("inbox.work", frictionMarkSchema, async (input, user) => {
+  const mark = await markFriction(input, user.id);
+  refresh(input.conversationId);
+  return mark;
+});
+
+export const removeFrictionMarkAction = authorizedAction("inbox.work", z.object({ conversationId: id, markId: id }), async (input, user) => {
+  await removeFrictionMark(input.conversationId, input.markId, user.id);
+  refresh(input.conversationId);
+});
+
+export const pauseScheduledAction = authorizedAction("inbox.work", z.object({ conversationId: id, scheduledMessageId: id }), async (input, user) => {
+  await pauseScheduledMessage(input.scheduledMessageId, user);
+  refresh(input.conversationId);
+});
+
+export const resumeScheduledAction = authorizedAction("inbox.work", z.object({ conversationId: id, scheduledMessageId: id }), async (input, user) => {
+  await resumeScheduledMessage(input.scheduledMessageId, user);
+  refresh(input.conversationId);
 });

@@ -2,87 +2,89 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConversationActions } from "@/components/inbox/conversation-actions";
-import { MessageBody } from "@/components/inbox/message-body";
+import { ConversationLive } from "@/components/inbox/conversation-live";
 import { CustomerSidebar } from "@/components/inbox/customer-sidebar";
+import { FrictionPanel } from "@/components/inbox/friction-panel";
+import { ReplyComposer } from "@/components/inbox/reply-composer";
+import { ReviewLinkPanel } from "@/components/inbox/review-link-panel";
+import { TagEditor } from "@/components/inbox/tag-editor";
+import { ThreadMessage } from "@/components/inbox/thread-message";
 import { requireArea } from "@/lib/auth/require-access";
+import { configuredChannels } from "@/lib/env";
+import { listFrictionCategories } from "@/lib/friction/friction-categories";
+import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { inboxMessages } from "@/lib/i18n/messages/inbox";
+import { listCannedReplies } from "@/lib/inbox/canned-replies";
+import { listTagNames } from "@/lib/inbox/conversation-tags";
 import { getConversation } from "@/lib/inbox/get-conversation";
+import { defaultReplyChannel, replyChannels, reviewLinkChannels } from "@/lib/inbox/reply-channels";
+import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
+import { listAssignableUsers } from "@/lib/users/list-users";
 
 export const metadata: Metadata = { title: "Conversation" };
-
-const STATUS_STYLE: Record<string, string> = { delivered: "text-emerald-700", failed: "text-red-700", sent: "text-stone-600", queued: "text-stone-500", sending: "text-stone-500", received: "text-stone-500" };
 
 export default async function ConversationPage({ params }: { params: Promise<{ conversationId: string }> }) {
   const user = await requireArea("inbox");
   const conversation = await getConversation((await params).conversationId);
   if (!conversation) notFound();
-  const { customer } = conversation;
-  const name = [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email || customer.phone || "Unknown customer";
+  const { t } = await getTranslator(inboxMessages);
+  const [categories, tagSuggestions, cannedReplies, settings, teammates] = await Promise.all([
+    listFrictionCategories(),
+    listTagNames(),
+    listCannedReplies(conversation.customer.locale),
+    getShopSettingsRow(),
+    listAssignableUsers(),
+  ]);
+  const { customer, messages } = conversation;
+  const name = [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email || customer.phone || t("unknownCustomer");
+  const configured = configuredChannels();
+  const lastInbound = messages.findLast((m) => m.direction === "inbound");
+  const channels = replyChannels({ customer, customerTexted: messages.some((m) => m.direction === "inbound" && m.channel === "sms"), configured });
+  const reviewChannels = reviewLinkChannels({ customer, configured });
+  const latestOrder = customer.orders[0];
+
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
       <section aria-labelledby="thread-title" className="min-w-0 space-y-4">
-        <div>
+        <div className="space-y-2">
           <Link href="/inbox" className="text-xs text-brand-700 underline">
-            ← Inbox
+            {t("backToInbox")}
           </Link>
-          <h1 id="thread-title" className="mt-1 text-lg font-semibold">
+          <h1 id="thread-title" className="text-lg font-semibold">
             {name}
             {conversation.subject && <span className="font-normal text-stone-500"> · {conversation.subject}</span>}
           </h1>
-          <p className="text-xs text-stone-600">
-            {conversation.status}
-            {conversation.needsHuman && " · needs a human"} · priority {conversation.priority}
-            {conversation.assignee ? ` · assigned to ${conversation.assignee.name}` : " · unassigned"}
-            {conversation.sentiment && ` · ${conversation.sentiment}`}
-            {conversation.intent && ` · ${conversation.intent.replace("_", " ")}`}
+          <p className="text-xs text-stone-600" data-testid="conversation-state">
+            {t(`status_${conversation.status}`)}
+            {conversation.needsHuman && ` · ${t("needsHuman")}`} · {t("priority", { priority: conversation.priority })} ·{" "}
+            {conversation.assignee ? t("assignedToName", { name: conversation.assignee.name }) : t("unassigned")}
+            {conversation.sentiment && ` · ${t(`sentiment_${conversation.sentiment}`)}`}
+            {conversation.intent && ` · ${t(`intent_${conversation.intent}`)}`}
           </p>
+          <TagEditor conversationId={conversation.id} tags={conversation.tags.map((tag) => tag.tag.name).sort()} suggestions={tagSuggestions} />
         </div>
-        <ol className="space-y-3">
-          {conversation.messages.map((message) => {
-            const automatic = message.authorType === "automation";
-            const outbound = message.direction === "outbound";
-            return (
-              <li
-                key={message.id}
-                data-testid="thread-message"
-                className={`rounded-lg border p-4 ${message.isInternalNote ? "border-amber-300 bg-amber-50" : outbound ? "ml-8 border-brand-100 bg-brand-50" : "mr-8 border-stone-200 bg-white"}`}
-              >
-                <p className="mb-2 flex flex-wrap gap-2 text-xs text-stone-600">
-                  <span className="font-medium text-stone-800">{message.isInternalNote ? "Internal note" : outbound ? (automatic ? "Automatic" : (message.authorUser?.name ?? "Staff")) : name}</span>
-                  <span>{message.channel === "email" ? "✉ email" : "💬 SMS"}</span>
-                  <span>{outbound ? "sent" : "received"} {message.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</span>
-                  {automatic && message.scheduledMessage && (
-                    <span className="rounded bg-stone-100 px-1.5">
-                      {message.scheduledMessage.flow.replace("_", " ")} · {message.scheduledMessage.step}
-                    </span>
-                  )}
-                  {outbound && !message.isInternalNote && (
-                    <span className={STATUS_STYLE[message.deliveryStatus]}>
-                      {message.deliveryStatus}
-                      {message.deliveryError && `: ${message.deliveryError}`}
-                    </span>
-                  )}
-                  {message.intent && <span className="rounded bg-sky-50 px-1.5 text-sky-800">{message.intent.replace("_", " ")}</span>}
-                  {message.frictionHint && <span className="rounded bg-orange-50 px-1.5 text-orange-800">friction: {message.frictionHint.replace("_", " ")}</span>}
-                </p>
-                {message.subject && message.channel === "email" && <p className="mb-1 text-sm font-medium">{message.subject}</p>}
-                <MessageBody text={message.textBody} strippedText={message.strippedText} html={message.html} />
-                {message.attachments.length > 0 && (
-                  <ul className="mt-2 text-xs text-stone-600">
-                    {message.attachments.map((a) => (
-                      <li key={a.id}>
-                        📎 {a.filename} ({Math.round(a.size / 1024)} KB){a.droppedReason && ` · ${a.droppedReason}`}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-        <ConversationActions conversationId={conversation.id} status={conversation.status} assignedToMe={conversation.assignee?.id === user.id} />
-        <p className="text-xs text-stone-500">Replying to the customer, tags, friction marks and review links from here come with the rest of the inbox (issue #5).</p>
+        <ConversationLive conversationId={conversation.id} latestMessageId={messages.at(-1)?.id ?? null}>
+          <ol className="space-y-3">
+            {messages.map((message) => (
+              <ThreadMessage key={message.id} message={message} customerName={name} />
+            ))}
+          </ol>
+          <ReplyComposer
+            conversationId={conversation.id}
+            latestMessageId={messages.at(-1)?.id ?? null}
+            channels={channels}
+            defaultChannel={defaultReplyChannel(lastInbound?.channel ?? null, channels)}
+            cannedReplies={cannedReplies}
+            values={{ firstName: customer.firstName, productName: latestOrder?.lineItems[0]?.title, orderNumber: latestOrder?.number, shopName: settings?.shopName, founderName: settings?.founderName }}
+          />
+        </ConversationLive>
+        <ConversationActions conversationId={conversation.id} status={conversation.status} assigneeId={conversation.assignee?.id ?? null} currentUserId={user.id} teammates={teammates} />
+        <div className="flex flex-wrap items-start gap-4 rounded-lg border border-stone-200 bg-white p-4">
+          <FrictionPanel conversationId={conversation.id} marks={conversation.frictionMarks.map((m) => ({ id: m.id, categoryName: m.category.name, note: m.note }))} categories={categories} />
+          <ReviewLinkPanel conversationId={conversation.id} email={reviewChannels.email} sms={reviewChannels.sms} />
+        </div>
       </section>
-      <CustomerSidebar customer={customer} />
+      <CustomerSidebar conversationId={conversation.id} customer={customer} />
     </div>
   );
 }

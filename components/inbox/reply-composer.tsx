@@ -1,0 +1,311 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, useTransition, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import { addNoteAction, sendReplyAction } from "@/app/(app)/inbox/[conversationId]/actions";
+import { useReplying } from "@/components/inbox/conversation-live";
+import { useTranslator } from "@/components/i18n/locale-provider";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { formatDateTime } from "@/lib/i18n/format";
+import { inboxMessages } from "@/lib/i18n/messages/inbox";
+import type { ChannelAvailability } from "@/lib/inbox/reply-channels";
+import type { NewerMessage } from "@/lib/inbox/send-staff-reply";
+import { smsSize } from "@/lib/sms/sms-segments";
+import { fillKnownVariables, type TemplateValues } from "@/lib/templates/render-template";
+
+type Channel = "email" | "sms";
+type Mode = "reply" | "note";
+type Attempt = { status: "idle" } | { status: "sending"; text: string; channel: Channel } | { status: "failed" | "unknown"; text: string; channel: Channel; error: string };
+
+type Props = {
+  conversationId: string;
+  latestMessageId: string | null;
+  channels: ChannelAvailability;
+  defaultChannel: Channel | null;
+  cannedReplies: { id: string; name: string; body: string; locale: string }[];
+  values: TemplateValues;
+};
+
+const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable);
+
+const DRAFT_EVENT = "reply-inbox:draft";
+
+/** A draft survives a reload or a crash: it lives in the browser's storage until it is sent. */
+function useDraft(key: string) {
+  const subscribe = useCallback((onChange: () => void) => {
+    window.addEventListener("storage", onChange);
+    window.addEventListener(DRAFT_EVENT, onChange);
+    return () => {
+      window.removeEventListener("storage", onChange);
+      window.removeEventListener(DRAFT_EVENT, onChange);
+    };
+  }, []);
+  const text = useSyncExternalStore(subscribe, () => window.localStorage.getItem(key) ?? "", () => "");
+  const update = useCallback(
+    (value: string) => {
+      if (value) window.localStorage.setItem(key, value);
+      else window.localStorage.removeItem(key);
+      window.dispatchEvent(new Event(DRAFT_EVENT));
+    },
+    [key],
+  );
+  return [text, update] as const;
+}
+
+/**
+ * Reply by email or SMS, or write an internal note. Sending shows the message at once; a failure
+ * keeps the text and offers a retry that cannot send twice; if someone wrote meanwhile, the agent
+ * sees it before anything goes out. Keys: r reply, n note, Ctrl/⌘+Enter send.
+ */
+export function ReplyComposer({ conversationId, latestMessageId, channels, defaultChannel, cannedReplies, values }: Props) {
+  const { t, locale } = useTranslator(inboxMessages);
+  const { setReplying } = useReplying();
+  const [mode, setMode] = useState<Mode>("reply");
+  const [channel, setChannel] = useState<Channel | null>(defaultChannel);
+  const [reply, setReply] = useDraft(`reply-inbox:draft:${conversationId}:reply`);
+  const [note, setNote] = useDraft(`reply-inbox:draft:${conversationId}:note`);
+  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
+  // The newest message on screen when the agent started this reply.
+  const baseline = useRef<string | null>(null);
+  const [attempt, setAttempt] = useState<Attempt>({ status: "idle" });
+  const [stale, setStale] = useState<NewerMessage[] | null>(null);
+  const [noteResult, setNoteResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  const text = mode === "reply" ? reply : note;
+  useEffect(() => setReplying(mode === "reply" && reply.trim().length > 0), [mode, reply, setReplying]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (event.key === "r" || event.key === "n") {
+        event.preventDefault();
+        setMode(event.key === "r" ? "reply" : "note");
+        textarea.current?.focus();
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  function edit(value: string) {
+    if (mode === "note") return setNote(value);
+    if (!reply && value) baseline.current = latestMessageId;
+    // A changed text is a new reply: a retry must never send the old one under the new words.
+    if ((attempt.status === "failed" || attempt.status === "unknown") && value !== attempt.text) {
+      setRequestId(crypto.randomUUID());
+      setAttempt({ status: "idle" });
+    }
+    setReply(value);
+  }
+
+  function insertCanned(id: string) {
+    const canned = cannedReplies.find((c) => c.id === id);
+    if (!canned) return;
+    const filled = fillKnownVariables(canned.body, values);
+    const area = textarea.current;
+    const start = area?.selectionStart ?? reply.length;
+    const end = area?.selectionEnd ?? reply.length;
+    setMode("reply");
+    edit(reply.slice(0, start) + filled + reply.slice(end));
+    requestAnimationFrame(() => area?.focus());
+  }
+
+  function send(sendAnyway = false) {
+    if (!channel) return;
+    const sending = reply;
+    setStale(null);
+    setAttempt({ status: "sending", text: sending, channel });
+    startTransition(async () => {
+      try {
+        const result = await sendReplyAction({ conversationId, channel, text: sending, clientRequestId: requestId, seenUpToMessageId: baseline.current ?? latestMessageId, sendAnyway });
+        if (!result.ok) return setAttempt({ status: "failed", text: sending, channel, error: result.fieldErrors?.text?.[0] ?? result.error });
+        const outcome = result.data;
+        if (outcome.outcome === "stale") {
+          setAttempt({ status: "idle" });
+          return setStale(outcome.newer);
+        }
+        if (outcome.outcome === "sent") {
+          setAttempt({ status: "idle" });
+          setReply("");
+          setRequestId(crypto.randomUUID());
+          baseline.current = null;
+          return;
+        }
+        setAttempt({ status: outcome.outcome, text: sending, channel, error: outcome.error });
+      } catch {
+        setAttempt({ status: "failed", text: sending, channel, error: t("serverUnreachable") });
+      }
+    });
+  }
+
+  function saveNote() {
+    const saving = note;
+    setNoteResult(null);
+    startTransition(async () => {
+      try {
+        const result = await addNoteAction({ conversationId, text: saving });
+        if (result.ok) {
+          setNote("");
+          setNoteResult({ tone: "success", text: t("noteAdded") });
+        } else setNoteResult({ tone: "error", text: result.fieldErrors?.text?.[0] ?? result.error });
+      } catch {
+        setNoteResult({ tone: "error", text: t("serverUnreachable") });
+      }
+    });
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (mode === "note") saveNote();
+    else send();
+  }
+
+  function onTextKey(event: ReactKeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) onSubmit(event);
+    if (event.key === "Escape") textarea.current?.blur();
+  }
+
+  const size = channel === "sms" && mode === "reply" ? smsSize(reply) : null;
+  const blocked = mode === "reply" && !channel;
+  return (
+    <section aria-label={t("composer")} className={`space-y-3 rounded-lg border p-4 ${mode === "note" ? "border-amber-300 bg-amber-50" : "border-stone-200 bg-white"}`}>
+      {attempt.status !== "idle" && (
+        <div data-testid="optimistic-reply" className={`ml-8 rounded-lg border p-3 text-sm ${attempt.status === "sending" ? "border-brand-100 bg-brand-50 opacity-70" : "border-red-200 bg-red-50"}`}>
+          <p className="mb-1 text-xs text-stone-600">
+            {attempt.channel === "email" ? t("channelEmail") : t("channelSms")} · {attempt.status === "sending" ? t("sending") : attempt.status === "unknown" ? t("sendUnknown") : t("sendFailed")}
+          </p>
+          <p className="whitespace-pre-wrap">{attempt.text}</p>
+          {attempt.status !== "sending" && (
+            <div className="mt-2 space-y-2">
+              <p role="alert" className="text-xs text-red-800">
+                {attempt.error}
+              </p>
+              <Button type="button" variant="secondary" onClick={() => send()} disabled={pending}>
+                {t("retry")}
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+
+      {stale && (
+        <div role="alert" data-testid="stale-warning" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <p className="font-medium">{t("staleTitle", { count: stale.length })}</p>
+          <ul className="space-y-1">
+            {stale.map((m) => (
+              <li key={m.id} className="rounded bg-white/70 p-2">
+                <span className="text-xs text-stone-600">
+                  {m.from} · {m.channel === "email" ? t("channelEmail") : t("channelSms")} · {formatDateTime(m.createdAt, locale)}
+                </span>
+                <p className="whitespace-pre-wrap">{m.text}</p>
+              </li>
+            ))}
+          </ul>
+          <div className="flex gap-2">
+            <Button type="button" onClick={() => send(true)} pending={pending}>
+              {t("sendAnyway")}
+            </Button>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => {
+                baseline.current = stale.at(-1)?.id ?? baseline.current;
+                setStale(null);
+                textarea.current?.focus();
+              }}
+            >
+              {t("editFirst")}
+            </Button>
+          </div>
+        </div>
+      )}
+
+      <form onSubmit={onSubmit} className="space-y-2">
+        <div role="tablist" aria-label={t("composerMode")} className="flex gap-1">
+          {(["reply", "note"] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              role="tab"
+              aria-selected={mode === m}
+              onClick={() => setMode(m)}
+              className={`rounded-md px-3 py-1 text-sm ${mode === m ? (m === "note" ? "bg-amber-200 text-amber-950" : "bg-brand-600 text-white") : "text-stone-700 hover:bg-stone-100"}`}
+            >
+              {m === "reply" ? t("modeReply") : t("modeNote")}
+            </button>
+          ))}
+          {mode === "reply" && (
+            <fieldset className="ml-auto flex items-center gap-3 text-sm">
+              <legend className="sr-only">{t("replyChannel")}</legend>
+              {(["email", "sms"] as const).map((c) => {
+                const availability = channels[c];
+                return (
+                  <label key={c} className={`flex items-center gap-1 ${availability.allowed ? "" : "text-stone-400"}`} title={availability.allowed ? undefined : availability.reason}>
+                    <input type="radio" name="reply-channel" value={c} checked={channel === c} disabled={!availability.allowed} onChange={() => setChannel(c)} />
+                    {c === "email" ? t("channelEmail") : t("channelSms")}
+                  </label>
+                );
+              })}
+            </fieldset>
+          )}
+        </div>
+        {mode === "reply" && !channels.email.allowed && !channels.sms.allowed && (
+          <Notice tone="warning">
+            {t("noChannel")} {channels.email.allowed ? "" : channels.email.reason} {channels.sms.allowed ? "" : channels.sms.reason}
+          </Notice>
+        )}
+        {mode === "reply" && channel && !channels[channel === "email" ? "sms" : "email"].allowed && (
+          <p className="text-xs text-stone-500">{t("otherChannelUnavailable", { reason: (channels[channel === "email" ? "sms" : "email"] as { reason: string }).reason })}</p>
+        )}
+        <label htmlFor="composer-text" className={`block text-xs font-medium ${mode === "note" ? "text-amber-800" : "text-stone-700"}`}>
+          {mode === "note" ? t("noteLabel") : t("replyLabel")}
+        </label>
+        <textarea
+          id="composer-text"
+          ref={textarea}
+          value={text}
+          onChange={(event) => edit(event.target.value)}
+          onKeyDown={onTextKey}
+          rows={6}
+          className={`block w-full rounded-md border px-3 py-2 text-sm ${mode === "note" ? "border-amber-300 bg-white" : "border-stone-300"}`}
+        />
+        {size && (
+          <p data-testid="sms-counter" className="text-xs text-stone-600">
+            {t("smsCounter", { characters: size.units, segments: size.segments, encoding: size.encoding })}
+          </p>
+        )}
+        {size?.encoding === "UCS-2" && (
+          <p role="status" className="text-xs text-amber-800">
+            {t("ucs2Warning", { characters: size.nonGsmCharacters.join(" ") })}
+          </p>
+        )}
+        {mode === "reply" && /\{\{\s*reviewLink/.test(reply) && <p className="text-xs text-stone-500">{t("reviewLinkPlaceholder")}</p>}
+        <div className="flex flex-wrap items-center gap-2">
+          {mode === "reply" ? (
+            <Button type="submit" pending={pending && attempt.status === "sending"} disabled={blocked || !reply.trim() || attempt.status === "failed" || attempt.status === "unknown"}>
+              {channel === "sms" ? t("sendSms") : t("sendEmail")}
+            </Button>
+          ) : (
+            <Button type="submit" variant="secondary" pending={pending} disabled={!note.trim()}>
+              {t("addNote")}
+            </Button>
+          )}
+          {mode === "reply" && cannedReplies.length > 0 && (
+            <select aria-label={t("insertCanned")} value="" onChange={(event) => insertCanned(event.target.value)} className="rounded-md border border-stone-300 px-2 py-2 text-sm">
+              <option value="">{t("insertCanned")}</option>
+              {cannedReplies.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.locale.toUpperCase()})
+                </option>
+              ))}
+            </select>
+          )}
+          <span className="text-xs text-stone-500">{t("composerKeys")}</span>
+        </div>
+        {mode === "note" && noteResult && <Notice tone={noteResult.tone}>{noteResult.text}</Notice>}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { MessageBody } from "@/components/inbox/message-body";
+import { formatDateTime } from "@/lib/i18n/format";
+import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { inboxMessages } from "@/lib/i18n/messages/inbox";
+import type { ConversationDetail } from "@/lib/inbox/get-conversation";
+
+const STATUS_STYLE: Record<string, string> = { delivered: "text-emerald-700", failed: "text-red-700", sent: "text-stone-600", queued: "text-stone-500", sending: "text-amber-700", received: "text-stone-500" };
+
+/** One message of the thread: who wrote it, on which channel, automatic or not, and its delivery. */
+export async function ThreadMessage({ message, customerName }: { message: ConversationDetail["messages"][number]; customerName: string }) {
+  const { t, locale } = await getTranslator(inboxMessages);
+  const automatic = message.authorType === "automation";
+  const outbound = message.direction === "outbound";
+  const author = message.isInternalNote ? t("internalNote") : outbound ? (automatic ? t("automatic") : (message.authorUser?.name ?? t("staff"))) : customerName;
+  return (
+    <li
+      id={`message-${message.id}`}
+      data-testid="thread-message"
+      className={`scroll-mt-4 rounded-lg border p-4 target:ring-2 target:ring-brand-600 ${message.isInternalNote ? "border-dashed border-amber-400 bg-amber-50" : outbound ? "ml-8 border-brand-100 bg-brand-50" : "mr-8 border-stone-200 bg-white"}`}
+    >
+      <p className="mb-2 flex flex-wrap gap-2 text-xs text-stone-600">
+        <span className="font-medium text-stone-800">{author}</span>
+        <span>{message.channel === "email" ? `✉ ${t("channelEmail")}` : `💬 ${t("channelSms")}`}</span>
+        <span>{t(outbound ? "sentAt" : "receivedAt", { time: formatDateTime(message.createdAt, locale) })}</span>
+        {automatic && message.scheduledMessage && (
+          <span className="rounded bg-stone-100 px-1.5">
+            {t(`flow_${message.scheduledMessage.flow}`)} · {message.scheduledMessage.step}
+          </span>
+        )}
+        {outbound && !message.isInternalNote && (
+          <span className={STATUS_STYLE[message.deliveryStatus]} data-testid="delivery-status">
+            {t(`delivery_${message.deliveryStatus}`)}
+            {message.deliveryError && `: ${message.deliveryError}`}
+          </span>
+        )}
+        {message.intent && <span className="rounded bg-sky-50 px-1.5 text-sky-800">{t(`intent_${message.intent}`)}</span>}
+        {message.frictionHint && <span className="rounded bg-orange-50 px-1.5 text-orange-800">{t("frictionHint", { hint: message.frictionHint.replace("_", " ") })}</span>}
+      </p>
+      {message.subject && message.channel === "email" && <p className="mb-1 text-sm font-medium">{message.subject}</p>}
+      <MessageBody text={message.textBody} strippedText={message.strippedText} html={message.html} />
+      {message.attachments.length > 0 && (
+        <ul className="mt-2 text-xs text-stone-600">
+          {message.attachments.map((a) => (
+            <li key={a.id}>
+              📎 {a.filename} ({Math.round(a.size / 1024)} KB){a.droppedReason && ` · ${t("attachmentDropped", { reason: a.droppedReason })}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
