@@ -39,8 +39,11 @@ function readLock(lockFile: string): EmbeddedLock | null {
 async function startEmbeddedDatabase(dataDir: string, port: number) {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  // Contrib extensions the migrations create (inbox search: trigram indexes, accent-free French).
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
   const server = new PGLiteSocketServer({ db: pglite, port, host: "127.0.0.1", maxConnections: 16 });
   await server.start();
   return async () => {
