@@ -36,8 +36,9 @@ test("a new SMS appears in the open list without a reload", async ({ page, reque
   await page.getByTestId("conversation-row").filter({ hasText: "une question sur ma commande" }).click();
   await page.getByRole("button", { name: "Assign to me (a)" }).click();
   await expect(page.getByText("Assigned to you.")).toBeVisible();
-  await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText("assigned to Sofia Agent");
-  await page.getByLabel("Internal note (n): only the team sees it").fill("Called her back, order ships tomorrow.");
+  await expect(page.getByTestId("conversation-state")).toContainText("assigned to Sofia Agent");
+  await page.getByRole("tab", { name: "Internal note (n)" }).click();
+  await page.getByLabel("Internal note: only the team sees it").fill("Called her back, order ships tomorrow.");
   await page.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByTestId("thread-message").filter({ hasText: "Called her back" })).toContainText("Internal note");
   await page.getByRole("button", { name: "Close as resolved (e)" }).click();
@@ -54,6 +55,14 @@ test("a hostile mail renders without running anything or loading remote images",
   });
   page.on("request", (r) => {
     if (r.url().includes("tracker.example")) trackerRequests.push(r.url());
+  });
+  // Script errors. The browser's own reports of what the CSP and the sandbox blocked are the
+  // protection working, not errors of the page.
+  const errors: string[] = [];
+  const blockedByPolicy = /Content Security Policy|^Refused to|^Blocked script execution in 'about:srcdoc'/;
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !blockedByPolicy.test(message.text())) errors.push(message.text());
   });
   const auth = `Basic ${Buffer.from(`${E2E.secrets.POSTMARK_WEBHOOK_USER}:${E2E.secrets.POSTMARK_WEBHOOK_PASSWORD}`).toString("base64")}`;
   const mail = {
@@ -78,4 +87,5 @@ test("a hostile mail renders without running anything or loading remote images",
   await expect(page.getByRole("button", { name: /Show 1 remote image/ })).toBeVisible();
   expect(dialogs).toEqual([]);
   expect(trackerRequests).toEqual([]);
+  expect(errors).toEqual([]);
 });

@@ -1,6 +1,8 @@
 // Fixed settings shared by the e2e servers and specs.
 export const E2E = {
   postgres: { port: 3100, database: "reply_inbox_e2e", baseURL: "http://localhost:3100" },
+  // The fake providers the postgres app sends through; specs read what they received.
+  fakes: { postmark: "http://127.0.0.1:3110", twilio: "http://127.0.0.1:3111" },
   embedded: { port: 3101, databasePort: 54339, dataDir: ".data/e2e-embedded", baseURL: "http://localhost:3101" },
   secrets: {
     AUTH_SECRET: "e2e-auth-secret-that-is-long-enough-0123456789",
@@ -11,5 +13,7 @@ export const E2E = {
     TWILIO_ACCOUNT_SID: `AC${"3".repeat(32)}`,
     TWILIO_AUTH_TOKEN: "twilio-e2e-token",
     TWILIO_FROM_NUMBER: "+33757000111",
+    POSTMARK_SERVER_TOKEN: "postmark-e2e-server-token",
+    POSTMARK_INBOUND_ADDRESS: "reply@inbound.e2e.test",
   },
 } as const;

@@ -18,6 +18,7 @@ export async function signIn(page: Page, email: string, password: string) {
 
 export async function signInAs(page: Page, role: Role) {
   await signIn(page, DEMO[role].email, DEMO[role].password);
-  await expect(page).toHaveURL(/\/inbox$/);
+  // Generous: the first sign-in after the server starts, on a busy CI machine, can take a while.
+  await expect(page).toHaveURL(/\/inbox$/, { timeout: 20_000 });
   await expect(page.getByTestId("current-user")).toHaveText(DEMO[role].name);
 }

@@ -3,6 +3,7 @@
 // DATABASE_URL unset, exactly as a newcomer's machine does.
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
+import { startFakePostmark, startFakeTwilio } from "../../tests/support/fake-providers";
 import { createMigratedDatabase } from "../../tests/support/test-database";
 import { E2E } from "./e2e-env";
 
@@ -23,8 +24,11 @@ function serve(args: string[], env: NodeJS.ProcessEnv) {
 }
 
 async function main() {
-  const base = { ...process.env, ...E2E.secrets, NODE_ENV: "production" as const };
+  // Both apps send through the fakes (started by the postgres one): nothing can reach a real provider.
+  const base = { ...process.env, ...E2E.secrets, POSTMARK_API_URL: E2E.fakes.postmark, TWILIO_API_URL: E2E.fakes.twilio, NODE_ENV: "production" as const };
   if (mode === "postgres") {
+    await startFakePostmark(E2E.secrets.POSTMARK_SERVER_TOKEN, Number(new URL(E2E.fakes.postmark).port));
+    await startFakeTwilio(E2E.secrets.TWILIO_ACCOUNT_SID, E2E.secrets.TWILIO_AUTH_TOKEN, Number(new URL(E2E.fakes.twilio).port));
     const env = { ...base, DATABASE_URL: await createMigratedDatabase(E2E.postgres.database), APP_URL: E2E.postgres.baseURL };
     runOrExit("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], env);
     serve(["next", "start", "-p", String(E2E.postgres.port)], env);

@@ -28,8 +28,9 @@ class FakeServer {
 
   constructor(private readonly route: (request: IncomingMessage, body: string, response: ServerResponse, failure: Exclude<Failure, "reset-before"> | null) => void) {}
 
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+  /** Port 0 picks a free one; the e2e servers use fixed ports the specs know. */
+  async start(port = 0): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(port, "127.0.0.1", resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }
@@ -75,9 +76,13 @@ class FakeServer {
 
 export type PostmarkSent = { MessageID: string; From: string; To: string; ReplyTo?: string; Subject: string; HtmlBody: string; TextBody: string; Headers: { Name: string; Value: string }[]; Metadata?: Record<string, string>; MessageStream?: string };
 
-export async function startFakePostmark(serverToken: string) {
+// What a fake received, for specs that run in another process (Playwright). Not a provider route.
+const SENT_PATH = "/__fake/sent";
+
+export async function startFakePostmark(serverToken: string, port = 0) {
   const sent: PostmarkSent[] = [];
   const fake = new FakeServer((request, body, response, failure) => {
+    if (request.method === "GET" && request.url === SENT_PATH) return send(response, 200, sent);
     if (request.headers["x-postmark-server-token"] !== serverToken) return send(response, 401, { ErrorCode: 10, Message: "The Server Token you provided in the X-Postmark-Server-Token request header was invalid." });
     const url = new URL(request.url ?? "/", "http://fake");
     if (request.method === "POST" && url.pathname === "/email") {
@@ -95,13 +100,13 @@ export async function startFakePostmark(serverToken: string) {
     }
     send(response, 404, { ErrorCode: 404, Message: "Not found" });
   });
-  await fake.start();
+  await fake.start(port);
   return Object.assign(fake, { sent });
 }
 
 export type TwilioSent = { sid: string; to: string; from: string; body: string; statusCallback: string | null; dateCreated: Date };
 
-export async function startFakeTwilio(accountSid: string, authToken: string) {
+export async function startFakeTwilio(accountSid: string, authToken: string, port = 0) {
   const sent: TwilioSent[] = [];
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
   const resource = (m: TwilioSent) => ({
@@ -123,6 +128,7 @@ export async function startFakeTwilio(accountSid: string, authToken: string) {
     uri: `/2010-04-01/Accounts/${accountSid}/Messages/${m.sid}.json`,
   });
   const fake = new FakeServer((request, body, response, failure) => {
+    if (request.method === "GET" && request.url === SENT_PATH) return send(response, 200, sent);
     if (request.headers.authorization !== expectedAuth) return send(response, 401, { code: 20003, message: "Authenticate", more_info: "https://www.twilio.com/docs/errors/20003", status: 401 });
     const url = new URL(request.url ?? "/", "http://fake");
     const path = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
@@ -142,8 +148,14 @@ export async function startFakeTwilio(accountSid: string, authToken: string) {
     }
     send(response, 404, { code: 20404, message: "Not found", status: 404 });
   });
-  await fake.start();
+  await fake.start(port);
   return Object.assign(fake, { sent });
+}
+
+/** The messages a fake running in another process has received. */
+export async function fetchSentByFake<T>(fakeUrl: string): Promise<T[]> {
+  const response = await fetch(`${fakeUrl}${SENT_PATH}`);
+  return (await response.json()) as T[];
 }
 
 export type FakePostmark = Awaited<ReturnType<typeof startFakePostmark>>;
