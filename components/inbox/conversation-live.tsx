@@ -16,23 +16,24 @@ export function useReplying(): Live {
 
 const HEARTBEAT_MS = 5_000;
 
-type Snapshot = { others: { userId: string; name: string; replying: boolean }[]; latestMessageId: string | null };
+type Snapshot = { others: { userId: string; name: string; replying: boolean }[]; latestMessageId: string | null; updatedAt: string | null };
+type Props = { conversationId: string; latestMessageId: string | null; updatedAt: string };
 
 /**
  * Keeps an open conversation live: a heartbeat says who else is here (and typing), and a new
  * message in the thread, from the customer or a teammate, refreshes the page without a reload.
  */
-export function ConversationLive({ conversationId, latestMessageId, children }: { conversationId: string; latestMessageId: string | null; children: ReactNode }) {
+export function ConversationLive({ children, ...props }: Props & { children: ReactNode }) {
   const [replying, setReplying] = useState(false);
   return (
     <LiveContext.Provider value={{ replying, setReplying }}>
-      <PresenceBar conversationId={conversationId} latestMessageId={latestMessageId} replying={replying} />
+      <PresenceBar {...props} replying={replying} />
       {children}
     </LiveContext.Provider>
   );
 }
 
-function PresenceBar({ conversationId, latestMessageId, replying }: { conversationId: string; latestMessageId: string | null; replying: boolean }) {
+function PresenceBar({ conversationId, latestMessageId, updatedAt, replying }: Props & { replying: boolean }) {
   const router = useRouter();
   const { t } = useTranslator(inboxMessages);
   const url = `/api/inbox/conversations/${conversationId}/presence`;
@@ -48,9 +49,11 @@ function PresenceBar({ conversationId, latestMessageId, replying }: { conversati
   });
 
   const latestSeen = presence.data?.latestMessageId;
+  const changedAt = presence.data?.updatedAt;
   useEffect(() => {
-    if (latestSeen && latestSeen !== latestMessageId) router.refresh();
-  }, [latestSeen, latestMessageId, router]);
+    // A message or a change by someone else (status, assignee) since this page was rendered.
+    if ((latestSeen && latestSeen !== latestMessageId) || (changedAt && changedAt > updatedAt)) router.refresh();
+  }, [latestSeen, latestMessageId, changedAt, updatedAt, router]);
 
   // Leaving the page frees the seat at once rather than after the heartbeat expires.
   useEffect(() => () => void fetch(url, { method: "DELETE", keepalive: true }).catch(() => {}), [url]);

@@ -38,7 +38,12 @@ export function sanitizeEmailHtml(html: string, options: { showRemoteImages: boo
     transformTags: {
       a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, target: "_blank", rel: "noopener noreferrer nofollow" } }),
       img: (tagName, attribs) => {
-        const src = attribs.src ?? "";
+        const src = (attribs.src ?? "").trim();
+        // A relative or protocol-relative source would load from our own origin or an unknown host.
+        if (!/^(https?:\/\/|data:image\/|cid:)/i.test(src)) {
+          const rest = Object.fromEntries(Object.entries(attribs).filter(([name]) => name !== "src"));
+          return { tagName, attribs: rest };
+        }
         if (!options.showRemoteImages && /^https?:/i.test(src)) {
           blockedImages++;
           const rest = Object.fromEntries(Object.entries(attribs).filter(([name]) => name !== "src"));

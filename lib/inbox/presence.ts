@@ -9,6 +9,8 @@ export type PresenceSnapshot = {
   others: { userId: string; name: string; replying: boolean }[];
   /** The newest message in the thread (notes included), so an open page knows when to refresh. */
   latestMessageId: string | null;
+  /** When the conversation last changed (status, assignee...), for the same reason. */
+  updatedAt: string | null;
 };
 
 /** Records that the user has the conversation open (and whether they are typing), and says who else has. */
@@ -24,15 +26,20 @@ export async function heartbeat(conversationId: string, userId: string, replying
     if ((error as { code?: string }).code === "P2003") throw new AppError("not_found", "That conversation no longer exists.");
     throw error;
   }
-  const [others, latest] = await Promise.all([
+  const [others, latest, conversation] = await Promise.all([
     db.conversationPresence.findMany({
       where: { conversationId, userId: { not: userId }, lastSeenAt: { gt: new Date(now.getTime() - PRESENCE_TTL_MS) } },
       include: { user: { select: { name: true } } },
       orderBy: { lastSeenAt: "desc" },
     }),
     db.message.findFirst({ where: { conversationId }, orderBy: { createdAt: "desc" }, select: { id: true } }),
+    db.conversation.findUnique({ where: { id: conversationId }, select: { updatedAt: true } }),
   ]);
-  return { others: others.map((p) => ({ userId: p.userId, name: p.user.name, replying: p.replying })), latestMessageId: latest?.id ?? null };
+  return {
+    others: others.map((p) => ({ userId: p.userId, name: p.user.name, replying: p.replying })),
+    latestMessageId: latest?.id ?? null,
+    updatedAt: conversation?.updatedAt.toISOString() ?? null,
+  };
 }
 
 export async function leave(conversationId: string, userId: string): Promise<void> {

@@ -75,7 +75,7 @@ describe("presence", () => {
     const marc = await createUser({ email: "marc@shop.test", name: "Marc", role: "manager", password: "manager-password" });
     const now = new Date("2026-11-26T10:00:00Z");
     await heartbeat(conversation.id, marc.id, true, now);
-    expect(await heartbeat(conversation.id, agent.id, false, now)).toMatchObject({ others: [{ name: "Marc", replying: true }] });
+    expect(await heartbeat(conversation.id, agent.id, false, now)).toMatchObject({ others: [{ name: "Marc", replying: true }], latestMessageId: null, updatedAt: conversation.updatedAt.toISOString() });
     const later = new Date(now.getTime() + PRESENCE_TTL_MS + 1);
     expect((await heartbeat(conversation.id, agent.id, false, later)).others).toEqual([]);
     await heartbeat(conversation.id, marc.id, false, later);

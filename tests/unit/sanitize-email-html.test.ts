@@ -46,6 +46,12 @@ describe("sanitizeEmailHtml", () => {
     expect(clean(mail, true)).toContain('src="https://tracker.example/pixel.gif"');
   });
 
+  it("drops images whose source is relative or protocol-relative, even when images are shown", () => {
+    for (const src of ["x", "/api/health", "//tracker.example/p.gif", " javascript:alert(1)"]) {
+      expect(clean(`<p>a</p><img src="${src}">`, true)).toBe("<p>a</p>");
+    }
+  });
+
   it("keeps ordinary formatting, opens links safely, and folds quoted text", () => {
     const output = clean(`<p>Bonjour <b>Léa</b>, <a href="https://shop.example/x">ici</a></p><blockquote><p>Earlier mail</p></blockquote>`);
     expect(output).toContain("<b>Léa</b>");

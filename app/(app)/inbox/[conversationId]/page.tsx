@@ -63,7 +63,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
           </p>
           <TagEditor conversationId={conversation.id} tags={conversation.tags.map((tag) => tag.tag.name).sort()} suggestions={tagSuggestions} />
         </div>
-        <ConversationLive conversationId={conversation.id} latestMessageId={messages.at(-1)?.id ?? null}>
+        <ConversationLive conversationId={conversation.id} latestMessageId={messages.at(-1)?.id ?? null} updatedAt={conversation.updatedAt.toISOString()}>
           <ol className="space-y-3">
             {messages.map((message) => (
               <ThreadMessage key={message.id} message={message} customerName={name} />
