@@ -293,7 +293,7 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
             </Button>
           )}
           {mode === "reply" && cannedReplies.length > 0 && (
-            <select aria-label={t("insertCanned")} value="" onChange={(event) => insertCanned(event.target.value)} className="rounded-md border border-stone-300 px-2 py-2 text-sm">
+            <select aria-label={t("insertCanned")} value="" onChange={(event) => insertCanned(event.target.value)} className="max-w-full rounded-md border border-stone-300 px-2 py-2 text-sm">
               <option value="">{t("insertCanned")}</option>
               {cannedReplies.map((c) => (
                 <option key={c.id} value={c.id}>
