@@ -2,6 +2,7 @@ import "server-only";
 import { classifyPendingMessages } from "@/lib/classification/classify-inbound-message";
 import { db } from "@/lib/db";
 import { configuredChannels } from "@/lib/env";
+import { wakeSnoozedConversations } from "@/lib/inbox/wake-snoozed-conversations";
 import type { Channel } from "@/lib/generated/prisma/enums";
 import { markAbandonedCheckouts } from "@/lib/outbound/abandoned-checkout-flow";
 import { claimDueMessages, reclaimExpiredLeases } from "@/lib/outbound/claim-due-messages";
@@ -14,6 +15,8 @@ export type DispatchReport = {
   channels: Channel[];
   /** Set when nothing could be sent, and why. */
   waiting?: string;
+  /** Snoozed conversations back in the open views. */
+  woken: number;
   abandonedCheckouts: number;
   reclaimed: number;
   settled: { sent: number; requeued: number };
@@ -24,7 +27,7 @@ const BATCH = 50;
 const TIME_BUDGET_MS = 45_000;
 
 /**
- * The cron job: notice abandoned checkouts, recover messages from dead dispatchers, settle
+ * The cron job: wake snoozed conversations, notice abandoned checkouts, recover messages from dead dispatchers, settle
  * ambiguous sends, then send what is due in batches until nothing is left or time runs out.
  * Safe to run many at once: each message is claimed by exactly one of them.
  */
@@ -34,10 +37,11 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
   const configured = configuredChannels();
   const channels = (["email", "sms"] as const).filter((channel) => configured[channel]);
 
+  const woken = await wakeSnoozedConversations(clock());
   // Read once per run: every message of the run is composed with the same settings.
   const settings = await getShopSettingsRow();
   if (!settings) {
-    return { channels: [...channels], waiting: "Set up the shop in Settings first.", abandonedCheckouts: 0, reclaimed: 0, settled: { sent: 0, requeued: 0 }, results: {} };
+    return { channels: [...channels], waiting: "Set up the shop in Settings first.", woken, abandonedCheckouts: 0, reclaimed: 0, settled: { sent: 0, requeued: 0 }, results: {} };
   }
   await ensureDefaultTemplates();
   await classifyPendingMessages(clock());
@@ -61,5 +65,5 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
       results[result] = (results[result] ?? 0) + 1;
     }
   }
-  return { channels: [...channels], abandonedCheckouts, reclaimed, settled, results };
+  return { channels: [...channels], woken, abandonedCheckouts, reclaimed, settled, results };
 }

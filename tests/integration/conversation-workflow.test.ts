@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { addInternalNote, assignConversation, changeConversationStatus } from "@/lib/inbox/update-conversation";
+import { wakeSnoozedConversations } from "@/lib/inbox/wake-snoozed-conversations";
 import { createUser } from "@/lib/users/create-user";
 import { makeCustomer } from "../support/factories";
 
@@ -34,6 +35,9 @@ describe("conversation workflow", () => {
     await expect(changeConversationStatus({ conversationId: conversation.id, status: "snoozed", snoozedUntil: new Date("2026-11-23T11:00:00Z") }, agent.id, now)).rejects.toMatchObject({ code: "bad_request" });
     await changeConversationStatus({ conversationId: conversation.id, status: "snoozed", snoozedUntil: new Date("2026-11-24T09:00:00Z") }, agent.id, now);
     expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({ status: "snoozed", snoozedUntil: new Date("2026-11-24T09:00:00Z") });
+    expect(await wakeSnoozedConversations(new Date("2026-11-24T08:59:00Z"))).toBe(0);
+    expect(await wakeSnoozedConversations(new Date("2026-11-24T09:00:00Z"))).toBe(1);
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({ status: "open", snoozedUntil: null });
   });
 
   it("assigns to an active teammate only, and notes stay internal", async () => {
