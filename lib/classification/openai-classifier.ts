@@ -1,7 +1,6 @@
 import "server-only";
-import OpenAI from "openai";
 import { z } from "zod";
-import { env } from "@/lib/env";
+import { openAIClient } from "@/lib/ai/openai-client";
 import { FRICTION_HINTS, INTENTS, SENTIMENTS, type Classification } from "@/lib/classification/classification";
 
 const TIMEOUT_MS = 5_000;
@@ -17,10 +16,9 @@ Answer with JSON: sentiment (positive, neutral, negative), intent (praise, probl
 
 /** Classification by OpenAI (OPENAI_BASE_URL, OPENAI_MODEL); throws on any failure so the caller can fall back. */
 export async function classifyWithOpenAI(text: string): Promise<Classification> {
-  const { OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL } = env();
-  const client = new OpenAI({ apiKey: OPENAI_API_KEY, baseURL: OPENAI_BASE_URL, timeout: TIMEOUT_MS, maxRetries: RETRIES });
+  const { client, model } = openAIClient({ timeoutMs: TIMEOUT_MS, maxRetries: RETRIES });
   const completion = await client.chat.completions.create({
-    model: OPENAI_MODEL,
+    model,
     temperature: 0,
     messages: [
       { role: "system", content: INSTRUCTIONS },

@@ -161,15 +161,25 @@ export async function fetchSentByFake<T>(fakeUrl: string): Promise<T[]> {
 export type FakePostmark = Awaited<ReturnType<typeof startFakePostmark>>;
 export type FakeTwilio = Awaited<ReturnType<typeof startFakeTwilio>>;
 
-export type OpenAIMode = { kind: "answer"; label: { sentiment: string; intent: string; friction_hint: string | null } } | { kind: "error"; status: number } | { kind: "hang" };
+export type OpenAIMode =
+  | { kind: "answer"; label: { sentiment: string; intent: string; friction_hint: string | null } }
+  // Any assistant message, as given (drafts: a JSON string or plain text).
+  | { kind: "text"; content: string }
+  | { kind: "error"; status: number }
+  | { kind: "hang" };
+
+export type OpenAIRequest = { model: string; messages: { role: string; content: string }[]; response_format?: { type: string; json_schema?: { name: string } } };
 
 /** A fake OpenAI Chat Completions endpoint (POST /v1/chat/completions). */
 export async function startFakeOpenAI() {
   let mode: OpenAIMode = { kind: "error", status: 500 };
   const prompts: string[] = [];
+  // Every request body in full (system and user messages, response_format).
+  const payloads: OpenAIRequest[] = [];
   const fake = new FakeServer((request, body, response) => {
     if (request.method !== "POST" || !request.url?.startsWith("/v1/chat/completions")) return send(response, 404, { error: { message: "not found" } });
-    const payload = JSON.parse(body) as { model: string; messages: { role: string; content: string }[] };
+    const payload = JSON.parse(body) as OpenAIRequest;
+    payloads.push(payload);
     prompts.push(payload.messages.at(-1)?.content ?? "");
     if (mode.kind === "hang") return; // never answers: the client must time out
     if (mode.kind === "error") return send(response, mode.status, { error: { message: "The server had an error while processing your request.", type: "server_error" } });
@@ -178,10 +188,10 @@ export async function startFakeOpenAI() {
       object: "chat.completion",
       created: Math.floor(Date.now() / 1000),
       model: payload.model,
-      choices: [{ index: 0, message: { role: "assistant", content: JSON.stringify(mode.label), refusal: null }, finish_reason: "stop", logprobs: null }],
+      choices: [{ index: 0, message: { role: "assistant", content: mode.kind === "text" ? mode.content : JSON.stringify(mode.label), refusal: null }, finish_reason: "stop", logprobs: null }],
       usage: { prompt_tokens: 50, completion_tokens: 12, total_tokens: 62 },
     });
   });
   await fake.start();
-  return Object.assign(fake, { prompts, setMode: (next: OpenAIMode) => (mode = next) });
+  return Object.assign(fake, { prompts, payloads, setMode: (next: OpenAIMode) => (mode = next) });
 }
