@@ -4,16 +4,19 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ApiTokensPanel } from "@/components/settings/api-tokens-panel";
 import { FlowSettingsForm } from "@/components/settings/flow-settings-form";
 import { SettingsForm } from "@/components/settings/settings-form";
+import { VoiceSamplesForm } from "@/components/settings/voice-samples-form";
 import { ProductCategoriesPanel } from "@/components/settings/product-categories-panel";
 import { listApiTokens } from "@/lib/api-tokens/manage-api-tokens";
 import { listCatalog } from "@/lib/catalog/product-categories";
 import { requireArea } from "@/lib/auth/require-access";
 import { can } from "@/lib/auth/permissions";
-import { env } from "@/lib/env";
+import { configuredChannels, env } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { settingsMessages } from "@/lib/i18n/messages/settings";
+import { voiceMessages } from "@/lib/i18n/messages/voice";
 import { getFlowSettings } from "@/lib/settings/get-flow-settings";
 import { getShopSettings } from "@/lib/settings/get-shop-settings";
+import { getVoiceSamples } from "@/lib/settings/update-voice-samples";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator(settingsMessages);
@@ -37,6 +40,8 @@ export default async function SettingsPage() {
   const canManageTokens = can(user.role, "settings.api_tokens");
   const tokens = canManageTokens ? await listApiTokens() : [];
   const { t } = await getTranslator(settingsMessages);
+  const voiceSamples = await getVoiceSamples();
+  const { t: voice } = await getTranslator(voiceMessages);
   return (
     <>
       <PageHeader title={t("pageTitle")} description={t("pageDescription")} />
@@ -55,6 +60,9 @@ export default async function SettingsPage() {
             defaultDays={flows.smsReviewDelayDays}
             canEdit={canEdit}
           />
+        </Section>
+        <Section title={voice("title")} description={voice("description")}>
+          <VoiceSamplesForm initial={voiceSamples} canEdit={canEdit && Boolean(settings)} aiConfigured={configuredChannels().ai} />
         </Section>
         {canManageTokens && (
           <Section title={t("tokens.title")} description={t("tokens.description")}>
