@@ -35,7 +35,8 @@ export function AiActionButton<T>({ aiConfigured, label, doneText, request, onRe
     startTransition(async () => {
       try {
         const result = await request();
-        if (!result.ok) return setError(result.error);
+        // Invalid input (e.g. a text too long to rewrite): the field's own message says more.
+        if (!result.ok) return setError(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error);
         onResult(result.data);
         setDone(true);
       } catch {
