@@ -2,7 +2,9 @@
 
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, useTransition, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import { addNoteAction, sendReplyAction } from "@/app/(app)/inbox/[conversationId]/actions";
+import { SuggestReplyButton } from "@/components/ai/suggest-reply-button";
 import { useReplying } from "@/components/inbox/conversation-live";
+import { VoiceWarnings } from "@/components/templates/voice-warnings";
 import { useTranslator } from "@/components/i18n/locale-provider";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -24,6 +26,9 @@ type Props = {
   defaultChannel: Channel | null;
   cannedReplies: { id: string; name: string; body: string; locale: string }[];
   values: TemplateValues;
+  /** The language the customer reads, for the voice hints. */
+  customerLocale: "en" | "fr";
+  aiConfigured: boolean;
 };
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable);
@@ -57,7 +62,7 @@ function useDraft(key: string) {
  * keeps the text and offers a retry that cannot send twice; if someone wrote meanwhile, the agent
  * sees it before anything goes out. Keys: r reply, n note, Ctrl/⌘+Enter send.
  */
-export function ReplyComposer({ conversationId, latestMessageId, channels, defaultChannel, cannedReplies, values }: Props) {
+export function ReplyComposer({ conversationId, latestMessageId, channels, defaultChannel, cannedReplies, values, customerLocale, aiConfigured }: Props) {
   const { t, locale } = useTranslator(inboxMessages);
   const { setReplying } = useReplying();
   const [mode, setMode] = useState<Mode>("reply");
@@ -282,6 +287,7 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
           </p>
         )}
         {mode === "reply" && /\{\{\s*reviewLink/.test(reply) && <p className="text-xs text-stone-500">{t("reviewLinkPlaceholder")}</p>}
+        {mode === "reply" && reply.trim().length > 20 && channel && <VoiceWarnings text={reply} locale={customerLocale} channel={channel} purpose="reply" hideWhenClean />}
         <div className="flex flex-wrap items-center gap-2">
           {mode === "reply" ? (
             <Button type="submit" pending={pending && attempt.status === "sending"} disabled={blocked || !reply.trim() || attempt.status === "failed" || attempt.status === "unknown"}>
@@ -302,6 +308,7 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
               ))}
             </select>
           )}
+          {mode === "reply" && <SuggestReplyButton aiConfigured={aiConfigured} conversationId={conversationId} channel={channel ?? undefined} onDraft={({ text: suggested }) => edit(suggested)} />}
           <span className="text-xs text-stone-500">{t("composerKeys")}</span>
         </div>
         {mode === "note" && noteResult && <Notice tone={noteResult.tone}>{noteResult.text}</Notice>}

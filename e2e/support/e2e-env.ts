@@ -14,6 +14,7 @@ export const E2E = {
     TWILIO_AUTH_TOKEN: "twilio-e2e-token",
     TWILIO_FROM_NUMBER: "+33757000111",
     POSTMARK_SERVER_TOKEN: "postmark-e2e-server-token",
+    SHOPIFY_WEBHOOK_SECRET: "shopify-e2e-webhook-secret",
     POSTMARK_INBOUND_ADDRESS: "reply@inbound.e2e.test",
   },
 } as const;

@@ -164,7 +164,7 @@ Dans tous les cas, merci. Et si vous avez besoin de quoi que ce soit, répondez 
     channel: "sms",
     locale: "en",
     name: "SMS review request",
-    body: "Hi {{firstName}}, it's {{founderName}} from {{shopName}}. How is your {{productName}} doing? If you have 30 seconds, I'd love to hear: {{reviewLink}} Reply STOP to opt out.",
+    body: "Hi {{firstName}}, it's {{founderName}} from {{shopName}}. How is your {{productName}} doing? A quick review would help me: {{reviewLink}} Reply STOP to opt out",
   },
   {
     key: TEMPLATE_KEYS.smsReviewRequest,
@@ -172,7 +172,7 @@ Dans tous les cas, merci. Et si vous avez besoin de quoi que ce soit, répondez 
     channel: "sms",
     locale: "fr",
     name: "SMS de demande d'avis",
-    body: "Bonjour {{firstName}}, c'est {{founderName}} de {{shopName}}. Votre {{productName}} vous convient ? Si vous avez 30 secondes, votre avis m'aiderait : {{reviewLink}} STOP pour ne plus recevoir de SMS",
+    body: "{{firstName}}, c'est {{founderName}} de {{shopName}}. Votre {{productName}} vous plait ? Un avis m'aiderait : {{reviewLink}} STOP pour ne plus recevoir de SMS",
   },
   {
     key: TEMPLATE_KEYS.autoReviewLink,
@@ -188,7 +188,7 @@ Dans tous les cas, merci. Et si vous avez besoin de quoi que ce soit, répondez 
     channel: "sms",
     locale: "fr",
     name: "Réponse automatique à un SMS content : lien d'avis",
-    body: "Merci {{firstName}}, ça me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}}",
+    body: "Merci {{firstName}}, cela me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}}",
   },
   {
     key: TEMPLATE_KEYS.autoReviewLink,
@@ -260,7 +260,7 @@ Et si quelque chose ne va pas, répondez simplement à cet e-mail, je m'en occup
     channel: "sms",
     locale: "fr",
     name: "Lien d'avis par SMS, envoyé depuis la boîte de réception",
-    body: "Bonjour {{firstName}}, c'est {{founderName}} de {{shopName}}. Un petit avis sur votre {{productName}} m'aiderait beaucoup : {{reviewLink}} STOP pour ne plus recevoir de SMS",
+    body: "Bonjour {{firstName}}, c'est {{founderName}} de {{shopName}}. Un avis sur votre {{productName}} m'aiderait : {{reviewLink}} STOP pour ne plus recevoir de SMS",
   },
   {
     key: `${CANNED_REPLY_PREFIX}payment_timeout`,

@@ -148,7 +148,7 @@ export async function submitDraft(versionId: string, actor: Actor) {
  * The founder approves (it becomes the only version sent) or rejects with a comment. An admin may
  * do it only by saying they act as the founder. Only a pending version can be reviewed.
  */
-export async function reviewVersion(input: z.infer<typeof reviewVersionSchema>, actor: Actor, now = new Date()) {
+export async function reviewVersion(input: z.input<typeof reviewVersionSchema>, actor: Actor, now = new Date()) {
   if (actor.role !== "founder" && !(actor.role === "admin" && input.actingAsFounder)) {
     throw new AppError("forbidden", actor.role === "admin" ? "Tick \u201cI am approving as the founder\u201d to review in the founder's place." : "Only the founder approves the message voice.");
   }

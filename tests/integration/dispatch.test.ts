@@ -129,7 +129,7 @@ describe("post-delivery sequence and SMS", () => {
     expect(reviewLinks).toHaveLength(1);
     const [sms] = twilio.sent;
     expect(sms).toMatchObject({ to: "+33612345678", from: "+33757000111", statusCallback: "https://inbox.atelier-lune.example/api/webhooks/twilio/status" });
-    expect(sms!.body).toMatch(/^Bonjour Camille, c'est Léa de Atelier Lune\. Votre Lampe Lune vous convient \? .* https:\/\/inbox\.atelier-lune\.example\/r\/[\w-]+ STOP pour ne plus recevoir de SMS$/);
+    expect(sms!.body).toMatch(/^Camille, c'est Léa de Atelier Lune\. Votre Lampe Lune vous plait \? .* https:\/\/inbox\.atelier-lune\.example\/r\/[\w-]+ STOP pour ne plus recevoir de SMS$/);
     const smsMessage = await db.message.findFirstOrThrow({ where: { channel: "sms" } });
     expect(smsMessage).toMatchObject({ smsSegments: smsSize(sms!.body).segments, textBody: sms!.body, authorType: "automation", providerMessageId: sms!.sid });
     expect(smsSize(sms!.body).encoding).toBe("GSM-7");

@@ -6,10 +6,6 @@ export const placeholderMessages = defineMessages({
     notBuiltYet: "Not built yet",
     plannedIn: "Planned in {plan}. Nothing on this page works yet.",
 
-    "templates.title": "Templates",
-    "templates.description": "The founder-voice messages: abandoned checkout, post-delivery check-ins, the SMS review request and canned replies.",
-    "templates.what": "The template editor with live preview, versions, the founder's approval queue and the voice check.",
-    "templates.plan": "issue #6 (founder voice)",
 
     "reports.title": "Reports",
     "reports.description": "What keeps going wrong for customers, and whether the founder-voice messages work.",
@@ -26,10 +22,6 @@ export const placeholderMessages = defineMessages({
     notBuiltYet: "Pas encore disponible",
     plannedIn: "Prévu dans {plan}. Rien ne fonctionne encore sur cette page.",
 
-    "templates.title": "Modèles",
-    "templates.description": "Les messages au nom du fondateur : panier abandonné, suivi après livraison, demande d'avis par SMS et réponses types.",
-    "templates.what": "L'éditeur de modèles avec aperçu en direct, versions, file d'approbation du fondateur et contrôle du ton.",
-    "templates.plan": "le ticket nº 6 (la voix du fondateur)",
 
     "reports.title": "Rapports",
     "reports.description": "Ce qui coince encore pour les clients, et si les messages au nom du fondateur fonctionnent.",

@@ -76,6 +76,8 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
             defaultChannel={defaultReplyChannel(lastInbound?.channel ?? null, channels)}
             cannedReplies={cannedReplies}
             values={{ firstName: customer.firstName, productName: latestOrder?.lineItems[0]?.title, orderNumber: latestOrder?.number, shopName: settings?.shopName, founderName: settings?.founderName }}
+            customerLocale={customer.locale}
+            aiConfigured={configured.ai}
           />
         </ConversationLive>
         <ConversationActions conversationId={conversation.id} status={conversation.status} assigneeId={conversation.assignee?.id ?? null} currentUserId={user.id} teammates={teammates} />
