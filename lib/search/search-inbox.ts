@@ -69,8 +69,7 @@ export function normalizeSearchQuery(raw: string | null | undefined): string {
   return query;
 }
 
-export type SearchCursor = { createdAt: string; id: string };
-type Cursor = SearchCursor;
+type Cursor = { createdAt: string; id: string };
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
@@ -79,9 +78,10 @@ function encodeCursor(cursor: Cursor): string {
 function decodeCursor(value: string | null | undefined): Cursor | null {
   if (!value) return null;
   try {
-    const cursor = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Cursor;
-    if (typeof cursor.id !== "string" || Number.isNaN(Date.parse(cursor.createdAt))) throw new Error("malformed");
-    return cursor;
+    const cursor = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Partial<Cursor>;
+    if (typeof cursor.id !== "string" || typeof cursor.createdAt !== "string") throw new Error("malformed");
+    // Re-encoded, so PostgreSQL only ever reads an ISO timestamp (toISOString throws on an invalid date).
+    return { id: cursor.id, createdAt: new Date(cursor.createdAt).toISOString() };
   } catch {
     throw new AppError("bad_request", "That page of results is no longer valid; search again.");
   }

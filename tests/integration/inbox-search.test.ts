@@ -129,7 +129,9 @@ describe("searchInbox: messages", () => {
     expect(third.nextCursor).toBeNull();
     const dates = [...first.messages, ...second.messages, ...third.messages].map((m) => m.createdAt.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
-    await expect(searchInbox({ query: "colis", cursor: "garbage" })).rejects.toMatchObject({ code: "bad_request" });
+    for (const cursor of ["garbage", Buffer.from(JSON.stringify({ createdAt: "not a date", id: "x" })).toString("base64url"), Buffer.from("[]").toString("base64url")]) {
+      await expect(searchInbox({ query: "colis", cursor })).rejects.toMatchObject({ code: "bad_request" });
+    }
   });
 
   it("finds matches older than the recent window, newest first, the same as either strategy", async () => {
