@@ -22,6 +22,8 @@ export const TEMPLATE_KEYS = {
   smsReviewRequest: "sms_review_request",
   autoReviewLink: "auto_review_link",
   reviewLinkRequest: "review_link_request",
+  helpReply: "auto_help_reply",
+  optOutConfirmation: "auto_opt_out_confirmation",
 } as const;
 
 /** Canned replies are templates too (kind canned_reply); their keys start with this. */
@@ -325,5 +327,37 @@ Si elle est encore refusée, répondez-moi et on trouvera une autre solution ens
     locale: "fr",
     name: "Merci, avec le lien d'avis",
     body: `Merci {{firstName}}, ça fait vraiment plaisir ! Si vous voulez en parler à d'autres, c'est ici : {{reviewLink}}`,
+  },
+  {
+    key: TEMPLATE_KEYS.helpReply,
+    kind: "auto_reply",
+    channel: "sms",
+    locale: "en",
+    name: "Automatic answer to HELP by SMS",
+    body: "{{shopName}}: your texts reach {{founderName}} directly. Reply STOP to opt out.",
+  },
+  {
+    key: TEMPLATE_KEYS.helpReply,
+    kind: "auto_reply",
+    channel: "sms",
+    locale: "fr",
+    name: "Réponse automatique à AIDE par SMS",
+    body: "{{shopName}} : vos SMS arrivent directement chez {{founderName}}. STOP pour ne plus recevoir de SMS.",
+  },
+  {
+    key: TEMPLATE_KEYS.optOutConfirmation,
+    kind: "auto_reply",
+    channel: "sms",
+    locale: "en",
+    name: "Opt-out confirmation by SMS",
+    body: "You will get no more texts from {{shopName}}.",
+  },
+  {
+    key: TEMPLATE_KEYS.optOutConfirmation,
+    kind: "auto_reply",
+    channel: "sms",
+    locale: "fr",
+    name: "Confirmation de désinscription par SMS",
+    body: "Vous ne recevrez plus de SMS de {{shopName}}.",
   },
 ];

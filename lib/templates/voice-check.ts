@@ -80,9 +80,10 @@ export const REPLY_HINT_RULES: ReadonlySet<VoiceRule> = new Set<VoiceRule>(["we_
 
 /**
  * Templates sent as an answer to a text the customer has just sent (the conversation is theirs, and the
- * texts before it carried the STOP line): they need no STOP line of their own.
+ * texts before it carried the STOP line): they need no STOP line of their own. The opt-out
+ * confirmation least of all: the customer has just stopped.
  */
-const CONVERSATIONAL_SMS_KEYS: ReadonlySet<string> = new Set<string>([TEMPLATE_KEYS.autoReviewLink]);
+const CONVERSATIONAL_SMS_KEYS: ReadonlySet<string> = new Set<string>([TEMPLATE_KEYS.autoReviewLink, TEMPLATE_KEYS.optOutConfirmation]);
 
 // ---------------------------------------------------------------------------------------------------
 // The rule's explanation, in both UI languages. {placeholders} are filled from the text's language

@@ -6,18 +6,9 @@ import { ingestInboundMessage } from "@/lib/inbound/ingest-inbound-message";
 import { CARRIER_HANDLED, normalizeKeyword, smsKeyword } from "@/lib/inbound/sms-keywords";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
+import { TEMPLATE_KEYS } from "@/lib/templates/default-templates";
+import { renderAutoReplySms } from "@/lib/templates/render-auto-reply";
 import { processWebhookOnce } from "@/lib/webhooks/process-webhook-once";
-
-const REPLIES = {
-  help: {
-    en: (shop: string, founder: string) => `${shop}: your texts reach ${founder} directly. Reply STOP to opt out.`,
-    fr: (shop: string, founder: string) => `${shop} : vos SMS arrivent directement chez ${founder}. STOP pour ne plus recevoir de SMS.`,
-  },
-  optedOut: {
-    en: (shop: string) => `You will get no more texts from ${shop}.`,
-    fr: (shop: string) => `Vous ne recevrez plus de SMS de ${shop}.`,
-  },
-};
 
 /** One inbound SMS: stored in the customer's thread once per MessageSid, keywords applied. Returns TwiML. */
 export async function receiveInboundSms(params: Record<string, string>): Promise<{ twiml: string; messageId: string | null }> {
@@ -35,17 +26,16 @@ export async function receiveInboundSms(params: Record<string, string>): Promise
     if (!keyword) return { messageId, reply: null };
     const settings = await getShopSettingsRow(tx);
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId } });
-    const shop = settings?.shopName ?? "this shop";
     if (keyword === "opt_out") {
       await optOutOfSms(customerId, "sms_keyword", body.trim(), now, tx);
       // Twilio confirms its standard keywords itself; French ARRET is ours to confirm.
-      return { messageId, reply: CARRIER_HANDLED.has(normalizeKeyword(body)) ? null : REPLIES.optedOut[customer.locale](shop) };
+      return { messageId, reply: CARRIER_HANDLED.has(normalizeKeyword(body)) ? null : await renderAutoReplySms(TEMPLATE_KEYS.optOutConfirmation, customer, settings, tx) };
     }
     if (keyword === "opt_in") {
       await optInToSms(customerId, "sms_keyword", body.trim(), now, tx);
       return { messageId, reply: null }; // Twilio confirms START/UNSTOP/YES itself
     }
-    return { messageId, reply: REPLIES.help[customer.locale](shop, settings?.founderName ?? shop) };
+    return { messageId, reply: await renderAutoReplySms(TEMPLATE_KEYS.helpReply, customer, settings, tx) };
   });
   if (outcome.duplicate) return { twiml: response.toString(), messageId: null };
   if (outcome.result.reply) response.message(outcome.result.reply);
