@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   "templates.propose": ["agent", "manager", "admin", "founder"],
   "templates.approve": ["founder", "admin"],
   "reports.read": ["manager", "founder", "admin"],
+  "friction.record_fix": ["manager", "founder", "admin"],
   "settings.read": ["founder", "admin"],
   "settings.update": ["founder", "admin"],
   "settings.api_tokens": ["admin"],

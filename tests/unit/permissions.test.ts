@@ -18,6 +18,7 @@ describe("role permissions", () => {
   it("keeps reports from agents and user management to admins", () => {
     expect(can("agent", "reports.read")).toBe(false);
     expect(can("manager", "reports.read")).toBe(true);
+    expect(ROLES.filter((role) => can(role, "friction.record_fix"))).toEqual(["founder", "manager", "admin"]);
     expect(ROLES.filter((role) => can(role, "users.manage"))).toEqual(["admin"]);
   });
 

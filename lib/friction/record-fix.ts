@@ -1,0 +1,23 @@
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+export const recordFixSchema = z.object({
+  categoryId: z.string().min(1),
+  fixedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick the day it was fixed"),
+  note: z.string().trim().min(3, "Say what was fixed, e.g. \u201c3-D Secure retry page shipped\u201d").max(500, "500 characters at most"),
+});
+
+/** The manager records that a friction was fixed on a day; the report then compares before and after. */
+export async function recordFrictionFix(input: z.infer<typeof recordFixSchema>, actorUserId: string, now = new Date()) {
+  const fixedOn = new Date(`${input.fixedOn}T00:00:00Z`);
+  if (Number.isNaN(fixedOn.getTime())) throw new AppError("bad_request", "Pick a real day.");
+  if (fixedOn.getTime() > now.getTime()) throw new AppError("bad_request", "A fix is recorded once it is live: pick today or an earlier day.");
+  const category = await db.frictionCategory.findUnique({ where: { id: input.categoryId } });
+  if (!category) throw new AppError("not_found", "That friction category no longer exists.");
+  const fix = await db.frictionFix.create({ data: { categoryId: category.id, fixedOn, note: input.note, recordedById: actorUserId } });
+  await recordAudit({ actorUserId, action: "friction.fix_recorded", entityType: "friction_category", entityId: category.id, data: { fixedOn: input.fixedOn, note: input.note } });
+  return fix;
+}
