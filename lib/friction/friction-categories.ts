@@ -30,3 +30,7 @@ export async function createFrictionCategory(name: string, tx: DbClient = db) {
   if (existing) return existing;
   return tx.frictionCategory.create({ data: { key, name: trimmed } });
 }
+
+export async function getFrictionCategory(id: string) {
+  return db.frictionCategory.findUnique({ where: { id } });
+}

@@ -360,4 +360,28 @@ Si elle est encore refusée, répondez-moi et on trouvera une autre solution ens
     name: "Confirmation de désinscription par SMS",
     body: "Vous ne recevrez plus de SMS de {{shopName}}.",
   },
+  {
+    key: `${CANNED_REPLY_PREFIX}friction_fixed`,
+    kind: "canned_reply",
+    channel: "email",
+    locale: "en",
+    name: "It's fixed",
+    body: `Hi {{firstName}},
+
+You ran into a problem on our site a little while ago, and I wanted to tell you myself: it's fixed now. Thank you for telling us about it; it helped me find it.
+
+If anything else gets in your way, just reply here.`,
+  },
+  {
+    key: `${CANNED_REPLY_PREFIX}friction_fixed`,
+    kind: "canned_reply",
+    channel: "email",
+    locale: "fr",
+    name: "C'est réparé",
+    body: `Bonjour {{firstName}},
+
+Vous aviez rencontré un souci sur le site il y a quelque temps, et je tenais à vous le dire moi-même : c'est réparé. Merci de nous l'avoir signalé, cela m'a aidé à le trouver.
+
+Si quoi que ce soit d'autre vous bloque, répondez simplement ici.`,
+  },
 ];

@@ -1,22 +1,278 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { FrictionWeeklyChart, OutcomeRatesChart } from "@/components/reports/charts";
+import { RecordFixForm } from "@/components/reports/record-fix-form";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { can } from "@/lib/auth/permissions";
 import { requireArea } from "@/lib/auth/require-access";
+import { formatDate } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
-import { placeholderMessages } from "@/lib/i18n/messages/placeholders";
+import { reportMessages } from "@/lib/i18n/messages/reports";
+import { frictionReport } from "@/lib/reports/friction-report";
+import { outcomeMetrics, type StepOutcome } from "@/lib/reports/outcome-metrics";
+import { filtersToParams, parseReportFilters, REPORT_FLOWS, type Rate } from "@/lib/reports/report-filters";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getTranslator(placeholderMessages);
-  return { title: t("reports.title") };
+  const { t } = await getTranslator(reportMessages);
+  return { title: t("title") };
 }
 
-export default async function ReportsPage() {
-  await requireArea("reports");
-  const { t } = await getTranslator(placeholderMessages);
+const percent = (rate: Rate | null) => (rate?.value === null || rate === null ? "—" : `${(rate.value * 100).toFixed(1)} %`);
+
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requireArea("reports");
+  const { t, locale } = await getTranslator(reportMessages);
+  const params = await searchParams;
+  const parsed = parseReportFilters(params);
+  const filters = parsed.ok ? parsed.filters : (parseReportFilters({}) as { ok: true; filters: ReturnType<typeof parseReportFilters> extends infer R ? (R extends { ok: true; filters: infer F } ? F : never) : never }).filters;
+  const query = new URLSearchParams(filtersToParams(filters)).toString();
+  const [friction, outcomes] = await Promise.all([frictionReport(filters), outcomeMetrics(filters)]);
+  const today = new Date().toISOString().slice(0, 10);
+  const shown = filtersToParams(filters);
+
+  const rateCell = (rate: Rate | null) =>
+    rate === null ? (
+      <td className="px-2 py-1.5 text-stone-400">—</td>
+    ) : (
+      <td className="px-2 py-1.5 tabular-nums" title={t("rateOf", { numerator: rate.numerator, denominator: rate.denominator })}>
+        {percent(rate)} <span className="text-xs text-stone-500">({t("rateOf", { numerator: rate.numerator, denominator: rate.denominator })})</span>
+      </td>
+    );
+  const money = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: outcomes.currency }).format(value));
+  const outcomeRow = (row: Omit<StepOutcome, "flow" | "step" | "channel">, label: string, key: string, bold = false) => (
+    <tr key={key} className={bold ? "bg-stone-50 font-medium" : ""} data-testid="outcome-row">
+      <td className="px-2 py-1.5">{label}</td>
+      <td className="px-2 py-1.5 tabular-nums">{row.sent}</td>
+      <td className="px-2 py-1.5 tabular-nums">{row.delivered}</td>
+      <td className="px-2 py-1.5 tabular-nums">{row.failed}</td>
+      {rateCell(row.replyRate)}
+      {rateCell(row.reviewClickRate)}
+      <td className="px-2 py-1.5 tabular-nums">{outcomes.reviewsTracked ? row.reviewsRecorded : "—"}</td>
+      {rateCell(row.recovered)}
+      {rateCell(row.optOutRate ?? row.unsubscribeRate)}
+      <td className="px-2 py-1.5 tabular-nums">{money(row.smsCost)}</td>
+      <td className="px-2 py-1.5 tabular-nums">{money(row.costPerReviewClick)}</td>
+    </tr>
+  );
+  const categoryNames = friction.map((c) => c.name);
+  const weeks = [...new Set(friction.flatMap((c) => c.weekly.map((w) => w.week)))].sort();
+  const weekRows = weeks.map((week) => ({ week, ...Object.fromEntries(friction.map((c) => [c.name, c.weekly.find((w) => w.week === week)?.occurrences ?? 0])) }));
+
   return (
     <>
-      <PageHeader title={t("reports.title")} description={t("reports.description")} />
-      <NotBuiltYet what={t("reports.what")} plannedIn={t("reports.plan")} />
+      <PageHeader title={t("title")} description={t("description")} />
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3 text-sm">
+        <label className="flex flex-col text-xs text-stone-600">
+          {t("from")}
+          <input type="date" name="from" defaultValue={shown.from} className="rounded border border-stone-300 px-2 py-1 text-sm" />
+        </label>
+        <label className="flex flex-col text-xs text-stone-600">
+          {t("to")}
+          <input type="date" name="to" defaultValue={shown.to} className="rounded border border-stone-300 px-2 py-1 text-sm" />
+        </label>
+        <label className="flex flex-col text-xs text-stone-600">
+          {t("channel")}
+          <select name="channel" defaultValue={filters.channel} className="rounded border border-stone-300 px-2 py-1 text-sm">
+            <option value="all">{t("all")}</option>
+            <option value="email">{t("channel_email")}</option>
+            <option value="sms">{t("channel_sms")}</option>
+          </select>
+        </label>
+        <label className="flex flex-col text-xs text-stone-600">
+          {t("flow")}
+          <select name="flow" defaultValue={filters.flow} className="rounded border border-stone-300 px-2 py-1 text-sm">
+            <option value="all">{t("all")}</option>
+            {REPORT_FLOWS.map((flow) => (
+              <option key={flow} value={flow}>
+                {t(`flow_${flow}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700">
+          {t("apply")}
+        </button>
+      </form>
+      {!parsed.ok && <Notice tone="error">{t("badFilters", { error: parsed.error })}</Notice>}
+
+      <section aria-labelledby="friction-title" className="mb-10 space-y-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="friction-title" className="text-lg font-semibold">
+            {t("frictionTitle")}
+          </h2>
+          <a className="text-sm text-brand-700 underline" href={`/api/reports/csv?table=friction&${query}`}>
+            {t("downloadCsv")}
+          </a>
+        </div>
+        <p className="text-xs text-stone-500">{t("frictionNote")}</p>
+        {friction.length === 0 ? (
+          <Notice>{t("frictionEmpty")}</Notice>
+        ) : (
+          <>
+            <FrictionWeeklyChart weeks={weekRows} categories={categoryNames} label={t("weeklyChart")} />
+            <details className="text-sm">
+              <summary className="cursor-pointer text-stone-600">{t("chartTable")}</summary>
+              <table className="mt-2 text-left text-xs">
+                <thead>
+                  <tr>
+                    <th className="px-2 py-1">{t("week")}</th>
+                    {categoryNames.map((name) => (
+                      <th key={name} className="px-2 py-1">
+                        {name}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {weekRows.map((row) => (
+                    <tr key={row.week}>
+                      <td className="px-2 py-1">{formatDate(row.week, locale)}</td>
+                      {categoryNames.map((name) => (
+                        <td key={name} className="px-2 py-1 tabular-nums">
+                          {(row as Record<string, string | number>)[name]}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+            <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+              <table className="w-full text-left text-sm" data-testid="friction-table">
+                <thead className="bg-stone-50 text-xs text-stone-600">
+                  <tr>
+                    <th className="px-2 py-2">{t("category")}</th>
+                    <th className="px-2 py-2">{t("occurrences")}</th>
+                    <th className="px-2 py-2">{t("trend")}</th>
+                    <th className="px-2 py-2">{t("customers")}</th>
+                    <th className="px-2 py-2">{t("checkouts")}</th>
+                    <th className="px-2 py-2">{t("checkoutValue")}</th>
+                    <th className="px-2 py-2">{t("firstSeen")}</th>
+                    <th className="px-2 py-2">{t("lastSeen")}</th>
+                    <th className="px-2 py-2">{t("examples")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-stone-100">
+                  {friction.map((c) => {
+                    const change = c.occurrences - c.previousOccurrences;
+                    return (
+                      <tr key={c.id} className="align-top">
+                        <td className="px-2 py-2">
+                          <p className="font-medium">{c.name}</p>
+                          <p className="text-xs text-stone-500">{t("markedHinted", { marked: c.marked, hinted: c.hinted })}</p>
+                          {c.latestFix && (
+                            <p className="mt-1 text-xs text-emerald-800">
+                              {t("fixSummary", { date: formatDate(c.latestFix.fixedOn, locale), note: c.latestFix.note })}
+                              <br />
+                              {c.latestFix.before.days === 0
+                                ? t("tooSoon")
+                                : t("beforeAfter", {
+                                    days: c.latestFix.before.days,
+                                    before: c.latestFix.before.per100Orders === null ? t("notEnoughOrders") : c.latestFix.before.per100Orders.toFixed(1),
+                                    after: c.latestFix.after.per100Orders === null ? t("notEnoughOrders") : c.latestFix.after.per100Orders.toFixed(1),
+                                  })}
+                            </p>
+                          )}
+                          <Link className="mt-1 block text-xs text-brand-700 underline" href={`/reports/friction/${c.id}`}>
+                            {t("whoHit")}
+                          </Link>
+                          {can(user.role, "friction.record_fix") && (
+                            <details className="mt-1">
+                              <summary className="cursor-pointer text-xs text-stone-600">{t("fixTitle")}</summary>
+                              <RecordFixForm categoryId={c.id} today={today} />
+                            </details>
+                          )}
+                        </td>
+                        <td className="px-2 py-2 tabular-nums">{c.occurrences}</td>
+                        <td className={`px-2 py-2 tabular-nums ${change > 0 ? "text-red-700" : change < 0 ? "text-emerald-700" : "text-stone-500"}`}>
+                          {change > 0 ? `+${change}` : change} ({c.previousOccurrences})
+                        </td>
+                        <td className="px-2 py-2 tabular-nums">{c.customers}</td>
+                        <td className="px-2 py-2 tabular-nums">{c.checkouts}</td>
+                        <td className="px-2 py-2 tabular-nums">{c.checkoutValue.toFixed(2)}</td>
+                        <td className="px-2 py-2">{c.firstSeen ? formatDate(c.firstSeen, locale) : "—"}</td>
+                        <td className="px-2 py-2">{c.lastSeen ? formatDate(c.lastSeen, locale) : "—"}</td>
+                        <td className="px-2 py-2">
+                          <ul className="space-y-0.5 text-xs">
+                            {c.examples.slice(0, 3).map((e) => (
+                              <li key={e.conversationId}>
+                                <Link className="text-brand-700 underline" href={`/inbox/${e.conversationId}`}>
+                                  {e.customerName}
+                                </Link>
+                              </li>
+                            ))}
+                          </ul>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="outcomes-title" className="space-y-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="outcomes-title" className="text-lg font-semibold">
+            {t("outcomesTitle")}
+          </h2>
+          <a className="text-sm text-brand-700 underline" href={`/api/reports/csv?table=outcomes&${query}`}>
+            {t("downloadCsv")}
+          </a>
+        </div>
+        {outcomes.rows.length === 0 ? (
+          <Notice>{t("outcomesEmpty")}</Notice>
+        ) : (
+          <>
+            <OutcomeRatesChart
+              label={t("outcomeChart")}
+              series={[
+                { key: "reply", name: t("replyRate") },
+                { key: "click", name: t("reviewClickRate") },
+              ]}
+              rows={outcomes.rows.map((row) => ({ step: `${t(`flow_${row.flow}` as "flow_manual")} ${row.step} (${row.channel})`, reply: row.replyRate.value === null ? null : row.replyRate.value * 100, click: row.reviewClickRate.value === null ? null : row.reviewClickRate.value * 100 }))}
+            />
+            <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+              <table className="w-full text-left text-sm" data-testid="outcomes-table">
+                <thead className="bg-stone-50 text-xs text-stone-600">
+                  <tr>
+                    <th className="px-2 py-2">{t("step")}</th>
+                    <th className="px-2 py-2">{t("sent")}</th>
+                    <th className="px-2 py-2">{t("delivered")}</th>
+                    <th className="px-2 py-2">{t("failed")}</th>
+                    <th className="px-2 py-2">{t("replyRate")}</th>
+                    <th className="px-2 py-2">{t("reviewClickRate")}</th>
+                    <th className="px-2 py-2">{t("reviewsRecorded")}</th>
+                    <th className="px-2 py-2">{t("recovered")}</th>
+                    <th className="px-2 py-2">{t("optOut")}</th>
+                    <th className="px-2 py-2">{t("smsCost")}</th>
+                    <th className="px-2 py-2">{t("costPerClick")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-stone-100">
+                  {outcomes.rows.map((row) => outcomeRow(row, `${t(`flow_${row.flow}` as "flow_manual")} · ${row.step} · ${t(`channel_${row.channel}`)}`, `${row.flow}-${row.step}-${row.channel}`))}
+                  {(["email", "sms"] as const).filter((channel) => outcomes.totals[channel].sent > 0).map((channel) => outcomeRow(outcomes.totals[channel], `${t("total")} · ${t(`channel_${channel}`)}`, `total-${channel}`, true))}
+                </tbody>
+              </table>
+            </div>
+            {!outcomes.reviewsTracked && <p className="text-xs text-stone-500">{t("reviewsUntracked")}</p>}
+          </>
+        )}
+        <details className="text-sm">
+          <summary className="cursor-pointer text-stone-600">{t("definitions")}</summary>
+          <dl className="mt-2 grid gap-1 text-xs text-stone-700">
+            {Object.entries(outcomes.definitions).map(([key, text]) => (
+              <div key={key}>
+                <dt className="inline font-medium">{key}: </dt>
+                <dd className="inline">{text}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      </section>
     </>
   );
 }
