@@ -1,0 +1,338 @@
+import "server-only";
+import { db, type DbClient } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { rate, REPORT_FLOWS, type Rate, type ReportFilters } from "@/lib/reports/report-filters";
+
+// The outcome metrics of the automated messages, per flow, step and channel (issue #7).
+//
+// Population: scheduled messages with status "sent" and sentAt in [from, to), filtered by channel
+// and flow ("all" = no filter), grouped by (flow, step, channel). "Within 7 days" of a message
+// means in (sentAt, sentAt + 7 days]: a reply, click, review, order or opt-out one second after the
+// send counts, one at sentAt itself or after the seventh day does not. Outcomes that happen after
+// `to` still count for messages sent before it.
+//
+// - sent: those messages. delivered: of them, whose sent Message is "delivered". undelivered: of
+//   them, whose sent Message is "failed" (a bounce or carrier rejection reported after the send).
+// - failed: scheduled messages with status "failed" (never accepted by the provider) whose
+//   updatedAt is in [from, to): they have no sentAt, so they are dated by when they failed. Not
+//   part of "sent", and not in any rate.
+// - recipients: distinct customers of the group. Recipient rates count a customer once per group:
+//   in the numerator when the thing happened within 7 days of any of their messages of the group.
+// - reply rate: recipients with an inbound Message (any channel, any of their conversations)
+//   created within 7 days / recipients.
+// - review click rate: sent messages that carried a review link (TrackedLink kind review with that
+//   scheduledMessageId or that messageId) whose link got at least one LinkClick within 7 days /
+//   sent messages that carried a review link. reviewClicks: every such click, repeats included.
+// - reviews recorded: recipients with a Review (the shop's review.created) created within 7 days.
+//   Only meaningful when the shop sends review.created: `reviewsTracked` says whether any review
+//   was ever recorded.
+// - recovered (abandoned_checkout only): help emails to which at least one order is attributed /
+//   help emails sent. An order is attributed to at most one help email sent in the 7 days before it
+//   was placed, for its checkout or its customer: the one for its own checkout if there is one,
+//   else the latest. recoveredValue: the sum of the attributed orders' totalPrice (each order once),
+//   in recoveredCurrencies.
+// - opt-out rate (SMS rows): recipients with a ConsentEvent sms/revoked within 7 days / recipients.
+// - unsubscribe rate (email rows): recipients whose Customer.emailUnsubscribedAt is within 7 days /
+//   recipients (the current state: a later re-subscription clears it).
+// - SMS cost: the sent Messages' smsSegments × ShopSettings.smsPricePerSegment. Cost per review
+//   click: SMS cost / sent messages whose review link was clicked (null when none).
+// - Totals per channel count messages like the rows (sums) but recipients once per channel, so a
+//   recipient rate of the total is not the sum of the rows' numerators.
+
+const WINDOW_DAYS = 7;
+/** The schema's default, for a shop without settings yet. */
+const DEFAULT_PRICE_PER_SEGMENT = "0.0750";
+const DEFAULT_PRICE_CURRENCY = "EUR";
+
+export type OutcomeChannel = "email" | "sms";
+
+export type StepOutcome = {
+  flow: string;
+  step: string;
+  channel: OutcomeChannel;
+  sent: number;
+  delivered: number;
+  undelivered: number;
+  failed: number;
+  recipients: number;
+  replyRate: Rate;
+  reviewClickRate: Rate;
+  reviewClicks: number;
+  reviewsRecorded: number;
+  /** abandoned_checkout only (in totals: when the channel sent any help email). */
+  recovered: Rate | null;
+  recoveredValue: number | null;
+  recoveredCurrencies: string[];
+  /** SMS only. */
+  optOutRate: Rate | null;
+  /** Email only. */
+  unsubscribeRate: Rate | null;
+  smsSegments: number;
+  smsCost: number | null;
+  costPerReviewClick: number | null;
+};
+
+export type OutcomeTotals = Omit<StepOutcome, "flow" | "step" | "channel">;
+
+export type OutcomeReport = {
+  rows: StepOutcome[];
+  totals: Record<OutcomeChannel, OutcomeTotals>;
+  /** The SMS price currency (Settings). */
+  currency: string;
+  pricePerSegment: number;
+  /** Whether the shop has ever sent a review.created (else "reviews recorded" cannot be known). */
+  reviewsTracked: boolean;
+  definitions: Record<string, string>;
+};
+
+export const OUTCOME_DEFINITIONS: Record<string, string> = {
+  sent: "Automated messages sent in the range (by the time they were sent), per flow, step and channel.",
+  delivered: "Of the sent messages, those the provider reported as delivered.",
+  undelivered: "Of the sent messages, those the provider reported as failed after sending (bounce, carrier rejection).",
+  failed: "Messages that could not be sent at all; they have no send time, so they are dated by when they failed. Not part of sent.",
+  recipients: "Distinct customers who were sent these messages; totals count each customer once per channel.",
+  replyRate: "Recipients who sent us any message, on any channel, within 7 days after one of these messages, out of all recipients.",
+  reviewClickRate: "Sent messages carrying a review link whose link was clicked at least once within 7 days, out of sent messages carrying a review link.",
+  reviewClicks: "Every click on those review links within 7 days, repeats included.",
+  reviewsRecorded: "Recipients for whom the shop reported a review (review.created) within 7 days after one of these messages.",
+  recovered: "Abandoned-checkout help emails followed within 7 days by an order for the same checkout or from the same customer, out of help emails sent; each order goes to one email only (its own checkout's, else the latest).",
+  recoveredValue: "The total of the orders counted as recovered, each order once, in their own currency.",
+  optOutRate: "SMS recipients who opted out of SMS (STOP or otherwise) within 7 days after one of these messages, out of SMS recipients.",
+  unsubscribeRate: "Email recipients who unsubscribed from email within 7 days after one of these messages (and are still unsubscribed), out of email recipients.",
+  smsSegments: "SMS segments of the sent messages (a long text is billed as several).",
+  smsCost: "SMS segments × the price per segment set in Settings.",
+  costPerReviewClick: "SMS cost divided by the sent messages whose review link was clicked; empty when none was.",
+};
+
+type MainRow = {
+  flow: string | null;
+  step: string | null;
+  channel: OutcomeChannel;
+  is_total: boolean;
+  sent: number;
+  delivered: number;
+  undelivered: number;
+  recipients: number;
+  replied: number;
+  with_review_link: number;
+  review_clicked: number;
+  review_clicks: number;
+  reviewed: number;
+  help_sent: number;
+  recovered: number;
+  recovered_value: string | null;
+  recovered_currencies: string | null;
+  opted_out: number;
+  unsubscribed: number;
+  segments: number;
+};
+
+type FailedRow = { flow: string; step: string; channel: OutcomeChannel; failed: number };
+
+const ts = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;
+
+function scopeSql(filters: ReportFilters, alias: string): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  const channel = filters.channel === "all" ? Prisma.empty : Prisma.sql`AND ${a}.channel = ${filters.channel}::"Channel"`;
+  const flow = filters.flow === "all" ? Prisma.empty : Prisma.sql`AND ${a}.flow = ${filters.flow}::"Flow"`;
+  return Prisma.sql`${channel} ${flow}`;
+}
+
+/** One row per (flow, step, channel) and one per channel (is_total), computed set by set. */
+function mainSql(filters: ReportFilters): Prisma.Sql {
+  const window = Prisma.sql`${WINDOW_DAYS} * interval '1 day'`;
+  const within = (column: Prisma.Sql, sentAt: Prisma.Sql) => Prisma.sql`${column} > ${sentAt} AND ${column} <= ${sentAt} + ${window}`;
+  const from = ts(filters.from);
+  const to = ts(filters.to);
+  return Prisma.sql`
+    WITH sent AS MATERIALIZED (
+      SELECT sm.id, sm.flow::text AS flow, sm.step, sm.channel::text AS channel, sm."customerId" AS customer_id,
+             sm."sentAt" AS sent_at, sm."sentMessageId" AS message_id,
+             COALESCE(m."deliveryStatus" = 'delivered', false) AS delivered,
+             COALESCE(m."deliveryStatus" = 'failed', false) AS undelivered,
+             COALESCE(m."smsSegments", 0) AS segments,
+             COALESCE(${within(Prisma.sql`cu."emailUnsubscribedAt"`, Prisma.sql`sm."sentAt"`)}, false) AS unsubscribed
+        FROM "ScheduledMessage" sm
+        JOIN "Customer" cu ON cu.id = sm."customerId"
+        LEFT JOIN "Message" m ON m.id = sm."sentMessageId"
+       WHERE sm.status = 'sent' AND sm."sentAt" >= ${from} AND sm."sentAt" < ${to} ${scopeSql(filters, "sm")}
+    ),
+    review_links AS (
+      SELECT s.id AS sent_id, l.id AS link_id FROM sent s JOIN "TrackedLink" l ON l."scheduledMessageId" = s.id WHERE l.kind = 'review'
+      UNION
+      SELECT s.id, l.id FROM sent s JOIN "TrackedLink" l ON l."messageId" = s.message_id WHERE l.kind = 'review'
+    ),
+    link_use AS (
+      SELECT rl.sent_id, count(c.id)::int AS clicks
+        FROM review_links rl
+        JOIN sent s ON s.id = rl.sent_id
+        LEFT JOIN "LinkClick" c ON c."linkId" = rl.link_id AND ${within(Prisma.sql`c."clickedAt"`, Prisma.sql`s.sent_at`)}
+       GROUP BY rl.sent_id
+    ),
+    replied AS (
+      SELECT DISTINCT s.id AS sent_id
+        FROM sent s
+        JOIN "Conversation" cv ON cv."customerId" = s.customer_id
+        JOIN "Message" m ON m."conversationId" = cv.id
+       WHERE m.direction = 'inbound' AND m."createdAt" > ${from} AND m."createdAt" <= ${to} + ${window}
+         AND ${within(Prisma.sql`m."createdAt"`, Prisma.sql`s.sent_at`)}
+    ),
+    reviewed AS (
+      SELECT DISTINCT s.id AS sent_id
+        FROM sent s JOIN "Review" r ON r."customerId" = s.customer_id
+       WHERE ${within(Prisma.sql`r."createdAt"`, Prisma.sql`s.sent_at`)}
+    ),
+    opted_out AS (
+      SELECT DISTINCT s.id AS sent_id
+        FROM sent s JOIN "ConsentEvent" e ON e."customerId" = s.customer_id
+       WHERE s.channel = 'sms' AND e.channel = 'sms' AND e.change = 'revoked' AND ${within(Prisma.sql`e."occurredAt"`, Prisma.sql`s.sent_at`)}
+    ),
+    -- Orders that could follow a help email of the range, and every help email (in the range or
+    -- not) that could claim them: attribution does not depend on where the range starts or ends.
+    orders AS (
+      SELECT o.id, o."checkoutId", o."customerId", o."placedAt", o."totalPrice", o.currency
+        FROM "Order" o
+       WHERE o."placedAt" > ${from} AND o."placedAt" <= ${to} + ${window}
+    ),
+    help AS (
+      SELECT h.id, h."checkoutId", h."customerId", h."sentAt"
+        FROM "ScheduledMessage" h
+       WHERE h.flow = 'abandoned_checkout' AND h.status = 'sent' AND h."sentAt" >= ${from} - ${window} AND h."sentAt" < ${to} + ${window}
+    ),
+    candidates AS (
+      SELECT o.id AS order_id, h.id AS help_id, h."sentAt" AS sent_at, true AS same_checkout
+        FROM orders o JOIN help h ON h."checkoutId" = o."checkoutId"
+       WHERE ${within(Prisma.sql`o."placedAt"`, Prisma.sql`h."sentAt"`)}
+      UNION ALL
+      SELECT o.id, h.id, h."sentAt", false
+        FROM orders o JOIN help h ON h."customerId" = o."customerId"
+       WHERE ${within(Prisma.sql`o."placedAt"`, Prisma.sql`h."sentAt"`)}
+    ),
+    attributed AS (
+      SELECT DISTINCT ON (order_id) order_id, help_id
+        FROM candidates
+       ORDER BY order_id, same_checkout DESC, sent_at DESC, help_id DESC
+    ),
+    recovery AS (
+      SELECT a.help_id AS sent_id, sum(o."totalPrice") AS value, string_agg(DISTINCT o.currency, ',') AS currencies
+        FROM attributed a JOIN orders o ON o.id = a.order_id
+       GROUP BY a.help_id
+    )
+    SELECT s.flow, s.step, s.channel, GROUPING(s.flow) = 1 AS is_total,
+           count(*)::int AS sent,
+           count(*) FILTER (WHERE s.delivered)::int AS delivered,
+           count(*) FILTER (WHERE s.undelivered)::int AS undelivered,
+           count(DISTINCT s.customer_id)::int AS recipients,
+           count(DISTINCT s.customer_id) FILTER (WHERE rp.sent_id IS NOT NULL)::int AS replied,
+           count(lu.sent_id)::int AS with_review_link,
+           count(lu.sent_id) FILTER (WHERE lu.clicks > 0)::int AS review_clicked,
+           COALESCE(sum(lu.clicks), 0)::int AS review_clicks,
+           count(DISTINCT s.customer_id) FILTER (WHERE rv.sent_id IS NOT NULL)::int AS reviewed,
+           count(*) FILTER (WHERE s.flow = 'abandoned_checkout')::int AS help_sent,
+           count(rc.sent_id) FILTER (WHERE s.flow = 'abandoned_checkout')::int AS recovered,
+           (sum(rc.value) FILTER (WHERE s.flow = 'abandoned_checkout'))::text AS recovered_value,
+           string_agg(DISTINCT rc.currencies, ',') FILTER (WHERE s.flow = 'abandoned_checkout') AS recovered_currencies,
+           count(DISTINCT s.customer_id) FILTER (WHERE oo.sent_id IS NOT NULL)::int AS opted_out,
+           count(DISTINCT s.customer_id) FILTER (WHERE s.unsubscribed)::int AS unsubscribed,
+           COALESCE(sum(s.segments), 0)::int AS segments
+      FROM sent s
+      LEFT JOIN link_use lu ON lu.sent_id = s.id
+      LEFT JOIN replied rp ON rp.sent_id = s.id
+      LEFT JOIN reviewed rv ON rv.sent_id = s.id
+      LEFT JOIN opted_out oo ON oo.sent_id = s.id
+      LEFT JOIN recovery rc ON rc.sent_id = s.id
+     GROUP BY GROUPING SETS ((s.flow, s.step, s.channel), (s.channel))`;
+}
+
+function failedSql(filters: ReportFilters): Prisma.Sql {
+  return Prisma.sql`
+    SELECT sm.flow::text AS flow, sm.step, sm.channel::text AS channel, count(*)::int AS failed
+      FROM "ScheduledMessage" sm
+     WHERE sm.status = 'failed' AND sm."updatedAt" >= ${ts(filters.from)} AND sm."updatedAt" < ${ts(filters.to)} ${scopeSql(filters, "sm")}
+     GROUP BY 1, 2, 3`;
+}
+
+function emptyRow(channel: OutcomeChannel): MainRow {
+  return {
+    flow: null, step: null, channel, is_total: true, sent: 0, delivered: 0, undelivered: 0, recipients: 0, replied: 0, with_review_link: 0, review_clicked: 0,
+    review_clicks: 0, reviewed: 0, help_sent: 0, recovered: 0, recovered_value: null, recovered_currencies: null, opted_out: 0, unsubscribed: 0, segments: 0,
+  };
+}
+
+function outcomeOf(row: MainRow, failed: number, price: Prisma.Decimal, abandonedCheckout: boolean): OutcomeTotals {
+  const sms = row.channel === "sms";
+  const smsCost = sms ? price.mul(row.segments) : null;
+  const reviewClickRate = rate(row.review_clicked, row.with_review_link);
+  return {
+    sent: row.sent,
+    delivered: row.delivered,
+    undelivered: row.undelivered,
+    failed,
+    recipients: row.recipients,
+    replyRate: rate(row.replied, row.recipients),
+    reviewClickRate,
+    reviewClicks: row.review_clicks,
+    reviewsRecorded: row.reviewed,
+    recovered: abandonedCheckout ? rate(row.recovered, row.help_sent) : null,
+    recoveredValue: abandonedCheckout ? Number(row.recovered_value ?? 0) : null,
+    recoveredCurrencies: [...new Set((row.recovered_currencies ?? "").split(",").filter(Boolean))].sort(),
+    optOutRate: sms ? rate(row.opted_out, row.recipients) : null,
+    unsubscribeRate: sms ? null : rate(row.unsubscribed, row.recipients),
+    smsSegments: row.segments,
+    smsCost: smsCost ? smsCost.toNumber() : null,
+    costPerReviewClick: smsCost && reviewClickRate.numerator > 0 ? smsCost.div(reviewClickRate.numerator).toNumber() : null,
+  };
+}
+
+const flowRank = (flow: string) => {
+  const index = (REPORT_FLOWS as readonly string[]).indexOf(flow);
+  return index === -1 ? REPORT_FLOWS.length : index;
+};
+
+/** Flows in REPORT_FLOWS order, then steps in natural order (day1, day5, day14), then email before SMS. */
+function compareRows(a: StepOutcome, b: StepOutcome): number {
+  return flowRank(a.flow) - flowRank(b.flow) || a.step.localeCompare(b.step, "en", { numeric: true }) || a.channel.localeCompare(b.channel);
+}
+
+/** The outcome metrics of the automated messages sent in the range (see the definitions above). */
+export async function outcomeMetrics(filters: ReportFilters, tx: DbClient = db): Promise<OutcomeReport> {
+  const [main, failed, settings, reviews] = await Promise.all([
+    tx.$queryRaw<MainRow[]>(mainSql(filters)),
+    tx.$queryRaw<FailedRow[]>(failedSql(filters)),
+    tx.shopSettings.findUnique({ where: { id: 1 }, select: { smsPricePerSegment: true, smsPriceCurrency: true } }),
+    tx.$queryRaw<{ tracked: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "Review") AS tracked`,
+  ]);
+  const price = settings?.smsPricePerSegment ?? new Prisma.Decimal(DEFAULT_PRICE_PER_SEGMENT);
+  const key = (r: { flow: string | null; step: string | null; channel: string }) => `${r.flow}\u0000${r.step}\u0000${r.channel}`;
+
+  const groups = new Map<string, MainRow>();
+  const totals = new Map<OutcomeChannel, MainRow>();
+  for (const row of main) {
+    if (row.is_total) totals.set(row.channel, row);
+    else groups.set(key(row), row);
+  }
+  const failedByGroup = new Map(failed.map((f) => [key(f), f.failed]));
+  const failedByChannel = { email: 0, sms: 0 };
+  for (const f of failed) {
+    failedByChannel[f.channel] += f.failed;
+    // A step that only failed in the range still gets a row.
+    if (!groups.has(key(f))) groups.set(key(f), { ...emptyRow(f.channel), flow: f.flow, step: f.step, is_total: false });
+  }
+
+  const rows = [...groups.values()]
+    .map((row): StepOutcome => ({ flow: row.flow!, step: row.step!, channel: row.channel, ...outcomeOf(row, failedByGroup.get(key(row)) ?? 0, price, row.flow === "abandoned_checkout") }))
+    .sort(compareRows);
+  const total = (channel: OutcomeChannel) => {
+    const row = totals.get(channel) ?? emptyRow(channel);
+    return outcomeOf(row, failedByChannel[channel], price, row.help_sent > 0);
+  };
+
+  return {
+    rows,
+    totals: { email: total("email"), sms: total("sms") },
+    currency: settings?.smsPriceCurrency ?? DEFAULT_PRICE_CURRENCY,
+    pricePerSegment: price.toNumber(),
+    reviewsTracked: reviews[0]?.tracked ?? false,
+    definitions: OUTCOME_DEFINITIONS,
+  };
+}
