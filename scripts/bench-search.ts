@@ -10,6 +10,8 @@ import { availableParallelism } from "node:os";
 import pg from "pg";
 import { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { createPrismaPgAdapter, databaseConfigFromUrl } from "@/lib/db/connection-config";
+import { countViews, listConversations } from "@/lib/inbox/list-conversations";
+import { INBOX_VIEWS } from "@/lib/inbox/inbox-views";
 import { customerSearchSql, messageSearchSql, normalizeSearchQuery, RECENT_WINDOW, searchInbox, type MessageStrategy } from "@/lib/search/search-inbox";
 import { summarize, time } from "./bench-timing";
 
@@ -79,8 +81,11 @@ async function fill(client: pg.Client, url: string, rows: number) {
   );
   step(`${customers.toLocaleString("en")} customers`);
   await client.query(
-    `INSERT INTO "Conversation" (id, "customerId", "mailboxHash", status, "lastMessageAt", "updatedAt")
-     SELECT 'bcv' || i, 'bcu' || (1 + i % $1::int), 'bh' || i, (ARRAY['open','pending','closed','closed'])[1 + i % 4]::"ConversationStatus", now() - (i % 1000) * interval '1 hour', now()
+    `INSERT INTO "Conversation" (id, "customerId", "mailboxHash", status, "lastMessageAt", "updatedAt", "needsHuman", priority, "waitingSince", "snoozedUntil")
+     SELECT 'bcv' || i, 'bcu' || (1 + i % $1::int), 'bh' || i, (ARRAY['open','pending','closed','closed','snoozed'])[1 + i % 5]::"ConversationStatus", now() - (i % 1000) * interval '1 hour', now(),
+            i % 5 < 2 AND i % 7 = 0, (ARRAY['low','normal','normal','high','urgent'])[1 + i % 5]::"Priority",
+            CASE WHEN i % 5 < 2 THEN now() - (i % 2000) * interval '1 minute' END,
+            CASE WHEN i % 5 = 4 THEN now() + interval '1 day' END
        FROM generate_series(1, $2::int) i`,
     [customers, conversations],
   );
@@ -183,6 +188,16 @@ async function measure(prisma: PrismaClient, rows: number) {
     const customerPlan = (await plan(prisma, customerSearchSql(query))).filter((p) => p.includes("Customer"));
     console.log(`${"".padEnd(34)} messages: ${served}; customers: ${customerPlan.join(", ") || "no index"}`);
   }
+
+  // The inbox list (issue #5): the first page of each view, the next page, and the view counts.
+  const [{ conversations } = { conversations: 0n }] = await prisma.$queryRaw<{ conversations: bigint }[]>`SELECT count(*) AS conversations FROM "Conversation"`;
+  console.log(`\ninbox list at ${Number(conversations).toLocaleString("en")} conversations (a page of 50 with its details):`);
+  for (const view of INBOX_VIEWS) {
+    const first = await listConversations({ view, userId: "nobody" }, prisma);
+    summarize(`list: ${view}`, await time(20, () => listConversations({ view, userId: "nobody" }, prisma)), `${first.rows.length} rows`);
+    if (first.nextCursor) summarize(`list: ${view}, page 2`, await time(20, () => listConversations({ view, userId: "nobody", cursor: first.nextCursor }, prisma)));
+  }
+  summarize("countViews (all six counts)", await time(20, () => countViews("nobody", prisma)));
 
   console.log("\nThe naive shape for comparison (WHERE searchVector @@ q ORDER BY createdAt DESC LIMIT 21, no CTE):");
   for (const term of ["zephyrine", OLD_WORD, "commande"]) {

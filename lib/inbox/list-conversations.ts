@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, type DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 import { INBOX_VIEWS, type InboxView } from "@/lib/inbox/inbox-views";
@@ -49,14 +49,14 @@ const FAR_FUTURE = "9999-12-31T00:00:00.000Z";
 
 type IdRow = { id: string; rank: number; waitingSince: Date | null; lastMessageAt: Date };
 
-async function pageIds(view: InboxView, userId: string, cursor: Cursor | null, limit: number): Promise<IdRow[]> {
+async function pageIds(view: InboxView, userId: string, cursor: Cursor | null, limit: number, client: DbClient): Promise<IdRow[]> {
   const where = viewFilter(view, userId);
   if (view === "needs_human") {
     const after =
       cursor?.kind === "urgency"
         ? Prisma.sql`AND (${PRIORITY_RANK} < ${cursor.priority} OR (${PRIORITY_RANK} = ${cursor.priority} AND (COALESCE(c."waitingSince", ${FAR_FUTURE}::timestamp), c.id) > (${cursor.waitingSince ?? FAR_FUTURE}::timestamp, ${cursor.id})))`
         : Prisma.empty;
-    return db.$queryRaw<IdRow[]>`
+    return client.$queryRaw<IdRow[]>`
       SELECT c.id, ${PRIORITY_RANK}::int AS rank, c."waitingSince", c."lastMessageAt"
         FROM "Conversation" c
        WHERE ${where} ${after}
@@ -64,7 +64,7 @@ async function pageIds(view: InboxView, userId: string, cursor: Cursor | null, l
        LIMIT ${limit}`;
   }
   const after = cursor?.kind === "activity" ? Prisma.sql`AND (c."lastMessageAt", c.id) < (${cursor.lastMessageAt}::timestamp, ${cursor.id})` : Prisma.empty;
-  return db.$queryRaw<IdRow[]>`
+  return client.$queryRaw<IdRow[]>`
     SELECT c.id, 0 AS rank, c."waitingSince", c."lastMessageAt"
       FROM "Conversation" c
      WHERE ${where} ${after}
@@ -75,11 +75,11 @@ async function pageIds(view: InboxView, userId: string, cursor: Cursor | null, l
 export type InboxRow = Awaited<ReturnType<typeof listConversations>>["rows"][number];
 
 /** One page of a view, with what each row shows, and the cursor of the next page. */
-export async function listConversations(options: { view: InboxView; userId: string; cursor?: string | null; limit?: number }) {
+export async function listConversations(options: { view: InboxView; userId: string; cursor?: string | null; limit?: number }, client: DbClient = db) {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 100);
-  const ids = await pageIds(options.view, options.userId, decodeCursor(options.cursor, options.view), limit + 1);
+  const ids = await pageIds(options.view, options.userId, decodeCursor(options.cursor, options.view), limit + 1, client);
   const page = ids.slice(0, limit);
-  const details = await db.conversation.findMany({
+  const details = await client.conversation.findMany({
     where: { id: { in: page.map((row) => row.id) } },
     select: {
       id: true,
@@ -98,7 +98,7 @@ export async function listConversations(options: { view: InboxView; userId: stri
       messages: { where: { isInternalNote: false }, orderBy: { createdAt: "desc" }, take: 1, select: { textBody: true, strippedText: true, channel: true, direction: true } },
     },
   });
-  const channels = await db.message.groupBy({ by: ["conversationId", "channel"], where: { conversationId: { in: page.map((row) => row.id) } } });
+  const channels = await client.message.groupBy({ by: ["conversationId", "channel"], where: { conversationId: { in: page.map((row) => row.id) } } });
   const byId = new Map(details.map((d) => [d.id, d]));
   const rows = page.map((row) => {
     const d = byId.get(row.id)!;
@@ -131,8 +131,8 @@ export async function listConversations(options: { view: InboxView; userId: stri
 }
 
 /** How many conversations each view holds, in one pass. */
-export async function countViews(userId: string): Promise<Record<InboxView, number>> {
-  const [row] = await db.$queryRaw<Record<InboxView, bigint>[]>`
+export async function countViews(userId: string, client: DbClient = db): Promise<Record<InboxView, number>> {
+  const [row] = await client.$queryRaw<Record<InboxView, bigint>[]>`
     SELECT
       count(*) FILTER (WHERE ${viewFilter("needs_human", userId)}) AS needs_human,
       count(*) FILTER (WHERE ${viewFilter("mine", userId)}) AS mine,
