@@ -138,75 +138,33 @@ function scopeSql(filters: ReportFilters, alias: string): Prisma.Sql {
   return Prisma.sql`${channel} ${flow}`;
 }
 
-/** One row per (flow, step, channel) and one per channel (is_total), computed set by set. */
-function mainSql(filters: ReportFilters): Prisma.Sql {
+/** One row per (flow, step, channel) and one per channel (is_total), computed set by set. Exported for the bench's plans. */
+export function outcomeMetricsSql(filters: ReportFilters): Prisma.Sql {
   const window = Prisma.sql`${WINDOW_DAYS} * interval '1 day'`;
   const within = (column: Prisma.Sql, sentAt: Prisma.Sql) => Prisma.sql`${column} > ${sentAt} AND ${column} <= ${sentAt} + ${window}`;
   const from = ts(filters.from);
   const to = ts(filters.to);
   return Prisma.sql`
-    WITH sent AS MATERIALIZED (
-      SELECT sm.id, sm.flow::text AS flow, sm.step, sm.channel::text AS channel, sm."customerId" AS customer_id,
-             sm."sentAt" AS sent_at, sm."sentMessageId" AS message_id,
-             COALESCE(m."deliveryStatus" = 'delivered', false) AS delivered,
-             COALESCE(m."deliveryStatus" = 'failed', false) AS undelivered,
-             COALESCE(m."smsSegments", 0) AS segments,
-             COALESCE(${within(Prisma.sql`cu."emailUnsubscribedAt"`, Prisma.sql`sm."sentAt"`)}, false) AS unsubscribed
+    WITH
+    -- One read of the sends: the range, widened by 7 days each side for the recovery attribution.
+    sends AS MATERIALIZED (
+      SELECT sm.id, sm.flow, sm.step, sm.channel, sm."customerId" AS customer_id, sm."checkoutId" AS checkout_id,
+             sm."sentAt" AS sent_at, sm."sentMessageId" AS message_id
         FROM "ScheduledMessage" sm
-        JOIN "Customer" cu ON cu.id = sm."customerId"
-        LEFT JOIN "Message" m ON m.id = sm."sentMessageId"
-       WHERE sm.status = 'sent' AND sm."sentAt" >= ${from} AND sm."sentAt" < ${to} ${scopeSql(filters, "sm")}
+       WHERE sm.status = 'sent' AND sm."sentAt" >= ${from} - ${window} AND sm."sentAt" < ${to} + ${window}
     ),
-    review_links AS (
-      SELECT s.id AS sent_id, l.id AS link_id FROM sent s JOIN "TrackedLink" l ON l."scheduledMessageId" = s.id WHERE l.kind = 'review'
-      UNION
-      SELECT s.id, l.id FROM sent s JOIN "TrackedLink" l ON l."messageId" = s.message_id WHERE l.kind = 'review'
-    ),
-    link_use AS (
-      SELECT rl.sent_id, count(c.id)::int AS clicks
-        FROM review_links rl
-        JOIN sent s ON s.id = rl.sent_id
-        LEFT JOIN "LinkClick" c ON c."linkId" = rl.link_id AND ${within(Prisma.sql`c."clickedAt"`, Prisma.sql`s.sent_at`)}
-       GROUP BY rl.sent_id
-    ),
-    replied AS (
-      SELECT DISTINCT s.id AS sent_id
-        FROM sent s
-        JOIN "Conversation" cv ON cv."customerId" = s.customer_id
-        JOIN "Message" m ON m."conversationId" = cv.id
-       WHERE m.direction = 'inbound' AND m."createdAt" > ${from} AND m."createdAt" <= ${to} + ${window}
-         AND ${within(Prisma.sql`m."createdAt"`, Prisma.sql`s.sent_at`)}
-    ),
-    reviewed AS (
-      SELECT DISTINCT s.id AS sent_id
-        FROM sent s JOIN "Review" r ON r."customerId" = s.customer_id
-       WHERE ${within(Prisma.sql`r."createdAt"`, Prisma.sql`s.sent_at`)}
-    ),
-    opted_out AS (
-      SELECT DISTINCT s.id AS sent_id
-        FROM sent s JOIN "ConsentEvent" e ON e."customerId" = s.customer_id
-       WHERE s.channel = 'sms' AND e.channel = 'sms' AND e.change = 'revoked' AND ${within(Prisma.sql`e."occurredAt"`, Prisma.sql`s.sent_at`)}
-    ),
-    -- Orders that could follow a help email of the range, and every help email (in the range or
-    -- not) that could claim them: attribution does not depend on where the range starts or ends.
-    orders AS (
-      SELECT o.id, o."checkoutId", o."customerId", o."placedAt", o."totalPrice", o.currency
-        FROM "Order" o
-       WHERE o."placedAt" > ${from} AND o."placedAt" <= ${to} + ${window}
-    ),
-    help AS (
-      SELECT h.id, h."checkoutId", h."customerId", h."sentAt"
-        FROM "ScheduledMessage" h
-       WHERE h.flow = 'abandoned_checkout' AND h.status = 'sent' AND h."sentAt" >= ${from} - ${window} AND h."sentAt" < ${to} + ${window}
-    ),
+    -- Recovery: every help email that could claim an order placed after the range starts (in the
+    -- range or up to 7 days either side of it), with the orders that followed it within 7 days
+    -- (Order's checkoutId and (customerId, placedAt) indexes). Each order goes to one email: its
+    -- own checkout's, else the latest.
     candidates AS (
-      SELECT o.id AS order_id, h.id AS help_id, h."sentAt" AS sent_at, true AS same_checkout
-        FROM orders o JOIN help h ON h."checkoutId" = o."checkoutId"
-       WHERE ${within(Prisma.sql`o."placedAt"`, Prisma.sql`h."sentAt"`)}
+      SELECT o.id AS order_id, h.id AS help_id, h.sent_at, true AS same_checkout
+        FROM sends h JOIN "Order" o ON o."checkoutId" = h.checkout_id
+       WHERE h.flow = 'abandoned_checkout' AND o."placedAt" > ${from} AND ${within(Prisma.sql`o."placedAt"`, Prisma.sql`h.sent_at`)}
       UNION ALL
-      SELECT o.id, h.id, h."sentAt", false
-        FROM orders o JOIN help h ON h."customerId" = o."customerId"
-       WHERE ${within(Prisma.sql`o."placedAt"`, Prisma.sql`h."sentAt"`)}
+      SELECT o.id, h.id, h.sent_at, false
+        FROM sends h JOIN "Order" o ON o."customerId" = h.customer_id
+       WHERE h.flow = 'abandoned_checkout' AND o."placedAt" > ${from} AND ${within(Prisma.sql`o."placedAt"`, Prisma.sql`h.sent_at`)}
     ),
     attributed AS (
       SELECT DISTINCT ON (order_id) order_id, help_id
@@ -214,34 +172,58 @@ function mainSql(filters: ReportFilters): Prisma.Sql {
        ORDER BY order_id, same_checkout DESC, sent_at DESC, help_id DESC
     ),
     recovery AS (
-      SELECT a.help_id AS sent_id, sum(o."totalPrice") AS value, string_agg(DISTINCT o.currency, ',') AS currencies
-        FROM attributed a JOIN orders o ON o.id = a.order_id
+      SELECT a.help_id, sum(o."totalPrice") AS value, string_agg(DISTINCT o.currency, ',') AS currencies
+        FROM attributed a JOIN "Order" o ON o.id = a.order_id
        GROUP BY a.help_id
+    ),
+    -- Per send of the range, what followed it: a few index probes each (primary keys; Customer,
+    -- Conversation, Message, Review, ConsentEvent, TrackedLink (customerId, kind) and LinkClick
+    -- indexes), so the cost follows the sends of the range, not the size of the tables.
+    facts AS (
+      SELECT s.id, s.flow::text AS flow, s.step, s.channel::text AS channel, s.customer_id,
+             COALESCE(m."deliveryStatus" = 'delivered', false) AS delivered,
+             COALESCE(m."deliveryStatus" = 'failed', false) AS undelivered,
+             COALESCE(m."smsSegments", 0) AS segments,
+             COALESCE((SELECT ${within(Prisma.sql`cu."emailUnsubscribedAt"`, Prisma.sql`s.sent_at`)} FROM "Customer" cu WHERE cu.id = s.customer_id), false) AS unsubscribed,
+             EXISTS (SELECT 1 FROM "Conversation" cv JOIN "Message" r ON r."conversationId" = cv.id
+                      WHERE cv."customerId" = s.customer_id AND r.direction = 'inbound' AND ${within(Prisma.sql`r."createdAt"`, Prisma.sql`s.sent_at`)}) AS replied,
+             EXISTS (SELECT 1 FROM "Review" rv WHERE rv."customerId" = s.customer_id AND ${within(Prisma.sql`rv."createdAt"`, Prisma.sql`s.sent_at`)}) AS reviewed,
+             s.channel = 'sms' AND EXISTS (SELECT 1 FROM "ConsentEvent" e WHERE e."customerId" = s.customer_id AND e.channel = 'sms' AND e.change = 'revoked'
+                                             AND ${within(Prisma.sql`e."occurredAt"`, Prisma.sql`s.sent_at`)}) AS opted_out,
+             links.review_links > 0 AS has_review_link,
+             links.clicks,
+             rc.help_id IS NOT NULL AS recovered, rc.value AS recovered_value, rc.currencies
+        FROM sends s
+        LEFT JOIN LATERAL (SELECT m."deliveryStatus", m."smsSegments" FROM "Message" m WHERE m.id = s.message_id OFFSET 0) m ON true
+        -- Every tracked link is made for a customer (createTrackedLink): the send's own recipient.
+        LEFT JOIN LATERAL (
+          SELECT count(*) AS review_links,
+                 COALESCE(sum((SELECT count(*) FROM "LinkClick" c WHERE c."linkId" = l.id AND ${within(Prisma.sql`c."clickedAt"`, Prisma.sql`s.sent_at`)})), 0)::int AS clicks
+            FROM "TrackedLink" l
+           WHERE l."customerId" = s.customer_id AND l.kind = 'review' AND (l."scheduledMessageId" = s.id OR l."messageId" = s.message_id)
+        ) links ON true
+        LEFT JOIN recovery rc ON rc.help_id = s.id
+       WHERE s.sent_at >= ${from} AND s.sent_at < ${to} ${scopeSql(filters, "s")}
     )
-    SELECT s.flow, s.step, s.channel, GROUPING(s.flow) = 1 AS is_total,
+    SELECT f.flow, f.step, f.channel, GROUPING(f.flow) = 1 AS is_total,
            count(*)::int AS sent,
-           count(*) FILTER (WHERE s.delivered)::int AS delivered,
-           count(*) FILTER (WHERE s.undelivered)::int AS undelivered,
-           count(DISTINCT s.customer_id)::int AS recipients,
-           count(DISTINCT s.customer_id) FILTER (WHERE rp.sent_id IS NOT NULL)::int AS replied,
-           count(lu.sent_id)::int AS with_review_link,
-           count(lu.sent_id) FILTER (WHERE lu.clicks > 0)::int AS review_clicked,
-           COALESCE(sum(lu.clicks), 0)::int AS review_clicks,
-           count(DISTINCT s.customer_id) FILTER (WHERE rv.sent_id IS NOT NULL)::int AS reviewed,
-           count(*) FILTER (WHERE s.flow = 'abandoned_checkout')::int AS help_sent,
-           count(rc.sent_id) FILTER (WHERE s.flow = 'abandoned_checkout')::int AS recovered,
-           (sum(rc.value) FILTER (WHERE s.flow = 'abandoned_checkout'))::text AS recovered_value,
-           string_agg(DISTINCT rc.currencies, ',') FILTER (WHERE s.flow = 'abandoned_checkout') AS recovered_currencies,
-           count(DISTINCT s.customer_id) FILTER (WHERE oo.sent_id IS NOT NULL)::int AS opted_out,
-           count(DISTINCT s.customer_id) FILTER (WHERE s.unsubscribed)::int AS unsubscribed,
-           COALESCE(sum(s.segments), 0)::int AS segments
-      FROM sent s
-      LEFT JOIN link_use lu ON lu.sent_id = s.id
-      LEFT JOIN replied rp ON rp.sent_id = s.id
-      LEFT JOIN reviewed rv ON rv.sent_id = s.id
-      LEFT JOIN opted_out oo ON oo.sent_id = s.id
-      LEFT JOIN recovery rc ON rc.sent_id = s.id
-     GROUP BY GROUPING SETS ((s.flow, s.step, s.channel), (s.channel))`;
+           count(*) FILTER (WHERE f.delivered)::int AS delivered,
+           count(*) FILTER (WHERE f.undelivered)::int AS undelivered,
+           count(DISTINCT f.customer_id)::int AS recipients,
+           count(DISTINCT f.customer_id) FILTER (WHERE f.replied)::int AS replied,
+           count(*) FILTER (WHERE f.has_review_link)::int AS with_review_link,
+           count(*) FILTER (WHERE f.has_review_link AND f.clicks > 0)::int AS review_clicked,
+           COALESCE(sum(f.clicks), 0)::int AS review_clicks,
+           count(DISTINCT f.customer_id) FILTER (WHERE f.reviewed)::int AS reviewed,
+           count(*) FILTER (WHERE f.flow = 'abandoned_checkout')::int AS help_sent,
+           count(*) FILTER (WHERE f.flow = 'abandoned_checkout' AND f.recovered)::int AS recovered,
+           (sum(f.recovered_value) FILTER (WHERE f.flow = 'abandoned_checkout'))::text AS recovered_value,
+           string_agg(DISTINCT f.currencies, ',') FILTER (WHERE f.flow = 'abandoned_checkout') AS recovered_currencies,
+           count(DISTINCT f.customer_id) FILTER (WHERE f.opted_out)::int AS opted_out,
+           count(DISTINCT f.customer_id) FILTER (WHERE f.unsubscribed)::int AS unsubscribed,
+           COALESCE(sum(f.segments), 0)::int AS segments
+      FROM facts f
+     GROUP BY GROUPING SETS ((f.flow, f.step, f.channel), (f.channel))`;
 }
 
 function failedSql(filters: ReportFilters): Prisma.Sql {
@@ -297,7 +279,7 @@ function compareRows(a: StepOutcome, b: StepOutcome): number {
 /** The outcome metrics of the automated messages sent in the range (see the definitions above). */
 export async function outcomeMetrics(filters: ReportFilters, tx: DbClient = db): Promise<OutcomeReport> {
   const [main, failed, settings, reviews] = await Promise.all([
-    tx.$queryRaw<MainRow[]>(mainSql(filters)),
+    tx.$queryRaw<MainRow[]>(outcomeMetricsSql(filters)),
     tx.$queryRaw<FailedRow[]>(failedSql(filters)),
     tx.shopSettings.findUnique({ where: { id: 1 }, select: { smsPricePerSegment: true, smsPriceCurrency: true } }),
     tx.$queryRaw<{ tracked: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "Review") AS tracked`,
