@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type DbClient } from "@/lib/db";
+import { db, type Db, type DbClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rate, REPORT_FLOWS, type Rate, type ReportFilters } from "@/lib/reports/report-filters";
 
@@ -146,25 +146,23 @@ export function outcomeMetricsSql(filters: ReportFilters): Prisma.Sql {
   const to = ts(filters.to);
   return Prisma.sql`
     WITH
-    -- One read of the sends: the range, widened by 7 days each side for the recovery attribution.
-    sends AS MATERIALIZED (
-      SELECT sm.id, sm.flow, sm.step, sm.channel, sm."customerId" AS customer_id, sm."checkoutId" AS checkout_id,
-             sm."sentAt" AS sent_at, sm."sentMessageId" AS message_id
-        FROM "ScheduledMessage" sm
-       WHERE sm.status = 'sent' AND sm."sentAt" >= ${from} - ${window} AND sm."sentAt" < ${to} + ${window}
-    ),
     -- Recovery: every help email that could claim an order placed after the range starts (in the
     -- range or up to 7 days either side of it), with the orders that followed it within 7 days
     -- (Order's checkoutId and (customerId, placedAt) indexes). Each order goes to one email: its
     -- own checkout's, else the latest.
+    help AS (
+      SELECT h.id, h."checkoutId" AS checkout_id, h."customerId" AS customer_id, h."sentAt" AS sent_at
+        FROM "ScheduledMessage" h
+       WHERE h.status = 'sent' AND h.flow = 'abandoned_checkout' AND h."sentAt" >= ${from} - ${window} AND h."sentAt" < ${to} + ${window}
+    ),
     candidates AS (
       SELECT o.id AS order_id, h.id AS help_id, h.sent_at, true AS same_checkout
-        FROM sends h JOIN "Order" o ON o."checkoutId" = h.checkout_id
-       WHERE h.flow = 'abandoned_checkout' AND o."placedAt" > ${from} AND ${within(Prisma.sql`o."placedAt"`, Prisma.sql`h.sent_at`)}
+        FROM help h JOIN "Order" o ON o."checkoutId" = h.checkout_id
+       WHERE o."placedAt" > ${from} AND ${within(Prisma.sql`o."placedAt"`, Prisma.sql`h.sent_at`)}
       UNION ALL
       SELECT o.id, h.id, h.sent_at, false
-        FROM sends h JOIN "Order" o ON o."customerId" = h.customer_id
-       WHERE h.flow = 'abandoned_checkout' AND o."placedAt" > ${from} AND ${within(Prisma.sql`o."placedAt"`, Prisma.sql`h.sent_at`)}
+        FROM help h JOIN "Order" o ON o."customerId" = h.customer_id
+       WHERE o."placedAt" > ${from} AND ${within(Prisma.sql`o."placedAt"`, Prisma.sql`h.sent_at`)}
     ),
     attributed AS (
       SELECT DISTINCT ON (order_id) order_id, help_id
@@ -179,6 +177,11 @@ export function outcomeMetricsSql(filters: ReportFilters): Prisma.Sql {
     -- Per send of the range, what followed it: a few index probes each (primary keys; Customer,
     -- Conversation, Message, Review, ConsentEvent, TrackedLink (customerId, kind) and LinkClick
     -- indexes), so the cost follows the sends of the range, not the size of the tables.
+    sent AS (
+      SELECT s.id, s.flow, s.step, s.channel, s."customerId" AS customer_id, s."sentAt" AS sent_at, s."sentMessageId" AS message_id
+        FROM "ScheduledMessage" s
+       WHERE s.status = 'sent' AND s."sentAt" >= ${from} AND s."sentAt" < ${to} ${scopeSql(filters, "s")}
+    ),
     facts AS (
       SELECT s.id, s.flow::text AS flow, s.step, s.channel::text AS channel, s.customer_id,
              COALESCE(m."deliveryStatus" = 'delivered', false) AS delivered,
@@ -193,7 +196,7 @@ export function outcomeMetricsSql(filters: ReportFilters): Prisma.Sql {
              links.review_links > 0 AS has_review_link,
              links.clicks,
              rc.help_id IS NOT NULL AS recovered, rc.value AS recovered_value, rc.currencies
-        FROM sends s
+        FROM sent s
         LEFT JOIN LATERAL (SELECT m."deliveryStatus", m."smsSegments" FROM "Message" m WHERE m.id = s.message_id OFFSET 0) m ON true
         -- Every tracked link is made for a customer (createTrackedLink): the send's own recipient.
         LEFT JOIN LATERAL (
@@ -203,7 +206,6 @@ export function outcomeMetricsSql(filters: ReportFilters): Prisma.Sql {
            WHERE l."customerId" = s.customer_id AND l.kind = 'review' AND (l."scheduledMessageId" = s.id OR l."messageId" = s.message_id)
         ) links ON true
         LEFT JOIN recovery rc ON rc.help_id = s.id
-       WHERE s.sent_at >= ${from} AND s.sent_at < ${to} ${scopeSql(filters, "s")}
     )
     SELECT f.flow, f.step, f.channel, GROUPING(f.flow) = 1 AS is_total,
            count(*)::int AS sent,
@@ -232,6 +234,21 @@ function failedSql(filters: ReportFilters): Prisma.Sql {
       FROM "ScheduledMessage" sm
      WHERE sm.status = 'failed' AND sm."updatedAt" >= ${ts(filters.from)} AND sm."updatedAt" < ${ts(filters.to)} ${scopeSql(filters, "sm")}
      GROUP BY 1, 2, 3`;
+}
+
+/**
+ * Runs a query with PostgreSQL's JIT off. The main query's estimated cost (thousands of per-send
+ * probes) is above jit_above_cost, and compiling it took ~400 ms, longer than running it.
+ */
+async function withoutJit<T>(tx: DbClient, query: Prisma.Sql): Promise<T> {
+  const root = tx as Partial<Db>;
+  if (typeof root.$transaction === "function") {
+    const [, rows] = await root.$transaction([tx.$executeRaw`SET LOCAL jit = off`, tx.$queryRaw<T>(query)]);
+    return rows;
+  }
+  // Already in the caller's transaction: the setting lasts until it ends.
+  await tx.$executeRaw`SET LOCAL jit = off`;
+  return tx.$queryRaw<T>(query);
 }
 
 function emptyRow(channel: OutcomeChannel): MainRow {
@@ -279,7 +296,7 @@ function compareRows(a: StepOutcome, b: StepOutcome): number {
 /** The outcome metrics of the automated messages sent in the range (see the definitions above). */
 export async function outcomeMetrics(filters: ReportFilters, tx: DbClient = db): Promise<OutcomeReport> {
   const [main, failed, settings, reviews] = await Promise.all([
-    tx.$queryRaw<MainRow[]>(outcomeMetricsSql(filters)),
+    withoutJit<MainRow[]>(tx, outcomeMetricsSql(filters)),
     tx.$queryRaw<FailedRow[]>(failedSql(filters)),
     tx.shopSettings.findUnique({ where: { id: 1 }, select: { smsPricePerSegment: true, smsPriceCurrency: true } }),
     tx.$queryRaw<{ tracked: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "Review") AS tracked`,
