@@ -370,6 +370,24 @@ describe("outcome metrics edge cases", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ step: "help", sent: 2, recipients: 1, recovered: { numerator: 1, denominator: 2, value: 0.5 }, recoveredValue: 50 });
   });
+
+  it("counts a reply in any of the customer's conversations, not one at the send's own instant, and names every currency recovered", async () => {
+    await makeShopSettings();
+    const x = await makeCustomer();
+    const y = await makeCustomer();
+    const kx = await checkout(x.id);
+    const ky = await checkout(y.id);
+    await send(x.id, { flow: "abandoned_checkout", step: "help", channel: "email", sentAt: nov(2, 10), checkoutId: kx.id });
+    await send(y.id, { flow: "abandoned_checkout", step: "help", channel: "email", sentAt: nov(2, 11), checkoutId: ky.id });
+    const other = await db.conversation.create({ data: { customerId: x.id, mailboxHash: `other${++n}`, lastMessageAt: nov(3) } });
+    await db.message.create({ data: { conversationId: other.id, direction: "inbound", channel: "sms", authorType: "customer", textBody: "?", deliveryStatus: "received", createdAt: nov(3) } });
+    await reply(y.id, nov(2, 11)); // at Y's sentAt: not after it
+    await makeOrder(x.id, { checkoutId: kx.id, placedAt: nov(3), totalPrice: "20.00", currency: "USD" });
+    await makeOrder(y.id, { placedAt: nov(4), totalPrice: "30.00", currency: "EUR" });
+    const [help] = (await outcomeMetrics(WEEK)).rows;
+    // The value adds both currencies as they are: the list says so, for the page to flag it.
+    expect(help).toMatchObject({ recipients: 2, replyRate: { numerator: 1, denominator: 2, value: 0.5 }, recovered: { numerator: 2, denominator: 2, value: 1 }, recoveredValue: 50, recoveredCurrencies: ["EUR", "USD"] });
+  });
 });
 
 describe("outcome metrics on messages sent by the real dispatcher", () => {
