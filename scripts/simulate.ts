@@ -12,6 +12,7 @@ import { loadEnvConfig } from "@next/env";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import { createConnection } from "node:net";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { compareWithReport, formatComparison } from "@/lib/simulator/compare-with-report";
@@ -116,11 +117,30 @@ async function waitForHealth(appUrl: string, child: ChildProcess, output: string
   throw new Error(`The app did not answer ${appUrl}/api/health within ${timeoutMs / 1000} s:\n${output.join("").slice(-2000)}`);
 }
 
+/** Whether something already listens on this local port. */
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: "127.0.0.1" });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function requireFreePorts(ports: Record<string, number>): Promise<void> {
+  const busy: string[] = [];
+  for (const [flag, port] of Object.entries(ports)) if (await portInUse(port)) busy.push(`--${flag} ${port}`);
+  if (busy.length) throw new UsageError(`Something already listens on ${busy.join(", ")}: pick other ports.`);
+}
+
 type Session = { transport: Transport; outbox: Outbox; secrets: SimulationSecrets; afterRun?: (result: SimulationResult) => Promise<void>; stop: () => Promise<void> };
 
 /** The built app on a throwaway database, with the fakes, everything generated here. */
 async function startOwnApp(options: CliOptions): Promise<Session> {
   if (!existsSync(".next/BUILD_ID")) throw new UsageError("--start-app runs the built app: run `npm run build` first.");
+  await requireFreePorts({ port: options.port, "postmark-port": options["postmark-port"], "twilio-port": options["twilio-port"] });
   const appUrl = `http://127.0.0.1:${options.port}`;
   const secrets: SimulationSecrets = {
     appUrl,
@@ -243,6 +263,7 @@ async function connectToRunningApp(options: CliOptions): Promise<Session> {
   if (options["postmark-url"] && options["twilio-url"]) {
     outbox = httpOutbox(options["postmark-url"], options["twilio-url"]);
   } else {
+    await requireFreePorts({ "postmark-port": options["postmark-port"], "twilio-port": options["twilio-port"] });
     const [postmark, twilio] = await Promise.all([startFakePostmark(e.POSTMARK_SERVER_TOKEN!, options["postmark-port"]), startFakeTwilio(secrets.twilioAccountSid, secrets.twilioAuthToken, options["twilio-port"])]);
     outbox = { emails: async () => postmark.sent, sms: async () => twilio.sent };
     stop = async () => void (await Promise.all([postmark.close(), twilio.close()]));
