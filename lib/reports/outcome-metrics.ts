@@ -43,6 +43,7 @@ const WINDOW_DAYS = 7;
 /** The schema's default, for a shop without settings yet. */
 const DEFAULT_PRICE_PER_SEGMENT = "0.0750";
 const DEFAULT_PRICE_CURRENCY = "EUR";
+const REPORT_TIMEOUT_MS = 60_000;
 
 export type OutcomeChannel = "email" | "sms";
 
@@ -241,14 +242,15 @@ function failedSql(filters: ReportFilters): Prisma.Sql {
  * probes) is above jit_above_cost, and compiling it took ~400 ms, longer than running it.
  */
 async function withoutJit<T>(tx: DbClient, query: Prisma.Sql): Promise<T> {
+  const run = async (client: DbClient) => {
+    await client.$executeRaw`SET LOCAL jit = off`;
+    return client.$queryRaw<T>(query);
+  };
   const root = tx as Partial<Db>;
-  if (typeof root.$transaction === "function") {
-    const [, rows] = await root.$transaction([tx.$executeRaw`SET LOCAL jit = off`, tx.$queryRaw<T>(query)]);
-    return rows;
-  }
+  // A year's range can take seconds: more than a transaction's default 5 s allows.
+  if (typeof root.$transaction === "function") return root.$transaction(run, { timeout: REPORT_TIMEOUT_MS });
   // Already in the caller's transaction: the setting lasts until it ends.
-  await tx.$executeRaw`SET LOCAL jit = off`;
-  return tx.$queryRaw<T>(query);
+  return run(tx);
 }
 
 function emptyRow(channel: OutcomeChannel): MainRow {

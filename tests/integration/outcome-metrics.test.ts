@@ -335,6 +335,11 @@ describe("outcome metrics on a hand-made week (1–8 November)", () => {
     expect(first.rows.map((r) => `${r.step}:${r.sent}`)).toEqual(["day1:1", "review:1"]);
   });
 
+  it("gives the same figures inside a caller's transaction", async () => {
+    const alone = await outcomeMetrics(WEEK);
+    expect(await db.$transaction((tx) => outcomeMetrics(WEEK, tx))).toEqual(alone);
+  });
+
   it("lists the definition of every metric, shown in the UI", async () => {
     const report = await outcomeMetrics(WEEK);
     expect(report.definitions).toBe(OUTCOME_DEFINITIONS);
