@@ -47,7 +47,6 @@ export function mapPostmarkInbound(body: unknown, receivedAt = new Date()): Post
   const p = parsed.data;
   const text = p.TextBody?.trim() ? p.TextBody : p.HtmlBody ? textFromHtml(p.HtmlBody) : "";
   const stripped = p.StrippedTextReply?.trim() ? p.StrippedTextReply.trim() : stripQuotedText(text);
-  const date = p.Date ? new Date(p.Date) : receivedAt;
   return {
     ok: true,
     message: {
@@ -65,7 +64,9 @@ export function mapPostmarkInbound(body: unknown, receivedAt = new Date()): Post
       inReplyTo: messageIds(header(p.Headers, "In-Reply-To"))[0] ?? null,
       references: messageIds(header(p.Headers, "References")),
       mailboxHash: p.MailboxHash || null,
-      receivedAt: Number.isNaN(date.getTime()) ? receivedAt : date,
+      // Our clock, not the sender's Date header: it has second precision and whatever skew the
+      // customer's device has, and the thread, the stale-reply check and the reports order by it.
+      receivedAt,
       attachments: p.Attachments.map(attachment),
     },
   };
