@@ -7,24 +7,17 @@
 // 28 days (and a few other filters), reads the plan of its main query, and times it again with the
 // one index the report could use added (ScheduledMessage (status, sentAt): today the sends of the
 // range are found by reading the whole table), so its gain can be weighed.
-import { spawnSync } from "node:child_process";
 import pg from "pg";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { createPrismaPgAdapter, databaseConfigFromUrl } from "@/lib/db/connection-config";
 import { outcomeMetrics, outcomeMetricsSql } from "@/lib/reports/outcome-metrics";
 import type { ReportFilters } from "@/lib/reports/report-filters";
+import { withThrowawayDatabase } from "./bench-database";
 import { summarize, time } from "./bench-timing";
 
 const DAY_MS = 24 * 3600_000;
 
 /** An index the report could use; created only in the throwaway database, for the comparison. */
 const CANDIDATE_INDEX = `CREATE INDEX "bench_ScheduledMessage_status_sentAt_idx" ON "ScheduledMessage" (status, "sentAt")`;
-
-function benchDatabaseUrl(baseUrl: string, name: string): string {
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function fill(client: pg.Client, conversations: number) {
   const customers = Math.max(100, Math.round(conversations * 0.7));
@@ -186,41 +179,18 @@ async function measure(prisma: PrismaClient, label: string, withPlan: boolean) {
 
 /** Creates, fills, measures and drops a throwaway database next to DATABASE_URL's. */
 export async function benchReports(conversations: number, options: { keep?: boolean } = {}) {
-  const baseUrl = process.env.DATABASE_URL;
-  if (!baseUrl) throw new Error("DATABASE_URL is not set");
-  const admin = new pg.Client(databaseConfigFromUrl(baseUrl));
-  await admin.connect();
-  const [{ version }] = (await admin.query<{ version: string }>("SELECT version()")).rows as [{ version: string }];
-  if (/PGlite/i.test(version)) {
-    await admin.end();
-    console.log("\nreports bench skipped: it needs PostgreSQL (run it with DATABASE_URL=postgresql://… npm run bench).");
-    return;
-  }
   const name = `reply_inbox_bench_reports_${process.pid}`;
-  const url = benchDatabaseUrl(baseUrl, name);
   console.log(`\nReports bench: throwaway database ${name}, ${conversations.toLocaleString("en")} conversations`);
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  let prisma: PrismaClient | null = null;
-  try {
-    const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
-    if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
-    const client = new pg.Client(databaseConfigFromUrl(url));
-    await client.connect();
-    try {
-      await fill(client, conversations);
-    } finally {
-      await client.end();
-    }
-    prisma = new PrismaClient({ adapter: createPrismaPgAdapter(databaseConfigFromUrl(url, 4)) });
-    await measure(prisma, "with the migrations' indexes", true);
-    await prisma.$executeRaw(Prisma.raw(CANDIDATE_INDEX));
-    await prisma.$executeRaw`ANALYZE "ScheduledMessage"`;
-    await measure(prisma, "plus an index on ScheduledMessage (status, sentAt)", true);
-  } finally {
-    await prisma?.$disconnect();
-    if (options.keep) console.log(`kept ${name} (--keep-report-db)`);
-    else await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  await withThrowawayDatabase(
+    { label: "reports", name, keep: Boolean(options.keep), poolSize: 4 },
+    {
+      fill: (client) => fill(client, conversations),
+      measure: async (prisma) => {
+        await measure(prisma, "with the migrations' indexes", true);
+        await prisma.$executeRaw(Prisma.raw(CANDIDATE_INDEX));
+        await prisma.$executeRaw`ANALYZE "ScheduledMessage"`;
+        await measure(prisma, "plus an index on ScheduledMessage (status, sentAt)", true);
+      },
+    },
+  );
 }

@@ -5,14 +5,14 @@
 // the newest messages or from the GIN index, never from an unbounded walk of the createdAt
 // index. The naive shape (ORDER BY "createdAt" DESC LIMIT over the whole table, which that
 // index invites) is timed beside it for comparison.
-import { spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import pg from "pg";
 import { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
-import { createPrismaPgAdapter, databaseConfigFromUrl } from "@/lib/db/connection-config";
+import { databaseConfigFromUrl } from "@/lib/db/connection-config";
 import { countViews, listConversations } from "@/lib/inbox/list-conversations";
 import { INBOX_VIEWS } from "@/lib/inbox/inbox-views";
 import { customerSearchSql, messageSearchSql, normalizeSearchQuery, RECENT_WINDOW, searchInbox, type MessageStrategy } from "@/lib/search/search-inbox";
+import { withThrowawayDatabase } from "./bench-database";
 import { summarize, time } from "./bench-timing";
 
 // Word lists: earlier words are drawn more often (a skewed, Zipf-like draw), as in real mail.
@@ -46,12 +46,6 @@ const RARE_WORD = "zéphyrine"; // in 12 old messages only
 const OLD_WORD = "orion"; // in the oldest 1% of messages only: a product discontinued long ago
 
 type Case = { label: string; query: string; runs: number };
-
-function benchDatabaseUrl(baseUrl: string, name: string): string {
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function fill(client: pg.Client, url: string, rows: number) {
   const customers = Math.max(1_000, Math.round(rows / 10));
@@ -209,38 +203,7 @@ async function measure(prisma: PrismaClient, rows: number) {
 
 /** Creates, fills, measures and drops a throwaway database next to DATABASE_URL's. */
 export async function benchSearch(rows: number, options: { keep?: boolean } = {}) {
-  const baseUrl = process.env.DATABASE_URL;
-  if (!baseUrl) throw new Error("DATABASE_URL is not set");
-  const admin = new pg.Client(databaseConfigFromUrl(baseUrl));
-  await admin.connect();
-  const [{ version }] = (await admin.query<{ version: string }>("SELECT version()")).rows as [{ version: string }];
-  if (/PGlite/i.test(version)) {
-    await admin.end();
-    console.log("\nsearch bench skipped: it needs PostgreSQL (run it with DATABASE_URL=postgresql://… npm run bench).");
-    return;
-  }
   const name = `reply_inbox_bench_search_${process.pid}`;
-  const url = benchDatabaseUrl(baseUrl, name);
   console.log(`\nSearch bench: throwaway database ${name}, ${rows.toLocaleString("en")} messages`);
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  let prisma: PrismaClient | null = null;
-  try {
-    const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
-    if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
-    const client = new pg.Client(databaseConfigFromUrl(url));
-    await client.connect();
-    try {
-      await fill(client, url, rows);
-    } finally {
-      await client.end();
-    }
-    prisma = new PrismaClient({ adapter: createPrismaPgAdapter(databaseConfigFromUrl(url, 2)) });
-    await measure(prisma, rows);
-  } finally {
-    await prisma?.$disconnect();
-    if (options.keep) console.log(`kept ${name} (--keep)`);
-    else await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  await withThrowawayDatabase({ label: "search", name, keep: Boolean(options.keep), poolSize: 2 }, { fill: (client, url) => fill(client, url, rows), measure: (prisma) => measure(prisma, rows) });
 }
