@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { GET as cronDispatch } from "@/app/api/cron/dispatch/route";
 import { POST as shopifyWebhook } from "@/app/api/webhooks/shopify/route";
 import { db } from "@/lib/db";
@@ -8,43 +8,16 @@ import { STEPS, idempotencyKey } from "@/lib/outbound/flow-steps";
 import { MAX_ATTEMPTS } from "@/lib/outbound/send-scheduled-message";
 import { smsSize } from "@/lib/sms/sms-segments";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
-import { startFakePostmark, startFakeTwilio, type FakePostmark, type FakeTwilio } from "../support/fake-providers";
+import { withFakeProviders } from "../support/fake-provider-env";
 import { makeCustomer, makeOrder, makeShopSettings } from "../support/factories";
 import { fixture, shopifyRequest } from "../support/shopify";
 
-const SID = `AC${"1".repeat(32)}`;
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
-let postmark: FakePostmark;
-let twilio: FakeTwilio;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  postmark = await startFakePostmark("pm-test-token");
-  twilio = await startFakeTwilio(SID, "tw-test-token");
-  Object.assign(process.env, {
-    APP_URL: "https://inbox.atelier-lune.example",
-    POSTMARK_SERVER_TOKEN: "pm-test-token",
-    POSTMARK_API_URL: postmark.url,
-    POSTMARK_INBOUND_ADDRESS: "4f8c2b1e9d7a@inbound.postmarkapp.com",
-    TWILIO_ACCOUNT_SID: SID,
-    TWILIO_AUTH_TOKEN: "tw-test-token",
-    TWILIO_FROM_NUMBER: "+33757000111",
-    TWILIO_API_URL: twilio.url,
-  });
-});
-
-afterAll(async () => {
-  process.env = savedEnv;
-  await Promise.all([postmark.close(), twilio.close()]);
-});
+const fakes = withFakeProviders();
 
 beforeEach(async () => {
   await truncateAllTables();
-  postmark.sent.length = 0;
-  twilio.sent.length = 0;
-  postmark.resetFailures();
-  twilio.resetFailures();
   await makeShopSettings();
   await ensureDefaultTemplates();
 });
@@ -57,11 +30,11 @@ describe("abandoned-checkout help email", () => {
   it("goes out an hour after abandonment, in the founder's voice, threaded for the reply", async () => {
     await shopifyWebhook(shopifyRequest("checkouts/update", checkout));
     expect(await dispatchDueMessages({ now: at(checkoutActivity, 61 * MIN) })).toMatchObject({ abandonedCheckouts: 1, results: {} });
-    expect(postmark.sent).toHaveLength(0);
+    expect(fakes.postmark.sent).toHaveLength(0);
 
     const report = await dispatchDueMessages({ now: at(checkoutActivity, 121 * MIN) });
     expect(report.results).toEqual({ sent: 1 });
-    const [email] = postmark.sent;
+    const [email] = fakes.postmark.sent;
     const conversation = await db.conversation.findFirstOrThrow({ include: { messages: true } });
     expect(email).toMatchObject({
       From: '"Léa" <lea@atelier-lune.example>',
@@ -92,7 +65,7 @@ describe("abandoned-checkout help email", () => {
     await dispatchDueMessages({ now: at(checkoutActivity, 61 * MIN) });
     await shopifyWebhook(shopifyRequest("orders/create", { id: 1, name: "#1042", email: checkout.email, checkout_token: checkout.token, created_at: "2026-11-22T22:00:00+01:00", currency: "EUR", total_price: "94.90", line_items: [] }));
     expect(await dispatchDueMessages({ now: at(checkoutActivity, 3 * 60 * MIN) })).toMatchObject({ results: {} });
-    expect(postmark.sent).toHaveLength(0);
+    expect(fakes.postmark.sent).toHaveLength(0);
     expect(await db.scheduledMessage.findFirstOrThrow()).toMatchObject({ status: "cancelled" });
   });
 
@@ -101,7 +74,7 @@ describe("abandoned-checkout help email", () => {
     await dispatchDueMessages({ now: at(checkoutActivity, 61 * MIN) });
     await db.customer.updateMany({ data: { emailUnsubscribedAt: new Date() } });
     expect((await dispatchDueMessages({ now: at(checkoutActivity, 121 * MIN) })).results).toEqual({ skipped: 1 });
-    expect(postmark.sent).toHaveLength(0);
+    expect(fakes.postmark.sent).toHaveLength(0);
   });
 });
 
@@ -118,16 +91,16 @@ describe("post-delivery sequence and SMS", () => {
   it("day 1 checks in without asking for a review; day 5 asks softly by email and once by SMS", async () => {
     await deliveredOrder();
     expect((await dispatchDueMessages({ now: at(deliveredAt, DAY) })).results).toEqual({ sent: 1 });
-    const [checkIn] = postmark.sent;
+    const [checkIn] = fakes.postmark.sent;
     expect(checkIn!.Subject).toBe("Votre Lampe Lune est bien arrivé ?");
     expect(checkIn!.TextBody).not.toMatch(/avis|\/r\//);
     expect(checkIn!.TextBody).toContain("répondez simplement à cet e-mail");
 
     expect((await dispatchDueMessages({ now: at(deliveredAt, 5 * DAY) })).results).toEqual({ sent: 2 });
-    const request = postmark.sent[1]!;
+    const request = fakes.postmark.sent[1]!;
     const reviewLinks = request.TextBody.match(/https:\/\/inbox\.atelier-lune\.example\/r\/[\w-]+/g);
     expect(reviewLinks).toHaveLength(1);
-    const [sms] = twilio.sent;
+    const [sms] = fakes.twilio.sent;
     expect(sms).toMatchObject({ to: "+33612345678", from: "+33757000111", statusCallback: "https://inbox.atelier-lune.example/api/webhooks/twilio/status" });
     expect(sms!.body).toMatch(/^Camille, c'est Léa de Atelier Lune\. Votre Lampe Lune vous plait \? .* https:\/\/inbox\.atelier-lune\.example\/r\/[\w-]+ STOP pour ne plus recevoir de SMS$/);
     const smsMessage = await db.message.findFirstOrThrow({ where: { channel: "sms" } });
@@ -157,7 +130,7 @@ describe("post-delivery sequence and SMS", () => {
     await deliveredOrder({ phone: "+14155550142", timeZone: "America/Los_Angeles", email: null });
     const night = new Date("2026-12-02T09:00:00Z"); // 01:00 in Los Angeles, after the 5-day delay
     expect((await dispatchDueMessages({ now: () => night })).results).toEqual({ deferred: 1 });
-    expect(twilio.sent).toHaveLength(0);
+    expect(fakes.twilio.sent).toHaveLength(0);
     const deferred = await db.scheduledMessage.findFirstOrThrow({ where: { channel: "sms" } });
     expect(deferred).toMatchObject({ status: "scheduled", dueAt: new Date("2026-12-02T18:00:00Z"), attempts: 0 });
     expect((await dispatchDueMessages({ now: () => new Date("2026-12-02T17:59:00Z") })).results).toEqual({});
@@ -168,7 +141,7 @@ describe("post-delivery sequence and SMS", () => {
     await deliveredOrder({ email: null });
     await db.customer.updateMany({ data: { smsOptedOutAt: new Date() } });
     expect((await dispatchDueMessages({ now: at(deliveredAt, 6 * DAY) })).results).toEqual({ skipped: 1 });
-    expect(twilio.sent).toHaveLength(0);
+    expect(fakes.twilio.sent).toHaveLength(0);
   });
 });
 
@@ -180,7 +153,7 @@ describe("founder approval", () => {
     const order = await makeOrder(customer.id, { deliveredAt: new Date("2026-11-26T13:05:31Z") });
     await db.$transaction(async (tx) => (await import("@/lib/outbound/schedule-post-delivery")).schedulePostDelivery(order.id, tx));
     await dispatchDueMessages({ now: () => new Date("2026-11-27T14:00:00Z") });
-    expect(postmark.sent.map((email) => email.Subject)).toEqual(["Votre Lampe Lune est bien arrivé ?"]);
+    expect(fakes.postmark.sent.map((email) => email.Subject)).toEqual(["Votre Lampe Lune est bien arrivé ?"]);
     expect(await db.scheduledMessage.findFirstOrThrow({ where: { step: "day1" } })).toMatchObject({ templateVersionId: template.approvedVersionId });
   });
 
@@ -191,7 +164,7 @@ describe("founder approval", () => {
     await db.$transaction(async (tx) => (await import("@/lib/outbound/schedule-post-delivery")).schedulePostDelivery(order.id, tx));
     expect((await dispatchDueMessages({ now: () => new Date("2026-11-27T14:00:00Z") })).results).toEqual({ failed: 1 });
     expect(await db.scheduledMessage.findFirstOrThrow({ where: { step: "day1" } })).toMatchObject({ status: "failed", lastError: 'No approved "post_delivery_day1" email template in fr or fr' });
-    expect(postmark.sent).toHaveLength(0);
+    expect(fakes.postmark.sent).toHaveLength(0);
   });
 });
 
@@ -208,49 +181,49 @@ describe("delivery guarantees", () => {
     await dueEmails(1000);
     const reports = await Promise.all([1, 2, 3, 4].map(() => dispatchDueMessages({ now: later(1), timeBudgetMs: 120_000 })));
     expect(reports.reduce((sum, r) => sum + (r.results.sent ?? 0), 0)).toBe(1000);
-    expect(postmark.sent).toHaveLength(1000);
-    expect(new Set(postmark.sent.map((email) => email.To)).size).toBe(1000);
+    expect(fakes.postmark.sent).toHaveLength(1000);
+    expect(new Set(fakes.postmark.sent.map((email) => email.To)).size).toBe(1000);
     expect(await db.scheduledMessage.count({ where: { status: "sent" } })).toBe(1000);
     expect(await db.message.count()).toBe(1000);
   }, 180_000);
 
   it("loses nothing and sends nothing twice when Postmark fails half the calls with 500", async () => {
     await dueEmails(40);
-    postmark.failEvery(2, { status: 500, body: { ErrorCode: 0, Message: "Internal server error" } });
+    fakes.postmark.failEvery(2, { status: 500, body: { ErrorCode: 0, Message: "Internal server error" } });
     let minutes = 1;
     for (let run = 0; run < 12 && (await db.scheduledMessage.count({ where: { status: { not: "sent" } } })) > 0; run++) {
       await dispatchDueMessages({ now: later(minutes) });
       minutes += 70; // past the longest backoff
     }
-    expect(postmark.sent).toHaveLength(40);
-    expect(new Set(postmark.sent.map((email) => email.To)).size).toBe(40);
+    expect(fakes.postmark.sent).toHaveLength(40);
+    expect(new Set(fakes.postmark.sent.map((email) => email.To)).size).toBe(40);
     expect(await db.scheduledMessage.count({ where: { status: "sent" } })).toBe(40);
   }, 60_000);
 
   it("retries a 429 no sooner than Retry-After, then gives up after the attempt limit", async () => {
     await dueEmails(1);
-    postmark.failNext({ status: 429, body: { ErrorCode: 0, Message: "Rate limit exceeded" }, headers: { "retry-after": "600" } });
+    fakes.postmark.failNext({ status: 429, body: { ErrorCode: 0, Message: "Rate limit exceeded" }, headers: { "retry-after": "600" } });
     expect((await dispatchDueMessages({ now: later(1) })).results).toEqual({ retry: 1 });
     expect((await db.scheduledMessage.findFirstOrThrow()).dueAt).toEqual(later(11)());
 
-    postmark.failEvery(1, { status: 503, body: { ErrorCode: 0, Message: "Unavailable" } });
+    fakes.postmark.failEvery(1, { status: 503, body: { ErrorCode: 0, Message: "Unavailable" } });
     for (let run = 0; run < MAX_ATTEMPTS + 2; run++) await dispatchDueMessages({ now: later(12 + run * 70) });
     const failed = await db.scheduledMessage.findFirstOrThrow({ include: { sentMessage: true } });
     expect(failed).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, lastError: "Postmark 503: Unavailable" });
     expect(failed.sentMessage).toMatchObject({ deliveryStatus: "failed" });
-    expect(postmark.sent).toHaveLength(0);
+    expect(fakes.postmark.sent).toHaveLength(0);
   });
 
   it("fails for good on an inactive recipient or an opted-out number, and suppresses them", async () => {
     await dueEmails(1);
-    postmark.failNext({ status: 422, body: { ErrorCode: 406, Message: "You tried to send to recipient(s) that have been marked as inactive." } });
+    fakes.postmark.failNext({ status: 422, body: { ErrorCode: 406, Message: "You tried to send to recipient(s) that have been marked as inactive." } });
     expect((await dispatchDueMessages({ now: later(1) })).results).toEqual({ failed: 1 });
     expect(await db.customer.findFirstOrThrow()).toMatchObject({ emailSuppressedReason: expect.stringContaining("406") });
     expect(await db.message.findFirstOrThrow()).toMatchObject({ deliveryStatus: "failed", deliveryErrorCode: "406" });
 
     const texter = await makeCustomer({ phone: "+33698765432", smsConsentAt: new Date("2026-11-01"), timeZone: "Europe/Paris" });
     await db.scheduledMessage.create({ data: { flow: "sms_review_request", step: "review", channel: "sms", customerId: texter.id, dueAt: later(0)(), idempotencyKey: "sms-1" } });
-    twilio.failNext({ status: 400, body: { code: 21610, message: "Attempt to send to unsubscribed recipient", more_info: "https://www.twilio.com/docs/errors/21610", status: 400 } });
+    fakes.twilio.failNext({ status: 400, body: { code: 21610, message: "Attempt to send to unsubscribed recipient", more_info: "https://www.twilio.com/docs/errors/21610", status: 400 } });
     expect((await dispatchDueMessages({ now: later(2) })).results).toEqual({ failed: 1 });
     expect((await db.customer.findUniqueOrThrow({ where: { id: texter.id } })).smsOptedOutAt).not.toBeNull();
     expect(await db.consentEvent.findFirstOrThrow({ where: { customerId: texter.id } })).toMatchObject({ change: "revoked", source: "twilio_21610" });
@@ -258,15 +231,15 @@ describe("delivery guarantees", () => {
 
   it("settles a send whose answer was lost before any resend: found means sent, not found means requeued", async () => {
     await dueEmails(2);
-    postmark.failNext("reset-after", "reset-before");
+    fakes.postmark.failNext("reset-after", "reset-before");
     expect((await dispatchDueMessages({ now: later(1) })).results).toEqual({ unknown: 2 });
-    expect(postmark.sent).toHaveLength(1);
+    expect(fakes.postmark.sent).toHaveLength(1);
 
     const report = await dispatchDueMessages({ now: later(2) });
     expect(report.settled).toEqual({ sent: 1, requeued: 1 });
     expect(report.results).toEqual({ sent: 1 });
-    expect(postmark.sent).toHaveLength(2);
-    expect(new Set(postmark.sent.map((email) => email.To)).size).toBe(2);
+    expect(fakes.postmark.sent).toHaveLength(2);
+    expect(new Set(fakes.postmark.sent.map((email) => email.To)).size).toBe(2);
     expect(await db.scheduledMessage.count({ where: { status: "sent" } })).toBe(2);
   });
 
@@ -278,7 +251,7 @@ describe("delivery guarantees", () => {
     const report = await dispatchDueMessages({ now: later(10) });
     expect(report).toMatchObject({ reclaimed: 1, settled: { sent: 0, requeued: 1 } });
     expect(report.results).toEqual({ sent: 1 });
-    expect(postmark.sent).toHaveLength(1);
+    expect(fakes.postmark.sent).toHaveLength(1);
   });
 });
 

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
 import { createUser } from "@/lib/users/create-user";
-import { startFakePostmark, startFakeTwilio, type FakePostmark, type FakeTwilio } from "../support/fake-providers";
+import { withFakeProviders } from "../support/fake-provider-env";
 import { makeCustomer, makeOrder, makeShopSettings } from "../support/factories";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -16,37 +16,10 @@ const { sendStaffReply } = await import("@/lib/inbox/send-staff-reply");
 const { sendReviewLink } = await import("@/lib/inbox/send-review-link");
 const { sendReplyAction, sendReviewLinkAction, markFrictionAction } = await import("@/app/(app)/inbox/[conversationId]/actions");
 
-const SID = `AC${"2".repeat(32)}`;
-let postmark: FakePostmark;
-let twilio: FakeTwilio;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  postmark = await startFakePostmark("pm-token");
-  twilio = await startFakeTwilio(SID, "tw-token");
-  Object.assign(process.env, {
-    APP_URL: "https://inbox.atelier-lune.example",
-    POSTMARK_SERVER_TOKEN: "pm-token",
-    POSTMARK_API_URL: postmark.url,
-    POSTMARK_INBOUND_ADDRESS: "reply@inbound.atelier-lune.example",
-    TWILIO_ACCOUNT_SID: SID,
-    TWILIO_AUTH_TOKEN: "tw-token",
-    TWILIO_FROM_NUMBER: "+33757000111",
-    TWILIO_API_URL: twilio.url,
-  });
-});
-
-afterAll(async () => {
-  process.env = savedEnv;
-  await Promise.all([postmark.close(), twilio.close()]);
-});
+const fakes = withFakeProviders({ POSTMARK_INBOUND_ADDRESS: "reply@inbound.atelier-lune.example" });
 
 beforeEach(async () => {
   await truncateAllTables();
-  postmark.sent.length = 0;
-  twilio.sent.length = 0;
-  postmark.resetFailures();
-  twilio.resetFailures();
   session.user = null;
   await makeShopSettings();
   await ensureDefaultTemplates();
@@ -84,8 +57,8 @@ describe("staff replies", () => {
     const { agent, conversation, latestId } = await setup();
     const result = await sendStaffReply(reply(conversation.id, latestId), agent);
     expect(result.outcome).toBe("sent");
-    expect(postmark.sent).toHaveLength(1);
-    const mail = postmark.sent[0]!;
+    expect(fakes.postmark.sent).toHaveLength(1);
+    const mail = fakes.postmark.sent[0]!;
     const header = (name: string) => mail.Headers.find((h) => h.Name === name)?.Value;
     expect(header("In-Reply-To")).toBe("<a2@mail.example>");
     expect(header("References")).toBe("<a1@mail.example> <a2@mail.example>");
@@ -102,12 +75,12 @@ describe("staff replies", () => {
   it("answers a text by SMS without prior consent, but never after STOP", async () => {
     const { agent, conversation, customer, latestId } = await setup({ sms: true });
     expect((await sendStaffReply(reply(conversation.id, latestId, { channel: "sms", text: "Avec plaisir !" }), agent)).outcome).toBe("sent");
-    expect(twilio.sent).toMatchObject([{ to: "+33611223344", body: "Avec plaisir !" }]);
+    expect(fakes.twilio.sent).toMatchObject([{ to: "+33611223344", body: "Avec plaisir !" }]);
     expect((await db.message.findFirstOrThrow({ where: { authorType: "staff" } })).smsSegments).toBe(1);
 
     await db.customer.update({ where: { id: customer.id }, data: { smsOptedOutAt: new Date() } });
     await expect(sendStaffReply(reply(conversation.id, latestId, { channel: "sms", text: "Encore moi" }), agent)).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("STOP") });
-    expect(twilio.sent).toHaveLength(1);
+    expect(fakes.twilio.sent).toHaveLength(1);
   });
 
   it("refuses SMS to a customer who never texted nor consented", async () => {
@@ -121,40 +94,40 @@ describe("staff replies", () => {
     const input = reply(conversation.id, latestId);
     const results = await Promise.all([sendStaffReply(input, agent), sendStaffReply(input, agent)]);
     expect(results.map((r) => r.outcome)).toContain("sent");
-    expect(postmark.sent).toHaveLength(1);
+    expect(fakes.postmark.sent).toHaveLength(1);
     expect(await db.message.count({ where: { authorType: "staff" } })).toBe(1);
     expect((await sendStaffReply(input, agent)).outcome).toBe("sent");
-    expect(postmark.sent).toHaveLength(1);
+    expect(fakes.postmark.sent).toHaveLength(1);
   });
 
   it("keeps a failed reply for a retry that sends it once", async () => {
     const { agent, conversation, latestId } = await setup();
-    postmark.failNext({ status: 500, body: { ErrorCode: 500, Message: "Internal error" } });
+    fakes.postmark.failNext({ status: 500, body: { ErrorCode: 500, Message: "Internal error" } });
     const input = reply(conversation.id, latestId);
     const failed = await sendStaffReply(input, agent);
     expect(failed).toMatchObject({ outcome: "failed", error: expect.stringContaining("500") });
     expect(await db.message.findFirstOrThrow({ where: { authorType: "staff" } })).toMatchObject({ deliveryStatus: "failed" });
     expect((await sendStaffReply(input, agent)).outcome).toBe("sent");
-    expect(postmark.sent).toHaveLength(1);
+    expect(fakes.postmark.sent).toHaveLength(1);
     expect(await db.message.count({ where: { authorType: "staff" } })).toBe(1);
   });
 
   it("after a provider timeout, a retry finds the reply that went instead of sending it again", async () => {
     const { agent, conversation, latestId } = await setup();
-    postmark.failNext("reset-after");
+    fakes.postmark.failNext("reset-after");
     const input = reply(conversation.id, latestId);
     expect((await sendStaffReply(input, agent)).outcome).toBe("unknown");
-    expect(postmark.sent).toHaveLength(1);
+    expect(fakes.postmark.sent).toHaveLength(1);
     expect((await sendStaffReply(input, agent)).outcome).toBe("sent");
-    expect(postmark.sent).toHaveLength(1);
-    expect(await db.message.findFirstOrThrow({ where: { authorType: "staff" } })).toMatchObject({ deliveryStatus: "sent", providerMessageId: postmark.sent[0]!.MessageID });
+    expect(fakes.postmark.sent).toHaveLength(1);
+    expect(await db.message.findFirstOrThrow({ where: { authorType: "staff" } })).toMatchObject({ deliveryStatus: "sent", providerMessageId: fakes.postmark.sent[0]!.MessageID });
   });
 
   it("stops when the customer wrote after the agent looked, and sends when the agent confirms", async () => {
     const { agent, conversation, first } = await setup();
     const stale = await sendStaffReply(reply(conversation.id, first.id), agent);
     expect(stale).toMatchObject({ outcome: "stale", newer: [{ direction: "inbound", text: "Le paiement a échoué" }] });
-    expect(postmark.sent).toHaveLength(0);
+    expect(fakes.postmark.sent).toHaveLength(0);
     expect((await sendStaffReply(reply(conversation.id, first.id, { sendAnyway: true }), agent)).outcome).toBe("sent");
   });
 
@@ -170,7 +143,7 @@ describe("staff replies", () => {
   it("fills canned-reply variables, the review link tracked to the message", async () => {
     const { agent, conversation, latestId } = await setup();
     await sendStaffReply(reply(conversation.id, latestId, { text: "Merci {{firstName}} ! Votre {{productName}} : {{reviewLink}}" }), agent);
-    const sent = postmark.sent[0]!.TextBody;
+    const sent = fakes.postmark.sent[0]!.TextBody;
     expect(sent).toMatch(/^Merci Camille ! Votre Lampe Lune : https:\/\/inbox\.atelier-lune\.example\/r\/[\w-]+/);
     const message = await db.message.findFirstOrThrow({ where: { authorType: "staff" } });
     expect(await db.trackedLink.findFirstOrThrow({ where: { kind: "review" } })).toMatchObject({ messageId: message.id });
@@ -184,8 +157,8 @@ describe("review links from the inbox", () => {
     await db.conversation.update({ where: { id: conversation.id }, data: { sentiment: "negative" } });
     const result = await sendReviewLink({ conversationId: conversation.id, channel: "email", clientRequestId: randomUUID() }, agent.id, new Date("2026-11-24T10:00:00Z"));
     expect(result.outcome).toBe("sent");
-    expect(postmark.sent).toHaveLength(1);
-    expect(postmark.sent[0]!.TextBody).toMatch(/Lampe Lune m'aideraient.*https:\/\/inbox\.atelier-lune\.example\/r\//s);
+    expect(fakes.postmark.sent).toHaveLength(1);
+    expect(fakes.postmark.sent[0]!.TextBody).toMatch(/Lampe Lune m'aideraient.*https:\/\/inbox\.atelier-lune\.example\/r\//s);
     const scheduled = await db.scheduledMessage.findFirstOrThrow({ where: { flow: "manual" } });
     expect(scheduled).toMatchObject({ step: "review_link", status: "sent", conversationId: conversation.id });
     expect(await db.trackedLink.count({ where: { kind: "review", scheduledMessageId: scheduled.id } })).toBe(1);
@@ -200,16 +173,16 @@ describe("review links from the inbox", () => {
     // 23:30 in Paris.
     const night = await send("2026-11-24T22:30:00Z");
     expect(night).toMatchObject({ outcome: "deferred" });
-    expect(twilio.sent).toHaveLength(0);
+    expect(fakes.twilio.sent).toHaveLength(0);
     expect((await send("2026-11-24T10:00:00Z")).outcome).toBe("sent");
-    expect(twilio.sent[0]!.body).toMatch(/STOP/);
+    expect(fakes.twilio.sent[0]!.body).toMatch(/STOP/);
   });
 
   it("refuses email after an unsubscribe", async () => {
     const { agent, conversation, customer } = await setup();
     await db.customer.update({ where: { id: customer.id }, data: { emailUnsubscribedAt: new Date() } });
     await expect(sendReviewLink({ conversationId: conversation.id, channel: "email", clientRequestId: randomUUID() }, agent.id)).rejects.toMatchObject({ code: "bad_request" });
-    expect(postmark.sent).toHaveLength(0);
+    expect(fakes.postmark.sent).toHaveLength(0);
   });
 });
 
@@ -219,7 +192,7 @@ describe("inbox actions check the session", () => {
     expect(await sendReplyAction(reply(conversation.id, latestId))).toMatchObject({ ok: false, code: "unauthenticated" });
     expect(await sendReviewLinkAction({ conversationId: conversation.id, channel: "email", clientRequestId: randomUUID() })).toMatchObject({ ok: false, code: "unauthenticated" });
     expect(await markFrictionAction({ conversationId: conversation.id, newCategoryName: "Promo" })).toMatchObject({ ok: false, code: "unauthenticated" });
-    expect(postmark.sent).toHaveLength(0);
+    expect(fakes.postmark.sent).toHaveLength(0);
     expect(await db.frictionCategory.count()).toBe(0);
   });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import type { Channel, DeliveryStatus, Flow } from "@/lib/generated/prisma/enums";
@@ -8,37 +8,14 @@ import { OUTCOME_DEFINITIONS, outcomeMetrics, type OutcomeTotals, type StepOutco
 import type { ReportFilters } from "@/lib/reports/report-filters";
 import { smsSize } from "@/lib/sms/sms-segments";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
-import { startFakePostmark, startFakeTwilio, type FakePostmark, type FakeTwilio } from "../support/fake-providers";
+import { withFakeProviders } from "../support/fake-provider-env";
 import { makeCustomer, makeOrder, makeShopSettings } from "../support/factories";
 
 // Every expected figure below is worked out by hand from the dataset, in the comments.
 
 // The dispatcher test needs the providers' settings before the first database use (env() is read once).
-const SID = `AC${"1".repeat(32)}`;
 const DAY = 24 * 3600_000;
-let postmark: FakePostmark;
-let twilio: FakeTwilio;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  postmark = await startFakePostmark("pm-test-token");
-  twilio = await startFakeTwilio(SID, "tw-test-token");
-  Object.assign(process.env, {
-    APP_URL: "https://inbox.atelier-lune.example",
-    POSTMARK_SERVER_TOKEN: "pm-test-token",
-    POSTMARK_API_URL: postmark.url,
-    POSTMARK_INBOUND_ADDRESS: "4f8c2b1e9d7a@inbound.postmarkapp.com",
-    TWILIO_ACCOUNT_SID: SID,
-    TWILIO_AUTH_TOKEN: "tw-test-token",
-    TWILIO_FROM_NUMBER: "+33757000111",
-    TWILIO_API_URL: twilio.url,
-  });
-});
-
-afterAll(async () => {
-  process.env = savedEnv;
-  await Promise.all([postmark.close(), twilio.close()]);
-});
+const fakes = withFakeProviders();
 
 /** November 2026, UTC. */
 const nov = (day: number, hour = 0, minute = 0, second = 0) => new Date(Date.UTC(2026, 10, day, hour, minute, second));
@@ -409,7 +386,7 @@ describe("outcome metrics on messages sent by the real dispatcher", () => {
     await click(smsLink.id, new Date(deliveredAt.getTime() + 5 * DAY + 3600_000));
 
     // The default SMS text with its tracked link takes two segments.
-    expect(smsSize(twilio.sent[0]!.body).segments).toBe(2);
+    expect(smsSize(fakes.twilio.sent[0]!.body).segments).toBe(2);
     const report = await outcomeMetrics(range(nov(26), new Date("2026-12-03T00:00:00Z")));
     expect(report.rows.map((r) => `${r.flow}/${r.step}/${r.channel}:${r.sent}`)).toEqual(["post_delivery/day1/email:1", "post_delivery/day5/email:1", "sms_review_request/review/sms:1"]);
     expect(row(report.rows, "post_delivery", "day1")!.reviewClickRate).toEqual({ numerator: 0, denominator: 0, value: null });
