@@ -45,9 +45,14 @@ async function fill(client: pg.Client, conversations: number) {
     [conversations, customers],
   );
   await q(
-    `INSERT INTO "Customer" (id, email, phone, "firstName", locale, "smsConsentAt", "updatedAt")
-     SELECT 'rcu' || i, 'c' || i || '@example.test', '+336' || lpad(i::text, 8, '0'), 'C' || i, 'fr', now() - interval '400 days', now()
+    `INSERT INTO "Customer" (id, email, phone, "firstName", locale, "updatedAt")
+     SELECT 'rcu' || i, 'c' || i || '@example.test', '+336' || lpad(i::text, 8, '0'), 'C' || i, 'fr', now()
        FROM generate_series(1, $1::int) i`,
+    [customers],
+  );
+  await q(
+    `INSERT INTO "PhoneNumber" (number, "customerId", "consentAt", "updatedAt")
+     SELECT '+336' || lpad(i::text, 8, '0'), 'rcu' || i, now() - interval '400 days', now() FROM generate_series(1, $1::int) i`,
     [customers],
   );
   step(`${customers.toLocaleString("en")} customers`);

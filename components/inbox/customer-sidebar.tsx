@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EmailUnsubscribeButton } from "@/components/inbox/email-unsubscribe-button";
 import { SequenceList } from "@/components/inbox/sequence-list";
 import { formatDate } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
@@ -30,6 +31,14 @@ export async function CustomerSidebar({ conversationId, customer }: { conversati
               : t("smsNoConsent")}
           {customer.smsUnreachableAt && ` · ${t("numberUnreachable")}`}
         </p>
+        {customer.phoneNumbers
+          .filter((other) => other.number !== customer.phone)
+          .map((other) => (
+            <p key={other.number} className="text-xs text-stone-600" data-testid="other-number-consent">
+              {other.number} ·{" "}
+              {other.optedOutAt ? t("otherNumberOptedOut", { date: day(other.optedOutAt) }) : other.consentAt ? t("otherNumberConsent", { date: day(other.consentAt) }) : t("otherNumberNoConsent")}
+            </p>
+          ))}
         <p>
           {customer.emailSuppressedAt
             ? t("emailSuppressed", { reason: customer.emailSuppressedReason ?? "bounce" })
@@ -37,6 +46,7 @@ export async function CustomerSidebar({ conversationId, customer }: { conversati
               ? t("emailUnsubscribed", { date: day(customer.emailUnsubscribedAt) })
               : t("emailSubscribed")}
         </p>
+        {customer.email && !customer.emailUnsubscribedAt && !customer.emailSuppressedAt && <EmailUnsubscribeButton conversationId={conversationId} />}
       </section>
       <section>
         <h2 className="text-xs font-semibold uppercase text-stone-500">{t("orders")}</h2>

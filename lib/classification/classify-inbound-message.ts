@@ -18,7 +18,7 @@ export async function classifyInboundMessage(messageId: string): Promise<string[
     if (count === 0) return null;
     await tx.conversation.update({ where: { id: message.conversationId }, data: { sentiment: classification.sentiment, intent: classification.intent } });
     return routeInboundMessage(
-      { id: message.id, channel: message.channel, conversationId: message.conversationId, customerId: message.conversation.customerId, textBody: message.strippedText ?? message.textBody },
+      { id: message.id, channel: message.channel, conversationId: message.conversationId, customerId: message.conversation.customerId, fromAddress: message.fromAddress, senderCheck: message.senderCheck, textBody: message.strippedText ?? message.textBody },
       classification,
       tx,
     );

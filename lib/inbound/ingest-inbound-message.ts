@@ -5,9 +5,12 @@ import { resolveConversation } from "@/lib/threading/resolve-conversation";
 
 export type IngestedMessage = { messageId: string; conversationId: string; customerId: string };
 
+/** The sender by address; a number that is not anyone's main one may still be on a customer's record. */
 async function findOrCreateSender(message: InboundMessage, tx: DbClient) {
   const where = message.fromEmail ? { email: message.fromEmail } : { phone: message.fromPhone! };
-  const existing = await tx.customer.findUnique({ where });
+  const existing =
+    (await tx.customer.findUnique({ where })) ??
+    (message.fromPhone ? (await tx.phoneNumber.findUnique({ where: { number: message.fromPhone }, select: { customer: true } }))?.customer : null);
   if (existing) return existing;
   const [firstName, ...rest] = (message.fromName ?? "").trim().split(/\s+/).filter(Boolean);
   return tx.customer.create({ data: { ...where, firstName: firstName ?? null, lastName: rest.join(" ") || null } });
@@ -37,6 +40,7 @@ export async function ingestInboundMessage(message: InboundMessage, tx: DbClient
       inReplyTo: message.inReplyTo,
       references: message.references.length ? message.references.join(" ") : null,
       providerMessageId: message.providerMessageId,
+      senderCheck: message.senderCheck,
       deliveryStatus: "received",
       createdAt: message.receivedAt,
       attachments: { create: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, content: a.content ? new Uint8Array(a.content) : null, droppedReason: a.droppedReason })) },

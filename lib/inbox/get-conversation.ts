@@ -1,4 +1,5 @@
 import "server-only";
+import { withSmsState } from "@/lib/consent/sms-consent";
 import { db } from "@/lib/db";
 import { sanitizeEmailHtml } from "@/lib/inbound/sanitize-email-html";
 
@@ -19,6 +20,7 @@ export async function getConversation(id: string) {
           orders: { orderBy: { placedAt: "desc" }, take: 10, select: { id: true, number: true, totalPrice: true, currency: true, placedAt: true, paidAt: true, deliveredAt: true, cancelledAt: true, lineItems: { take: 1, select: { title: true } } } },
           scheduledMessages: { orderBy: { dueAt: "asc" }, take: 30, select: { id: true, flow: true, step: true, channel: true, status: true, dueAt: true, sentAt: true, statusReason: true } },
           conversations: { where: { id: { not: id } }, orderBy: { lastMessageAt: "desc" }, take: 10, select: { id: true, subject: true, status: true, lastMessageAt: true } },
+          phoneNumbers: { orderBy: { createdAt: "asc" }, select: { number: true, consentAt: true, optedOutAt: true, unreachableAt: true } },
         },
       },
     },
@@ -28,7 +30,7 @@ export async function getConversation(id: string) {
     const html = htmlBody && message.direction === "inbound" ? { blocked: sanitizeEmailHtml(htmlBody, { showRemoteImages: false }), withImages: sanitizeEmailHtml(htmlBody, { showRemoteImages: true }).html } : null;
     return { ...message, html: html ? { safeHtml: html.blocked.html, safeHtmlWithImages: html.withImages, blockedImages: html.blocked.blockedImages } : null };
   });
-  return { ...conversation, messages };
+  return { ...conversation, customer: await withSmsState(conversation.customer, db), messages };
 }
 
 export type ConversationDetail = NonNullable<Awaited<ReturnType<typeof getConversation>>>;

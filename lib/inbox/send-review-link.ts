@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { withSmsState } from "@/lib/consent/sms-consent";
 import { db } from "@/lib/db";
 import { configuredChannels } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -40,7 +41,7 @@ export async function sendReviewLink(input: z.infer<typeof reviewLinkSchema>, ac
   // The same consent rules as every automatic message; the time of day is handled by deferring.
   const decision = decideSend({
     message: step,
-    customer: conversation.customer,
+    customer: await withSmsState(conversation.customer, db),
     checkoutCompleted: false,
     hasOpenProblem: false,
     reviewRecorded: false,

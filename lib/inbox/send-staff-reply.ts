@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { withSmsState } from "@/lib/consent/sms-consent";
 import { db } from "@/lib/db";
 import { configuredChannels, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -106,7 +107,7 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor): Promise
   const settings = await getShopSettingsRow();
   if (!settings) throw new AppError("bad_request", "Set up the shop in Settings before replying.");
   const customerTexted = (await db.message.count({ where: { conversationId: conversation.id, direction: "inbound", channel: "sms" } })) > 0;
-  const availability = replyChannels({ customer: conversation.customer, customerTexted, configured: configuredChannels() })[input.channel];
+  const availability = replyChannels({ customer: await withSmsState(conversation.customer, db), customerTexted, configured: configuredChannels() })[input.channel];
   if (!availability.allowed) throw new AppError("bad_request", `Cannot reply by ${input.channel === "sms" ? "SMS" : "email"}: ${availability.reason}`);
 
   const { text, reviewLinkId } = await fillVariables(input.text, { conversation, settings, channel: input.channel });

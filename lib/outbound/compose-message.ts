@@ -87,8 +87,8 @@ export async function composeMessage(context: Context, tx: DbClient): Promise<Co
     if (scheduled.channel === "sms") {
       return { channel: "sms", to: customer.phone!, text: body, segments: smsSize(body).segments, templateVersionId: version.id };
     }
-    const { APP_URL, POSTMARK_INBOUND_ADDRESS, AUTH_SECRET } = env();
-    const unsubscribeUrl = `${APP_URL.replace(/\/$/, "")}/u/${createUnsubscribeToken(customer.id, AUTH_SECRET)}`;
+    const { APP_URL, POSTMARK_INBOUND_ADDRESS, LINK_SECRET } = env();
+    const unsubscribeUrl = `${APP_URL.replace(/\/$/, "")}/u/${createUnsubscribeToken(customer.id, LINK_SECRET)}`;
     const senderDomain = settings.senderEmail.split("@")[1];
     const messageIdHeader = `<sm-${scheduled.id}@${senderDomain}>`;
     const parts = { body, preheader: version.preheader ? renderTemplate(version.preheader, values, locale) : null, signature: settings.founderSignature, unsubscribeUrl, unsubscribeLabel: UNSUBSCRIBE_LABEL[locale], locale };

@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
+import { smsStateOf } from "@/lib/consent/sms-consent";
 import { STEPS } from "@/lib/outbound/flow-steps";
 import { customerHasOpenProblem, OPEN_PROBLEM_REASON } from "@/lib/outbound/review-pause";
 import { scheduleMessage } from "@/lib/outbound/schedule-message";
@@ -30,7 +31,8 @@ export async function schedulePostDelivery(orderId: string, tx: DbClient): Promi
     await scheduleMessage({ ...common, step: STEPS.reviewRequest, dueAt: at(settings.postDeliveryReviewDays), ...review }, tx);
     await scheduleMessage({ ...common, step: STEPS.lastReminder, dueAt: at(settings.postDeliveryReminderDays), ...review }, tx);
   }
-  if (customer.phone && customer.smsConsentAt && !customer.smsOptedOutAt) {
+  const sms = await smsStateOf(customer.phone, tx);
+  if (customer.phone && sms.smsConsentAt && !sms.smsOptedOutAt) {
     const categoryDelays = order.lineItems.map((item) => item.product?.category?.smsReviewDelayDays).filter((d): d is number => d != null);
     const delayDays = categoryDelays.length ? Math.max(...categoryDelays) : settings.smsReviewDelayDays;
     await scheduleMessage({ ...common, step: STEPS.smsReviewRequest, dueAt: at(delayDays), ...review }, tx);

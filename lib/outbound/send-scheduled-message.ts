@@ -7,6 +7,7 @@ import { composeMessage, CompositionError, type ComposedMessage } from "@/lib/ou
 import { sendEmailWithPostmark } from "@/lib/outbound/providers/postmark-email";
 import type { SendOutcome, Suppression } from "@/lib/outbound/providers/send-outcome";
 import { sendSmsWithTwilio } from "@/lib/outbound/providers/twilio-sms";
+import { markNumberUnreachable, optOutNumber, withSmsState } from "@/lib/consent/sms-consent";
 import { customerTimeZones } from "@/lib/outbound/quiet-hours";
 import { customerHasOpenProblem } from "@/lib/outbound/review-pause";
 import { decideSend, factsNeeded } from "@/lib/outbound/send-eligibility";
@@ -61,14 +62,13 @@ async function customerReplied(scheduled: Loaded): Promise<boolean> {
   return (await db.message.count({ where: { direction: "inbound", conversation: { customerId: scheduled.customerId }, createdAt: { gte: since } } })) > 0;
 }
 
-async function applySuppression(customerId: string, suppression: Suppression, reason: string, now: Date, tx: DbClient) {
+async function applySuppression(customerId: string, to: string, suppression: Suppression, reason: string, now: Date, tx: DbClient) {
   if (suppression === "email_inactive") {
     await tx.customer.update({ where: { id: customerId }, data: { emailSuppressedAt: now, emailSuppressedReason: reason } });
   } else if (suppression === "sms_unreachable") {
-    await tx.customer.update({ where: { id: customerId }, data: { smsUnreachableAt: now } });
+    await markNumberUnreachable(to, now, tx);
   } else {
-    await tx.customer.update({ where: { id: customerId }, data: { smsOptedOutAt: now } });
-    await tx.consentEvent.create({ data: { customerId, channel: "sms", change: "revoked", source: "twilio_21610", wording: null, occurredAt: now } });
+    await optOutNumber(to, "keyword", "twilio_21610", null, now, tx);
   }
 }
 
@@ -103,7 +103,7 @@ export async function recordSent(scheduledId: string, messageId: string, provide
   await tx.conversation.update({ where: { id: message.conversationId }, data: { lastMessageAt: at } });
 }
 
-async function recordOutcome(scheduled: Loaded, messageId: string, outcome: SendOutcome, now: Date): Promise<SendResult> {
+async function recordOutcome(scheduled: Loaded, messageId: string, to: string, outcome: SendOutcome, now: Date): Promise<SendResult> {
   return db.$transaction(async (tx) => {
     const current = await tx.scheduledMessage.findUniqueOrThrow({ where: { id: scheduled.id } });
     if (current.status !== "sending" && current.status !== "unknown") return "lost-lease";
@@ -125,7 +125,7 @@ async function recordOutcome(scheduled: Loaded, messageId: string, outcome: Send
       case "permanent":
         await tx.scheduledMessage.update({ where: { id: scheduled.id }, data: { status: "failed", lastError: outcome.error, leaseExpiresAt: null } });
         await tx.message.update({ where: { id: messageId }, data: { deliveryStatus: "failed", deliveryError: outcome.error, deliveryErrorCode: outcome.code ?? null } });
-        if (outcome.suppress) await applySuppression(scheduled.customerId, outcome.suppress, outcome.error, now, tx);
+        if (outcome.suppress) await applySuppression(scheduled.customerId, to, outcome.suppress, outcome.error, now, tx);
         return "failed";
       case "unknown":
         await tx.scheduledMessage.update({ where: { id: scheduled.id }, data: { status: "unknown", lastError: outcome.error, leaseExpiresAt: null } });
@@ -146,7 +146,7 @@ export async function sendScheduledMessage(id: string, settings: ShopSettings, n
   const needed = factsNeeded(scheduled);
   const decision = decideSend({
     message: scheduled,
-    customer: scheduled.customer,
+    customer: await withSmsState(scheduled.customer, db),
     checkoutCompleted: Boolean(scheduled.checkout?.completedAt || scheduled.checkout?.order),
     hasOpenProblem: needed.openProblem && (await customerHasOpenProblem(scheduled.customerId, db)),
     reviewRecorded: needed.review && (await reviewRecorded(scheduled)),
@@ -208,5 +208,5 @@ export async function sendScheduledMessage(id: string, settings: ShopSettings, n
     composed.channel === "email"
       ? await sendEmailWithPostmark({ from: composed.from, to: composed.to, replyTo: composed.replyTo, subject: composed.subject, htmlBody: composed.html, textBody: composed.text, headers: composed.headers, metadata: { scheduledMessageId: id } })
       : await sendSmsWithTwilio({ to: composed.to, body: composed.text, statusCallback: `${APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/status` });
-  return recordOutcome(scheduled, messageId, outcome, now);
+  return recordOutcome(scheduled, messageId, composed.to, outcome, now);
 }

@@ -1,12 +1,23 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
 import type { Classification } from "@/lib/classification/classification";
-import { optOutOfSms } from "@/lib/consent/sms-opt-out";
+import type { SenderCheck } from "@/lib/generated/prisma/enums";
+import { unsubscribeEmail } from "@/lib/consent/email-consent";
+import { optOutNumber } from "@/lib/consent/sms-consent";
 import { cancelAbandonedCheckoutFlow } from "@/lib/outbound/abandoned-checkout-flow";
 import { AUTO_REVIEW_LINK_STEP, STEPS } from "@/lib/outbound/flow-steps";
 import { pauseReviewSteps } from "@/lib/outbound/review-pause";
 
-export type RoutedMessage = { id: string; channel: "email" | "sms"; conversationId: string; customerId: string; textBody: string };
+export type RoutedMessage = {
+  id: string;
+  channel: "email" | "sms";
+  conversationId: string;
+  customerId: string;
+  fromAddress: string | null;
+  textBody: string;
+  /** Email: whether the sender authenticated for the From domain (null for SMS). */
+  senderCheck: SenderCheck | null;
+};
 
 /**
  * What the automation does with a classified reply. Every branch is visible in the thread as
@@ -16,6 +27,14 @@ export async function routeInboundMessage(message: RoutedMessage, classification
   const actions: string[] = [];
   const { customerId, conversationId } = message;
 
+  // A mail whose sender did not authenticate may be anyone's: it is shown, but it changes
+  // nothing by itself (no unsubscribe, no cancellation, no automatic reply). A person decides.
+  if (message.channel === "email" && message.senderCheck !== "pass") {
+    const urgent = classification.intent === "problem" || classification.sentiment === "negative";
+    await tx.conversation.update({ where: { id: conversationId }, data: { needsHuman: true, ...(urgent ? { priority: "high" } : {}) } });
+    return ["sender not verified: left to a person"];
+  }
+
   // A reply of any kind: steps that would now read as ignoring it are cancelled.
   const { count: cancelled } = await tx.scheduledMessage.updateMany({
     where: { customerId, status: { in: ["scheduled", "paused"] }, OR: [{ flow: "post_delivery", step: STEPS.lastReminder.step }, { flow: "abandoned_checkout" }] },
@@ -24,12 +43,8 @@ export async function routeInboundMessage(message: RoutedMessage, classification
   if (cancelled) actions.push(`cancelled ${cancelled} follow-up(s)`);
 
   if (classification.intent === "opt_out") {
-    if (message.channel === "sms") await optOutOfSms(customerId, "sms_reply", message.textBody.slice(0, 200), now, tx);
-    else {
-      await tx.customer.update({ where: { id: customerId }, data: { emailUnsubscribedAt: now } });
-      await tx.consentEvent.create({ data: { customerId, channel: "email", change: "revoked", source: "email_reply", wording: message.textBody.slice(0, 200), occurredAt: now } });
-      await tx.scheduledMessage.updateMany({ where: { customerId, channel: "email", status: { in: ["scheduled", "paused"] } }, data: { status: "cancelled", statusReason: "cancelled: asked to stop by email" } });
-    }
+    if (message.channel === "sms" && message.fromAddress) await optOutNumber(message.fromAddress, "reply", "sms_reply", message.textBody.slice(0, 200), now, tx);
+    else await unsubscribeEmail(customerId, "email_reply", message.textBody.slice(0, 200), now, tx);
     actions.push(`opted out of ${message.channel}`);
     return actions;
   }

@@ -103,8 +103,8 @@ export async function seedDemoShop({ force = false, now = new Date() } = {}): Pr
             phone: p.phone,
             locale: p.locale,
             timeZone: p.timeZone,
-            ...(p.sms ? { smsConsentAt: consentAt, smsConsentSource: "shopify_checkout", smsConsentWording: wording[p.locale] } : {}),
-            consentEvents: p.sms ? { create: { channel: "sms", change: "granted", source: "shopify_checkout", wording: wording[p.locale], occurredAt: consentAt } } : undefined,
+            phoneNumbers: p.sms ? { create: { number: p.phone, consentAt, consentSource: "shopify_checkout", consentWording: wording[p.locale] } } : undefined,
+            consentEvents: p.sms ? { create: { channel: "sms", change: "granted", address: p.phone, source: "shopify_checkout", wording: wording[p.locale], occurredAt: consentAt } } : undefined,
           },
         });
         customers.push(customer);

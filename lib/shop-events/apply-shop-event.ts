@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
-import { recordSmsConsent } from "@/lib/consent/record-sms-consent";
+import { recordSmsConsent } from "@/lib/consent/sms-consent";
 import { AppError } from "@/lib/errors";
 import { upsertCustomer } from "@/lib/shop-events/upsert-customer";
 import type { LineItemDetails, ShopEvent } from "@/lib/shop-events/shop-event";

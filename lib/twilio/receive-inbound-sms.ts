@@ -1,6 +1,6 @@
 import "server-only";
 import twilio from "twilio";
-import { optInToSms, optOutOfSms } from "@/lib/consent/sms-opt-out";
+import { liftKeywordOptOut, optOutNumber } from "@/lib/consent/sms-consent";
 import { AppError } from "@/lib/errors";
 import { ingestInboundMessage } from "@/lib/inbound/ingest-inbound-message";
 import { CARRIER_HANDLED, normalizeKeyword, smsKeyword } from "@/lib/inbound/sms-keywords";
@@ -19,7 +19,7 @@ export async function receiveInboundSms(params: Record<string, string>): Promise
   const outcome = await processWebhookOnce({ provider: "twilio", externalId: sid, topic: "sms.inbound" }, async (tx) => {
     const now = new Date();
     const { customerId, messageId } = await ingestInboundMessage(
-      { channel: "sms", providerMessageId: sid, fromEmail: null, fromPhone: phone, fromName: null, to: to ?? null, subject: null, textBody: body, strippedText: null, htmlBody: null, emailMessageId: null, inReplyTo: null, references: [], mailboxHash: null, receivedAt: now, attachments: [] },
+      { channel: "sms", providerMessageId: sid, fromEmail: null, fromPhone: phone, fromName: null, to: to ?? null, subject: null, textBody: body, strippedText: null, htmlBody: null, emailMessageId: null, inReplyTo: null, references: [], mailboxHash: null, receivedAt: now, attachments: [], senderCheck: null },
       tx,
     );
     const keyword = smsKeyword(body);
@@ -27,12 +27,13 @@ export async function receiveInboundSms(params: Record<string, string>): Promise
     const settings = await getShopSettingsRow(tx);
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId } });
     if (keyword === "opt_out") {
-      await optOutOfSms(customerId, "sms_keyword", body.trim(), now, tx);
+      await optOutNumber(phone, "keyword", "sms_keyword", body.trim(), now, tx);
       // Twilio confirms its standard keywords itself; French ARRET is ours to confirm.
       return { messageId, reply: CARRIER_HANDLED.has(normalizeKeyword(body)) ? null : await renderAutoReplySms(TEMPLATE_KEYS.optOutConfirmation, customer, settings, tx) };
     }
     if (keyword === "opt_in") {
-      await optInToSms(customerId, "sms_keyword", body.trim(), now, tx);
+      // Lifts a STOP from this number only; never a first consent (Twilio's own semantics).
+      await liftKeywordOptOut(phone, "sms_keyword", body.trim(), now, tx);
       return { messageId, reply: null }; // Twilio confirms START/UNSTOP/YES itself
     }
     return { messageId, reply: await renderAutoReplySms(TEMPLATE_KEYS.helpReply, customer, settings, tx) };

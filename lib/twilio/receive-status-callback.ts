@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { optOutOfSms } from "@/lib/consent/sms-opt-out";
+import { markNumberUnreachable, optOutNumber } from "@/lib/consent/sms-consent";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
 
 // Twilio's statuses, in the order they can only move forward. Callbacks arrive out of order.
@@ -25,17 +25,13 @@ export async function receiveStatusCallback(params: Record<string, string>, now 
   const next = RANK[params.MessageStatus ?? ""];
   if (!params.MessageSid || !next) return "ignored";
   return db.$transaction(async (tx) => {
-    const message = await tx.message.findUnique({ where: { providerMessageId: params.MessageSid }, include: { conversation: { select: { customerId: true } } } });
+    const message = await tx.message.findUnique({ where: { providerMessageId: params.MessageSid } });
     if (!message) return "unknown-message";
     const errorCode = params.ErrorCode || null;
-    if (errorCode === OPTED_OUT_CODE || (errorCode && UNREACHABLE_CODES.has(errorCode))) {
-      const customerId = message.conversation.customerId;
-      if (errorCode === OPTED_OUT_CODE) {
-        await optOutOfSms(customerId, "twilio_21610", null, now, tx);
-      } else {
-        await tx.customer.update({ where: { id: customerId }, data: { smsUnreachableAt: now } });
-      }
-    }
+    // What the error says is about the number the SMS went to.
+    const number = message.toAddress;
+    if (number && errorCode === OPTED_OUT_CODE) await optOutNumber(number, "keyword", "twilio_21610", null, now, tx);
+    if (number && errorCode && UNREACHABLE_CODES.has(errorCode)) await markNumberUnreachable(number, now, tx);
     if (CURRENT_RANK[message.deliveryStatus] >= next.rank) return "ignored";
     await tx.message.update({
       where: { id: message.id },

@@ -9,7 +9,7 @@ import { MAX_ATTEMPTS } from "@/lib/outbound/send-scheduled-message";
 import { smsSize } from "@/lib/sms/sms-segments";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
 import { withFakeProviders } from "../support/fake-provider-env";
-import { makeCustomer, makeOrder, makeShopSettings } from "../support/factories";
+import { makeCustomer, makeOrder, makeShopSettings, setSmsState, smsStateOfNumber } from "../support/factories";
 import { fixture, shopifyRequest } from "../support/shopify";
 
 const MIN = 60_000;
@@ -139,7 +139,7 @@ describe("post-delivery sequence and SMS", () => {
 
   it("sends nothing by SMS after a STOP that came between scheduling and sending", async () => {
     await deliveredOrder({ email: null });
-    await db.customer.updateMany({ data: { smsOptedOutAt: new Date() } });
+    for (const { phone } of await db.customer.findMany({ where: { phone: { not: null } } })) await setSmsState(phone!, { smsOptedOutAt: new Date() });
     expect((await dispatchDueMessages({ now: at(deliveredAt, 6 * DAY) })).results).toEqual({ skipped: 1 });
     expect(fakes.twilio.sent).toHaveLength(0);
   });
@@ -225,7 +225,7 @@ describe("delivery guarantees", () => {
     await db.scheduledMessage.create({ data: { flow: "sms_review_request", step: "review", channel: "sms", customerId: texter.id, dueAt: later(0)(), idempotencyKey: "sms-1" } });
     fakes.twilio.failNext({ status: 400, body: { code: 21610, message: "Attempt to send to unsubscribed recipient", more_info: "https://www.twilio.com/docs/errors/21610", status: 400 } });
     expect((await dispatchDueMessages({ now: later(2) })).results).toEqual({ failed: 1 });
-    expect((await db.customer.findUniqueOrThrow({ where: { id: texter.id } })).smsOptedOutAt).not.toBeNull();
+    expect((await smsStateOfNumber(texter.phone!))?.optedOutAt).not.toBeNull();
     expect(await db.consentEvent.findFirstOrThrow({ where: { customerId: texter.id } })).toMatchObject({ change: "revoked", source: "twilio_21610" });
   });
 

@@ -40,7 +40,8 @@ describe("POST /api/events", () => {
     expect(await response.json()).toEqual({ status: "processed", id: "evt_1" });
     const checkout = await db.checkout.findUniqueOrThrow({ where: { externalId: "chk_1" }, include: { customer: true, lineItems: { include: { product: { include: { category: true } } } } } });
     expect(checkout).toMatchObject({ currency: "GBP", checkoutUrl: "https://shop.example/checkout/chk_1" });
-    expect(checkout.customer).toMatchObject({ email: "jo@example.com", phone: "+447911123456", locale: "en", timeZone: "Europe/London", smsConsentSource: "events_api", smsConsentWording: "Text me about my order. Reply STOP to opt out." });
+    expect(checkout.customer).toMatchObject({ email: "jo@example.com", phone: "+447911123456", locale: "en", timeZone: "Europe/London" });
+    expect(await db.phoneNumber.findUniqueOrThrow({ where: { number: "+447911123456" } })).toMatchObject({ consentSource: "events_api", consentWording: "Text me about my order. Reply STOP to opt out." });
     expect(checkout.lineItems[0]!.product?.category?.name).toBe("Consumables");
   });
 

@@ -6,7 +6,7 @@ import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
 import { createUser } from "@/lib/users/create-user";
 import { withFakeProviders } from "../support/fake-provider-env";
-import { makeCustomer, makeOrder, makeShopSettings } from "../support/factories";
+import { makeCustomer, makeOrder, makeShopSettings, setSmsState } from "../support/factories";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
@@ -78,7 +78,7 @@ describe("staff replies", () => {
     expect(fakes.twilio.sent).toMatchObject([{ to: "+33611223344", body: "Avec plaisir !" }]);
     expect((await db.message.findFirstOrThrow({ where: { authorType: "staff" } })).smsSegments).toBe(1);
 
-    await db.customer.update({ where: { id: customer.id }, data: { smsOptedOutAt: new Date() } });
+    await setSmsState(customer.phone!, { smsOptedOutAt: new Date() });
     await expect(sendStaffReply(reply(conversation.id, latestId, { channel: "sms", text: "Encore moi" }), agent)).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("STOP") });
     expect(fakes.twilio.sent).toHaveLength(1);
   });
@@ -169,7 +169,7 @@ describe("review links from the inbox", () => {
     const { agent, conversation, customer } = await setup({ sms: true });
     const send = (at: string) => sendReviewLink({ conversationId: conversation.id, channel: "sms", clientRequestId: randomUUID() }, agent.id, new Date(at));
     await expect(send("2026-11-24T10:00:00Z")).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("consent") });
-    await db.customer.update({ where: { id: customer.id }, data: { smsConsentAt: new Date("2026-11-01T00:00:00Z") } });
+    await setSmsState(customer.phone!, { smsConsentAt: new Date("2026-11-01T00:00:00Z") });
     // 23:30 in Paris.
     const night = await send("2026-11-24T22:30:00Z");
     expect(night).toMatchObject({ outcome: "deferred" });

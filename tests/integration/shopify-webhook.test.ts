@@ -45,7 +45,8 @@ describe("POST /api/webhooks/shopify", () => {
     const stored = await db.checkout.findUniqueOrThrow({ where: { externalId: checkout.token as string }, include: { customer: true, lineItems: { include: { product: true } } } });
     expect(stored.totalPrice.toString()).toBe("94.9");
     expect(stored.completedAt).toBeNull();
-    expect(stored.customer).toMatchObject({ email: "camille.martin@example.net", phone: "+33612345678", firstName: "Camille", locale: "fr", externalId: "7712345678901", smsConsentSource: "shopify_checkout" });
+    expect(stored.customer).toMatchObject({ email: "camille.martin@example.net", phone: "+33612345678", firstName: "Camille", locale: "fr", externalId: "7712345678901" });
+    expect(await db.phoneNumber.findUniqueOrThrow({ where: { number: "+33612345678" } })).toMatchObject({ customerId: stored.customerId, consentSource: "shopify_checkout" });
     expect(stored.lineItems.map((item) => [item.title, item.product?.externalId])).toEqual([["Lampe Lune en céramique", "8123456789012"]]);
     expect(await db.consentEvent.findMany({ select: { channel: true, change: true, source: true } })).toEqual([{ channel: "sms", change: "granted", source: "shopify_checkout" }]);
   });

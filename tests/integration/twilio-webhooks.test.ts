@@ -4,7 +4,7 @@ import { POST as statusWebhook } from "@/app/api/webhooks/twilio/status/route";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
-import { makeCustomer, makeShopSettings } from "../support/factories";
+import { makeCustomer, makeShopSettings, smsStateOfNumber } from "../support/factories";
 import { withProviderEnv } from "../support/test-env";
 import { TWILIO_TEST, twilioFixture, twilioRequest } from "../support/twilio";
 
@@ -68,11 +68,11 @@ describe("POST /api/webhooks/twilio/sms", () => {
     const customer = await makeCustomer({ phone: "+33612345678", smsConsentAt: new Date("2026-11-01") });
     await db.scheduledMessage.create({ data: { flow: "sms_review_request", step: "review", channel: "sms", customerId: customer.id, dueAt: new Date(), idempotencyKey: "sms-1" } });
     await post(sms({ Body: "stop charging me twice" }));
-    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).smsOptedOutAt).toBeNull();
+    expect((await smsStateOfNumber(customer.phone!))?.optedOutAt).toBeNull();
 
     const stop = await post(sms({ Body: " Stop " }));
     expect(await stop.text()).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
-    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).smsOptedOutAt).not.toBeNull();
+    expect((await smsStateOfNumber(customer.phone!))?.optedOutAt).not.toBeNull();
     expect(await db.scheduledMessage.findFirstOrThrow()).toMatchObject({ status: "cancelled", statusReason: "cancelled: opted out of SMS (STOP)" });
     expect(await db.consentEvent.findFirstOrThrow({ where: { change: "revoked" } })).toMatchObject({ source: "sms_keyword", wording: "Stop" });
   });
@@ -81,7 +81,9 @@ describe("POST /api/webhooks/twilio/sms", () => {
     const customer = await makeCustomer({ phone: "+33612345678", smsConsentAt: new Date("2026-11-01"), locale: "fr" });
     expect(await (await post(sms({ Body: "ARRÊT" }))).text()).toContain("<Message>Vous ne recevrez plus de SMS de Atelier Lune.</Message>");
     await post(sms({ Body: "START" }));
-    expect(await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({ smsOptedOutAt: null, smsConsentSource: "sms_keyword" });
+    // START lifts the keyword opt-out and the consent the number had comes back.
+    expect(await smsStateOfNumber(customer.phone!)).toMatchObject({ optedOutAt: null, consentSource: "shopify_checkout" });
+    expect(await db.consentEvent.findFirstOrThrow({ where: { change: "granted" } })).toMatchObject({ source: "sms_keyword", wording: "START", address: customer.phone });
     expect(await (await post(sms({ Body: "help" }))).text()).toContain("Atelier Lune : vos SMS arrivent directement chez Léa. STOP pour ne plus recevoir de SMS.");
   });
 });
@@ -90,7 +92,7 @@ describe("POST /api/webhooks/twilio/status", () => {
   async function sentSms() {
     const customer = await makeCustomer({ phone: "+33612345678", smsConsentAt: new Date("2026-11-01") });
     const conversation = await db.conversation.create({ data: { customerId: customer.id, mailboxHash: "h2", lastMessageAt: new Date() } });
-    const message = await db.message.create({ data: { conversationId: conversation.id, direction: "outbound", channel: "sms", authorType: "automation", textBody: "Hi", providerMessageId: "SMout1", deliveryStatus: "sent" } });
+    const message = await db.message.create({ data: { conversationId: conversation.id, direction: "outbound", channel: "sms", authorType: "automation", textBody: "Hi", toAddress: customer.phone, providerMessageId: "SMout1", deliveryStatus: "sent" } });
     return { customer, message };
   }
   const status = (params: Record<string, string>) => statusWebhook(twilioRequest("/api/webhooks/twilio/status", { AccountSid: TWILIO_TEST.sid, MessageSid: "SMout1", ...params }));
@@ -107,9 +109,9 @@ describe("POST /api/webhooks/twilio/status", () => {
     const { customer, message } = await sentSms();
     await status({ MessageStatus: "undelivered", ErrorCode: "30006", ErrorMessage: "Landline or unreachable carrier" });
     expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ deliveryStatus: "failed", deliveryErrorCode: "30006", deliveryError: "Landline or unreachable carrier" });
-    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).smsUnreachableAt).not.toBeNull();
+    expect((await smsStateOfNumber(customer.phone!))?.unreachableAt).not.toBeNull();
     await status({ MessageStatus: "failed", ErrorCode: "21610" });
-    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).smsOptedOutAt).not.toBeNull();
+    expect((await smsStateOfNumber(customer.phone!))?.optedOutAt).not.toBeNull();
   });
 
   it("refuses a forged callback", async () => {

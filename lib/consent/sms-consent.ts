@@ -1,0 +1,100 @@
+import "server-only";
+import type { DbClient } from "@/lib/db";
+import type { PhoneNumber } from "@/lib/generated/prisma/client";
+import type { SmsConsentGrant } from "@/lib/shop-events/shop-event";
+
+// SMS consent belongs to a phone number (PhoneNumber), never to a customer as a whole: a consent
+// given for one number never lifts the opt-out of another, and STOP from a number stops every
+// message to that number. Customer.phone is the number we text; the others stay on record.
+
+/** How a number was opted out. Only a carrier-style keyword opt-out can be lifted by START/YES. */
+export type OptOutKind = "keyword" | "reply" | "agent";
+
+/** What the send rules read about the number a message would go to. */
+export type SmsState = { smsConsentAt: Date | null; smsConsentSource: string | null; smsOptedOutAt: Date | null; smsUnreachableAt: Date | null };
+
+const NO_STATE: SmsState = { smsConsentAt: null, smsConsentSource: null, smsOptedOutAt: null, smsUnreachableAt: null };
+
+function stateOf(row: PhoneNumber | null): SmsState {
+  return row ? { smsConsentAt: row.consentAt, smsConsentSource: row.consentSource, smsOptedOutAt: row.optedOutAt, smsUnreachableAt: row.unreachableAt } : NO_STATE;
+}
+
+/** The consent state of one number (none recorded: no consent, no opt-out). */
+export async function smsStateOf(number: string | null, tx: DbClient): Promise<SmsState> {
+  return number ? stateOf(await tx.phoneNumber.findUnique({ where: { number } })) : NO_STATE;
+}
+
+/** A customer with the consent state of the number we would text them on. */
+export async function withSmsState<C extends { phone: string | null }>(customer: C, tx: DbClient): Promise<C & SmsState> {
+  return { ...customer, ...(await smsStateOf(customer.phone, tx)) };
+}
+
+function textable(row: PhoneNumber | null): boolean {
+  return Boolean(row?.consentAt && !row.optedOutAt && !row.unreachableAt);
+}
+
+async function upsertNumber(number: string, customerId: string | null, tx: DbClient): Promise<PhoneNumber> {
+  return tx.phoneNumber.upsert({ where: { number }, create: { number, customerId }, update: {} });
+}
+
+/**
+ * Records an explicit SMS consent for the number given with it. A STOP from that number received
+ * after the consent wins: an older checkbox never re-subscribes it. When the customer's number
+ * cannot be texted (no consent, opted out) the consented number becomes the one we text.
+ * Returns whether anything changed.
+ */
+export async function recordSmsConsent(customerId: string, grant: SmsConsentGrant, tx: DbClient): Promise<boolean> {
+  const row = await upsertNumber(grant.phone, customerId, tx);
+  if (row.optedOutAt && row.optedOutAt >= grant.occurredAt) return false;
+  if (row.consentAt && !row.optedOutAt) return false;
+  await tx.phoneNumber.update({
+    where: { number: grant.phone },
+    data: { consentAt: grant.occurredAt, consentSource: grant.source, consentWording: grant.wording, optedOutAt: null, optedOutBy: null, customerId: row.customerId ?? customerId },
+  });
+  await tx.consentEvent.create({ data: { customerId, channel: "sms", change: "granted", address: grant.phone, source: grant.source, wording: grant.wording, occurredAt: grant.occurredAt } });
+
+  const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, select: { phone: true } });
+  if (customer.phone !== grant.phone) {
+    const current = customer.phone ? await tx.phoneNumber.findUnique({ where: { number: customer.phone } }) : null;
+    const takenBy = await tx.customer.findFirst({ where: { phone: grant.phone }, select: { id: true } });
+    if (!textable(current) && !takenBy) await tx.customer.update({ where: { id: customerId }, data: { phone: grant.phone } });
+  }
+  return true;
+}
+
+/** Pending SMS to whoever we text on this number are cancelled with the reason. */
+async function cancelPendingSmsTo(number: string, reason: string, tx: DbClient): Promise<void> {
+  await tx.scheduledMessage.updateMany({ where: { channel: "sms", status: { in: ["scheduled", "paused"] }, customer: { phone: number } }, data: { status: "cancelled", statusReason: reason } });
+}
+
+/** STOP (or a written request, or an agent): no SMS to this number from now on, pending ones cancelled. */
+export async function optOutNumber(number: string, kind: OptOutKind, source: string, wording: string | null, at: Date, tx: DbClient): Promise<void> {
+  const owner = await tx.customer.findFirst({ where: { phone: number }, select: { id: true } });
+  const row = await upsertNumber(number, owner?.id ?? null, tx);
+  if (!row.optedOutAt) {
+    await tx.phoneNumber.update({ where: { number }, data: { optedOutAt: at, optedOutBy: kind } });
+    const customerId = row.customerId ?? owner?.id;
+    if (customerId) await tx.consentEvent.create({ data: { customerId, channel: "sms", change: "revoked", address: number, source, wording, occurredAt: at } });
+  }
+  await cancelPendingSmsTo(number, "cancelled: opted out of SMS (STOP)", tx);
+}
+
+/**
+ * START / UNSTOP / YES lift a keyword opt-out of this number, as carriers do, and only that: the
+ * consent the number had before comes back; a number that never consented gets no consent.
+ * Returns whether consent was restored.
+ */
+export async function liftKeywordOptOut(number: string, source: string, wording: string, at: Date, tx: DbClient): Promise<boolean> {
+  const row = await tx.phoneNumber.findUnique({ where: { number } });
+  if (!row?.optedOutAt || row.optedOutBy !== "keyword") return false;
+  await tx.phoneNumber.update({ where: { number }, data: { optedOutAt: null, optedOutBy: null } });
+  if (!row.consentAt || !row.customerId) return false;
+  await tx.consentEvent.create({ data: { customerId: row.customerId, channel: "sms", change: "granted", address: number, source, wording, occurredAt: at } });
+  return true;
+}
+
+/** The carrier says this number cannot receive SMS (Twilio 30003/30005/30006). */
+export async function markNumberUnreachable(number: string, at: Date, tx: DbClient): Promise<void> {
+  const owner = await tx.customer.findFirst({ where: { phone: number }, select: { id: true } });
+  await tx.phoneNumber.upsert({ where: { number }, create: { number, customerId: owner?.id ?? null, unreachableAt: at }, update: { unreachableAt: at } });
+}
