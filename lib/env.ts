@@ -15,6 +15,14 @@ const envSchema = z
     AUTH_SECRET: z
       .string({ error: "a random secret of at least 32 characters (npm run setup generates one)" })
       .min(32, "a random secret of at least 32 characters (npm run setup generates one)"),
+    LINK_SECRET: z
+      .string({ error: "a random secret of at least 32 characters, not AUTH_SECRET (npm run setup generates one)" })
+      .min(32, "a random secret of at least 32 characters, not AUTH_SECRET (npm run setup generates one)"),
+    /** Comma-separated link secrets still accepted while links signed with them are out there. */
+    LINK_SECRETS_PREVIOUS: z
+      .string()
+      .optional()
+      .transform((value) => (value ?? "").split(",").map((s) => s.trim()).filter(Boolean)),
     CRON_SECRET: z
       .string({ error: "a random secret of at least 16 characters (npm run setup generates one)" })
       .min(16, "a random secret of at least 16 characters (npm run setup generates one)"),
@@ -33,6 +41,7 @@ const envSchema = z
     OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
   })
   .superRefine((env, ctx) => {
+    if (env.LINK_SECRET === env.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["LINK_SECRET"], message: "a secret of its own, not the value of AUTH_SECRET" });
     // A half-configured provider is a mistake worth stopping for, not a silent "not configured".
     const groups: [string, (keyof typeof env)[]][] = [
       ["Twilio", ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"]],
@@ -48,6 +57,11 @@ const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Secrets that unsubscribe links may be signed with: the current one first. */
+export function linkSecrets(e: Env = env()): string[] {
+  return [e.LINK_SECRET, ...e.LINK_SECRETS_PREVIOUS];
+}
 
 export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
 

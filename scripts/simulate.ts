@@ -164,6 +164,7 @@ async function startOwnApp(options: CliOptions): Promise<Session> {
     DATABASE_URL: databaseUrl,
     APP_URL: appUrl,
     AUTH_SECRET: secret(32),
+    LINK_SECRET: secret(32),
     CRON_SECRET: secrets.cronSecret,
     SHOPIFY_WEBHOOK_SECRET: secrets.shopifyWebhookSecret,
     POSTMARK_SERVER_TOKEN: postmarkToken,
@@ -180,7 +181,7 @@ async function startOwnApp(options: CliOptions): Promise<Session> {
     OPENAI_API_KEY: "",
   };
   // This process prepares the shop and reads the report through the same lib/ code.
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, AUTH_SECRET: appEnv.AUTH_SECRET, CRON_SECRET: secrets.cronSecret, APP_URL: appUrl, DATABASE_POOL_MAX: "2" });
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, AUTH_SECRET: appEnv.AUTH_SECRET, LINK_SECRET: appEnv.LINK_SECRET, CRON_SECRET: secrets.cronSecret, APP_URL: appUrl, DATABASE_POOL_MAX: "2" });
   const { prepareSimulatedShop } = await import("@/lib/simulator/prepare-simulated-shop");
   const { waitForClassifiedReplies } = await import("@/lib/simulator/wait-for-classified-replies");
   const { db } = await import("@/lib/db");

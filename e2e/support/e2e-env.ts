@@ -7,6 +7,7 @@ export const E2E = {
   secrets: {
     AUTH_SECRET: "e2e-auth-secret-that-is-long-enough-0123456789",
     CRON_SECRET: "e2e-cron-secret-0123456789",
+    LINK_SECRET: "e2e-link-secret-that-is-long-enough-0123456789",
     // Webhook credentials, so specs can deliver signed provider webhooks to the app.
     POSTMARK_WEBHOOK_USER: "postmark-e2e",
     POSTMARK_WEBHOOK_PASSWORD: "postmark-e2e-password",

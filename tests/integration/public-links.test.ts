@@ -5,6 +5,11 @@ import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { createUnsubscribeToken } from "@/lib/consent/unsubscribe-token";
 import { makeCustomer, makeShopSettings } from "../support/factories";
+import { withProviderEnv } from "../support/test-env";
+
+// A link secret rotated away from is still accepted while listed in LINK_SECRETS_PREVIOUS.
+const ROTATED_LINK_SECRET = "link-secret-before-the-rotation-0123456789";
+withProviderEnv(() => ({ LINK_SECRETS_PREVIOUS: ROTATED_LINK_SECRET }));
 
 beforeEach(async () => {
   await truncateAllTables();
@@ -35,7 +40,7 @@ describe("/u/<token>", () => {
     const customer = await makeCustomer();
     await db.scheduledMessage.create({ data: { flow: "post_delivery", step: "day5", channel: "email", customerId: customer.id, dueAt: new Date(), idempotencyKey: `k-${customer.id}` } });
     await db.scheduledMessage.create({ data: { flow: "sms_review_request", step: "review", channel: "sms", customerId: customer.id, dueAt: new Date(), idempotencyKey: `s-${customer.id}` } });
-    return { customer, token: createUnsubscribeToken(customer.id, process.env.AUTH_SECRET!) };
+    return { customer, token: createUnsubscribeToken(customer.id, process.env.LINK_SECRET!) };
   }
 
   it("shows a confirmation button on GET and changes nothing, so link scanners cannot unsubscribe anyone", async () => {
@@ -65,13 +70,23 @@ describe("/u/<token>", () => {
     expect(french).toContain("Me désabonner");
 
     const english = await makeCustomer({ locale: "en" });
-    const englishToken = createUnsubscribeToken(english.id, process.env.AUTH_SECRET!);
+    const englishToken = createUnsubscribeToken(english.id, process.env.LINK_SECRET!);
     const englishPage = await (await unsubscribeGet(new Request(`http://localhost/u/${englishToken}`, { headers: { "accept-language": "fr-FR" } }), params(englishToken))).text();
     expect(englishPage).toContain("Unsubscribe from Atelier Lune emails?");
 
     const invalid = await unsubscribeGet(new Request("http://localhost/u/nope", { headers: { "accept-language": "fr-CA,fr;q=0.9" } }), params("nope"));
     expect(invalid.status).toBe(404);
     expect(await invalid.text()).toContain("Ce lien n'est pas valide");
+  });
+
+  it("keeps links signed before a rotation working, and never accepts the session secret", async () => {
+    const { customer } = await customerWithPendingMail();
+    const signedWithAuthSecret = createUnsubscribeToken(customer.id, process.env.AUTH_SECRET!);
+    expect((await unsubscribePost(new Request(`http://localhost/u/${signedWithAuthSecret}`, { method: "POST" }), params(signedWithAuthSecret))).status).toBe(404);
+    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailUnsubscribedAt).toBeNull();
+    const beforeRotation = createUnsubscribeToken(customer.id, ROTATED_LINK_SECRET);
+    expect((await unsubscribePost(new Request(`http://localhost/u/${beforeRotation}`, { method: "POST" }), params(beforeRotation))).status).toBe(200);
+    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailUnsubscribedAt).not.toBeNull();
   });
 
   it("refuses a forged token and changes nothing", async () => {

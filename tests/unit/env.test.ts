@@ -4,6 +4,7 @@ import { configuredChannels, parseEnv } from "@/lib/env";
 const valid = {
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/app",
   AUTH_SECRET: "a".repeat(32),
+  LINK_SECRET: "l".repeat(32),
   CRON_SECRET: "c".repeat(16),
 };
 
@@ -26,9 +27,10 @@ describe("parseEnv", () => {
 
   it("names a missing variable and says what it expects, one line each", () => {
     const problems = problemsOf({ DATABASE_URL: valid.DATABASE_URL });
-    expect(problems).toHaveLength(2);
+    expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^Invalid environment variable AUTH_SECRET: expected a random secret of at least 32 characters.*\(it is not set\)\.$/);
-    expect(problems[1]).toMatch(/^Invalid environment variable CRON_SECRET:/);
+    expect(problems[1]).toMatch(/^Invalid environment variable LINK_SECRET:/);
+    expect(problems[2]).toMatch(/^Invalid environment variable CRON_SECRET:/);
     for (const line of problems) expect(line).not.toContain("\n");
   });
 
@@ -39,6 +41,12 @@ describe("parseEnv", () => {
     const [secretProblem] = problemsOf({ ...valid, AUTH_SECRET: "short-secret" });
     expect(secretProblem).toContain("AUTH_SECRET");
     expect(secretProblem).not.toContain("short-secret");
+  });
+
+  it("wants a link secret of its own, and reads the previous ones as a list", () => {
+    expect(problemsOf({ ...valid, LINK_SECRET: valid.AUTH_SECRET })).toEqual([expect.stringMatching(/^Invalid environment variable LINK_SECRET: expected a secret of its own/)]);
+    const result = parseEnv({ ...valid, LINK_SECRETS_PREVIOUS: " old-one , older-one ," });
+    expect(result.ok && result.env.LINK_SECRETS_PREVIOUS).toEqual(["old-one", "older-one"]);
   });
 
   it("rejects a non-PostgreSQL database URL", () => {
