@@ -33,6 +33,11 @@ export async function ThreadMessage({ message, customerName }: { message: Conver
             {message.deliveryError && `: ${message.deliveryError}`}
           </span>
         )}
+        {!outbound && message.channel === "email" && message.senderCheck !== "pass" && (
+          <span className="rounded bg-red-50 px-1.5 text-red-800" title={t("senderNotVerifiedHelp")} data-testid="sender-not-verified">
+            ⚠ {t("senderNotVerified")}
+          </span>
+        )}
         {message.intent && <span className="rounded bg-sky-50 px-1.5 text-sky-800">{t(`intent_${message.intent}`)}</span>}
         {message.frictionHint && <span className="rounded bg-orange-50 px-1.5 text-orange-800">{t("frictionHint", { hint: message.frictionHint.replace("_", " ") })}</span>}
       </p>

@@ -1,5 +1,7 @@
 // A customer's message as it arrives, whatever the channel. Mappers build it from Postmark and
 // Twilio payloads; lib/inbound/ingest-inbound-message.ts stores it.
+import type { SenderCheck } from "@/lib/generated/prisma/enums";
+
 export type InboundAttachment = { filename: string; contentType: string; size: number; content: Buffer | null; droppedReason: string | null };
 
 export type InboundMessage = {
@@ -19,4 +21,6 @@ export type InboundMessage = {
   mailboxHash: string | null;
   receivedAt: Date;
   attachments: InboundAttachment[];
+  /** Email: whether the sender authenticated for the From domain. Null for SMS. */
+  senderCheck: SenderCheck | null;
 };

@@ -1,6 +1,7 @@
 // Postmark's inbound webhook JSON → InboundMessage. Pure, tested on the recorded fixture.
 import { z } from "zod";
 import type { InboundAttachment, InboundMessage } from "@/lib/inbound/inbound-message";
+import { checkSender } from "@/lib/inbound/sender-authentication";
 import { stripQuotedText } from "@/lib/inbound/strip-quoted-text";
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
@@ -68,6 +69,7 @@ export function mapPostmarkInbound(body: unknown, receivedAt = new Date()): Post
       // customer's device has, and the thread, the stale-reply check and the reports order by it.
       receivedAt,
       attachments: p.Attachments.map(attachment),
+      senderCheck: checkSender(p.FromFull.Email, p.Headers),
     },
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { liftPostmarkSuppression, suppressEmail, unsubscribeEmail } from "@/lib/consent/email-consent";
 import type { DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { processWebhookOnce } from "@/lib/webhooks/process-webhook-once";
@@ -13,12 +14,9 @@ const event = z.discriminatedUnion("RecordType", [
 ]);
 type PostmarkEvent = z.infer<typeof event>;
 
-async function stopEmailTo(email: string, data: { emailSuppressedAt?: Date; emailSuppressedReason?: string; emailUnsubscribedAt?: Date }, source: string, at: Date, tx: DbClient) {
-  const customer = await tx.customer.findUnique({ where: { email: email.toLowerCase() } });
-  if (!customer) return;
-  await tx.customer.update({ where: { id: customer.id }, data });
-  await tx.consentEvent.create({ data: { customerId: customer.id, channel: "email", change: "revoked", source, wording: null, occurredAt: at } });
-  await tx.scheduledMessage.updateMany({ where: { customerId: customer.id, channel: "email", status: { in: ["scheduled", "paused"] } }, data: { status: "cancelled", statusReason: `cancelled: ${source}` } });
+/** The customer behind an address Postmark reports on; events about unknown addresses change nothing. */
+async function customerIdFor(email: string, tx: DbClient): Promise<string | null> {
+  return (await tx.customer.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } }))?.id ?? null;
 }
 
 async function failMessage(providerMessageId: string | null | undefined, reason: string, tx: DbClient) {
@@ -32,26 +30,21 @@ async function apply(e: PostmarkEvent, tx: DbClient): Promise<void> {
       const at = new Date(e.BouncedAt);
       await failMessage(e.MessageID, `${e.Type}: ${e.Description ?? "bounced"}`, tx);
       // A soft bounce is retried by the mail system; only a hard bounce or a deactivation suppresses.
-      if (e.Type === "HardBounce" || e.Inactive) await stopEmailTo(e.Email, { emailSuppressedAt: at, emailSuppressedReason: `${e.Type}: ${e.Description ?? ""}`.trim() }, "postmark_bounce", at, tx);
+      const customerId = await customerIdFor(e.Email, tx);
+      if (customerId && (e.Type === "HardBounce" || e.Inactive)) await suppressEmail(customerId, `${e.Type}: ${e.Description ?? ""}`.trim(), "postmark_bounce", at, tx);
       return;
     }
     case "SpamComplaint": {
-      const at = new Date(e.BouncedAt);
-      await stopEmailTo(e.Email, { emailSuppressedAt: at, emailSuppressedReason: "Spam complaint: never email again" }, "postmark_spam_complaint", at, tx);
+      const customerId = await customerIdFor(e.Email, tx);
+      if (customerId) await suppressEmail(customerId, "Spam complaint: never email again", "postmark_spam_complaint", new Date(e.BouncedAt), tx);
       return;
     }
     case "SubscriptionChange": {
+      const customerId = await customerIdFor(e.Recipient, tx);
+      if (!customerId) return;
       const at = new Date(e.ChangedAt);
-      if (e.SuppressSending) {
-        await stopEmailTo(e.Recipient, { emailUnsubscribedAt: at }, "postmark_subscription_change", at, tx);
-      } else {
-        const customer = await tx.customer.findUnique({ where: { email: e.Recipient.toLowerCase() } });
-        // Reactivation lifts Postmark's suppression, never a spam complaint of ours.
-        if (customer && customer.emailSuppressedReason !== "Spam complaint: never email again") {
-          await tx.customer.update({ where: { id: customer.id }, data: { emailUnsubscribedAt: null, emailSuppressedAt: null, emailSuppressedReason: null } });
-          await tx.consentEvent.create({ data: { customerId: customer.id, channel: "email", change: "granted", source: "postmark_subscription_change", wording: null, occurredAt: at } });
-        }
-      }
+      if (e.SuppressSending) await unsubscribeEmail(customerId, "postmark_subscription_change", e.SuppressionReason ?? null, at, tx);
+      else await liftPostmarkSuppression(customerId, at, tx);
       return;
     }
     case "Delivery":

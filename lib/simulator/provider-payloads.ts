@@ -146,6 +146,8 @@ export function postmarkInbound(reply: EmailReply, quoted: string, secrets: Simu
       StrippedTextReply: reply.text,
       Tag: "",
       Headers: [
+        // Postmark's receiving server puts its SPF verdict on top; the simulated customers' mail is genuine.
+        { Name: "Received-SPF", Value: `Pass (sender SPF authorized) identity=mailfrom; envelope-from=${reply.from.email}; receiver=${reply.to}` },
         { Name: "Message-ID", Value: reply.emailMessageId },
         ...(reply.inReplyTo ? [{ Name: "In-Reply-To", Value: reply.inReplyTo }, { Name: "References", Value: reply.inReplyTo }] : []),
         { Name: "MIME-Version", Value: "1.0" },

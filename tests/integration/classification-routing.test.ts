@@ -40,7 +40,7 @@ beforeEach(async () => {
 
 async function inboundMessage(customerId: string, text: string, channel: "email" | "sms" = "email", minutesAgo = 0) {
   const conversation = (await db.conversation.findFirst({ where: { customerId } })) ?? (await db.conversation.create({ data: { customerId, mailboxHash: `h-${customerId}`, lastMessageAt: new Date() } }));
-  return db.message.create({ data: { conversationId: conversation.id, direction: "inbound", channel, authorType: "customer", textBody: text, deliveryStatus: "received", createdAt: new Date(Date.now() - minutesAgo * 60_000) } });
+  return db.message.create({ data: { conversationId: conversation.id, direction: "inbound", channel, authorType: "customer", textBody: text, senderCheck: channel === "email" ? "pass" : null, deliveryStatus: "received", createdAt: new Date(Date.now() - minutesAgo * 60_000) } });
 }
 
 const steps = (customerId: string) => db.scheduledMessage.findMany({ where: { customerId }, orderBy: { createdAt: "asc" }, select: { flow: true, step: true, channel: true, status: true } });

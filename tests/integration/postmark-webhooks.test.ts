@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as eventsWebhook } from "@/app/api/webhooks/postmark/events/route";
 import { POST as inboundWebhook } from "@/app/api/webhooks/postmark/inbound/route";
+import { handleUnsubscribeRequest } from "@/lib/consent/handle-unsubscribe-request";
+import { createUnsubscribeToken } from "@/lib/consent/unsubscribe-token";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
@@ -141,6 +143,18 @@ describe("POST /api/webhooks/postmark/events", () => {
     await db.message.create({ data: { conversationId: conversation.id, direction: "outbound", channel: "email", authorType: "staff", textBody: "x", providerMessageId: "pm-1", deliveryStatus: "sent" } });
     await events({ RecordType: "Delivery", MessageID: "pm-1", Recipient: "jo@example.org", DeliveredAt: "2026-11-23T10:05:00Z" });
     expect(await db.message.findFirstOrThrow({ where: { providerMessageId: "pm-1" } })).toMatchObject({ deliveryStatus: "delivered", deliveredAt: new Date("2026-11-23T10:05:00Z") });
+  });
+
+  it("lets a Postmark reactivation lift only what Postmark set, never an unsubscribe made through us", async () => {
+    const customer = await makeCustomer({ email: "jo@example.org" });
+    const unsubscribe = await handleUnsubscribeRequest("POST", createUnsubscribeToken(customer.id, process.env.LINK_SECRET!), "/u/x");
+    expect(unsubscribe.status).toBe(200);
+    await events({ RecordType: "Bounce", ID: 7, Type: "HardBounce", Inactive: true, Email: "jo@example.org", BouncedAt: "2026-11-22T09:00:00Z" });
+    await events({ RecordType: "SubscriptionChange", Recipient: "jo@example.org", SuppressSending: false, ChangedAt: "2026-11-23T10:00:00Z" });
+    const after = await db.customer.findUniqueOrThrow({ where: { id: customer.id } });
+    expect(after.emailSuppressedAt).toBeNull();
+    expect(after.emailUnsubscribedAt).not.toBeNull();
+    expect(await db.consentEvent.count({ where: { change: "granted" } })).toBe(0);
   });
 
   it("refuses bad credentials, a 10 MB body and a malformed event", async () => {

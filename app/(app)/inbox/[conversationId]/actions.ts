@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/authorized-action";
+import { unsubscribeEmailByAgent } from "@/lib/consent/email-consent";
 import { frictionMarkSchema, markFriction, removeFrictionMark } from "@/lib/friction/mark-friction";
 import { addTag, removeTag, tagNameSchema } from "@/lib/inbox/conversation-tags";
 import { reviewLinkSchema, sendReviewLink } from "@/lib/inbox/send-review-link";
@@ -70,5 +71,10 @@ export const pauseScheduledAction = authorizedAction("inbox.work", z.object({ co
 
 export const resumeScheduledAction = authorizedAction("inbox.work", z.object({ conversationId: id, scheduledMessageId: id }), async (input, user) => {
   await resumeScheduledMessage(input.scheduledMessageId, user);
+  refresh(input.conversationId);
+});
+
+export const unsubscribeEmailAction = authorizedAction("inbox.work", z.object({ conversationId: id }), async (input, user) => {
+  await unsubscribeEmailByAgent(input.conversationId, user.id);
   refresh(input.conversationId);
 });
