@@ -5,6 +5,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

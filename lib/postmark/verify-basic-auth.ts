@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { readTextBody } from "@/lib/http/read-body";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
@@ -19,8 +20,7 @@ export function verifyPostmarkBasicAuth(headers: Headers): void {
 /** Reads a JSON body up to a size, with clear 4xx errors for the wrong type, size or syntax. */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   if (!(request.headers.get("content-type") ?? "").includes("application/json")) throw new AppError("bad_request", "Expected application/json, as Postmark sends.");
-  const raw = await request.text();
-  if (Buffer.byteLength(raw) > maxBytes) throw new AppError("bad_request", `The body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+  const raw = await readTextBody(request, maxBytes);
   try {
     return JSON.parse(raw);
   } catch {

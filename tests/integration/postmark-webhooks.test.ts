@@ -160,7 +160,7 @@ describe("POST /api/webhooks/postmark/events", () => {
   it("refuses bad credentials, a 10 MB body and a malformed event", async () => {
     expect((await events(fixture("postmark/bounce.json"), { auth: null })).status).toBe(401);
     const huge = await events(null, { raw: JSON.stringify({ RecordType: "Bounce", Content: "x".repeat(10 * 1024 * 1024) }) });
-    expect(huge.status).toBe(400);
+    expect(huge.status).toBe(413);
     expect(await huge.json()).toEqual({ error: "The body is larger than 1 MB." });
     expect((await events({ RecordType: "Bounce", Email: 3 })).status).toBe(400);
     expect(await db.webhookEvent.count()).toBe(0);

@@ -48,12 +48,12 @@ describe("POST /api/webhooks/twilio/sms", () => {
     expect(await db.message.count()).toBe(0);
   });
 
-  it("answers 400 to a wrong content type or a huge body, and stores nothing", async () => {
+  it("answers 400 to a wrong content type and 413 to a huge body, and stores nothing", async () => {
     expect((await post(inbound, { contentType: "application/json" })).status).toBe(400);
     const huge = { ...inbound, Body: "x".repeat(10 * 1024 * 1024) };
     const response = await post(huge);
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: "The body is too large for a Twilio webhook." });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: "The body is larger than 64 KB." });
     expect(await db.message.count()).toBe(0);
   });
 
