@@ -14,6 +14,12 @@ const config = [
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db", "@/lib/generated/*"], message: "Go through a lib/<domain> function instead." }] }],
     },
   },
+  {
+    // The server logs through lib/log.ts, which keeps addresses, numbers and secrets out.
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.ts", "proxy.ts", "instrumentation.ts"],
+    ignores: ["lib/log.ts", "lib/startup/**", "lib/simulator/**", "lib/seed/**"],
+    rules: { "no-console": "error" },
+  },
 ];
 
 export default config;

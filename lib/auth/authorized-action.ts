@@ -4,6 +4,7 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { AppError, type ErrorCode, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/validation/field-errors";
+import { logError } from "@/lib/log";
 
 export type { FieldErrors };
 
@@ -34,7 +35,7 @@ export function authorizedAction<S extends z.ZodType, T>(
       return { ok: true, data: await handler(parsed.data, user) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, code: error.code, error: error.message };
-      console.error(`[action] ${permission} failed:`, error instanceof Error ? error.message : error);
+      logError("action", `${permission} failed`, error);
       return { ok: false, code: "internal", error: GENERIC_ERROR_MESSAGE };
     }
   };

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { classifyText } from "@/lib/classification/classify-text";
 import { routeInboundMessage } from "@/lib/routing/route-inbound-message";
+import { logError } from "@/lib/log";
 
 /**
  * Classifies a stored inbound message and routes it, once. Runs after the webhook's response
@@ -32,7 +33,7 @@ export async function classifyPendingMessages(now = new Date(), limit = 50): Pro
     try {
       await classifyInboundMessage(id);
     } catch (error) {
-      console.error(`[classify] ${id} failed: ${error instanceof Error ? error.message : error}`);
+      logError("classify", `${id} failed`, error);
     }
   }
   return pending.length;

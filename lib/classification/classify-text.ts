@@ -3,6 +3,7 @@ import { configuredChannels } from "@/lib/env";
 import type { Classification } from "@/lib/classification/classification";
 import { classifyLocally } from "@/lib/classification/local-classifier";
 import { classifyWithOpenAI } from "@/lib/classification/openai-classifier";
+import { logWarning } from "@/lib/log";
 
 /** OpenAI when configured, the local classifier otherwise or when OpenAI fails or hangs. */
 export async function classifyText(text: string): Promise<Classification> {
@@ -10,7 +11,7 @@ export async function classifyText(text: string): Promise<Classification> {
     try {
       return await classifyWithOpenAI(text);
     } catch (error) {
-      console.warn(`[classify] OpenAI failed, using the local classifier: ${error instanceof Error ? error.message : error}`);
+      logWarning("classify", "OpenAI failed, using the local classifier", error);
     }
   }
   return classifyLocally(text);

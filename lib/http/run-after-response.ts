@@ -1,4 +1,5 @@
 import { after } from "next/server";
+import { logError } from "@/lib/log";
 
 const outsideRequests = new Set<Promise<unknown>>();
 
@@ -10,7 +11,7 @@ const outsideRequests = new Set<Promise<unknown>>();
 export function runAfterResponse(name: string, task: () => Promise<unknown>): void {
   const guarded = () =>
     task().catch((error) => {
-      console.error(`[${name}] failed after the response: ${error instanceof Error ? error.message : error}`);
+      logError(name, "failed after the response", error);
     });
   try {
     after(guarded);

@@ -10,6 +10,7 @@ import { sendScheduledMessage, type SendResult } from "@/lib/outbound/send-sched
 import { settleUnknownMessages } from "@/lib/outbound/settle-unknown-messages";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
+import { logError } from "@/lib/log";
 
 export type DispatchReport = {
   channels: Channel[];
@@ -59,7 +60,7 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
         result = await sendScheduledMessage(id, settings, clock());
       } catch (error) {
         // Left "sending": the lease expires and the message is settled, never sent twice blindly.
-        console.error(`[dispatch] ${id} failed unexpectedly: ${error instanceof Error ? error.message : error}`);
+        logError("dispatch", `${id} failed unexpectedly`, error);
         result = "unknown";
       }
       results[result] = (results[result] ?? 0) + 1;

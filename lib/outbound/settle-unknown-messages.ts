@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { findPostmarkMessageByMetadata } from "@/lib/outbound/providers/postmark-email";
 import { findTwilioMessage } from "@/lib/outbound/providers/twilio-sms";
 import { recordSent } from "@/lib/outbound/send-scheduled-message";
+import { logWarning } from "@/lib/log";
 
 const LOOKBACK_MS = 24 * 60 * 60_000;
 
@@ -21,7 +22,7 @@ export async function settleUnknownMessages(now: Date, channels: ("email" | "sms
       else if (scheduled.channel === "email") providerMessageId = await findPostmarkMessageByMetadata("scheduledMessageId", scheduled.id);
       else providerMessageId = await findTwilioMessage(scheduled.sentMessage.toAddress ?? scheduled.customer.phone ?? "", scheduled.sentMessage.textBody, new Date(now.getTime() - LOOKBACK_MS));
     } catch (error) {
-      console.warn(`[dispatch] could not settle ${scheduled.id} yet: ${error instanceof Error ? error.message : error}`);
+      logWarning("dispatch", `could not settle ${scheduled.id} yet`, error);
       continue;
     }
     await db.$transaction(async (tx) => {

@@ -5,6 +5,7 @@ import { applyShopEvent } from "@/lib/shop-events/apply-shop-event";
 import { mapShopifyWebhook } from "@/lib/shopify/map-shopify-webhook";
 import { verifyShopifyHmac } from "@/lib/shopify/verify-shopify-hmac";
 import { processWebhookOnce } from "@/lib/webhooks/process-webhook-once";
+import { logInfo } from "@/lib/log";
 
 export type ShopifyWebhookResult = { status: "processed" | "duplicate" | "ignored"; topic: string };
 
@@ -32,6 +33,6 @@ export async function receiveShopifyWebhook(rawBody: Buffer, headers: Headers): 
   const outcome = await processWebhookOnce({ provider: "shopify", externalId: webhookId, topic }, async (tx) => {
     for (const event of mapped.events) await applyShopEvent(event, tx);
   });
-  if (topic.startsWith("customers/")) console.info(`[shopify] compliance webhook ${topic} received (${webhookId})`);
+  if (topic.startsWith("customers/")) logInfo("shopify", `compliance webhook ${topic} received (${webhookId})`);
   return { status: outcome.duplicate ? "duplicate" : "processed", topic };
 }

@@ -4,6 +4,7 @@ import type { Customer, ShopSettings } from "@/lib/generated/prisma/client";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
 import { getApprovedVersion } from "@/lib/templates/get-approved-version";
 import { renderTemplate, TemplateRenderError } from "@/lib/templates/render-template";
+import { logError } from "@/lib/log";
 
 /**
  * The approved text of an automatic SMS answer (HELP, opt-out confirmation) for this customer, or
@@ -22,7 +23,7 @@ export async function renderAutoReplySms(key: string, customer: Customer, settin
     return renderTemplate(approved.version.body, { firstName: customer.firstName, shopName: settings?.shopName ?? "this shop", founderName: settings?.founderName ?? settings?.shopName ?? "the founder" }, approved.locale);
   } catch (error) {
     if (error instanceof TemplateRenderError) {
-      console.error(`[templates] ${key} cannot be rendered: ${error.message}`);
+      logError("templates", `${key} cannot be rendered: ${error.message}`);
       return null;
     }
     throw error;

@@ -8,6 +8,7 @@ import { sendEmailWithPostmark } from "@/lib/outbound/providers/postmark-email";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { lineDiff } from "@/lib/templates/line-diff";
 import { variableProblems } from "@/lib/templates/variable-problems";
+import { logError } from "@/lib/log";
 
 const noBadVariables = (text: string | null | undefined) => !text || variableProblems(text).length === 0;
 const variablesMessage = (text: string | null | undefined) => ({ message: text ? (variableProblems(text)[0]?.message ?? "") : "" });
@@ -80,7 +81,7 @@ export type QueuedVersion = Awaited<ReturnType<typeof listApprovalQueue>>[number
 async function notifyFounders(templateName: string, authorName: string) {
   if (!configuredChannels().email) return;
   const settings = await getShopSettingsRow();
-  const founders = await db.user.findMany({ where: { role: "founder", deactivatedAt: null }, select: { email: true } });
+  const founders = await db.user.findMany({ where: { role: "founder", deactivatedAt: null }, select: { id: true, email: true } });
   if (!settings || founders.length === 0) return;
   const link = `${env().APP_URL.replace(/\/$/, "")}/templates/queue`;
   for (const founder of founders) {
@@ -94,7 +95,7 @@ async function notifyFounders(templateName: string, authorName: string) {
       headers: [],
       metadata: { purpose: "template_approval" },
     });
-    if (outcome.kind !== "sent") console.error(`[templates] approval notice to ${founder.email} not sent: ${outcome.error}`);
+    if (outcome.kind !== "sent") logError("templates", `approval notice to founder ${founder.id} not sent: ${outcome.error}`);
   }
 }
 
