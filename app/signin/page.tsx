@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { authMessages } from "@/lib/i18n/messages/auth";
 
@@ -12,15 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("pageTitle") };
 }
 
-/** Only same-site paths: a callbackUrl must never send a user elsewhere. */
-function safeCallback(value: string | string[] | undefined): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  return path && path.startsWith("/") && !path.startsWith("//") ? path : "/inbox";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeRedirectPath(Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
   const { t } = await getTranslator(authMessages);
   return (

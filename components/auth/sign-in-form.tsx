@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useTranslator } from "@/components/i18n/locale-provider";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { authMessages } from "@/lib/i18n/messages/auth";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -27,8 +28,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (result?.ok && !result.error) {
-        // A full navigation, so every server component renders with the new session.
-        window.location.assign(callbackUrl);
+        // A full navigation, so every server component renders with the new session. Checked
+        // again here: the page's value is already safe, but this is the line that navigates.
+        window.location.assign(safeRedirectPath(callbackUrl));
         return;
       }
       setError(result?.error === "CredentialsSignin" || !result?.error ? t("wrongCredentials") : t("failed"));
