@@ -1,6 +1,7 @@
 // The only module that reads process.env. Every variable is validated here; the app refuses
 // to start on a missing or invalid one (instrumentation.ts) with one line per variable.
 import { z } from "zod";
+import { isPublicAddress } from "@/lib/http/public-address";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "an http(s) URL" });
 
@@ -12,6 +13,11 @@ const envSchema = z
       .regex(/^postgres(ql)?:\/\//, "a PostgreSQL URL starting with postgresql://"),
     DATABASE_POOL_MAX: z.coerce.number({ error: "a whole number" }).int().min(1).max(100).default(10),
     APP_URL: httpUrl.default("http://localhost:3000"),
+    /** A demo: known passwords, fake data and the built-in outbox. Never on a public APP_URL. */
+    DEMO_MODE: z
+      .enum(["true", "false", "1", "0"], { error: "true or false" })
+      .default("false")
+      .transform((value) => value === "true" || value === "1"),
     AUTH_SECRET: z
       .string({ error: "a random secret of at least 32 characters (npm run setup generates one)" })
       .min(32, "a random secret of at least 32 characters (npm run setup generates one)"),
@@ -41,6 +47,9 @@ const envSchema = z
     OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
   })
   .superRefine((env, ctx) => {
+    if (env.DEMO_MODE && isPublicAddress(env.APP_URL)) {
+      ctx.addIssue({ code: "custom", path: ["DEMO_MODE"], message: `false when APP_URL is a public address (${env.APP_URL}): a demo publishes its passwords. Create the first admin instead (see the README, "Going live")` });
+    }
     if (env.LINK_SECRET === env.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["LINK_SECRET"], message: "a secret of its own, not the value of AUTH_SECRET" });
     // A half-configured provider is a mistake worth stopping for, not a silent "not configured".
     const groups: [string, (keyof typeof env)[]][] = [

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { needsFirstAdmin } from "@/lib/users/first-admin";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { authMessages } from "@/lib/i18n/messages/auth";
 
@@ -17,6 +18,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeRedirectPath(Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
+  // A new installation has nobody to sign in yet: its first admin is created first.
+  if (await needsFirstAdmin()) redirect("/first-run");
   const { t } = await getTranslator(authMessages);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

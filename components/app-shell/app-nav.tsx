@@ -34,13 +34,16 @@ export function AppNav({ areas, user, localeChoice }: { areas: NavArea[]; user: 
       </nav>
       <div className="mt-auto space-y-3 border-t border-stone-200 px-5 py-4 text-sm">
         <div>
-          <p className="font-medium" data-testid="current-user">
+          <p className="truncate font-medium" data-testid="current-user" title={user.name}>
             {user.name}
           </p>
           <p className="text-xs text-stone-500">
             {user.email} · <span data-testid="current-role">{t(`role.${user.role}`)}</span>
           </p>
         </div>
+        <Link href="/account" className="block text-xs text-stone-600 underline hover:text-stone-900" aria-current={pathname === "/account" ? "page" : undefined}>
+          {t("yourAccount")}
+        </Link>
         <LanguageSelect choice={localeChoice} />
         <button type="button" onClick={() => signOut({ callbackUrl: "/signin" })} className="text-xs text-stone-600 underline hover:text-stone-900">
           {t("signOut")}

@@ -14,6 +14,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
+  function signInError(error: string | null): string {
+    if (!error || error === "CredentialsSignin") return t("wrongCredentials");
+    const throttled = /^TooManyAttempts:(\d+)$/.exec(error);
+    if (!throttled) return t("failed");
+    const seconds = Number(throttled[1]);
+    return seconds < 60 ? t("tooManyAttemptsSeconds", { seconds }) : t("tooManyAttemptsMinutes", { minutes: Math.ceil(seconds / 60) });
+  }
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -33,7 +41,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         window.location.assign(safeRedirectPath(callbackUrl));
         return;
       }
-      setError(result?.error === "CredentialsSignin" || !result?.error ? t("wrongCredentials") : t("failed"));
+      setError(signInError(result?.error ?? null));
     } catch {
       setError(t("unreachable"));
     }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { changeUserRoleAction, setUserActiveAction } from "@/app/(app)/users/actions";
+import { changeUserRoleAction, resetUserPasswordAction, setUserActiveAction } from "@/app/(app)/users/actions";
 import { useTranslator } from "@/components/i18n/locale-provider";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -19,19 +19,35 @@ export function UsersTable({ users, currentUserId, timeZone }: { users: Row[]; c
   const { t, locale } = useTranslator(usersMessages);
   const { t: shell } = useTranslator(shellMessages);
   const { t: common } = useTranslator(commonMessages);
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<{ userId: string; action: "deactivate" | "reset" } | null>(null);
+  const [newPassword, setNewPassword] = useState<{ name: string; password: string } | null>(null);
   const roleChange = useServerAction(changeUserRoleAction);
   const activation = useServerAction(setUserActiveAction);
-  const pending = roleChange.pending || activation.pending;
-  const message = activation.message ?? roleChange.message;
+  const reset = useServerAction(resetUserPasswordAction);
+  const pending = roleChange.pending || activation.pending || reset.pending;
+  const message = reset.message ?? activation.message ?? roleChange.message;
+
+  function clearMessages() {
+    for (const action of [roleChange, activation, reset]) action.setMessage(null);
+    setNewPassword(null);
+  }
+
+  function resetPassword(user: Row) {
+    clearMessages();
+    reset.run({ userId: user.id }, (result) => {
+      setConfirming(null);
+      if (result.generatedPassword) setNewPassword({ name: user.name, password: result.generatedPassword });
+      return t("passwordReset", { name: user.name });
+    });
+  }
 
   function changeRole(user: Row, role: Role) {
-    activation.setMessage(null);
+    clearMessages();
     roleChange.run({ userId: user.id, role }, () => t("roleChanged", { name: user.name, role: shell(`role.${role}`) }));
   }
 
   function setActive(user: Row, active: boolean) {
-    roleChange.setMessage(null);
+    clearMessages();
     activation.run({ userId: user.id, active }, () => {
       setConfirming(null);
       return t(active ? "reactivated" : "deactivated", { name: user.name });
@@ -42,7 +58,19 @@ export function UsersTable({ users, currentUserId, timeZone }: { users: Row[]; c
 
   return (
     <div className="space-y-3">
-      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      {message && (
+        <Notice tone={message.tone}>
+          {message.text}
+          {message.tone === "success" && newPassword && (
+            <p className="mt-2">
+              {t("newPasswordFor", { name: newPassword.name })}{" "}
+              <code className="rounded bg-white px-1 font-mono" data-testid="reset-password">
+                {newPassword.password}
+              </code>
+            </p>
+          )}
+        </Notice>
+      )}
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase text-stone-500">
@@ -61,9 +89,13 @@ export function UsersTable({ users, currentUserId, timeZone }: { users: Row[]; c
               const self = user.id === currentUserId;
               return (
                 <tr key={user.id} className={`border-b border-stone-100 last:border-0 ${inactive ? "text-stone-400" : ""}`} data-testid={`user-row-${user.email}`}>
-                  <td className="px-4 py-2">
-                    <p className="font-medium">{user.name}</p>
-                    <p className="text-xs text-stone-500">{user.email}</p>
+                  <td className="max-w-[16rem] px-4 py-2">
+                    <p className="truncate font-medium" title={user.name}>
+                      {user.name}
+                    </p>
+                    <p className="truncate text-xs text-stone-500" title={user.email}>
+                      {user.email}
+                    </p>
                   </td>
                   <td className="px-4 py-2">
                     <label className="sr-only" htmlFor={`role-${user.id}`}>
@@ -87,11 +119,11 @@ export function UsersTable({ users, currentUserId, timeZone }: { users: Row[]; c
                   <td className="px-4 py-2 text-right">
                     {self ? (
                       <span className="text-xs text-stone-400">{t("you")}</span>
-                    ) : confirming === user.id ? (
+                    ) : confirming?.userId === user.id ? (
                       <span className="inline-flex items-center gap-2">
-                        <span className="text-xs">{t("deactivateConfirm", { name: user.name })}</span>
-                        <Button variant="danger" pending={pending} onClick={() => setActive(user, false)}>
-                          {t("deactivate")}
+                        <span className="text-xs">{confirming.action === "reset" ? t("resetConfirm", { name: user.name }) : t("deactivateConfirm", { name: user.name })}</span>
+                        <Button variant="danger" pending={pending} onClick={() => (confirming.action === "reset" ? resetPassword(user) : setActive(user, false))}>
+                          {confirming.action === "reset" ? t("reset") : t("deactivate")}
                         </Button>
                         <Button variant="secondary" onClick={() => setConfirming(null)}>
                           {common("cancel")}
@@ -102,9 +134,14 @@ export function UsersTable({ users, currentUserId, timeZone }: { users: Row[]; c
                         {t("reactivate")}
                       </Button>
                     ) : (
-                      <Button variant="secondary" disabled={pending} onClick={() => setConfirming(user.id)}>
-                        {t("deactivateAsk")}
-                      </Button>
+                      <span className="inline-flex gap-2">
+                        <Button variant="secondary" disabled={pending} onClick={() => setConfirming({ userId: user.id, action: "reset" })}>
+                          {t("resetAsk")}
+                        </Button>
+                        <Button variant="secondary" disabled={pending} onClick={() => setConfirming({ userId: user.id, action: "deactivate" })}>
+                          {t("deactivateAsk")}
+                        </Button>
+                      </span>
                     )}
                   </td>
                 </tr>

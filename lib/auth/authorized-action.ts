@@ -27,16 +27,28 @@ export function authorizedAction<S extends z.ZodType, T>(
     if (!can(user.role, permission)) {
       return { ok: false, code: "forbidden", error: `Your role (${user.role}) is not allowed to do this.` };
     }
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      return { ok: false, code: "invalid_input", error: "Some fields need fixing.", fieldErrors: fieldErrorsFrom(parsed.error.issues) };
-    }
-    try {
-      return { ok: true, data: await handler(parsed.data, user) };
-    } catch (error) {
-      if (error instanceof AppError) return { ok: false, code: error.code, error: error.message };
-      logError("action", `${permission} failed`, error);
-      return { ok: false, code: "internal", error: GENERIC_ERROR_MESSAGE };
-    }
+    return run(permission, schema, input, (parsed) => handler(parsed, user));
   };
+}
+
+/**
+ * The only actions open to signed-out visitors (the first-run page, before any user exists):
+ * the same validation and error handling, and the handler checks that it may still run.
+ */
+export function publicAction<S extends z.ZodType, T>(name: string, schema: S, handler: (input: z.infer<S>) => Promise<T>): (input: unknown) => Promise<ActionResult<T>> {
+  return (input) => run(name, schema, input, handler);
+}
+
+async function run<S extends z.ZodType, T>(name: string, schema: S, input: unknown, handler: (input: z.infer<S>) => Promise<T>): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, code: "invalid_input", error: "Some fields need fixing.", fieldErrors: fieldErrorsFrom(parsed.error.issues) };
+  }
+  try {
+    return { ok: true, data: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, code: error.code, error: error.message };
+    logError("action", `${name} failed`, error);
+    return { ok: false, code: "internal", error: GENERIC_ERROR_MESSAGE };
+  }
 }

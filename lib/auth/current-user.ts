@@ -3,19 +3,22 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Role } from "@/lib/auth/permissions";
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
 
 /**
- * The signed-in staff user, read fresh from the database once per request, so a role change
- * or a deactivation takes effect at once rather than when the session token expires.
+ * The signed-in staff user, read fresh from the database once per request, so a role change,
+ * a deactivation or a password change elsewhere (a newer session version) takes effect at once
+ * rather than when the session token expires.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, deactivatedAt: true } });
-  if (!user || user.deactivatedAt) return null;
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, deactivatedAt: true, sessionVersion: true, isDemo: true } });
+  if (!user || user.deactivatedAt || (session.user?.sessionVersion ?? 0) !== user.sessionVersion) return null;
+  if (user.isDemo && !env().DEMO_MODE) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });

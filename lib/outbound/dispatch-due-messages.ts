@@ -1,4 +1,5 @@
 import "server-only";
+import { pruneSignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { classifyPendingMessages } from "@/lib/classification/classify-inbound-message";
 import { db } from "@/lib/db";
 import { configuredChannels } from "@/lib/env";
@@ -39,6 +40,7 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
   const channels = (["email", "sms"] as const).filter((channel) => configured[channel]);
 
   const woken = await wakeSnoozedConversations(clock());
+  await pruneSignInThrottle(clock());
   // Read once per run: every message of the run is composed with the same settings.
   const settings = await getShopSettingsRow();
   if (!settings) {

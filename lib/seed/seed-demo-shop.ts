@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
@@ -38,6 +39,9 @@ const token = () => randomBytes(12).toString("base64url");
 
 /** Fills an empty database with the demo shop. With force, wipes everything first. */
 export async function seedDemoShop({ force = false, now = new Date() } = {}): Promise<SeedSummary> {
+  if (!env().DEMO_MODE) {
+    throw new AppError("conflict", "The demo shop (with its published passwords) is only for a demo: set DEMO_MODE=true on a local APP_URL, or create the first admin for a real shop (npm run user:create, or the first-run page).");
+  }
   if (await databaseHasData()) {
     if (!force) throw new AppError("conflict", "The database already has data; nothing was changed. Use --force to wipe it and seed the demo shop.");
     await truncateAllTables();
@@ -48,7 +52,7 @@ export async function seedDemoShop({ force = false, now = new Date() } = {}): Pr
   return db.$transaction(
     async (tx) => {
       const users = await Promise.all(
-        DEMO_USERS.map((u, i) => tx.user.create({ data: { email: u.email, name: u.name, role: u.role, passwordHash: passwordHashes[i]! } })),
+        DEMO_USERS.map((u, i) => tx.user.create({ data: { email: u.email, name: u.name, role: u.role, passwordHash: passwordHashes[i]!, isDemo: true } })),
       );
       const agent = users.find((u) => u.role === "agent")!;
       const manager = users.find((u) => u.role === "manager")!;

@@ -3,7 +3,9 @@ import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { DEMO_USERS, seedDemoShop } from "@/lib/seed/seed-demo-shop";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
+import { withProviderEnv } from "../support/test-env";
 
+withProviderEnv(() => ({ DEMO_MODE: "true", APP_URL: "http://localhost:3000" }));
 beforeEach(truncateAllTables);
 
 describe("seedDemoShop", () => {
@@ -16,6 +18,7 @@ describe("seedDemoShop", () => {
     expect(await db.conversation.count({ where: { needsHuman: true } })).toBeGreaterThan(0);
     expect(await db.checkout.count({ where: { abandonedAt: { not: null }, completedAt: null } })).toBe(1);
     for (const user of DEMO_USERS) expect(await verifyCredentials(user.email, user.password)).toMatchObject({ role: user.role });
+    expect(await db.user.count({ where: { isDemo: false } })).toBe(0);
   });
 
   it("refuses a database that has data and changes nothing", async () => {

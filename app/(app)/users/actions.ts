@@ -6,6 +6,7 @@ import { authorizedAction } from "@/lib/auth/authorized-action";
 import { createUser } from "@/lib/users/create-user";
 import { changeUserRole, setUserActive } from "@/lib/users/update-user-access";
 import { newUserSchema, roleSchema } from "@/lib/users/user-input";
+import { resetPasswordSchema, resetUserPassword } from "@/lib/users/passwords";
 
 export const createUserAction = authorizedAction("users.manage", newUserSchema, async (input, user) => {
   const created = await createUser(input, user.id);
@@ -21,4 +22,11 @@ export const changeUserRoleAction = authorizedAction("users.manage", z.object({ 
 export const setUserActiveAction = authorizedAction("users.manage", z.object({ userId: z.string().min(1), active: z.boolean() }), async (input, user) => {
   await setUserActive(input.userId, input.active, user.id);
   revalidatePath("/users");
+});
+
+/** Sets a new password for someone else (generated and shown once unless given); their sessions end. */
+export const resetUserPasswordAction = authorizedAction("users.manage", resetPasswordSchema, async (input, user) => {
+  const result = await resetUserPassword(input, user.id);
+  revalidatePath("/users");
+  return result;
 });

@@ -30,6 +30,11 @@ export const usersMessages = defineMessages({
     deactivated: "{name} was deactivated.",
     reactivate: "Reactivate",
     reactivated: "{name} can sign in again.",
+    resetAsk: "Reset password…",
+    resetConfirm: "Give {name} a new password? They are signed out everywhere.",
+    reset: "Reset password",
+    passwordReset: "{name} has a new password and was signed out everywhere.",
+    newPasswordFor: "Their new password, shown only now:",
   },
   fr: {
     pageTitle: "Utilisateurs",
@@ -59,5 +64,10 @@ export const usersMessages = defineMessages({
     deactivated: "Le compte de {name} a été désactivé.",
     reactivate: "Réactiver",
     reactivated: "{name} peut de nouveau se connecter.",
+    resetAsk: "Réinitialiser le mot de passe…",
+    resetConfirm: "Donner un nouveau mot de passe à {name} ? Toutes ses sessions seront fermées.",
+    reset: "Réinitialiser",
+    passwordReset: "{name} a un nouveau mot de passe ; toutes ses sessions sont fermées.",
+    newPasswordFor: "Son nouveau mot de passe, affiché une seule fois :",
   },
 });

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/auth-options";
+import { authOptions, TOO_MANY_ATTEMPTS } from "@/lib/auth/auth-options";
+import { withThrottleStatus } from "@/lib/auth/sign-in-throttle";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -7,4 +8,8 @@ async function handler(request: Request, context: RouteContext) {
   return NextAuth(authOptions())(request, context);
 }
 
-export { handler as GET, handler as POST };
+async function post(request: Request, context: RouteContext) {
+  return withThrottleStatus(await handler(request, context), TOO_MANY_ATTEMPTS);
+}
+
+export { handler as GET, post as POST };

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/require-access";
+import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { accountMessages } from "@/lib/i18n/messages/account";
+import { shellMessages } from "@/lib/i18n/messages/shell";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator(accountMessages);
+  return { title: t("pageTitle") };
+}
+
+export default async function AccountPage() {
+  const user = await requireUser();
+  const [{ t }, { t: shell }] = await Promise.all([getTranslator(accountMessages), getTranslator(shellMessages)]);
+  return (
+    <>
+      <PageHeader title={t("pageTitle")} description={t("pageDescription")} />
+      <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
+        <section aria-labelledby="profile-title" className="rounded-lg border border-stone-200 bg-white p-5 text-sm">
+          <h2 id="profile-title" className="text-sm font-semibold">
+            {t("profileTitle")}
+          </h2>
+          <dl className="mt-3 grid grid-cols-[8rem_1fr] gap-y-2">
+            <dt className="text-stone-500">{t("name")}</dt>
+            <dd className="min-w-0 truncate" title={user.name}>
+              {user.name}
+            </dd>
+            <dt className="text-stone-500">{t("email")}</dt>
+            <dd className="min-w-0 break-all">{user.email}</dd>
+            <dt className="text-stone-500">{t("role")}</dt>
+            <dd>{shell(`role.${user.role}`)}</dd>
+          </dl>
+        </section>
+        <ChangePasswordForm />
+      </div>
+    </>
+  );
+}

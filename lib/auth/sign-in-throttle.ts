@@ -1,0 +1,104 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+// Sign-in throttling per account and per client address, shared by every app instance through
+// PostgreSQL. An attempt is reserved (counted as a failure) in one atomic statement *before* the
+// password is hashed: concurrent guesses cannot slip past the count, and a refused guess costs no
+// bcrypt. A successful sign-in gives the reservation back.
+
+export type ThrottlePolicy = { freeFailures: number; lockAtFailures: number };
+
+/** 5 failures for one account, then a growing delay; 20, a 15-minute lock. Looser per address (an office shares one). */
+export const ACCOUNT_POLICY: ThrottlePolicy = { freeFailures: 5, lockAtFailures: 20 };
+export const ADDRESS_POLICY: ThrottlePolicy = { freeFailures: 20, lockAtFailures: 100 };
+
+const WINDOW_SECONDS = 60 * 60;
+const LOCK_SECONDS = 15 * 60;
+const MAX_DELAY_SECONDS = 5 * 60;
+
+/** Seconds to wait after the nth failure: none, then 1, 2, 4 … up to 5 minutes, then the lock. */
+export function delayAfterFailure(failures: number, policy: ThrottlePolicy): number {
+  if (failures < policy.freeFailures) return 0;
+  if (failures >= policy.lockAtFailures) return LOCK_SECONDS;
+  return Math.min(2 ** (failures - policy.freeFailures), MAX_DELAY_SECONDS);
+}
+
+export type ThrottleSubject = { account: string; address: string };
+
+export type Reservation = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+const addressKey = (address: string) => `address:${address}`;
+
+/** Counts one attempt for the key unless it must wait; returns when it may try again otherwise. */
+async function reserve(key: string, policy: ThrottlePolicy, now: Date): Promise<Reservation> {
+  // The delay after the new count, as SQL over that count (f).
+  const delay = (f: string) =>
+    `make_interval(secs => CASE WHEN ${f} < ${policy.freeFailures} THEN 0 WHEN ${f} >= ${policy.lockAtFailures} THEN ${LOCK_SECONDS} ELSE LEAST(power(2, ${f} - ${policy.freeFailures}), ${MAX_DELAY_SECONDS}) END)`;
+  // Timestamps are stored as UTC without a zone, as Prisma writes them.
+  const at = `($2::timestamptz AT TIME ZONE 'UTC')`;
+  const restarts = `t."windowStartsAt" < ${at} - make_interval(secs => ${WINDOW_SECONDS})`;
+  const next = `CASE WHEN ${restarts} THEN 1 ELSE t.failures + 1 END`;
+  const rows = await db.$queryRawUnsafe<{ failures: number }[]>(
+    `INSERT INTO "SignInThrottle" AS t (key, failures, "windowStartsAt", "nextAttemptAt", "updatedAt")
+     VALUES ($1, 1, ${at}, ${at} + ${delay("1")}, ${at})
+     ON CONFLICT (key) DO UPDATE SET
+       failures = ${next},
+       "windowStartsAt" = CASE WHEN ${restarts} THEN ${at} ELSE t."windowStartsAt" END,
+       "nextAttemptAt" = ${at} + ${delay(next)},
+       "updatedAt" = ${at}
+     WHERE t."nextAttemptAt" <= ${at} OR ${restarts}
+     RETURNING failures`,
+    key,
+    now.toISOString(),
+  );
+  if (rows.length) return { allowed: true };
+  const row = await db.signInThrottle.findUnique({ where: { key }, select: { nextAttemptAt: true } });
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((row?.nextAttemptAt.getTime() ?? now.getTime()) - now.getTime()) / 1000)) };
+}
+
+/** Before checking a password: reserves the attempt for the client address, then the account. */
+export async function reserveSignInAttempt(subject: ThrottleSubject, now = new Date()): Promise<Reservation> {
+  const byAddress = await reserve(addressKey(subject.address), ADDRESS_POLICY, now);
+  if (!byAddress.allowed) return byAddress;
+  return reserve(accountKey(subject.account), ACCOUNT_POLICY, now);
+}
+
+/** After a right password: the account starts afresh and the address gets this attempt back. */
+export async function recordSignInSuccess(subject: ThrottleSubject, now = new Date()): Promise<void> {
+  await db.signInThrottle.deleteMany({ where: { key: accountKey(subject.account) } });
+  await db.signInThrottle.updateMany({ where: { key: addressKey(subject.address), failures: { gt: 0 } }, data: { failures: { decrement: 1 }, updatedAt: now } });
+}
+
+/** Rows nobody has touched for a day are history: the dispatcher's run removes them. */
+export async function pruneSignInThrottle(now = new Date()): Promise<number> {
+  return (await db.signInThrottle.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } } })).count;
+}
+
+/**
+ * The client's address as the nearest proxy saw it: the last X-Forwarded-For entry (Next.js sets
+ * the header to the socket's address when no proxy did; a proxy appends the address it saw).
+ */
+export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>): string {
+  const get = (name: string) => (headers instanceof Headers ? headers.get(name) : ([headers[name]].flat()[0] ?? null));
+  const forwarded = get("x-forwarded-for")
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1);
+  return forwarded || get("x-real-ip")?.trim() || "unknown";
+}
+
+/**
+ * next-auth answers a refused sign-in with 401 and the error in a URL. A throttled one is given
+ * its proper status, 429 with Retry-After; the body stays what next-auth's client reads.
+ */
+export async function withThrottleStatus(response: Response, errorPrefix: string): Promise<Response> {
+  if (response.status !== 401 || !(response.headers.get("content-type") ?? "").includes("json")) return response;
+  const body = (await response.clone().json().catch(() => null)) as { url?: string } | null;
+  const error = body?.url ? new URL(body.url, "http://x").searchParams.get("error") : null;
+  if (!error?.startsWith(`${errorPrefix}:`)) return response;
+  const headers = new Headers(response.headers);
+  headers.set("retry-after", error.slice(errorPrefix.length + 1));
+  return new Response(await response.text(), { status: 429, headers });
+}
