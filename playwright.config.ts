@@ -19,11 +19,13 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [
-    { name: "app", testIgnore: ["embedded/**"], use: { ...chromium, baseURL: E2E.postgres.baseURL } },
+    { name: "app", testIgnore: ["embedded/**", "public/**"], use: { ...chromium, baseURL: E2E.postgres.baseURL } },
     { name: "embedded", testMatch: ["embedded/**/*.spec.ts"], use: { ...chromium, baseURL: E2E.embedded.baseURL } },
+    { name: "public", testMatch: ["public/**/*.spec.ts"], use: { ...chromium, baseURL: E2E.public.baseURL } },
   ],
   webServer: [
     { command: "npx tsx e2e/support/start-app.ts postgres", url: `${E2E.postgres.baseURL}/api/health`, timeout: 120_000, reuseExistingServer: false, stdout: "ignore", stderr: "pipe" },
     { command: "npx tsx e2e/support/start-app.ts embedded", url: `${E2E.embedded.baseURL}/api/health`, timeout: 180_000, reuseExistingServer: false, stdout: "ignore", stderr: "pipe" },
+    { command: "npx tsx e2e/support/start-app.ts public", url: `${E2E.public.baseURL}/api/health`, timeout: 120_000, reuseExistingServer: false, stdout: "ignore", stderr: "pipe" },
   ],
 });

@@ -1,13 +1,9 @@
 import { expect, type Page } from "@playwright/test";
 import type { Role } from "../../lib/auth/permissions";
+import { DEMO_USERS } from "../../lib/seed/demo-users";
 
-// The demo users that `npm run db:seed` creates (lib/seed/seed-demo-shop.ts).
-export const DEMO = {
-  admin: { email: "admin@demo.replyinbox.test", password: "admin-demo-password", name: "Alex Admin" },
-  founder: { email: "founder@demo.replyinbox.test", password: "founder-demo-password", name: "Camille Moreau" },
-  manager: { email: "manager@demo.replyinbox.test", password: "manager-demo-password", name: "Marc Dubois" },
-  agent: { email: "agent@demo.replyinbox.test", password: "agent-demo-password", name: "Sofia Agent" },
-} satisfies Record<Role, { email: string; password: string; name: string }>;
+// The demo users that `npm run db:seed` creates, by role.
+export const DEMO = Object.fromEntries(DEMO_USERS.map((user) => [user.role, user])) as Record<Role, (typeof DEMO_USERS)[number]>;
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/signin");

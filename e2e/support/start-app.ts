@@ -5,6 +5,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { startFakePostmark, startFakeTwilio } from "../../tests/support/fake-providers";
 import { createMigratedDatabase } from "../../tests/support/test-database";
+import bcrypt from "bcryptjs";
+import pg from "pg";
+import { DEMO_USERS } from "../../lib/seed/demo-users";
 import { E2E } from "./e2e-env";
 
 const mode = process.argv[2];
@@ -26,16 +29,29 @@ function serve(args: string[], env: NodeJS.ProcessEnv) {
 async function main() {
   // Both apps send through the fakes (started by the postgres one): nothing can reach a real provider.
   const base = { ...process.env, ...E2E.secrets, POSTMARK_API_URL: E2E.fakes.postmark, TWILIO_API_URL: E2E.fakes.twilio, NODE_ENV: "production" as const };
+  if (mode === "public") {
+    // Nothing seeded: a new real installation. One demo user with its published password was
+    // slipped into the database, as if a demo database had been put online.
+    const databaseUrl = await createMigratedDatabase(E2E.public.database);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const demo = DEMO_USERS.find((user) => user.role === "agent")!;
+    await client.query(`INSERT INTO "User" (id, email, name, role, "passwordHash", "isDemo", "updatedAt") VALUES ('demo-agent', $1, $2, 'agent', $3, true, now())`, [demo.email, demo.name, await bcrypt.hash(demo.password, 10)]);
+    await client.end();
+    serve(["next", "start", "-p", String(E2E.public.port)], { ...base, DATABASE_URL: databaseUrl, APP_URL: E2E.public.appUrl });
+    return;
+  }
   if (mode === "postgres") {
     await startFakePostmark(E2E.secrets.POSTMARK_SERVER_TOKEN, Number(new URL(E2E.fakes.postmark).port));
     await startFakeTwilio(E2E.secrets.TWILIO_ACCOUNT_SID, E2E.secrets.TWILIO_AUTH_TOKEN, Number(new URL(E2E.fakes.twilio).port));
-    const env = { ...base, DATABASE_URL: await createMigratedDatabase(E2E.postgres.database), APP_URL: E2E.postgres.baseURL };
+    const env = { ...base, ...E2E.demo, DATABASE_URL: await createMigratedDatabase(E2E.postgres.database), APP_URL: E2E.postgres.baseURL };
     runOrExit("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], env);
     serve(["next", "start", "-p", String(E2E.postgres.port)], env);
   } else if (mode === "embedded") {
     rmSync(E2E.embedded.dataDir, { recursive: true, force: true });
     const env: NodeJS.ProcessEnv = {
       ...base,
+      ...E2E.demo,
       APP_URL: E2E.embedded.baseURL,
       EMBEDDED_DATABASE_DIR: E2E.embedded.dataDir,
       EMBEDDED_DATABASE_PORT: String(E2E.embedded.databasePort),
@@ -45,7 +61,7 @@ async function main() {
     runOrExit("npm", ["run", "--silent", "db:seed"], env);
     serve(["tsx", "scripts/with-database.ts", "next", "start", "-p", String(E2E.embedded.port)], env);
   } else {
-    console.error("usage: tsx e2e/support/start-app.ts <postgres|embedded>");
+    console.error("usage: tsx e2e/support/start-app.ts <postgres|embedded|public>");
     process.exit(2);
   }
 }

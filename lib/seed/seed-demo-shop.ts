@@ -4,19 +4,13 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { hashPassword } from "@/lib/auth/password";
-import type { Role } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { SHOP_SETTINGS_ID } from "@/lib/settings/get-shop-settings";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
+import { DEMO_USERS } from "@/lib/seed/demo-users";
 
 // A believable small French/English candle shop, for demos and for trying the product.
 
-export const DEMO_USERS: { role: Role; email: string; name: string; password: string }[] = [
-  { role: "admin", email: "admin@demo.replyinbox.test", name: "Alex Admin", password: "admin-demo-password" },
-  { role: "founder", email: "founder@demo.replyinbox.test", name: "Camille Moreau", password: "founder-demo-password" },
-  { role: "manager", email: "manager@demo.replyinbox.test", name: "Marc Dubois", password: "manager-demo-password" },
-  { role: "agent", email: "agent@demo.replyinbox.test", name: "Sofia Agent", password: "agent-demo-password" },
-];
 
 const FRICTION_CATEGORIES = [
   { key: "payment_authentication", name: "Payment authentication (3-D Secure)", description: "The bank's confirmation step timed out or never showed." },

@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
-import { firstRunCode, needsFirstAdmin } from "@/lib/users/first-admin";
+import { needsFirstAdmin } from "@/lib/users/first-admin";
+import { firstRunCode } from "@/lib/users/first-admin-code";
 
 /**
  * At start-up, a new installation says how to create its first admin. The set-up code is only
@@ -9,7 +10,7 @@ export async function announceFirstRun(): Promise<void> {
   try {
     if (!(await needsFirstAdmin())) return;
     const { APP_URL } = env();
-    console.info(`No admin yet. Open ${APP_URL.replace(/\/$/, "")}/first-run and enter the set-up code ${firstRunCode()} (or run: npm run user:create -- --email you@shop.com --role admin).`);
+    console.info(`No admin yet. Open ${APP_URL.replace(/\/$/, "")}/first-run and enter the set-up code ${firstRunCode(env().AUTH_SECRET)} (or run: npm run user:create -- --email you@shop.com --role admin).`);
   } catch (error) {
     console.warn(`Could not check for a first admin at start-up: ${error instanceof Error ? error.message : error}`);
   }

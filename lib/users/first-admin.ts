@@ -1,25 +1,18 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { firstRunCode } from "@/lib/users/first-admin-code";
 import { emailSchema, passwordSchema } from "@/lib/users/user-input";
 
 // A real installation starts with no user at all: the first admin is created by the person who
 // installed it, with a password they choose, on the first-run page (or `npm run user:create`).
 // The page asks for a set-up code printed where the app runs, so a stranger who finds a fresh
 // installation on the internet cannot claim it first. Once an admin exists, the page is gone.
-
-/** A code derived from AUTH_SECRET: only who can read the server's configuration knows it. */
-export function firstRunCode(secret = env().AUTH_SECRET): string {
-  const digest = createHmac("sha256", secret).update("reply-inbox:first-run").digest();
-  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  const chars = Array.from(digest.subarray(0, 12), (byte) => alphabet[byte % alphabet.length]).join("");
-  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
-}
 
 function sameCode(given: string, expected: string): boolean {
   const normalize = (code: string) => Buffer.from(code.toUpperCase().replace(/[^A-Z0-9]/g, ""));
@@ -44,7 +37,7 @@ export const firstAdminSchema = z
 
 /** Creates the first admin, once: two people racing each other end with one admin. */
 export async function createFirstAdmin(input: z.infer<typeof firstAdminSchema>): Promise<{ email: string }> {
-  if (!sameCode(input.code, firstRunCode())) throw new AppError("forbidden", "That set-up code is not right. It is printed in the terminal where the app runs.");
+  if (!sameCode(input.code, firstRunCode(env().AUTH_SECRET))) throw new AppError("forbidden", "That set-up code is not right. It is printed in the terminal where the app runs.");
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     // One first run at a time, whatever the number of app instances.

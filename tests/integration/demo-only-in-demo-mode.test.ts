@@ -3,7 +3,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { parseEnv } from "@/lib/env";
-import { DEMO_USERS, seedDemoShop } from "@/lib/seed/seed-demo-shop";
+import { DEMO_USERS } from "@/lib/seed/demo-users";
+import { seedDemoShop } from "@/lib/seed/seed-demo-shop";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
 
 // #11: known passwords only in a demo that someone asked for, never on a public address. This

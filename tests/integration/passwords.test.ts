@@ -3,7 +3,8 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { changeOwnPassword, changePasswordSchema, resetUserPassword } from "@/lib/users/passwords";
-import { createFirstAdmin, firstRunCode, needsFirstAdmin } from "@/lib/users/first-admin";
+import { createFirstAdmin, needsFirstAdmin } from "@/lib/users/first-admin";
+import { firstRunCode } from "@/lib/users/first-admin-code";
 
 // #11: users change their password, an admin resets someone's, and either ends that user's
 // other sessions (the session version in their tokens no longer matches).
@@ -70,10 +71,10 @@ describe("the first admin", () => {
   it("is created with the set-up code, once, even when two people race", async () => {
     expect(await needsFirstAdmin()).toBe(true);
     await expect(createFirstAdmin({ ...input, code: "WRONG-CODE-HERE" })).rejects.toMatchObject({ code: "forbidden" });
-    const results = await Promise.allSettled([createFirstAdmin({ ...input, code: firstRunCode() }), createFirstAdmin({ ...input, email: "mallory@example.org", code: firstRunCode().toLowerCase() })]);
+    const results = await Promise.allSettled([createFirstAdmin({ ...input, code: firstRunCode(process.env.AUTH_SECRET!) }), createFirstAdmin({ ...input, email: "mallory@example.org", code: firstRunCode(process.env.AUTH_SECRET!).toLowerCase() })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.user.count()).toBe(1);
     expect(await needsFirstAdmin()).toBe(false);
-    await expect(createFirstAdmin({ ...input, email: "late@example.org", code: firstRunCode() })).rejects.toMatchObject({ code: "conflict" });
+    await expect(createFirstAdmin({ ...input, email: "late@example.org", code: firstRunCode(process.env.AUTH_SECRET!) })).rejects.toMatchObject({ code: "conflict" });
   });
 });

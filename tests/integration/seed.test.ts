@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
-import { DEMO_USERS, seedDemoShop } from "@/lib/seed/seed-demo-shop";
+import { DEMO_USERS } from "@/lib/seed/demo-users";
+import { seedDemoShop } from "@/lib/seed/seed-demo-shop";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
 import { withProviderEnv } from "../support/test-env";
 
