@@ -61,7 +61,7 @@ run("Building the app", "build");
 run("Applying database migrations", "db:migrate");
 if (values.demo) {
   run("Seeding the demo shop (only into an empty database)", "db:seed", "--if-empty");
-  console.log("\n✓ Demo ready. Start it with: npm start  (then open http://localhost:3000 and sign in with a demo user above)");
+  console.log("\n✓ Demo ready: open http://localhost:3000 and sign in with a demo user above (npm start runs it again later).");
 } else {
   const appUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
   console.log(`\n✓ Set up. Start the app with: npm start`);
