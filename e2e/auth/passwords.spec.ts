@@ -17,7 +17,7 @@ test("a password change signs out the other sessions, keeps this one, and an adm
   await page.goto("/users");
   const email = `pat-${Date.now()}@demo.replyinbox.test`;
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Name").fill("Pat Password");
+  await page.getByLabel("Name").fill("Pat Keyes");
   await page.getByLabel("Role", { exact: true }).selectOption("agent");
   await page.getByRole("button", { name: "Add user" }).click();
   const first = (await page.getByTestId("generated-password").textContent())!;
@@ -38,21 +38,21 @@ test("a password change signs out the other sessions, keeps this one, and an adm
   await expect(laptop.getByText("Your password was changed. Your other sessions are signed out.")).toBeVisible();
 
   await laptop.goto("/inbox");
-  await expect(laptop.getByTestId("current-user")).toHaveText("Pat Password");
+  await expect(laptop.getByTestId("current-user")).toHaveText("Pat Keyes");
   await phone.goto("/inbox");
   await expect(phone).toHaveURL(/\/signin/);
 
   // The admin resets it: the laptop is signed out too, the new password works.
   const row = page.getByTestId(`user-row-${email}`);
   await row.getByRole("button", { name: "Reset password…" }).click();
-  await expect(row.getByText("Give Pat Password a new password? They are signed out everywhere.")).toBeVisible();
+  await expect(row.getByText("Give Pat Keyes a new password? They are signed out everywhere.")).toBeVisible();
   await row.getByRole("button", { name: "Reset password", exact: true }).click();
-  await expect(page.getByText("Pat Password has a new password and was signed out everywhere.")).toBeVisible();
+  await expect(page.getByText("Pat Keyes has a new password and was signed out everywhere.")).toBeVisible();
   const reset = (await page.getByTestId("reset-password").textContent())!;
   await laptop.goto("/inbox");
   await expect(laptop).toHaveURL(/\/signin/);
   await signIn(laptop, email, "pat-s-own-new-password");
   await expect(laptop.getByText("Wrong email or password.")).toBeVisible();
   await signIn(laptop, email, reset);
-  await expect(laptop.getByTestId("current-user")).toHaveText("Pat Password");
+  await expect(laptop.getByTestId("current-user")).toHaveText("Pat Keyes");
 });
