@@ -13,6 +13,8 @@ const envSchema = z
       .regex(/^postgres(ql)?:\/\//, "a PostgreSQL URL starting with postgresql://"),
     DATABASE_POOL_MAX: z.coerce.number({ error: "a whole number" }).int().min(1).max(100).default(10),
     APP_URL: httpUrl.default("http://localhost:3000"),
+    /** How many reverse proxies stand in front of the app and append to X-Forwarded-For. */
+    TRUSTED_PROXY_HOPS: z.coerce.number({ error: "a whole number" }).int().min(1).max(5).default(1),
     /** A demo: known passwords, fake data and the built-in outbox. Never on a public APP_URL. */
     DEMO_MODE: z
       .enum(["true", "false", "1", "0"], { error: "true or false" })
@@ -36,6 +38,11 @@ const envSchema = z
     POSTMARK_SERVER_TOKEN: z.string().min(1).optional(),
     POSTMARK_API_URL: httpUrl.default("https://api.postmarkapp.com"),
     POSTMARK_INBOUND_ADDRESS: z.email({ error: "an email address like reply@inbound.example.com" }).optional(),
+    /** Receiving servers whose Authentication-Results headers are trusted (comma-separated authserv-ids). */
+    INBOUND_AUTHSERV_IDS: z
+      .string()
+      .optional()
+      .transform((value) => (value ?? "").split(",").map((s) => s.trim()).filter(Boolean)),
     POSTMARK_WEBHOOK_USER: z.string().min(1).optional(),
     POSTMARK_WEBHOOK_PASSWORD: z.string().min(8, "at least 8 characters").optional(),
     TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, "an Account SID: AC followed by 32 hex characters").optional(),

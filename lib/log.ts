@@ -3,6 +3,7 @@
 // causes) so a failure can be understood without the customer's data.
 import { parseEnv } from "@/lib/env";
 
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+(?::[^\s/@]*)?@/gi;
 const EMAIL = /[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+/g;
 const PHONE = /\+\d[\d ]{6,16}\d/g;
 const SECRET_NAMES = /SECRET|TOKEN|PASSWORD|KEY/;
@@ -19,11 +20,11 @@ function configuredSecrets(): string[] {
   return secrets;
 }
 
-/** Masks addresses, numbers and secrets: "ana@shop.fr" → "[email]", "+33612345678" → "[phone]". */
+/** Masks addresses, numbers, secrets and URL credentials: "ana@shop.fr" → "[email]", "+33612345678" → "[phone]". */
 export function redact(text: string, knownSecrets: readonly string[] = configuredSecrets()): string {
   let safe = text;
   for (const secret of knownSecrets) safe = safe.split(secret).join("[secret]");
-  return safe.replace(EMAIL, "[email]").replace(PHONE, "[phone]");
+  return safe.replace(URL_CREDENTIALS, "$1[credentials]@").replace(EMAIL, "[email]").replace(PHONE, "[phone]");
 }
 
 /** An error with its stack and its chain of causes, as text. */

@@ -88,7 +88,14 @@ async function main() {
     childEnv.DATABASE_POOL_MAX = "1";
   }
 
-  const child = spawn(command!, args, { stdio: "inherit", env: childEnv });
+  // A demo publishes its passwords: it listens on this machine only, whatever APP_URL says.
+  const demo = ["true", "1"].includes(process.env.DEMO_MODE ?? "");
+  const serving = command === "next" && (args[0] === "start" || args[0] === "dev");
+  const bound = args.some((arg) => arg === "-H" || arg === "--hostname" || arg.startsWith("--hostname="));
+  const finalArgs = demo && serving && !bound ? [...args, "-H", "localhost"] : args;
+  if (finalArgs !== args) console.log("Demo mode: listening on localhost only.");
+
+  const child = spawn(command!, finalArgs, { stdio: "inherit", env: childEnv });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => child.kill(signal));
   }

@@ -39,10 +39,12 @@ test("a new installation sends sign-in to the first-run page, which asks for the
   expect(page).toContain("Set-up code");
 });
 
-test("a demo user's published password does not open a real installation", async ({ playwright }) => {
-  const response = await signInAttempt(playwright, DEMO.agent.email, DEMO.agent.password);
-  expect(response.status).toBe(401);
-  expect(response.body.url).toContain("error=CredentialsSignin");
+test("the demo's published passwords do not open a real installation, even seeded by an earlier version", async ({ playwright }) => {
+  for (const role of ["admin", "agent"] as const) {
+    const response = await signInAttempt(playwright, DEMO[role].email, DEMO[role].password);
+    expect(response.status, role).toBe(401);
+    expect(response.body.url, role).toContain("error=CredentialsSignin");
+  }
 });
 
 test("30 wrong passwords in a row: 5 are checked, the rest refused with 429 and Retry-After", async ({ playwright }) => {

@@ -30,13 +30,15 @@ async function main() {
   // Both apps send through the fakes (started by the postgres one): nothing can reach a real provider.
   const base = { ...process.env, ...E2E.secrets, POSTMARK_API_URL: E2E.fakes.postmark, TWILIO_API_URL: E2E.fakes.twilio, NODE_ENV: "production" as const };
   if (mode === "public") {
-    // Nothing seeded: a new real installation. One demo user with its published password was
-    // slipped into the database, as if a demo database had been put online.
+    // Nothing seeded: a real installation. The demo's admin and agent with their published
+    // passwords are in the database without the demo flag, as an installation seeded by an
+    // earlier version (before the flag existed) would have them.
     const databaseUrl = await createMigratedDatabase(E2E.public.database);
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
-    const demo = DEMO_USERS.find((user) => user.role === "agent")!;
-    await client.query(`INSERT INTO "User" (id, email, name, role, "passwordHash", "isDemo", "updatedAt") VALUES ('demo-agent', $1, $2, 'agent', $3, true, now())`, [demo.email, demo.name, await bcrypt.hash(demo.password, 10)]);
+    for (const demo of DEMO_USERS.filter((user) => user.role === "admin" || user.role === "agent")) {
+      await client.query(`INSERT INTO "User" (id, email, name, role, "passwordHash", "isDemo", "updatedAt") VALUES ($1, $2, $3, $4, $5, false, now())`, [`demo-${demo.role}`, demo.email, demo.name, demo.role, await bcrypt.hash(demo.password, 10)]);
+    }
     await client.end();
     serve(["next", "start", "-p", String(E2E.public.port)], { ...base, DATABASE_URL: databaseUrl, APP_URL: E2E.public.appUrl });
     return;

@@ -4,6 +4,7 @@ import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { isDemoAccount } from "@/lib/seed/demo-users";
 import type { Role } from "@/lib/auth/permissions";
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
@@ -19,6 +20,6 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, deactivatedAt: true, sessionVersion: true, isDemo: true } });
   if (!user || user.deactivatedAt || (session.user?.sessionVersion ?? 0) !== user.sessionVersion) return null;
-  if (user.isDemo && !env().DEMO_MODE) return null;
+  if (isDemoAccount(user) && !env().DEMO_MODE) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });

@@ -3,12 +3,42 @@ import { randomBytes } from "node:crypto";
 
 const COST = 11;
 
+// A bcrypt hash takes tens of milliseconds of CPU. At most two run at once per process and a
+// short queue waits; beyond it the caller is told to come back, so a flood of sign-ins (from
+// addresses a throttle cannot tell apart) slows sign-in down but never the rest of the app.
+const MAX_RUNNING = 2;
+const MAX_WAITING = 16;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Too many passwords are being checked right now: try again in a few seconds. */
+export class PasswordCheckBusyError extends Error {
+  constructor() {
+    super("Too many passwords are being checked at once.");
+    this.name = "PasswordCheckBusyError";
+  }
+}
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_RUNNING) {
+    if (waiting.length >= MAX_WAITING) throw new PasswordCheckBusyError();
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 export function hashPassword(plain: string): Promise<string> {
-  return bcrypt.hash(plain, COST);
+  return withHashSlot(() => bcrypt.hash(plain, COST));
 }
 
 export function verifyPassword(plain: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(plain, hash);
+  return withHashSlot(() => bcrypt.compare(plain, hash));
 }
 
 /** A password for people to copy once: 20 characters, no look-alikes (0/O, 1/l/I). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 
 // Sign-in throttling per account and per client address, shared by every app instance through
 // PostgreSQL. An attempt is reserved (counted as a failure) in one atomic statement *before* the
@@ -12,6 +13,7 @@ export type ThrottlePolicy = { freeFailures: number; lockAtFailures: number };
 export const ACCOUNT_POLICY: ThrottlePolicy = { freeFailures: 5, lockAtFailures: 20 };
 export const ADDRESS_POLICY: ThrottlePolicy = { freeFailures: 20, lockAtFailures: 100 };
 
+/** Failures are forgotten an hour after the last one. */
 const WINDOW_SECONDS = 60 * 60;
 const LOCK_SECONDS = 15 * 60;
 const MAX_DELAY_SECONDS = 5 * 60;
@@ -37,7 +39,7 @@ async function reserve(key: string, policy: ThrottlePolicy, now: Date): Promise<
     `make_interval(secs => CASE WHEN ${f} < ${policy.freeFailures} THEN 0 WHEN ${f} >= ${policy.lockAtFailures} THEN ${LOCK_SECONDS} ELSE LEAST(power(2, ${f} - ${policy.freeFailures}), ${MAX_DELAY_SECONDS}) END)`;
   // Timestamps are stored as UTC without a zone, as Prisma writes them.
   const at = `($2::timestamptz AT TIME ZONE 'UTC')`;
-  const restarts = `t."windowStartsAt" < ${at} - make_interval(secs => ${WINDOW_SECONDS})`;
+  const restarts = `t."updatedAt" < ${at} - make_interval(secs => ${WINDOW_SECONDS})`;
   const next = `CASE WHEN ${restarts} THEN 1 ELSE t.failures + 1 END`;
   const rows = await db.$queryRawUnsafe<{ failures: number }[]>(
     `INSERT INTO "SignInThrottle" AS t (key, failures, "windowStartsAt", "nextAttemptAt", "updatedAt")
@@ -47,7 +49,7 @@ async function reserve(key: string, policy: ThrottlePolicy, now: Date): Promise<
        "windowStartsAt" = CASE WHEN ${restarts} THEN ${at} ELSE t."windowStartsAt" END,
        "nextAttemptAt" = ${at} + ${delay(next)},
        "updatedAt" = ${at}
-     WHERE t."nextAttemptAt" <= ${at} OR ${restarts}
+     WHERE t."nextAttemptAt" <= ${at}
      RETURNING failures`,
     key,
     now.toISOString(),
@@ -64,10 +66,17 @@ export async function reserveSignInAttempt(subject: ThrottleSubject, now = new D
   return reserve(accountKey(subject.account), ACCOUNT_POLICY, now);
 }
 
-/** After a right password: the account starts afresh and the address gets this attempt back. */
-export async function recordSignInSuccess(subject: ThrottleSubject, now = new Date()): Promise<void> {
+/**
+ * After a right password the account starts afresh. The address keeps its count: one valid
+ * account must not buy an address more guesses at the others.
+ */
+export async function recordSignInSuccess(subject: ThrottleSubject): Promise<void> {
   await db.signInThrottle.deleteMany({ where: { key: accountKey(subject.account) } });
-  await db.signInThrottle.updateMany({ where: { key: addressKey(subject.address), failures: { gt: 0 } }, data: { failures: { decrement: 1 }, updatedAt: now } });
+}
+
+/** For an admin who locked themselves out (npm run user:unlock): the account's count is cleared. */
+export async function clearAccountThrottle(email: string): Promise<boolean> {
+  return (await db.signInThrottle.deleteMany({ where: { key: accountKey(email) } })).count > 0;
 }
 
 /** Rows nobody has touched for a day are history: the dispatcher's run removes them. */
@@ -76,17 +85,18 @@ export async function pruneSignInThrottle(now = new Date()): Promise<number> {
 }
 
 /**
- * The client's address as the nearest proxy saw it: the last X-Forwarded-For entry (Next.js sets
- * the header to the socket's address when no proxy did; a proxy appends the address it saw).
+ * The client's address as the trusted proxies saw it. Each proxy appends the address it received
+ * from to X-Forwarded-For, so with `hops` proxies in front of the app (TRUSTED_PROXY_HOPS, 1 by
+ * default: one reverse proxy) the client is that many entries from the end; anything before it
+ * was written by the client and is ignored.
  */
-export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>): string {
+export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>, hops = env().TRUSTED_PROXY_HOPS): string {
   const get = (name: string) => (headers instanceof Headers ? headers.get(name) : ([headers[name]].flat()[0] ?? null));
-  const forwarded = get("x-forwarded-for")
-    ?.split(",")
+  const entries = (get("x-forwarded-for") ?? "")
+    .split(",")
     .map((part) => part.trim())
-    .filter(Boolean)
-    .at(-1);
-  return forwarded || get("x-real-ip")?.trim() || "unknown";
+    .filter(Boolean);
+  return entries.at(-Math.max(hops, 1)) ?? entries[0] ?? "unknown";
 }
 
 /**

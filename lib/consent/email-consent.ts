@@ -22,10 +22,10 @@ async function cancelPendingEmail(customerId: string, reason: string, tx: DbClie
 export async function unsubscribeEmail(customerId: string, source: string, wording: string | null, at: Date, tx: DbClient): Promise<boolean> {
   const customer = await tx.customer.findUnique({ where: { id: customerId } });
   if (!customer) return false;
-  if (!customer.emailUnsubscribedAt) {
-    await tx.customer.update({ where: { id: customerId }, data: { emailUnsubscribedAt: at } });
-    await tx.consentEvent.create({ data: { customerId, channel: "email", change: "revoked", address: customer.email, source, wording, occurredAt: at } });
-  }
+  if (!customer.emailUnsubscribedAt) await tx.customer.update({ where: { id: customerId }, data: { emailUnsubscribedAt: at } });
+  // Every request is on record, even a second one: who asked decides who may lift it later.
+  const repeated = await tx.consentEvent.count({ where: { customerId, channel: "email", change: "revoked", source } });
+  if (!customer.emailUnsubscribedAt || repeated === 0) await tx.consentEvent.create({ data: { customerId, channel: "email", change: "revoked", address: customer.email, source, wording, occurredAt: at } });
   await cancelPendingEmail(customerId, "cancelled: unsubscribed from email", tx);
   return true;
 }

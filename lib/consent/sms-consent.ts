@@ -39,17 +39,21 @@ async function upsertNumber(number: string, customerId: string | null, tx: DbCli
 
 /**
  * Records an explicit SMS consent for the number given with it. A STOP from that number received
- * after the consent wins: an older checkbox never re-subscribes it. When the customer's number
- * cannot be texted (no consent, opted out) the consented number becomes the one we text.
+ * after the consent wins: an older checkbox never re-subscribes it. A keyword STOP is only ever
+ * lifted by START/YES from the number itself (the carrier keeps blocking until then, and anyone
+ * can type a number at a checkout): the consent is recorded and the opt-out stays. When the
+ * customer's number cannot be texted the consented number becomes the one we text.
  * Returns whether anything changed.
  */
 export async function recordSmsConsent(customerId: string, grant: SmsConsentGrant, tx: DbClient): Promise<boolean> {
   const row = await upsertNumber(grant.phone, customerId, tx);
   if (row.optedOutAt && row.optedOutAt >= grant.occurredAt) return false;
   if (row.consentAt && !row.optedOutAt) return false;
+  const keepKeywordStop = row.optedOutBy === "keyword";
+  if (keepKeywordStop && row.consentAt && row.optedOutAt && row.consentAt > row.optedOutAt) return false;
   await tx.phoneNumber.update({
     where: { number: grant.phone },
-    data: { consentAt: grant.occurredAt, consentSource: grant.source, consentWording: grant.wording, optedOutAt: null, optedOutBy: null, customerId: row.customerId ?? customerId },
+    data: { consentAt: grant.occurredAt, consentSource: grant.source, consentWording: grant.wording, ...(keepKeywordStop ? {} : { optedOutAt: null, optedOutBy: null }), customerId: row.customerId ?? customerId },
   });
   await tx.consentEvent.create({ data: { customerId, channel: "sms", change: "granted", address: grant.phone, source: grant.source, wording: grant.wording, occurredAt: grant.occurredAt } });
 

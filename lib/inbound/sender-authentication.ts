@@ -1,10 +1,13 @@
 // Is an inbound mail really from the address on its From line? Read from the authentication
-// results the receiving servers added (Postmark's `Received-SPF`, and `Authentication-Results`),
-// with DMARC's rule: a pass counts only for the From domain (SPF's envelope sender or DKIM's
-// signing domain aligned with it). Pure.
+// results the receiving servers added, with DMARC's rule: a pass counts only for the From
+// domain's organisation (SPF's envelope sender or DKIM's signing domain, same registrable
+// domain by the public suffix list). Pure.
 //
 // A sender can put fake copies of these headers in their own mail, below the ones the receiving
-// servers prepend: only the topmost of each is read.
+// servers prepend: only the topmost Received-SPF is read (Postmark's inbound servers add it), and
+// an Authentication-Results header only when its server (authserv-id) is one we trust
+// (INBOUND_AUTHSERV_IDS): a sender's own "dmarc=pass" counts for nothing.
+import { getDomain } from "tldts";
 import type { SenderCheck } from "@/lib/generated/prisma/enums";
 
 type Header = { Name: string; Value: string };
@@ -18,10 +21,11 @@ function domainOf(address: string | null | undefined): string | null {
   return clean || null;
 }
 
-/** Relaxed alignment, erring toward "not aligned": the same domain, or one a subdomain of the other. */
+/** Relaxed alignment: both under the same registrable domain ("mail.shop.co.uk" ~ "shop.co.uk", never "co.uk"). */
 function aligned(domain: string | null, fromDomain: string): boolean {
   if (!domain) return false;
-  return domain === fromDomain || domain.endsWith(`.${fromDomain}`) || fromDomain.endsWith(`.${domain}`);
+  const organisation = getDomain(fromDomain);
+  return organisation !== null && getDomain(domain) === organisation;
 }
 
 function first(headers: Header[], name: string): string | null {
@@ -36,9 +40,10 @@ function fromReceivedSpf(value: string): Result {
 }
 
 /** "mx.example; spf=pass smtp.mailfrom=a@b.c; dkim=pass header.d=b.c; dmarc=pass header.from=b.c" */
-function fromAuthenticationResults(value: string): Result[] {
+function fromAuthenticationResults(value: string): { authserv: string; results: Result[] } {
+  const [authserv = "", ...parts] = value.split(";");
   const results: Result[] = [];
-  for (const part of value.split(";").slice(1)) {
+  for (const part of parts) {
     const match = /^\s*(spf|dkim|dmarc)\s*=\s*([a-z]+)/i.exec(part);
     if (!match) continue;
     const method = match[1]!.toLowerCase() as Result["method"];
@@ -50,7 +55,7 @@ function fromAuthenticationResults(value: string): Result[] {
           : /header\.from=([^\s;]+)/i.exec(part)?.[1];
     results.push({ method, result: match[2]!.toLowerCase(), domain: domainOf(property) });
   }
-  return results;
+  return { authserv: authserv.trim().split(/\s/)[0]!.toLowerCase(), results };
 }
 
 /**
@@ -58,12 +63,15 @@ function fromAuthenticationResults(value: string): Result[] {
  * fail: results are there and none of them vouches for the From domain.
  * none: no result to read (treated like a failure by the routing).
  */
-export function checkSender(fromEmail: string, headers: Header[]): SenderCheck {
+export function checkSender(fromEmail: string, headers: Header[], trustedAuthservIds: readonly string[] = []): SenderCheck {
   const fromDomain = domainOf(fromEmail);
   const receivedSpf = first(headers, "received-spf");
   const authenticationResults = first(headers, "authentication-results");
-  const results = [...(receivedSpf ? [fromReceivedSpf(receivedSpf)] : []), ...(authenticationResults ? fromAuthenticationResults(authenticationResults) : [])];
+  const trusted = authenticationResults ? fromAuthenticationResults(authenticationResults) : null;
+  const results = [
+    ...(receivedSpf ? [fromReceivedSpf(receivedSpf)] : []),
+    ...(trusted && trustedAuthservIds.map((id) => id.toLowerCase()).includes(trusted.authserv) ? trusted.results : []),
+  ];
   if (results.length === 0 || !fromDomain) return "none";
-  const vouches = results.some((r) => r.result === "pass" && (r.method === "dmarc" ? r.domain === null || aligned(r.domain, fromDomain) : aligned(r.domain, fromDomain)));
-  return vouches ? "pass" : "fail";
+  return results.some((r) => r.result === "pass" && aligned(r.domain, fromDomain)) ? "pass" : "fail";
 }

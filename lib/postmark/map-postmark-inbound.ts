@@ -42,7 +42,7 @@ function textFromHtml(html: string): string {
 
 export type PostmarkInboundResult = { ok: true; message: InboundMessage } | { ok: false; error: string };
 
-export function mapPostmarkInbound(body: unknown, receivedAt = new Date()): PostmarkInboundResult {
+export function mapPostmarkInbound(body: unknown, receivedAt = new Date(), trustedAuthservIds: readonly string[] = []): PostmarkInboundResult {
   const parsed = payload.safeParse(body);
   if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") };
   const p = parsed.data;
@@ -69,7 +69,7 @@ export function mapPostmarkInbound(body: unknown, receivedAt = new Date()): Post
       // customer's device has, and the thread, the stale-reply check and the reports order by it.
       receivedAt,
       attachments: p.Attachments.map(attachment),
-      senderCheck: checkSender(p.FromFull.Email, p.Headers),
+      senderCheck: checkSender(p.FromFull.Email, p.Headers, trustedAuthservIds),
     },
   };
 }

@@ -43,7 +43,9 @@ async function apply(e: PostmarkEvent, tx: DbClient): Promise<void> {
       const customerId = await customerIdFor(e.Recipient, tx);
       if (!customerId) return;
       const at = new Date(e.ChangedAt);
-      if (e.SuppressSending) await unsubscribeEmail(customerId, "postmark_subscription_change", e.SuppressionReason ?? null, at, tx);
+      // Postmark also reports a spam complaint as a subscription change: never to be lifted.
+      if (e.SuppressSending && e.SuppressionReason === "SpamComplaint") await suppressEmail(customerId, "Spam complaint: never email again", "postmark_spam_complaint", at, tx);
+      else if (e.SuppressSending) await unsubscribeEmail(customerId, "postmark_subscription_change", e.SuppressionReason ?? null, at, tx);
       else await liftPostmarkSuppression(customerId, at, tx);
       return;
     }

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { ingestInboundMessage } from "@/lib/inbound/ingest-inbound-message";
 import { mapPostmarkInbound } from "@/lib/postmark/map-postmark-inbound";
@@ -6,7 +7,7 @@ import { processWebhookOnce } from "@/lib/webhooks/process-webhook-once";
 
 /** One inbound mail, stored in the sender's thread at most once per Postmark MessageID. */
 export async function receivePostmarkInbound(body: unknown): Promise<{ status: "processed" | "duplicate"; conversationId?: string; messageId?: string }> {
-  const mapped = mapPostmarkInbound(body);
+  const mapped = mapPostmarkInbound(body, new Date(), env().INBOUND_AUTHSERV_IDS);
   if (!mapped.ok) throw new AppError("bad_request", `Invalid inbound payload: ${mapped.error}`);
   const outcome = await processWebhookOnce({ provider: "postmark", externalId: `inbound:${mapped.message.providerMessageId}`, topic: "inbound" }, (tx) => ingestInboundMessage(mapped.message, tx));
   return outcome.duplicate ? { status: "duplicate" } : { status: "processed", conversationId: outcome.result.conversationId, messageId: outcome.result.messageId };

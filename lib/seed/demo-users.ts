@@ -8,3 +8,14 @@ export const DEMO_USERS: readonly { role: Role; email: string; name: string; pas
   { role: "manager", email: "manager@demo.replyinbox.test", name: "Marc Dubois", password: "manager-demo-password" },
   { role: "agent", email: "agent@demo.replyinbox.test", name: "Sofia Agent", password: "agent-demo-password" },
 ];
+
+/** The demo's addresses: a reserved domain no real person uses. */
+export const DEMO_EMAIL_DOMAIN = "demo.replyinbox.test";
+
+/**
+ * A demo account, by its flag or its address: an installation seeded before the flag existed
+ * still refuses the published passwords.
+ */
+export function isDemoAccount(user: { isDemo: boolean; email: string }): boolean {
+  return user.isDemo || user.email.toLowerCase().endsWith(`@${DEMO_EMAIL_DOMAIN}`);
+}

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { redact } from "@/lib/log";
 import { needsFirstAdmin } from "@/lib/users/first-admin";
 import { firstRunCode } from "@/lib/users/first-admin-code";
 
@@ -12,6 +13,6 @@ export async function announceFirstRun(): Promise<void> {
     const { APP_URL } = env();
     console.info(`No admin yet. Open ${APP_URL.replace(/\/$/, "")}/first-run and enter the set-up code ${firstRunCode(env().AUTH_SECRET)} (or run: npm run user:create -- --email you@shop.com --role admin).`);
   } catch (error) {
-    console.warn(`Could not check for a first admin at start-up: ${error instanceof Error ? error.message : error}`);
+    console.warn(redact(`Could not check for a first admin at start-up: ${error instanceof Error ? error.message : error}`));
   }
 }

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { firstRunCode } from "@/lib/users/first-admin-code";
+import { DEMO_EMAIL_DOMAIN } from "@/lib/seed/demo-users";
 import { emailSchema, passwordSchema } from "@/lib/users/user-input";
 
 // A real installation starts with no user at all: the first admin is created by the person who
@@ -21,8 +22,13 @@ function sameCode(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Admins who can sign in here: outside a demo, the demo's admin does not count. */
+function usableAdmins() {
+  return { role: "admin" as const, deactivatedAt: null, ...(env().DEMO_MODE ? {} : { isDemo: false, NOT: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` } } }) };
+}
+
 export async function needsFirstAdmin(): Promise<boolean> {
-  return (await db.user.count({ where: { role: "admin", deactivatedAt: null } })) === 0;
+  return (await db.user.count({ where: usableAdmins() })) === 0;
 }
 
 export const firstAdminSchema = z
@@ -42,7 +48,7 @@ export async function createFirstAdmin(input: z.infer<typeof firstAdminSchema>):
   return db.$transaction(async (tx) => {
     // One first run at a time, whatever the number of app instances.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('reply-inbox:first-run'))`;
-    if ((await tx.user.count({ where: { role: "admin", deactivatedAt: null } })) > 0) throw new AppError("conflict", "An admin already exists: sign in instead.");
+    if ((await tx.user.count({ where: usableAdmins() })) > 0) throw new AppError("conflict", "An admin already exists: sign in instead.");
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new AppError("conflict", `A user with the email ${input.email} already exists.`);
     const user = await tx.user.create({ data: { email: input.email, name: input.name, role: "admin", passwordHash } });
     await recordAudit({ actorUserId: user.id, action: "user.first_admin_created", entityType: "user", entityId: user.id }, tx);

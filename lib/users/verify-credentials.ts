@@ -3,6 +3,7 @@ import { db, type DbClient } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
+import { isDemoAccount } from "@/lib/seed/demo-users";
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
 
@@ -15,7 +16,7 @@ let dummyHash: Promise<string> | undefined;
  */
 export async function verifyCredentials(email: string, password: string, tx: DbClient = db): Promise<SignedInUser | null> {
   const user = await tx.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!user || user.deactivatedAt || (user.isDemo && !env().DEMO_MODE)) {
+  if (!user || user.deactivatedAt || (isDemoAccount(user) && !env().DEMO_MODE)) {
     dummyHash ??= hashPassword("not-a-real-password");
     await verifyPassword(password, await dummyHash);
     return null;

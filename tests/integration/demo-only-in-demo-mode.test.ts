@@ -5,6 +5,7 @@ import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { parseEnv } from "@/lib/env";
 import { DEMO_USERS } from "@/lib/seed/demo-users";
 import { seedDemoShop } from "@/lib/seed/seed-demo-shop";
+import { needsFirstAdmin } from "@/lib/users/first-admin";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
 
 // #11: known passwords only in a demo that someone asked for, never on a public address. This
@@ -18,12 +19,19 @@ describe("outside demo mode", () => {
     expect(await db.user.count()).toBe(0);
   });
 
+  it("refuses the demo's addresses even without the flag (seeded before it existed), and still asks for a first admin", async () => {
+    const demo = DEMO_USERS.find((user) => user.role === "admin")!;
+    await db.user.create({ data: { email: demo.email, name: demo.name, role: "admin", passwordHash: await hashPassword(demo.password), isDemo: false } });
+    expect(await verifyCredentials(demo.email, demo.password)).toBeNull();
+    expect(await needsFirstAdmin()).toBe(true);
+  });
+
   it("refuses a demo user's published password at sign-in (a demo database put online)", async () => {
     const demo = DEMO_USERS.find((user) => user.role === "admin")!;
     await db.user.create({ data: { email: demo.email, name: demo.name, role: "admin", passwordHash: await hashPassword(demo.password), isDemo: true } });
     expect(await verifyCredentials(demo.email, demo.password)).toBeNull();
-    await db.user.updateMany({ data: { isDemo: false } });
-    expect(await verifyCredentials(demo.email, demo.password)).toMatchObject({ role: "admin" });
+    await db.user.updateMany({ data: { isDemo: false, email: "owner@atelier-lune.fr" } });
+    expect(await verifyCredentials("owner@atelier-lune.fr", demo.password)).toMatchObject({ role: "admin" });
   });
 });
 

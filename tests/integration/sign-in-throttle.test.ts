@@ -76,7 +76,7 @@ describe("sign-in throttling", () => {
     expect(waits).toEqual(Array.from({ length: 20 }, (_, i) => delayAfterFailure(i + 1, ACCOUNT_POLICY)));
     // The lock is over: the next attempt is checked, and a success starts the account afresh.
     expect(await reserveSignInAttempt(subject, now)).toEqual({ allowed: true });
-    await recordSignInSuccess(subject, now);
+    await recordSignInSuccess(subject);
     expect(await db.signInThrottle.findUnique({ where: { key: "account:ana@atelier-lune.fr" } })).toBeNull();
   });
 
@@ -95,13 +95,33 @@ describe("sign-in throttling", () => {
     expect((await attempt("user-0@atelier-lune.fr", "x", "192.0.2.100")).error).toBeNull();
   });
 
-  it("forgets an hour-old window and prunes rows untouched for a day", async () => {
+  it("never cuts a lock short, forgets failures an hour after the last one, and prunes rows untouched for a day", async () => {
+    const now = new Date("2026-11-29T12:00:00Z");
+    const minutes = (m: number) => new Date(now.getTime() + m * 60_000);
+    // Locked at the 20th failure, 5 minutes ago, in a run of failures that began 2 hours ago.
+    await db.signInThrottle.create({ data: { key: "account:ana@atelier-lune.fr", failures: 20, windowStartsAt: minutes(-120), nextAttemptAt: minutes(10), updatedAt: minutes(-5) } });
     const subject = { account: "ana@atelier-lune.fr", address: "198.51.100.7" };
-    const start = new Date("2026-11-29T10:00:00Z");
-    for (let i = 0; i < 5; i++) await reserveSignInAttempt(subject, start);
-    expect((await reserveSignInAttempt(subject, start)).allowed).toBe(false);
-    expect(await reserveSignInAttempt(subject, new Date(start.getTime() + 61 * 60_000))).toEqual({ allowed: true });
-    expect(await pruneSignInThrottle(new Date(start.getTime() + 26 * 60 * 60_000))).toBe(2);
+    expect(await reserveSignInAttempt(subject, now)).toEqual({ allowed: false, retryAfterSeconds: 600 });
+    // Once the lock is over, a failure within the hour counts on from 20: locked again.
+    expect(await reserveSignInAttempt({ ...subject, address: "192.0.2.1" }, minutes(11))).toEqual({ allowed: true });
+    expect((await db.signInThrottle.findUniqueOrThrow({ where: { key: "account:ana@atelier-lune.fr" } })).failures).toBe(21);
+    // An hour after the last failure, the count starts again.
+    expect(await reserveSignInAttempt({ ...subject, address: "192.0.2.2" }, minutes(80))).toEqual({ allowed: true });
+    expect((await db.signInThrottle.findUniqueOrThrow({ where: { key: "account:ana@atelier-lune.fr" } })).failures).toBe(1);
+    expect(await pruneSignInThrottle(minutes(80 + 25 * 60))).toBe(4);
+  });
+
+  it("keeps the address's count after a success elsewhere: one valid account buys no extra guesses", async () => {
+    await makeUser();
+    for (let i = 0; i < 19; i++) await attempt(`user-${i}@atelier-lune.fr`, "x", "192.0.2.50");
+    await attempt("ana@atelier-lune.fr", "the-right-password", "192.0.2.50");
+    expect((await db.signInThrottle.findUniqueOrThrow({ where: { key: "address:192.0.2.50" } })).failures).toBe(20);
+  });
+
+  it("refuses an absurdly long email without counting or hashing it", async () => {
+    expect((await attempt(`${"a".repeat(400)}@atelier-lune.fr`, "x")).user).toBeNull();
+    expect(await db.signInThrottle.count()).toBe(0);
+    expect(hashes.checked).toBe(0);
   });
 });
 

@@ -64,6 +64,17 @@ describe("SMS consent per phone number", () => {
     ]);
   });
 
+  it("keeps a keyword STOP through a newer checkbox for the same number, until START comes from it", async () => {
+    await makeCustomer({ email: "camille.martin@example.net", phone: A, smsConsentAt: new Date("2026-11-01") });
+    await sms(A, "STOP");
+    const later = new Date(Date.now() + 60_000).toISOString();
+    await shopifyWebhook(shopifyRequest("checkouts/update", checkoutWithConsent("camille.martin@example.net", A, later)));
+    expect(await smsStateOfNumber(A)).toMatchObject({ consentAt: new Date(later), optedOutBy: "keyword" });
+    expect((await smsStateOfNumber(A))?.optedOutAt).not.toBeNull();
+    await sms(A, "START");
+    expect(await smsStateOfNumber(A)).toMatchObject({ consentAt: new Date(later), optedOutAt: null });
+  });
+
   it("never re-subscribes a number with an older checkbox than its STOP", async () => {
     await makeCustomer({ email: "camille.martin@example.net", phone: A, smsConsentAt: new Date("2026-11-01") });
     await sms(A, "STOP");

@@ -7,6 +7,10 @@ describe("redact", () => {
     expect(line).toBe("bounce for [email] and [phone] (token [secret])");
   });
 
+  it("masks the credentials of a database URL", () => {
+    expect(redact("connect ECONNREFUSED postgresql://app:s3cr3t-pw@db.internal:5432/reply", [])).toBe("connect ECONNREFUSED postgresql://[credentials]@db.internal:5432/reply");
+  });
+
   it("leaves ids, dates and counts alone", () => {
     expect(redact("message cm3x9 at 2026-11-29T10:00:00Z failed after 3 attempts", [])).toBe("message cm3x9 at 2026-11-29T10:00:00Z failed after 3 attempts");
   });

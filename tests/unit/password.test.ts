@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { generatePassword, hashPassword, PasswordCheckBusyError, verifyPassword } from "@/lib/auth/password";
 import { newUserSchema } from "@/lib/users/user-input";
 
 describe("passwords", () => {
@@ -31,5 +31,16 @@ describe("new user input", () => {
       role: "must be one of agent, founder, manager, admin",
       password: "must be at least 10 characters",
     });
+  });
+});
+
+describe("password checks under a flood", () => {
+  it("runs two at a time with a short queue, and tells the rest to come back", async () => {
+    const hash = await hashPassword("right-password");
+    const results = await Promise.allSettled(Array.from({ length: 30 }, () => verifyPassword("wrong-password", hash)));
+    const busy = results.filter((r) => r.status === "rejected" && r.reason instanceof PasswordCheckBusyError);
+    expect(busy).toHaveLength(30 - 2 - 16);
+    expect(results.filter((r) => r.status === "fulfilled" && r.value === false)).toHaveLength(18);
+    expect(await verifyPassword("right-password", hash)).toBe(true);
   });
 });

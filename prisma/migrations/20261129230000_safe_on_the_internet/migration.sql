@@ -14,6 +14,9 @@ ALTER TABLE "Message" ADD COLUMN     "senderCheck" "SenderCheck";
 ALTER TABLE "User" ADD COLUMN     "isDemo" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "sessionVersion" INTEGER NOT NULL DEFAULT 0;
 
+-- The demo users an earlier set-up seeded with published passwords are demo users.
+UPDATE "User" SET "isDemo" = true WHERE lower(email) LIKE '%@demo.replyinbox.test';
+
 -- CreateTable
 CREATE TABLE "PhoneNumber" (
     "number" TEXT NOT NULL,
