@@ -1,4 +1,6 @@
 import { MessageBody } from "@/components/inbox/message-body";
+import { MessageLabels } from "@/components/inbox/message-labels";
+import { CONFIDENT_INTENT } from "@/lib/classification/confidence";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
@@ -33,13 +35,19 @@ export async function ThreadMessage({ message, customerName }: { message: Conver
             {message.deliveryError && `: ${message.deliveryError}`}
           </span>
         )}
-        {!outbound && message.channel === "email" && message.senderCheck !== "pass" && (
+        {!outbound && message.channel === "email" && (message.senderCheck === "fail" || message.senderCheck === "none") && (
           <span className="rounded bg-red-50 px-1.5 text-red-800" title={t("senderNotVerifiedHelp")} data-testid="sender-not-verified">
             ⚠ {t("senderNotVerified")}
           </span>
         )}
-        {message.intent && <span className="rounded bg-sky-50 px-1.5 text-sky-800">{t(`intent_${message.intent}`)}</span>}
-        {message.frictionHint && <span className="rounded bg-orange-50 px-1.5 text-orange-800">{t("frictionHint", { hint: message.frictionHint.replace("_", " ") })}</span>}
+        {!outbound && message.intent && message.sentiment && (
+          <MessageLabels
+            messageId={message.id}
+            labels={{ intent: message.intent, sentiment: message.sentiment, frictionHint: message.frictionHint }}
+            corrected={message.classifiedBy === "agent"}
+            unsure={message.classificationConfidence !== null && message.classificationConfidence < CONFIDENT_INTENT}
+          />
+        )}
       </p>
       {message.subject && message.channel === "email" && <p className="mb-1 text-sm font-medium">{message.subject}</p>}
       <MessageBody text={message.textBody} strippedText={message.strippedText} html={message.html} />

@@ -15,7 +15,7 @@ export async function classifyInboundMessage(messageId: string): Promise<string[
   const classification = await classifyText(message.strippedText ?? message.textBody);
   return db.$transaction(async (tx) => {
     // Whoever stores the label first routes; a concurrent run stops here.
-    const { count } = await tx.message.updateMany({ where: { id: messageId, sentiment: null }, data: { sentiment: classification.sentiment, intent: classification.intent, frictionHint: classification.frictionHint, classifiedBy: classification.source, classifiedAt: new Date() } });
+    const { count } = await tx.message.updateMany({ where: { id: messageId, sentiment: null }, data: { sentiment: classification.sentiment, intent: classification.intent, frictionHint: classification.frictionHint, classifiedBy: classification.source, classifiedAt: new Date(), classificationConfidence: classification.confidence } });
     if (count === 0) return null;
     await tx.conversation.update({ where: { id: message.conversationId }, data: { sentiment: classification.sentiment, intent: classification.intent } });
     return routeInboundMessage(

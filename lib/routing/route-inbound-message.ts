@@ -1,6 +1,7 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
 import type { Classification } from "@/lib/classification/classification";
+import { isHandledAutomatically } from "@/lib/classification/confidence";
 import type { SenderCheck } from "@/lib/generated/prisma/enums";
 import { unsubscribeEmail } from "@/lib/consent/email-consent";
 import { optOutNumber } from "@/lib/consent/sms-consent";
@@ -42,33 +43,30 @@ export async function routeInboundMessage(message: RoutedMessage, classification
   });
   if (cancelled) actions.push(`cancelled ${cancelled} follow-up(s)`);
 
+  // Only what is confidently handled automatically leaves the Needs human view: a clear opt-out,
+  // and clear praise (which gets the review link). Everything else is a person's job.
+  const automatic = isHandledAutomatically(classification);
   if (classification.intent === "opt_out") {
-    if (message.channel === "sms" && message.fromAddress) await optOutNumber(message.fromAddress, "reply", "sms_reply", message.textBody.slice(0, 200), now, tx);
-    else await unsubscribeEmail(customerId, "email_reply", message.textBody.slice(0, 200), now, tx);
+    // Honoured even when unsure: sending after a "stop" is worse than pausing a reply.
+    if (message.channel === "email") await unsubscribeEmail(customerId, "email_reply", message.textBody.slice(0, 200), now, tx);
+    else if (message.fromAddress) await optOutNumber(message.fromAddress, "reply", "sms_reply", message.textBody.slice(0, 200), now, tx);
     actions.push(`opted out of ${message.channel}`);
-    return actions;
+    if (automatic) return actions;
   }
 
-  if (classification.intent === "problem" || classification.sentiment === "negative") {
-    await tx.conversation.update({ where: { id: conversationId }, data: { needsHuman: true, priority: "high" } });
-    const paused = await pauseReviewSteps(customerId, tx);
-    await cancelAbandonedCheckoutFlow({ checkoutId: null, customerId }, tx);
-    actions.push("needs a human (high priority)", ...(paused ? [`paused ${paused} review step(s)`] : []));
-    return actions;
-  }
-
-  if (classification.intent === "question") {
-    const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId } });
-    await tx.conversation.update({ where: { id: conversationId }, data: { needsHuman: true, ...(conversation.priority === "low" ? { priority: "normal" } : {}) } });
-    actions.push("needs a human");
-    return actions;
-  }
-
-  if (classification.intent === "praise" && classification.sentiment === "positive") {
+  if (automatic && classification.intent === "praise") {
     const scheduled = await scheduleReviewLinkReply(message, tx, now);
     if (scheduled) actions.push(scheduled);
+    return actions;
   }
-  return actions;
+
+  const urgent = classification.intent === "problem" || classification.sentiment === "negative";
+  const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { priority: true } });
+  await tx.conversation.update({ where: { id: conversationId }, data: { needsHuman: true, ...(urgent ? { priority: "high" } : conversation.priority === "low" ? { priority: "normal" } : {}) } });
+  if (!urgent) return [...actions, "needs a human"];
+  const paused = await pauseReviewSteps(customerId, tx);
+  await cancelAbandonedCheckoutFlow({ checkoutId: null, customerId }, tx);
+  return [...actions, "needs a human (high priority)", ...(paused ? [`paused ${paused} review step(s)`] : [])];
 }
 
 /**

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { classifyInboundMessage, classifyPendingMessages } from "@/lib/classification/classify-inbound-message";
 import { classifyText } from "@/lib/classification/classify-text";
+import { CONFIDENT_INTENT, isConfident, isHandledAutomatically } from "@/lib/classification/confidence";
+import { classifyLocally } from "@/lib/classification/local-classifier";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { startFakeOpenAI } from "../support/fake-providers";
 import { makeCustomer, makeOrder, makeShopSettings } from "../support/factories";
@@ -46,24 +48,44 @@ async function inboundMessage(customerId: string, text: string, channel: "email"
 const steps = (customerId: string) => db.scheduledMessage.findMany({ where: { customerId }, orderBy: { createdAt: "asc" }, select: { flow: true, step: true, channel: true, status: true } });
 
 describe("classification", () => {
-  it("uses OpenAI when configured, sending it the customer's words", async () => {
-    openai.setMode({ kind: "answer", label: { sentiment: "negative", intent: "problem", friction_hint: "card_declined" } });
-    expect(await classifyText("Ma carte est refusée")).toEqual({ sentiment: "negative", intent: "problem", frictionHint: "card_declined", source: "openai" });
-    expect(openai.prompts.at(-1)).toBe("Ma carte est refusée");
+  // "mouais" is a reply the local model is unsure of; "Ma carte est refusée" one it is sure of.
+  const UNSURE = "mouais";
+
+  it("asks OpenAI about a reply the local model is unsure of, sending it the customer's words; agreeing is confident", async () => {
+    expect(isConfident(classifyLocally(UNSURE))).toBe(false);
+    openai.setMode({ kind: "answer", label: { sentiment: "neutral", intent: "other", friction_hint: null } });
+    expect(await classifyText(UNSURE)).toMatchObject({ sentiment: "neutral", intent: "other", frictionHint: null, source: "openai", confidence: CONFIDENT_INTENT });
+    expect(openai.prompts.at(-1)).toBe(UNSURE);
     const customer = await makeCustomer();
-    const message = await inboundMessage(customer.id, "Ma carte est refusée");
+    const message = await inboundMessage(customer.id, UNSURE);
     await classifyInboundMessage(message.id);
-    expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ classifiedBy: "openai", frictionHint: "card_declined" });
+    expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ classifiedBy: "openai", classificationConfidence: CONFIDENT_INTENT });
   });
 
-  it("falls back to the local classifier when OpenAI answers 500", async () => {
+  it("leaves a reply to a person when OpenAI and the local model disagree", async () => {
+    openai.setMode({ kind: "answer", label: { sentiment: "positive", intent: "praise", friction_hint: null } });
+    const label = await classifyText(UNSURE);
+    expect(label).toMatchObject({ intent: "praise", source: "openai" });
+    expect(isHandledAutomatically(label)).toBe(false);
+  });
+
+  it("does not call OpenAI when the local model is sure", async () => {
+    openai.setMode({ kind: "answer", label: { sentiment: "positive", intent: "praise", friction_hint: null } });
+    const asked = openai.prompts.length;
+    expect(await classifyText("Ma carte est refusée")).toMatchObject({ intent: "problem", frictionHint: "card_declined", source: "local" });
+    expect(openai.prompts.length).toBe(asked);
+  });
+
+  it("falls back to the local labels when OpenAI answers 500, and leaves the reply to a person", async () => {
     openai.setMode({ kind: "error", status: 500 });
-    expect(await classifyText("Super contente de la lampe ! Merci")).toMatchObject({ intent: "praise", source: "local" });
+    const label = await classifyText(UNSURE);
+    expect(label).toMatchObject({ intent: classifyLocally(UNSURE).intent, source: "local", confidence: 0 });
+    expect(isHandledAutomatically(label)).toBe(false);
   });
 
   it("falls back when OpenAI hangs", async () => {
     openai.setMode({ kind: "hang" });
-    expect(await classifyText("colis jamais reçu")).toMatchObject({ intent: "problem", source: "local" });
+    expect(await classifyText(UNSURE)).toMatchObject({ source: "local", confidence: 0 });
   }, 30_000);
 
   it("labels the message and its conversation once, and picks up messages a crash left unlabelled", async () => {
@@ -100,6 +122,21 @@ describe("routing", () => {
     const customer = await makeCustomer();
     await classifyInboundMessage((await inboundMessage(customer.id, "Do you ship to Ireland?")).id);
     expect(await db.conversation.findFirstOrThrow()).toMatchObject({ needsHuman: true, priority: "normal", intent: "question" });
+  });
+
+  it("an 'other' reply (who is this?) needs a human too: nothing unclear leaves the view", async () => {
+    const customer = await makeCustomer();
+    expect(await classifyInboundMessage((await inboundMessage(customer.id, "who is this?")).id)).toEqual(["needs a human"]);
+    expect(await db.conversation.findFirstOrThrow()).toMatchObject({ needsHuman: true, intent: "other" });
+  });
+
+  it("praise with a question in it gets no automatic thank-you, but a person", async () => {
+    const customer = await makeCustomer();
+    const order = await makeOrder(customer.id);
+    await db.scheduledMessage.create({ data: { flow: "post_delivery", step: "day1", channel: "email", customerId: customer.id, orderId: order.id, dueAt: new Date(), status: "sent", sentAt: new Date(), idempotencyKey: "d1" } });
+    await classifyInboundMessage((await inboundMessage(customer.id, "Merci, elle est magnifique ! Elle passe au lave-vaisselle ?")).id);
+    expect(await db.conversation.findFirstOrThrow()).toMatchObject({ needsHuman: true });
+    expect(await db.scheduledMessage.count({ where: { flow: "auto_reply" } })).toBe(0);
   });
 
   it("a happy email after the check-in gets one thank-you with the review link, replacing the day 5 request", async () => {

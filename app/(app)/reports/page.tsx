@@ -9,6 +9,7 @@ import { requireArea } from "@/lib/auth/require-access";
 import { formatDate } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { reportMessages } from "@/lib/i18n/messages/reports";
+import { correctionSummary } from "@/lib/classification/label-corrections";
 import { frictionReport } from "@/lib/reports/friction-report";
 import { outcomeMetrics, type StepOutcome } from "@/lib/reports/outcome-metrics";
 import { filtersToParams, parseReportFilters, REPORT_FLOWS, type Rate } from "@/lib/reports/report-filters";
@@ -27,7 +28,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const parsed = parseReportFilters(params);
   const filters = parsed.ok ? parsed.filters : (parseReportFilters({}) as { ok: true; filters: ReturnType<typeof parseReportFilters> extends infer R ? (R extends { ok: true; filters: infer F } ? F : never) : never }).filters;
   const query = new URLSearchParams(filtersToParams(filters)).toString();
-  const [friction, outcomes] = await Promise.all([frictionReport(filters), outcomeMetrics(filters)]);
+  const [friction, outcomes, corrections] = await Promise.all([frictionReport(filters), outcomeMetrics(filters), correctionSummary(filters)]);
   const today = new Date().toISOString().slice(0, 10);
   const shown = filtersToParams(filters);
 
@@ -272,6 +273,32 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             ))}
           </dl>
         </details>
+      </section>
+
+      <section aria-labelledby="corrections-title" className="mt-10 space-y-2" data-testid="label-corrections">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="corrections-title" className="text-lg font-semibold">
+            {t("correctionsTitle")}
+          </h2>
+          {corrections.corrections > 0 && (
+            <a className="text-sm text-brand-700 underline" href={`/api/reports/label-corrections?${query}`}>
+              {t("correctionsExport")}
+            </a>
+          )}
+        </div>
+        <p className="text-sm text-stone-700">
+          {t("correctionsSummary", { corrections: corrections.corrections, classified: corrections.classified, rate: corrections.classified ? `${((100 * corrections.corrections) / corrections.classified).toFixed(1)} %` : "—" })}
+        </p>
+        {corrections.byIntent.length > 0 && (
+          <ul className="text-sm text-stone-700">
+            {corrections.byIntent.map((row) => (
+              <li key={`${row.from}-${row.to}`}>
+                {t("correctionsRow", { from: row.from ? t(`intent_${row.from}`) : "—", to: t(`intent_${row.to}`), count: row.count })}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="text-xs text-stone-500">{t("correctionsHelp")}</p>
       </section>
     </>
   );

@@ -3,6 +3,16 @@ import { defineMessages } from "@/lib/i18n/translate";
 // The manager's reports: friction and outcomes.
 export const reportMessages = defineMessages({
   en: {
+    correctionsTitle: "Label corrections",
+    correctionsSummary: "{corrections} corrections by agents for {classified} replies labelled in the range ({rate}).",
+    correctionsRow: "{from} → {to}: {count}",
+    correctionsExport: "Download the corrected replies (JSON Lines, for the training corpus)",
+    correctionsHelp: "An agent corrects a reply's labels in its conversation. The corrected replies, in the training corpus' format, can be added to it and the model trained again (npm run train:classifier). They hold customers' words: keep the file private.",
+    intent_praise: "praise",
+    intent_problem: "problem",
+    intent_question: "question",
+    intent_opt_out: "opt-out",
+    intent_other: "other",
     title: "Reports",
     description: "What keeps going wrong for customers across the site, and whether the founder-voice messages work.",
     from: "From",
@@ -71,6 +81,16 @@ export const reportMessages = defineMessages({
     definitions: "How each figure is counted",
   },
   fr: {
+    correctionsTitle: "Corrections d'étiquettes",
+    correctionsSummary: "{corrections} corrections par les agents pour {classified} réponses étiquetées sur la période ({rate}).",
+    correctionsRow: "{from} → {to} : {count}",
+    correctionsExport: "Télécharger les réponses corrigées (JSON Lines, pour le corpus d'entraînement)",
+    correctionsHelp: "Un agent corrige les étiquettes d'une réponse dans sa conversation. Les réponses corrigées, au format du corpus d'entraînement, peuvent y être ajoutées et le modèle réentraîné (npm run train:classifier). Elles contiennent les mots des clients : gardez le fichier privé.",
+    intent_praise: "compliment",
+    intent_problem: "problème",
+    intent_question: "question",
+    intent_opt_out: "désinscription",
+    intent_other: "autre",
     title: "Rapports",
     description: "Ce qui coince pour les clients sur le site, et si les messages au nom du fondateur fonctionnent.",
     from: "Du",

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/authorized-action";
+import { correctLabels, labelCorrectionSchema } from "@/lib/classification/label-corrections";
 import { unsubscribeEmailByAgent } from "@/lib/consent/email-consent";
 import { frictionMarkSchema, markFriction, removeFrictionMark } from "@/lib/friction/mark-friction";
 import { addTag, removeTag, tagNameSchema } from "@/lib/inbox/conversation-tags";
@@ -77,4 +78,10 @@ export const resumeScheduledAction = authorizedAction("inbox.work", z.object({ c
 export const unsubscribeEmailAction = authorizedAction("inbox.work", z.object({ conversationId: id }), async (input, user) => {
   await unsubscribeEmailByAgent(input.conversationId, user.id);
   refresh(input.conversationId);
+});
+
+/** An agent's correction of a reply's labels (kept with the message, counted in Reports). */
+export const correctLabelsAction = authorizedAction("inbox.work", labelCorrectionSchema, async (input, user) => {
+  const { conversationId } = await correctLabels(input, user.id);
+  refresh(conversationId);
 });
