@@ -54,3 +54,8 @@ test("30 wrong passwords in a row: 5 are checked, the rest refused with 429 and 
   expect(attempts.slice(5).map((a) => a.status)).toEqual(Array(25).fill(429));
   expect(Number(attempts.at(-1)!.headers["retry-after"])).toBeGreaterThan(0);
 });
+
+test("a sign-in body over 16 KB is refused with 413 before next-auth reads it", async ({ request }) => {
+  const response = await request.post("/api/auth/callback/credentials", { form: { email: "owner@atelier-lune.example", password: "x".repeat(20_000), csrfToken: "x" } });
+  expect(response.status()).toBe(413);
+});

@@ -1,3 +1,4 @@
+import { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { authOptions, TOO_MANY_ATTEMPTS } from "@/lib/auth/auth-options";
 import { withThrottleStatus } from "@/lib/auth/sign-in-throttle";
@@ -14,9 +15,10 @@ async function handler(request: Request, context: RouteContext) {
 }
 
 async function post(request: Request, context: RouteContext) {
-  let capped: Request;
+  let capped: NextRequest;
   try {
-    capped = new Request(request.url, { method: "POST", headers: request.headers, body: new Uint8Array(await readBody(request, MAX_AUTH_BODY_BYTES)) });
+    // A NextRequest again: next-auth reads its nextUrl.
+    capped = new NextRequest(request.url, { method: "POST", headers: request.headers, body: new Uint8Array(await readBody(request, MAX_AUTH_BODY_BYTES)) });
   } catch (error) {
     return errorResponse(error, "sign-in");
   }
