@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { PasswordCheckBusyError } from "@/lib/auth/password";
-import { clientAddress, recordSignInSuccess, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
+import { clientAddress, recordSignInFailure, recordSignInSuccess, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 
@@ -40,6 +40,7 @@ export function authOptions(): NextAuthOptions {
           try {
             const user = await verifyCredentials(credentials.email, credentials.password);
             if (user) await recordSignInSuccess(subject);
+            else await recordSignInFailure(subject);
             return user;
           } catch (error) {
             if (error instanceof PasswordCheckBusyError) throw new Error(`${TOO_MANY_ATTEMPTS}:5`);

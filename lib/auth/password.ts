@@ -19,9 +19,9 @@ export class PasswordCheckBusyError extends Error {
   }
 }
 
-async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+async function withHashSlot<T>(work: () => Promise<T>, refuseWhenBusy: boolean): Promise<T> {
   if (running >= MAX_RUNNING) {
-    if (waiting.length >= MAX_WAITING) throw new PasswordCheckBusyError();
+    if (refuseWhenBusy && waiting.length >= MAX_WAITING) throw new PasswordCheckBusyError();
     await new Promise<void>((resolve) => waiting.push(resolve));
   }
   running++;
@@ -33,12 +33,14 @@ async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Setting a password (an admin, a user, the seed) waits its turn; it is never refused. */
 export function hashPassword(plain: string): Promise<string> {
-  return withHashSlot(() => bcrypt.hash(plain, COST));
+  return withHashSlot(() => bcrypt.hash(plain, COST), false);
 }
 
+/** Checking one (a sign-in) is refused when too many are waiting. */
 export function verifyPassword(plain: string, hash: string): Promise<boolean> {
-  return withHashSlot(() => bcrypt.compare(plain, hash));
+  return withHashSlot(() => bcrypt.compare(plain, hash), true);
 }
 
 /** A password for people to copy once: 20 characters, no look-alikes (0/O, 1/l/I). */

@@ -3,9 +3,13 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
 // Sign-in throttling per account and per client address, shared by every app instance through
-// PostgreSQL. An attempt is reserved (counted as a failure) in one atomic statement *before* the
-// password is hashed: concurrent guesses cannot slip past the count, and a refused guess costs no
-// bcrypt. A successful sign-in gives the reservation back.
+// PostgreSQL, checked before the password is hashed so a refused guess costs no bcrypt.
+// - Account: each attempt is reserved (counted as a failure) in one atomic statement before the
+//   check, so concurrent guesses at one account cannot slip past the count; a right password
+//   clears it.
+// - Address: only failures count (an office signing its team in is not an attack), recorded
+//   after the check; a throttled address is refused before it. Concurrent guesses from one
+//   address are bounded by the password checks' own queue (lib/auth/password.ts).
 
 export type ThrottlePolicy = { freeFailures: number; lockAtFailures: number };
 
@@ -32,8 +36,11 @@ export type Reservation = { allowed: true } | { allowed: false; retryAfterSecond
 const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 const addressKey = (address: string) => `address:${address}`;
 
-/** Counts one attempt for the key unless it must wait; returns when it may try again otherwise. */
-async function reserve(key: string, policy: ThrottlePolicy, now: Date): Promise<Reservation> {
+/**
+ * Counts one failure for the key. With `onlyWhenAllowed`, only if the key need not wait (and then
+ * says whether it was counted): the reservation of an attempt.
+ */
+async function countFailure(key: string, policy: ThrottlePolicy, now: Date, onlyWhenAllowed: boolean): Promise<Reservation> {
   // The delay after the new count, as SQL over that count (f).
   const delay = (f: string) =>
     `make_interval(secs => CASE WHEN ${f} < ${policy.freeFailures} THEN 0 WHEN ${f} >= ${policy.lockAtFailures} THEN ${LOCK_SECONDS} ELSE LEAST(power(2, ${f} - ${policy.freeFailures}), ${MAX_DELAY_SECONDS}) END)`;
@@ -49,27 +56,33 @@ async function reserve(key: string, policy: ThrottlePolicy, now: Date): Promise<
        "windowStartsAt" = CASE WHEN ${restarts} THEN ${at} ELSE t."windowStartsAt" END,
        "nextAttemptAt" = ${at} + ${delay(next)},
        "updatedAt" = ${at}
-     WHERE t."nextAttemptAt" <= ${at}
+     ${onlyWhenAllowed ? `WHERE t."nextAttemptAt" <= ${at}` : ""}
      RETURNING failures`,
     key,
     now.toISOString(),
   );
-  if (rows.length) return { allowed: true };
+  return rows.length ? { allowed: true } : waitFor(key, now);
+}
+
+async function waitFor(key: string, now: Date): Promise<Reservation> {
   const row = await db.signInThrottle.findUnique({ where: { key }, select: { nextAttemptAt: true } });
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((row?.nextAttemptAt.getTime() ?? now.getTime()) - now.getTime()) / 1000)) };
+  const wait = (row?.nextAttemptAt.getTime() ?? now.getTime()) - now.getTime();
+  return wait > 0 ? { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) } : { allowed: true };
 }
 
-/** Before checking a password: reserves the attempt for the client address, then the account. */
+/** Before checking a password: the address must not be throttled, and the attempt is reserved on the account. */
 export async function reserveSignInAttempt(subject: ThrottleSubject, now = new Date()): Promise<Reservation> {
-  const byAddress = await reserve(addressKey(subject.address), ADDRESS_POLICY, now);
+  const byAddress = await waitFor(addressKey(subject.address), now);
   if (!byAddress.allowed) return byAddress;
-  return reserve(accountKey(subject.account), ACCOUNT_POLICY, now);
+  return countFailure(accountKey(subject.account), ACCOUNT_POLICY, now, true);
 }
 
-/**
- * After a right password the account starts afresh. The address keeps its count: one valid
- * account must not buy an address more guesses at the others.
- */
+/** A wrong password (or set-up code): one more failure for the address it came from. */
+export async function recordSignInFailure(subject: ThrottleSubject, now = new Date()): Promise<void> {
+  await countFailure(addressKey(subject.address), ADDRESS_POLICY, now, false);
+}
+
+/** After a right password the account starts afresh; the address's failures stay counted. */
 export async function recordSignInSuccess(subject: ThrottleSubject): Promise<void> {
   await db.signInThrottle.deleteMany({ where: { key: accountKey(subject.account) } });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
-import { recordSignInSuccess, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
+import { recordSignInFailure, recordSignInSuccess, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { passwordSchema } from "@/lib/users/user-input";
@@ -28,7 +28,10 @@ export async function changeOwnPassword(userId: string, input: ChangePasswordInp
   const subject = { account: user.email, address: clientAddress };
   const reservation = await reserveSignInAttempt(subject);
   if (!reservation.allowed) throw new AppError("too_many_requests", `Too many attempts. Try again in ${Math.ceil(reservation.retryAfterSeconds / 60)} min.`);
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) throw new AppError("bad_request", "The current password is not right.");
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    await recordSignInFailure(subject);
+    throw new AppError("bad_request", "The current password is not right.");
+  }
   await recordSignInSuccess(subject);
   if (input.newPassword === input.currentPassword) throw new AppError("bad_request", "Choose a new password, different from the current one.");
   const passwordHash = await hashPassword(input.newPassword);
