@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { saveFlowSettings } from "@/app/(app)/settings/actions";
 import { useTranslator } from "@/components/i18n/locale-provider";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { commonMessages } from "@/lib/i18n/messages/common";
@@ -13,7 +13,7 @@ import { flowSettingsSchema, type FlowSettingsInput } from "@/lib/settings/flow-
 import { fieldErrorsFrom } from "@/lib/validation/field-errors";
 
 // In form order; each field's label and hint are "timing.<id>" and "timing.<id>Hint".
-const FIELDS: (keyof FlowSettingsInput)[] = [
+const NUMBER_FIELDS = [
   "abandonAfterMinutes",
   "abandonedHelpDelayMinutes",
   "postDeliveryCheckInDays",
@@ -22,10 +22,13 @@ const FIELDS: (keyof FlowSettingsInput)[] = [
   "smsReviewDelayDays",
   "smsWindowStartHour",
   "smsWindowEndHour",
-];
+  "reviewPauseMaxDays",
+  "highValueCartThreshold",
+] as const;
+const FIELDS = [...NUMBER_FIELDS, "highValueCartCurrency", "day5EmailWithSms"] as const satisfies readonly (keyof FlowSettingsInput)[];
 
 export function FlowSettingsForm({ initial, canEdit }: { initial: FlowSettingsInput; canEdit: boolean }) {
-  const [values, setValues] = useState<Record<keyof FlowSettingsInput, string>>(() => Object.fromEntries(FIELDS.map((id) => [id, String(initial[id])])) as Record<keyof FlowSettingsInput, string>);
+  const [values, setValues] = useState<Record<keyof FlowSettingsInput, string>>(() => Object.fromEntries(FIELDS.map((id) => [id, String(initial[id] ?? "")])) as Record<keyof FlowSettingsInput, string>);
   const { run, pending, fieldErrors, setFieldErrors, message, setMessage } = useServerAction(saveFlowSettings);
   const { t } = useTranslator(settingsMessages);
   const { t: common } = useTranslator(commonMessages);
@@ -44,9 +47,14 @@ export function FlowSettingsForm({ initial, canEdit }: { initial: FlowSettingsIn
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-5">
       <fieldset disabled={!canEdit || pending} className="grid gap-5 sm:grid-cols-2">
-        {FIELDS.map((id) => (
-          <TextField key={id} id={id} label={t(`timing.${id}`)} hint={t(`timing.${id}Hint`)} inputMode="numeric" value={values[id]} errors={fieldErrors[id]} onChange={(event) => setValues((current) => ({ ...current, [id]: event.target.value }))} />
+        {NUMBER_FIELDS.map((id) => (
+          <TextField key={id} id={id} label={t(`timing.${id}`)} hint={t(`timing.${id}Hint`)} inputMode={id === "highValueCartThreshold" ? "decimal" : "numeric"} value={values[id]} errors={fieldErrors[id]} onChange={(event) => setValues((current) => ({ ...current, [id]: event.target.value }))} />
         ))}
+        <TextField id="highValueCartCurrency" label={t("timing.highValueCartCurrency")} hint={t("timing.highValueCartCurrencyHint")} maxLength={3} value={values.highValueCartCurrency} errors={fieldErrors.highValueCartCurrency} onChange={(event) => setValues((current) => ({ ...current, highValueCartCurrency: event.target.value }))} />
+        <SelectField id="day5EmailWithSms" label={t("timing.day5EmailWithSms")} hint={t("timing.day5EmailWithSmsHint")} value={values.day5EmailWithSms} errors={fieldErrors.day5EmailWithSms} onChange={(event) => setValues((current) => ({ ...current, day5EmailWithSms: event.target.value }))}>
+          <option value="skip">{t("timing.day5EmailWithSms.skip")}</option>
+          <option value="check_in">{t("timing.day5EmailWithSms.check_in")}</option>
+        </SelectField>
       </fieldset>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
       {canEdit && (

@@ -37,3 +37,33 @@ test("the founder edits message timing but does not see API tokens", async ({ pa
   await page.reload();
   await expect(page.getByLabel("Email review request (days after delivery)", { exact: true })).toHaveValue("6");
 });
+
+test("the founder turns on the high-value cart SMS, chooses the day-5 email's variant and the longest review pause", async ({ page }) => {
+  await signInAs(page, "founder");
+  await page.goto("/settings");
+  const threshold = page.getByLabel("High-value cart SMS from (amount)", { exact: true });
+  await threshold.fill("-20");
+  await page.getByRole("button", { name: "Save timing" }).click();
+  await expect(page.getByText("High-value cart amount must be above 0")).toBeVisible();
+
+  await threshold.fill("150");
+  await page.getByLabel("Currency of that amount", { exact: true }).fill("eur");
+  await page.getByLabel("Day-5 email when the SMS asks for the review", { exact: true }).selectOption("check_in");
+  await page.getByLabel("Longest review pause (days)", { exact: true }).fill("5");
+  await page.getByRole("button", { name: "Save timing" }).click();
+  await expect(page.getByText("Timing saved.", { exact: false })).toBeVisible();
+  await page.reload();
+  await expect(threshold).toHaveValue("150");
+  await expect(page.getByLabel("Currency of that amount", { exact: true })).toHaveValue("EUR");
+  await expect(page.getByLabel("Day-5 email when the SMS asks for the review", { exact: true })).toHaveValue("check_in");
+  await expect(page.getByLabel("Longest review pause (days)", { exact: true })).toHaveValue("5");
+
+  // Emptied, the SMS is off again, and the defaults are back for the other specs.
+  await threshold.fill("");
+  await page.getByLabel("Day-5 email when the SMS asks for the review", { exact: true }).selectOption("skip");
+  await page.getByLabel("Longest review pause (days)", { exact: true }).fill("7");
+  await page.getByRole("button", { name: "Save timing" }).click();
+  await expect(page.getByText("Timing saved.", { exact: false })).toBeVisible();
+  await page.reload();
+  await expect(threshold).toHaveValue("");
+});

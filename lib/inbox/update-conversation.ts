@@ -20,8 +20,9 @@ async function findConversation(id: string) {
 }
 
 /**
- * Open, pending, snoozed until a time, or closed as resolved / not resolved. Closing as resolved
- * resumes the review requests a reported problem had paused.
+ * Open, pending, snoozed until a time, or closed as resolved / not resolved. Closing, however it
+ * ends, resumes the review requests a reported problem had paused: how a conversation ended never
+ * decides who is asked for a review.
  */
 export async function changeConversationStatus(change: StatusChange, actorUserId: string, now = new Date()): Promise<void> {
   const conversation = await findConversation(change.conversationId);
@@ -37,7 +38,7 @@ export async function changeConversationStatus(change: StatusChange, actorUserId
         ...(change.status === "closed" ? { needsHuman: false, waitingSince: null } : {}),
       },
     });
-    if (change.status === "closed" && change.resolution === "resolved") await resumeReviewSteps(conversation.customerId, tx, now);
+    if (change.status === "closed") await resumeReviewSteps(conversation.customerId, tx, now);
     await recordAudit({ actorUserId, action: "conversation.status_changed", entityType: "conversation", entityId: conversation.id, data: { from: conversation.status, ...change, conversationId: undefined } as never }, tx);
   });
 }

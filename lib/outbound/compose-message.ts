@@ -5,6 +5,7 @@ import type { Customer, ScheduledMessage, ShopSettings } from "@/lib/generated/p
 import { createUnsubscribeToken } from "@/lib/consent/unsubscribe-token";
 import { createTrackedLink, reviewTargetUrl } from "@/lib/links/create-tracked-link";
 import { AUTO_REVIEW_LINK_STEP, MANUAL_REVIEW_LINK, STEPS } from "@/lib/outbound/flow-steps";
+import { fitOneSegment } from "@/lib/sms/fit-one-segment";
 import { smsSize } from "@/lib/sms/sms-segments";
 import { replyToAddress, replySubject, threadingHeaders } from "@/lib/threading/reply-headers";
 import { TEMPLATE_KEYS } from "@/lib/templates/default-templates";
@@ -18,6 +19,7 @@ const TEMPLATE_FOR_STEP: Record<string, string> = {
   [`${STEPS.reviewRequest.flow}:${STEPS.reviewRequest.step}`]: TEMPLATE_KEYS.reviewRequest,
   [`${STEPS.lastReminder.flow}:${STEPS.lastReminder.step}`]: TEMPLATE_KEYS.lastReminder,
   [`${STEPS.smsReviewRequest.flow}:${STEPS.smsReviewRequest.step}`]: TEMPLATE_KEYS.smsReviewRequest,
+  [`${STEPS.highValueCartSms.flow}:${STEPS.highValueCartSms.step}`]: TEMPLATE_KEYS.highValueCartSms,
   [`auto_reply:${AUTO_REVIEW_LINK_STEP}`]: TEMPLATE_KEYS.autoReviewLink,
   [`${MANUAL_REVIEW_LINK.flow}:${MANUAL_REVIEW_LINK.step}`]: TEMPLATE_KEYS.reviewLinkRequest,
 };
@@ -43,6 +45,8 @@ export class CompositionError extends Error {}
 
 type Context = {
   scheduled: ScheduledMessage;
+  /** The day-5 email sent as a plain check-in (the SMS is the review request). */
+  variant?: "check_in" | null;
   customer: Customer;
   settings: ShopSettings;
   productName: string | null;
@@ -63,10 +67,20 @@ async function reviewLinkFor(context: Context, tx: DbClient): Promise<string> {
   return (await createTrackedLink({ kind: "review", targetUrl: target, customerId: context.customer.id, scheduledMessageId: context.scheduled.id }, appUrl, tx)).url;
 }
 
+/** The checkout link of an SMS: a short tracked one (an SMS pays for every character). */
+async function checkoutLinkFor(context: Context, tx: DbClient): Promise<string | null> {
+  if (!context.checkoutUrl) return null;
+  if (context.scheduled.channel !== "sms") return context.checkoutUrl;
+  const appUrl = env().APP_URL.replace(/\/$/, "");
+  const existing = await tx.trackedLink.findFirst({ where: { scheduledMessageId: context.scheduled.id, kind: "checkout" } });
+  if (existing) return `${appUrl}/r/${existing.token}`;
+  return (await createTrackedLink({ kind: "checkout", targetUrl: context.checkoutUrl, customerId: context.customer.id, scheduledMessageId: context.scheduled.id }, appUrl, tx)).url;
+}
+
 /** Renders the approved founder-voice version for this step, in the customer's language. */
 export async function composeMessage(context: Context, tx: DbClient): Promise<ComposedMessage> {
   const { scheduled, customer, settings } = context;
-  const key = TEMPLATE_FOR_STEP[`${scheduled.flow}:${scheduled.step}`];
+  const key = context.variant === "check_in" ? TEMPLATE_KEYS.reviewRequestCheckIn : TEMPLATE_FOR_STEP[`${scheduled.flow}:${scheduled.step}`];
   if (!key) throw new CompositionError(`No template for ${scheduled.flow} ${scheduled.step}`);
   const approved = await getApprovedVersion(key, scheduled.channel, [customer.locale, settings.defaultLocale], tx);
   if (!approved) throw new CompositionError(`No approved "${key}" ${scheduled.channel} template in ${customer.locale} or ${settings.defaultLocale}`);
@@ -79,14 +93,16 @@ export async function composeMessage(context: Context, tx: DbClient): Promise<Co
     shopName: settings.shopName,
     founderName: settings.founderName,
     orderNumber: context.orderNumber,
-    checkoutLink: context.checkoutUrl,
+    checkoutLink: [version.body, version.subject ?? ""].some((text) => text.includes("checkoutLink")) ? await checkoutLinkFor(context, tx) : null,
     reviewLink: usesReviewLink ? await reviewLinkFor(context, tx) : null,
   };
   try {
-    const body = renderTemplate(version.body, values, locale);
     if (scheduled.channel === "sms") {
-      return { channel: "sms", to: customer.phone!, text: body, segments: smsSize(body).segments, templateVersionId: version.id };
+      // A long product name is shortened at a word boundary rather than paying for a second segment.
+      const text = fitOneSegment((productName) => renderTemplate(version.body, { ...values, productName }, locale), values.productName ?? null);
+      return { channel: "sms", to: customer.phone!, text, segments: smsSize(text).segments, templateVersionId: version.id };
     }
+    const body = renderTemplate(version.body, values, locale);
     const { APP_URL, POSTMARK_INBOUND_ADDRESS, LINK_SECRET } = env();
     const unsubscribeUrl = `${APP_URL.replace(/\/$/, "")}/u/${createUnsubscribeToken(customer.id, LINK_SECRET)}`;
     const senderDomain = settings.senderEmail.split("@")[1];

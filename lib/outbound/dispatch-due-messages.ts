@@ -8,6 +8,7 @@ import type { Channel } from "@/lib/generated/prisma/enums";
 import { markAbandonedCheckouts } from "@/lib/outbound/abandoned-checkout-flow";
 import { claimDueMessages, reclaimExpiredLeases } from "@/lib/outbound/claim-due-messages";
 import { sendScheduledMessage, type SendResult } from "@/lib/outbound/send-scheduled-message";
+import { resumeLongPausedReviewSteps } from "@/lib/outbound/review-pause";
 import { settleUnknownMessages } from "@/lib/outbound/settle-unknown-messages";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
@@ -47,6 +48,7 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
     return { channels: [...channels], waiting: "Set up the shop in Settings first.", woken, abandonedCheckouts: 0, reclaimed: 0, settled: { sent: 0, requeued: 0 }, results: {} };
   }
   await ensureDefaultTemplates();
+  await resumeLongPausedReviewSteps(settings.reviewPauseMaxDays, db, clock());
   await classifyPendingMessages(clock());
   const abandonedCheckouts = await markAbandonedCheckouts(db, clock());
   const reclaimed = await reclaimExpiredLeases(clock());

@@ -1,6 +1,11 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
-import { REVIEW_STEP_FILTER } from "@/lib/outbound/flow-steps";
+import type { Flow } from "@/lib/generated/prisma/enums";
+import { REVIEW_STEP_FILTER, usefulForMs } from "@/lib/outbound/flow-steps";
+
+// Review requests are never withheld by sentiment or by how a conversation ended (review gating
+// is forbidden): they pause only while a conversation with a reported problem is open, resume
+// when it is closed in any way, and resume anyway after reviewPauseMaxDays (Settings).
 
 export const OPEN_PROBLEM_REASON = "paused: the customer has an open problem";
 
@@ -11,26 +16,41 @@ export async function customerHasOpenProblem(customerId: string, tx: DbClient): 
 }
 
 /** Pauses the customer's scheduled review requests while a reported problem is open. */
-export async function pauseReviewSteps(customerId: string, tx: DbClient): Promise<number> {
+export async function pauseReviewSteps(customerId: string, tx: DbClient, now = new Date()): Promise<number> {
   const { count } = await tx.scheduledMessage.updateMany({
     where: { customerId, status: "scheduled", ...REVIEW_STEP_FILTER },
-    data: { status: "paused", statusReason: OPEN_PROBLEM_REASON },
+    data: { status: "paused", statusReason: OPEN_PROBLEM_REASON, pausedAt: now },
   });
   return count;
 }
 
-/**
- * Resumes them once the problem is closed as resolved: each keeps its due time, or goes out now
- * if that time has passed. Never cancelled for sentiment (no review gating).
- */
-export async function resumeReviewSteps(customerId: string, tx: DbClient, now = new Date()): Promise<number> {
-  if (await customerHasOpenProblem(customerId, tx)) return 0;
-  const paused = await tx.scheduledMessage.findMany({ where: { customerId, status: "paused", ...REVIEW_STEP_FILTER }, select: { id: true, dueAt: true } });
-  for (const message of paused) {
+/** Back in the queue: due at its time or now, useful for as long after that as its step allows. */
+async function resume(ids: { id: string; flow: Flow; step: string; dueAt: Date; latestAt: Date | null }[], reason: string, tx: DbClient, now: Date, keepPausedAt: boolean) {
+  for (const message of ids) {
+    const dueAt = message.dueAt > now ? message.dueAt : now;
+    const latestAt = new Date(dueAt.getTime() + usefulForMs(message));
     await tx.scheduledMessage.update({
       where: { id: message.id },
-      data: { status: "scheduled", statusReason: "resumed: problem resolved", dueAt: message.dueAt > now ? message.dueAt : now },
+      data: { status: "scheduled", statusReason: reason, dueAt, latestAt: message.latestAt && message.latestAt > latestAt ? message.latestAt : latestAt, ...(keepPausedAt ? {} : { pausedAt: null }) },
     });
   }
+}
+
+/** Resumes them once no problem conversation is open any more, however it was closed. */
+export async function resumeReviewSteps(customerId: string, tx: DbClient, now = new Date()): Promise<number> {
+  if (await customerHasOpenProblem(customerId, tx)) return 0;
+  const paused = await tx.scheduledMessage.findMany({ where: { customerId, status: "paused", statusReason: OPEN_PROBLEM_REASON, ...REVIEW_STEP_FILTER } });
+  await resume(paused, "resumed: the problem conversation was closed", tx, now, false);
+  return paused.length;
+}
+
+/**
+ * Review requests paused longer than the shop allows go anyway, even if the problem conversation
+ * stays open (the send rules see how long it has been paused). Run by the dispatcher.
+ */
+export async function resumeLongPausedReviewSteps(maxPauseDays: number, tx: DbClient, now = new Date()): Promise<number> {
+  const pausedBefore = new Date(now.getTime() - maxPauseDays * 24 * 60 * 60 * 1000);
+  const paused = await tx.scheduledMessage.findMany({ where: { status: "paused", statusReason: OPEN_PROBLEM_REASON, pausedAt: { lte: pausedBefore }, ...REVIEW_STEP_FILTER }, take: 500 });
+  await resume(paused, `resumed: paused for ${maxPauseDays} days`, tx, now, true);
   return paused.length;
 }

@@ -9,6 +9,8 @@ export type ScheduleRequest = {
   subjectId: string;
   customerId: string;
   dueAt: Date;
+  /** Past this the message is skipped as too late; by default its due time plus the step's usefulness. */
+  latestAt?: Date;
   checkoutId?: string | null;
   orderId?: string | null;
   status?: Extract<ScheduledStatus, "scheduled" | "paused">;
@@ -27,6 +29,8 @@ export async function scheduleMessage(request: ScheduleRequest, tx: DbClient): P
         checkoutId: request.checkoutId ?? null,
         orderId: request.orderId ?? null,
         dueAt: request.dueAt,
+        latestAt: request.latestAt ?? new Date(request.dueAt.getTime() + request.step.usefulForMs),
+        pausedAt: request.status === "paused" ? new Date() : null,
         status: request.status ?? "scheduled",
         statusReason: request.statusReason ?? null,
         idempotencyKey: idempotencyKey(request.step, request.subjectId),

@@ -1,11 +1,22 @@
 // Whether a scheduled message may go out now: rules checked at send time, not only when it was
 // scheduled. Pure, so every rule is tested on its own.
-import type { Channel, Flow } from "@/lib/generated/prisma/enums";
+import type { Channel, DayFiveEmail, Flow } from "@/lib/generated/prisma/enums";
 import { STEPS } from "@/lib/outbound/flow-steps";
 import { nextSmsSendTime, type SmsWindow } from "@/lib/outbound/quiet-hours";
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export type EligibilityInput = {
-  message: { flow: Flow; step: string; channel: Channel };
+  message: {
+    flow: Flow;
+    step: string;
+    channel: Channel;
+    /** Past this time the message is not worth sending any more. */
+    latestAt?: Date | null;
+    /** When a review step was paused for an open problem. */
+    pausedAt?: Date | null;
+  };
+  /** The state of the customer's address and of the number we would text (PhoneNumber). */
   customer: {
     email: string | null;
     phone: string | null;
@@ -19,29 +30,46 @@ export type EligibilityInput = {
   hasOpenProblem: boolean;
   reviewRecorded: boolean;
   customerReplied: boolean;
+  /** Review steps pause for an open problem at most this long, then go anyway (no review gating). */
+  maxReviewPauseMs?: number;
+  /** The last automated review ask sent to this customer, on any channel. */
+  lastReviewAskAt?: Date | null;
+  /** Day-5 email only: an SMS review request is this order's review ask. */
+  smsAsksForThisOrder?: boolean;
+  /** Day-5 email only: what it becomes when the SMS is the ask (Settings). */
+  day5EmailWithSms?: DayFiveEmail;
   smsZones: string[];
   smsWindow: SmsWindow;
   now: Date;
 };
 
 export type SendDecision =
-  | { action: "send" }
+  | { action: "send"; variant?: "check_in" }
   | { action: "skip"; reason: string }
   | { action: "cancel"; reason: string }
   | { action: "pause"; reason: string }
   | { action: "defer"; until: Date; reason: string };
 
-const is = (message: EligibilityInput["message"], step: { flow: Flow; step: string }) => message.flow === step.flow && message.step === step.step;
+export const TOO_LATE_REASON = "skipped: too late";
+export const DEFAULT_MAX_REVIEW_PAUSE_MS = 7 * DAY_MS;
+
+const is = (message: { flow: Flow; step: string }, step: { flow: Flow; step: string }) => message.flow === step.flow && message.step === step.step;
+
+/** Automated review asks: at most one per customer per day, whatever the channel. */
+export function isAutomatedReviewAsk(message: { flow: Flow; step: string }): boolean {
+  return is(message, STEPS.reviewRequest) || is(message, STEPS.lastReminder) || is(message, STEPS.smsReviewRequest);
+}
 
 /** Which facts about the customer a step's rules read, so the sender queries only those. */
-export function factsNeeded(message: EligibilityInput["message"]): { openProblem: boolean; review: boolean; reply: boolean } {
+export function factsNeeded(message: EligibilityInput["message"]): { openProblem: boolean; review: boolean; reply: boolean; lastAsk: boolean; smsAsk: boolean } {
   const lastReminder = is(message, STEPS.lastReminder);
   const smsRequest = is(message, STEPS.smsReviewRequest);
-  return { openProblem: lastReminder || smsRequest || is(message, STEPS.reviewRequest), review: lastReminder || smsRequest, reply: lastReminder };
+  const reviewRequest = is(message, STEPS.reviewRequest);
+  return { openProblem: lastReminder || smsRequest || reviewRequest, review: lastReminder || smsRequest, reply: lastReminder, lastAsk: isAutomatedReviewAsk(message), smsAsk: reviewRequest };
 }
 
 export function decideSend(input: EligibilityInput): SendDecision {
-  const { message, customer } = input;
+  const { message, customer, now } = input;
   if (message.channel === "email") {
     if (!customer.email) return { action: "skip", reason: "skipped: no email address" };
     if (customer.emailSuppressedAt) return { action: "skip", reason: "skipped: email suppressed (bounce or complaint)" };
@@ -53,16 +81,30 @@ export function decideSend(input: EligibilityInput): SendDecision {
     if (customer.smsUnreachableAt) return { action: "skip", reason: "skipped: the number cannot receive SMS" };
   }
 
-  if (message.flow === "abandoned_checkout" && input.checkoutCompleted) return { action: "cancel", reason: "cancelled: the order was placed" };
+  if ((message.flow === "abandoned_checkout" || message.flow === "high_value_cart") && input.checkoutCompleted) return { action: "cancel", reason: "cancelled: the order was placed" };
+  // A day-5 "how is your lamp?" forty days late reads as a robot's.
+  if (message.latestAt && now > message.latestAt) return { action: "skip", reason: TOO_LATE_REASON };
 
   const needed = factsNeeded(message);
-  if (needed.openProblem && input.hasOpenProblem) return { action: "pause", reason: "paused: the customer has an open problem" };
+  const pauseOver = message.pausedAt && now.getTime() - message.pausedAt.getTime() >= (input.maxReviewPauseMs ?? DEFAULT_MAX_REVIEW_PAUSE_MS);
+  if (needed.openProblem && input.hasOpenProblem && !pauseOver) return { action: "pause", reason: "paused: the customer has an open problem" };
   if (needed.review && input.reviewRecorded) return { action: "skip", reason: "skipped: a review is already recorded" };
   if (needed.reply && input.customerReplied) return { action: "skip", reason: "skipped: the customer has replied" };
 
-  if (message.channel === "sms") {
-    const allowed = nextSmsSendTime(input.now, input.smsZones, input.smsWindow);
-    if (allowed > input.now) return { action: "defer", until: allowed, reason: "deferred: night-time for the customer" };
+  // With SMS consent the SMS is the day-5 ask: the email is skipped or becomes a plain check-in.
+  let variant: "check_in" | undefined;
+  if (needed.smsAsk && input.smsAsksForThisOrder) {
+    if ((input.day5EmailWithSms ?? "skip") === "skip") return { action: "skip", reason: "skipped: the SMS is this order's review request" };
+    variant = "check_in";
   }
-  return { action: "send" };
+  if (isAutomatedReviewAsk(message) && !variant && input.lastReviewAskAt && now.getTime() - input.lastReviewAskAt.getTime() < DAY_MS) {
+    const until = new Date(input.lastReviewAskAt.getTime() + DAY_MS);
+    return { action: "defer", until: message.channel === "sms" ? nextSmsSendTime(until, input.smsZones, input.smsWindow) : until, reason: "deferred: one review request a day" };
+  }
+
+  if (message.channel === "sms") {
+    const allowed = nextSmsSendTime(now, input.smsZones, input.smsWindow);
+    if (allowed > now) return { action: "defer", until: allowed, reason: "deferred: night-time for the customer" };
+  }
+  return variant ? { action: "send", variant } : { action: "send" };
 }

@@ -10,11 +10,16 @@ import { sendSmsWithTwilio } from "@/lib/outbound/providers/twilio-sms";
 import { markNumberUnreachable, optOutNumber, withSmsState } from "@/lib/consent/sms-consent";
 import { customerTimeZones } from "@/lib/outbound/quiet-hours";
 import { customerHasOpenProblem } from "@/lib/outbound/review-pause";
+import { HIGH_VALUE_CART_WINDOW, REVIEW_STEP_FILTER } from "@/lib/outbound/flow-steps";
 import { decideSend, factsNeeded } from "@/lib/outbound/send-eligibility";
 import { findOrCreateCustomerConversation } from "@/lib/threading/customer-conversation";
 import { chainAfter } from "@/lib/threading/reply-headers";
 
 export const MAX_ATTEMPTS = 10;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A day-5 email sent as a plain check-in because the SMS was the review request: not a review ask. */
+export const SENT_AS_CHECK_IN = "sent as a check-in: the SMS is this order's review request";
 const BASE_BACKOFF_MS = 60_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
@@ -57,6 +62,23 @@ async function reviewRecorded(scheduled: Loaded): Promise<boolean> {
   return reviews + clicks > 0;
 }
 
+/** The last automated review ask sent to the customer (a day-5 email sent as a plain check-in is not one). */
+async function lastReviewAskAt(scheduled: Loaded): Promise<Date | null> {
+  const last = await db.scheduledMessage.findFirst({
+    // statusReason is null for most sends: a bare NOT would drop them (SQL NULL <> x is not true).
+    where: { customerId: scheduled.customerId, status: "sent", id: { not: scheduled.id }, AND: [REVIEW_STEP_FILTER, { OR: [{ statusReason: null }, { statusReason: { not: SENT_AS_CHECK_IN } }] }] },
+    orderBy: { sentAt: "desc" },
+    select: { sentAt: true },
+  });
+  return last?.sentAt ?? null;
+}
+
+/** Whether an SMS review request is this order's ask (waiting, on its way, or sent). */
+async function smsAsksForOrder(scheduled: Loaded): Promise<boolean> {
+  if (!scheduled.orderId) return false;
+  return (await db.scheduledMessage.count({ where: { orderId: scheduled.orderId, flow: "sms_review_request", status: { in: ["scheduled", "paused", "sending", "unknown", "sent"] } } })) > 0;
+}
+
 async function customerReplied(scheduled: Loaded): Promise<boolean> {
   const since = scheduled.order?.deliveredAt ?? scheduled.createdAt;
   return (await db.message.count({ where: { direction: "inbound", conversation: { customerId: scheduled.customerId }, createdAt: { gte: since } } })) > 0;
@@ -97,19 +119,19 @@ async function prepareThreadMessage(scheduled: Loaded, conversationId: string, c
 }
 
 /** Records a confirmed send on the schedule, the thread message and the conversation. */
-export async function recordSent(scheduledId: string, messageId: string, providerMessageId: string, at: Date, tx: DbClient): Promise<void> {
-  await tx.scheduledMessage.update({ where: { id: scheduledId }, data: { status: "sent", sentAt: at, leaseExpiresAt: null, lastError: null, statusReason: null } });
+export async function recordSent(scheduledId: string, messageId: string, providerMessageId: string, at: Date, tx: DbClient, statusReason: string | null = null): Promise<void> {
+  await tx.scheduledMessage.update({ where: { id: scheduledId }, data: { status: "sent", sentAt: at, leaseExpiresAt: null, lastError: null, statusReason } });
   const message = await tx.message.update({ where: { id: messageId }, data: { deliveryStatus: "sent", providerMessageId, sentAt: at } });
   await tx.conversation.update({ where: { id: message.conversationId }, data: { lastMessageAt: at } });
 }
 
-async function recordOutcome(scheduled: Loaded, messageId: string, to: string, outcome: SendOutcome, now: Date): Promise<SendResult> {
+async function recordOutcome(scheduled: Loaded, messageId: string, to: string, outcome: SendOutcome, now: Date, sentReason: string | null): Promise<SendResult> {
   return db.$transaction(async (tx) => {
     const current = await tx.scheduledMessage.findUniqueOrThrow({ where: { id: scheduled.id } });
     if (current.status !== "sending" && current.status !== "unknown") return "lost-lease";
     switch (outcome.kind) {
       case "sent":
-        await recordSent(scheduled.id, messageId, outcome.providerMessageId, now, tx);
+        await recordSent(scheduled.id, messageId, outcome.providerMessageId, now, tx, sentReason);
         return "sent";
       case "transient":
         if (current.attempts >= MAX_ATTEMPTS) {
@@ -151,8 +173,12 @@ export async function sendScheduledMessage(id: string, settings: ShopSettings, n
     hasOpenProblem: needed.openProblem && (await customerHasOpenProblem(scheduled.customerId, db)),
     reviewRecorded: needed.review && (await reviewRecorded(scheduled)),
     customerReplied: needed.reply && (await customerReplied(scheduled)),
+    maxReviewPauseMs: settings.reviewPauseMaxDays * DAY_MS,
+    lastReviewAskAt: needed.lastAsk ? await lastReviewAskAt(scheduled) : null,
+    smsAsksForThisOrder: needed.smsAsk && (await smsAsksForOrder(scheduled)),
+    day5EmailWithSms: settings.day5EmailWithSms,
     smsZones: customerTimeZones(scheduled.customer, settings.timeZone),
-    smsWindow: { startHour: settings.smsWindowStartHour, endHour: settings.smsWindowEndHour },
+    smsWindow: scheduled.flow === "high_value_cart" ? HIGH_VALUE_CART_WINDOW : { startHour: settings.smsWindowStartHour, endHour: settings.smsWindowEndHour },
     now,
   });
   switch (decision.action) {
@@ -163,7 +189,7 @@ export async function sendScheduledMessage(id: string, settings: ShopSettings, n
       await release(id, { status: "cancelled", statusReason: decision.reason });
       return "cancelled";
     case "pause":
-      await release(id, { status: "paused", statusReason: decision.reason });
+      await release(id, { status: "paused", statusReason: decision.reason, pausedAt: scheduled.pausedAt ?? now });
       return "paused";
     case "defer":
       await release(id, { status: "scheduled", statusReason: decision.reason, dueAt: decision.until, attempts: { decrement: 1 } });
@@ -184,6 +210,7 @@ export async function sendScheduledMessage(id: string, settings: ShopSettings, n
       const composed = await composeMessage(
         {
           scheduled,
+          variant: decision.variant ?? null,
           customer: scheduled.customer,
           settings,
           productName: lineItem?.title ?? null,
@@ -208,5 +235,5 @@ export async function sendScheduledMessage(id: string, settings: ShopSettings, n
     composed.channel === "email"
       ? await sendEmailWithPostmark({ from: composed.from, to: composed.to, replyTo: composed.replyTo, subject: composed.subject, htmlBody: composed.html, textBody: composed.text, headers: composed.headers, metadata: { scheduledMessageId: id } })
       : await sendSmsWithTwilio({ to: composed.to, body: composed.text, statusCallback: `${APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/status` });
-  return recordOutcome(scheduled, messageId, composed.to, outcome, now);
+  return recordOutcome(scheduled, messageId, composed.to, outcome, now, decision.variant === "check_in" ? SENT_AS_CHECK_IN : null);
 }

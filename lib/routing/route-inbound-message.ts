@@ -6,7 +6,7 @@ import type { SenderCheck } from "@/lib/generated/prisma/enums";
 import { unsubscribeEmail } from "@/lib/consent/email-consent";
 import { optOutNumber } from "@/lib/consent/sms-consent";
 import { cancelAbandonedCheckoutFlow } from "@/lib/outbound/abandoned-checkout-flow";
-import { AUTO_REVIEW_LINK_STEP, STEPS } from "@/lib/outbound/flow-steps";
+import { AUTO_REVIEW_LINK_STEP, CHECKOUT_FLOWS, DEFAULT_USEFUL_FOR_MS, STEPS } from "@/lib/outbound/flow-steps";
 import { pauseReviewSteps } from "@/lib/outbound/review-pause";
 
 export type RoutedMessage = {
@@ -38,7 +38,7 @@ export async function routeInboundMessage(message: RoutedMessage, classification
 
   // A reply of any kind: steps that would now read as ignoring it are cancelled.
   const { count: cancelled } = await tx.scheduledMessage.updateMany({
-    where: { customerId, status: { in: ["scheduled", "paused"] }, OR: [{ flow: "post_delivery", step: STEPS.lastReminder.step }, { flow: "abandoned_checkout" }] },
+    where: { customerId, status: { in: ["scheduled", "paused"] }, OR: [{ flow: "post_delivery", step: STEPS.lastReminder.step }, { flow: { in: [...CHECKOUT_FLOWS] } }] },
     data: { status: "cancelled", statusReason: "cancelled: the customer replied" },
   });
   if (cancelled) actions.push(`cancelled ${cancelled} follow-up(s)`);
@@ -64,7 +64,8 @@ export async function routeInboundMessage(message: RoutedMessage, classification
   const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { priority: true } });
   await tx.conversation.update({ where: { id: conversationId }, data: { needsHuman: true, ...(urgent ? { priority: "high" } : conversation.priority === "low" ? { priority: "normal" } : {}) } });
   if (!urgent) return [...actions, "needs a human"];
-  const paused = await pauseReviewSteps(customerId, tx);
+  // Only a reported problem pauses review requests; an unhappy tone alone never withholds them.
+  const paused = classification.intent === "problem" ? await pauseReviewSteps(customerId, tx, now) : 0;
   await cancelAbandonedCheckoutFlow({ checkoutId: null, customerId }, tx);
   return [...actions, "needs a human (high priority)", ...(paused ? [`paused ${paused} review step(s)`] : [])];
 }
@@ -78,7 +79,7 @@ async function scheduleReviewLinkReply(message: RoutedMessage, tx: DbClient, now
     const request = await tx.scheduledMessage.findFirst({ where: { customerId: message.customerId, flow: "sms_review_request", status: "sent" }, orderBy: { sentAt: "desc" } });
     if (!request) return null;
     const { count } = await tx.scheduledMessage.createMany({
-      data: [{ flow: "auto_reply", step: AUTO_REVIEW_LINK_STEP, channel: "sms", customerId: message.customerId, orderId: request.orderId, conversationId: message.conversationId, dueAt: now, idempotencyKey: `auto_reply:review_link:${request.id}` }],
+      data: [{ flow: "auto_reply", step: AUTO_REVIEW_LINK_STEP, channel: "sms", customerId: message.customerId, orderId: request.orderId, conversationId: message.conversationId, dueAt: now, latestAt: new Date(now.getTime() + DEFAULT_USEFUL_FOR_MS), idempotencyKey: `auto_reply:review_link:${request.id}` }],
       skipDuplicates: true,
     });
     return count ? "review link by SMS scheduled" : null;
@@ -88,7 +89,7 @@ async function scheduleReviewLinkReply(message: RoutedMessage, tx: DbClient, now
   const reviewStep = await tx.scheduledMessage.findFirst({ where: { orderId: checkIn.orderId, flow: "post_delivery", step: STEPS.reviewRequest.step } });
   if (reviewStep && !["scheduled", "paused"].includes(reviewStep.status)) return null;
   const { count } = await tx.scheduledMessage.createMany({
-    data: [{ flow: "auto_reply", step: AUTO_REVIEW_LINK_STEP, channel: "email", customerId: message.customerId, orderId: checkIn.orderId, conversationId: message.conversationId, dueAt: now, idempotencyKey: `auto_reply:review_link:${checkIn.orderId}` }],
+    data: [{ flow: "auto_reply", step: AUTO_REVIEW_LINK_STEP, channel: "email", customerId: message.customerId, orderId: checkIn.orderId, conversationId: message.conversationId, dueAt: now, latestAt: new Date(now.getTime() + DEFAULT_USEFUL_FOR_MS), idempotencyKey: `auto_reply:review_link:${checkIn.orderId}` }],
     skipDuplicates: true,
   });
   if (!count) return null;

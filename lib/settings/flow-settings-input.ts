@@ -14,6 +14,13 @@ export const flowSettingsSchema = z
     smsReviewDelayDays: whole("SMS delay", 0, 60),
     smsWindowStartHour: whole("SMS window start", 0, 23),
     smsWindowEndHour: whole("SMS window end", 1, 24),
+    reviewPauseMaxDays: whole("Longest review pause", 1, 60),
+    day5EmailWithSms: z.enum(["skip", "check_in"], { error: "Choose what the day-5 email becomes" }),
+    highValueCartThreshold: z.preprocess(
+      (value) => (value === "" || value === null || value === undefined ? null : value),
+      z.coerce.number({ error: "High-value cart amount must be a number" }).positive("High-value cart amount must be above 0").max(1_000_000, "High-value cart amount is too large").nullable(),
+    ),
+    highValueCartCurrency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Currency must be a 3-letter code like EUR"),
   })
   .superRefine((v, ctx) => {
     if (v.postDeliveryReviewDays <= v.postDeliveryCheckInDays) ctx.addIssue({ code: "custom", path: ["postDeliveryReviewDays"], message: "The review request must come after the check-in" });

@@ -12,16 +12,17 @@ async function setup() {
   const agent = await createUser({ email: "agent@shop.test", role: "agent", password: "agent-password" });
   const customer = await makeCustomer();
   const conversation = await db.conversation.create({ data: { customerId: customer.id, mailboxHash: "h", lastMessageAt: new Date(), needsHuman: true, intent: "problem", waitingSince: new Date() } });
-  await db.scheduledMessage.create({ data: { flow: "post_delivery", step: "day5", channel: "email", customerId: customer.id, dueAt: new Date("2026-11-20T10:00:00Z"), status: "paused", idempotencyKey: "d5" } });
+  await db.scheduledMessage.create({ data: { flow: "post_delivery", step: "day5", channel: "email", customerId: customer.id, dueAt: new Date("2026-11-20T10:00:00Z"), status: "paused", statusReason: "paused: the customer has an open problem", idempotencyKey: "d5" } });
   return { agent, customer, conversation };
 }
 
 describe("conversation workflow", () => {
-  it("closing as resolved resumes the paused review steps; closing as not resolved does not", async () => {
+  it("closing resumes the paused review steps however it ends: resolved or not, nobody is left unasked", async () => {
     const { agent, conversation } = await setup();
     const now = new Date("2026-11-23T12:00:00Z");
     await changeConversationStatus({ conversationId: conversation.id, status: "closed", resolution: "not_resolved" }, agent.id, now);
-    expect((await db.scheduledMessage.findFirstOrThrow()).status).toBe("paused");
+    expect(await db.scheduledMessage.findFirstOrThrow()).toMatchObject({ status: "scheduled", dueAt: now });
+    await db.scheduledMessage.updateMany({ data: { status: "paused", statusReason: "paused: the customer has an open problem" } });
     await changeConversationStatus({ conversationId: conversation.id, status: "open" }, agent.id, now);
     await changeConversationStatus({ conversationId: conversation.id, status: "closed", resolution: "resolved" }, agent.id, now);
     expect(await db.scheduledMessage.findFirstOrThrow()).toMatchObject({ status: "scheduled", dueAt: now });

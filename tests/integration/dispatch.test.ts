@@ -27,13 +27,13 @@ const checkoutActivity = new Date("2026-11-22T19:47:55Z");
 const at = (base: Date, ms: number) => () => new Date(base.getTime() + ms);
 
 describe("abandoned-checkout help email", () => {
-  it("goes out an hour after abandonment, in the founder's voice, threaded for the reply", async () => {
+  it("goes out an hour after the last checkout activity, in the founder's voice, threaded for the reply", async () => {
     await shopifyWebhook(shopifyRequest("checkouts/update", checkout));
-    expect(await dispatchDueMessages({ now: at(checkoutActivity, 61 * MIN) })).toMatchObject({ abandonedCheckouts: 1, results: {} });
+    expect(await dispatchDueMessages({ now: at(checkoutActivity, 59 * MIN) })).toMatchObject({ abandonedCheckouts: 0, results: {} });
     expect(fakes.postmark.sent).toHaveLength(0);
 
-    const report = await dispatchDueMessages({ now: at(checkoutActivity, 121 * MIN) });
-    expect(report.results).toEqual({ sent: 1 });
+    const report = await dispatchDueMessages({ now: at(checkoutActivity, 61 * MIN) });
+    expect(report).toMatchObject({ abandonedCheckouts: 1, results: { sent: 1 } });
     const [email] = fakes.postmark.sent;
     const conversation = await db.conversation.findFirstOrThrow({ include: { messages: true } });
     expect(email).toMatchObject({
@@ -44,7 +44,8 @@ describe("abandoned-checkout help email", () => {
       MessageStream: "outbound",
     });
     expect(email!.TextBody).toContain("Bonjour Camille,");
-    expect(email!.TextBody).toContain("Je suis Léa, je m'occupe de Atelier Lune.");
+    expect(email!.TextBody).toContain("Je suis Léa, je m'occupe d'Atelier Lune.");
+    expect(email!.TextBody).toContain("Les frais de port vous ont surpris ?");
     expect(email!.TextBody).toContain("Ouvrez d'abord l'application de votre banque");
     expect(email!.TextBody).toContain("code postal de facturation");
     expect(email!.TextBody).toContain("Répondez simplement à cet e-mail");
@@ -61,6 +62,8 @@ describe("abandoned-checkout help email", () => {
   });
 
   it("is not sent when the order is placed first", async () => {
+    // A shop that waits another hour after abandonment (Settings) before writing.
+    await db.shopSettings.update({ where: { id: 1 }, data: { abandonedHelpDelayMinutes: 60 } });
     await shopifyWebhook(shopifyRequest("checkouts/update", checkout));
     await dispatchDueMessages({ now: at(checkoutActivity, 61 * MIN) });
     await shopifyWebhook(shopifyRequest("orders/create", { id: 1, name: "#1042", email: checkout.email, checkout_token: checkout.token, created_at: "2026-11-22T22:00:00+01:00", currency: "EUR", total_price: "94.90", line_items: [] }));
@@ -70,6 +73,7 @@ describe("abandoned-checkout help email", () => {
   });
 
   it("is not sent to someone who unsubscribed in between", async () => {
+    await db.shopSettings.update({ where: { id: 1 }, data: { abandonedHelpDelayMinutes: 60 } });
     await shopifyWebhook(shopifyRequest("checkouts/update", checkout));
     await dispatchDueMessages({ now: at(checkoutActivity, 61 * MIN) });
     await db.customer.updateMany({ data: { emailUnsubscribedAt: new Date() } });
@@ -88,21 +92,22 @@ describe("post-delivery sequence and SMS", () => {
     return { customer, order };
   }
 
-  it("day 1 checks in without asking for a review; day 5 asks softly by email and once by SMS", async () => {
+  it("day 1 checks in without asking for a review; on day 5 the SMS is the one review ask, and the email is not sent", async () => {
     await deliveredOrder();
     expect((await dispatchDueMessages({ now: at(deliveredAt, DAY) })).results).toEqual({ sent: 1 });
     const [checkIn] = fakes.postmark.sent;
-    expect(checkIn!.Subject).toBe("Votre Lampe Lune est bien arrivé ?");
+    expect(checkIn!.Subject).toBe("Votre commande est bien arrivée ?");
     expect(checkIn!.TextBody).not.toMatch(/avis|\/r\//);
+    expect(checkIn!.TextBody).toContain("Deux conseils pour les premiers jours");
     expect(checkIn!.TextBody).toContain("répondez simplement à cet e-mail");
 
-    expect((await dispatchDueMessages({ now: at(deliveredAt, 5 * DAY) })).results).toEqual({ sent: 2 });
-    const request = fakes.postmark.sent[1]!;
-    const reviewLinks = request.TextBody.match(/https:\/\/inbox\.atelier-lune\.example\/r\/[\w-]+/g);
-    expect(reviewLinks).toHaveLength(1);
+    expect((await dispatchDueMessages({ now: at(deliveredAt, 5 * DAY) })).results).toEqual({ sent: 1, skipped: 1 });
+    expect(fakes.postmark.sent).toHaveLength(1);
+    expect(await db.scheduledMessage.findFirstOrThrow({ where: { step: "day5" } })).toMatchObject({ status: "skipped", statusReason: "skipped: the SMS is this order's review request" });
     const [sms] = fakes.twilio.sent;
     expect(sms).toMatchObject({ to: "+33612345678", from: "+33757000111", statusCallback: "https://inbox.atelier-lune.example/api/webhooks/twilio/status" });
-    expect(sms!.body).toMatch(/^Camille, c'est Léa de Atelier Lune\. Votre Lampe Lune vous plait \? .* https:\/\/inbox\.atelier-lune\.example\/r\/[\w-]+ STOP pour ne plus recevoir de SMS$/);
+    expect(sms!.body).toMatch(/^Camille, ici Léa d'Atelier Lune\. Que pensez-vous de votre Lampe Lune \? Un avis m'aiderait : https:\/\/inbox\.atelier-lune\.example\/r\/[\w-]{10} STOP SMS$/);
+    expect(smsSize(sms!.body).segments).toBe(1);
     const smsMessage = await db.message.findFirstOrThrow({ where: { channel: "sms" } });
     expect(smsMessage).toMatchObject({ smsSegments: smsSize(sms!.body).segments, textBody: sms!.body, authorType: "automation", providerMessageId: sms!.sid });
     expect(smsSize(sms!.body).encoding).toBe("GSM-7");
@@ -123,7 +128,9 @@ describe("post-delivery sequence and SMS", () => {
     await makeShopSettings();
     await ensureDefaultTemplates();
     await deliveredOrder({ phone: null });
-    expect((await dispatchDueMessages({ now: at(deliveredAt, 14 * DAY) })).results).toEqual({ sent: 3 });
+    // Without SMS consent the day-5 email is the ask.
+    for (const day of [1, 5, 14]) expect((await dispatchDueMessages({ now: at(deliveredAt, day * DAY) })).results).toEqual({ sent: 1 });
+    expect(fakes.postmark.sent.filter((email) => /\/r\//.test(email.TextBody))).toHaveLength(2);
   });
 
   it("defers a night-time SMS to 10:00 in the customer's zone, then sends it", async () => {
@@ -153,7 +160,7 @@ describe("founder approval", () => {
     const order = await makeOrder(customer.id, { deliveredAt: new Date("2026-11-26T13:05:31Z") });
     await db.$transaction(async (tx) => (await import("@/lib/outbound/schedule-post-delivery")).schedulePostDelivery(order.id, tx));
     await dispatchDueMessages({ now: () => new Date("2026-11-27T14:00:00Z") });
-    expect(fakes.postmark.sent.map((email) => email.Subject)).toEqual(["Votre Lampe Lune est bien arrivé ?"]);
+    expect(fakes.postmark.sent.map((email) => email.Subject)).toEqual(["Votre commande est bien arrivée ?"]);
     expect(await db.scheduledMessage.findFirstOrThrow({ where: { step: "day1" } })).toMatchObject({ templateVersionId: template.approvedVersionId });
   });
 

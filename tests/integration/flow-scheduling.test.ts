@@ -19,13 +19,14 @@ async function checkoutFor(customerId: string, lastActivityAt = t0) {
 const scheduledFor = (where: object) => db.scheduledMessage.findMany({ where, orderBy: { dueAt: "asc" }, select: { step: true, channel: true, dueAt: true, status: true, statusReason: true } });
 
 describe("abandoned checkout", () => {
-  it("is abandoned once idle for the delay, and its help email is due one hour after", async () => {
+  it("is abandoned once idle for the delay, and its help email is due then: an hour after the last activity", async () => {
     const customer = await makeCustomer();
     const checkout = await checkoutFor(customer.id);
     expect(await markAbandonedCheckouts(db, new Date(t0.getTime() + 59 * MIN))).toBe(0);
     expect(await markAbandonedCheckouts(db, new Date(t0.getTime() + 61 * MIN))).toBe(1);
     expect((await db.checkout.findUniqueOrThrow({ where: { id: checkout.id } })).abandonedAt).toEqual(new Date(t0.getTime() + 60 * MIN));
-    expect(await scheduledFor({ checkoutId: checkout.id })).toEqual([{ step: "help", channel: "email", dueAt: new Date(t0.getTime() + 120 * MIN), status: "scheduled", statusReason: null }]);
+    expect(await scheduledFor({ checkoutId: checkout.id })).toEqual([{ step: "help", channel: "email", dueAt: new Date(t0.getTime() + 60 * MIN), status: "scheduled", statusReason: null }]);
+    expect((await db.scheduledMessage.findFirstOrThrow()).latestAt).toEqual(new Date(t0.getTime() + (60 + 24 * 60) * MIN));
     expect(await markAbandonedCheckouts(db, new Date(t0.getTime() + 200 * MIN))).toBe(0);
     expect(await db.scheduledMessage.count()).toBe(1);
   });

@@ -79,12 +79,12 @@ describe("POST /api/webhooks/twilio/sms", () => {
 
   it("confirms a French ARRÊT itself, opts back in on START, and answers HELP with the shop's name", async () => {
     const customer = await makeCustomer({ phone: "+33612345678", smsConsentAt: new Date("2026-11-01"), locale: "fr" });
-    expect(await (await post(sms({ Body: "ARRÊT" }))).text()).toContain("<Message>Vous ne recevrez plus de SMS de Atelier Lune.</Message>");
+    expect(await (await post(sms({ Body: "ARRÊT" }))).text()).toContain("<Message>Vous ne recevrez plus de SMS d'Atelier Lune.</Message>");
     await post(sms({ Body: "START" }));
     // START lifts the keyword opt-out and the consent the number had comes back.
     expect(await smsStateOfNumber(customer.phone!)).toMatchObject({ optedOutAt: null, consentSource: "shopify_checkout" });
     expect(await db.consentEvent.findFirstOrThrow({ where: { change: "granted" } })).toMatchObject({ source: "sms_keyword", wording: "START", address: customer.phone });
-    expect(await (await post(sms({ Body: "help" }))).text()).toContain("Atelier Lune : vos SMS arrivent directement chez Léa. STOP pour ne plus recevoir de SMS.");
+    expect(await (await post(sms({ Body: "help" }))).text()).toContain("Atelier Lune : vos SMS arrivent directement chez Léa. STOP SMS pour ne plus en recevoir.");
   });
 });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { STEPS } from "@/lib/outbound/flow-steps";
-import { decideSend, type EligibilityInput } from "@/lib/outbound/send-eligibility";
+import { decideSend, DEFAULT_MAX_REVIEW_PAUSE_MS, TOO_LATE_REASON, type EligibilityInput } from "@/lib/outbound/send-eligibility";
 
 const noon = new Date("2026-11-23T11:00:00Z"); // 12:00 in Paris
+const DAY = 24 * 3600_000;
 const base: EligibilityInput = {
   message: STEPS.reviewRequest,
   customer: { email: "c@example.test", phone: "+33612345678", smsConsentAt: new Date("2026-11-01"), smsOptedOutAt: null, smsUnreachableAt: null, emailUnsubscribedAt: null, emailSuppressedAt: null },
@@ -57,5 +58,47 @@ describe("decideSend", () => {
     const night = new Date("2026-11-23T22:00:00Z");
     expect(decide({ message: STEPS.smsReviewRequest, now: night })).toEqual({ action: "defer", until: new Date("2026-11-24T09:00:00Z"), reason: "deferred: night-time for the customer" });
     expect(decide({ now: night })).toEqual({ action: "send" }); // email has no quiet hours
+  });
+
+  it("skips a message past its latest useful time, never sends it late, and still cancels a recovered checkout first", () => {
+    const hourBefore = new Date(noon.getTime() - 3600_000);
+    expect(decide({ message: { ...STEPS.checkIn, latestAt: hourBefore } })).toEqual({ action: "skip", reason: TOO_LATE_REASON });
+    expect(decide({ message: { ...STEPS.checkIn, latestAt: noon } })).toEqual({ action: "send" });
+    expect(decide({ message: { ...STEPS.abandonedHelp, latestAt: hourBefore }, checkoutCompleted: true })).toMatchObject({ action: "cancel" });
+  });
+
+  it("pauses a review ask for an open problem at most the shop's maximum, then sends it", () => {
+    const pausedAt = (msAgo: number) => new Date(noon.getTime() - msAgo);
+    expect(decide({ message: { ...STEPS.reviewRequest, pausedAt: pausedAt(DEFAULT_MAX_REVIEW_PAUSE_MS - 1) }, hasOpenProblem: true })).toMatchObject({ action: "pause" });
+    expect(decide({ message: { ...STEPS.reviewRequest, pausedAt: pausedAt(DEFAULT_MAX_REVIEW_PAUSE_MS) }, hasOpenProblem: true })).toEqual({ action: "send" });
+    expect(decide({ message: { ...STEPS.smsReviewRequest, pausedAt: pausedAt(2 * DAY) }, hasOpenProblem: true, maxReviewPauseMs: 2 * DAY })).toEqual({ action: "send" });
+  });
+
+  it("asks for a review at most once a day, whatever the channel: the next ask waits a day after the last", () => {
+    const lastReviewAskAt = new Date(noon.getTime() - 2 * 3600_000);
+    const until = new Date(lastReviewAskAt.getTime() + DAY);
+    expect(decide({ message: STEPS.lastReminder, lastReviewAskAt })).toEqual({ action: "defer", until, reason: "deferred: one review request a day" });
+    expect(decide({ message: STEPS.smsReviewRequest, lastReviewAskAt })).toEqual({ action: "defer", until, reason: "deferred: one review request a day" });
+    expect(decide({ message: STEPS.lastReminder, lastReviewAskAt: new Date(noon.getTime() - DAY) })).toEqual({ action: "send" });
+    // The check-in is not an ask.
+    expect(decide({ message: STEPS.checkIn, lastReviewAskAt })).toEqual({ action: "send" });
+    // A deferred SMS still lands in the customer's daytime: 23:00 in Paris becomes 10:00 next day.
+    const lateAsk = new Date("2026-11-23T21:30:00Z");
+    expect(decide({ message: STEPS.smsReviewRequest, lastReviewAskAt: lateAsk, now: new Date("2026-11-24T11:00:00Z") })).toEqual({ action: "defer", until: new Date("2026-11-25T09:00:00Z"), reason: "deferred: one review request a day" });
+  });
+
+  it("makes the day-5 email no ask when the SMS asks: skipped by default, or sent as a plain check-in", () => {
+    expect(decide({ smsAsksForThisOrder: true })).toEqual({ action: "skip", reason: "skipped: the SMS is this order's review request" });
+    expect(decide({ smsAsksForThisOrder: true, day5EmailWithSms: "check_in", lastReviewAskAt: noon })).toEqual({ action: "send", variant: "check_in" });
+    expect(decide({ smsAsksForThisOrder: false })).toEqual({ action: "send" });
+  });
+
+  it("sends the high-value cart SMS only in its own window, and cancels it once the order is placed", () => {
+    const evening = new Date("2026-11-23T19:30:00Z"); // 20:30 in Paris
+    const window = { startHour: 10, endHour: 20 };
+    expect(decide({ message: STEPS.highValueCartSms, smsWindow: window })).toEqual({ action: "send" });
+    expect(decide({ message: STEPS.highValueCartSms, smsWindow: window, now: evening })).toMatchObject({ action: "defer" });
+    expect(decide({ message: STEPS.highValueCartSms, checkoutCompleted: true })).toMatchObject({ action: "cancel" });
+    expect(decide({ message: STEPS.highValueCartSms }, { smsConsentAt: null })).toMatchObject({ action: "skip", reason: "skipped: no SMS consent recorded" });
   });
 });
