@@ -21,10 +21,12 @@ type Props = {
   signature: string;
   customers: PreviewCustomer[];
   aiConfigured: boolean;
+  /** The app's address: an SMS is measured with the real length of its tracked link. */
+  appUrl: string;
 };
 
 /** Edit the text with variables checked where they are, see it on a real customer, save a version. */
-export function TemplateEditor({ template, initial, signature, customers, aiConfigured }: Props) {
+export function TemplateEditor({ template, initial, signature, customers, aiConfigured, appUrl }: Props) {
   const { t } = useTranslator(templateMessages);
   const save = useServerAction(proposeVersionAction);
   const [draft, setDraft] = useState<Draft>(initial);
@@ -94,7 +96,7 @@ export function TemplateEditor({ template, initial, signature, customers, aiConf
             </button>
           ))}
         </div>
-        <VoiceWarnings text={draft.body} subject={draft.subject} preheader={draft.preheader} locale={template.locale} channel={template.channel} purpose={template.kind === "canned_reply" ? "reply" : "template"} templateKey={template.key} />
+        <VoiceWarnings text={draft.body} subject={draft.subject} preheader={draft.preheader} locale={template.locale} channel={template.channel} purpose={template.kind === "canned_reply" ? "reply" : "template"} templateKey={template.key} appUrl={appUrl} />
         <div className="flex flex-wrap gap-2">
           <Button type="submit" pending={save.pending} disabled={blocked}>
             {t("submit")}

@@ -11,8 +11,8 @@ type Props = Omit<VoiceCheckInput, "uiLocale"> & { hideWhenClean?: boolean };
 /** The voice check's warnings: each names the rule, quotes the words and suggests a fix. Never blocking. */
 export function VoiceWarnings(props: Props) {
   const { t, locale } = useTranslator(templateMessages);
-  const { text, subject, preheader, locale: textLocale, channel, purpose, templateKey } = props;
-  const warnings = useMemo(() => checkVoice({ text, subject, preheader, locale: textLocale, channel, purpose, templateKey, uiLocale: locale }), [text, subject, preheader, textLocale, channel, purpose, templateKey, locale]);
+  const { text, subject, preheader, locale: textLocale, channel, purpose, templateKey, appUrl } = props;
+  const warnings = useMemo(() => checkVoice({ text, subject, preheader, locale: textLocale, channel, purpose, templateKey, uiLocale: locale, appUrl }), [text, subject, preheader, textLocale, channel, purpose, templateKey, locale, appUrl]);
   if (props.hideWhenClean && warnings.length === 0) return null;
   return (
     <section aria-label={t("voiceTitle")} data-testid="voice-check" className="space-y-2">

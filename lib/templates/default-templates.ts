@@ -18,6 +18,9 @@ export const TEMPLATE_KEYS = {
   abandonedHelp: "abandoned_checkout",
   checkIn: "post_delivery_day1",
   reviewRequest: "post_delivery_day5",
+  /** The day-5 email when the SMS is the review request and Settings say to keep the email. */
+  reviewRequestCheckIn: "post_delivery_day5_check_in",
+  highValueCartSms: "high_value_cart_sms",
   lastReminder: "post_delivery_day14",
   smsReviewRequest: "sms_review_request",
   autoReviewLink: "auto_review_link",
@@ -37,7 +40,7 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
     locale: "en",
     name: "Abandoned checkout: help email",
     subject: "Did something go wrong with your order?",
-    preheader: "A payment step that timed out? Here is what usually fixes it.",
+    preheader: "A payment that timed out, a card declined, a shipping cost that surprised you? Here is what helps.",
     body: `Hi {{firstName}},
 
 I'm {{founderName}}, I run {{shopName}}. I noticed you had started your order but didn't get to the end, and I wanted to make sure nothing went wrong on our side.
@@ -45,6 +48,7 @@ I'm {{founderName}}, I run {{shopName}}. I noticed you had started your order bu
 If you got stuck, this is what usually helps:
 - Payment timed out? Your bank's confirmation step can expire. Open your bank app first, then try again.
 - Card declined? Check that the billing ZIP or postcode matches, exactly, the one your bank has.
+- The shipping cost surprised you? It covers tracked delivery and careful packing, and it is shown before you pay. Tell me where you are and I'll tell you the cheapest way to get it to you.
 - Still stuck? Just reply to this email. I read every reply and I'll help you personally.
 
 Your basket is still here: {{checkoutLink}}`,
@@ -56,15 +60,16 @@ Your basket is still here: {{checkoutLink}}`,
     locale: "fr",
     name: "Panier abandonné : e-mail d'aide",
     subject: "Un souci avec votre commande ?",
-    preheader: "Une validation bancaire qui a expiré ? Voici ce qui marche en général.",
+    preheader: "Un paiement qui a expiré, une carte refusée, des frais de port inattendus ? Voici ce qui aide.",
     body: `Bonjour {{firstName}},
 
-Je suis {{founderName}}, je m'occupe de {{shopName}}. J'ai vu que vous aviez commencé votre commande sans aller jusqu'au bout, et je voulais vérifier que rien n'avait coincé de notre côté.
+Je suis {{founderName}}, je m'occupe de {{shopName}}. J'ai vu que votre commande avait été commencée sans aller jusqu'au bout, et je voulais vérifier que rien n'avait coincé de notre côté.
 
-Si vous avez été bloqué, voici ce qui aide en général :
+Si quelque chose vous a bloqué, voici ce qui aide en général :
 - Le paiement a expiré ? La validation de votre banque a un délai. Ouvrez d'abord l'application de votre banque, puis réessayez.
 - Carte refusée ? Vérifiez que le code postal de facturation est exactement celui que connaît votre banque.
-- Toujours bloqué ? Répondez simplement à cet e-mail. Je lis toutes les réponses et je vous aide personnellement.
+- Les frais de port vous ont surpris ? Ils couvrent une livraison suivie et un emballage soigné, et ils sont affichés avant le paiement. Dites-moi où vous habitez et je vous indique la façon la moins chère de vous faire livrer.
+- Ça bloque toujours ? Répondez simplement à cet e-mail. Je lis toutes les réponses et je vous aide personnellement.
 
 Votre panier vous attend ici : {{checkoutLink}}`,
   },
@@ -80,6 +85,10 @@ Votre panier vous attend ici : {{checkoutLink}}`,
 
 It's {{founderName}} from {{shopName}}. Your {{productName}} was delivered yesterday, and I wanted to check that everything arrived in one piece.
 
+Two tips for the first days:
+- Keep the box and packing for a week or two: if anything needs to come back, it travels safely in them.
+- If something is damaged, a quick photo in your reply lets me sort it out in minutes, with no back and forth.
+
 If anything isn't right (a damaged parcel, a missing item, something that doesn't work as you expected), just reply to this email and tell me. I'll sort it out myself, quickly.
 
 Thank you for ordering from us.`,
@@ -90,11 +99,15 @@ Thank you for ordering from us.`,
     channel: "email",
     locale: "fr",
     name: "Après livraison, jour 1 : prise de nouvelles",
-    subject: "Votre {{productName}} est bien arrivé ?",
-    preheader: "Un petit mot de ma part.",
+    subject: "Votre commande est bien arrivée ?",
+    preheader: "Un petit mot de ma part, et deux conseils.",
     body: `Bonjour {{firstName}},
 
-C'est {{founderName}}, de {{shopName}}. Votre {{productName}} a été livré hier et je voulais m'assurer que tout est arrivé en bon état.
+C'est {{founderName}}, de {{shopName}}. Votre commande a été livrée hier et je voulais m'assurer que tout est arrivé en bon état.
+
+Deux conseils pour les premiers jours :
+- Gardez le carton et l'emballage une semaine ou deux : si quelque chose doit revenir, il voyagera à l'abri.
+- Si quelque chose est abîmé, une photo dans votre réponse me permet de régler ça en quelques minutes, sans aller-retour.
 
 Si quelque chose ne va pas (colis abîmé, article manquant, un produit qui ne fait pas ce que vous attendiez), répondez simplement à cet e-mail. Je m'en occupe moi-même, rapidement.
 
@@ -126,7 +139,7 @@ And if something isn't right, reply to this email instead; I'd rather fix it.`,
     preheader: "Votre avis sincère aide les autres clients, et moi aussi.",
     body: `Bonjour {{firstName}},
 
-C'est encore {{founderName}}. Vous avez votre {{productName}} depuis quelques jours : j'aimerais beaucoup savoir ce que vous en pensez, en bien comme en moins bien.
+C'est encore {{founderName}}. Votre commande est chez vous depuis quelques jours : j'aimerais beaucoup savoir ce que vous pensez de votre {{productName}}, en bien comme en moins bien.
 
 Si vous avez une minute, un avis sincère aide d'autres personnes à choisir et me dit quoi améliorer : {{reviewLink}}
 
@@ -166,7 +179,7 @@ Dans tous les cas, merci. Et si vous avez besoin de quoi que ce soit, répondez 
     channel: "sms",
     locale: "en",
     name: "SMS review request",
-    body: "Hi {{firstName}}, it's {{founderName}} from {{shopName}}. How is your {{productName}} doing? A quick review would help me: {{reviewLink}} Reply STOP to opt out",
+    body: "{{firstName}}, it's {{founderName}} from {{shopName}}. How's your {{productName}}? A review would help me: {{reviewLink}} STOP to opt out",
   },
   {
     key: TEMPLATE_KEYS.smsReviewRequest,
@@ -174,7 +187,7 @@ Dans tous les cas, merci. Et si vous avez besoin de quoi que ce soit, répondez 
     channel: "sms",
     locale: "fr",
     name: "SMS de demande d'avis",
-    body: "{{firstName}}, c'est {{founderName}} de {{shopName}}. Votre {{productName}} vous plait ? Un avis m'aiderait : {{reviewLink}} STOP pour ne plus recevoir de SMS",
+    body: "{{firstName}}, ici {{founderName}} de {{shopName}}. Que pensez-vous de votre {{productName}} ? Un avis m'aiderait : {{reviewLink}} STOP SMS",
   },
   {
     key: TEMPLATE_KEYS.autoReviewLink,
@@ -254,7 +267,7 @@ Et si quelque chose ne va pas, répondez simplement à cet e-mail, je m'en occup
     channel: "sms",
     locale: "en",
     name: "Review link by SMS, sent from the inbox",
-    body: "Hi {{firstName}}, it's {{founderName}} from {{shopName}}. A few words about your {{productName}} would help me a lot: {{reviewLink}} Reply STOP to opt out",
+    body: "{{firstName}}, it's {{founderName}} from {{shopName}}. A few words on your {{productName}} would help me: {{reviewLink}} STOP to opt out",
   },
   {
     key: TEMPLATE_KEYS.reviewLinkRequest,
@@ -262,7 +275,51 @@ Et si quelque chose ne va pas, répondez simplement à cet e-mail, je m'en occup
     channel: "sms",
     locale: "fr",
     name: "Lien d'avis par SMS, envoyé depuis la boîte de réception",
-    body: "Bonjour {{firstName}}, c'est {{founderName}} de {{shopName}}. Un avis sur votre {{productName}} m'aiderait : {{reviewLink}} STOP pour ne plus recevoir de SMS",
+    body: "{{firstName}}, ici {{founderName}} de {{shopName}}. Un avis sur votre {{productName}} m'aiderait : {{reviewLink}} STOP SMS",
+  },
+  {
+    key: TEMPLATE_KEYS.reviewRequestCheckIn,
+    kind: "flow_step",
+    channel: "email",
+    locale: "en",
+    name: "After delivery, day 5, when the SMS asks for the review: check-in",
+    subject: "How are you getting on with your {{productName}}?",
+    preheader: "Just checking in: anything I can help with?",
+    body: `Hi {{firstName}},
+
+{{founderName}} again. You've had your {{productName}} for a few days now, and I wanted to make sure it's everything you hoped for.
+
+If something isn't right, or you're not sure how to get the best out of it, just reply to this email. It comes straight to me and I'll help.`,
+  },
+  {
+    key: TEMPLATE_KEYS.reviewRequestCheckIn,
+    kind: "flow_step",
+    channel: "email",
+    locale: "fr",
+    name: "Après livraison, jour 5, quand le SMS demande l'avis : prise de nouvelles",
+    subject: "Que pensez-vous de votre {{productName}} ?",
+    preheader: "Des nouvelles de votre commande : je peux vous aider ?",
+    body: `Bonjour {{firstName}},
+
+C'est encore {{founderName}}. Votre commande est chez vous depuis quelques jours, et je voulais m'assurer que votre {{productName}} tient ses promesses.
+
+Si quelque chose ne va pas, ou si vous voulez un conseil pour en profiter au mieux, répondez simplement à cet e-mail. Il arrive directement chez moi et je vous aide.`,
+  },
+  {
+    key: TEMPLATE_KEYS.highValueCartSms,
+    kind: "flow_step",
+    channel: "sms",
+    locale: "en",
+    name: "High-value cart: SMS the next day",
+    body: "{{firstName}}, it's {{founderName}} from {{shopName}}. Trouble paying? Reply, I'll help. Basket: {{checkoutLink}} STOP to opt out",
+  },
+  {
+    key: TEMPLATE_KEYS.highValueCartSms,
+    kind: "flow_step",
+    channel: "sms",
+    locale: "fr",
+    name: "Panier important : SMS le lendemain",
+    body: "{{firstName}}, ici {{founderName}} de {{shopName}}. Un souci au paiement ? Répondez, je vous aide. Panier : {{checkoutLink}} STOP SMS",
   },
   {
     key: `${CANNED_REPLY_PREFIX}payment_timeout`,
@@ -284,7 +341,7 @@ If it still doesn't work, just reply and I'll help you personally.`,
     name: "Paiement expiré (3-D Secure)",
     body: `Bonjour {{firstName}},
 
-Désolé pour ce souci. L'étape de confirmation de la banque expire parfois avant d'être validée. Ouvrez d'abord l'application de votre banque, puis relancez le paiement : la validation devrait passer à temps.
+Toutes mes excuses pour ce souci. L'étape de confirmation de la banque expire parfois avant d'être validée. Ouvrez d'abord l'application de votre banque, puis relancez le paiement : la validation devrait passer à temps.
 
 Si ça ne marche toujours pas, répondez-moi et je vous aide personnellement.`,
   },
@@ -342,7 +399,7 @@ Si elle est encore refusée, répondez-moi et on trouvera une autre solution ens
     channel: "sms",
     locale: "fr",
     name: "Réponse automatique à AIDE par SMS",
-    body: "{{shopName}} : vos SMS arrivent directement chez {{founderName}}. STOP pour ne plus recevoir de SMS.",
+    body: "{{shopName}} : vos SMS arrivent directement chez {{founderName}}. STOP SMS pour ne plus en recevoir.",
   },
   {
     key: TEMPLATE_KEYS.optOutConfirmation,
@@ -380,7 +437,7 @@ If anything else gets in your way, just reply here.`,
     name: "C'est réparé",
     body: `Bonjour {{firstName}},
 
-Vous aviez rencontré un souci sur le site il y a quelque temps, et je tenais à vous le dire moi-même : c'est réparé. Merci de nous l'avoir signalé, cela m'a aidé à le trouver.
+Vous aviez rencontré un souci sur le site il y a quelque temps, et je tenais à vous le dire moi-même : c'est réparé. Merci de nous l'avoir signalé, c'est grâce à vous que je l'ai trouvé.
 
 Si quoi que ce soit d'autre vous bloque, répondez simplement ici.`,
   },

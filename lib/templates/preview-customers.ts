@@ -6,7 +6,7 @@ export type PreviewCustomer = { id: string; label: string; locale: "en" | "fr"; 
 
 /** Real customers to preview a template on (their first name, last product, order), after a sample. */
 export async function listPreviewCustomers(shop: { shopName: string; founderName: string; appUrl: string }): Promise<PreviewCustomer[]> {
-  const common = { shopName: shop.shopName, founderName: shop.founderName, reviewLink: `${shop.appUrl.replace(/\/$/, "")}/r/Xk3v9QpL2aB7`, checkoutLink: `${shop.appUrl.replace(/\/$/, "")}/checkouts/c/8f2a91` };
+  const common = { shopName: shop.shopName, founderName: shop.founderName, reviewLink: `${shop.appUrl.replace(/\/$/, "")}/r/Xk3v9QpL2a`, checkoutLink: `${shop.appUrl.replace(/\/$/, "")}/r/Ck3v9QpL2a` };
   const customers = await db.customer.findMany({
     where: { firstName: { not: null } },
     orderBy: { createdAt: "desc" },

@@ -20,6 +20,11 @@
 //   sms_over_one_segment     with realistic sample values, the SMS costs more than one segment.
 //   sms_no_stop              an SMS template without the STOP keyword (uppercase), except the answers to a text the
 //                            customer has just sent (CONVERSATIONAL_SMS_KEYS).
+//   fr_elision               French: no elision before a vowel written out ("de Atelier", "que on"); before a
+//                            {{variable}} the renderer elides by itself.
+//   fr_spelling              French: "plait" for "plaît", "a bientot" for "à bientôt" and the like.
+//   fr_agreement             French: a past participle that agrees with {{productName}} ("Votre {{productName}} a
+//                            été livré"): the product may be feminine or plural. Say "Votre commande a été livrée".
 //
 // Purpose "reply" (an agent writing in the composer) gets only the gentle hints that make sense for a
 // person answering one customer: we_voice, pressure, discount_first, generic_opening. Several links can be
@@ -32,7 +37,8 @@
 // One warning per rule, quoting its first occurrence. Every pattern is compiled once, with bounded repeats.
 import { smsSize } from "@/lib/sms/sms-segments";
 import { TEMPLATE_KEYS } from "@/lib/templates/default-templates";
-import { fillKnownVariables, type TemplateValues } from "@/lib/templates/render-template";
+import { toGsm7 } from "@/lib/sms/fit-one-segment";
+import { fillKnownVariables, renderTemplate, type TemplateValues } from "@/lib/templates/render-template";
 
 export type VoiceRule =
   | "we_voice"
@@ -43,7 +49,10 @@ export type VoiceRule =
   | "no_troubleshooting"
   | "sms_over_one_segment"
   | "sms_no_stop"
-  | "generic_opening";
+  | "generic_opening"
+  | "fr_elision"
+  | "fr_spelling"
+  | "fr_agreement";
 export type VoiceWarning = { rule: VoiceRule; title: string; quote: string | null; suggestion: string };
 type Lang = "en" | "fr";
 export type VoiceCheckInput = {
@@ -60,6 +69,8 @@ export type VoiceCheckInput = {
   templateKey?: string | null;
   /** Language of the warnings' title and suggestion. Default "en". */
   uiLocale?: Lang;
+  /** The app's address, so an SMS is measured with the real length of its tracked link. */
+  appUrl?: string;
 };
 
 /** Every rule, in the order warnings are returned. */
@@ -73,6 +84,9 @@ export const VOICE_RULES: readonly VoiceRule[] = [
   "no_troubleshooting",
   "sms_over_one_segment",
   "sms_no_stop",
+  "fr_elision",
+  "fr_spelling",
+  "fr_agreement",
 ];
 
 /** The rules checked on an agent's reply in the composer: hints, never blocking. */
@@ -120,6 +134,18 @@ const MESSAGES: Record<VoiceRule, Record<Lang, { title: string; suggestion: stri
     en: { title: "No invitation to reply", suggestion: "Invite a reply, in your words, for example: “{replyLine}”" },
     fr: { title: "Pas d'invitation à répondre", suggestion: "Invitez à répondre, avec vos mots, par exemple : « {replyLine} »" },
   },
+  fr_elision: {
+    en: { title: "Missing elision", suggestion: "In French, “de”, “le”, “que”… lose their vowel before a vowel: “d'Atelier”, “qu'on”. Before a {{variable}} it is done for you." },
+    fr: { title: "Élision oubliée", suggestion: "« de », « le », « que »… perdent leur voyelle devant une voyelle : « d'Atelier », « qu'on ». Devant une {{variable}}, c'est fait pour vous." },
+  },
+  fr_spelling: {
+    en: { title: "French spelling", suggestion: "Write it with its accent: “plaît”, “à bientôt”, “s'il vous plaît”. A French reader notices." },
+    fr: { title: "Orthographe", suggestion: "Avec son accent : « plaît », « à bientôt », « s'il vous plaît ». Un lecteur français le remarque." },
+  },
+  fr_agreement: {
+    en: { title: "Agreement with the product name", suggestion: "The product may be feminine or plural: make the order the subject (“Votre commande a été livrée”) or use a verb that does not agree (“Que pensez-vous de votre {{productName}} ?”)." },
+    fr: { title: "Accord avec le nom du produit", suggestion: "Le produit peut être féminin ou pluriel : faites de la commande le sujet (« Votre commande a été livrée ») ou prenez un verbe qui ne s'accorde pas (« Que pensez-vous de votre {{productName}} ? »)." },
+  },
   no_troubleshooting: {
     en: { title: "No troubleshooting section", suggestion: "Name the usual blockers and their fixes before the basket link, for example: “{troubleshootingLine}”" },
     fr: { title: "Pas de section de dépannage", suggestion: "Nommez les blocages habituels et leur solution avant le lien du panier, par exemple : « {troubleshootingLine} »" },
@@ -152,7 +178,7 @@ const EXAMPLES: Record<Lang, Record<"greeting" | "replyLine" | "troubleshootingL
     greeting: "Bonjour {{firstName}},",
     replyLine: "Répondez simplement à cet e-mail, je lis toutes les réponses.",
     troubleshootingLine: "Carte refusée ? Vérifiez que le code postal de facturation est celui de votre banque, puis réessayez.",
-    stopLine: "STOP pour ne plus recevoir de SMS",
+    stopLine: "STOP SMS",
   },
 };
 
@@ -163,8 +189,6 @@ const SMS_SAMPLE_VALUES: Record<Lang, TemplateValues> = {
     founderName: "Claire",
     shopName: "Maison Lumière",
     productName: "fig candle",
-    reviewLink: "https://mlum.fr/r/x8Kp2Qa9Lm3B",
-    checkoutLink: "https://maison-lumiere.fr/checkouts/c/8f2a9e41b7",
     orderNumber: "#1042",
   },
   fr: {
@@ -172,8 +196,6 @@ const SMS_SAMPLE_VALUES: Record<Lang, TemplateValues> = {
     founderName: "Claire",
     shopName: "Maison Lumière",
     productName: "bougie figue",
-    reviewLink: "https://mlum.fr/r/x8Kp2Qa9Lm3B",
-    checkoutLink: "https://maison-lumiere.fr/checkouts/c/8f2a9e41b7",
     orderNumber: "#1042",
   },
 };
@@ -596,8 +618,21 @@ function noTroubleshooting({ body, lang }: Context): null | undefined {
   return hasProblem && hasFix ? undefined : null;
 }
 
-function measureSms(body: string, lang: Lang): SmsMeasure {
-  const size = smsSize(fillKnownVariables(body, SMS_SAMPLE_VALUES[lang]));
+/** A tracked link is the app's address, /r/ and a 10-character token. */
+const SAMPLE_TOKEN = "x8Kp2Qa9Zt";
+const SAMPLE_APP_URL = "https://inbox.maisonlumiere.fr"; // 30 characters, a typical shop address
+
+function measureSms(body: string, lang: Lang, appUrl = SAMPLE_APP_URL): SmsMeasure {
+  const link = `${appUrl.replace(/\/$/, "")}/r/${SAMPLE_TOKEN}`;
+  const values = { ...SMS_SAMPLE_VALUES[lang], reviewLink: link, checkoutLink: link };
+  let text: string;
+  try {
+    text = renderTemplate(body, values, lang);
+  } catch {
+    text = fillKnownVariables(body, values); // a variable being typed: measure what is there
+  }
+  // Measured as it is sent: accents outside GSM-7 are made plain when that saves segments.
+  const size = smsSize(smsSize(text).segments <= 1 ? text : toGsm7(text));
   return { segments: size.segments, units: size.units, limit: size.encoding === "GSM-7" ? 160 : 70, nonGsm: size.nonGsmCharacters };
 }
 
@@ -623,9 +658,37 @@ function appliesTo(rule: VoiceRule, input: VoiceCheckInput): boolean {
       return input.channel === "sms";
     case "sms_no_stop":
       return input.channel === "sms" && !CONVERSATIONAL_SMS_KEYS.has(input.templateKey ?? "");
+    case "fr_elision":
+    case "fr_spelling":
+    case "fr_agreement":
+      return input.locale === "fr";
     default:
       return true;
   }
+}
+
+// French mistakes, on the folded text (no accents): a quote, or undefined.
+const ELISION = /(?<![\p{L}'])(?:(?:de|le|la|que|ne|je|me|te|se) (?:[aeiouy]|h(?=[aeiouy]))\p{L}*|si ils?(?!\p{L}))/giu;
+const ELISION_EXCEPTIONS = /^(?:de|le|la|que) (?:un|une|uns|oui|yaourt|yoga|yeux|huit|hui|onze|haut|hibou|hollande|heros|hasard|hall|hamac|harpe|haricot)\b/i;
+const SPELLING = /(?<!\p{L})(?:vous plait|s'il (?:vous|te) plait|a bientot|a tres vite|a demain|voila|deja)(?!\p{L})/giu;
+const AGREEMENT = /\{\{\s*productName\s*(?:\|[^}]*)?\}\}\s+(?:a\s+ete|est(?:\s+bien)?|sera|etait|a\s+bien\s+ete)\s+\p{L}+(?:e|es|ee|ees)(?!\p{L})/giu;
+
+function frenchElision({ body }: Context): string | undefined {
+  const found = firstMatch(ELISION, body, (f) => !ELISION_EXCEPTIONS.test(body.folded.slice(f.index, f.end)));
+  return found ? quoteOf(body, found) : undefined;
+}
+
+function frenchSpelling({ body, heads }: Context): string | undefined {
+  // Folded, "plaît" and "plait" look alike: keep the quotes whose original lacks the accent.
+  for (const part of [...heads, body]) {
+    const found = firstMatch(SPELLING, part, (f) => part.original.slice(f.index, f.end) === part.folded.slice(f.index, f.end));
+    if (found) return quoteOf(part, found);
+  }
+  return undefined;
+}
+
+function frenchAgreement({ body, heads }: Context): string | undefined {
+  return firstQuote(AGREEMENT, [...heads, body]) ?? undefined;
 }
 
 const RULE_CHECKS: Record<Exclude<VoiceRule, "sms_over_one_segment">, (context: Context) => string | null | undefined> = {
@@ -637,6 +700,9 @@ const RULE_CHECKS: Record<Exclude<VoiceRule, "sms_over_one_segment">, (context: 
   no_reply_invitation: noReplyInvitation,
   no_troubleshooting: noTroubleshooting,
   sms_no_stop: smsNoStop,
+  fr_elision: frenchElision,
+  fr_spelling: frenchSpelling,
+  fr_agreement: frenchAgreement,
 };
 
 export function checkVoice(input: VoiceCheckInput): VoiceWarning[] {
@@ -655,7 +721,7 @@ export function checkVoice(input: VoiceCheckInput): VoiceWarning[] {
   for (const rule of VOICE_RULES) {
     if (!appliesTo(rule, input)) continue;
     if (rule === "sms_over_one_segment") {
-      const sms = measureSms(input.text, lang);
+      const sms = measureSms(input.text, lang, input.appUrl);
       if (sms.segments > 1) warn(rule, sms.nonGsm.length ? sms.nonGsm.join(" ") : null, { segments: sms.segments, units: sms.units, limit: sms.limit }, sms.nonGsm.length ? UNICODE_NOTE[ui] : "");
       continue;
     }

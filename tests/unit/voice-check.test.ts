@@ -222,16 +222,20 @@ const RULE_CASES: { rule: VoiceRule; locale: "en" | "fr"; triggers: [Case, strin
       [{ channel: "sms", text: "Hi {{firstName}}, it's {{founderName}} from {{shopName}}. How is your {{productName}} doing? If you have 30 seconds, I'd love to hear: {{reviewLink}} Reply STOP to opt out." }, null],
       [{ channel: "sms", text: "Hi {{firstName}}, your {{productName}} is ready 🌙 Have a look: {{reviewLink}} Reply STOP to opt out" }, "🌙"],
     ],
-    passes: [{ channel: "sms", text: "Hi {{firstName}}, it's {{founderName}} from {{shopName}}. A few words about your {{productName}} would help me a lot: {{reviewLink}} Reply STOP to opt out" }],
+    passes: [{ channel: "sms", text: "Hi {{firstName}}, it's {{founderName}} from {{shopName}}. A few words on your {{productName}} would help me: {{reviewLink}} STOP to opt out" }],
   },
   {
     rule: "sms_over_one_segment",
     locale: "fr",
     triggers: [
-      [{ channel: "sms", text: "Merci {{firstName}}, ça me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}}" }, "ç"],
+      [{ channel: "sms", text: "Merci {{firstName}} 🌙 cela me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}}" }, "🌙"],
       [{ channel: "sms", text: "Bonjour {{firstName}}, c'est {{founderName}} de {{shopName}}. Un petit avis sur votre {{productName}} m'aiderait beaucoup : {{reviewLink}} STOP pour ne plus recevoir de SMS" }, null],
     ],
-    passes: [{ channel: "sms", text: "Merci {{firstName}}, cela me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}} STOP pour ne plus recevoir de SMS" }],
+    passes: [
+      { channel: "sms", text: "Merci {{firstName}}, cela me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}} STOP au 36180" },
+      // Sent with the ç made plain ("ca"): one GSM-7 segment.
+      { channel: "sms", text: "Merci {{firstName}}, ça me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}}" },
+    ],
   },
   {
     rule: "sms_no_stop",
@@ -253,6 +257,53 @@ const RULE_CASES: { rule: VoiceRule; locale: "en" | "fr"; triggers: [Case, strin
       { channel: "sms", text: "Bonjour {{firstName}}, votre avis : {{reviewLink}} STOP pour ne plus recevoir de SMS" },
       { channel: "sms", text: "Bonjour {{firstName}}, votre avis : {{reviewLink}} Répondez STOP pour arrêter." },
     ],
+  },
+  {
+    rule: "fr_elision",
+    locale: "fr",
+    triggers: [
+      [{ text: "Bonjour {{firstName}}, c'est Léa de Atelier Lune." }, "de Atelier"],
+      [{ text: "Je pense que il vous plaira." }, "que il"],
+      [{ text: "Dites-moi si il arrive abîmé." }, "si il"],
+    ],
+    passes: [{ text: "C'est Léa de {{shopName}}, d'Atelier Lune." }, { text: "Un avis de une minute, si elle vous plaît." }, { text: "Le huit mars, de Hollande." }],
+  },
+  {
+    rule: "fr_elision",
+    locale: "en",
+    triggers: [],
+    passes: [{ text: "A note de Atelier Lune, que il says." }],
+  },
+  {
+    rule: "fr_spelling",
+    locale: "fr",
+    triggers: [
+      [{ text: "Votre commande vous plait ?" }, "vous plait"],
+      [{ text: "Merci, a bientot !" }, "a bientot"],
+      [{ text: "Envoyez-le moi, s'il vous plait." }, "s'il vous plait"],
+    ],
+    passes: [{ text: "Votre commande vous plaît ? À bientôt !" }, { text: "Elle plaisait déjà, voilà." }],
+  },
+  {
+    rule: "fr_spelling",
+    locale: "en",
+    triggers: [],
+    passes: [{ text: "Voila, it's deja vu: vous plait." }],
+  },
+  {
+    rule: "fr_agreement",
+    locale: "fr",
+    triggers: [
+      [{ text: "Votre {{productName}} a été livré hier." }, "{{productName}} a été livré"],
+      [{ text: "Votre {{productName}} est bien arrivé ?" }, "{{productName}} est bien arrivé"],
+    ],
+    passes: [{ text: "Votre commande a été livrée hier. Que pensez-vous de votre {{productName}} ?" }, { text: "Votre {{productName}} vous plaît ?" }],
+  },
+  {
+    rule: "fr_agreement",
+    locale: "en",
+    triggers: [],
+    passes: [{ text: "Your {{productName}} est arrivé." }],
   },
 ];
 
@@ -312,14 +363,14 @@ describe("checkVoice: agents' replies in the composer", () => {
 describe("checkVoice: messages", () => {
   it("writes the title and suggestion in the UI language, with examples in the text's language", () => {
     const sms = { text: "Bonjour {{firstName}}, votre avis : {{reviewLink}}", locale: "fr", channel: "sms", purpose: "template" } as const;
-    expect(checkVoice(sms)).toEqual([{ rule: "sms_no_stop", title: "No STOP line", quote: null, suggestion: "End with the opt-out line: “STOP pour ne plus recevoir de SMS”" }]);
-    expect(checkVoice({ ...sms, uiLocale: "fr" })).toEqual([{ rule: "sms_no_stop", title: "Pas de mention STOP", quote: null, suggestion: "Terminez par la mention de désinscription : « STOP pour ne plus recevoir de SMS »" }]);
+    expect(checkVoice(sms)).toEqual([{ rule: "sms_no_stop", title: "No STOP line", quote: null, suggestion: "End with the opt-out line: “STOP SMS”" }]);
+    expect(checkVoice({ ...sms, uiLocale: "fr" })).toEqual([{ rule: "sms_no_stop", title: "Pas de mention STOP", quote: null, suggestion: "Terminez par la mention de désinscription : « STOP SMS »" }]);
   });
 
   it("gives the SMS measure, and names the characters that switch it to Unicode", () => {
-    const [found] = checkVoice({ text: "Merci {{firstName}}, ça me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}}", locale: "fr", channel: "sms", purpose: "template", templateKey: TEMPLATE_KEYS.autoReviewLink, uiLocale: "fr" });
-    expect(found?.quote).toBe("ç");
-    expect(found?.suggestion).toContain("2 segments (112 caractères, un segment en contient 70)");
+    const [found] = checkVoice({ text: "Merci {{firstName}} 🌙 cela me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}}", locale: "fr", channel: "sms", purpose: "template", templateKey: TEMPLATE_KEYS.autoReviewLink, uiLocale: "fr" });
+    expect(found?.quote).toBe("🌙");
+    expect(found?.suggestion).toContain("2 segments (129 caractères, un segment en contient 70)");
     expect(found?.suggestion).toContain("Unicode");
   });
 
@@ -328,7 +379,10 @@ describe("checkVoice: messages", () => {
     for (const uiLocale of ["en", "fr"] as const) {
       const found = [...checkVoice({ ...everything, channel: "email", uiLocale }), ...checkVoice({ ...everything, text: "🌙".repeat(40), channel: "sms", uiLocale })];
       for (const warn of found) expect(warn.title && warn.suggestion && !/\{\w+\}(?!\})/.test(warn.suggestion)).toBeTruthy();
-      expect(new Set(found.map((warn) => warn.rule)).size).toBe(VOICE_RULES.length - 1); // all but several_calls_to_action
+      // All but several_calls_to_action, and the French rules on this English text.
+      expect(new Set(found.map((warn) => warn.rule)).size).toBe(VOICE_RULES.filter((rule) => !rule.startsWith("fr_")).length - 1);
+      const french = checkVoice({ text: "Votre {{productName}} a été livré. Il vous plait ? C'est Léa de Atelier Lune.", locale: "fr", channel: "email", purpose: "template", uiLocale });
+      for (const rule of ["fr_elision", "fr_spelling", "fr_agreement"]) expect(french.find((warn) => warn.rule === rule)?.suggestion, rule).toBeTruthy();
     }
   });
 });

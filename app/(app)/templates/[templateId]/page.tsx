@@ -37,6 +37,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
           signature={settings?.founderSignature ?? ""}
           customers={customers}
           aiConfigured={configuredChannels().ai}
+          appUrl={env().APP_URL}
         />
       )}
       <div className="mt-10">
