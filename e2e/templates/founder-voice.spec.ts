@@ -25,7 +25,9 @@ test("an agent proposes a new text, the founder compares and approves it, and th
   await body.fill(original.replace(/\n\n/, `\n\n${phrase}\n\n`));
   await expect(agent.getByTestId("voice-warning").filter({ hasText: "Last chance" })).toHaveCount(0);
   await agent.getByRole("button", { name: "Submit for approval" }).click();
-  await expect(agent.getByText(/Version \d+ sent to the founder for approval/)).toBeVisible();
+  const submitted = agent.getByText(/Version \d+ sent to the founder for approval/);
+  await expect(submitted).toBeVisible();
+  const versionNumber = Number((await submitted.textContent())!.match(/Version (\d+)/)![1]);
   await expect(agent.getByTestId("version").first()).toContainText("awaiting approval");
   // Agents may not approve.
   await expect(agent.getByRole("button", { name: "Approve" })).toHaveCount(0);
@@ -68,4 +70,15 @@ test("an agent proposes a new text, the founder compares and approves it, and th
   expect(dispatch.status()).toBe(200);
   const sent = (await fetchSentByFake<PostmarkSent>(E2E.fakes.postmark)).find((m) => m.To === email);
   expect(sent?.TextBody).toContain(phrase);
+
+  // The manager splits the report by the version that went out: the new one shows, too new to compare.
+  const manager = await browser.newPage();
+  await signInAs(manager, "manager");
+  await manager.goto("/reports");
+  await manager.getByRole("link", { name: "Split by template version" }).click();
+  await expect(manager).toHaveURL(/split=version/);
+  const row = manager.getByTestId("version-row").filter({ hasText: "Abandoned checkout · help · Email" }).filter({ has: manager.getByRole("cell", { name: new RegExp(`^v${versionNumber}\\b`) }) });
+  await expect(row).toContainText("too few to compare");
+  await manager.getByRole("link", { name: "Hide the split" }).click();
+  await expect(manager.getByTestId("version-split")).toHaveCount(0);
 });

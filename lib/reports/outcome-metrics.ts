@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Db, type DbClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { TOO_LATE_REASON } from "@/lib/outbound/send-eligibility";
 import { rate, REPORT_FLOWS, type Rate, type ReportFilters } from "@/lib/reports/report-filters";
 
 // The outcome metrics of the automated messages, per flow, step and channel (issue #7).
@@ -26,11 +27,14 @@ import { rate, REPORT_FLOWS, type Rate, type ReportFilters } from "@/lib/reports
 // - reviews recorded: recipients with a Review (the shop's review.created) created within 7 days.
 //   Only meaningful when the shop sends review.created: `reviewsTracked` says whether any review
 //   was ever recorded.
-// - recovered (abandoned_checkout only): help emails to which at least one order is attributed /
-//   help emails sent. An order is attributed to at most one help email sent in the 7 days before it
-//   was placed, for its checkout or its customer: the one for its own checkout if there is one,
-//   else the latest. recoveredValue: the sum of the attributed orders' totalPrice (each order once),
-//   in recoveredCurrencies.
+// - recovered (abandoned_checkout and high_value_cart): recovery messages (the help email, the
+//   high-value cart SMS) to which at least one order is attributed / those sent. An order is
+//   attributed to at most one of them sent in the 7 days before it was placed, for its checkout or
+//   its customer: one for its own checkout if there is one, else the latest. recoveredValue: the sum
+//   of the attributed orders' totalPrice (each order once), in recoveredCurrencies. Cost per
+//   recovered order (SMS): SMS cost / recovered.
+// - tooLate: scheduled messages skipped as too late (past their latest useful time), dated by when
+//   they were skipped, like failed. longSms: sent SMS that took more than 2 segments.
 // - opt-out rate (SMS rows): recipients with a ConsentEvent sms/revoked within 7 days / recipients.
 // - unsubscribe rate (email rows): recipients whose Customer.emailUnsubscribedAt is within 7 days /
 //   recipients (the current state: a later re-subscription clears it).
@@ -40,6 +44,8 @@ import { rate, REPORT_FLOWS, type Rate, type ReportFilters } from "@/lib/reports
 //   recipient rate of the total is not the sum of the rows' numerators.
 
 const WINDOW_DAYS = 7;
+/** The flows that try to bring an abandoned checkout back. */
+const RECOVERY_FLOWS = new Set(["abandoned_checkout", "high_value_cart"]);
 /** The schema's default, for a shop without settings yet. */
 const DEFAULT_PRICE_PER_SEGMENT = "0.0750";
 const DEFAULT_PRICE_CURRENCY = "EUR";
@@ -60,8 +66,14 @@ export type StepOutcome = {
   reviewClickRate: Rate;
   reviewClicks: number;
   reviewsRecorded: number;
-  /** abandoned_checkout only (in totals: when the channel sent any help email). */
+  /** Recovery flows only (in totals: when the channel sent any recovery message). */
   recovered: Rate | null;
+  /** SMS recovery rows: SMS cost / recovered orders (null when none). */
+  costPerRecovered: number | null;
+  /** Skipped because they would have gone out too late. */
+  tooLate: number;
+  /** Sent SMS of more than 2 segments (each billed several times). */
+  longSms: number;
   recoveredValue: number | null;
   recoveredCurrencies: string[];
   /** SMS only. */
@@ -96,7 +108,10 @@ export const OUTCOME_DEFINITIONS: Record<string, string> = {
   reviewClickRate: "Sent messages carrying a review link whose link was clicked at least once within 7 days, out of sent messages carrying a review link.",
   reviewClicks: "Every click on those review links within 7 days, repeats included.",
   reviewsRecorded: "Recipients for whom the shop reported a review (review.created) within 7 days after one of these messages.",
-  recovered: "Abandoned-checkout help emails followed within 7 days by an order for the same checkout or from the same customer, out of help emails sent; each order goes to one email only (its own checkout's, else the latest).",
+  recovered: "Recovery messages (the abandoned-checkout help email, the high-value cart SMS) followed within 7 days by an order for the same checkout or from the same customer, out of those sent; each order goes to one message only (its own checkout's, else the latest).",
+  costPerRecovered: "SMS cost divided by the recovered orders of those SMS; empty when none.",
+  tooLate: "Messages skipped because they would have gone out past their latest useful time (a dispatcher that did not run for a while), dated by when they were skipped.",
+  longSms: "Sent SMS that took more than 2 segments: each is billed as several.",
   recoveredValue: "The total of the orders counted as recovered, each order once, in their own currency.",
   optOutRate: "SMS recipients who opted out of SMS (STOP or otherwise) within 7 days after one of these messages, out of SMS recipients.",
   unsubscribeRate: "Email recipients who unsubscribed from email within 7 days after one of these messages (and are still unsubscribed), out of email recipients.",
@@ -126,9 +141,10 @@ type MainRow = {
   opted_out: number;
   unsubscribed: number;
   segments: number;
+  long_sms: number;
 };
 
-type FailedRow = { flow: string; step: string; channel: OutcomeChannel; failed: number };
+type FailedRow = { flow: string; step: string; channel: OutcomeChannel; failed: number; too_late: number };
 
 const ts = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;
 
@@ -139,8 +155,8 @@ function scopeSql(filters: ReportFilters, alias: string): Prisma.Sql {
   return Prisma.sql`${channel} ${flow}`;
 }
 
-/** One row per (flow, step, channel) and one per channel (is_total), computed set by set. Exported for the bench's plans. */
-export function outcomeMetricsSql(filters: ReportFilters): Prisma.Sql {
+/** What followed each send of the range (the CTEs both the outcome rows and the version split read). */
+function sendFactsSql(filters: ReportFilters): Prisma.Sql {
   const window = Prisma.sql`${WINDOW_DAYS} * interval '1 day'`;
   const within = (column: Prisma.Sql, sentAt: Prisma.Sql) => Prisma.sql`${column} > ${sentAt} AND ${column} <= ${sentAt} + ${window}`;
   const from = ts(filters.from);
@@ -154,7 +170,7 @@ export function outcomeMetricsSql(filters: ReportFilters): Prisma.Sql {
     help AS (
       SELECT h.id, h."checkoutId" AS checkout_id, h."customerId" AS customer_id, h."sentAt" AS sent_at
         FROM "ScheduledMessage" h
-       WHERE h.status = 'sent' AND h.flow = 'abandoned_checkout' AND h."sentAt" >= ${from} - ${window} AND h."sentAt" < ${to} + ${window}
+       WHERE h.status = 'sent' AND h.flow IN ('abandoned_checkout', 'high_value_cart') AND h."sentAt" >= ${from} - ${window} AND h."sentAt" < ${to} + ${window}
     ),
     candidates AS (
       SELECT o.id AS order_id, h.id AS help_id, h.sent_at, true AS same_checkout
@@ -179,12 +195,12 @@ export function outcomeMetricsSql(filters: ReportFilters): Prisma.Sql {
     -- Conversation, Message, Review, ConsentEvent, TrackedLink (customerId, kind) and LinkClick
     -- indexes), so the cost follows the sends of the range, not the size of the tables.
     sent AS (
-      SELECT s.id, s.flow, s.step, s.channel, s."customerId" AS customer_id, s."sentAt" AS sent_at, s."sentMessageId" AS message_id
+      SELECT s.id, s.flow, s.step, s.channel, s."customerId" AS customer_id, s."sentAt" AS sent_at, s."sentMessageId" AS message_id, s."templateVersionId" AS template_version_id
         FROM "ScheduledMessage" s
        WHERE s.status = 'sent' AND s."sentAt" >= ${from} AND s."sentAt" < ${to} ${scopeSql(filters, "s")}
     ),
     facts AS (
-      SELECT s.id, s.flow::text AS flow, s.step, s.channel::text AS channel, s.customer_id,
+      SELECT s.id, s.flow::text AS flow, s.step, s.channel::text AS channel, s.customer_id, s.template_version_id,
              COALESCE(m."deliveryStatus" = 'delivered', false) AS delivered,
              COALESCE(m."deliveryStatus" = 'failed', false) AS undelivered,
              COALESCE(m."smsSegments", 0) AS segments,
@@ -207,7 +223,13 @@ export function outcomeMetricsSql(filters: ReportFilters): Prisma.Sql {
            WHERE l."customerId" = s.customer_id AND l.kind = 'review' AND (l."scheduledMessageId" = s.id OR l."messageId" = s.message_id)
         ) links ON true
         LEFT JOIN recovery rc ON rc.help_id = s.id
-    )
+    )`;
+}
+
+/** One row per (flow, step, channel) and one per channel (is_total), computed set by set. Exported for the bench's plans. */
+export function outcomeMetricsSql(filters: ReportFilters): Prisma.Sql {
+  return Prisma.sql`
+    ${sendFactsSql(filters)}
     SELECT f.flow, f.step, f.channel, GROUPING(f.flow) = 1 AS is_total,
            count(*)::int AS sent,
            count(*) FILTER (WHERE f.delivered)::int AS delivered,
@@ -218,22 +240,26 @@ export function outcomeMetricsSql(filters: ReportFilters): Prisma.Sql {
            count(*) FILTER (WHERE f.has_review_link AND f.clicks > 0)::int AS review_clicked,
            COALESCE(sum(f.clicks), 0)::int AS review_clicks,
            count(DISTINCT f.customer_id) FILTER (WHERE f.reviewed)::int AS reviewed,
-           count(*) FILTER (WHERE f.flow = 'abandoned_checkout')::int AS help_sent,
-           count(*) FILTER (WHERE f.flow = 'abandoned_checkout' AND f.recovered)::int AS recovered,
-           (sum(f.recovered_value) FILTER (WHERE f.flow = 'abandoned_checkout'))::text AS recovered_value,
-           string_agg(DISTINCT f.currencies, ',') FILTER (WHERE f.flow = 'abandoned_checkout') AS recovered_currencies,
+           count(*) FILTER (WHERE f.flow IN ('abandoned_checkout', 'high_value_cart'))::int AS help_sent,
+           count(*) FILTER (WHERE f.flow IN ('abandoned_checkout', 'high_value_cart') AND f.recovered)::int AS recovered,
+           (sum(f.recovered_value) FILTER (WHERE f.flow IN ('abandoned_checkout', 'high_value_cart')))::text AS recovered_value,
+           string_agg(DISTINCT f.currencies, ',') FILTER (WHERE f.flow IN ('abandoned_checkout', 'high_value_cart')) AS recovered_currencies,
            count(DISTINCT f.customer_id) FILTER (WHERE f.opted_out)::int AS opted_out,
            count(DISTINCT f.customer_id) FILTER (WHERE f.unsubscribed)::int AS unsubscribed,
-           COALESCE(sum(f.segments), 0)::int AS segments
+           COALESCE(sum(f.segments), 0)::int AS segments,
+           count(*) FILTER (WHERE f.segments > 2)::int AS long_sms
       FROM facts f
      GROUP BY GROUPING SETS ((f.flow, f.step, f.channel), (f.channel))`;
 }
 
 function failedSql(filters: ReportFilters): Prisma.Sql {
   return Prisma.sql`
-    SELECT sm.flow::text AS flow, sm.step, sm.channel::text AS channel, count(*)::int AS failed
+    SELECT sm.flow::text AS flow, sm.step, sm.channel::text AS channel,
+           count(*) FILTER (WHERE sm.status = 'failed')::int AS failed,
+           count(*) FILTER (WHERE sm.status = 'skipped')::int AS too_late
       FROM "ScheduledMessage" sm
-     WHERE sm.status = 'failed' AND sm."updatedAt" >= ${ts(filters.from)} AND sm."updatedAt" < ${ts(filters.to)} ${scopeSql(filters, "sm")}
+     WHERE (sm.status = 'failed' OR (sm.status = 'skipped' AND sm."statusReason" = ${TOO_LATE_REASON}))
+       AND sm."updatedAt" >= ${ts(filters.from)} AND sm."updatedAt" < ${ts(filters.to)} ${scopeSql(filters, "sm")}
      GROUP BY 1, 2, 3`;
 }
 
@@ -256,11 +282,11 @@ async function withoutJit<T>(tx: DbClient, query: Prisma.Sql): Promise<T> {
 function emptyRow(channel: OutcomeChannel): MainRow {
   return {
     flow: null, step: null, channel, is_total: true, sent: 0, delivered: 0, undelivered: 0, recipients: 0, replied: 0, with_review_link: 0, review_clicked: 0,
-    review_clicks: 0, reviewed: 0, help_sent: 0, recovered: 0, recovered_value: null, recovered_currencies: null, opted_out: 0, unsubscribed: 0, segments: 0,
+    review_clicks: 0, reviewed: 0, help_sent: 0, recovered: 0, recovered_value: null, recovered_currencies: null, opted_out: 0, unsubscribed: 0, segments: 0, long_sms: 0,
   };
 }
 
-function outcomeOf(row: MainRow, failed: number, price: Prisma.Decimal, abandonedCheckout: boolean): OutcomeTotals {
+function outcomeOf(row: MainRow, unsent: { failed: number; tooLate: number }, price: Prisma.Decimal, recovery: boolean): OutcomeTotals {
   const sms = row.channel === "sms";
   const smsCost = sms ? price.mul(row.segments) : null;
   const reviewClickRate = rate(row.review_clicked, row.with_review_link);
@@ -268,14 +294,17 @@ function outcomeOf(row: MainRow, failed: number, price: Prisma.Decimal, abandone
     sent: row.sent,
     delivered: row.delivered,
     undelivered: row.undelivered,
-    failed,
+    failed: unsent.failed,
+    tooLate: unsent.tooLate,
     recipients: row.recipients,
     replyRate: rate(row.replied, row.recipients),
     reviewClickRate,
     reviewClicks: row.review_clicks,
     reviewsRecorded: row.reviewed,
-    recovered: abandonedCheckout ? rate(row.recovered, row.help_sent) : null,
-    recoveredValue: abandonedCheckout ? Number(row.recovered_value ?? 0) : null,
+    recovered: recovery ? rate(row.recovered, row.help_sent) : null,
+    recoveredValue: recovery ? Number(row.recovered_value ?? 0) : null,
+    costPerRecovered: recovery && smsCost && row.recovered > 0 ? smsCost.div(row.recovered).toNumber() : null,
+    longSms: row.long_sms,
     recoveredCurrencies: [...new Set((row.recovered_currencies ?? "").split(",").filter(Boolean))].sort(),
     optOutRate: sms ? rate(row.opted_out, row.recipients) : null,
     unsubscribeRate: sms ? null : rate(row.unsubscribed, row.recipients),
@@ -312,20 +341,21 @@ export async function outcomeMetrics(filters: ReportFilters, tx: DbClient = db):
     if (row.is_total) totals.set(row.channel, row);
     else groups.set(key(row), row);
   }
-  const failedByGroup = new Map(failed.map((f) => [key(f), f.failed]));
-  const failedByChannel = { email: 0, sms: 0 };
+  const unsentByGroup = new Map(failed.map((f) => [key(f), { failed: f.failed, tooLate: f.too_late }]));
+  const unsentByChannel = { email: { failed: 0, tooLate: 0 }, sms: { failed: 0, tooLate: 0 } };
   for (const f of failed) {
-    failedByChannel[f.channel] += f.failed;
+    unsentByChannel[f.channel].failed += f.failed;
+    unsentByChannel[f.channel].tooLate += f.too_late;
     // A step that only failed in the range still gets a row.
     if (!groups.has(key(f))) groups.set(key(f), { ...emptyRow(f.channel), flow: f.flow, step: f.step, is_total: false });
   }
 
   const rows = [...groups.values()]
-    .map((row): StepOutcome => ({ flow: row.flow!, step: row.step!, channel: row.channel, ...outcomeOf(row, failedByGroup.get(key(row)) ?? 0, price, row.flow === "abandoned_checkout") }))
+    .map((row): StepOutcome => ({ flow: row.flow!, step: row.step!, channel: row.channel, ...outcomeOf(row, unsentByGroup.get(key(row)) ?? { failed: 0, tooLate: 0 }, price, RECOVERY_FLOWS.has(row.flow!)) }))
     .sort(compareRows);
   const total = (channel: OutcomeChannel) => {
     const row = totals.get(channel) ?? emptyRow(channel);
-    return outcomeOf(row, failedByChannel[channel], price, row.help_sent > 0);
+    return outcomeOf(row, unsentByChannel[channel], price, row.help_sent > 0);
   };
 
   return {
@@ -336,4 +366,60 @@ export async function outcomeMetrics(filters: ReportFilters, tx: DbClient = db):
     reviewsTracked: reviews[0]?.tracked ?? false,
     definitions: OUTCOME_DEFINITIONS,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same sends, split by the template version that was sent (issue #13): did a new voice change
+// the reply rate? A version with fewer sends than MIN_SENDS_TO_COMPARE is marked too few.
+
+export const MIN_SENDS_TO_COMPARE = 30;
+
+export type VersionOutcome = {
+  flow: string;
+  step: string;
+  channel: OutcomeChannel;
+  templateVersionId: string | null;
+  versionNumber: number | null;
+  approvedAt: Date | null;
+  sent: number;
+  replyRate: Rate;
+  reviewClickRate: Rate;
+  tooFewToCompare: boolean;
+};
+
+type VersionRow = { flow: string; step: string; channel: OutcomeChannel; template_version_id: string | null; sent: number; recipients: number; replied: number; with_review_link: number; review_clicked: number };
+
+export async function outcomeByTemplateVersion(filters: ReportFilters, tx: DbClient = db): Promise<VersionOutcome[]> {
+  const rows = await withoutJit<VersionRow[]>(
+    tx,
+    Prisma.sql`
+      ${sendFactsSql(filters)}
+      SELECT f.flow, f.step, f.channel, f.template_version_id,
+             count(*)::int AS sent,
+             count(DISTINCT f.customer_id)::int AS recipients,
+             count(DISTINCT f.customer_id) FILTER (WHERE f.replied)::int AS replied,
+             count(*) FILTER (WHERE f.has_review_link)::int AS with_review_link,
+             count(*) FILTER (WHERE f.has_review_link AND f.clicks > 0)::int AS review_clicked
+        FROM facts f
+       GROUP BY 1, 2, 3, 4`,
+  );
+  const ids = rows.map((row) => row.template_version_id).filter((id): id is string => id !== null);
+  const versions = new Map((await tx.templateVersion.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, reviewedAt: true } })).map((v) => [v.id, v]));
+  return rows
+    .map((row): VersionOutcome => {
+      const version = row.template_version_id ? versions.get(row.template_version_id) : undefined;
+      return {
+        flow: row.flow,
+        step: row.step,
+        channel: row.channel,
+        templateVersionId: row.template_version_id,
+        versionNumber: version?.number ?? null,
+        approvedAt: version?.reviewedAt ?? null,
+        sent: row.sent,
+        replyRate: rate(row.replied, row.recipients),
+        reviewClickRate: rate(row.review_clicked, row.with_review_link),
+        tooFewToCompare: row.sent < MIN_SENDS_TO_COMPARE,
+      };
+    })
+    .sort((a, b) => compareRows(a as unknown as StepOutcome, b as unknown as StepOutcome) || (a.versionNumber ?? 0) - (b.versionNumber ?? 0));
 }

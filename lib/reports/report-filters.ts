@@ -2,7 +2,7 @@
 // page, the CSV export and the metrics.
 import { z } from "zod";
 
-export const REPORT_FLOWS = ["abandoned_checkout", "post_delivery", "sms_review_request", "auto_reply", "manual"] as const;
+export const REPORT_FLOWS = ["abandoned_checkout", "high_value_cart", "post_delivery", "sms_review_request", "auto_reply", "manual"] as const;
 export type ReportFlow = (typeof REPORT_FLOWS)[number];
 
 export type ReportFilters = {

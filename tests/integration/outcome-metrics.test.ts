@@ -4,7 +4,7 @@ import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import type { Channel, DeliveryStatus, Flow } from "@/lib/generated/prisma/enums";
 import { dispatchDueMessages } from "@/lib/outbound/dispatch-due-messages";
 import { schedulePostDelivery } from "@/lib/outbound/schedule-post-delivery";
-import { OUTCOME_DEFINITIONS, outcomeMetrics, type OutcomeTotals, type StepOutcome } from "@/lib/reports/outcome-metrics";
+import { MIN_SENDS_TO_COMPARE, OUTCOME_DEFINITIONS, outcomeByTemplateVersion, outcomeMetrics, type OutcomeTotals, type StepOutcome } from "@/lib/reports/outcome-metrics";
 import type { ReportFilters } from "@/lib/reports/report-filters";
 import { smsSize } from "@/lib/sms/sms-segments";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
@@ -40,7 +40,7 @@ async function conversationOf(customerId: string): Promise<string> {
   return id;
 }
 
-type Send = { flow: Flow; step: string; channel: Channel; sentAt: Date; delivery?: DeliveryStatus; segments?: number; checkoutId?: string; reviewLink?: "both" | "message-only" | false; status?: "sent" | "failed" };
+type Send = { flow: Flow; step: string; channel: Channel; sentAt: Date; delivery?: DeliveryStatus; segments?: number; checkoutId?: string; reviewLink?: "both" | "message-only" | false; status?: "sent" | "failed"; templateVersionId?: string };
 
 /** A scheduled message as the dispatcher leaves it: its Message in the thread, its review link. */
 async function send(customerId: string, s: Send) {
@@ -68,6 +68,7 @@ async function send(customerId: string, s: Send) {
       status: s.status ?? "sent",
       sentAt: s.status === "failed" ? null : s.sentAt,
       sentMessageId: message.id,
+      templateVersionId: s.templateVersionId,
       idempotencyKey: `k${++n}`,
     },
   });
@@ -100,10 +101,10 @@ async function checkout(customerId: string) {
 const row = (rows: StepOutcome[], flow: string, step: string, channel = "email") => rows.find((r) => r.flow === flow && r.step === step && r.channel === channel);
 
 const EMPTY_EMAIL: OutcomeTotals = {
-  sent: 0, delivered: 0, undelivered: 0, failed: 0, recipients: 0,
+  sent: 0, delivered: 0, undelivered: 0, failed: 0, tooLate: 0, recipients: 0,
   replyRate: { numerator: 0, denominator: 0, value: null },
   reviewClickRate: { numerator: 0, denominator: 0, value: null },
-  reviewClicks: 0, reviewsRecorded: 0, recovered: null, recoveredValue: null, recoveredCurrencies: [],
+  reviewClicks: 0, reviewsRecorded: 0, recovered: null, recoveredValue: null, recoveredCurrencies: [], costPerRecovered: null, longSms: 0,
   optOutRate: null, unsubscribeRate: { numerator: 0, denominator: 0, value: null },
   smsSegments: 0, smsCost: null, costPerReviewClick: null,
 };
@@ -210,14 +211,14 @@ describe("outcome metrics on a hand-made week (1–8 November)", () => {
     // late, or before), not T (its order goes to T's later email). Value 120.50 + 45 + 60 + 10.
     expect(row(report.rows, "abandoned_checkout", "help")).toEqual({
       flow: "abandoned_checkout", step: "help", channel: "email",
-      sent: 6, delivered: 6, undelivered: 0, failed: 0, recipients: 5,
+      sent: 6, delivered: 6, undelivered: 0, failed: 0, tooLate: 0, recipients: 5,
       replyRate: { numerator: 0, denominator: 5, value: 0 },
       reviewClickRate: { numerator: 0, denominator: 0, value: null },
       reviewClicks: 0, reviewsRecorded: 0,
       recovered: { numerator: 4, denominator: 6, value: 4 / 6 },
-      recoveredValue: 235.5, recoveredCurrencies: ["EUR"],
+      recoveredValue: 235.5, recoveredCurrencies: ["EUR"], costPerRecovered: null,
       optOutRate: null, unsubscribeRate: { numerator: 0, denominator: 5, value: 0 },
-      smsSegments: 0, smsCost: null, costPerReviewClick: null,
+      smsSegments: 0, longSms: 0, smsCost: null, costPerReviewClick: null,
     });
 
     // day1: A, who replied 2 days later; no review link, so no click rate.
@@ -231,13 +232,13 @@ describe("outcome metrics on a hand-made week (1–8 November)", () => {
     // first (2 clicks), B (at exactly 7 days). Reviews: A (B's is at sentAt). Unsubscribed: C.
     expect(row(report.rows, "post_delivery", "day5")).toEqual({
       flow: "post_delivery", step: "day5", channel: "email",
-      sent: 5, delivered: 3, undelivered: 1, failed: 1, recipients: 4,
+      sent: 5, delivered: 3, undelivered: 1, failed: 1, tooLate: 0, recipients: 4,
       replyRate: { numerator: 1, denominator: 4, value: 0.25 },
       reviewClickRate: { numerator: 2, denominator: 4, value: 0.5 },
       reviewClicks: 3, reviewsRecorded: 1,
-      recovered: null, recoveredValue: null, recoveredCurrencies: [],
+      recovered: null, recoveredValue: null, recoveredCurrencies: [], costPerRecovered: null,
       optOutRate: null, unsubscribeRate: { numerator: 1, denominator: 4, value: 0.25 },
-      smsSegments: 0, smsCost: null, costPerReviewClick: null,
+      smsSegments: 0, longSms: 0, smsCost: null, costPerReviewClick: null,
     });
 
     // day14: nothing sent, one failure on 7 November.
@@ -248,13 +249,13 @@ describe("outcome metrics on a hand-made week (1–8 November)", () => {
     // one clicked message, so 0.2175 per click.
     expect(row(report.rows, "sms_review_request", "review", "sms")).toEqual({
       flow: "sms_review_request", step: "review", channel: "sms",
-      sent: 2, delivered: 2, undelivered: 0, failed: 0, recipients: 2,
+      sent: 2, delivered: 2, undelivered: 0, failed: 0, tooLate: 0, recipients: 2,
       replyRate: { numerator: 1, denominator: 2, value: 0.5 },
       reviewClickRate: { numerator: 1, denominator: 2, value: 0.5 },
       reviewClicks: 1, reviewsRecorded: 0,
-      recovered: null, recoveredValue: null, recoveredCurrencies: [],
+      recovered: null, recoveredValue: null, recoveredCurrencies: [], costPerRecovered: null,
       optOutRate: { numerator: 1, denominator: 2, value: 0.5 }, unsubscribeRate: null,
-      smsSegments: 3, smsCost: 0.2175, costPerReviewClick: 0.2175,
+      smsSegments: 3, longSms: 0, smsCost: 0.2175, costPerReviewClick: 0.2175,
     });
 
     expect(report).toMatchObject({ currency: "EUR", pricePerSegment: 0.0725, reviewsTracked: true });
@@ -266,14 +267,14 @@ describe("outcome metrics on a hand-made week (1–8 November)", () => {
     // Recipients P, Q, R, S, T, A, B, C, D = 9 (A is in day1 and day5 but counts once), so the
     // reply rate is 1/9 where the rows' numerators would add up to 2.
     expect(totals.email).toEqual({
-      sent: 12, delivered: 10, undelivered: 1, failed: 2, recipients: 9,
+      sent: 12, delivered: 10, undelivered: 1, failed: 2, tooLate: 0, recipients: 9,
       replyRate: { numerator: 1, denominator: 9, value: 1 / 9 },
       reviewClickRate: { numerator: 2, denominator: 4, value: 0.5 },
       reviewClicks: 3, reviewsRecorded: 1,
       recovered: { numerator: 4, denominator: 6, value: 4 / 6 },
-      recoveredValue: 235.5, recoveredCurrencies: ["EUR"],
+      recoveredValue: 235.5, recoveredCurrencies: ["EUR"], costPerRecovered: null,
       optOutRate: null, unsubscribeRate: { numerator: 1, denominator: 9, value: 1 / 9 },
-      smsSegments: 0, smsCost: null, costPerReviewClick: null,
+      smsSegments: 0, longSms: 0, smsCost: null, costPerReviewClick: null,
     });
     expect(totals.sms).toMatchObject({ sent: 2, recipients: 2, optOutRate: { numerator: 1, denominator: 2, value: 0.5 }, smsSegments: 3, smsCost: 0.2175, costPerReviewClick: 0.2175, recovered: null, unsubscribeRate: null });
   });
@@ -321,7 +322,7 @@ describe("outcome metrics on a hand-made week (1–8 November)", () => {
     const report = await outcomeMetrics(WEEK);
     expect(report.definitions).toBe(OUTCOME_DEFINITIONS);
     expect(Object.keys(report.definitions).sort()).toEqual(
-      ["sent", "delivered", "undelivered", "failed", "recipients", "replyRate", "reviewClickRate", "reviewClicks", "reviewsRecorded", "recovered", "recoveredValue", "optOutRate", "unsubscribeRate", "smsSegments", "smsCost", "costPerReviewClick"].sort(),
+      ["sent", "delivered", "undelivered", "failed", "tooLate", "recipients", "replyRate", "reviewClickRate", "reviewClicks", "reviewsRecorded", "recovered", "recoveredValue", "costPerRecovered", "optOutRate", "unsubscribeRate", "smsSegments", "longSms", "smsCost", "costPerReviewClick"].sort(),
     );
     expect(report.definitions.replyRate).toMatch(/within 7 days/);
     expect(report.definitions.failed).toMatch(/dated by when they failed/);
@@ -372,6 +373,40 @@ describe("outcome metrics edge cases", () => {
   });
 });
 
+describe("outcome split by template version", () => {
+  it("gives each approved version its own reply and click rates, and marks a version with too few sends", async () => {
+    const template = await db.template.create({ data: { key: "post_delivery_day5", kind: "flow_step", channel: "email", locale: "fr", name: "Jour 5" } });
+    const v1 = await db.templateVersion.create({ data: { templateId: template.id, number: 1, body: "…", status: "approved", reviewedAt: nov(1) } });
+    const v2 = await db.templateVersion.create({ data: { templateId: template.id, number: 2, body: "…", status: "approved", reviewedAt: nov(4) } });
+    // Version 1: 30 sends to 30 customers, 6 replied, 3 of the 30 review links clicked.
+    for (let i = 0; i < 30; i++) {
+      const customer = await makeCustomer();
+      const { link } = await send(customer.id, { flow: "post_delivery", step: "day5", channel: "email", sentAt: nov(2, 10, i), reviewLink: "both", templateVersionId: v1.id });
+      if (i < 6) await reply(customer.id, nov(3));
+      if (i % 10 === 0) await click(link!.id, nov(3));
+    }
+    // Version 2: 4 sends, 3 replied, 1 click; and one send from before versions were recorded.
+    for (let i = 0; i < 4; i++) {
+      const customer = await makeCustomer();
+      const { link } = await send(customer.id, { flow: "post_delivery", step: "day5", channel: "email", sentAt: nov(5, 10, i), reviewLink: "both", templateVersionId: v2.id });
+      if (i < 3) await reply(customer.id, nov(6));
+      if (i === 0) await click(link!.id, nov(6));
+    }
+    await send((await makeCustomer()).id, { flow: "post_delivery", step: "day5", channel: "email", sentAt: nov(5, 12) });
+
+    const split = await outcomeByTemplateVersion(WEEK);
+    expect(MIN_SENDS_TO_COMPARE).toBe(30);
+    expect(split.map((v) => ({ version: v.versionNumber, sent: v.sent, replied: v.replyRate, clicked: v.reviewClickRate, tooFew: v.tooFewToCompare }))).toEqual([
+      { version: null, sent: 1, replied: { numerator: 0, denominator: 1, value: 0 }, clicked: { numerator: 0, denominator: 0, value: null }, tooFew: true },
+      { version: 1, sent: 30, replied: { numerator: 6, denominator: 30, value: 0.2 }, clicked: { numerator: 3, denominator: 30, value: 0.1 }, tooFew: false },
+      { version: 2, sent: 4, replied: { numerator: 3, denominator: 4, value: 0.75 }, clicked: { numerator: 1, denominator: 4, value: 0.25 }, tooFew: true },
+    ]);
+    expect(split[1]).toMatchObject({ flow: "post_delivery", step: "day5", channel: "email", templateVersionId: v1.id, approvedAt: nov(1) });
+    // The channel filter applies to the split too.
+    expect(await outcomeByTemplateVersion({ ...WEEK, channel: "sms" })).toEqual([]);
+  });
+});
+
 describe("outcome metrics on messages sent by the real dispatcher", () => {
   it("finds the review links, segments and sends the dispatcher records", async () => {
     await makeShopSettings({ smsPricePerSegment: "0.1000" });
@@ -385,12 +420,12 @@ describe("outcome metrics on messages sent by the real dispatcher", () => {
     const smsLink = await db.trackedLink.findFirstOrThrow({ where: { kind: "review", scheduledMessage: { channel: "sms" } } });
     await click(smsLink.id, new Date(deliveredAt.getTime() + 5 * DAY + 3600_000));
 
-    // The default SMS text with its tracked link takes two segments.
-    expect(smsSize(fakes.twilio.sent[0]!.body).segments).toBe(2);
+    // The default SMS text with its tracked link fits one segment; it is the review ask, so the
+    // day-5 email is not sent.
+    expect(smsSize(fakes.twilio.sent[0]!.body).segments).toBe(1);
     const report = await outcomeMetrics(range(nov(26), new Date("2026-12-03T00:00:00Z")));
-    expect(report.rows.map((r) => `${r.flow}/${r.step}/${r.channel}:${r.sent}`)).toEqual(["post_delivery/day1/email:1", "post_delivery/day5/email:1", "sms_review_request/review/sms:1"]);
+    expect(report.rows.map((r) => `${r.flow}/${r.step}/${r.channel}:${r.sent}`)).toEqual(["post_delivery/day1/email:1", "sms_review_request/review/sms:1"]);
     expect(row(report.rows, "post_delivery", "day1")!.reviewClickRate).toEqual({ numerator: 0, denominator: 0, value: null });
-    expect(row(report.rows, "post_delivery", "day5")!.reviewClickRate).toEqual({ numerator: 0, denominator: 1, value: 0 });
-    expect(row(report.rows, "sms_review_request", "review", "sms")).toMatchObject({ reviewClickRate: { numerator: 1, denominator: 1, value: 1 }, smsSegments: 2, smsCost: 0.2, costPerReviewClick: 0.2 });
+    expect(row(report.rows, "sms_review_request", "review", "sms")).toMatchObject({ reviewClickRate: { numerator: 1, denominator: 1, value: 1 }, smsSegments: 1, longSms: 0, smsCost: 0.1, costPerReviewClick: 0.1 });
   });
 });

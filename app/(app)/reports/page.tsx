@@ -11,7 +11,7 @@ import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { reportMessages } from "@/lib/i18n/messages/reports";
 import { correctionSummary } from "@/lib/classification/label-corrections";
 import { frictionReport } from "@/lib/reports/friction-report";
-import { outcomeMetrics, type StepOutcome } from "@/lib/reports/outcome-metrics";
+import { MIN_SENDS_TO_COMPARE, outcomeByTemplateVersion, outcomeMetrics, type StepOutcome } from "@/lib/reports/outcome-metrics";
 import { filtersToParams, parseReportFilters, REPORT_FLOWS, type Rate } from "@/lib/reports/report-filters";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +28,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const parsed = parseReportFilters(params);
   const filters = parsed.ok ? parsed.filters : (parseReportFilters({}) as { ok: true; filters: ReturnType<typeof parseReportFilters> extends infer R ? (R extends { ok: true; filters: infer F } ? F : never) : never }).filters;
   const query = new URLSearchParams(filtersToParams(filters)).toString();
-  const [friction, outcomes, corrections] = await Promise.all([frictionReport(filters), outcomeMetrics(filters), correctionSummary(filters)]);
+  const [friction, outcomes, corrections, versions] = await Promise.all([
+    frictionReport(filters),
+    outcomeMetrics(filters),
+    correctionSummary(filters),
+    params.split === "version" ? outcomeByTemplateVersion(filters) : Promise.resolve(null),
+  ]);
   const today = new Date().toISOString().slice(0, 10);
   const shown = filtersToParams(filters);
 
@@ -47,12 +52,21 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <td className="px-2 py-1.5 tabular-nums">{row.sent}</td>
       <td className="px-2 py-1.5 tabular-nums">{row.delivered}</td>
       <td className="px-2 py-1.5 tabular-nums">{row.failed}</td>
+      <td className="px-2 py-1.5 tabular-nums" data-testid="too-late">{row.tooLate}</td>
       {rateCell(row.replyRate)}
       {rateCell(row.reviewClickRate)}
       <td className="px-2 py-1.5 tabular-nums">{outcomes.reviewsTracked ? row.reviewsRecorded : "—"}</td>
       {rateCell(row.recovered)}
       {rateCell(row.optOutRate ?? row.unsubscribeRate)}
-      <td className="px-2 py-1.5 tabular-nums">{money(row.smsCost)}</td>
+      <td className="px-2 py-1.5 tabular-nums">
+        {money(row.smsCost)}
+        {row.longSms > 0 && (
+          <span className="block text-xs text-amber-800" data-testid="long-sms">
+            {t("longSms", { count: row.longSms })}
+          </span>
+        )}
+        {row.costPerRecovered !== null && <span className="block text-xs text-stone-500">{t("costPerRecovered", { cost: money(row.costPerRecovered) })}</span>}
+      </td>
       <td className="px-2 py-1.5 tabular-nums">{money(row.costPerReviewClick)}</td>
     </tr>
   );
@@ -244,6 +258,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                     <th className="px-2 py-2">{t("sent")}</th>
                     <th className="px-2 py-2">{t("delivered")}</th>
                     <th className="px-2 py-2">{t("failed")}</th>
+                    <th className="px-2 py-2">{t("tooLate")}</th>
                     <th className="px-2 py-2">{t("replyRate")}</th>
                     <th className="px-2 py-2">{t("reviewClickRate")}</th>
                     <th className="px-2 py-2">{t("reviewsRecorded")}</th>
@@ -260,6 +275,49 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               </table>
             </div>
             {!outcomes.reviewsTracked && <p className="text-xs text-stone-500">{t("reviewsUntracked")}</p>}
+            {versions ? (
+              <div className="space-y-2" data-testid="version-split">
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <h3 className="text-sm font-semibold">{t("byVersionTitle")}</h3>
+                  <Link className="text-sm text-brand-700 underline" href={`/reports?${query}`}>
+                    {t("byVersionHide")}
+                  </Link>
+                </div>
+                <p className="text-xs text-stone-600">{t("byVersionHelp", { min: MIN_SENDS_TO_COMPARE })}</p>
+                <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+                  <table className="w-full text-left text-sm">
+                    <thead className="bg-stone-50 text-xs text-stone-600">
+                      <tr>
+                        <th className="px-2 py-2">{t("step")}</th>
+                        <th className="px-2 py-2">{t("version")}</th>
+                        <th className="px-2 py-2">{t("sent")}</th>
+                        <th className="px-2 py-2">{t("replyRate")}</th>
+                        <th className="px-2 py-2">{t("reviewClickRate")}</th>
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-stone-100">
+                      {versions.map((row) => (
+                        <tr key={`${row.flow}-${row.step}-${row.channel}-${row.templateVersionId}`} data-testid="version-row">
+                          <td className="px-2 py-1.5">{`${t(`flow_${row.flow}` as "flow_manual")} · ${row.step} · ${t(`channel_${row.channel}`)}`}</td>
+                          <td className="px-2 py-1.5">
+                            {row.versionNumber === null ? t("versionUnknown") : t("versionLabel", { number: row.versionNumber })}
+                            {row.approvedAt && <span className="block text-xs text-stone-500">{t("versionApproved", { date: formatDate(row.approvedAt, locale) })}</span>}
+                            {row.tooFewToCompare && <span className="block text-xs text-amber-800">{t("tooFewToCompare")}</span>}
+                          </td>
+                          <td className="px-2 py-1.5 tabular-nums">{row.sent}</td>
+                          {rateCell(row.replyRate)}
+                          {rateCell(row.reviewClickRate)}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </div>
+            ) : (
+              <Link className="text-sm text-brand-700 underline" href={`/reports?${query}&split=version`}>
+                {t("byVersionShow")}
+              </Link>
+            )}
           </>
         )}
         <details className="text-sm">

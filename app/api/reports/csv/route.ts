@@ -37,8 +37,8 @@ export async function GET(request: Request) {
     } else {
       const report = await outcomeMetrics(parsed.filters);
       csv = toCsv(
-        ["flow", "step", "channel", "sent", "delivered", "failed", "replied", "recipients", "reply_rate", "clicked", "with_review_link", "review_click_rate", "reviews_recorded", "recovered", "help_emails", "recovery_rate", "recovered_value", "opted_out", "sms_recipients", "opt_out_rate", "unsubscribed", "email_recipients", "unsubscribe_rate", "sms_segments", `sms_cost_${report.currency}`, `cost_per_review_click_${report.currency}`],
-        report.rows.map((r) => [r.flow, r.step, r.channel, r.sent, r.delivered, r.failed, ...share(r.replyRate), ...share(r.reviewClickRate), r.reviewsRecorded, ...share(r.recovered), r.recoveredValue?.toFixed(2) ?? "", ...share(r.optOutRate), ...share(r.unsubscribeRate), r.smsSegments, r.smsCost?.toFixed(4) ?? "", r.costPerReviewClick?.toFixed(4) ?? ""]),
+        ["flow", "step", "channel", "sent", "delivered", "failed", "too_late", "replied", "recipients", "reply_rate", "clicked", "with_review_link", "review_click_rate", "reviews_recorded", "recovered", "recovery_messages", "recovery_rate", "recovered_value", "opted_out", "sms_recipients", "opt_out_rate", "unsubscribed", "email_recipients", "unsubscribe_rate", "sms_segments", "sms_over_2_segments", `sms_cost_${report.currency}`, `cost_per_review_click_${report.currency}`, `cost_per_recovered_order_${report.currency}`],
+        report.rows.map((r) => [r.flow, r.step, r.channel, r.sent, r.delivered, r.failed, r.tooLate, ...share(r.replyRate), ...share(r.reviewClickRate), r.reviewsRecorded, ...share(r.recovered), r.recoveredValue?.toFixed(2) ?? "", ...share(r.optOutRate), ...share(r.unsubscribeRate), r.smsSegments, r.longSms, r.smsCost?.toFixed(4) ?? "", r.costPerReviewClick?.toFixed(4) ?? "", r.costPerRecovered?.toFixed(4) ?? ""]),
       );
     }
     const range = filtersToParams(parsed.filters);
