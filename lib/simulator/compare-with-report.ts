@@ -9,7 +9,7 @@ const ratio = (numerator: number, denominator: number) => `${numerator}/${denomi
 
 export function compareWithReport(tally: SimulationTally, report: OutcomeReport): ComparedFigure[] {
   const figures: ComparedFigure[] = [];
-  const keys = new Set([...tally.steps.filter((s) => s.sent > 0).map(stepKey), ...report.rows.map(stepKey)]);
+  const keys = new Set([...tally.steps.filter((s) => s.sent > 0 || s.tooLate > 0).map(stepKey), ...report.rows.map(stepKey)]);
   for (const key of keys) {
     const s = tally.steps.find((step) => stepKey(step) === key);
     const row = report.rows.find((r) => stepKey(r) === key);
@@ -18,6 +18,7 @@ export function compareWithReport(tally: SimulationTally, report: OutcomeReport)
           sent: String(s.sent),
           delivered: String(s.delivered),
           undelivered: String(s.failed),
+          "too late": String(s.tooLate),
           "reply rate": ratio(s.answeredAfter, s.sent),
           "review click rate": ratio(s.clickedMessages, s.withReviewLink),
           "review clicks": String(s.clicks),
@@ -31,6 +32,7 @@ export function compareWithReport(tally: SimulationTally, report: OutcomeReport)
           sent: String(row.sent),
           delivered: String(row.delivered),
           undelivered: String(row.undelivered),
+          "too late": String(row.tooLate),
           "reply rate": ratio(row.replyRate.numerator, row.replyRate.denominator),
           "review click rate": ratio(row.reviewClickRate.numerator, row.reviewClickRate.denominator),
           "review clicks": String(row.reviewClicks),

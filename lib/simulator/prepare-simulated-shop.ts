@@ -15,7 +15,7 @@ export type PreparedShop = { apiToken: string; smsPricePerSegment: number; smsPr
 export async function prepareSimulatedShop(tx: DbClient = db): Promise<PreparedShop> {
   const timing = {
     abandonAfterMinutes: 60,
-    abandonedHelpDelayMinutes: 60,
+    abandonedHelpDelayMinutes: 0,
     postDeliveryCheckInDays: DEFAULT_TIMING.checkInDays,
     postDeliveryReviewDays: DEFAULT_TIMING.reviewDays,
     postDeliveryReminderDays: DEFAULT_TIMING.reminderDays,

@@ -95,22 +95,38 @@ function pathsOf(text: string, appUrl: string, segment: "r" | "u"): string[] {
   return [...text.matchAll(new RegExp(`${base}(/${segment}/[A-Za-z0-9_.~-]+)`, "g"))].map((match) => match[1]!);
 }
 
-/** The email steps due for this customer now. */
-function dueEmailSteps(c: SimCustomer, timing: FlowTiming): StepRef[] {
-  if (c.journey.kind === "abandoned") return [STEPS.abandonedHelp];
-  const age = c.journey.deliveredDaysAgo;
+type PlannedStep = { step: StepRef & { usefulForMs: number }; dueDaysAgo: number };
+
+/** The steps the app schedules for this customer, each with how long ago it fell due (negative: not yet). */
+function plannedSteps(c: SimCustomer, timing: FlowTiming): PlannedStep[] {
+  const journey = c.journey;
+  // Abandoned after an hour of idleness; the help email is due at once (the app's default delay).
+  if (journey.kind === "abandoned") return [{ step: STEPS.abandonedHelp, dueDaysAgo: (journey.idleHours - 1) / 24 }];
+  const age = journey.deliveredDaysAgo;
   if (age === null) return [];
-  return [
-    [timing.checkInDays, STEPS.checkIn],
-    [timing.reviewDays, STEPS.reviewRequest],
-    [timing.reminderDays, STEPS.lastReminder],
-  ]
-    .filter(([day]) => (day as number) <= age)
-    .map(([, step]) => step as StepRef);
+  const planned: PlannedStep[] = [
+    { step: STEPS.checkIn, dueDaysAgo: age - timing.checkInDays },
+    { step: STEPS.reviewRequest, dueDaysAgo: age - timing.reviewDays },
+    { step: STEPS.lastReminder, dueDaysAgo: age - timing.reminderDays },
+  ];
+  if (c.smsConsent && c.phone) planned.push({ step: STEPS.smsReviewRequest, dueDaysAgo: age - timing.smsDelayDays });
+  return planned.filter((p) => p.dueDaysAgo >= 0);
 }
 
+/** A step due longer ago than it is useful for is skipped by the app as too late. */
+const tooLate = (p: PlannedStep) => p.dueDaysAgo * DAY_MS > p.step.usefulForMs;
+
+/** The SMS review request the app sends this customer now, if any. */
 function smsDue(c: SimCustomer, timing: FlowTiming): boolean {
-  return c.journey.kind === "ordered" && c.journey.deliveredDaysAgo !== null && c.journey.deliveredDaysAgo >= timing.smsDelayDays && c.smsConsent && c.phone !== null;
+  return plannedSteps(c, timing).some((p) => p.step === STEPS.smsReviewRequest && !tooLate(p));
+}
+
+/** The email steps the app sends this customer now: due, still useful, and not the day-5 ask when the SMS asks instead. */
+function dueEmailSteps(c: SimCustomer, timing: FlowTiming): StepRef[] {
+  const smsAsks = plannedSteps(c, timing).some((p) => p.step === STEPS.smsReviewRequest);
+  return plannedSteps(c, timing)
+    .filter((p) => p.step.channel === "email" && !tooLate(p) && !(p.step === STEPS.reviewRequest && smsAsks))
+    .map((p) => p.step);
 }
 
 function pickText(texts: readonly string[], u: number): string {
@@ -142,6 +158,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const scenario: ShopScenario = generateShopScenario({ customers: options.customers, seed, rates, runTag });
   const warnings: string[] = [];
   const steps = new Map(SIMULATED_STEPS.map((ref) => [stepKey(ref), emptyStep(ref)]));
+  for (const c of scenario.customers) for (const p of plannedSteps(c, timing)) if (tooLate(p)) steps.get(stepKey(p.step))!.tooLate++;
   const replies: Record<string, number> = {};
   const reviewed = new Set<number>();
   type Activity = "answered" | "reviewed" | "optedOut" | "unsubscribed";

@@ -93,6 +93,14 @@ function reasonFor(rng: Rng, rates: SimulationRates): CheckoutReason {
  * The shop's customers. `runTag` only makes addresses, numbers and ids unique to this run; every
  * decision comes from `seed`, so two runs with the same seed differ in nothing else.
  */
+/**
+ * How long ago orders were delivered. The app sends each step only within its useful time after
+ * it falls due (day 1: 2 days, day 5 and the SMS: 3 days, day 14: 7 days), so a snapshot holds
+ * day-1 customers (1.5, 2.5), day-5 and SMS ones (5.5 to 7.5, weighted: the SMS is the rarest),
+ * day-14 ones (14.5 to 20.5), and some whose steps are too late (3.5, 9.5, 24.5).
+ */
+const DELIVERY_AGES_DAYS = [1.5, 2.5, 3.5, 5.5, 5.5, 6.5, 6.5, 7.5, 7.5, 9.5, 14.5, 16.5, 18.5, 20.5, 24.5] as const;
+
 export function generateShopScenario(options: { customers: number; seed: number; rates: SimulationRates; runTag: string }): ShopScenario {
   if (!Number.isInteger(options.customers) || options.customers < 1 || options.customers > MAX_CUSTOMERS) throw new Error(`customers must be a whole number from 1 to ${MAX_CUSTOMERS}`);
   const { seed, rates, runTag } = options;
@@ -116,8 +124,9 @@ export function generateShopScenario(options: { customers: number; seed: number;
       ? { kind: "abandoned", checkoutToken, idleHours: rng.int(3, 30) + rng.next() * 0.8, reason: reasonFor(rng, rates), items, orderId: `${run}${serial}`, orderNumber: `#${run}-${serial}` }
       : (() => {
           const inTransit = rng.chance(rates.inTransitShare);
-          // Half a day off the whole days, so each step is clearly due or not.
-          const deliveredDaysAgo = inTransit ? null : rng.int(1, 20) + 0.5;
+          // Half a day off the whole days, so each step is clearly due or not, and spread so the
+          // dispatcher's snapshot finds every step in its useful window, some past it (too late).
+          const deliveredDaysAgo = inTransit ? null : rng.pick(DELIVERY_AGES_DAYS);
           return { kind: "ordered", checkoutToken, orderId: `${run}${serial}`, orderNumber: `#${run}-${serial}`, placedDaysAgo: (deliveredDaysAgo ?? 0) + rng.int(2, 4), deliveredDaysAgo, items };
         })();
     customers.push({

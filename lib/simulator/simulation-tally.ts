@@ -39,6 +39,8 @@ export type StepTally = StepRef & {
   reviews: number;
   /** Help emails whose checkout then became an order. */
   recovered: number;
+  /** Due too long ago to be worth sending: the app skips them (predicted from the journeys and the steps' useful time). */
+  tooLate: number;
   /** SMS segments of what was sent (what the SMS cost counts). */
   smsSegments: number;
   /**
@@ -87,7 +89,7 @@ export type SimulationTally = {
 };
 
 export function emptyStep(ref: StepRef): StepTally {
-  return { ...ref, sent: 0, delivered: 0, failed: 0, replied: 0, optedOut: 0, unsubscribed: 0, withReviewLink: 0, clickedMessages: 0, clicks: 0, reviews: 0, recovered: 0, smsSegments: 0, answeredAfter: 0, reviewedAfter: 0, optedOutAfter: 0, unsubscribedAfter: 0 };
+  return { ...ref, sent: 0, delivered: 0, failed: 0, replied: 0, optedOut: 0, unsubscribed: 0, withReviewLink: 0, clickedMessages: 0, clicks: 0, reviews: 0, recovered: 0, tooLate: 0, smsSegments: 0, answeredAfter: 0, reviewedAfter: 0, optedOutAfter: 0, unsubscribedAfter: 0 };
 }
 
 export type RateRow = {
@@ -150,7 +152,7 @@ export function formatTally(tally: SimulationTally): string {
     (column) => column > 0,
   );
   const steps = table(
-    ["flow", "step", "channel", "sent", "delivered", "undelivered", "answered", "clicked / with link", "clicks", "reviewed", "STOP", "unsubscribed", "recovered", "segments"],
+    ["flow", "step", "channel", "sent", "delivered", "undelivered", "answered", "clicked / with link", "clicks", "reviewed", "STOP", "unsubscribed", "recovered", "too late", "segments"],
     tally.steps.map((s) => [
       s.flow,
       s.step,
@@ -163,6 +165,7 @@ export function formatTally(tally: SimulationTally): string {
       s.channel === "sms" ? `${s.optedOut} (${s.optedOutAfter})` : "",
       s.channel === "email" ? `${s.unsubscribed} (${s.unsubscribedAfter})` : "",
       s.flow === "abandoned_checkout" ? String(s.recovered) : "",
+      String(s.tooLate),
       s.channel === "sms" ? String(s.smsSegments) : "",
     ]),
     (column) => column > 2,

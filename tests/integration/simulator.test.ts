@@ -26,7 +26,7 @@ const SID = `AC${"5".repeat(32)}`;
 const CUSTOMERS = 150;
 const SEED = 42;
 // The seeds' rates, with the rare events made common enough that every path runs in 150 customers.
-const RATES = { smsOptOutRate: 0.08, emailUnsubscribeRate: 0.04, emailBounceRate: 0.03, smsUndeliveredRate: 0.04, emailClickRate: 0.08, emailReplyRate: 0.2 };
+const RATES = { smsOptOutRate: 0.08, emailUnsubscribeRate: 0.04, emailBounceRate: 0.03, smsUndeliveredRate: 0.04, emailClickRate: 0.15, smsClickRate: 0.2, emailReplyRate: 0.2 };
 
 let postmark: FakePostmark;
 let twilio: FakeTwilio;
@@ -121,6 +121,7 @@ function reportRows(report: OutcomeReport) {
     delivered: row.delivered,
     undelivered: row.undelivered,
     failed: row.failed,
+    tooLate: row.tooLate,
     recipients: row.recipients,
     replied: ratio(row.replyRate.numerator, row.replyRate.denominator),
     reviewClicked: ratio(row.reviewClickRate.numerator, row.reviewClickRate.denominator),
@@ -135,13 +136,14 @@ function reportRows(report: OutcomeReport) {
 
 function tallyRows(tally: SimulationTally) {
   return tally.steps
-    .filter((s) => s.sent > 0)
+    .filter((s) => s.sent > 0 || s.tooLate > 0)
     .map((s) => ({
       step: stepKey(s),
       sent: s.sent,
       delivered: s.delivered,
       undelivered: s.failed,
       failed: 0,
+      tooLate: s.tooLate,
       // One message per customer and step: recipients are the messages.
       recipients: s.sent,
       replied: ratio(s.answeredAfter, s.sent),
@@ -167,8 +169,8 @@ describe("npm run simulate, in-process", () => {
     const { tally } = first;
     expect(first.warnings).toEqual([]);
     expect(tally.unattributed).toBe(0);
-    const total = (field: "sent" | "failed" | "replied" | "optedOut" | "unsubscribed" | "clickedMessages" | "reviews" | "recovered") => tally.steps.reduce((sum, s) => sum + s[field], 0);
-    for (const field of ["failed", "replied", "optedOut", "unsubscribed", "clickedMessages", "reviews", "recovered"] as const) expect(total(field), field).toBeGreaterThan(0);
+    const total = (field: "sent" | "failed" | "tooLate" | "replied" | "optedOut" | "unsubscribed" | "clickedMessages" | "reviews" | "recovered") => tally.steps.reduce((sum, s) => sum + s[field], 0);
+    for (const field of ["failed", "tooLate", "replied", "optedOut", "unsubscribed", "clickedMessages", "reviews", "recovered"] as const) expect(total(field), field).toBeGreaterThan(0);
     for (const step of tally.steps) expect(step.sent, stepKey(step)).toBeGreaterThan(0);
     // Every planted rate has a population to be measured on.
     for (const row of plantedVsProduced(tally)) expect(row.denominator, row.metric).toBeGreaterThan(0);
