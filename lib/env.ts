@@ -49,6 +49,14 @@ const envSchema = z
     TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
     TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, "a phone number in E.164 form, like +33612345678").optional(),
     TWILIO_API_URL: httpUrl.default("https://api.twilio.com"),
+    /**
+     * Who runs the dispatcher: "in-process" (a timer inside `npm start`, the default) or
+     * "external" (a cron calls /api/cron/dispatch: Vercel, or a separate `npm run worker`).
+     */
+    DISPATCHER: z.enum(["in-process", "external"], { error: "in-process or external" }).optional(),
+    DISPATCH_INTERVAL_SECONDS: z.coerce.number({ error: "a whole number of seconds" }).int().min(5).max(3600).default(60),
+    /** Set by Vercel: there is no long-lived process, an external cron calls the route. */
+    VERCEL: z.string().optional(),
     OPENAI_API_KEY: z.string().min(1).optional(),
     OPENAI_BASE_URL: httpUrl.default("https://api.openai.com/v1"),
     OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
@@ -117,12 +125,25 @@ export function env(): Env {
 }
 
 export type ChannelStatus = { email: boolean; sms: boolean; ai: boolean };
+export type Transports = { email: "postmark" | "outbox" | null; sms: "twilio" | "outbox" | null };
 
-/** Which providers are configured; the UI says plainly when a channel is not. */
+/**
+ * Where each channel's messages go: the provider when configured; in a demo without it, the
+ * built-in Outbox (a page of what would have been sent); else nowhere.
+ */
+export function channelTransports(e: Env = env()): Transports {
+  const postmark = Boolean(e.POSTMARK_SERVER_TOKEN);
+  const twilio = Boolean(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM_NUMBER);
+  return { email: postmark ? "postmark" : e.DEMO_MODE ? "outbox" : null, sms: twilio ? "twilio" : e.DEMO_MODE ? "outbox" : null };
+}
+
+/** Which channels can send (a provider, or a demo's Outbox); the UI says plainly when one cannot. */
 export function configuredChannels(e: Env = env()): ChannelStatus {
-  return {
-    email: Boolean(e.POSTMARK_SERVER_TOKEN),
-    sms: Boolean(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM_NUMBER),
-    ai: Boolean(e.OPENAI_API_KEY),
-  };
+  const transports = channelTransports(e);
+  return { email: transports.email !== null, sms: transports.sms !== null, ai: Boolean(e.OPENAI_API_KEY) };
+}
+
+/** Whether this process runs the dispatcher on a timer (not when a cron calls the route). */
+export function dispatchesInProcess(e: Env = env()): boolean {
+  return (e.DISPATCHER ?? (e.VERCEL ? "external" : "in-process")) === "in-process";
 }

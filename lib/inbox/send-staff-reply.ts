@@ -7,9 +7,8 @@ import { AppError } from "@/lib/errors";
 import type { Message } from "@/lib/generated/prisma/client";
 import { replyChannels } from "@/lib/inbox/reply-channels";
 import { createTrackedLink, reviewTargetUrl } from "@/lib/links/create-tracked-link";
-import { findPostmarkMessageByMetadata, sendEmailWithPostmark } from "@/lib/outbound/providers/postmark-email";
 import type { SendOutcome } from "@/lib/outbound/providers/send-outcome";
-import { findTwilioMessage, sendSmsWithTwilio } from "@/lib/outbound/providers/twilio-sms";
+import { findSentEmail, findSentSms, sendEmail, sendSms } from "@/lib/outbound/providers/transport";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { smsSize } from "@/lib/sms/sms-segments";
 import { renderEmailHtml, renderEmailText } from "@/lib/templates/render-email-html";
@@ -102,7 +101,7 @@ async function fillVariables(text: string, context: { conversation: Awaited<Retu
 }
 
 /** Writes the reply into the thread as "sending", with everything a later retry needs to resend it. */
-async function createReplyMessage(input: StaffReplyInput, actor: Actor): Promise<Message> {
+async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Date): Promise<Message> {
   const conversation = await loadConversation(input.conversationId);
   const settings = await getShopSettingsRow();
   if (!settings) throw new AppError("bad_request", "Set up the shop in Settings before replying.");
@@ -111,7 +110,7 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor): Promise
   if (!availability.allowed) throw new AppError("bad_request", `Cannot reply by ${input.channel === "sms" ? "SMS" : "email"}: ${availability.reason}`);
 
   const { text, reviewLinkId } = await fillVariables(input.text, { conversation, settings, channel: input.channel });
-  const base = { conversationId: conversation.id, direction: "outbound" as const, channel: input.channel, authorType: "staff" as const, authorUserId: actor.id, clientRequestId: input.clientRequestId, deliveryStatus: "sending" as const };
+  const base = { conversationId: conversation.id, direction: "outbound" as const, channel: input.channel, authorType: "staff" as const, authorUserId: actor.id, clientRequestId: input.clientRequestId, deliveryStatus: "sending" as const, createdAt: now };
   let message: Message;
   if (input.channel === "sms") {
     if (text.length > MAX_SMS_CHARACTERS) throw new AppError("bad_request", `An SMS can hold ${MAX_SMS_CHARACTERS} characters at most; this one has ${text.length}.`);
@@ -142,11 +141,11 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor): Promise
   return message;
 }
 
-async function callProvider(message: Message, mailboxHash: string): Promise<SendOutcome> {
+async function callProvider(message: Message, mailboxHash: string, now: Date): Promise<SendOutcome> {
   const { APP_URL, POSTMARK_INBOUND_ADDRESS } = env();
-  if (message.channel === "sms") return sendSmsWithTwilio({ to: message.toAddress!, body: message.textBody, statusCallback: `${APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/status` });
+  if (message.channel === "sms") return sendSms({ to: message.toAddress!, body: message.textBody, statusCallback: `${APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/status` }, now);
   const chain = message.references?.split(/\s+/).filter(Boolean) ?? [];
-  return sendEmailWithPostmark({
+  return sendEmail({
     from: message.fromAddress!,
     to: message.toAddress!,
     replyTo: replyToAddress(POSTMARK_INBOUND_ADDRESS, mailboxHash),
@@ -155,13 +154,13 @@ async function callProvider(message: Message, mailboxHash: string): Promise<Send
     textBody: message.textBody,
     headers: [{ name: "Message-ID", value: message.emailMessageId! }, ...threadingHeaders(chain)],
     metadata: { messageId: message.id },
-  });
+  }, now);
 }
 
 /** Whether a send that got no answer reached the provider; its id if it did. */
 async function lookUpAtProvider(message: Message): Promise<string | null> {
-  if (message.channel === "email") return findPostmarkMessageByMetadata("messageId", message.id);
-  return findTwilioMessage(message.toAddress ?? "", message.textBody, new Date(message.createdAt.getTime() - 60_000));
+  if (message.channel === "email") return findSentEmail("messageId", message.id);
+  return findSentSms(message.toAddress ?? "", message.textBody, new Date(message.createdAt.getTime() - 60_000));
 }
 
 async function markSent(message: Message, providerMessageId: string, now: Date): Promise<StaffReplyOutcome> {
@@ -176,7 +175,7 @@ async function markSent(message: Message, providerMessageId: string, now: Date):
 /** Sends a message this request holds (status "sending") and records what happened. */
 async function deliver(message: Message, now: Date): Promise<StaffReplyOutcome> {
   const conversation = await db.conversation.findUniqueOrThrow({ where: { id: message.conversationId }, select: { mailboxHash: true } });
-  const outcome = await callProvider(message, conversation.mailboxHash);
+  const outcome = await callProvider(message, conversation.mailboxHash, now);
   switch (outcome.kind) {
     case "sent":
       return markSent(message, outcome.providerMessageId, now);
@@ -224,7 +223,7 @@ export async function sendStaffReply(input: StaffReplyInput, actor: Actor, now =
   }
   let message: Message;
   try {
-    message = await createReplyMessage(input, actor);
+    message = await createReplyMessage(input, actor, now);
   } catch (error) {
     // A double click that raced us to the unique request id: treat it as the retry it is.
     if ((error as { code?: string }).code === "P2002") return retry(await db.message.findUniqueOrThrow({ where: { clientRequestId: input.clientRequestId } }), now);

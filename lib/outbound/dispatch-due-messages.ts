@@ -12,6 +12,8 @@ import { resumeLongPausedReviewSteps } from "@/lib/outbound/review-pause";
 import { settleUnknownMessages } from "@/lib/outbound/settle-unknown-messages";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
+import { deliverOutboxMessages } from "@/lib/outbox/deliver-outbox";
+import { activeTransports } from "@/lib/outbound/providers/transport";
 import { logError } from "@/lib/log";
 
 export type DispatchReport = {
@@ -53,6 +55,9 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
   const abandonedCheckouts = await markAbandonedCheckouts(db, clock());
   const reclaimed = await reclaimExpiredLeases(clock());
   const settled = await settleUnknownMessages(clock(), [...channels]);
+  // A demo's Outbox reports its deliveries like a provider would.
+  const transports = activeTransports();
+  if (transports.email === "outbox" || transports.sms === "outbox") await deliverOutboxMessages(clock());
   const results: DispatchReport["results"] = {};
 
   while (Date.now() - started < (options.timeBudgetMs ?? TIME_BUDGET_MS)) {

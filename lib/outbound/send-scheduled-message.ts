@@ -4,9 +4,8 @@ import { env } from "@/lib/env";
 import type { ShopSettings } from "@/lib/generated/prisma/client";
 import type { ScheduledStatus } from "@/lib/generated/prisma/enums";
 import { composeMessage, CompositionError, type ComposedMessage } from "@/lib/outbound/compose-message";
-import { sendEmailWithPostmark } from "@/lib/outbound/providers/postmark-email";
 import type { SendOutcome, Suppression } from "@/lib/outbound/providers/send-outcome";
-import { sendSmsWithTwilio } from "@/lib/outbound/providers/twilio-sms";
+import { sendEmail, sendSms } from "@/lib/outbound/providers/transport";
 import { markNumberUnreachable, optOutNumber, withSmsState } from "@/lib/consent/sms-consent";
 import { customerTimeZones } from "@/lib/outbound/quiet-hours";
 import { customerHasOpenProblem } from "@/lib/outbound/review-pause";
@@ -95,7 +94,7 @@ async function applySuppression(customerId: string, to: string, suppression: Sup
 }
 
 /** The message row in the customer's thread, created on the first attempt and reused by retries. */
-async function prepareThreadMessage(scheduled: Loaded, conversationId: string, composed: ComposedMessage, tx: DbClient): Promise<string> {
+async function prepareThreadMessage(scheduled: Loaded, conversationId: string, composed: ComposedMessage, now: Date, tx: DbClient): Promise<string> {
   if (scheduled.sentMessageId) return scheduled.sentMessageId;
   const message = await tx.message.create({
     data: {
@@ -111,6 +110,7 @@ async function prepareThreadMessage(scheduled: Loaded, conversationId: string, c
       emailMessageId: composed.channel === "email" ? composed.messageIdHeader : null,
       smsSegments: composed.channel === "sms" ? composed.segments : null,
       deliveryStatus: "queued",
+      createdAt: now,
     },
   });
   await tx.scheduledMessage.update({ where: { id: scheduled.id }, data: { sentMessageId: message.id, templateVersionId: composed.templateVersionId } });
@@ -222,7 +222,7 @@ export async function sendScheduledMessage(id: string, settings: ShopSettings, n
         },
         tx,
       );
-      return { composed, messageId: await prepareThreadMessage(scheduled, conversation.id, composed, tx) };
+      return { composed, messageId: await prepareThreadMessage(scheduled, conversation.id, composed, now, tx) };
     }));
   } catch (error) {
     if (!(error instanceof CompositionError)) throw error;
@@ -233,7 +233,7 @@ export async function sendScheduledMessage(id: string, settings: ShopSettings, n
   const { APP_URL } = env();
   const outcome =
     composed.channel === "email"
-      ? await sendEmailWithPostmark({ from: composed.from, to: composed.to, replyTo: composed.replyTo, subject: composed.subject, htmlBody: composed.html, textBody: composed.text, headers: composed.headers, metadata: { scheduledMessageId: id } })
-      : await sendSmsWithTwilio({ to: composed.to, body: composed.text, statusCallback: `${APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/status` });
+      ? await sendEmail({ from: composed.from, to: composed.to, replyTo: composed.replyTo, subject: composed.subject, htmlBody: composed.html, textBody: composed.text, headers: composed.headers, metadata: { scheduledMessageId: id } }, now)
+      : await sendSms({ to: composed.to, body: composed.text, statusCallback: `${APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/status` }, now);
   return recordOutcome(scheduled, messageId, composed.to, outcome, now, decision.variant === "check_in" ? SENT_AS_CHECK_IN : null);
 }

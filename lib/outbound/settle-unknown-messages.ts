@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { findPostmarkMessageByMetadata } from "@/lib/outbound/providers/postmark-email";
-import { findTwilioMessage } from "@/lib/outbound/providers/twilio-sms";
+import { findSentEmail, findSentSms } from "@/lib/outbound/providers/transport";
 import { recordSent } from "@/lib/outbound/send-scheduled-message";
 import { logWarning } from "@/lib/log";
 
@@ -19,8 +18,8 @@ export async function settleUnknownMessages(now: Date, channels: ("email" | "sms
     let providerMessageId: string | null;
     try {
       if (!scheduled.sentMessage) providerMessageId = null; // stopped before anything was composed
-      else if (scheduled.channel === "email") providerMessageId = await findPostmarkMessageByMetadata("scheduledMessageId", scheduled.id);
-      else providerMessageId = await findTwilioMessage(scheduled.sentMessage.toAddress ?? scheduled.customer.phone ?? "", scheduled.sentMessage.textBody, new Date(now.getTime() - LOOKBACK_MS));
+      else if (scheduled.channel === "email") providerMessageId = await findSentEmail("scheduledMessageId", scheduled.id);
+      else providerMessageId = await findSentSms(scheduled.sentMessage.toAddress ?? scheduled.customer.phone ?? "", scheduled.sentMessage.textBody, new Date(now.getTime() - LOOKBACK_MS));
     } catch (error) {
       logWarning("dispatch", `could not settle ${scheduled.id} yet`, error);
       continue;

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { configuredChannels, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { sendEmailWithPostmark } from "@/lib/outbound/providers/postmark-email";
+import { sendEmail } from "@/lib/outbound/providers/transport";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { lineDiff } from "@/lib/templates/line-diff";
 import { variableProblems } from "@/lib/templates/variable-problems";
@@ -85,7 +85,7 @@ async function notifyFounders(templateName: string, authorName: string) {
   if (!settings || founders.length === 0) return;
   const link = `${env().APP_URL.replace(/\/$/, "")}/templates/queue`;
   for (const founder of founders) {
-    const outcome = await sendEmailWithPostmark({
+    const outcome = await sendEmail({
       from: `"Reply Inbox" <${settings.senderEmail}>`,
       to: founder.email,
       replyTo: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configuredChannels, parseEnv } from "@/lib/env";
+import { channelTransports, configuredChannels, dispatchesInProcess, parseEnv } from "@/lib/env";
 
 const valid = {
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/app",
@@ -86,5 +86,34 @@ describe("configuredChannels", () => {
     });
     if (!full.ok) throw new Error(full.problems.join("\n"));
     expect(configuredChannels(full.env)).toEqual({ email: true, sms: true, ai: true });
+  });
+
+  it("sends a demo's messages to the Outbox when its provider is missing, and never outside a demo", () => {
+    const parsed = (source: Record<string, string>) => {
+      const result = parseEnv({ ...valid, ...source });
+      if (!result.ok) throw new Error(result.problems.join("\n"));
+      return result.env;
+    };
+    expect(channelTransports(parsed({}))).toEqual({ email: null, sms: null });
+    expect(channelTransports(parsed({ DEMO_MODE: "true" }))).toEqual({ email: "outbox", sms: "outbox" });
+    expect(configuredChannels(parsed({ DEMO_MODE: "true" }))).toEqual({ email: true, sms: true, ai: false });
+    expect(channelTransports(parsed({ DEMO_MODE: "true", POSTMARK_SERVER_TOKEN: "pm" }))).toEqual({ email: "postmark", sms: "outbox" });
+    // A demo refuses a public address, so the Outbox never stands in for a real shop's provider.
+    expect(parseEnv({ ...valid, DEMO_MODE: "true", APP_URL: "https://inbox.atelier-lune.example" }).ok).toBe(false);
+  });
+
+  it("runs the dispatcher inside the server unless a cron is said to call it (or Vercel runs it)", () => {
+    const parsed = (source: Record<string, string>) => {
+      const result = parseEnv({ ...valid, ...source });
+      if (!result.ok) throw new Error(result.problems.join("\n"));
+      return result.env;
+    };
+    expect(dispatchesInProcess(parsed({}))).toBe(true);
+    expect(parsed({}).DISPATCH_INTERVAL_SECONDS).toBe(60);
+    expect(dispatchesInProcess(parsed({ DISPATCHER: "external" }))).toBe(false);
+    expect(dispatchesInProcess(parsed({ VERCEL: "1" }))).toBe(false);
+    expect(dispatchesInProcess(parsed({ VERCEL: "1", DISPATCHER: "in-process" }))).toBe(true);
+    expect(problemsOf({ ...valid, DISPATCHER: "cron" })).toEqual(['Invalid environment variable DISPATCHER: expected in-process or external (got "cron").']);
+    expect(problemsOf({ ...valid, DISPATCH_INTERVAL_SECONDS: "1" })[0]).toMatch(/^Invalid environment variable DISPATCH_INTERVAL_SECONDS/);
   });
 });
