@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { AppNav } from "@/components/app-shell/app-nav";
 import { requireUser } from "@/lib/auth/require-access";
 import { areasFor } from "@/lib/auth/permissions";
-import { configuredChannels, env } from "@/lib/env";
+import { channelTransports, configuredChannels, env } from "@/lib/env";
 import { getLocaleChoice } from "@/lib/i18n/get-ui-locale";
 import { ChannelBanner } from "@/components/app-shell/channel-banner";
 
@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const areas = areasFor(user.role).map(({ key, href }) => ({ key, href }));
+  const transports = channelTransports(env());
+  const areas = areasFor(user.role, { outbox: transports.email === "outbox" || transports.sms === "outbox" }).map(({ key, href }) => ({ key, href }));
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       <AppNav areas={areas} user={{ name: user.name, email: user.email, role: user.role }} localeChoice={await getLocaleChoice()} />

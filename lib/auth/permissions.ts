@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "settings.update": ["founder", "admin"],
   "settings.api_tokens": ["admin"],
   "users.manage": ["admin"],
+  /** A demo's Outbox: what would have been sent, and replying as the customer. */
+  "outbox.use": everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -32,13 +34,16 @@ export const AREAS = [
   { key: "reports", href: "/reports", permission: "reports.read" },
   { key: "settings", href: "/settings", permission: "settings.read" },
   { key: "users", href: "/users", permission: "users.manage" },
+  // Only in a demo without providers (see areasFor).
+  { key: "outbox", href: "/outbox", permission: "outbox.use" },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 
 export type Area = (typeof AREAS)[number];
 export type AreaKey = Area["key"];
 
-export function areasFor(role: Role): Area[] {
-  return AREAS.filter((area) => can(role, area.permission));
+/** The areas this role opens; the Outbox only when the demo has one. */
+export function areasFor(role: Role, features: { outbox: boolean } = { outbox: false }): Area[] {
+  return AREAS.filter((area) => can(role, area.permission) && (area.key !== "outbox" || features.outbox));
 }
 
 export function findArea(key: string): Area | undefined {

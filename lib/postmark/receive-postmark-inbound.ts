@@ -6,8 +6,8 @@ import { mapPostmarkInbound } from "@/lib/postmark/map-postmark-inbound";
 import { processWebhookOnce } from "@/lib/webhooks/process-webhook-once";
 
 /** One inbound mail, stored in the sender's thread at most once per Postmark MessageID. */
-export async function receivePostmarkInbound(body: unknown): Promise<{ status: "processed" | "duplicate"; conversationId?: string; messageId?: string }> {
-  const mapped = mapPostmarkInbound(body, new Date(), env().INBOUND_AUTHSERV_IDS);
+export async function receivePostmarkInbound(body: unknown, now = new Date()): Promise<{ status: "processed" | "duplicate"; conversationId?: string; messageId?: string }> {
+  const mapped = mapPostmarkInbound(body, now, env().INBOUND_AUTHSERV_IDS);
   if (!mapped.ok) throw new AppError("bad_request", `Invalid inbound payload: ${mapped.error}`);
   const outcome = await processWebhookOnce({ provider: "postmark", externalId: `inbound:${mapped.message.providerMessageId}`, topic: "inbound" }, (tx) => ingestInboundMessage(mapped.message, tx));
   return outcome.duplicate ? { status: "duplicate" } : { status: "processed", conversationId: outcome.result.conversationId, messageId: outcome.result.messageId };

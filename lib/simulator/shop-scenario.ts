@@ -27,7 +27,7 @@ export const CATALOGUE: readonly Product[] = [
   { id: "8123456789027", sku: "BOUG-MINI-3", title: "Trio de mini bougies", price: "29.00", category: "Bougies" },
 ];
 
-const NAMES: Record<Locale, { first: readonly string[]; last: readonly string[] }> = {
+export const CUSTOMER_NAMES: Record<Locale, { first: readonly string[]; last: readonly string[] }> = {
   fr: {
     first: ["Camille", "Léa", "Chloé", "Manon", "Inès", "Sarah", "Julie", "Claire", "Hélène", "Sophie", "Élodie", "Anaïs", "Lucas", "Hugo", "Louis", "Nathan", "Thomas", "Julien", "Antoine", "Mathieu", "Nicolas", "Romain", "Zoé", "Margaux"],
     last: ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel", "Girard", "Bonnet", "Mercier"],
@@ -110,8 +110,8 @@ export function generateShopScenario(options: { customers: number; seed: number;
     const rng = createRng(seed, "customer", index);
     const locale: Locale = rng.chance(rates.frenchShare) ? "fr" : "en";
     const country = locale === "fr" ? "FR" : "GB";
-    const firstName = rng.pick(NAMES[locale].first);
-    const lastName = rng.pick(NAMES[locale].last);
+    const firstName = rng.pick(CUSTOMER_NAMES[locale].first);
+    const lastName = rng.pick(CUSTOMER_NAMES[locale].last);
     const serial = String(index).padStart(4, "0");
     const hasPhone = rng.chance(rates.phoneShare);
     // Mobile ranges that parse as valid numbers; the run and the index keep them unique.

@@ -11,13 +11,12 @@ import { renderAutoReplySms } from "@/lib/templates/render-auto-reply";
 import { processWebhookOnce } from "@/lib/webhooks/process-webhook-once";
 
 /** One inbound SMS: stored in the customer's thread once per MessageSid, keywords applied. Returns TwiML. */
-export async function receiveInboundSms(params: Record<string, string>): Promise<{ twiml: string; messageId: string | null }> {
+export async function receiveInboundSms(params: Record<string, string>, now = new Date()): Promise<{ twiml: string; messageId: string | null; reply: string | null }> {
   const { MessageSid: sid, From: from, Body: body = "", To: to } = params;
   const phone = normalizePhone(from);
   if (!sid || !phone) throw new AppError("bad_request", "MessageSid and a valid From number are required.");
   const response = new twilio.twiml.MessagingResponse();
   const outcome = await processWebhookOnce({ provider: "twilio", externalId: sid, topic: "sms.inbound" }, async (tx) => {
-    const now = new Date();
     const { customerId, messageId } = await ingestInboundMessage(
       { channel: "sms", providerMessageId: sid, fromEmail: null, fromPhone: phone, fromName: null, to: to ?? null, subject: null, textBody: body, strippedText: null, htmlBody: null, emailMessageId: null, inReplyTo: null, references: [], mailboxHash: null, receivedAt: now, attachments: [], senderCheck: null },
       tx,
@@ -38,7 +37,7 @@ export async function receiveInboundSms(params: Record<string, string>): Promise
     }
     return { messageId, reply: await renderAutoReplySms(TEMPLATE_KEYS.helpReply, customer, settings, tx) };
   });
-  if (outcome.duplicate) return { twiml: response.toString(), messageId: null };
+  if (outcome.duplicate) return { twiml: response.toString(), messageId: null, reply: null };
   if (outcome.result.reply) response.message(outcome.result.reply);
-  return { twiml: response.toString(), messageId: outcome.result.messageId };
+  return { twiml: response.toString(), messageId: outcome.result.messageId, reply: outcome.result.reply };
 }
