@@ -14,6 +14,7 @@ async function main() {
       console.log("The database already has data: seeding skipped.");
       return;
     }
+    console.log("Seeding the demo shop: four weeks of its life through the real flows (about a minute)…");
     const summary = await seedDemoShop({ force: values.force });
     console.log(`Seeded the demo shop: ${summary.customers} customers, ${summary.orders} orders, ${summary.conversations} conversations.`);
     console.log("Demo users (sign in with these):");

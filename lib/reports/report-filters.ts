@@ -61,3 +61,19 @@ export type Rate = { numerator: number; denominator: number; value: number | nul
 export function rate(numerator: number, denominator: number): Rate {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
+
+/**
+ * Every week the range touches, as the Monday (UTC, ISO date) the weekly series are grouped by:
+ * a chart shows empty weeks as zero instead of stretching the weeks that had data.
+ */
+export function weeksInRange(from: Date, to: Date): string[] {
+  const day = 24 * 60 * 60 * 1000;
+  const monday = (date: Date) => {
+    const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+    return midnight - ((new Date(midnight).getUTCDay() + 6) % 7) * day;
+  };
+  const weeks: string[] = [];
+  // `to` is exclusive: the last week is the one holding the instant just before it.
+  for (let week = monday(from); week <= monday(new Date(to.getTime() - 1)); week += 7 * day) weeks.push(new Date(week).toISOString().slice(0, 10));
+  return weeks;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filtersToParams, parseReportFilters, previousPeriod, rate } from "@/lib/reports/report-filters";
+import { filtersToParams, parseReportFilters, previousPeriod, rate, weeksInRange } from "@/lib/reports/report-filters";
 
 const now = new Date("2026-11-26T15:00:00Z");
 
@@ -26,5 +26,14 @@ describe("rate", () => {
   it("keeps its numerator and denominator, and has no value over nothing", () => {
     expect(rate(1, 4)).toEqual({ numerator: 1, denominator: 4, value: 0.25 });
     expect(rate(0, 0).value).toBeNull();
+  });
+});
+
+describe("weeksInRange", () => {
+  it("lists every Monday the range touches, empty weeks included, the exclusive end left out", () => {
+    // The default 28 days ending Thursday 26 November 2026: five weeks from Monday 26 October.
+    expect(weeksInRange(new Date("2026-10-30T00:00:00Z"), new Date("2026-11-27T00:00:00Z"))).toEqual(["2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"]);
+    expect(weeksInRange(new Date("2026-11-23T00:00:00Z"), new Date("2026-11-30T00:00:00Z"))).toEqual(["2026-11-23"]);
+    expect(weeksInRange(new Date("2026-11-29T00:00:00Z"), new Date("2026-11-30T00:00:01Z"))).toEqual(["2026-11-23", "2026-11-30"]);
   });
 });

@@ -12,7 +12,7 @@ import { reportMessages } from "@/lib/i18n/messages/reports";
 import { correctionSummary } from "@/lib/classification/label-corrections";
 import { frictionReport } from "@/lib/reports/friction-report";
 import { MIN_SENDS_TO_COMPARE, outcomeByTemplateVersion, outcomeMetrics, type StepOutcome } from "@/lib/reports/outcome-metrics";
-import { filtersToParams, parseReportFilters, REPORT_FLOWS, type Rate } from "@/lib/reports/report-filters";
+import { filtersToParams, parseReportFilters, REPORT_FLOWS, weeksInRange, type Rate } from "@/lib/reports/report-filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator(reportMessages);
@@ -71,7 +71,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     </tr>
   );
   const categoryNames = friction.map((c) => c.name);
-  const weeks = [...new Set(friction.flatMap((c) => c.weekly.map((w) => w.week)))].sort();
+  const weeks = weeksInRange(filters.from, filters.to);
   const weekRows = weeks.map((week) => ({ week, ...Object.fromEntries(friction.map((c) => [c.name, c.weekly.find((w) => w.week === week)?.occurrences ?? 0])) }));
 
   return (
