@@ -27,8 +27,10 @@ function serve(args: string[], env: NodeJS.ProcessEnv) {
 }
 
 async function main() {
-  // Both apps send through the fakes (started by the postgres one): nothing can reach a real provider.
-  const base = { ...process.env, ...E2E.secrets, POSTMARK_API_URL: E2E.fakes.postmark, TWILIO_API_URL: E2E.fakes.twilio, NODE_ENV: "production" as const };
+  // The postgres and public apps send through the fakes (started by the postgres one), and their
+  // specs call the dispatcher themselves. The embedded app is a newcomer's demo: no provider (its
+  // messages go to the Outbox) and the dispatcher ticking inside the server.
+  const base = { ...process.env, ...E2E.secrets, POSTMARK_API_URL: E2E.fakes.postmark, TWILIO_API_URL: E2E.fakes.twilio, NODE_ENV: "production" as const, DISPATCHER: "external" };
   if (mode === "public") {
     // Nothing seeded: a real installation. The demo's admin and agent with their published
     // passwords are in the database without the demo flag, as an installation seeded by an
@@ -57,8 +59,10 @@ async function main() {
       APP_URL: E2E.embedded.baseURL,
       EMBEDDED_DATABASE_DIR: E2E.embedded.dataDir,
       EMBEDDED_DATABASE_PORT: String(E2E.embedded.databasePort),
+      DISPATCHER: "in-process",
+      DISPATCH_INTERVAL_SECONDS: "5",
     };
-    delete env.DATABASE_URL;
+    for (const name of ["DATABASE_URL", "POSTMARK_SERVER_TOKEN", "POSTMARK_INBOUND_ADDRESS", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"]) delete env[name];
     runOrExit("npm", ["run", "--silent", "db:migrate"], env);
     runOrExit("npm", ["run", "--silent", "db:seed"], env);
     serve(["tsx", "scripts/with-database.ts", "next", "start", "-p", String(E2E.embedded.port)], env);
