@@ -2,6 +2,7 @@ import "server-only";
 import { authenticateApiToken } from "@/lib/api-tokens/manage-api-tokens";
 import { AppError } from "@/lib/errors";
 import { apiEventSchema, toShopEvent } from "@/lib/events-api/map-api-event";
+import { parseUntrustedJson } from "@/lib/http/clean-untrusted-text";
 import { applyShopEvent } from "@/lib/shop-events/apply-shop-event";
 import { processWebhookOnce } from "@/lib/webhooks/process-webhook-once";
 
@@ -18,7 +19,7 @@ export async function receiveApiEvent(authorization: string | null, body: string
   if (!(await authenticateApiToken(authorization))) throw new AppError("unauthenticated", "Missing, unknown or revoked API token: send Authorization: Bearer <token> (Settings → API tokens).");
   let json: unknown;
   try {
-    json = JSON.parse(body);
+    json = parseUntrustedJson(body);
   } catch {
     throw new AppError("bad_request", "The body is not valid JSON.");
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { parseUntrustedJson } from "@/lib/http/clean-untrusted-text";
 import { readTextBody } from "@/lib/http/read-body";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
@@ -22,7 +23,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (!(request.headers.get("content-type") ?? "").includes("application/json")) throw new AppError("bad_request", "Expected application/json, as Postmark sends.");
   const raw = await readTextBody(request, maxBytes);
   try {
-    return JSON.parse(raw);
+    return parseUntrustedJson(raw);
   } catch {
     throw new AppError("bad_request", "The body is not valid JSON.");
   }

@@ -67,7 +67,9 @@ async function store(event: ShopEvent, tx: DbClient): Promise<AppliedShopEvent> 
       const { order } = event;
       const customer = await upsertCustomer(order.customer, tx);
       if (customer && event.smsConsent) await recordSmsConsent(customer.id, event.smsConsent, tx);
-      const checkout = order.checkoutExternalId ? await tx.checkout.findUnique({ where: { externalId: order.checkoutExternalId } }) : null;
+      const named = order.checkoutExternalId ? await tx.checkout.findUnique({ where: { externalId: order.checkoutExternalId }, include: { order: { select: { externalId: true } } } }) : null;
+      // A checkout becomes one order; a second order naming it keeps its own record, unlinked.
+      const checkout = named && (!named.order || named.order.externalId === order.externalId) ? named : null;
       if (checkout && !checkout.completedAt) await tx.checkout.update({ where: { id: checkout.id }, data: { completedAt: order.placedAt } });
       const existing = await tx.order.findUnique({ where: { externalId: order.externalId } });
       const saved = existing

@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { parseUntrustedJson } from "@/lib/http/clean-untrusted-text";
 import { applyShopEvent } from "@/lib/shop-events/apply-shop-event";
 import { mapShopifyWebhook } from "@/lib/shopify/map-shopify-webhook";
 import { verifyShopifyHmac } from "@/lib/shopify/verify-shopify-hmac";
@@ -22,7 +23,7 @@ export async function receiveShopifyWebhook(rawBody: Buffer, headers: Headers): 
 
   let payload: unknown;
   try {
-    payload = JSON.parse(rawBody.toString("utf8"));
+    payload = parseUntrustedJson(rawBody.toString("utf8"));
   } catch {
     throw new AppError("bad_request", "The body is not valid JSON.");
   }

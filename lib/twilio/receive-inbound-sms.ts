@@ -36,7 +36,7 @@ export async function receiveInboundSms(params: Record<string, string>, now = ne
       return { messageId, reply: null }; // Twilio confirms START/UNSTOP/YES itself
     }
     return { messageId, reply: await renderAutoReplySms(TEMPLATE_KEYS.helpReply, customer, settings, tx) };
-  });
+  }, { alreadyStored: async (tx) => Boolean(await tx.message.findUnique({ where: { providerMessageId: sid }, select: { id: true } })) });
   if (outcome.duplicate) return { twiml: response.toString(), messageId: null, reply: null };
   if (outcome.result.reply) response.message(outcome.result.reply);
   return { twiml: response.toString(), messageId: outcome.result.messageId, reply: outcome.result.reply };

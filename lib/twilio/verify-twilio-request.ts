@@ -2,6 +2,7 @@ import "server-only";
 import twilio from "twilio";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { cleanUntrustedText } from "@/lib/http/clean-untrusted-text";
 
 /** Twilio's form posts are a few KB; anything near this is not Twilio. */
 export const MAX_TWILIO_BODY_BYTES = 64 * 1024;
@@ -22,5 +23,6 @@ export function verifyTwilioRequest(rawBody: string, headers: Headers, path: str
   if (!signature || !twilio.validateRequest(TWILIO_AUTH_TOKEN, signature, url, params)) {
     throw new AppError("forbidden", "Invalid or missing X-Twilio-Signature.");
   }
-  return params;
+  // Checked as sent (the signature covers the raw values), then cleaned for storage.
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, cleanUntrustedText(value)]));
 }

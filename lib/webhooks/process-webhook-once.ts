@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { WebhookProvider } from "@/lib/generated/prisma/enums";
 
@@ -9,7 +10,12 @@ export type WebhookOutcome<T> = { duplicate: true } | { duplicate: false; result
 
 const ATTEMPTS = 3;
 
-function isUniqueViolation(error: unknown): boolean {
+function uniqueTarget(error: Prisma.PrismaClientKnownRequestError): string {
+  const target = error.meta?.target;
+  return Array.isArray(target) ? target.join(", ") : typeof target === "string" ? target : "a unique field";
+}
+
+function isUniqueViolation(error: unknown): error is Prisma.PrismaClientKnownRequestError {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
@@ -17,21 +23,36 @@ function isUniqueViolation(error: unknown): boolean {
  * Records the delivery and applies it in one transaction. A redelivery (same provider id) finds
  * the record and changes nothing; a concurrent one waits on the unique key, then does the same.
  * If applying fails, nothing is recorded, so the provider's retry gets a second chance.
+ * A delivery whose content is already stored under another id (options.alreadyStored) is
+ * recorded with the outcome "duplicate" and changes nothing else.
  * Two different events racing to create the same row (a checkout created by both its
  * create and update webhooks) collide on a unique key: the loser runs again and sees the row.
  */
-export async function processWebhookOnce<T>(key: WebhookKey, apply: (tx: DbClient) => Promise<T>): Promise<WebhookOutcome<T>> {
+export async function processWebhookOnce<T>(
+  key: WebhookKey,
+  apply: (tx: DbClient) => Promise<T>,
+  options: { alreadyStored?: (tx: DbClient) => Promise<boolean> } = {},
+): Promise<WebhookOutcome<T>> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
         const { count } = await tx.webhookEvent.createMany({ data: [key], skipDuplicates: true });
         if (count === 0) return { duplicate: true } as const;
+        const where = { provider_externalId: { provider: key.provider, externalId: key.externalId } };
+        // The same content under a new delivery id (a mail sent to two of the shop's addresses).
+        if (options.alreadyStored && (await options.alreadyStored(tx))) {
+          await tx.webhookEvent.update({ where, data: { processedAt: new Date(), outcome: "duplicate" } });
+          return { duplicate: true } as const;
+        }
         const result = await apply(tx);
-        await tx.webhookEvent.update({ where: { provider_externalId: { provider: key.provider, externalId: key.externalId } }, data: { processedAt: new Date() } });
+        await tx.webhookEvent.update({ where, data: { processedAt: new Date(), outcome: "processed" } });
         return { duplicate: false, result } as const;
       });
     } catch (error) {
-      if (attempt >= ATTEMPTS || !isUniqueViolation(error)) throw error;
+      if (!isUniqueViolation(error)) throw error;
+      // Still colliding after the retries: this delivery names something another record owns
+      // (an id reused or mangled). A 4xx with the reason; a 500 would be retried for hours.
+      if (attempt >= ATTEMPTS) throw new AppError("conflict", `This delivery conflicts with stored data on ${uniqueTarget(error)}; nothing was changed.`);
     }
   }
 }

@@ -99,6 +99,23 @@ describe("POST /api/webhooks/postmark/inbound", () => {
     expect(await db.message.count({ where: { direction: "inbound" } })).toBe(1);
   });
 
+  it("takes one mail handed over under two MessageIDs (sent to two of the shop's addresses) as a duplicate: 200, stored once", async () => {
+    await threadWithSentMail();
+    const toAddress = await inbound({ ...reply, MessageID: crypto.randomUUID() });
+    const ccAddress = await inbound({ ...reply, MessageID: crypto.randomUUID(), OriginalRecipient: "hello@atelier-lune.example" });
+    expect([toAddress.status, ccAddress.status]).toEqual([200, 200]);
+    expect(await ccAddress.json()).toEqual({ status: "duplicate" });
+    expect(await db.message.count({ where: { direction: "inbound" } })).toBe(1);
+    expect((await db.webhookEvent.findMany({ orderBy: { receivedAt: "asc" }, select: { outcome: true } })).map((e) => e.outcome)).toEqual(["processed", "duplicate"]);
+  });
+
+  it("stores one message when the two copies arrive at the same instant", async () => {
+    await threadWithSentMail();
+    const responses = await Promise.all([1, 2, 3].map(() => inbound({ ...reply, MessageID: crypto.randomUUID() })));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(await db.message.count({ where: { direction: "inbound" } })).toBe(1);
+  });
+
   it("refuses missing or wrong credentials with 401, and bad bodies with a 400 that says why; nothing is stored", async () => {
     expect((await inbound(reply, { auth: null })).status).toBe(401);
     expect((await inbound(reply, { auth: basic("postmark", "guess") })).status).toBe(401);
