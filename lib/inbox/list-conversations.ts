@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Channel, ConversationStatus, Direction, Intent, Priority, Sentiment } from "@/lib/generated/prisma/enums";
 
 import { INBOX_VIEWS, type InboxView } from "@/lib/inbox/inbox-views";
 
@@ -72,55 +73,84 @@ async function pageIds(view: InboxView, userId: string, cursor: Cursor | null, l
      LIMIT ${limit}`;
 }
 
+type DetailRow = {
+  id: string;
+  subject: string | null;
+  status: ConversationStatus;
+  priority: Priority;
+  needsHuman: boolean;
+  sentiment: Sentiment | null;
+  intent: Intent | null;
+  waitingSince: Date | null;
+  lastMessageAt: Date;
+  snoozedUntil: Date | null;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  tags: string[];
+  channels: Channel[];
+  snippet: string | null;
+  lastDirection: Direction | null;
+};
+
+/**
+ * What each row of a page shows, in one set-based query whose cost is the page: the last
+ * message's stored snippet (never its body), its channels and tags aggregated per conversation.
+ */
+function pageDetails(ids: string[], client: DbClient): Promise<DetailRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return client.$queryRaw<DetailRow[]>`
+    SELECT c.id, c.subject, c.status, c.priority, c."needsHuman", c.sentiment, c.intent, c."waitingSince", c."lastMessageAt", c."snoozedUntil",
+           cu."firstName", cu."lastName", cu.email, cu.phone,
+           u.id AS "assigneeId", u.name AS "assigneeName",
+           COALESCE((SELECT array_agg(t.name ORDER BY t.name) FROM "ConversationTag" ct JOIN "Tag" t ON t.id = ct."tagId" WHERE ct."conversationId" = c.id), '{}') AS tags,
+           COALESCE((SELECT array_agg(DISTINCT m.channel::text ORDER BY m.channel::text) FROM "Message" m WHERE m."conversationId" = c.id), '{}') AS channels,
+           last.snippet, last.direction AS "lastDirection"
+      FROM "Conversation" c
+      JOIN "Customer" cu ON cu.id = c."customerId"
+      LEFT JOIN "User" u ON u.id = c."assigneeId"
+      LEFT JOIN LATERAL (
+        SELECT m.snippet, m.direction FROM "Message" m
+         WHERE m."conversationId" = c.id AND m."isInternalNote" = false
+         ORDER BY m."createdAt" DESC LIMIT 1
+      ) last ON true
+     WHERE c.id IN (${Prisma.join(ids)})`;
+}
+
 export type InboxRow = Awaited<ReturnType<typeof listConversations>>["rows"][number];
 
-/** One page of a view, with what each row shows, and the cursor of the next page. */
+/** One page of a view, with what each row shows, and the cursor of the next page. Two queries. */
 export async function listConversations(options: { view: InboxView; userId: string; cursor?: string | null; limit?: number }, client: DbClient = db) {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 100);
   const ids = await pageIds(options.view, options.userId, decodeCursor(options.cursor, options.view), limit + 1, client);
   const page = ids.slice(0, limit);
-  const details = await client.conversation.findMany({
-    where: { id: { in: page.map((row) => row.id) } },
-    select: {
-      id: true,
-      subject: true,
-      status: true,
-      priority: true,
-      needsHuman: true,
-      sentiment: true,
-      intent: true,
-      waitingSince: true,
-      lastMessageAt: true,
-      snoozedUntil: true,
-      customer: { select: { id: true, firstName: true, lastName: true, email: true, phone: true } },
-      assignee: { select: { id: true, name: true } },
-      tags: { select: { tag: { select: { name: true } } } },
-      messages: { where: { isInternalNote: false }, orderBy: { createdAt: "desc" }, take: 1, select: { textBody: true, strippedText: true, channel: true, direction: true } },
-    },
-  });
-  const channels = await client.message.groupBy({ by: ["conversationId", "channel"], where: { conversationId: { in: page.map((row) => row.id) } } });
-  const byId = new Map(details.map((d) => [d.id, d]));
-  const rows = page.map((row) => {
-    const d = byId.get(row.id)!;
-    const last = d.messages[0];
-    return {
-      id: d.id,
-      customerName: [d.customer.firstName, d.customer.lastName].filter(Boolean).join(" ") || d.customer.email || d.customer.phone || "Unknown customer",
-      channels: channels.filter((c) => c.conversationId === d.id).map((c) => c.channel).sort(),
-      snippet: (last?.strippedText ?? last?.textBody ?? "").replace(/\s+/g, " ").slice(0, 140),
-      lastDirection: last?.direction ?? null,
-      subject: d.subject,
-      status: d.status,
-      priority: d.priority,
-      needsHuman: d.needsHuman,
-      sentiment: d.sentiment,
-      intent: d.intent,
-      assignee: d.assignee,
-      tags: d.tags.map((t) => t.tag.name).sort(),
-      waitingSince: d.waitingSince,
-      lastMessageAt: d.lastMessageAt,
-      snoozedUntil: d.snoozedUntil,
-    };
+  const byId = new Map((await pageDetails(page.map((row) => row.id), client)).map((d) => [d.id, d]));
+  const rows = page.flatMap((row) => {
+    const d = byId.get(row.id);
+    if (!d) return []; // deleted between the two queries
+    return [
+      {
+        id: d.id,
+        customerName: [d.firstName, d.lastName].filter(Boolean).join(" ") || d.email || d.phone || "Unknown customer",
+        channels: d.channels,
+        snippet: d.snippet ?? "",
+        lastDirection: d.lastDirection,
+        subject: d.subject,
+        status: d.status,
+        priority: d.priority,
+        needsHuman: d.needsHuman,
+        sentiment: d.sentiment,
+        intent: d.intent,
+        assignee: d.assigneeId ? { id: d.assigneeId, name: d.assigneeName ?? "" } : null,
+        tags: d.tags,
+        waitingSince: d.waitingSince,
+        lastMessageAt: d.lastMessageAt,
+        snoozedUntil: d.snoozedUntil,
+      },
+    ];
   });
   const last = page.at(-1);
   const nextCursor =

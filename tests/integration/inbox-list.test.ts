@@ -73,4 +73,15 @@ describe("inbox views", () => {
     await expect(listConversations({ view: "needs_human", userId: me.id, cursor: page.nextCursor ?? Buffer.from(JSON.stringify({ kind: "activity", lastMessageAt: at(0).toISOString(), id: "x" })).toString("base64url") })).rejects.toMatchObject({ code: "bad_request" });
     await expect(listConversations({ view: "all_open", userId: me.id, cursor: "garbage" })).rejects.toMatchObject({ code: "bad_request" });
   });
+
+  it("shows a 12 MB mail by its stored 140-character snippet, kept in step with the stripped reply", async () => {
+    const me = await createUser({ email: "me@shop.test", role: "agent", password: "agent-password" });
+    const huge = `Voici\n\tle   suivi : ${"1Z999AA1".repeat(1_500_000)}`;
+    const c = await conversation({ needsHuman: true }, huge);
+    const [message] = await db.message.findMany({ where: { conversationId: c.id }, select: { id: true, snippet: true } });
+    expect(message!.snippet).toBe(`Voici le suivi : ${"1Z999AA1".repeat(16)}`.slice(0, 140));
+    expect((await listConversations({ view: "needs_human", userId: me.id })).rows[0]!.snippet).toBe(message!.snippet);
+    await db.message.update({ where: { id: message!.id }, data: { strippedText: "Merci, c'est réglé" } });
+    expect((await listConversations({ view: "needs_human", userId: me.id })).rows[0]!.snippet).toBe("Merci, c'est réglé");
+  });
 });
