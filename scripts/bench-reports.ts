@@ -19,7 +19,8 @@ const DAY_MS = 24 * 3600_000;
 /** An index the report could use; created only in the throwaway database, for the comparison. */
 const CANDIDATE_INDEX = `CREATE INDEX "bench_ScheduledMessage_status_sentAt_idx" ON "ScheduledMessage" (status, "sentAt")`;
 
-async function fill(client: pg.Client, conversations: number) {
+/** A year of automated sends and what followed, for the outcome report (ids start with r). */
+export async function fillOutcomeData(client: pg.Client, conversations: number) {
   const customers = Math.max(100, Math.round(conversations * 0.7));
   const start = Date.now();
   const step = (label: string) => console.log(`  ${label.padEnd(56)} ${((Date.now() - start) / 1000).toFixed(1)} s`);
@@ -46,13 +47,13 @@ async function fill(client: pg.Client, conversations: number) {
   );
   await q(
     `INSERT INTO "Customer" (id, email, phone, "firstName", locale, "updatedAt")
-     SELECT 'rcu' || i, 'c' || i || '@example.test', '+336' || lpad(i::text, 8, '0'), 'C' || i, 'fr', now()
+     SELECT 'rcu' || i, 'c' || i || '@example.test', '+337' || lpad(i::text, 8, '0'), 'C' || i, 'fr', now()
        FROM generate_series(1, $1::int) i`,
     [customers],
   );
   await q(
     `INSERT INTO "PhoneNumber" (number, "customerId", "consentAt", "updatedAt")
-     SELECT '+336' || lpad(i::text, 8, '0'), 'rcu' || i, now() - interval '400 days', now() FROM generate_series(1, $1::int) i`,
+     SELECT '+337' || lpad(i::text, 8, '0'), 'rcu' || i, now() - interval '400 days', now() FROM generate_series(1, $1::int) i`,
     [customers],
   );
   step(`${customers.toLocaleString("en")} customers`);
@@ -69,16 +70,16 @@ async function fill(client: pg.Client, conversations: number) {
       (5, 'post_delivery', 'day5', 'email'), (6, 'post_delivery', 'day14', 'email'), (7, 'sms_review_request', 'review', 'sms'),
       (8, 'sms_review_request', 'review', 'sms'), (9, 'auto_reply', 'review_link', 'email')`);
   await q(
-    `INSERT INTO "Message" (id, "conversationId", direction, channel, "authorType", "textBody", "deliveryStatus", "sentAt", "smsSegments", "createdAt")
+    `INSERT INTO "Message" (id, "conversationId", direction, channel, "authorType", "textBody", "deliveryStatus", "sentAt", "smsSegments", "createdAt", sentiment, intent, "classifiedAt")
      SELECT 'rm' || p.i || 'a', 'rcv' || p.i, 'outbound'::"Direction", s.channel, 'automation'::"AuthorType", 'Bonjour, votre commande ?',
             (CASE WHEN p.r4 < 0.90 THEN 'delivered' WHEN p.r4 < 0.95 THEN 'sent' ELSE 'failed' END)::"DeliveryStatus",
-            p.t, CASE WHEN s.channel = 'sms' THEN 1 + (p.i % 3 = 0)::int END, p.t
+            p.t, CASE WHEN s.channel = 'sms' THEN 1 + (p.i % 3 = 0)::int END, p.t, NULL::"Sentiment", NULL::"Intent", NULL::timestamp
        FROM plan p JOIN steps s USING (kind)
      UNION ALL
-     SELECT 'rm' || p.i || 'b', 'rcv' || p.i, 'inbound', s.channel, 'customer', 'Merci, tout va bien', 'received', NULL, NULL, p.t + p.r1 * interval '10 days'
+     SELECT 'rm' || p.i || 'b', 'rcv' || p.i, 'inbound', s.channel, 'customer', 'Merci, tout va bien', 'received', NULL, NULL, p.t + p.r1 * interval '10 days', 'positive', 'praise', p.t + p.r1 * interval '10 days'
        FROM plan p JOIN steps s USING (kind)
      UNION ALL
-     SELECT 'rm' || p.i || 'c', 'rcv' || p.i, 'outbound', s.channel, 'staff', 'Avec plaisir', 'delivered', p.t + interval '11 days', NULL, p.t + interval '11 days'
+     SELECT 'rm' || p.i || 'c', 'rcv' || p.i, 'outbound', s.channel, 'staff', 'Avec plaisir', 'delivered', p.t + interval '11 days', NULL, p.t + interval '11 days', NULL, NULL, NULL
        FROM plan p JOIN steps s USING (kind)`,
   );
   step(`${(conversations * 3).toLocaleString("en")} messages`);
@@ -189,7 +190,7 @@ export async function benchReports(conversations: number, options: { keep?: bool
   await withThrowawayDatabase(
     { label: "reports", name, keep: Boolean(options.keep), poolSize: 4 },
     {
-      fill: (client) => fill(client, conversations),
+      fill: (client) => fillOutcomeData(client, conversations),
       measure: async (prisma) => {
         await measure(prisma, "with the migrations' indexes", true);
         await prisma.$executeRaw(Prisma.raw(CANDIDATE_INDEX));

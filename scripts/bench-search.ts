@@ -47,9 +47,9 @@ const OLD_WORD = "orion"; // in the oldest 1% of messages only: a product discon
 
 type Case = { label: string; query: string; runs: number };
 
-async function fill(client: pg.Client, url: string, rows: number) {
-  const customers = Math.max(1_000, Math.round(rows / 10));
-  const conversations = Math.max(1_000, Math.round(rows / 5));
+/** N messages of support text over conversations and customers (ids start with b). */
+export async function fillMessageData(client: pg.Client, url: string, rows: number, conversations = Math.max(1_000, Math.round(rows / 5))) {
+  const customers = Math.max(1_000, Math.round(conversations / 2));
   const old = Math.max(10, Math.round(rows / 100));
   const start = Date.now();
   const step = (label: string) => console.log(`  ${label.padEnd(52)} ${((Date.now() - start) / 1000).toFixed(1)} s`);
@@ -97,7 +97,7 @@ async function fill(client: pg.Client, url: string, rows: number) {
       try {
         await worker.query(`SET synchronous_commit = off`);
         await worker.query(
-          `INSERT INTO "Message" (id, "conversationId", direction, channel, "authorType", "isInternalNote", subject, "textBody", "deliveryStatus", "createdAt")
+          `INSERT INTO "Message" (id, "conversationId", direction, channel, "authorType", "isInternalNote", subject, "textBody", "deliveryStatus", "createdAt", sentiment, intent, "classifiedAt")
            SELECT 'bm' || i, 'bcv' || (1 + i % $5::int),
                   CASE WHEN i % 3 = 0 THEN 'outbound' ELSE 'inbound' END::"Direction",
                   CASE WHEN i % 4 = 0 THEN 'sms' ELSE 'email' END::"Channel",
@@ -109,7 +109,11 @@ async function fill(client: pg.Client, url: string, rows: number) {
                     || CASE WHEN i <= $7::int THEN ' ${OLD_WORD}' ELSE '' END
                     || ' ' || ($3::text[])[1 + (i / 7) % array_length($3::text[], 1)],
                   CASE WHEN i % 3 = 0 THEN 'delivered' ELSE 'received' END::"DeliveryStatus",
-                  now() - interval '730 days' + (i::float8 / $6::int) * interval '730 days'
+                  now() - interval '730 days' + (i::float8 / $6::int) * interval '730 days',
+                  -- Replies are classified, as in a live shop (else the dispatcher would classify the backlog).
+                  CASE WHEN i % 3 <> 0 THEN (ARRAY['positive','neutral','negative'])[1 + i % 3]::"Sentiment" END,
+                  CASE WHEN i % 3 <> 0 THEN (ARRAY['praise','problem','question','other'])[1 + i % 4]::"Intent" END,
+                  CASE WHEN i % 3 <> 0 THEN now() END
              FROM generate_series($8::int, $9::int) i`,
           [WORDS, GREETINGS, CLOSINGS, SUBJECTS, conversations, rows, old, from, to],
         );
@@ -205,5 +209,5 @@ async function measure(prisma: PrismaClient, rows: number) {
 export async function benchSearch(rows: number, options: { keep?: boolean } = {}) {
   const name = `reply_inbox_bench_search_${process.pid}`;
   console.log(`\nSearch bench: throwaway database ${name}, ${rows.toLocaleString("en")} messages`);
-  await withThrowawayDatabase({ label: "search", name, keep: Boolean(options.keep), poolSize: 2 }, { fill: (client, url) => fill(client, url, rows), measure: (prisma) => measure(prisma, rows) });
+  await withThrowawayDatabase({ label: "search", name, keep: Boolean(options.keep), poolSize: 2 }, { fill: (client, url) => fillMessageData(client, url, rows), measure: (prisma) => measure(prisma, rows) });
 }

@@ -20,6 +20,8 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
 class FakeServer {
   url = "";
   requests = 0;
+  /** How long each POST waits before it is answered, as a real provider's API takes time. */
+  latencyMs = 0;
   private failures: Failure[] = [];
   private failEveryNth = 0;
   private posts = 0;
@@ -64,6 +66,7 @@ class FakeServer {
     if (request.method === "POST") {
       this.posts++;
       failure = this.failures.shift() ?? null;
+      if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
       if (!failure && this.repeatedFailure && this.posts % this.failEveryNth === 0) failure = this.repeatedFailure;
     }
     if (failure === "reset-before") {
