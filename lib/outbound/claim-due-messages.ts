@@ -9,10 +9,10 @@ export const LEASE_MS = 5 * 60_000;
  * FOR UPDATE SKIP LOCKED makes concurrent dispatchers take disjoint sets, and the status change
  * keeps any later dispatcher off them until the lease expires.
  */
-export async function claimDueMessages(options: { now: Date; limit: number; channels: Channel[] }): Promise<string[]> {
+export async function claimDueMessages(options: { now: Date; limit: number; channels: Channel[] }): Promise<{ id: string; customerId: string }[]> {
   if (options.channels.length === 0) return [];
   const leaseUntil = new Date(options.now.getTime() + LEASE_MS);
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  return db.$queryRaw<{ id: string; customerId: string }[]>`
     UPDATE "ScheduledMessage"
        SET status = 'sending', "leaseExpiresAt" = ${leaseUntil}, attempts = attempts + 1, "updatedAt" = NOW()
      WHERE id IN (
@@ -21,8 +21,7 @@ export async function claimDueMessages(options: { now: Date; limit: number; chan
         ORDER BY "dueAt"
         LIMIT ${options.limit}
         FOR UPDATE SKIP LOCKED)
-    RETURNING id`;
-  return rows.map((row) => row.id);
+    RETURNING id, "customerId"`;
 }
 
 /**

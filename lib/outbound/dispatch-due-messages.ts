@@ -2,7 +2,7 @@ import "server-only";
 import { pruneSignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { classifyPendingMessages } from "@/lib/classification/classify-inbound-message";
 import { db } from "@/lib/db";
-import { configuredChannels } from "@/lib/env";
+import { configuredChannels, env } from "@/lib/env";
 import { wakeSnoozedConversations } from "@/lib/inbox/wake-snoozed-conversations";
 import type { Channel } from "@/lib/generated/prisma/enums";
 import { markAbandonedCheckouts } from "@/lib/outbound/abandoned-checkout-flow";
@@ -29,6 +29,35 @@ export type DispatchReport = {
 };
 
 const BATCH = 50;
+
+/** Sends in flight per process: each holds a database connection at times, so some stay free for pages and webhooks. */
+function dispatchConcurrency(): number {
+  const { DISPATCH_CONCURRENCY, DATABASE_POOL_MAX } = env();
+  return Math.max(1, Math.min(DISPATCH_CONCURRENCY, DATABASE_POOL_MAX - 2));
+}
+
+function byCustomer(claimed: { id: string; customerId: string }[]): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const { id, customerId } of claimed) groups.set(customerId, [...(groups.get(customerId) ?? []), id]);
+  return [...groups.values()];
+}
+
+// Slots are shared by every dispatch run of the process (a cron call may overlap the timer's).
+let sendsInFlight = 0;
+const waitingForSlot: (() => void)[] = [];
+
+async function withSendSlot(task: () => Promise<void>): Promise<void> {
+  if (sendsInFlight < dispatchConcurrency()) sendsInFlight++;
+  else await new Promise<void>((resolve) => waitingForSlot.push(resolve));
+  try {
+    await task();
+  } finally {
+    // The slot passes straight to the next waiting task, or is freed.
+    const next = waitingForSlot.shift();
+    if (next) next();
+    else sendsInFlight--;
+  }
+}
 const TIME_BUDGET_MS = 45_000;
 
 /**
@@ -60,20 +89,29 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
   if (transports.email === "outbox" || transports.sms === "outbox") await deliverOutboxMessages(clock());
   const results: DispatchReport["results"] = {};
 
-  while (Date.now() - started < (options.timeBudgetMs ?? TIME_BUDGET_MS)) {
-    const ids = await claimDueMessages({ now: clock(), limit: BATCH, channels: [...channels] });
-    if (ids.length === 0) break;
-    for (const id of ids) {
-      let result: SendResult;
-      try {
-        result = await sendScheduledMessage(id, settings, clock());
-      } catch (error) {
-        // Left "sending": the lease expires and the message is settled, never sent twice blindly.
-        logError("dispatch", `${id} failed unexpectedly`, error);
-        result = "unknown";
-      }
-      results[result] = (results[result] ?? 0) + 1;
+  const sendOne = async (id: string) => {
+    let result: SendResult;
+    try {
+      result = await sendScheduledMessage(id, settings, clock());
+    } catch (error) {
+      // Left "sending": the lease expires and the message is settled, never sent twice blindly.
+      logError("dispatch", `${id} failed unexpectedly`, error);
+      result = "unknown";
     }
+    results[result] = (results[result] ?? 0) + 1;
+  };
+  while (Date.now() - started < (options.timeBudgetMs ?? TIME_BUDGET_MS)) {
+    const claimed = await claimDueMessages({ now: clock(), limit: BATCH, channels: [...channels] });
+    if (claimed.length === 0) break;
+    // Several customers at once (a provider call is mostly waiting), one customer's messages in
+    // order: the rules that look at a customer's other sends (one review ask a day) see them.
+    await Promise.all(
+      byCustomer(claimed).map((ids) =>
+        withSendSlot(async () => {
+          for (const id of ids) await sendOne(id);
+        }),
+      ),
+    );
   }
   return { channels: [...channels], woken, abandonedCheckouts, reclaimed, settled, results };
 }

@@ -194,6 +194,24 @@ describe("delivery guarantees", () => {
     expect(await db.message.count()).toBe(1000);
   }, 180_000);
 
+  it("sends to several customers at once (a bounded number), while the provider is answering", async () => {
+    await dueEmails(30);
+    fakes.postmark.latencyMs = 40;
+    expect((await dispatchDueMessages({ now: later(1) })).results).toEqual({ sent: 30 });
+    expect(fakes.postmark.maxInFlight).toBeGreaterThan(1);
+    expect(fakes.postmark.maxInFlight).toBeLessThanOrEqual(8);
+  });
+
+  it("sends one customer's due messages one after the other, so the rules see the earlier ones", async () => {
+    const customer = await makeCustomer({ email: "one@example.test" });
+    await db.scheduledMessage.createMany({
+      data: [1, 2, 3].map((n) => ({ flow: "post_delivery" as const, step: "day1", channel: "email" as const, customerId: customer.id, dueAt: new Date("2026-11-23T10:00:00Z"), idempotencyKey: `one-${n}` })),
+    });
+    fakes.postmark.latencyMs = 40;
+    expect((await dispatchDueMessages({ now: later(1) })).results).toEqual({ sent: 3 });
+    expect(fakes.postmark.maxInFlight).toBe(1);
+  });
+
   it("loses nothing and sends nothing twice when Postmark fails half the calls with 500", async () => {
     await dueEmails(40);
     fakes.postmark.failEvery(2, { status: 500, body: { ErrorCode: 0, Message: "Internal server error" } });

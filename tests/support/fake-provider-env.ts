@@ -31,6 +31,8 @@ export function withFakeProviders(overrides: Record<string, string> = {}): Fakes
     for (const fake of [fakes.postmark, fakes.twilio]) {
       fake.sent.length = 0;
       fake.resetFailures();
+      fake.latencyMs = 0;
+      fake.maxInFlight = 0;
     }
   });
   afterAll(async () => {

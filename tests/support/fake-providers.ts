@@ -22,6 +22,9 @@ class FakeServer {
   requests = 0;
   /** How long each POST waits before it is answered, as a real provider's API takes time. */
   latencyMs = 0;
+  /** The most POSTs this fake has been answering at the same time. */
+  maxInFlight = 0;
+  private inFlight = 0;
   private failures: Failure[] = [];
   private failEveryNth = 0;
   private posts = 0;
@@ -66,6 +69,8 @@ class FakeServer {
     if (request.method === "POST") {
       this.posts++;
       failure = this.failures.shift() ?? null;
+      this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+      response.once("close", () => this.inFlight--);
       if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
       if (!failure && this.repeatedFailure && this.posts % this.failEveryNth === 0) failure = this.repeatedFailure;
     }
