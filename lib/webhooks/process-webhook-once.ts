@@ -23,8 +23,9 @@ function isUniqueViolation(error: unknown): error is Prisma.PrismaClientKnownReq
  * Records the delivery and applies it in one transaction. A redelivery (same provider id) finds
  * the record and changes nothing; a concurrent one waits on the unique key, then does the same.
  * If applying fails, nothing is recorded, so the provider's retry gets a second chance.
- * A delivery whose content is already stored under another id (options.alreadyStored) is
- * recorded with the outcome "duplicate" and changes nothing else.
+ * A delivery whose content is already stored under another id collides on that content's unique
+ * key (a Message-ID); its retry asks options.alreadyStored, and a yes records it with the outcome
+ * "duplicate" and changes nothing else. Asked only after a collision: the usual path pays nothing.
  * Two different events racing to create the same row (a checkout created by both its
  * create and update webhooks) collide on a unique key: the loser runs again and sees the row.
  */
@@ -33,6 +34,7 @@ export async function processWebhookOnce<T>(
   apply: (tx: DbClient) => Promise<T>,
   options: { alreadyStored?: (tx: DbClient) => Promise<boolean> } = {},
 ): Promise<WebhookOutcome<T>> {
+  let collided = false;
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
@@ -40,7 +42,7 @@ export async function processWebhookOnce<T>(
         if (count === 0) return { duplicate: true } as const;
         const where = { provider_externalId: { provider: key.provider, externalId: key.externalId } };
         // The same content under a new delivery id (a mail sent to two of the shop's addresses).
-        if (options.alreadyStored && (await options.alreadyStored(tx))) {
+        if (collided && options.alreadyStored && (await options.alreadyStored(tx))) {
           await tx.webhookEvent.update({ where, data: { processedAt: new Date(), outcome: "duplicate" } });
           return { duplicate: true } as const;
         }
@@ -50,6 +52,7 @@ export async function processWebhookOnce<T>(
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
+      collided = true;
       // Still colliding after the retries: this delivery names something another record owns
       // (an id reused or mangled). A 4xx with the reason; a 500 would be retried for hours.
       if (attempt >= ATTEMPTS) throw new AppError("conflict", `This delivery conflicts with stored data on ${uniqueTarget(error)}; nothing was changed.`);
