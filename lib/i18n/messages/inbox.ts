@@ -213,6 +213,8 @@ export const inboxMessages = defineMessages({
     showFormatted: "Show formatted mail",
     showReplyOnly: "Show reply only",
     showImages: "Show {count} remote image(s) (the sender may learn you read it)",
+    signatureLabel: "Signature added when the email is sent:",
+    snoozedUntilTime: "Snoozed until {time}",
   },
   fr: {
     inboxTitle: "Boîte de réception",
@@ -419,5 +421,7 @@ export const inboxMessages = defineMessages({
     showFormatted: "Afficher l'e-mail mis en forme",
     showReplyOnly: "Afficher la réponse seule",
     showImages: "Afficher {count} image(s) distante(s) (l'expéditeur peut savoir que vous l'avez lu)",
+    signatureLabel: "Signature ajoutée à l'envoi de l'e-mail :",
+    snoozedUntilTime: "En pause jusqu'au {time}",
   },
 });

@@ -17,6 +17,7 @@ import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { listCannedReplies } from "@/lib/inbox/canned-replies";
 import { listTagNames } from "@/lib/inbox/conversation-tags";
 import { getConversation } from "@/lib/inbox/get-conversation";
+import { staffSignature } from "@/lib/inbox/staff-signature";
 import { defaultReplyChannel, replyChannels, reviewLinkChannels } from "@/lib/inbox/reply-channels";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { listAssignableUsers } from "@/lib/users/list-users";
@@ -78,6 +79,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
             values={{ firstName: customer.firstName, productName: latestOrder?.lineItems[0]?.title, orderNumber: latestOrder?.number, shopName: settings?.shopName, founderName: settings?.founderName }}
             customerLocale={customer.locale}
             aiConfigured={configured.ai}
+            signature={staffSignature(user.name, settings?.shopName ?? "")}
           />
         </ConversationLive>
         <ConversationActions conversationId={conversation.id} status={conversation.status} assigneeId={conversation.assignee?.id ?? null} currentUserId={user.id} teammates={teammates} />
