@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useTranslator } from "@/components/i18n/locale-provider";
-import { formatDuration } from "@/lib/i18n/format";
+import { formatDateTime, formatDuration } from "@/lib/i18n/format";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { INBOX_VIEWS, type InboxView } from "@/lib/inbox/inbox-views";
 
@@ -27,6 +27,7 @@ type Row = {
   tags: string[];
   waitingSince: string | null;
   lastMessageAt: string;
+  snoozedUntil: string | null;
 };
 type Page = { rows: Row[]; nextCursor: string | null; counts: Record<View, number> };
 
@@ -116,6 +117,7 @@ export function ConversationList({ view }: { view: View }) {
                   <span className="ml-auto text-xs text-stone-500">
                     {row.assignee ? row.assignee.name : t("unassigned")}
                     {row.waitingSince && <> · {t("waiting", { time: formatDuration(row.waitingSince, locale) })}</>}
+                    {row.status === "snoozed" && row.snoozedUntil && <span data-testid="snoozed-until"> · {t("snoozedUntilTime", { time: formatDateTime(row.snoozedUntil, locale) })}</span>}
                   </span>
                 </div>
                 <p className="mt-1 truncate text-sm text-stone-600">{row.snippet || t("noText")}</p>

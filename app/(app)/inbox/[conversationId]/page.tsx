@@ -12,6 +12,7 @@ import { ThreadMessage } from "@/components/inbox/thread-message";
 import { requireArea } from "@/lib/auth/require-access";
 import { configuredChannels } from "@/lib/env";
 import { listFrictionCategories } from "@/lib/friction/friction-categories";
+import { formatDateTime } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { listCannedReplies } from "@/lib/inbox/canned-replies";
@@ -28,7 +29,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
   const user = await requireArea("inbox");
   const conversation = await getConversation((await params).conversationId);
   if (!conversation) notFound();
-  const { t } = await getTranslator(inboxMessages);
+  const { t, locale } = await getTranslator(inboxMessages);
   const [categories, tagSuggestions, cannedReplies, settings, teammates] = await Promise.all([
     listFrictionCategories(),
     listTagNames(),
@@ -56,7 +57,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
             {conversation.subject && <span className="font-normal text-stone-500"> · {conversation.subject}</span>}
           </h1>
           <p className="text-xs text-stone-600" data-testid="conversation-state">
-            {t(`status_${conversation.status}`)}
+            {conversation.status === "snoozed" && conversation.snoozedUntil ? t("snoozedUntilTime", { time: formatDateTime(conversation.snoozedUntil, locale) }) : t(`status_${conversation.status}`)}
             {conversation.needsHuman && ` · ${t("needsHuman")}`} · {t("priority", { priority: conversation.priority })} ·{" "}
             {conversation.assignee ? t("assignedToName", { name: conversation.assignee.name }) : t("unassigned")}
             {conversation.sentiment && ` · ${t(`sentiment_${conversation.sentiment}`)}`}
