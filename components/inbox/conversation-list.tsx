@@ -67,11 +67,11 @@ export function ConversationList({ view }: { view: View }) {
       if (event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === "j") setFocused((i) => Math.min(i + 1, Math.max(rows.length - 1, 0)));
       if (event.key === "k") setFocused((i) => Math.max(i - 1, 0));
-      if (event.key === "Enter" && rows[focused]) router.push(`/inbox/${rows[focused].id}`);
+      if (event.key === "Enter" && rows[focused]) router.push(`/inbox/${rows[focused].id}?view=${view}`);
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [rows, focused, router]);
+  }, [rows, focused, router, view]);
 
   return (
     <div className="space-y-4">
@@ -100,7 +100,7 @@ export function ConversationList({ view }: { view: View }) {
         <ul className="divide-y divide-stone-100 overflow-hidden rounded-lg border border-stone-200 bg-white" aria-label={t("conversationsIn", { view: label(view) })}>
           {rows.map((row, index) => (
             <li key={row.id} className={index === focused ? "bg-brand-50" : ""}>
-              <Link href={`/inbox/${row.id}`} className="block px-4 py-3 focus-visible:outline-2 focus-visible:outline-brand-600" data-testid="conversation-row" onFocus={() => setFocused(index)}>
+              <Link href={`/inbox/${row.id}?view=${view}`} className="block px-4 py-3 focus-visible:outline-2 focus-visible:outline-brand-600" data-testid="conversation-row" onFocus={() => setFocused(index)}>
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{row.customerName}</span>
                   <span className="text-xs text-stone-500" aria-label={t("channelsLabel", { channels: row.channels.map((c) => (c === "email" ? t("channelEmail") : t("channelSms"))).join(", ") })}>

@@ -18,6 +18,8 @@ import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { listCannedReplies } from "@/lib/inbox/canned-replies";
 import { listTagNames } from "@/lib/inbox/conversation-tags";
 import { getConversation } from "@/lib/inbox/get-conversation";
+import { parseInboxView } from "@/lib/inbox/inbox-views";
+import { adjacentConversations } from "@/lib/inbox/list-conversations";
 import { staffSignature } from "@/lib/inbox/staff-signature";
 import { defaultReplyChannel, replyChannels, reviewLinkChannels } from "@/lib/inbox/reply-channels";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
@@ -25,17 +27,19 @@ import { listAssignableUsers } from "@/lib/users/list-users";
 
 export const metadata: Metadata = { title: "Conversation" };
 
-export default async function ConversationPage({ params }: { params: Promise<{ conversationId: string }> }) {
+export default async function ConversationPage({ params, searchParams }: { params: Promise<{ conversationId: string }>; searchParams: Promise<{ view?: string }> }) {
   const user = await requireArea("inbox");
   const conversation = await getConversation((await params).conversationId);
   if (!conversation) notFound();
+  const view = parseInboxView((await searchParams).view);
   const { t, locale } = await getTranslator(inboxMessages);
-  const [categories, tagSuggestions, cannedReplies, settings, teammates] = await Promise.all([
+  const [categories, tagSuggestions, cannedReplies, settings, teammates, neighbours] = await Promise.all([
     listFrictionCategories(),
     listTagNames(),
     listCannedReplies(conversation.customer.locale),
     getShopSettingsRow(),
     listAssignableUsers(),
+    adjacentConversations({ view, userId: user.id, conversationId: conversation.id }),
   ]);
   const { customer, messages } = conversation;
   const name = [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email || customer.phone || t("unknownCustomer");
@@ -49,7 +53,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
       <section aria-labelledby="thread-title" className="min-w-0 space-y-4">
         <div className="space-y-2">
-          <Link href="/inbox" className="text-xs text-brand-700 underline">
+          <Link href={`/inbox?view=${view}`} className="text-xs text-brand-700 underline">
             {t("backToInbox")}
           </Link>
           <h1 id="thread-title" className="text-lg font-semibold">
@@ -83,7 +87,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
             signature={staffSignature(user.name, settings?.shopName ?? "")}
           />
         </ConversationLive>
-        <ConversationActions conversationId={conversation.id} status={conversation.status} assigneeId={conversation.assignee?.id ?? null} currentUserId={user.id} teammates={teammates} />
+        <ConversationActions conversationId={conversation.id} status={conversation.status} assigneeId={conversation.assignee?.id ?? null} currentUserId={user.id} teammates={teammates} view={view} previousId={neighbours.previousId} nextId={neighbours.nextId} />
         <div className="flex flex-wrap items-start gap-4 rounded-lg border border-stone-200 bg-white p-4">
           <FrictionPanel conversationId={conversation.id} marks={conversation.frictionMarks.map((m) => ({ id: m.id, categoryName: m.category.name, note: m.note }))} categories={categories} />
           <ReviewLinkPanel conversationId={conversation.id} email={reviewChannels.email} sms={reviewChannels.sms} />
