@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "settings.read": ["founder", "admin"],
   "settings.update": ["founder", "admin"],
   "settings.api_tokens": ["admin"],
+  /** Which provider variables are missing: the admins set up the server, nobody else can act on it. */
+  "setup.providers": ["admin"],
   "users.manage": ["admin"],
   /** A demo's Outbox: what would have been sent, and replying as the customer. */
   "outbox.use": everyone,
