@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   "templates.approve": ["founder", "admin"],
   "reports.read": ["manager", "founder", "admin"],
   "friction.record_fix": ["manager", "founder", "admin"],
+  /** Name friction categories outright, and confirm or reject the ones agents suggest. */
+  "friction.manage_categories": ["manager", "admin"],
   "settings.read": ["founder", "admin"],
   "settings.update": ["founder", "admin"],
   "settings.api_tokens": ["admin"],

@@ -215,6 +215,9 @@ export const inboxMessages = defineMessages({
     showImages: "Show {count} remote image(s) (the sender may learn you read it)",
     signatureLabel: "Signature added when the email is sent:",
     snoozedUntilTime: "Snoozed until {time}",
+    suggestCategory: "Suggest a new category…",
+    suggestedCategoryName: "Name of the category to suggest",
+    frictionSuggested: "Suggested \"{category}\": a manager confirms it before it counts in the friction report.",
   },
   fr: {
     inboxTitle: "Boîte de réception",
@@ -423,5 +426,8 @@ export const inboxMessages = defineMessages({
     showImages: "Afficher {count} image(s) distante(s) (l'expéditeur peut savoir que vous l'avez lu)",
     signatureLabel: "Signature ajoutée à l'envoi de l'e-mail :",
     snoozedUntilTime: "En pause jusqu'au {time}",
+    suggestCategory: "Proposer une nouvelle catégorie…",
+    suggestedCategoryName: "Nom de la catégorie à proposer",
+    frictionSuggested: "« {category} » proposée : un manager la confirme avant qu'elle compte dans le rapport de friction.",
   },
 });

@@ -9,6 +9,7 @@ import { ReplyComposer } from "@/components/inbox/reply-composer";
 import { ReviewLinkPanel } from "@/components/inbox/review-link-panel";
 import { TagEditor } from "@/components/inbox/tag-editor";
 import { ThreadMessage } from "@/components/inbox/thread-message";
+import { can } from "@/lib/auth/permissions";
 import { requireArea } from "@/lib/auth/require-access";
 import { configuredChannels } from "@/lib/env";
 import { listFrictionCategories } from "@/lib/friction/friction-categories";
@@ -89,7 +90,7 @@ export default async function ConversationPage({ params, searchParams }: { param
         </ConversationLive>
         <ConversationActions conversationId={conversation.id} status={conversation.status} assigneeId={conversation.assignee?.id ?? null} currentUserId={user.id} teammates={teammates} view={view} previousId={neighbours.previousId} nextId={neighbours.nextId} />
         <div className="flex flex-wrap items-start gap-4 rounded-lg border border-stone-200 bg-white p-4">
-          <FrictionPanel conversationId={conversation.id} marks={conversation.frictionMarks.map((m) => ({ id: m.id, categoryName: m.category.name, note: m.note }))} categories={categories} />
+          <FrictionPanel conversationId={conversation.id} marks={conversation.frictionMarks.map((m) => ({ id: m.id, categoryName: m.category.name, note: m.note }))} categories={categories} canCreateCategories={can(user.role, "friction.manage_categories")} />
           <ReviewLinkPanel conversationId={conversation.id} email={reviewChannels.email} sms={reviewChannels.sms} />
         </div>
       </section>
