@@ -15,6 +15,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Per field, for a form to show each problem next to its field. */
+    readonly fieldErrors?: Record<string, string[]>,
   ) {
     super(message);
     this.name = "AppError";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/app-shell/app-nav";
 import { requireUser } from "@/lib/auth/require-access";
-import { areasFor } from "@/lib/auth/permissions";
+import { areasFor, can } from "@/lib/auth/permissions";
 import { channelTransports, configuredChannels, env } from "@/lib/env";
 import { getLocaleChoice } from "@/lib/i18n/get-ui-locale";
 import { ChannelBanner } from "@/components/app-shell/channel-banner";
@@ -16,7 +16,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <div className="flex min-h-screen flex-col md:flex-row">
       <AppNav areas={areas} user={{ name: user.name, email: user.email, role: user.role }} localeChoice={await getLocaleChoice()} />
       <div className="flex-1">
-        <ChannelBanner channels={configuredChannels(env())} />
+        {can(user.role, "setup.providers") && <ChannelBanner channels={configuredChannels(env())} />}
         <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
       </div>
     </div>

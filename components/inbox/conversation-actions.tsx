@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { assignAction, changeStatusAction } from "@/app/(app)/inbox/[conversationId]/actions";
 import { useTranslator } from "@/components/i18n/locale-provider";
@@ -7,14 +8,33 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
+import type { InboxView } from "@/lib/inbox/inbox-views";
+import type { StatusChange } from "@/lib/inbox/update-conversation";
 
-type Props = { conversationId: string; status: string; assigneeId: string | null; currentUserId: string; teammates: { id: string; name: string }[] };
+type Props = {
+  conversationId: string;
+  status: string;
+  assigneeId: string | null;
+  currentUserId: string;
+  teammates: { id: string; name: string }[];
+  /** The view the agent came from, and this conversation's neighbours in it (j/k, and after closing). */
+  view: InboxView;
+  previousId: string | null;
+  nextId: string | null;
+};
 
-const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable);
 
-/** Assign, set pending, snooze, close or reopen. Keys: a assign to me, e close as resolved, s snooze. */
-export function ConversationActions({ conversationId, status, assigneeId, currentUserId, teammates }: Props) {
+/**
+ * Assign, set pending, snooze, close or reopen. Closing moves on to the next conversation of the
+ * view (or back to the view when none is left). Keys: a assign to me, e close as resolved,
+ * s snooze, j/k next/previous conversation.
+ */
+export function ConversationActions({ conversationId, status, assigneeId, currentUserId, teammates, view, previousId, nextId }: Props) {
   const { t } = useTranslator(inboxMessages);
+  const router = useRouter();
+  const hrefOf = (id: string) => `/inbox/${id}?view=${view}`;
+  const afterClose = nextId ? hrefOf(nextId) : `/inbox?view=${view}`;
   const statusAction = useServerAction(changeStatusAction);
   const assign = useServerAction(assignAction);
   const [snoozeUntil, setSnoozeUntil] = useState("");
@@ -23,9 +43,12 @@ export function ConversationActions({ conversationId, status, assigneeId, curren
   const [latest, setLatest] = useState<"status" | "assign" | null>(null);
   const message = latest === "status" ? statusAction.message : latest === "assign" ? assign.message : null;
 
-  function setStatus(input: Parameters<typeof statusAction.run>[0], done: string) {
+  function setStatus(input: StatusChange, done: string) {
     setLatest("status");
-    statusAction.run(input, () => done);
+    statusAction.run(input, () => {
+      if (input.status === "closed") router.push(afterClose);
+      return done;
+    });
   }
   function assignTo(id: string | null) {
     setLatest("assign");
@@ -39,6 +62,8 @@ export function ConversationActions({ conversationId, status, assigneeId, curren
       if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === "a" && assigneeId !== currentUserId) assignTo(currentUserId);
       if (event.key === "e" && status !== "closed") setStatus({ conversationId, status: "closed", resolution: "resolved" }, t("closedResolved"));
+      if (event.key === "j" && nextId) router.push(hrefOf(nextId));
+      if (event.key === "k" && previousId) router.push(hrefOf(previousId));
       if (event.key === "s") {
         event.preventDefault();
         snoozeRef.current?.focus();
@@ -103,7 +128,7 @@ export function ConversationActions({ conversationId, status, assigneeId, curren
           {t("snoozeUntil")}
           <input id="snooze-until" ref={snoozeRef} type="datetime-local" value={snoozeUntil} onChange={(event) => setSnoozeUntil(event.target.value)} className="rounded border border-stone-300 px-2 py-1" />
         </label>
-        <Button variant="secondary" disabled={pending || !snoozeUntil} onClick={() => setStatus({ conversationId, status: "snoozed", snoozedUntil: new Date(snoozeUntil).toISOString() }, t("snoozed"))}>
+        <Button variant="secondary" disabled={pending || !snoozeUntil} onClick={() => setStatus({ conversationId, status: "snoozed", snoozedUntil: new Date(snoozeUntil) }, t("snoozed"))}>
           {t("snooze")}
         </Button>
       </div>

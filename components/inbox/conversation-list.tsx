@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useTranslator } from "@/components/i18n/locale-provider";
-import { formatDuration } from "@/lib/i18n/format";
+import { formatDateTime, formatDuration } from "@/lib/i18n/format";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { INBOX_VIEWS, type InboxView } from "@/lib/inbox/inbox-views";
 
@@ -27,6 +27,7 @@ type Row = {
   tags: string[];
   waitingSince: string | null;
   lastMessageAt: string;
+  snoozedUntil: string | null;
 };
 type Page = { rows: Row[]; nextCursor: string | null; counts: Record<View, number> };
 
@@ -66,11 +67,11 @@ export function ConversationList({ view }: { view: View }) {
       if (event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === "j") setFocused((i) => Math.min(i + 1, Math.max(rows.length - 1, 0)));
       if (event.key === "k") setFocused((i) => Math.max(i - 1, 0));
-      if (event.key === "Enter" && rows[focused]) router.push(`/inbox/${rows[focused].id}`);
+      if (event.key === "Enter" && rows[focused]) router.push(`/inbox/${rows[focused].id}?view=${view}`);
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [rows, focused, router]);
+  }, [rows, focused, router, view]);
 
   return (
     <div className="space-y-4">
@@ -99,7 +100,7 @@ export function ConversationList({ view }: { view: View }) {
         <ul className="divide-y divide-stone-100 overflow-hidden rounded-lg border border-stone-200 bg-white" aria-label={t("conversationsIn", { view: label(view) })}>
           {rows.map((row, index) => (
             <li key={row.id} className={index === focused ? "bg-brand-50" : ""}>
-              <Link href={`/inbox/${row.id}`} className="block px-4 py-3 focus-visible:outline-2 focus-visible:outline-brand-600" data-testid="conversation-row" onFocus={() => setFocused(index)}>
+              <Link href={`/inbox/${row.id}?view=${view}`} className="block px-4 py-3 focus-visible:outline-2 focus-visible:outline-brand-600" data-testid="conversation-row" onFocus={() => setFocused(index)}>
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{row.customerName}</span>
                   <span className="text-xs text-stone-500" aria-label={t("channelsLabel", { channels: row.channels.map((c) => (c === "email" ? t("channelEmail") : t("channelSms"))).join(", ") })}>
@@ -116,6 +117,7 @@ export function ConversationList({ view }: { view: View }) {
                   <span className="ml-auto text-xs text-stone-500">
                     {row.assignee ? row.assignee.name : t("unassigned")}
                     {row.waitingSince && <> · {t("waiting", { time: formatDuration(row.waitingSince, locale) })}</>}
+                    {row.status === "snoozed" && row.snoozedUntil && <span data-testid="snoozed-until"> · {t("snoozedUntilTime", { time: formatDateTime(row.snoozedUntil, locale) })}</span>}
                   </span>
                 </div>
                 <p className="mt-1 truncate text-sm text-stone-600">{row.snippet || t("noText")}</p>

@@ -11,8 +11,11 @@ import { inboxMessages } from "@/lib/i18n/messages/inbox";
 type Mark = { id: string; categoryName: string; note: string | null };
 const NEW_CATEGORY = "__new__";
 
-/** "Mark as site-wide friction": a category (or a new one), a note; the marks feed the friction report. */
-export function FrictionPanel({ conversationId, marks, categories }: { conversationId: string; marks: Mark[]; categories: { id: string; name: string }[] }) {
+/**
+ * "Mark as site-wide friction": a category (or a new one), a note; the marks feed the friction
+ * report. Managers name new categories; others suggest one, counted once a manager confirms it.
+ */
+export function FrictionPanel({ conversationId, marks, categories, canCreateCategories }: { conversationId: string; marks: Mark[]; categories: { id: string; name: string }[]; canCreateCategories: boolean }) {
   const { t } = useTranslator(inboxMessages);
   const mark = useServerAction(markFrictionAction);
   const unmark = useServerAction(removeFrictionMarkAction);
@@ -30,7 +33,7 @@ export function FrictionPanel({ conversationId, marks, categories }: { conversat
       setCategoryId("");
       setNewName("");
       setNote("");
-      return t("frictionMarked", { category: saved.categoryName });
+      return t(saved.suggested ? "frictionSuggested" : "frictionMarked", { category: saved.categoryName });
     });
   }
 
@@ -74,12 +77,12 @@ export function FrictionPanel({ conversationId, marks, categories }: { conversat
                 {c.name}
               </option>
             ))}
-            <option value={NEW_CATEGORY}>{t("newCategory")}</option>
+            <option value={NEW_CATEGORY}>{canCreateCategories ? t("newCategory") : t("suggestCategory")}</option>
           </select>
           {categoryId === NEW_CATEGORY && (
             <>
               <label htmlFor="friction-new-category" className="block text-xs font-medium text-stone-700">
-                {t("newCategoryName")}
+                {canCreateCategories ? t("newCategoryName") : t("suggestedCategoryName")}
               </label>
               <input id="friction-new-category" required value={newName} onChange={(event) => setNewName(event.target.value)} className="block w-full rounded border border-stone-300 px-2 py-1.5 text-sm" />
             </>

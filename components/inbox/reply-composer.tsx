@@ -29,6 +29,8 @@ type Props = {
   /** The language the customer reads, for the voice hints. */
   customerLocale: "en" | "fr";
   aiConfigured: boolean;
+  /** Appended under an email reply when it is sent (lib/inbox/staff-signature.ts). */
+  signature: string;
 };
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable);
@@ -62,7 +64,7 @@ function useDraft(key: string) {
  * keeps the text and offers a retry that cannot send twice; if someone wrote meanwhile, the agent
  * sees it before anything goes out. Keys: r reply, n note, Ctrl/⌘+Enter send.
  */
-export function ReplyComposer({ conversationId, latestMessageId, channels, defaultChannel, cannedReplies, values, customerLocale, aiConfigured }: Props) {
+export function ReplyComposer({ conversationId, latestMessageId, channels, defaultChannel, cannedReplies, values, customerLocale, aiConfigured, signature }: Props) {
   const { t, locale } = useTranslator(inboxMessages);
   const { setReplying } = useReplying();
   const [mode, setMode] = useState<Mode>("reply");
@@ -276,6 +278,12 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
           rows={6}
           className={`block w-full rounded-md border px-3 py-2 text-sm ${mode === "note" ? "border-amber-300 bg-white" : "border-stone-300"}`}
         />
+        {mode === "reply" && channel === "email" && signature && (
+          <div data-testid="composer-signature" className="text-xs text-stone-500">
+            <p>{t("signatureLabel")}</p>
+            <p className="whitespace-pre-line rounded border border-dashed border-stone-200 bg-stone-50 px-3 py-1.5 text-stone-700">{signature}</p>
+          </div>
+        )}
         {size && (
           <p data-testid="sms-counter" className="text-xs text-stone-600">
             {t("smsCounter", { characters: size.units, segments: size.segments, encoding: size.encoding })}

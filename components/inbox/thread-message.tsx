@@ -13,23 +13,34 @@ export async function ThreadMessage({ message, customerName }: { message: Conver
   const { t, locale } = await getTranslator(inboxMessages);
   const automatic = message.authorType === "automation";
   const outbound = message.direction === "outbound";
-  const author = message.isInternalNote ? t("internalNote") : outbound ? (automatic ? t("automatic") : (message.authorUser?.name ?? t("staff"))) : customerName;
+  const note = message.isInternalNote;
+  const author = outbound ? (automatic ? t("automatic") : (message.authorUser?.name ?? t("staff"))) : customerName;
   return (
     <li
       id={`message-${message.id}`}
       data-testid="thread-message"
-      className={`scroll-mt-4 rounded-lg border p-4 target:ring-2 target:ring-brand-600 ${message.isInternalNote ? "border-dashed border-amber-400 bg-amber-50" : outbound ? "ml-8 border-brand-100 bg-brand-50" : "mr-8 border-stone-200 bg-white"}`}
+      className={`scroll-mt-4 rounded-lg border p-4 target:ring-2 target:ring-brand-600 ${note ? "border-dashed border-amber-400 bg-amber-50" : outbound ? "ml-8 border-brand-100 bg-brand-50" : "mr-8 border-stone-200 bg-white"}`}
     >
       <p className="mb-2 flex flex-wrap gap-2 text-xs text-stone-600">
-        <span className="font-medium text-stone-800">{author}</span>
-        <span>{message.channel === "email" ? `✉ ${t("channelEmail")}` : `💬 ${t("channelSms")}`}</span>
-        <span>{t(outbound ? "sentAt" : "receivedAt", { time: formatDateTime(message.createdAt, locale) })}</span>
+        <span className="font-medium text-stone-800" data-testid="message-author">{author}</span>
+        {/* A note goes nowhere: no channel, no delivery, just who wrote it and when. */}
+        {note ? (
+          <>
+            <span className="rounded bg-amber-200 px-1.5 text-amber-950" data-testid="internal-note">{t("internalNote")}</span>
+            <span>{formatDateTime(message.createdAt, locale)}</span>
+          </>
+        ) : (
+          <>
+            <span>{message.channel === "email" ? `✉ ${t("channelEmail")}` : `💬 ${t("channelSms")}`}</span>
+            <span>{t(outbound ? "sentAt" : "receivedAt", { time: formatDateTime(message.createdAt, locale) })}</span>
+          </>
+        )}
         {automatic && message.scheduledMessage && (
           <span className="rounded bg-stone-100 px-1.5">
             {t(`flow_${message.scheduledMessage.flow}`)} · {message.scheduledMessage.step}
           </span>
         )}
-        {outbound && !message.isInternalNote && (
+        {outbound && !note && (
           <span className={STATUS_STYLE[message.deliveryStatus]} data-testid="delivery-status">
             {t(`delivery_${message.deliveryStatus}`)}
             {message.deliveryError && `: ${message.deliveryError}`}

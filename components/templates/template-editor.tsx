@@ -11,7 +11,7 @@ import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { templateMessages } from "@/lib/i18n/messages/templates";
 import type { PreviewCustomer } from "@/lib/templates/preview-customers";
-import { TEMPLATE_VARIABLES } from "@/lib/templates/render-template";
+import { variablesForTemplate, variablesNotProvided } from "@/lib/templates/step-variables";
 import { variableProblems } from "@/lib/templates/variable-problems";
 
 type Draft = { subject: string; preheader: string; body: string };
@@ -51,11 +51,15 @@ export function TemplateEditor({ template, initial, signature, customers, aiConf
     );
   }
 
+  // Only what this template's step fills when it is sent (no checkout link after delivery).
+  const variables = variablesForTemplate(template.key);
+  const notProvided = (field: keyof Draft) => variablesNotProvided(draft[field], template.key);
   const problems = (field: keyof Draft) => [
     ...variableProblems(draft[field]).map((p) => t("problemAt", { line: p.line, column: p.column, message: p.message })),
+    ...(notProvided(field).length ? [t("variableNotProvided", { field: t(field), variable: notProvided(field).map((name) => `{{${name}}}`).join(", "), allowed: variables.map((name) => `{{${name}}}`).join(", ") })] : []),
     ...(save.fieldErrors[field] ?? []),
   ];
-  const blocked = (["subject", "preheader", "body"] as const).some((field) => variableProblems(draft[field]).length > 0);
+  const blocked = (["subject", "preheader", "body"] as const).some((field) => variableProblems(draft[field]).length > 0 || notProvided(field).length > 0);
 
   return (
     <div className="grid gap-6 xl:grid-cols-2">
@@ -90,7 +94,7 @@ export function TemplateEditor({ template, initial, signature, customers, aiConf
         />
         <div className="flex flex-wrap items-center gap-1 text-xs" role="group" aria-label={t("insertVariable")}>
           <span className="mr-1 text-stone-600">{t("insertVariable")}:</span>
-          {TEMPLATE_VARIABLES.map((name) => (
+          {variables.map((name) => (
             <button key={name} type="button" onClick={() => insertVariable(name)} className="rounded border border-stone-300 bg-white px-1.5 py-0.5 font-mono hover:bg-stone-100">
               {`{{${name}}}`}
             </button>

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { CANNED_REPLY_PREFIX, TEMPLATE_KEYS } from "@/lib/templates/default-templates";
 import { TEMPLATE_VARIABLES } from "@/lib/templates/render-template";
+import { variablesForTemplate } from "@/lib/templates/step-variables";
 import { variableProblems } from "@/lib/templates/variable-problems";
 
 const FLOW_KEYS: readonly string[] = Object.values(TEMPLATE_KEYS);
@@ -54,14 +55,14 @@ const LANGUAGES = { en: "English (en)", fr: "French (fr), with the formal \"vous
 
 const NO_SAMPLES_MESSAGE = "AI drafts copy the founder's voice from a few samples of their own writing, and there are none yet. Add some in Settings → Voice (the founder or an admin can).";
 
-function instructions(shop: { shopName: string; founderName: string }) {
+function instructions(shop: { shopName: string; founderName: string }, templateKey: string) {
   return `You write messages for a small online shop, ${shop.shopName}, as its founder ${shop.founderName}, in the founder's own voice.
 Rules:
 - First person singular: "I" (French: "je"). The founder writes personally; no corporate "we", no marketing tone.
 - Help first. No pressure and no urgency: no countdowns, no "last chance", no "only a few left", no discounts.
 - One call to action at most.
 - Invite a reply: the customer can answer this message and the founder reads it.
-- Variables: use only ${TEMPLATE_VARIABLES.map((name) => `{{${name}}}`).join(" ")}, written exactly like that. No other variables or placeholders such as [Name].
+- Variables: use only ${variablesForTemplate(templateKey).map((name) => `{{${name}}}`).join(" ")} (what this message's step fills), written exactly like that. No other variables or placeholders such as [Name].
 - Copy the voice of the samples (tone, greetings, sentence length, words); never copy their facts.
 - Do not sign the message: the signature is added when it is sent.
 Answer with JSON: "subject" (the email's subject line; null for an SMS) and "body" (plain text, no HTML, no Markdown).`;
@@ -102,7 +103,7 @@ export async function draftTemplateInVoice(input: DraftInVoiceInput, options: Ai
     {
       temperature: 0.7,
       messages: [
-        { role: "system", content: instructions(settings) },
+        { role: "system", content: instructions(settings, input.templateKey) },
         { role: "user", content: draftPrompt(input, samples) },
       ],
       response_format: {

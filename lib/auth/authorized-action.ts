@@ -47,7 +47,7 @@ async function run<S extends z.ZodType, T>(name: string, schema: S, input: unkno
   try {
     return { ok: true, data: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, code: error.code, error: error.message };
+    if (error instanceof AppError) return { ok: false, code: error.code, error: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
     logError("action", `${name} failed`, error);
     return { ok: false, code: "internal", error: GENERIC_ERROR_MESSAGE };
   }

@@ -13,9 +13,13 @@ export const PERMISSIONS = {
   "templates.approve": ["founder", "admin"],
   "reports.read": ["manager", "founder", "admin"],
   "friction.record_fix": ["manager", "founder", "admin"],
+  /** Name friction categories outright, and confirm or reject the ones agents suggest. */
+  "friction.manage_categories": ["manager", "admin"],
   "settings.read": ["founder", "admin"],
   "settings.update": ["founder", "admin"],
   "settings.api_tokens": ["admin"],
+  /** Which provider variables are missing: the admins set up the server, nobody else can act on it. */
+  "setup.providers": ["admin"],
   "users.manage": ["admin"],
   /** A demo's Outbox: what would have been sent, and replying as the customer. */
   "outbox.use": everyone,

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
+import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createFrictionCategory } from "@/lib/friction/friction-categories";
@@ -18,11 +19,12 @@ export const frictionMarkSchema = z
  * Links the conversation to a site-wide friction (3-D Secure timeouts, declined cards...). Marking
  * the same category again updates its note. The friction report counts these marks.
  */
-export async function markFriction(input: z.infer<typeof frictionMarkSchema>, actorUserId: string) {
+export async function markFriction(input: z.infer<typeof frictionMarkSchema>, actor: { id: string; role: Role }) {
+  const actorUserId = actor.id;
   const conversation = await db.conversation.findUnique({ where: { id: input.conversationId }, select: { id: true } });
   if (!conversation) throw new AppError("not_found", "That conversation no longer exists.");
   return db.$transaction(async (tx) => {
-    const category = input.newCategoryName ? await createFrictionCategory(input.newCategoryName, tx) : await tx.frictionCategory.findUnique({ where: { id: input.categoryId! } });
+    const category = input.newCategoryName ? await createFrictionCategory(input.newCategoryName, actor, tx) : await tx.frictionCategory.findUnique({ where: { id: input.categoryId! } });
     if (!category) throw new AppError("bad_request", "That friction category no longer exists.");
     const mark = await tx.frictionMark.upsert({
       where: { conversationId_categoryId: { conversationId: conversation.id, categoryId: category.id } },
@@ -30,7 +32,7 @@ export async function markFriction(input: z.infer<typeof frictionMarkSchema>, ac
       update: { note: input.note || null },
     });
     await recordAudit({ actorUserId, action: "conversation.friction_marked", entityType: "conversation", entityId: conversation.id, data: { category: category.key, note: input.note ?? null } }, tx);
-    return { markId: mark.id, categoryName: category.name };
+    return { markId: mark.id, categoryName: category.name, suggested: category.status === "suggested" };
   });
 }
 

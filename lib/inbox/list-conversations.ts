@@ -173,3 +173,48 @@ export async function countViews(userId: string, client: DbClient = db): Promise
     FROM "Conversation" c`;
   return Object.fromEntries(INBOX_VIEWS.map((view) => [view, Number(row?.[view] ?? 0)])) as Record<InboxView, number>;
 }
+
+/**
+ * The conversations just before and after this one in a view's order, for j/k and for moving on
+ * after closing. Found from this conversation's place in the order, so they exist even when it has
+ * just left the view (answered, closed).
+ */
+export async function adjacentConversations(options: { view: InboxView; userId: string; conversationId: string }, client: DbClient = db): Promise<{ previousId: string | null; nextId: string | null }> {
+  const current = await client.conversation.findUnique({ where: { id: options.conversationId }, select: { id: true, priority: true, waitingSince: true, lastMessageAt: true } });
+  if (!current) return { previousId: null, nextId: null };
+  const where = Prisma.sql`${viewFilter(options.view, options.userId)} AND c.id <> ${current.id}`;
+  let previous: { id: string }[];
+  let next: { id: string }[];
+  if (options.view === "needs_human") {
+    const rank = { urgent: 3, high: 2, normal: 1, low: 0 }[current.priority];
+    const waiting = current.waitingSince?.toISOString() ?? FAR_FUTURE;
+    const key = Prisma.sql`(COALESCE(c."waitingSince", ${FAR_FUTURE}::timestamp), c.id)`;
+    [previous, next] = await Promise.all([
+      client.$queryRaw<{ id: string }[]>`
+        SELECT c.id FROM "Conversation" c
+         WHERE ${where} AND (${PRIORITY_RANK} > ${rank} OR (${PRIORITY_RANK} = ${rank} AND ${key} < (${waiting}::timestamp, ${current.id})))
+         ORDER BY ${PRIORITY_RANK} ASC, COALESCE(c."waitingSince", ${FAR_FUTURE}::timestamp) DESC, c.id DESC
+         LIMIT 1`,
+      client.$queryRaw<{ id: string }[]>`
+        SELECT c.id FROM "Conversation" c
+         WHERE ${where} AND (${PRIORITY_RANK} < ${rank} OR (${PRIORITY_RANK} = ${rank} AND ${key} > (${waiting}::timestamp, ${current.id})))
+         ORDER BY ${PRIORITY_RANK} DESC, COALESCE(c."waitingSince", ${FAR_FUTURE}::timestamp) ASC, c.id ASC
+         LIMIT 1`,
+    ]);
+  } else {
+    const at = current.lastMessageAt.toISOString();
+    [previous, next] = await Promise.all([
+      client.$queryRaw<{ id: string }[]>`
+        SELECT c.id FROM "Conversation" c
+         WHERE ${where} AND (c."lastMessageAt", c.id) > (${at}::timestamp, ${current.id})
+         ORDER BY c."lastMessageAt" ASC, c.id ASC
+         LIMIT 1`,
+      client.$queryRaw<{ id: string }[]>`
+        SELECT c.id FROM "Conversation" c
+         WHERE ${where} AND (c."lastMessageAt", c.id) < (${at}::timestamp, ${current.id})
+         ORDER BY c."lastMessageAt" DESC, c.id DESC
+         LIMIT 1`,
+    ]);
+  }
+  return { previousId: previous[0]?.id ?? null, nextId: next[0]?.id ?? null };
+}

@@ -11,6 +11,7 @@ import type { SendOutcome } from "@/lib/outbound/providers/send-outcome";
 import { findSentEmail, findSentSms, sendEmail, sendSms } from "@/lib/outbound/providers/transport";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { smsSize } from "@/lib/sms/sms-segments";
+import { staffSignature, withoutTypedSignature } from "@/lib/inbox/staff-signature";
 import { renderEmailHtml, renderEmailText } from "@/lib/templates/render-email-html";
 import { renderTemplate, TemplateRenderError } from "@/lib/templates/render-template";
 import { chainAfter, replySubject, replyToAddress, threadingHeaders } from "@/lib/threading/reply-headers";
@@ -120,8 +121,8 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
       (await db.message.findFirst({ where: { conversationId: conversation.id, channel: "email", direction: "inbound", emailMessageId: { not: null } }, orderBy: { createdAt: "desc" } })) ??
       (await db.message.findFirst({ where: { conversationId: conversation.id, channel: "email", emailMessageId: { not: null } }, orderBy: { createdAt: "desc" } }));
     const chain = answered ? chainAfter(answered) : [];
-    const signature = `${actor.name}\n${settings.shopName}`;
-    const parts = { body: text, preheader: null, signature, unsubscribeUrl: null, unsubscribeLabel: "", locale: conversation.customer.locale };
+    const signature = staffSignature(actor.name, settings.shopName);
+    const parts = { body: withoutTypedSignature(text, signature), preheader: null, signature, unsubscribeUrl: null, unsubscribeLabel: "", locale: conversation.customer.locale };
     const id = crypto.randomUUID();
     message = await db.message.create({
       data: {
@@ -168,6 +169,8 @@ async function markSent(message: Message, providerMessageId: string, now: Date):
     db.message.update({ where: { id: message.id }, data: { deliveryStatus: "sent", providerMessageId, sentAt: now, deliveryError: null, deliveryErrorCode: null } }),
     // Answered: nobody is waiting any more.
     db.conversation.update({ where: { id: message.conversationId }, data: { lastMessageAt: now, waitingSince: null, needsHuman: false } }),
+    // A reply to a snoozed conversation is the agent taking it up again: it is open, no longer asleep.
+    db.conversation.updateMany({ where: { id: message.conversationId, status: "snoozed" }, data: { status: "open", snoozedUntil: null } }),
   ]);
   return { outcome: "sent", messageId: message.id };
 }

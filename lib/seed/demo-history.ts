@@ -182,7 +182,7 @@ export async function playDemoHistory(options: { now: Date; days?: number; custo
   const { now, agentId } = options;
   const days = options.days ?? 28;
   const seed = options.seed ?? 7;
-  const agent = await db.user.findUniqueOrThrow({ where: { id: agentId }, select: { id: true, name: true } });
+  const agent = await db.user.findUniqueOrThrow({ where: { id: agentId }, select: { id: true, name: true, role: true } });
   const customers = [...generatedCustomers(now, days, options.customers ?? 110, seed), ...namedCustomers(now)];
   const byEmail = new Map(customers.map((c) => [c.email, c]));
   // The named customers' threads are left as their story ends, for the newcomer to find.
@@ -331,7 +331,7 @@ export async function playDemoHistory(options: { now: Date; days?: number; custo
       if (script.pending) await changeConversationStatus({ conversationId: conversation.id, status: "pending" }, agent.id, now);
       if (script.friction) {
         const category = await db.frictionCategory.findUnique({ where: { key: script.friction } });
-        if (category) await markFriction({ conversationId: conversation.id, categoryId: category.id, note: "La page 3-D Secure expire avant le code (2 essais)." }, agent.id);
+        if (category) await markFriction({ conversationId: conversation.id, categoryId: category.id, note: "La page 3-D Secure expire avant le code (2 essais)." }, agent);
       }
     }
   });

@@ -6,7 +6,10 @@ import { configuredChannels, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { sendEmail } from "@/lib/outbound/providers/transport";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
+import { templateMessages } from "@/lib/i18n/messages/templates";
+import { translator, type UiLocale } from "@/lib/i18n/translate";
 import { lineDiff } from "@/lib/templates/line-diff";
+import { variablesForTemplate, variablesNotProvided } from "@/lib/templates/step-variables";
 import { variableProblems } from "@/lib/templates/variable-problems";
 import { logError } from "@/lib/log";
 
@@ -35,6 +38,22 @@ export const reviewVersionSchema = z.object({
 }).refine((input) => input.decision === "approve" || Boolean(input.comment), { message: "Say why, so the author can rework it", path: ["comment"] });
 
 type Actor = { id: string; name: string; role: string };
+
+/**
+ * Variables a text uses that its template's step never fills (a checkout link after delivery):
+ * refused by field, in the reader's language, before it can be saved or approved.
+ */
+function refuseVariablesNotProvided(templateKey: string, fields: { subject?: string | null; preheader?: string | null; body: string }, locale: UiLocale) {
+  const t = translator(templateMessages, locale);
+  const allowed = variablesForTemplate(templateKey).map((name) => `{{${name}}}`).join(", ");
+  const fieldErrors: Record<string, string[]> = {};
+  for (const field of ["subject", "preheader", "body"] as const) {
+    const missing = variablesNotProvided(fields[field], templateKey);
+    if (missing.length) fieldErrors[field] = [t("variableNotProvided", { field: t(field), variable: missing.map((name) => `{{${name}}}`).join(", "), allowed })];
+  }
+  const messages = Object.values(fieldErrors).flat();
+  if (messages.length) throw new AppError("bad_request", `${t("variablesNotProvidedTitle")} ${messages.join(" ")}`, fieldErrors);
+}
 
 export async function listTemplates() {
   const templates = await db.template.findMany({
@@ -100,9 +119,10 @@ async function notifyFounders(templateName: string, authorName: string) {
 }
 
 /** Every save is a new numbered version: a draft, or submitted for the founder's approval. */
-export async function proposeVersion(input: z.infer<typeof proposeVersionSchema>, actor: Actor) {
+export async function proposeVersion(input: z.infer<typeof proposeVersionSchema>, actor: Actor, locale: UiLocale = "en") {
   const template = await db.template.findUnique({ where: { id: input.templateId }, include: { approvedVersion: true } });
   if (!template) throw new AppError("not_found", "That template no longer exists.");
+  refuseVariablesNotProvided(template.key, input, locale);
   const isEmail = template.channel === "email";
   if (isEmail && template.kind !== "canned_reply" && !input.subject) throw new AppError("bad_request", "An email needs a subject.");
   const version = await db.$transaction(async (tx) => {
@@ -149,7 +169,7 @@ export async function submitDraft(versionId: string, actor: Actor) {
  * The founder approves (it becomes the only version sent) or rejects with a comment. An admin may
  * do it only by saying they act as the founder. Only a pending version can be reviewed.
  */
-export async function reviewVersion(input: z.input<typeof reviewVersionSchema>, actor: Actor, now = new Date()) {
+export async function reviewVersion(input: z.input<typeof reviewVersionSchema>, actor: Actor, now = new Date(), locale: UiLocale = "en") {
   if (actor.role !== "founder" && !(actor.role === "admin" && input.actingAsFounder)) {
     throw new AppError("forbidden", actor.role === "admin" ? "Tick \u201cI am approving as the founder\u201d to review in the founder's place." : "Only the founder approves the message voice.");
   }
@@ -157,6 +177,8 @@ export async function reviewVersion(input: z.input<typeof reviewVersionSchema>, 
     const version = await tx.templateVersion.findUnique({ where: { id: input.versionId }, include: { template: { include: { approvedVersion: true } } } });
     if (!version) throw new AppError("not_found", "That version no longer exists.");
     const approve = input.decision === "approve";
+    // A version written before this check could still carry a variable its step never fills.
+    if (approve) refuseVariablesNotProvided(version.template.key, version, locale);
     const { count } = await tx.templateVersion.updateMany({
       where: { id: version.id, status: "pending_approval" },
       data: { status: approve ? "approved" : "rejected", reviewedById: actor.id, reviewedAt: now, reviewComment: input.comment ?? null },

@@ -81,7 +81,8 @@ describe("draft in my voice", () => {
     const rules = message("system");
     expect(rules).toContain('First person singular: "I"');
     expect(rules).toContain("No pressure and no urgency");
-    expect(rules).toContain("{{firstName}} {{productName}} {{shopName}} {{founderName}} {{reviewLink}} {{checkoutLink}} {{orderNumber}}");
+    // Only what this step (a post-delivery message) fills: no checkout link.
+    expect(rules).toContain("use only {{firstName}} {{productName}} {{shopName}} {{founderName}} {{reviewLink}} {{orderNumber}} (");
     expect(rules).toContain("Léa");
   });
 

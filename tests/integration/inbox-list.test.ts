@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import type { InboxView } from "@/lib/inbox/inbox-views";
-import { countViews, listConversations } from "@/lib/inbox/list-conversations";
+import { adjacentConversations, countViews, listConversations } from "@/lib/inbox/list-conversations";
 import { createUser } from "@/lib/users/create-user";
 import { makeCustomer } from "../support/factories";
 
@@ -83,5 +83,28 @@ describe("inbox views", () => {
     expect((await listConversations({ view: "needs_human", userId: me.id })).rows[0]!.snippet).toBe(message!.snippet);
     await db.message.update({ where: { id: message!.id }, data: { strippedText: "Merci, c'est réglé" } });
     expect((await listConversations({ view: "needs_human", userId: me.id })).rows[0]!.snippet).toBe("Merci, c'est réglé");
+  });
+
+  it("finds the previous and next conversation of a view, even for one that just left it", async () => {
+    const user = await createUser({ email: "a@shop.test", role: "agent", password: "agent-password" });
+    const urgent = await conversation({ needsHuman: true, priority: "urgent", waitingSince: at(30) });
+    const highOld = await conversation({ needsHuman: true, priority: "high", waitingSince: at(5) });
+    const highNew = await conversation({ needsHuman: true, priority: "high", waitingSince: at(20) });
+    const around = (view: InboxView, conversationId: string) => adjacentConversations({ view, userId: user.id, conversationId });
+    expect(await around("needs_human", highOld.id)).toEqual({ previousId: urgent.id, nextId: highNew.id });
+    expect(await around("needs_human", urgent.id)).toEqual({ previousId: null, nextId: highOld.id });
+    // Closed: no longer in the view, its neighbours are still the ones around its place.
+    await db.conversation.update({ where: { id: highOld.id }, data: { status: "closed", needsHuman: false } });
+    expect(await around("needs_human", highOld.id)).toEqual({ previousId: urgent.id, nextId: highNew.id });
+    expect(await around("needs_human", highNew.id)).toEqual({ previousId: urgent.id, nextId: null });
+
+    const older = await conversation({ lastMessageAt: at(-60) });
+    const newer = await conversation({ lastMessageAt: at(50) });
+    // All open, latest activity first: newer, then urgent and highNew (same time, by id), then older.
+    const [first, second] = [urgent.id, highNew.id].sort().reverse();
+    expect(await around("all_open", newer.id)).toEqual({ previousId: null, nextId: first });
+    expect(await around("all_open", first!)).toEqual({ previousId: newer.id, nextId: second });
+    expect(await around("all_open", older.id)).toEqual({ previousId: second, nextId: null });
+    expect(await around("all_open", "missing")).toEqual({ previousId: null, nextId: null });
   });
 });

@@ -149,6 +149,20 @@ describe("staff replies", () => {
     expect(await db.trackedLink.findFirstOrThrow({ where: { kind: "review" } })).toMatchObject({ messageId: message.id });
     await expect(sendStaffReply(reply(conversation.id, latestId, { text: "Hi {{firstname}}" }), agent)).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("firstname") });
   });
+  it("a reply wakes a snoozed conversation: open again, no snooze end left", async () => {
+    const { agent, conversation, latestId } = await setup();
+    await db.conversation.update({ where: { id: conversation.id }, data: { status: "snoozed", snoozedUntil: new Date("2030-01-01T09:00:00Z") } });
+    expect((await sendStaffReply(reply(conversation.id, latestId), agent)).outcome).toBe("sent");
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({ status: "open", snoozedUntil: null });
+  });
+
+  it("signs an email reply once, even when the agent signed it too", async () => {
+    const { agent, conversation, latestId } = await setup();
+    await sendStaffReply(reply(conversation.id, latestId, { text: "Bonjour Camille,\n\nC'est réparé.\n\nSofia\nAtelier Lune" }), agent);
+    const mail = fakes.postmark.sent[0]!;
+    expect(mail.TextBody).toBe("Bonjour Camille,\n\nC'est réparé.\n\nSofia\nAtelier Lune\n");
+    expect(mail.HtmlBody.split("Sofia").length - 1).toBe(1);
+  });
 });
 
 describe("review links from the inbox", () => {

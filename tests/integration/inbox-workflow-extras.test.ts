@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
-import { BUILT_IN_FRICTION_CATEGORIES, listFrictionCategories } from "@/lib/friction/friction-categories";
+import { BUILT_IN_FRICTION_CATEGORIES, listFrictionCategories, listSuggestedFrictionCategories, reviewSuggestedCategory } from "@/lib/friction/friction-categories";
+import { recordFrictionFix } from "@/lib/friction/record-fix";
+import { frictionReport } from "@/lib/reports/friction-report";
+import { parseReportFilters } from "@/lib/reports/report-filters";
 import { markFriction, removeFrictionMark } from "@/lib/friction/mark-friction";
 import { addTag, listTagNames, removeTag, tagNameSchema } from "@/lib/inbox/conversation-tags";
 import { heartbeat, leave, PRESENCE_TTL_MS } from "@/lib/inbox/presence";
@@ -25,25 +28,60 @@ describe("friction marks", () => {
     const categories = await listFrictionCategories();
     expect(categories.map((c) => c.key)).toEqual(BUILT_IN_FRICTION_CATEGORIES.map((c) => c.key));
     const threeDS = categories.find((c) => c.key === "payment_authentication")!;
-    await markFriction({ conversationId: conversation.id, categoryId: threeDS.id, note: "timed out twice" }, agent.id);
-    await markFriction({ conversationId: conversation.id, categoryId: threeDS.id, note: "timed out three times" }, agent.id);
+    await markFriction({ conversationId: conversation.id, categoryId: threeDS.id, note: "timed out twice" }, agent);
+    await markFriction({ conversationId: conversation.id, categoryId: threeDS.id, note: "timed out three times" }, agent);
     expect(await db.frictionMark.findMany()).toMatchObject([{ categoryId: threeDS.id, note: "timed out three times", markedById: agent.id }]);
     expect(await db.auditLog.count({ where: { action: "conversation.friction_marked" } })).toBe(2);
   });
 
   it("creates a new category by name, the same name twice being one category", async () => {
     const { agent, conversation } = await setup();
-    const first = await markFriction({ conversationId: conversation.id, newCategoryName: "Code promo refusé" }, agent.id);
+    const first = await markFriction({ conversationId: conversation.id, newCategoryName: "Code promo refusé" }, agent);
     const other = await db.conversation.create({ data: { customerId: conversation.customerId, mailboxHash: "h2", lastMessageAt: new Date() } });
-    await markFriction({ conversationId: other.id, newCategoryName: "  code PROMO refusé " }, agent.id);
+    await markFriction({ conversationId: other.id, newCategoryName: "  code PROMO refusé " }, agent);
     expect(first.categoryName).toBe("Code promo refusé");
     expect(await db.frictionCategory.findMany({ select: { key: true } })).toEqual([{ key: "code_promo_refuse" }]);
     expect(await db.frictionMark.count()).toBe(2);
   });
 
+  it("an agent's new category is a suggestion, outside the list and the report until a manager confirms it; a rejected one goes with its marks", async () => {
+    const { agent, conversation } = await setup();
+    const manager = await createUser({ email: "max@shop.test", name: "Max", role: "manager", password: "manager-password" });
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const parsed = parseReportFilters({ from: day(-30), to: day(1) });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const reported = async () => (await frictionReport(parsed.filters)).map((c) => c.name);
+
+    const junk = await markFriction({ conversationId: conversation.id, newCategoryName: "asdf" }, agent);
+    const promo = await markFriction({ conversationId: conversation.id, newCategoryName: "Code promo refusé" }, agent);
+    expect(promo.suggested).toBe(true);
+    expect((await listFrictionCategories()).map((c) => c.name)).not.toContain("Code promo refusé");
+    expect(await reported()).toEqual([]);
+    expect(await listSuggestedFrictionCategories()).toMatchObject([
+      { name: "asdf", suggestedBy: "Sofia", marks: 1 },
+      { name: "Code promo refusé", suggestedBy: "Sofia", marks: 1 },
+    ]);
+    const [junkCategory, promoCategory] = await listSuggestedFrictionCategories();
+    await expect(recordFrictionFix({ categoryId: promoCategory!.id, fixedOn: "2026-01-01", note: "fixed the code" }, manager.id)).rejects.toMatchObject({ code: "not_found" });
+
+    await reviewSuggestedCategory({ categoryId: promoCategory!.id, decision: "confirm" }, manager.id);
+    await reviewSuggestedCategory({ categoryId: junkCategory!.id, decision: "reject" }, manager.id);
+    expect(await reported()).toEqual(["Code promo refusé"]);
+    expect((await listFrictionCategories()).map((c) => c.name)).toContain("Code promo refusé");
+    expect(await db.frictionCategory.findUnique({ where: { id: junkCategory!.id } })).toBeNull();
+    expect(await db.frictionMark.findMany({ select: { categoryId: true } })).toEqual([{ categoryId: promoCategory!.id }]);
+    expect(junk.suggested).toBe(true);
+    await expect(reviewSuggestedCategory({ categoryId: promoCategory!.id, decision: "reject" }, manager.id)).rejects.toMatchObject({ code: "conflict" });
+
+    // A manager's new category is confirmed at once.
+    const own = await markFriction({ conversationId: conversation.id, newCategoryName: "Retour compliqué" }, manager);
+    expect(own.suggested).toBe(false);
+    expect(await reported()).toContain("Retour compliqué");
+  });
+
   it("removes a mark once, and says so the second time", async () => {
     const { agent, conversation } = await setup();
-    const { markId } = await markFriction({ conversationId: conversation.id, newCategoryName: "Delivery delay" }, agent.id);
+    const { markId } = await markFriction({ conversationId: conversation.id, newCategoryName: "Delivery delay" }, agent);
     await removeFrictionMark(conversation.id, markId, agent.id);
     expect(await db.frictionMark.count()).toBe(0);
     await expect(removeFrictionMark(conversation.id, markId, agent.id)).rejects.toMatchObject({ code: "not_found" });

@@ -10,8 +10,9 @@ import { createUser } from "@/lib/users/create-user";
 import { startFakePostmark, type FakePostmark } from "../support/fake-providers";
 import { makeCustomer, makeOrder, makeShopSettings } from "../support/factories";
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null, locale: "en" as "en" | "fr" }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/i18n/get-ui-locale", () => ({ getUiLocale: async () => session.locale }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { proposeVersion, reviewVersion, listApprovalQueue } = await import("@/lib/templates/template-versions");
@@ -33,6 +34,7 @@ beforeEach(async () => {
   await truncateAllTables();
   postmark.sent.length = 0;
   session.user = null;
+  session.locale = "en";
   await makeShopSettings({ defaultLocale: "en" });
   await ensureDefaultTemplates();
 });
@@ -95,6 +97,29 @@ describe("template versions and approval", () => {
       { number: 3, status: "draft" },
     ]);
     expect(postmark.sent).toHaveLength(0);
+  });
+
+  it("refuses a variable the step does not fill, by field and in the reader's language, when saving and when approving", async () => {
+    const { agent, founder } = await people();
+    const template = await checkInEn();
+    session.user = agent;
+    session.locale = "fr";
+    const result = await proposeVersionAction({ templateId: template.id, subject: "Your basket {{checkoutLink}}", body: "Hi {{firstName}}, your basket is still here: {{checkoutLink}}", submit: true });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "bad_request",
+      fieldErrors: {
+        subject: ["Objet : {{checkoutLink}} n'est pas disponible dans ce message. Il peut utiliser {{firstName}}, {{productName}}, {{shopName}}, {{founderName}}, {{reviewLink}}, {{orderNumber}}."],
+        body: [expect.stringContaining("Message : {{checkoutLink}} n'est pas disponible")],
+      },
+    });
+    expect(await db.templateVersion.count({ where: { templateId: template.id } })).toBe(1);
+    // A version that got into the queue some other way is not approved either.
+    const pending = await db.templateVersion.create({ data: { templateId: template.id, number: 2, subject: "Hi", body: "Basket: {{checkoutLink}}", status: "pending_approval", authorId: agent.id } });
+    session.user = founder;
+    session.locale = "en";
+    expect(await reviewVersionAction({ versionId: pending.id, decision: "approve" })).toMatchObject({ ok: false, code: "bad_request", fieldErrors: { body: [expect.stringContaining("Message: {{checkoutLink}} is not available in this message")] } });
+    expect((await db.templateVersion.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("pending_approval");
   });
 
   it("sending uses only the approved version: a newer draft or pending version changes nothing until approved", async () => {

@@ -32,4 +32,8 @@ describe("role permissions", () => {
   it("lets every role change their own preferences, such as the language", () => {
     expect(ROLES.filter((role) => can(role, "profile.update"))).toEqual([...ROLES]);
   });
+
+  it("shows the missing provider variables to admins only", () => {
+    expect(ROLES.filter((role) => can(role, "setup.providers"))).toEqual(["admin"]);
+  });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FrictionWeeklyChart, OutcomeRatesChart } from "@/components/reports/charts";
 import { RecordFixForm } from "@/components/reports/record-fix-form";
+import { SuggestedCategories } from "@/components/reports/suggested-categories";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
@@ -10,6 +11,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { reportMessages } from "@/lib/i18n/messages/reports";
 import { correctionSummary } from "@/lib/classification/label-corrections";
+import { listSuggestedFrictionCategories } from "@/lib/friction/friction-categories";
 import { frictionReport } from "@/lib/reports/friction-report";
 import { MIN_SENDS_TO_COMPARE, outcomeByTemplateVersion, outcomeMetrics, type StepOutcome } from "@/lib/reports/outcome-metrics";
 import { filtersToParams, parseReportFilters, REPORT_FLOWS, weeksInRange, type Rate } from "@/lib/reports/report-filters";
@@ -28,11 +30,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const parsed = parseReportFilters(params);
   const filters = parsed.ok ? parsed.filters : (parseReportFilters({}) as { ok: true; filters: ReturnType<typeof parseReportFilters> extends infer R ? (R extends { ok: true; filters: infer F } ? F : never) : never }).filters;
   const query = new URLSearchParams(filtersToParams(filters)).toString();
-  const [friction, outcomes, corrections, versions] = await Promise.all([
+  const manageCategories = can(user.role, "friction.manage_categories");
+  const [friction, outcomes, corrections, versions, suggestions] = await Promise.all([
     frictionReport(filters),
     outcomeMetrics(filters),
     correctionSummary(filters),
     params.split === "version" ? outcomeByTemplateVersion(filters) : Promise.resolve(null),
+    manageCategories ? listSuggestedFrictionCategories() : Promise.resolve([]),
   ]);
   const today = new Date().toISOString().slice(0, 10);
   const shown = filtersToParams(filters);
@@ -121,6 +125,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </a>
         </div>
         <p className="text-xs text-stone-500">{t("frictionNote")}</p>
+        {manageCategories && <SuggestedCategories suggestions={suggestions} />}
         {friction.length === 0 ? (
           <Notice>{t("frictionEmpty")}</Notice>
         ) : (

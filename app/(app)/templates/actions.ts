@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/authorized-action";
+import { getUiLocale } from "@/lib/i18n/get-ui-locale";
 import { proposeVersion, proposeVersionSchema, reviewVersion, reviewVersionSchema, submitDraft } from "@/lib/templates/template-versions";
 
 function refresh() {
@@ -10,7 +11,7 @@ function refresh() {
 }
 
 export const proposeVersionAction = authorizedAction("templates.propose", proposeVersionSchema, async (input, user) => {
-  const version = await proposeVersion(input, user);
+  const version = await proposeVersion(input, user, await getUiLocale());
   refresh();
   return { number: version.number, status: version.status };
 });
@@ -21,7 +22,7 @@ export const submitDraftAction = authorizedAction("templates.propose", z.object(
 });
 
 export const reviewVersionAction = authorizedAction("templates.approve", reviewVersionSchema, async (input, user) => {
-  const result = await reviewVersion(input, user);
+  const result = await reviewVersion(input, user, new Date(), await getUiLocale());
   refresh();
   return result;
 });

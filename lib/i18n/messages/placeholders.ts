@@ -1,4 +1,4 @@
-// The pages that say what is coming (templates, reports), and the page that says "not allowed".
+// The pages that say what is coming (templates, reports), and the pages that say "not allowed" and "not found".
 import { defineMessages } from "@/lib/i18n/translate";
 
 export const placeholderMessages = defineMessages({
@@ -17,6 +17,10 @@ export const placeholderMessages = defineMessages({
     "forbidden.cannotOpenPage": "Your role ({role}) cannot open that page.",
     "forbidden.askAdmin": "Ask an admin if you need access.",
     "forbidden.backToInbox": "Back to the inbox",
+
+    "notFound.title": "Page not found",
+    "notFound.body": "There is nothing here: the conversation or page may have been removed, or the link is mistyped.",
+    "notFound.backToInbox": "Back to the inbox",
   },
   fr: {
     notBuiltYet: "Pas encore disponible",
@@ -33,5 +37,9 @@ export const placeholderMessages = defineMessages({
     "forbidden.cannotOpenPage": "Votre rôle ({role}) ne donne pas accès à cette page.",
     "forbidden.askAdmin": "Demandez à un administrateur si vous avez besoin d'y accéder.",
     "forbidden.backToInbox": "Retour à la boîte de réception",
+
+    "notFound.title": "Page introuvable",
+    "notFound.body": "Il n'y a rien ici : la conversation ou la page a peut-être été supprimée, ou le lien est mal saisi.",
+    "notFound.backToInbox": "Retour à la boîte de réception",
   },
 });

@@ -71,6 +71,8 @@ export const templateMessages = defineMessages({
     firstVersion: "No approved version yet",
     cannotApprove: "Only the founder (or an admin acting as the founder) approves.",
     subjectChange: "Subject: {before} → {after}",
+    variableNotProvided: "{field}: {variable} is not available in this message. It can use {allowed}.",
+    variablesNotProvidedTitle: "Some variables are not available in this message.",
   },
   fr: {
     title: "Modèles",
@@ -141,5 +143,7 @@ export const templateMessages = defineMessages({
     firstVersion: "Pas encore de version approuvée",
     cannotApprove: "Seul le fondateur (ou un admin à sa place) approuve.",
     subjectChange: "Objet : {before} → {after}",
+    variableNotProvided: "{field} : {variable} n'est pas disponible dans ce message. Il peut utiliser {allowed}.",
+    variablesNotProvidedTitle: "Certaines variables ne sont pas disponibles dans ce message.",
   },
 });

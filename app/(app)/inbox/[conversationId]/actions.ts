@@ -55,7 +55,7 @@ export const removeTagAction = authorizedAction("inbox.work", z.object({ convers
 });
 
 export const markFrictionAction = authorizedAction("inbox.work", frictionMarkSchema, async (input, user) => {
-  const mark = await markFriction(input, user.id);
+  const mark = await markFriction(input, user);
   refresh(input.conversationId);
   return mark;
 });

@@ -9,31 +9,38 @@ import { ReplyComposer } from "@/components/inbox/reply-composer";
 import { ReviewLinkPanel } from "@/components/inbox/review-link-panel";
 import { TagEditor } from "@/components/inbox/tag-editor";
 import { ThreadMessage } from "@/components/inbox/thread-message";
+import { can } from "@/lib/auth/permissions";
 import { requireArea } from "@/lib/auth/require-access";
 import { configuredChannels } from "@/lib/env";
 import { listFrictionCategories } from "@/lib/friction/friction-categories";
+import { formatDateTime } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { listCannedReplies } from "@/lib/inbox/canned-replies";
 import { listTagNames } from "@/lib/inbox/conversation-tags";
 import { getConversation } from "@/lib/inbox/get-conversation";
+import { parseInboxView } from "@/lib/inbox/inbox-views";
+import { adjacentConversations } from "@/lib/inbox/list-conversations";
+import { staffSignature } from "@/lib/inbox/staff-signature";
 import { defaultReplyChannel, replyChannels, reviewLinkChannels } from "@/lib/inbox/reply-channels";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { listAssignableUsers } from "@/lib/users/list-users";
 
 export const metadata: Metadata = { title: "Conversation" };
 
-export default async function ConversationPage({ params }: { params: Promise<{ conversationId: string }> }) {
+export default async function ConversationPage({ params, searchParams }: { params: Promise<{ conversationId: string }>; searchParams: Promise<{ view?: string }> }) {
   const user = await requireArea("inbox");
   const conversation = await getConversation((await params).conversationId);
   if (!conversation) notFound();
-  const { t } = await getTranslator(inboxMessages);
-  const [categories, tagSuggestions, cannedReplies, settings, teammates] = await Promise.all([
+  const view = parseInboxView((await searchParams).view);
+  const { t, locale } = await getTranslator(inboxMessages);
+  const [categories, tagSuggestions, cannedReplies, settings, teammates, neighbours] = await Promise.all([
     listFrictionCategories(),
     listTagNames(),
     listCannedReplies(conversation.customer.locale),
     getShopSettingsRow(),
     listAssignableUsers(),
+    adjacentConversations({ view, userId: user.id, conversationId: conversation.id }),
   ]);
   const { customer, messages } = conversation;
   const name = [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email || customer.phone || t("unknownCustomer");
@@ -47,7 +54,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
       <section aria-labelledby="thread-title" className="min-w-0 space-y-4">
         <div className="space-y-2">
-          <Link href="/inbox" className="text-xs text-brand-700 underline">
+          <Link href={`/inbox?view=${view}`} className="text-xs text-brand-700 underline">
             {t("backToInbox")}
           </Link>
           <h1 id="thread-title" className="text-lg font-semibold">
@@ -55,7 +62,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
             {conversation.subject && <span className="font-normal text-stone-500"> · {conversation.subject}</span>}
           </h1>
           <p className="text-xs text-stone-600" data-testid="conversation-state">
-            {t(`status_${conversation.status}`)}
+            {conversation.status === "snoozed" && conversation.snoozedUntil ? t("snoozedUntilTime", { time: formatDateTime(conversation.snoozedUntil, locale) }) : t(`status_${conversation.status}`)}
             {conversation.needsHuman && ` · ${t("needsHuman")}`} · {t("priority", { priority: conversation.priority })} ·{" "}
             {conversation.assignee ? t("assignedToName", { name: conversation.assignee.name }) : t("unassigned")}
             {conversation.sentiment && ` · ${t(`sentiment_${conversation.sentiment}`)}`}
@@ -78,11 +85,12 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
             values={{ firstName: customer.firstName, productName: latestOrder?.lineItems[0]?.title, orderNumber: latestOrder?.number, shopName: settings?.shopName, founderName: settings?.founderName }}
             customerLocale={customer.locale}
             aiConfigured={configured.ai}
+            signature={staffSignature(user.name, settings?.shopName ?? "")}
           />
         </ConversationLive>
-        <ConversationActions conversationId={conversation.id} status={conversation.status} assigneeId={conversation.assignee?.id ?? null} currentUserId={user.id} teammates={teammates} />
+        <ConversationActions conversationId={conversation.id} status={conversation.status} assigneeId={conversation.assignee?.id ?? null} currentUserId={user.id} teammates={teammates} view={view} previousId={neighbours.previousId} nextId={neighbours.nextId} />
         <div className="flex flex-wrap items-start gap-4 rounded-lg border border-stone-200 bg-white p-4">
-          <FrictionPanel conversationId={conversation.id} marks={conversation.frictionMarks.map((m) => ({ id: m.id, categoryName: m.category.name, note: m.note }))} categories={categories} />
+          <FrictionPanel conversationId={conversation.id} marks={conversation.frictionMarks.map((m) => ({ id: m.id, categoryName: m.category.name, note: m.note }))} categories={categories} canCreateCategories={can(user.role, "friction.manage_categories")} />
           <ReviewLinkPanel conversationId={conversation.id} email={reviewChannels.email} sms={reviewChannels.sms} />
         </div>
       </section>
