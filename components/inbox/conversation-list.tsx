@@ -7,7 +7,8 @@ import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useTranslator } from "@/components/i18n/locale-provider";
-import { formatDuration } from "@/lib/i18n/format";
+import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
+import { formatDateTime, formatDuration } from "@/lib/i18n/format";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { INBOX_VIEWS, type InboxView } from "@/lib/inbox/inbox-views";
 
@@ -48,6 +49,7 @@ async function fetchPage(view: View, cursor: string | null): Promise<Page> {
 export function ConversationList({ view }: { view: View }) {
   const router = useRouter();
   const { t, locale } = useTranslator(inboxMessages);
+  const timeZone = useViewerTimeZone();
   const label = (key: View) => t(`view_${key}`);
   const [focused, setFocused] = useState(0);
   const query = useInfiniteQuery({
@@ -115,7 +117,10 @@ export function ConversationList({ view }: { view: View }) {
                   ))}
                   <span className="ml-auto text-xs text-stone-500">
                     {row.assignee ? row.assignee.name : t("unassigned")}
-                    {row.waitingSince && <> · {t("waiting", { time: formatDuration(row.waitingSince, locale) })}</>}
+                    {row.waitingSince && <> · {t("waiting", { time: formatDuration(row.waitingSince, locale) })}</>} ·{" "}
+                    <time dateTime={row.lastMessageAt} data-testid="conversation-time">
+                      {formatDateTime(row.lastMessageAt, locale, timeZone)}
+                    </time>
                   </span>
                 </div>
                 <p className="mt-1 truncate text-sm text-stone-600">{row.snippet || t("noText")}</p>

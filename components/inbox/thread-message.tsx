@@ -1,8 +1,10 @@
+import { RichText } from "@/components/i18n/rich-text";
 import { MessageBody } from "@/components/inbox/message-body";
 import { MessageLabels } from "@/components/inbox/message-labels";
 import { CONFIDENT_INTENT } from "@/lib/classification/confidence";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import type { ConversationDetail } from "@/lib/inbox/get-conversation";
 
@@ -11,6 +13,7 @@ const STATUS_STYLE: Record<string, string> = { delivered: "text-emerald-700", fa
 /** One message of the thread: who wrote it, on which channel, automatic or not, and its delivery. */
 export async function ThreadMessage({ message, customerName }: { message: ConversationDetail["messages"][number]; customerName: string }) {
   const { t, locale } = await getTranslator(inboxMessages);
+  const timeZone = await viewerTimeZone();
   const automatic = message.authorType === "automation";
   const outbound = message.direction === "outbound";
   const author = message.isInternalNote ? t("internalNote") : outbound ? (automatic ? t("automatic") : (message.authorUser?.name ?? t("staff"))) : customerName;
@@ -23,7 +26,18 @@ export async function ThreadMessage({ message, customerName }: { message: Conver
       <p className="mb-2 flex flex-wrap gap-2 text-xs text-stone-600">
         <span className="font-medium text-stone-800">{author}</span>
         <span>{message.channel === "email" ? `✉ ${t("channelEmail")}` : `💬 ${t("channelSms")}`}</span>
-        <span>{t(outbound ? "sentAt" : "receivedAt", { time: formatDateTime(message.createdAt, locale) })}</span>
+        <span>
+          <RichText
+            text={t(outbound ? "sentAt" : "receivedAt")}
+            values={{
+              time: (
+                <time dateTime={message.createdAt.toISOString()} data-testid="message-time">
+                  {formatDateTime(message.createdAt, locale, timeZone)}
+                </time>
+              ),
+            }}
+          />
+        </span>
         {automatic && message.scheduledMessage && (
           <span className="rounded bg-stone-100 px-1.5">
             {t(`flow_${message.scheduledMessage.flow}`)} · {message.scheduledMessage.step}

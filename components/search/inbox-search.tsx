@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useTranslator } from "@/components/i18n/locale-provider";
 import { formatDateTime } from "@/lib/i18n/format";
+import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { searchMessages } from "@/lib/i18n/messages/search";
 import type { CustomerHit, MessageHit, SearchResult } from "@/lib/search/search-inbox";
 
@@ -35,6 +36,7 @@ function normalize(text: string): string {
 /** Search box and results; the URL's ?q= follows what is searched, so results can be linked. */
 export function InboxSearch({ initialQuery }: { initialQuery: string }) {
   const { t, locale } = useTranslator(searchMessages);
+  const timeZone = useViewerTimeZone();
   const [text, setText] = useState(initialQuery);
   const [query, setQuery] = useState(normalize(initialQuery));
   const inputRef = useRef<HTMLInputElement>(null);
@@ -173,8 +175,8 @@ export function InboxSearch({ initialQuery }: { initialQuery: string }) {
                             <span className="font-medium">{hit.direction === "inbound" ? t("fromCustomer", { name }) : t("toCustomer", { name })}</span>
                             <span className="rounded bg-stone-100 px-1.5 text-xs text-stone-600">{t(`channel_${hit.channel}`)}</span>
                             {hit.isInternalNote && <span className="rounded bg-amber-200 px-1.5 text-xs text-amber-900">{t("internalNote")}</span>}
-                            <time dateTime={hit.createdAt} className="ml-auto text-xs text-stone-500">
-                              {formatDateTime(hit.createdAt, locale)}
+                            <time dateTime={hit.createdAt} className="ml-auto text-xs text-stone-500" data-testid="search-message-time">
+                              {formatDateTime(hit.createdAt, locale, timeZone)}
                             </time>
                           </div>
                           {hit.subject && <p className="mt-0.5 truncate text-xs text-stone-500">{hit.subject}</p>}
