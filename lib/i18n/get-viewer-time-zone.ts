@@ -14,12 +14,17 @@ export const getTimeZoneChoice = cache(async (): Promise<string> => {
   return stored?.timeZone ?? "auto";
 });
 
+/** The browser's zone as its `tz` cookie says, or null before the cookie is set. */
+export async function browserTimeZone(): Promise<string | null> {
+  return canonicalTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value);
+}
+
 /** The zone this request's screens show times in (the rule in lib/i18n/time-zone.ts). */
 export const viewerTimeZone = cache(async (): Promise<string> => {
-  const browser = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
+  const browser = await browserTimeZone();
   const choice = await getTimeZoneChoice();
   const user = choice === "auto" ? null : choice;
   // The shop's zone only matters when neither the user nor the browser has said anything.
-  const shop = canonicalTimeZone(user) ?? canonicalTimeZone(browser) ? null : ((await getShopSettings())?.timeZone ?? null);
+  const shop = (canonicalTimeZone(user) ?? browser) ? null : ((await getShopSettings())?.timeZone ?? null);
   return resolveViewerTimeZone({ user, browser, shop });
 });
