@@ -1,8 +1,10 @@
 "use client";
 
+import { fromZonedTime } from "date-fns-tz";
 import { useEffect, useRef, useState } from "react";
 import { assignAction, changeStatusAction } from "@/app/(app)/inbox/[conversationId]/actions";
 import { useTranslator } from "@/components/i18n/locale-provider";
+import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
@@ -15,6 +17,7 @@ const isTyping = (target: EventTarget | null) => target instanceof HTMLElement &
 /** Assign, set pending, snooze, close or reopen. Keys: a assign to me, e close as resolved, s snooze. */
 export function ConversationActions({ conversationId, status, assigneeId, currentUserId, teammates }: Props) {
   const { t } = useTranslator(inboxMessages);
+  const timeZone = useViewerTimeZone();
   const statusAction = useServerAction(changeStatusAction);
   const assign = useServerAction(assignAction);
   const [snoozeUntil, setSnoozeUntil] = useState("");
@@ -64,12 +67,15 @@ export function ConversationActions({ conversationId, status, assigneeId, curren
             {t("assignToMe")}
           </Button>
         )}
-        <label className="flex items-center gap-2 text-xs text-stone-600">
+        <label className="flex min-w-0 items-center gap-2 text-xs text-stone-600">
           {t("assignTo")}
-          <select value={assigneeId ?? ""} disabled={pending} onChange={(event) => assignTo(event.target.value || null)} className="rounded border border-stone-300 px-2 py-1 text-sm">
+          <select value={assigneeId ?? ""} disabled={pending} onChange={(event) => assignTo(event.target.value || null)}
+            title={teammates.find((m) => m.id === assigneeId)?.name}
+            className="w-48 max-w-full min-w-0 truncate rounded border border-stone-300 px-2 py-1 text-sm"
+          >
             <option value="">{t("nobody")}</option>
             {teammates.map((member) => (
-              <option key={member.id} value={member.id}>
+              <option key={member.id} value={member.id} title={member.name}>
                 {member.name}
               </option>
             ))}
@@ -101,9 +107,11 @@ export function ConversationActions({ conversationId, status, assigneeId, curren
         )}
         <label className="ml-auto flex items-center gap-2 text-xs text-stone-600" htmlFor="snooze-until">
           {t("snoozeUntil")}
+          {/* The wall time is read in the viewer's zone, like every time on screen. */}
+          <span className="text-stone-500">({timeZone})</span>
           <input id="snooze-until" ref={snoozeRef} type="datetime-local" value={snoozeUntil} onChange={(event) => setSnoozeUntil(event.target.value)} className="rounded border border-stone-300 px-2 py-1" />
         </label>
-        <Button variant="secondary" disabled={pending || !snoozeUntil} onClick={() => setStatus({ conversationId, status: "snoozed", snoozedUntil: new Date(snoozeUntil).toISOString() }, t("snoozed"))}>
+        <Button variant="secondary" disabled={pending || !snoozeUntil} onClick={() => setStatus({ conversationId, status: "snoozed", snoozedUntil: fromZonedTime(snoozeUntil, timeZone).toISOString() }, t("snoozed"))}>
           {t("snooze")}
         </Button>
       </div>

@@ -103,7 +103,9 @@ export function ConversationList({ view }: { view: View }) {
             <li key={row.id} className={index === focused ? "bg-brand-50" : ""}>
               <Link href={`/inbox/${row.id}`} className="block px-4 py-3 focus-visible:outline-2 focus-visible:outline-brand-600" data-testid="conversation-row" onFocus={() => setFocused(index)}>
                 <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium">{row.customerName}</span>
+                  <span className="max-w-full truncate font-medium" title={row.customerName}>
+                    {row.customerName}
+                  </span>
                   <span className="text-xs text-stone-500" aria-label={t("channelsLabel", { channels: row.channels.map((c) => (c === "email" ? t("channelEmail") : t("channelSms"))).join(", ") })}>
                     {row.channels.map((c) => (c === "email" ? "✉" : "💬")).join(" ")}
                   </span>
@@ -115,15 +117,22 @@ export function ConversationList({ view }: { view: View }) {
                       #{tag}
                     </span>
                   ))}
-                  <span className="ml-auto text-xs text-stone-500">
-                    {row.assignee ? row.assignee.name : t("unassigned")}
-                    {row.waitingSince && <> · {t("waiting", { time: formatDuration(row.waitingSince, locale) })}</>} ·{" "}
-                    <time dateTime={row.lastMessageAt} data-testid="conversation-time">
-                      {formatDateTime(row.lastMessageAt, locale, timeZone)}
-                    </time>
+                  <span className="ml-auto flex max-w-full min-w-0 flex-wrap gap-x-1 text-xs text-stone-500">
+                    <span className="max-w-40 truncate" title={row.assignee?.name}>
+                      {row.assignee ? row.assignee.name : t("unassigned")}
+                    </span>
+                    {row.waitingSince && <span>· {t("waiting", { time: formatDuration(row.waitingSince, locale) })}</span>}
+                    <span>
+                      ·{" "}
+                      <time dateTime={row.lastMessageAt} data-testid="conversation-time">
+                        {formatDateTime(row.lastMessageAt, locale, timeZone)}
+                      </time>
+                    </span>
                   </span>
                 </div>
-                <p className="mt-1 truncate text-sm text-stone-600">{row.snippet || t("noText")}</p>
+                <p className="mt-1 truncate text-sm text-stone-600" title={row.snippet || undefined}>
+                  {row.snippet || t("noText")}
+                </p>
               </Link>
             </li>
           ))}

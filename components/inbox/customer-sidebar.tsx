@@ -17,7 +17,7 @@ export async function CustomerSidebar({ conversationId, customer }: { conversati
   // Sequences are timed in the customer's zone (quiet hours, "10:00 the next day"): shown in it.
   const customerZone = customerTimeZones(customer, shop?.timeZone ?? "UTC")[0] ?? "UTC";
   return (
-    <aside aria-label={t("customer")} className="space-y-5 text-sm">
+    <aside aria-label={t("customer")} className="min-w-0 space-y-5 text-sm">
       <section>
         <h2 className="text-xs font-semibold uppercase text-stone-500">{t("contact")}</h2>
         <p className="break-all">{customer.email ?? t("noEmail")}</p>

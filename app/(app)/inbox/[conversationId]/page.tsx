@@ -44,7 +44,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
   const latestOrder = customer.orders[0];
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+    <div className="grid gap-6 wrap-anywhere lg:grid-cols-[minmax(0,1fr)_18rem]">
       <section aria-labelledby="thread-title" className="min-w-0 space-y-4">
         <div className="space-y-2">
           <Link href="/inbox" className="text-xs text-brand-700 underline">
