@@ -35,6 +35,8 @@ const documentFits = (page: Page) => page.evaluate(() => ({ scrollWidth: documen
 const tokyoClock = (iso: string) => new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
 
 test("a message shows the same Tokyo time in the thread, the list and search; a 5,000-character word and a phone screen keep the page in its width; no hydration error", async ({ page, request }) => {
+  // Many pages in one story, and a long note to save: more than the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   const errors = collectErrors(page);
   // A word no other message has, letters only, so search finds exactly this message.
   const word = `fuseau${Date.now().toString(36).replace(/\d/g, (digit) => "abcdefghij"[Number(digit)]!)}`;
