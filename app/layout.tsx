@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
+import { BrowserTimeZoneCookie } from "@/components/i18n/browser-time-zone-cookie";
 import { getUiLocale } from "@/lib/i18n/get-ui-locale";
+import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,10 +13,14 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getUiLocale();
+  const timeZone = await viewerTimeZone();
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <Providers locale={locale}>{children}</Providers>
+        <Providers locale={locale} timeZone={timeZone}>
+          <BrowserTimeZoneCookie />
+          {children}
+        </Providers>
       </body>
     </html>
   );

@@ -15,9 +15,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       <AppNav areas={areas} user={{ name: user.name, email: user.email, role: user.role }} localeChoice={await getLocaleChoice()} />
-      <div className="flex-1">
+      <div className="min-w-0 flex-1">
         {can(user.role, "setup.providers") && <ChannelBanner channels={configuredChannels(env())} />}
-        <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+        <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
       </div>
     </div>
   );

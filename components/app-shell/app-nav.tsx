@@ -17,7 +17,7 @@ export function AppNav({ areas, user, localeChoice }: { areas: NavArea[]; user: 
   return (
     <aside className="flex shrink-0 flex-col border-b border-stone-200 bg-white md:min-h-screen md:w-56 md:border-r md:border-b-0">
       <div className="px-5 py-4 text-base font-semibold tracking-tight text-brand-700">Reply Inbox</div>
-      <nav aria-label={t("mainNavigation")} className="flex gap-1 px-3 md:flex-col">
+      <nav aria-label={t("mainNavigation")} className="flex flex-wrap gap-1 px-3 md:flex-col">
         {areas.map((area) => {
           const active = pathname === area.href || pathname.startsWith(`${area.href}/`);
           return (
@@ -37,7 +37,7 @@ export function AppNav({ areas, user, localeChoice }: { areas: NavArea[]; user: 
           <p className="truncate font-medium" data-testid="current-user" title={user.name}>
             {user.name}
           </p>
-          <p className="text-xs text-stone-500">
+          <p className="truncate text-xs text-stone-500" title={user.email}>
             {user.email} · <span data-testid="current-role">{t(`role.${user.role}`)}</span>
           </p>
         </div>

@@ -1,9 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { fromZonedTime } from "date-fns-tz";
 import { useEffect, useRef, useState } from "react";
 import { assignAction, changeStatusAction } from "@/app/(app)/inbox/[conversationId]/actions";
 import { useTranslator } from "@/components/i18n/locale-provider";
+import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
@@ -35,6 +37,7 @@ export function ConversationActions({ conversationId, status, assigneeId, curren
   const router = useRouter();
   const hrefOf = (id: string) => `/inbox/${id}?view=${view}`;
   const afterClose = nextId ? hrefOf(nextId) : `/inbox?view=${view}`;
+  const timeZone = useViewerTimeZone();
   const statusAction = useServerAction(changeStatusAction);
   const assign = useServerAction(assignAction);
   const [snoozeUntil, setSnoozeUntil] = useState("");
@@ -89,12 +92,15 @@ export function ConversationActions({ conversationId, status, assigneeId, curren
             {t("assignToMe")}
           </Button>
         )}
-        <label className="flex items-center gap-2 text-xs text-stone-600">
+        <label className="flex min-w-0 items-center gap-2 text-xs text-stone-600">
           {t("assignTo")}
-          <select value={assigneeId ?? ""} disabled={pending} onChange={(event) => assignTo(event.target.value || null)} className="rounded border border-stone-300 px-2 py-1 text-sm">
+          <select value={assigneeId ?? ""} disabled={pending} onChange={(event) => assignTo(event.target.value || null)}
+            title={teammates.find((m) => m.id === assigneeId)?.name}
+            className="w-48 max-w-full min-w-0 truncate rounded border border-stone-300 px-2 py-1 text-sm"
+          >
             <option value="">{t("nobody")}</option>
             {teammates.map((member) => (
-              <option key={member.id} value={member.id}>
+              <option key={member.id} value={member.id} title={member.name}>
                 {member.name}
               </option>
             ))}
@@ -126,9 +132,11 @@ export function ConversationActions({ conversationId, status, assigneeId, curren
         )}
         <label className="ml-auto flex items-center gap-2 text-xs text-stone-600" htmlFor="snooze-until">
           {t("snoozeUntil")}
+          {/* The wall time is read in the viewer's zone, like every time on screen. */}
+          <span className="text-stone-500">({timeZone})</span>
           <input id="snooze-until" ref={snoozeRef} type="datetime-local" value={snoozeUntil} onChange={(event) => setSnoozeUntil(event.target.value)} className="rounded border border-stone-300 px-2 py-1" />
         </label>
-        <Button variant="secondary" disabled={pending || !snoozeUntil} onClick={() => setStatus({ conversationId, status: "snoozed", snoozedUntil: new Date(snoozeUntil) }, t("snoozed"))}>
+        <Button variant="secondary" disabled={pending || !snoozeUntil} onClick={() => setStatus({ conversationId, status: "snoozed", snoozedUntil: fromZonedTime(snoozeUntil, timeZone) }, t("snoozed"))}>
           {t("snooze")}
         </Button>
       </div>

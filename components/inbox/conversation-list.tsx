@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useTranslator } from "@/components/i18n/locale-provider";
+import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { formatDateTime, formatDuration } from "@/lib/i18n/format";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { INBOX_VIEWS, type InboxView } from "@/lib/inbox/inbox-views";
@@ -49,6 +50,7 @@ async function fetchPage(view: View, cursor: string | null): Promise<Page> {
 export function ConversationList({ view }: { view: View }) {
   const router = useRouter();
   const { t, locale } = useTranslator(inboxMessages);
+  const timeZone = useViewerTimeZone();
   const label = (key: View) => t(`view_${key}`);
   const [focused, setFocused] = useState(0);
   const query = useInfiniteQuery({
@@ -102,7 +104,9 @@ export function ConversationList({ view }: { view: View }) {
             <li key={row.id} className={index === focused ? "bg-brand-50" : ""}>
               <Link href={`/inbox/${row.id}?view=${view}`} className="block px-4 py-3 focus-visible:outline-2 focus-visible:outline-brand-600" data-testid="conversation-row" onFocus={() => setFocused(index)}>
                 <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium">{row.customerName}</span>
+                  <span className="max-w-full truncate font-medium" title={row.customerName}>
+                    {row.customerName}
+                  </span>
                   <span className="text-xs text-stone-500" aria-label={t("channelsLabel", { channels: row.channels.map((c) => (c === "email" ? t("channelEmail") : t("channelSms"))).join(", ") })}>
                     {row.channels.map((c) => (c === "email" ? "✉" : "💬")).join(" ")}
                   </span>
@@ -114,13 +118,23 @@ export function ConversationList({ view }: { view: View }) {
                       #{tag}
                     </span>
                   ))}
-                  <span className="ml-auto text-xs text-stone-500">
-                    {row.assignee ? row.assignee.name : t("unassigned")}
-                    {row.waitingSince && <> · {t("waiting", { time: formatDuration(row.waitingSince, locale) })}</>}
-                    {row.status === "snoozed" && row.snoozedUntil && <span data-testid="snoozed-until"> · {t("snoozedUntilTime", { time: formatDateTime(row.snoozedUntil, locale) })}</span>}
+                  <span className="ml-auto flex max-w-full min-w-0 flex-wrap gap-x-1 text-xs text-stone-500">
+                    <span className="max-w-40 truncate" title={row.assignee?.name}>
+                      {row.assignee ? row.assignee.name : t("unassigned")}
+                    </span>
+                    {row.waitingSince && <span>· {t("waiting", { time: formatDuration(row.waitingSince, locale) })}</span>}
+                    {row.status === "snoozed" && row.snoozedUntil && <span data-testid="snoozed-until">· {t("snoozedUntilTime", { time: formatDateTime(row.snoozedUntil, locale, timeZone) })}</span>}
+                    <span>
+                      ·{" "}
+                      <time dateTime={row.lastMessageAt} data-testid="conversation-time">
+                        {formatDateTime(row.lastMessageAt, locale, timeZone)}
+                      </time>
+                    </span>
                   </span>
                 </div>
-                <p className="mt-1 truncate text-sm text-stone-600">{row.snippet || t("noText")}</p>
+                <p className="mt-1 truncate text-sm text-stone-600" title={row.snippet || undefined}>
+                  {row.snippet || t("noText")}
+                </p>
               </Link>
             </li>
           ))}

@@ -3,15 +3,21 @@ import { EmailUnsubscribeButton } from "@/components/inbox/email-unsubscribe-but
 import { SequenceList } from "@/components/inbox/sequence-list";
 import { formatDate } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import type { ConversationDetail } from "@/lib/inbox/get-conversation";
+import { customerTimeZones } from "@/lib/outbound/quiet-hours";
+import { getShopSettings } from "@/lib/settings/get-shop-settings";
 
 /** What the agent needs to know about the customer: contact, consent, orders, sequences, history. */
 export async function CustomerSidebar({ conversationId, customer }: { conversationId: string; customer: ConversationDetail["customer"] }) {
   const { t, locale } = await getTranslator(inboxMessages);
-  const day = (date: Date) => formatDate(date, locale);
+  const [timeZone, shop] = await Promise.all([viewerTimeZone(), getShopSettings()]);
+  const day = (date: Date) => formatDate(date, locale, timeZone);
+  // Sequences are timed in the customer's zone (quiet hours, "10:00 the next day"): shown in it.
+  const customerZone = customerTimeZones(customer, shop?.timeZone ?? "UTC")[0] ?? "UTC";
   return (
-    <aside aria-label={t("customer")} className="space-y-5 text-sm">
+    <aside aria-label={t("customer")} className="min-w-0 space-y-5 text-sm">
       <section>
         <h2 className="text-xs font-semibold uppercase text-stone-500">{t("contact")}</h2>
         <p className="break-all">{customer.email ?? t("noEmail")}</p>
@@ -65,7 +71,7 @@ export async function CustomerSidebar({ conversationId, customer }: { conversati
       </section>
       <section>
         <h2 className="text-xs font-semibold uppercase text-stone-500">{t("sequences")}</h2>
-        <SequenceList conversationId={conversationId} messages={customer.scheduledMessages} />
+        <SequenceList conversationId={conversationId} messages={customer.scheduledMessages} customerZone={customerZone} />
       </section>
       <section>
         <h2 className="text-xs font-semibold uppercase text-stone-500">{t("pastConversations")}</h2>

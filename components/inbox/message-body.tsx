@@ -18,7 +18,7 @@ export function MessageBody({ text, strippedText, html }: Props) {
   const [mode, setMode] = useState<"text" | "full" | "html">(strippedText ? "text" : html ? "html" : "full");
   const [images, setImages] = useState(false);
   return (
-    <div>
+    <div className="min-w-0">
       {mode === "html" && html ? (
         <iframe
           title={t("emailContent")}
@@ -28,7 +28,7 @@ export function MessageBody({ text, strippedText, html }: Props) {
           className="h-72 w-full rounded border border-stone-200 bg-white"
         />
       ) : (
-        <p className="whitespace-pre-wrap text-sm">{mode === "text" && strippedText ? strippedText : text}</p>
+        <p className="whitespace-pre-wrap text-sm wrap-anywhere">{mode === "text" && strippedText ? strippedText : text}</p>
       )}
       <div className="mt-2 flex flex-wrap gap-3 text-xs text-stone-600">
         {strippedText && mode === "text" && (

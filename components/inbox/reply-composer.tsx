@@ -9,6 +9,7 @@ import { useTranslator } from "@/components/i18n/locale-provider";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { formatDateTime } from "@/lib/i18n/format";
+import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import type { ChannelAvailability } from "@/lib/inbox/reply-channels";
 import type { NewerMessage } from "@/lib/inbox/send-staff-reply";
@@ -66,6 +67,7 @@ function useDraft(key: string) {
  */
 export function ReplyComposer({ conversationId, latestMessageId, channels, defaultChannel, cannedReplies, values, customerLocale, aiConfigured, signature }: Props) {
   const { t, locale } = useTranslator(inboxMessages);
+  const timeZone = useViewerTimeZone();
   const { setReplying } = useReplying();
   const [mode, setMode] = useState<Mode>("reply");
   const [channel, setChannel] = useState<Channel | null>(defaultChannel);
@@ -204,7 +206,7 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
             {stale.map((m) => (
               <li key={m.id} className="rounded bg-white/70 p-2">
                 <span className="text-xs text-stone-600">
-                  {m.from} · {m.channel === "email" ? t("channelEmail") : t("channelSms")} · {formatDateTime(m.createdAt, locale)}
+                  {m.from} · {m.channel === "email" ? t("channelEmail") : t("channelSms")} · {formatDateTime(m.createdAt, locale, timeZone)}
                 </span>
                 <p className="whitespace-pre-wrap">{m.text}</p>
               </li>

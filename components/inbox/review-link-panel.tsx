@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { formatDateTime } from "@/lib/i18n/format";
+import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 
 type Availability = { allowed: true } | { allowed: false; reason: string };
@@ -17,6 +18,7 @@ type Availability = { allowed: true } | { allowed: false; reason: string };
  */
 export function ReviewLinkPanel({ conversationId, email, sms }: { conversationId: string; email: Availability; sms: Availability }) {
   const { t, locale } = useTranslator(inboxMessages);
+  const timeZone = useViewerTimeZone();
   const send = useServerAction(sendReviewLinkAction);
   const [choosing, setChoosing] = useState(false);
   const [requestId, setRequestId] = useState(() => crypto.randomUUID());
@@ -26,7 +28,7 @@ export function ReviewLinkPanel({ conversationId, email, sms }: { conversationId
       setChoosing(false);
       setRequestId(crypto.randomUUID());
       if (result.outcome === "sent") return t("reviewLinkSent");
-      if (result.outcome === "deferred") return t("reviewLinkDeferred", { time: formatDateTime(result.until, locale) });
+      if (result.outcome === "deferred") return t("reviewLinkDeferred", { time: formatDateTime(result.until, locale, timeZone) });
       return t("reviewLinkRetrying", { error: result.error });
     });
   }

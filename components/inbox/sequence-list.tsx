@@ -3,13 +3,13 @@
 import { pauseScheduledAction, resumeScheduledAction } from "@/app/(app)/inbox/[conversationId]/actions";
 import { useTranslator } from "@/components/i18n/locale-provider";
 import { useServerAction } from "@/components/ui/use-server-action";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDateTimeInZone } from "@/lib/i18n/format";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 
 type Scheduled = { id: string; flow: string; step: string; channel: string; status: string; dueAt: Date; sentAt: Date | null; statusReason: string | null };
 
 /** Where the customer is in each sequence: sent, due, paused; pause or resume a step from here. */
-export function SequenceList({ conversationId, messages }: { conversationId: string; messages: Scheduled[] }) {
+export function SequenceList({ conversationId, messages, customerZone }: { conversationId: string; messages: Scheduled[]; customerZone: string }) {
   const { t, locale } = useTranslator(inboxMessages);
   const pause = useServerAction(pauseScheduledAction);
   const resume = useServerAction(resumeScheduledAction);
@@ -21,7 +21,7 @@ export function SequenceList({ conversationId, messages }: { conversationId: str
         {messages.map((m) => (
           <li key={m.id} data-testid="sequence-step" title={m.statusReason ?? undefined}>
             {t(`flow_${m.flow}` as "flow_manual")} · {m.step} ({m.channel === "sms" ? "SMS" : t("channelEmail")}): <span className="font-medium">{t(`scheduled_${m.status}` as "scheduled_sent")}</span>{" "}
-            {formatDate(m.status === "sent" && m.sentAt ? m.sentAt : m.dueAt, locale)}
+            <span data-testid="sequence-time">{formatDateTimeInZone(m.status === "sent" && m.sentAt ? m.sentAt : m.dueAt, locale, customerZone, t("customerTime"))}</span>
             {m.status === "scheduled" && (
               <button type="button" className="ml-2 text-xs text-brand-700 underline" disabled={pause.pending} onClick={() => pause.run({ conversationId, scheduledMessageId: m.id }, () => {})}>
                 {t("pauseStep")}

@@ -1,8 +1,10 @@
+import { RichText } from "@/components/i18n/rich-text";
 import { MessageBody } from "@/components/inbox/message-body";
 import { MessageLabels } from "@/components/inbox/message-labels";
 import { CONFIDENT_INTENT } from "@/lib/classification/confidence";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import type { ConversationDetail } from "@/lib/inbox/get-conversation";
 
@@ -11,6 +13,7 @@ const STATUS_STYLE: Record<string, string> = { delivered: "text-emerald-700", fa
 /** One message of the thread: who wrote it, on which channel, automatic or not, and its delivery. */
 export async function ThreadMessage({ message, customerName }: { message: ConversationDetail["messages"][number]; customerName: string }) {
   const { t, locale } = await getTranslator(inboxMessages);
+  const timeZone = await viewerTimeZone();
   const automatic = message.authorType === "automation";
   const outbound = message.direction === "outbound";
   const note = message.isInternalNote;
@@ -27,12 +30,25 @@ export async function ThreadMessage({ message, customerName }: { message: Conver
         {note ? (
           <>
             <span className="rounded bg-amber-200 px-1.5 text-amber-950" data-testid="internal-note">{t("internalNote")}</span>
-            <span>{formatDateTime(message.createdAt, locale)}</span>
+            <time dateTime={message.createdAt.toISOString()} data-testid="message-time">
+              {formatDateTime(message.createdAt, locale, timeZone)}
+            </time>
           </>
         ) : (
           <>
             <span>{message.channel === "email" ? `✉ ${t("channelEmail")}` : `💬 ${t("channelSms")}`}</span>
-            <span>{t(outbound ? "sentAt" : "receivedAt", { time: formatDateTime(message.createdAt, locale) })}</span>
+            <span>
+              <RichText
+                text={t(outbound ? "sentAt" : "receivedAt")}
+                values={{
+                  time: (
+                    <time dateTime={message.createdAt.toISOString()} data-testid="message-time">
+                      {formatDateTime(message.createdAt, locale, timeZone)}
+                    </time>
+                  ),
+                }}
+              />
+            </span>
           </>
         )}
         {automatic && message.scheduledMessage && (

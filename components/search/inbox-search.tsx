@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useTranslator } from "@/components/i18n/locale-provider";
 import { formatDateTime } from "@/lib/i18n/format";
+import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { searchMessages } from "@/lib/i18n/messages/search";
 import type { CustomerHit, MessageHit, SearchResult } from "@/lib/search/search-inbox";
 
@@ -35,6 +36,7 @@ function normalize(text: string): string {
 /** Search box and results; the URL's ?q= follows what is searched, so results can be linked. */
 export function InboxSearch({ initialQuery }: { initialQuery: string }) {
   const { t, locale } = useTranslator(searchMessages);
+  const timeZone = useViewerTimeZone();
   const [text, setText] = useState(initialQuery);
   const [query, setQuery] = useState(normalize(initialQuery));
   const inputRef = useRef<HTMLInputElement>(null);
@@ -170,15 +172,19 @@ export function InboxSearch({ initialQuery }: { initialQuery: string }) {
                           className="block px-4 py-3 hover:bg-stone-50 focus-visible:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
                         >
                           <div className="flex flex-wrap items-center gap-2 text-sm">
-                            <span className="font-medium">{hit.direction === "inbound" ? t("fromCustomer", { name }) : t("toCustomer", { name })}</span>
+                            <span className="max-w-full truncate font-medium" title={name}>{hit.direction === "inbound" ? t("fromCustomer", { name }) : t("toCustomer", { name })}</span>
                             <span className="rounded bg-stone-100 px-1.5 text-xs text-stone-600">{t(`channel_${hit.channel}`)}</span>
                             {hit.isInternalNote && <span className="rounded bg-amber-200 px-1.5 text-xs text-amber-900">{t("internalNote")}</span>}
-                            <time dateTime={hit.createdAt} className="ml-auto text-xs text-stone-500">
-                              {formatDateTime(hit.createdAt, locale)}
+                            <time dateTime={hit.createdAt} className="ml-auto text-xs text-stone-500" data-testid="search-message-time">
+                              {formatDateTime(hit.createdAt, locale, timeZone)}
                             </time>
                           </div>
-                          {hit.subject && <p className="mt-0.5 truncate text-xs text-stone-500">{hit.subject}</p>}
-                          <p className="mt-1 text-sm text-stone-700">
+                          {hit.subject && (
+                            <p className="mt-0.5 truncate text-xs text-stone-500" title={hit.subject}>
+                              {hit.subject}
+                            </p>
+                          )}
+                          <p className="mt-1 text-sm text-stone-700 wrap-anywhere">
                             {hit.snippetParts.length === 0
                               ? t("noText")
                               : hit.snippetParts.map((part, index) =>
@@ -220,8 +226,10 @@ function CustomerResults({ customers, title, unknown, noConversation }: { custom
         {customers.map((customer) => {
           const details = (
             <>
-              <span className="font-medium">{customer.name ?? unknown}</span>
-              <span className="text-stone-600">{[customer.email, customer.phone].filter(Boolean).join(" · ")}</span>
+              <span className="max-w-full truncate font-medium" title={customer.name ?? undefined}>
+                {customer.name ?? unknown}
+              </span>
+              <span className="max-w-full text-stone-600 wrap-anywhere">{[customer.email, customer.phone].filter(Boolean).join(" · ")}</span>
               {!customer.latestConversationId && <span className="text-xs text-stone-500">({noConversation})</span>}
             </>
           );

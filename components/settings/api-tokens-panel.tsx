@@ -9,13 +9,15 @@ import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { formatDateTime } from "@/lib/i18n/format";
+import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { settingsMessages } from "@/lib/i18n/messages/settings";
 
 type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
 /** Dates are shown in the shop's time zone, so the server and the browser render the same text. */
-export function ApiTokensPanel({ tokens, eventsUrl, timeZone }: { tokens: TokenRow[]; eventsUrl: string; timeZone?: string }) {
+export function ApiTokensPanel({ tokens, eventsUrl }: { tokens: TokenRow[]; eventsUrl: string }) {
+  const timeZone = useViewerTimeZone();
   const { t, locale } = useTranslator(settingsMessages);
   const { t: common } = useTranslator(commonMessages);
   const create = useServerAction(createApiTokenAction);

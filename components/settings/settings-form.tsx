@@ -8,6 +8,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { formatDateTime } from "@/lib/i18n/format";
+import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { settingsMessages } from "@/lib/i18n/messages/settings";
 import { fieldErrorsFrom } from "@/lib/validation/field-errors";
@@ -24,6 +25,7 @@ const EMPTY: ShopSettingsInput = { shopName: "", founderName: "", founderSignatu
 export function SettingsForm({ initial, timeZones, canEdit }: Props) {
   const { t, locale } = useTranslator(settingsMessages);
   const { t: common } = useTranslator(commonMessages);
+  const viewerZone = useViewerTimeZone();
   const [values, setValues] = useState<ShopSettingsInput>(initial ?? EMPTY);
   const { run, pending, fieldErrors: errors, setFieldErrors: setErrors, message: status, setMessage: setStatus } = useServerAction(saveShopSettings);
 
@@ -84,7 +86,7 @@ export function SettingsForm({ initial, timeZones, canEdit }: Props) {
           {pending ? common("saving") : t("shop.save")}
         </Button>
       )}
-      {initial && <p className="text-xs text-stone-500">{t("shop.lastSaved", { date: formatDateTime(initial.updatedAt, locale, initial.timeZone) })}</p>}
+      {initial && <p className="text-xs text-stone-500">{t("shop.lastSaved", { date: formatDateTime(initial.updatedAt, locale, viewerZone) })}</p>}
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { DiffView } from "@/components/templates/diff-view";
 import { ReviewForm } from "@/components/templates/review-form";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { formatDateTime } from "@/lib/i18n/format";
+import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { templateMessages } from "@/lib/i18n/messages/templates";
 import { lineDiff } from "@/lib/templates/line-diff";
 
@@ -28,6 +29,7 @@ const asText = (v: Version) => [v.subject && `Subject: ${v.subject}`, v.preheade
 /** Every version with its author and review; compare any two; review the pending ones. */
 export function VersionHistory({ versions, approvedVersionId, canApprove, isAdmin }: { versions: Version[]; approvedVersionId: string | null; canApprove: boolean; isAdmin: boolean }) {
   const { t, locale } = useTranslator(templateMessages);
+  const timeZone = useViewerTimeZone();
   const submit = useServerAction(submitDraftAction);
   const [left, setLeft] = useState(versions[1]?.id ?? versions[0]?.id ?? "");
   const [right, setRight] = useState(versions[0]?.id ?? "");
@@ -51,7 +53,7 @@ export function VersionHistory({ versions, approvedVersionId, canApprove, isAdmi
               <span className="rounded bg-stone-100 px-1.5 text-xs">{t(`status_${v.status}`)}</span>
               {v.id === approvedVersionId && <span className="rounded bg-emerald-100 px-1.5 text-xs text-emerald-900">{t("currentlySent")}</span>}
               <span className="text-xs text-stone-500">
-                {t("by", { name: v.author ?? t("unknownAuthor") })} · {formatDateTime(v.createdAt, locale)}
+                {t("by", { name: v.author ?? t("unknownAuthor") })} · {formatDateTime(v.createdAt, locale, timeZone)}
               </span>
             </p>
             {v.reviewer && (

@@ -8,6 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/i18n/format";
+import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { shellMessages } from "@/lib/i18n/messages/shell";
 import { usersMessages } from "@/lib/i18n/messages/users";
@@ -15,7 +16,8 @@ import { usersMessages } from "@/lib/i18n/messages/users";
 type Row = { id: string; email: string; name: string; role: Role; deactivatedAt: string | null; lastSignInAt: string | null };
 
 /** Dates are shown in the shop's time zone, so the server and the browser render the same text. */
-export function UsersTable({ users, currentUserId, timeZone }: { users: Row[]; currentUserId: string; timeZone?: string }) {
+export function UsersTable({ users, currentUserId }: { users: Row[]; currentUserId: string }) {
+  const timeZone = useViewerTimeZone();
   const { t, locale } = useTranslator(usersMessages);
   const { t: shell } = useTranslator(shellMessages);
   const { t: common } = useTranslator(commonMessages);

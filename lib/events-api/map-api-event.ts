@@ -2,7 +2,7 @@
 // Pure and documented in docs/EVENTS_API.md.
 import { z } from "zod";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
-import { isTimeZone } from "@/lib/settings/shop-settings-input";
+import { isTimeZone } from "@/lib/i18n/time-zone";
 import type { CustomerDetails, LineItemDetails, ShopEvent } from "@/lib/shop-events/shop-event";
 import { localeFrom } from "@/lib/shop-events/locale";
 

@@ -1,14 +1,26 @@
 // Dates and durations in the UI language. Intl does the work; these keep the choices in one place.
+// Every date takes its time zone explicitly (the viewer's, or the customer's for their schedule):
+// a default would be the machine's zone, which differs between the server and the browser.
 import type { UiLocale } from "@/lib/i18n/translate";
 
 const INTL_LOCALE: Record<UiLocale, string> = { en: "en-GB", fr: "fr-FR" };
 
-export function formatDateTime(date: Date | string, locale: UiLocale, timeZone?: string): string {
+export function formatDateTime(date: Date | string, locale: UiLocale, timeZone: string): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(date));
 }
 
-export function formatDate(date: Date | string, locale: UiLocale, timeZone?: string): string {
+export function formatDate(date: Date | string, locale: UiLocale, timeZone: string): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", timeZone }).format(new Date(date));
+}
+
+/** A calendar day stored as midnight UTC (a report week, a fix date): the same day for everyone. */
+export function formatDay(date: Date | string, locale: UiLocale): string {
+  return formatDate(date, locale, "UTC");
+}
+
+/** A time in someone else's zone, saying whose: "10:00 (Europe/Paris, customer's time)". */
+export function formatDateTimeInZone(date: Date | string, locale: UiLocale, timeZone: string, whose: string): string {
+  return `${formatDateTime(date, locale, timeZone)} (${timeZone}, ${whose})`;
 }
 
 /** "5 minutes ago", "dans 2 jours": the largest unit that fits. */

@@ -1,18 +1,10 @@
 // Validation for the shop settings form; used by the form (client) and the server action.
 import { z } from "zod";
+import { isTimeZone } from "@/lib/i18n/time-zone";
 import { emailAddress } from "@/lib/validation/email";
 
 export const LOCALES = ["en", "fr"] as const;
 export const LOCALE_LABELS: Record<(typeof LOCALES)[number], string> = { en: "English", fr: "Français" };
-
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `${label} is required`).max(max, `${label} must be ${max} characters or fewer`);

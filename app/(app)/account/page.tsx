@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { TimeZoneForm } from "@/components/account/time-zone-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-access";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { browserTimeZone, getTimeZoneChoice } from "@/lib/i18n/get-viewer-time-zone";
 import { accountMessages } from "@/lib/i18n/messages/account";
 import { shellMessages } from "@/lib/i18n/messages/shell";
 
@@ -13,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const [{ t }, { t: shell }] = await Promise.all([getTranslator(accountMessages), getTranslator(shellMessages)]);
+  const [{ t }, { t: shell }, timeZoneChoice, browserZone] = await Promise.all([getTranslator(accountMessages), getTranslator(shellMessages), getTimeZoneChoice(), browserTimeZone()]);
   return (
     <>
       <PageHeader title={t("pageTitle")} description={t("pageDescription")} />
@@ -33,7 +35,10 @@ export default async function AccountPage() {
             <dd>{shell(`role.${user.role}`)}</dd>
           </dl>
         </section>
-        <ChangePasswordForm />
+        <div className="space-y-8">
+          <TimeZoneForm choice={timeZoneChoice} browserZone={browserZone ?? "UTC"} timeZones={[...Intl.supportedValuesOf("timeZone"), "UTC"]} />
+          <ChangePasswordForm />
+        </div>
       </div>
     </>
   );

@@ -8,11 +8,11 @@ import { requireArea } from "@/lib/auth/require-access";
 import { channelTransports } from "@/lib/env";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { outboxMessages } from "@/lib/i18n/messages/outbox";
 import { listOutbox, type OutboxEntry } from "@/lib/outbox/list-outbox";
 import { CANNED_CUSTOMER_REPLIES } from "@/lib/outbox/reply-as-customer";
-import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -30,8 +30,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const { t: ti } = await getTranslator(inboxMessages);
   const requested = (await searchParams).channel;
   const channel = requested === "email" || requested === "sms" ? requested : undefined;
-  const [{ entries, total }, settings] = await Promise.all([listOutbox({ channel }), getShopSettingsRow()]);
-  const timeZone = settings?.timeZone;
+  const [{ entries, total }, timeZone] = await Promise.all([listOutbox({ channel }), viewerTimeZone()]);
 
   const originLabel = (entry: OutboxEntry) => {
     const origin = entry.origin;

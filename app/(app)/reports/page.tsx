@@ -7,8 +7,9 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireArea } from "@/lib/auth/require-access";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatDay } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import { reportMessages } from "@/lib/i18n/messages/reports";
 import { correctionSummary } from "@/lib/classification/label-corrections";
 import { listSuggestedFrictionCategories } from "@/lib/friction/friction-categories";
@@ -26,6 +27,7 @@ const percent = (rate: Rate | null) => (rate?.value === null || rate === null ? 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireArea("reports");
   const { t, locale } = await getTranslator(reportMessages);
+  const timeZone = await viewerTimeZone();
   const params = await searchParams;
   const parsed = parseReportFilters(params);
   const filters = parsed.ok ? parsed.filters : (parseReportFilters({}) as { ok: true; filters: ReturnType<typeof parseReportFilters> extends infer R ? (R extends { ok: true; filters: infer F } ? F : never) : never }).filters;
@@ -147,7 +149,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 <tbody>
                   {weekRows.map((row) => (
                     <tr key={row.week}>
-                      <td className="px-2 py-1">{formatDate(row.week, locale)}</td>
+                      <td className="px-2 py-1">{formatDay(row.week, locale)}</td>
                       {categoryNames.map((name) => (
                         <td key={name} className="px-2 py-1 tabular-nums">
                           {(row as Record<string, string | number>)[name]}
@@ -183,7 +185,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                           <p className="text-xs text-stone-500">{t("markedHinted", { marked: c.marked, hinted: c.hinted })}</p>
                           {c.latestFix && (
                             <p className="mt-1 text-xs text-emerald-800">
-                              {t("fixSummary", { date: formatDate(c.latestFix.fixedOn, locale), note: c.latestFix.note })}
+                              {t("fixSummary", { date: formatDay(c.latestFix.fixedOn, locale), note: c.latestFix.note })}
                               <br />
                               {c.latestFix.before.days === 0
                                 ? t("tooSoon")
@@ -211,8 +213,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                         <td className="px-2 py-2 tabular-nums">{c.customers}</td>
                         <td className="px-2 py-2 tabular-nums">{c.checkouts}</td>
                         <td className="px-2 py-2 tabular-nums">{c.checkoutValue.toFixed(2)}</td>
-                        <td className="px-2 py-2">{c.firstSeen ? formatDate(c.firstSeen, locale) : "—"}</td>
-                        <td className="px-2 py-2">{c.lastSeen ? formatDate(c.lastSeen, locale) : "—"}</td>
+                        <td className="px-2 py-2">{c.firstSeen ? formatDate(c.firstSeen, locale, timeZone) : "—"}</td>
+                        <td className="px-2 py-2">{c.lastSeen ? formatDate(c.lastSeen, locale, timeZone) : "—"}</td>
                         <td className="px-2 py-2">
                           <ul className="space-y-0.5 text-xs">
                             {c.examples.slice(0, 3).map((e) => (
@@ -306,7 +308,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                           <td className="px-2 py-1.5">{`${t(`flow_${row.flow}` as "flow_manual")} · ${row.step} · ${t(`channel_${row.channel}`)}`}</td>
                           <td className="px-2 py-1.5">
                             {row.versionNumber === null ? t("versionUnknown") : t("versionLabel", { number: row.versionNumber })}
-                            {row.approvedAt && <span className="block text-xs text-stone-500">{t("versionApproved", { date: formatDate(row.approvedAt, locale) })}</span>}
+                            {row.approvedAt && <span className="block text-xs text-stone-500">{t("versionApproved", { date: formatDate(row.approvedAt, locale, timeZone) })}</span>}
                             {row.tooFewToCompare && <span className="block text-xs text-amber-800">{t("tooFewToCompare")}</span>}
                           </td>
                           <td className="px-2 py-1.5 tabular-nums">{row.sent}</td>

@@ -68,7 +68,6 @@ export default async function SettingsPage() {
           <Section title={t("tokens.title")} description={t("tokens.description")}>
             <ApiTokensPanel
               eventsUrl={`${env().APP_URL.replace(/\/$/, "")}/api/events`}
-              timeZone={settings?.timeZone}
               tokens={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null }))}
             />
           </Section>

@@ -5,7 +5,6 @@ import { UsersTable } from "@/components/users/users-table";
 import { requireArea } from "@/lib/auth/require-access";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { usersMessages } from "@/lib/i18n/messages/users";
-import { getShopSettings } from "@/lib/settings/get-shop-settings";
 import { listUsers } from "@/lib/users/list-users";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,14 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage() {
   const admin = await requireArea("users");
-  const [users, settings, { t }] = await Promise.all([listUsers(), getShopSettings(), getTranslator(usersMessages)]);
+  const [users, { t }] = await Promise.all([listUsers(), getTranslator(usersMessages)]);
   return (
     <>
       <PageHeader title={t("pageTitle")} description={t("pageDescription")} />
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <UsersTable
           currentUserId={admin.id}
-          timeZone={settings?.timeZone}
           users={users.map((u) => ({ ...u, deactivatedAt: u.deactivatedAt?.toISOString() ?? null, lastSignInAt: u.lastSignInAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString() }))}
         />
         <CreateUserForm />

@@ -1,4 +1,4 @@
-// The user's own account page: profile and password.
+// The user's own account page: profile, time zone and password.
 import { defineMessages } from "@/lib/i18n/translate";
 
 export const accountMessages = defineMessages({
@@ -18,6 +18,12 @@ export const accountMessages = defineMessages({
     change: "Change password",
     changing: "Changing…",
     changed: "Your password was changed. Your other sessions are signed out.",
+    timeZoneTitle: "Time zone",
+    timeZoneIntro: "Every time in the app is shown in this zone. Sequences and quiet hours stay in the customer's zone, and say so.",
+    timeZoneLabel: "Show times in",
+    timeZoneAuto: "Use my browser's time zone ({zone})",
+    timeZoneSave: "Save time zone",
+    timeZoneSaved: "Times are now shown in {zone}.",
   },
   fr: {
     pageTitle: "Votre compte",
@@ -35,5 +41,11 @@ export const accountMessages = defineMessages({
     change: "Changer le mot de passe",
     changing: "Changement…",
     changed: "Votre mot de passe a été changé. Vos autres sessions sont déconnectées.",
+    timeZoneTitle: "Fuseau horaire",
+    timeZoneIntro: "Toutes les heures de l'application sont affichées dans ce fuseau. Les séquences et les heures calmes restent dans le fuseau du client, et le disent.",
+    timeZoneLabel: "Afficher les heures en",
+    timeZoneAuto: "Utiliser le fuseau de mon navigateur ({zone})",
+    timeZoneSave: "Enregistrer le fuseau",
+    timeZoneSaved: "Les heures sont maintenant affichées en {zone}.",
   },
 });

@@ -15,6 +15,7 @@ import { configuredChannels } from "@/lib/env";
 import { listFrictionCategories } from "@/lib/friction/friction-categories";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { listCannedReplies } from "@/lib/inbox/canned-replies";
 import { listTagNames } from "@/lib/inbox/conversation-tags";
@@ -34,6 +35,7 @@ export default async function ConversationPage({ params, searchParams }: { param
   if (!conversation) notFound();
   const view = parseInboxView((await searchParams).view);
   const { t, locale } = await getTranslator(inboxMessages);
+  const timeZone = await viewerTimeZone();
   const [categories, tagSuggestions, cannedReplies, settings, teammates, neighbours] = await Promise.all([
     listFrictionCategories(),
     listTagNames(),
@@ -51,7 +53,7 @@ export default async function ConversationPage({ params, searchParams }: { param
   const latestOrder = customer.orders[0];
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+    <div className="grid gap-6 wrap-anywhere lg:grid-cols-[minmax(0,1fr)_18rem]">
       <section aria-labelledby="thread-title" className="min-w-0 space-y-4">
         <div className="space-y-2">
           <Link href={`/inbox?view=${view}`} className="text-xs text-brand-700 underline">
@@ -62,7 +64,7 @@ export default async function ConversationPage({ params, searchParams }: { param
             {conversation.subject && <span className="font-normal text-stone-500"> · {conversation.subject}</span>}
           </h1>
           <p className="text-xs text-stone-600" data-testid="conversation-state">
-            {conversation.status === "snoozed" && conversation.snoozedUntil ? t("snoozedUntilTime", { time: formatDateTime(conversation.snoozedUntil, locale) }) : t(`status_${conversation.status}`)}
+            {conversation.status === "snoozed" && conversation.snoozedUntil ? t("snoozedUntilTime", { time: formatDateTime(conversation.snoozedUntil, locale, timeZone) }) : t(`status_${conversation.status}`)}
             {conversation.needsHuman && ` · ${t("needsHuman")}`} · {t("priority", { priority: conversation.priority })} ·{" "}
             {conversation.assignee ? t("assignedToName", { name: conversation.assignee.name }) : t("unassigned")}
             {conversation.sentiment && ` · ${t(`sentiment_${conversation.sentiment}`)}`}

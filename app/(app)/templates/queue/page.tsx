@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireArea } from "@/lib/auth/require-access";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import { templateMessages } from "@/lib/i18n/messages/templates";
 import { lineDiff } from "@/lib/templates/line-diff";
 import { listApprovalQueue } from "@/lib/templates/template-versions";
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Approval queue" };
 export default async function ApprovalQueuePage() {
   const user = await requireArea("templates");
   const { t, locale } = await getTranslator(templateMessages);
-  const queue = await listApprovalQueue();
+  const [queue, timeZone] = await Promise.all([listApprovalQueue(), viewerTimeZone()]);
   const canApprove = can(user.role, "templates.approve");
   return (
     <>
@@ -38,7 +39,7 @@ export default async function ApprovalQueuePage() {
                 </Link>
               </h2>
               <p className="text-xs text-stone-600">
-                {t("proposedBy", { number: version.number, name: version.author ?? t("unknownAuthor"), time: formatDateTime(version.createdAt, locale) })} · {t(`channel_${version.template.channel}`)} · {version.template.locale.toUpperCase()}
+                {t("proposedBy", { number: version.number, name: version.author ?? t("unknownAuthor"), time: formatDateTime(version.createdAt, locale, timeZone) })} · {t(`channel_${version.template.channel}`)} · {version.template.locale.toUpperCase()}
               </p>
             </div>
             <p className="text-xs font-medium text-stone-600">{version.approved ? t("changesAgainst", { number: version.approved.number }) : t("firstVersion")}</p>

@@ -7,6 +7,7 @@ import { requireArea } from "@/lib/auth/require-access";
 import { getFrictionCategory } from "@/lib/friction/friction-categories";
 import { formatDate } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import { reportMessages } from "@/lib/i18n/messages/reports";
 import { customersWhoHit } from "@/lib/reports/friction-report";
 
@@ -16,6 +17,7 @@ export const metadata: Metadata = { title: "Friction" };
 export default async function FrictionCustomersPage({ params }: { params: Promise<{ categoryId: string }> }) {
   await requireArea("reports");
   const { t, locale } = await getTranslator(reportMessages);
+  const timeZone = await viewerTimeZone();
   const category = await getFrictionCategory((await params).categoryId);
   if (!category) notFound();
   const customers = await customersWhoHit(category.id, new Date());
@@ -40,7 +42,7 @@ export default async function FrictionCustomersPage({ params }: { params: Promis
           {customers.map((c) => (
             <li key={c.customerId} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
               <span>
-                <span className="font-medium">{c.name}</span> <span className="text-xs text-stone-500">{[c.email, c.phone].filter(Boolean).join(" · ")} · {formatDate(c.at, locale)}</span>
+                <span className="font-medium">{c.name}</span> <span className="text-xs text-stone-500">{[c.email, c.phone].filter(Boolean).join(" · ")} · {formatDate(c.at, locale, timeZone)}</span>
               </span>
               <Link className="text-brand-700 underline" href={`/inbox/${c.conversationId}`}>
                 {t("openConversation")}
