@@ -2,6 +2,7 @@ import Link from "next/link";
 import { EmailUnsubscribeButton } from "@/components/inbox/email-unsubscribe-button";
 import { SequenceList } from "@/components/inbox/sequence-list";
 import { formatDate } from "@/lib/i18n/format";
+import { formatMoney } from "@/lib/i18n/numbers";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import type { ConversationDetail } from "@/lib/inbox/get-conversation";
@@ -56,7 +57,7 @@ export async function CustomerSidebar({ conversationId, customer }: { conversati
           <ul className="space-y-1">
             {customer.orders.map((order) => (
               <li key={order.id}>
-                {order.number} · {order.totalPrice.toString()} {order.currency} ·{" "}
+                {order.number} · {formatMoney(order.totalPrice, order.currency, locale)} ·{" "}
                 {order.cancelledAt ? t("order_cancelled") : order.deliveredAt ? t("order_delivered", { date: day(order.deliveredAt) }) : order.paidAt ? t("order_paid") : t("order_placed")}
               </li>
             ))}

@@ -4,6 +4,7 @@ import { pauseScheduledAction, resumeScheduledAction } from "@/app/(app)/inbox/[
 import { useTranslator } from "@/components/i18n/locale-provider";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { formatDate } from "@/lib/i18n/format";
+import { stepLabel } from "@/lib/i18n/labels";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 
 type Scheduled = { id: string; flow: string; step: string; channel: string; status: string; dueAt: Date; sentAt: Date | null; statusReason: string | null };
@@ -20,7 +21,7 @@ export function SequenceList({ conversationId, messages }: { conversationId: str
       <ul className="space-y-1">
         {messages.map((m) => (
           <li key={m.id} data-testid="sequence-step" title={m.statusReason ?? undefined}>
-            {t(`flow_${m.flow}` as "flow_manual")} · {m.step} ({m.channel === "sms" ? "SMS" : t("channelEmail")}): <span className="font-medium">{t(`scheduled_${m.status}` as "scheduled_sent")}</span>{" "}
+            {t(`flow_${m.flow}` as "flow_manual")} · {stepLabel(m.step, locale)} ({m.channel === "sms" ? t("channelSms") : t("channelEmail")}): <span className="font-medium">{t(`scheduled_${m.status}` as "scheduled_sent")}</span>{" "}
             {formatDate(m.status === "sent" && m.sentAt ? m.sentAt : m.dueAt, locale)}
             {m.status === "scheduled" && (
               <button type="button" className="ml-2 text-xs text-brand-700 underline" disabled={pause.pending} onClick={() => pause.run({ conversationId, scheduledMessageId: m.id }, () => {})}>

@@ -2,6 +2,7 @@ import { MessageBody } from "@/components/inbox/message-body";
 import { MessageLabels } from "@/components/inbox/message-labels";
 import { CONFIDENT_INTENT } from "@/lib/classification/confidence";
 import { formatDateTime } from "@/lib/i18n/format";
+import { stepLabel } from "@/lib/i18n/labels";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import type { ConversationDetail } from "@/lib/inbox/get-conversation";
@@ -26,7 +27,7 @@ export async function ThreadMessage({ message, customerName }: { message: Conver
         <span>{t(outbound ? "sentAt" : "receivedAt", { time: formatDateTime(message.createdAt, locale) })}</span>
         {automatic && message.scheduledMessage && (
           <span className="rounded bg-stone-100 px-1.5">
-            {t(`flow_${message.scheduledMessage.flow}`)} · {message.scheduledMessage.step}
+            {t(`flow_${message.scheduledMessage.flow}`)} · {stepLabel(message.scheduledMessage.step, locale)}
           </span>
         )}
         {outbound && !message.isInternalNote && (

@@ -38,7 +38,7 @@ test("a founder adds a product category with its own SMS delay and files a produ
   await page.getByLabel("New category").fill(name);
   await page.locator("#categorySmsDelayDays").fill("-2");
   await page.getByRole("button", { name: "Add category" }).click();
-  await expect(page.getByText("Days must be 0 or more")).toBeVisible();
+  await expect(page.getByText("The SMS delay must be at least 0.")).toBeVisible();
   await page.locator("#categorySmsDelayDays").fill("12");
   await page.getByRole("button", { name: "Add category" }).click();
   await expect(page.getByText(`Category "${name}" added.`)).toBeVisible();

@@ -32,7 +32,7 @@ export type ReviewLinkOutcome =
  */
 export async function sendReviewLink(input: z.infer<typeof reviewLinkSchema>, actorUserId: string, now = new Date()): Promise<ReviewLinkOutcome> {
   const conversation = await db.conversation.findUnique({ where: { id: input.conversationId }, include: { customer: true } });
-  if (!conversation) throw new AppError("not_found", "That conversation no longer exists.");
+  if (!conversation) throw AppError.because("not_found", "conversationGone");
   const settings = await getShopSettingsRow();
   if (!settings) throw new AppError("bad_request", "Set up the shop in Settings before sending review links.");
   if (!configuredChannels()[input.channel]) throw new AppError("bad_request", `${input.channel === "sms" ? "SMS" : "Email"} is not configured on this server.`);

@@ -15,7 +15,7 @@ export type StatusChange = z.infer<typeof statusChangeSchema>;
 
 async function findConversation(id: string) {
   const conversation = await db.conversation.findUnique({ where: { id } });
-  if (!conversation) throw new AppError("not_found", "That conversation no longer exists.");
+  if (!conversation) throw AppError.because("not_found", "conversationGone");
   return conversation;
 }
 

@@ -32,7 +32,7 @@ export const reviewVersionSchema = z.object({
   comment: z.string().trim().max(2000, "2,000 characters at most").optional(),
   /** An admin approving in the founder's place says so explicitly; it is recorded. */
   actingAsFounder: z.boolean().default(false),
-}).refine((input) => input.decision === "approve" || Boolean(input.comment), { message: "Say why, so the author can rework it", path: ["comment"] });
+}).refine((input) => input.decision === "approve" || Boolean(input.comment), { message: "sayWhy", path: ["comment"] });
 
 type Actor = { id: string; name: string; role: string };
 
@@ -102,9 +102,9 @@ async function notifyFounders(templateName: string, authorName: string) {
 /** Every save is a new numbered version: a draft, or submitted for the founder's approval. */
 export async function proposeVersion(input: z.infer<typeof proposeVersionSchema>, actor: Actor) {
   const template = await db.template.findUnique({ where: { id: input.templateId }, include: { approvedVersion: true } });
-  if (!template) throw new AppError("not_found", "That template no longer exists.");
+  if (!template) throw AppError.because("not_found", "templateGone");
   const isEmail = template.channel === "email";
-  if (isEmail && template.kind !== "canned_reply" && !input.subject) throw new AppError("bad_request", "An email needs a subject.");
+  if (isEmail && template.kind !== "canned_reply" && !input.subject) throw AppError.because("bad_request", "emailNeedsSubject");
   const version = await db.$transaction(async (tx) => {
     const last = await tx.templateVersion.findFirst({ where: { templateId: template.id }, orderBy: { number: "desc" }, select: { number: true } });
     const created = await tx.templateVersion.create({
@@ -138,7 +138,7 @@ export async function proposeVersion(input: z.infer<typeof proposeVersionSchema>
 /** Submits a draft for approval as it is. */
 export async function submitDraft(versionId: string, actor: Actor) {
   const version = await db.templateVersion.findUnique({ where: { id: versionId }, include: { template: true } });
-  if (!version) throw new AppError("not_found", "That version no longer exists.");
+  if (!version) throw AppError.because("not_found", "versionGone");
   const { count } = await db.templateVersion.updateMany({ where: { id: versionId, status: "draft" }, data: { status: "pending_approval" } });
   if (count === 0) throw new AppError("conflict", "Only a draft can be submitted; this version has moved on.");
   await recordAudit({ actorUserId: actor.id, action: "template.version_submitted", entityType: "template", entityId: version.templateId, data: { version: version.number } });
@@ -155,7 +155,7 @@ export async function reviewVersion(input: z.input<typeof reviewVersionSchema>, 
   }
   return db.$transaction(async (tx) => {
     const version = await tx.templateVersion.findUnique({ where: { id: input.versionId }, include: { template: { include: { approvedVersion: true } } } });
-    if (!version) throw new AppError("not_found", "That version no longer exists.");
+    if (!version) throw AppError.because("not_found", "versionGone");
     const approve = input.decision === "approve";
     const { count } = await tx.templateVersion.updateMany({
       where: { id: version.id, status: "pending_approval" },

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/require-access";
 import { channelTransports } from "@/lib/env";
 import { formatDateTime } from "@/lib/i18n/format";
+import { stepLabel } from "@/lib/i18n/labels";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { outboxMessages } from "@/lib/i18n/messages/outbox";
@@ -36,7 +37,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const originLabel = (entry: OutboxEntry) => {
     const origin = entry.origin;
     if (!origin) return t("origin_none");
-    if ("flow" in origin) return t("origin_flow", { flow: ti(`flow_${origin.flow}` as "flow_manual"), step: t(`step_${origin.step}` as "step_help") });
+    if ("flow" in origin) return t("origin_flow", { flow: ti(`flow_${origin.flow}` as "flow_manual"), step: stepLabel(origin.step, locale) });
     return origin.authorType === "staff" ? t("origin_staff") : t("origin_automation");
   };
 

@@ -13,6 +13,7 @@ import { requireArea } from "@/lib/auth/require-access";
 import { configuredChannels } from "@/lib/env";
 import { listFrictionCategories } from "@/lib/friction/friction-categories";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { frictionCategoryLabel, priorityLabel } from "@/lib/i18n/labels";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { listCannedReplies } from "@/lib/inbox/canned-replies";
 import { listTagNames } from "@/lib/inbox/conversation-tags";
@@ -27,7 +28,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
   const user = await requireArea("inbox");
   const conversation = await getConversation((await params).conversationId);
   if (!conversation) notFound();
-  const { t } = await getTranslator(inboxMessages);
+  const { t, locale } = await getTranslator(inboxMessages);
   const [categories, tagSuggestions, cannedReplies, settings, teammates] = await Promise.all([
     listFrictionCategories(),
     listTagNames(),
@@ -56,7 +57,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
           </h1>
           <p className="text-xs text-stone-600" data-testid="conversation-state">
             {t(`status_${conversation.status}`)}
-            {conversation.needsHuman && ` · ${t("needsHuman")}`} · {t("priority", { priority: conversation.priority })} ·{" "}
+            {conversation.needsHuman && ` · ${t("needsHuman")}`} · {priorityLabel(conversation.priority, locale)} ·{" "}
             {conversation.assignee ? t("assignedToName", { name: conversation.assignee.name }) : t("unassigned")}
             {conversation.sentiment && ` · ${t(`sentiment_${conversation.sentiment}`)}`}
             {conversation.intent && ` · ${t(`intent_${conversation.intent}`)}`}
@@ -82,7 +83,9 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
         </ConversationLive>
         <ConversationActions conversationId={conversation.id} status={conversation.status} assigneeId={conversation.assignee?.id ?? null} currentUserId={user.id} teammates={teammates} />
         <div className="flex flex-wrap items-start gap-4 rounded-lg border border-stone-200 bg-white p-4">
-          <FrictionPanel conversationId={conversation.id} marks={conversation.frictionMarks.map((m) => ({ id: m.id, categoryName: m.category.name, note: m.note }))} categories={categories} />
+          <FrictionPanel conversationId={conversation.id} marks={conversation.frictionMarks.map((m) => ({ id: m.id, categoryName: frictionCategoryLabel(m.category, locale), note: m.note }))}
+            categories={categories.map((c) => ({ id: c.id, name: frictionCategoryLabel(c, locale) }))}
+          />
           <ReviewLinkPanel conversationId={conversation.id} email={reviewChannels.email} sms={reviewChannels.sms} />
         </div>
       </section>

@@ -1,0 +1,22 @@
+// Stored codes to words: a built-in friction category or a flow step shows its dictionary label,
+// a category the team named itself shows that name, and an unknown step its code rather than nothing.
+import { labelMessages, type LabelKey } from "@/lib/i18n/messages/labels";
+import { translator, type UiLocale } from "@/lib/i18n/translate";
+
+const isLabelKey = (key: string): key is LabelKey => key in labelMessages.en;
+
+/** "delivery" becomes "Livraison" in French; "Promo code refused", created by the team, stays as named. */
+export function frictionCategoryLabel(category: { key: string; name: string }, locale: UiLocale): string {
+  const key = `frictionCategory_${category.key}`;
+  return isLabelKey(key) ? translator(labelMessages, locale)(key) : category.name;
+}
+
+/** "review_link" becomes "lien d'avis". */
+export function stepLabel(step: string, locale: UiLocale): string {
+  const key = `step_${step}`;
+  return isLabelKey(key) ? translator(labelMessages, locale)(key) : step;
+}
+
+export function priorityLabel(priority: "low" | "normal" | "high" | "urgent", locale: UiLocale): string {
+  return translator(labelMessages, locale)(`priority_${priority}`);
+}
