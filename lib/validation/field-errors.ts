@@ -48,10 +48,12 @@ function issueKey(issue: ValidationIssue): ErrorKey {
   }
 }
 
-/** The field an issue is about: the last named segment of its path ("samples.2" is the samples). */
+/** The field an issue is about: its last named segment; "samples.2" is one sample (field_samples_item). */
 function fieldKey(path: readonly PropertyKey[]): ErrorKey {
   const name = [...path].reverse().find((segment): segment is string => typeof segment === "string");
   if (!name) return "field_form";
+  const item = `field_${name}_item`;
+  if (typeof path.at(-1) === "number" && isErrorKey(item)) return item;
   const key = `field_${name}`;
   return isErrorKey(key) ? key : "field_other";
 }
