@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/require-access";
 import { getFrictionCategory } from "@/lib/friction/friction-categories";
 import { formatDate } from "@/lib/i18n/format";
+import { frictionCategoryLabel } from "@/lib/i18n/labels";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { reportMessages } from "@/lib/i18n/messages/reports";
 import { customersWhoHit } from "@/lib/reports/friction-report";
@@ -25,7 +26,7 @@ export default async function FrictionCustomersPage({ params }: { params: Promis
         ← {t("title")}
       </Link>
       <PageHeader
-        title={t("whoHitTitle", { category: category.name })}
+        title={t("whoHitTitle", { category: frictionCategoryLabel(category, locale) })}
         description={t("whoHitDescription")}
         actions={
           <a className="text-sm text-brand-700 underline" href={`/api/reports/csv?table=customers&categoryId=${category.id}`}>
