@@ -4,7 +4,7 @@ import { pauseScheduledAction, resumeScheduledAction } from "@/app/(app)/inbox/[
 import { useTranslator } from "@/components/i18n/locale-provider";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { formatDate } from "@/lib/i18n/format";
-import { stepLabel } from "@/lib/i18n/labels";
+import { statusReasonLabel, stepLabel } from "@/lib/i18n/labels";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 
 type Scheduled = { id: string; flow: string; step: string; channel: string; status: string; dueAt: Date; sentAt: Date | null; statusReason: string | null };
@@ -20,7 +20,7 @@ export function SequenceList({ conversationId, messages }: { conversationId: str
     <>
       <ul className="space-y-1">
         {messages.map((m) => (
-          <li key={m.id} data-testid="sequence-step" title={m.statusReason ?? undefined}>
+          <li key={m.id} data-testid="sequence-step" title={m.statusReason ? statusReasonLabel(m.statusReason, locale) : undefined}>
             {t(`flow_${m.flow}` as "flow_manual")} · {stepLabel(m.step, locale)} ({m.channel === "sms" ? t("channelSms") : t("channelEmail")}): <span className="font-medium">{t(`scheduled_${m.status}` as "scheduled_sent")}</span>{" "}
             {formatDate(m.status === "sent" && m.sentAt ? m.sentAt : m.dueAt, locale)}
             {m.status === "scheduled" && (
@@ -33,7 +33,7 @@ export function SequenceList({ conversationId, messages }: { conversationId: str
                 {t("resumeStep")}
               </button>
             )}
-            {m.statusReason && m.status !== "sent" && <span className="block text-xs text-stone-500">{m.statusReason}</span>}
+            {m.statusReason && m.status !== "sent" && <span className="block text-xs text-stone-500">{statusReasonLabel(m.statusReason, locale)}</span>}
           </li>
         ))}
       </ul>

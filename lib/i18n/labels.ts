@@ -20,3 +20,18 @@ export function stepLabel(step: string, locale: UiLocale): string {
 export function priorityLabel(priority: "low" | "normal" | "high" | "urgent", locale: UiLocale): string {
   return translator(labelMessages, locale)(`priority_${priority}`);
 }
+
+// A scheduled message's statusReason is stored as English text (queries match some of them), so
+// the screen words it from the dictionary: the stored text is the English entry, with {name} and
+// {days} read back from it. A reason this list does not know (a provider's error) shows as stored.
+const REASON_KEYS = (Object.keys(labelMessages.en) as LabelKey[]).filter((key) => key.startsWith("reason_"));
+const reasonPattern = (text: string) => new RegExp(`^${text.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{(\w+)\\?\}/g, "(?<$1>.+)")}$`);
+const REASON_PATTERNS = REASON_KEYS.map((key) => ({ key, pattern: reasonPattern(labelMessages.en[key]) }));
+
+export function statusReasonLabel(reason: string, locale: UiLocale): string {
+  for (const { key, pattern } of REASON_PATTERNS) {
+    const match = pattern.exec(reason);
+    if (match) return translator(labelMessages, locale)(key, match.groups);
+  }
+  return reason;
+}

@@ -69,6 +69,7 @@ export const inboxMessages = defineMessages({
     delivery_failed: "failed",
     frictionHint: "friction: {hint}",
     attachmentDropped: "not kept: {reason}",
+    kilobytes: "{size} KB",
     // Composer
     composer: "Reply",
     composerMode: "Reply or internal note",
@@ -281,6 +282,7 @@ export const inboxMessages = defineMessages({
     delivery_failed: "échec",
     frictionHint: "friction : {hint}",
     attachmentDropped: "non conservée : {reason}",
+    kilobytes: "{size} Ko",
     composer: "Répondre",
     composerMode: "Réponse ou note interne",
     modeReply: "Répondre (r)",
