@@ -15,7 +15,10 @@ import { listOutbox, type OutboxEntry } from "@/lib/outbox/list-outbox";
 import { CANNED_CUSTOMER_REPLIES } from "@/lib/outbox/reply-as-customer";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 
-export const metadata: Metadata = { title: "Outbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator(outboxMessages);
+  return { title: t("pageTitle") };
+}
 
 const FILTERS = [
   { key: "filterAll", channel: undefined },

@@ -32,6 +32,10 @@ export const errorMessages = defineMessages({
     categoryNeedsLetters: "Name the new category with letters or digits.",
     pickOrNameCategory: "Pick a category or name a new one.",
     onlyProblemHasFriction: "Only a problem has a friction category.",
+    // Search
+    searchTooShort: "Type at least {min} characters to search.",
+    searchTooLong: "Search for at most {max} characters.",
+    searchPageGone: "That page of results is no longer valid; search again.",
     // Reports
     pickRealDay: "Pick a real day.",
     fixMustBeLive: "A fix is recorded once it is live: pick today or an earlier day.",
@@ -132,6 +136,9 @@ export const errorMessages = defineMessages({
     categoryNeedsLetters: "Nommez la nouvelle catégorie avec des lettres ou des chiffres.",
     pickOrNameCategory: "Choisissez une catégorie ou nommez-en une nouvelle.",
     onlyProblemHasFriction: "Seul un problème a une catégorie de friction.",
+    searchTooShort: "Tapez au moins {min} caractères pour rechercher.",
+    searchTooLong: "Recherchez au plus {max} caractères.",
+    searchPageGone: "Cette page de résultats n'est plus valable ; relancez la recherche.",
     pickRealDay: "Choisissez un jour qui existe.",
     fixMustBeLive: "Une correction s'enregistre une fois en ligne : choisissez aujourd'hui ou un jour passé.",
     passwordsDiffer: "La confirmation ne correspond pas au mot de passe.",

@@ -22,7 +22,10 @@ import { defaultReplyChannel, replyChannels, reviewLinkChannels } from "@/lib/in
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { listAssignableUsers } from "@/lib/users/list-users";
 
-export const metadata: Metadata = { title: "Conversation" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator(inboxMessages);
+  return { title: t("conversation") };
+}
 
 export default async function ConversationPage({ params }: { params: Promise<{ conversationId: string }> }) {
   const user = await requireArea("inbox");

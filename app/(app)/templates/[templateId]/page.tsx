@@ -13,7 +13,10 @@ import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { listPreviewCustomers } from "@/lib/templates/preview-customers";
 import { getTemplateWithVersions } from "@/lib/templates/template-versions";
 
-export const metadata: Metadata = { title: "Template" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator(templateMessages);
+  return { title: t("title") };
+}
 
 export default async function TemplatePage({ params }: { params: Promise<{ templateId: string }> }) {
   const user = await requireArea("templates");

@@ -11,7 +11,10 @@ import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { reportMessages } from "@/lib/i18n/messages/reports";
 import { customersWhoHit } from "@/lib/reports/friction-report";
 
-export const metadata: Metadata = { title: "Friction" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator(reportMessages);
+  return { title: t("frictionTitle") };
+}
 
 /** Everyone who hit a friction, to tell them personally, from the inbox, that it is fixed. */
 export default async function FrictionCustomersPage({ params }: { params: Promise<{ categoryId: string }> }) {
