@@ -2,6 +2,7 @@ import Link from "next/link";
 import { EmailUnsubscribeButton } from "@/components/inbox/email-unsubscribe-button";
 import { SequenceList } from "@/components/inbox/sequence-list";
 import { formatDate } from "@/lib/i18n/format";
+import { consentSourceLabel } from "@/lib/i18n/labels";
 import { formatMoney } from "@/lib/i18n/numbers";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
@@ -28,7 +29,7 @@ export async function CustomerSidebar({ conversationId, customer }: { conversati
           {customer.smsOptedOutAt
             ? t("smsOptedOut", { date: day(customer.smsOptedOutAt) })
             : customer.smsConsentAt
-              ? t("smsConsent", { date: day(customer.smsConsentAt), source: customer.smsConsentSource ?? t("unknownSource") })
+              ? t("smsConsent", { date: day(customer.smsConsentAt), source: customer.smsConsentSource ? consentSourceLabel(customer.smsConsentSource, locale) : t("unknownSource") })
               : t("smsNoConsent")}
           {customer.smsUnreachableAt && ` · ${t("numberUnreachable")}`}
         </p>

@@ -17,6 +17,12 @@ export function stepLabel(step: string, locale: UiLocale): string {
   return isLabelKey(key) ? translator(labelMessages, locale)(key) : step;
 }
 
+/** Where an SMS consent came from: "shopify_checkout" becomes "case cochée au paiement Shopify". */
+export function consentSourceLabel(source: string, locale: UiLocale): string {
+  const key = `consentSource_${source}`;
+  return isLabelKey(key) ? translator(labelMessages, locale)(key) : source;
+}
+
 export function priorityLabel(priority: "low" | "normal" | "high" | "urgent", locale: UiLocale): string {
   return translator(labelMessages, locale)(`priority_${priority}`);
 }
