@@ -113,7 +113,7 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
   const base = { conversationId: conversation.id, direction: "outbound" as const, channel: input.channel, authorType: "staff" as const, authorUserId: actor.id, clientRequestId: input.clientRequestId, deliveryStatus: "sending" as const, createdAt: now };
   let message: Message;
   if (input.channel === "sms") {
-    if (text.length > MAX_SMS_CHARACTERS) throw new AppError("bad_request", `An SMS can hold ${MAX_SMS_CHARACTERS} characters at most; this one has ${text.length}.`);
+    if (text.length > MAX_SMS_CHARACTERS) throw AppError.because("bad_request", "smsTooLong", { max: MAX_SMS_CHARACTERS, length: text.length });
     message = await db.message.create({ data: { ...base, fromAddress: env().TWILIO_FROM_NUMBER ?? null, toAddress: conversation.customer.phone, textBody: text, smsSegments: smsSize(text).segments } });
   } else {
     const answered =
@@ -214,7 +214,7 @@ async function retry(message: Message, now: Date): Promise<StaffReplyOutcome> {
 export async function sendStaffReply(input: StaffReplyInput, actor: Actor, now = new Date()): Promise<StaffReplyOutcome> {
   const existing = await db.message.findUnique({ where: { clientRequestId: input.clientRequestId } });
   if (existing) {
-    if (existing.conversationId !== input.conversationId) throw new AppError("bad_request", "That reply belongs to another conversation.");
+    if (existing.conversationId !== input.conversationId) throw AppError.because("bad_request", "replyInOtherConversation");
     return retry(existing, now);
   }
   if (!input.sendAnyway) {

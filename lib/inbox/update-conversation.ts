@@ -26,7 +26,7 @@ async function findConversation(id: string) {
  */
 export async function changeConversationStatus(change: StatusChange, actorUserId: string, now = new Date()): Promise<void> {
   const conversation = await findConversation(change.conversationId);
-  if (change.status === "snoozed" && change.snoozedUntil <= now) throw new AppError("bad_request", "Snooze until a time in the future.");
+  if (change.status === "snoozed" && change.snoozedUntil <= now) throw AppError.because("bad_request", "snoozeInFuture");
   await db.$transaction(async (tx) => {
     await tx.conversation.update({
       where: { id: conversation.id },
@@ -47,7 +47,7 @@ export async function assignConversation(conversationId: string, assigneeId: str
   await findConversation(conversationId);
   if (assigneeId) {
     const assignee = await db.user.findUnique({ where: { id: assigneeId } });
-    if (!assignee || assignee.deactivatedAt) throw new AppError("bad_request", "That teammate cannot be assigned.");
+    if (!assignee || assignee.deactivatedAt) throw AppError.because("bad_request", "teammateCannotBeAssigned");
   }
   await db.conversation.update({ where: { id: conversationId }, data: { assigneeId } });
   await recordAudit({ actorUserId, action: "conversation.assigned", entityType: "conversation", entityId: conversationId, data: { assigneeId } });
