@@ -140,7 +140,7 @@ export async function submitDraft(versionId: string, actor: Actor) {
   const version = await db.templateVersion.findUnique({ where: { id: versionId }, include: { template: true } });
   if (!version) throw AppError.because("not_found", "versionGone");
   const { count } = await db.templateVersion.updateMany({ where: { id: versionId, status: "draft" }, data: { status: "pending_approval" } });
-  if (count === 0) throw new AppError("conflict", "Only a draft can be submitted; this version has moved on.");
+  if (count === 0) throw AppError.because("conflict", "onlyDraftSubmitted");
   await recordAudit({ actorUserId: actor.id, action: "template.version_submitted", entityType: "template", entityId: version.templateId, data: { version: version.number } });
   await notifyFounders(version.template.name, actor.name);
 }
@@ -151,7 +151,7 @@ export async function submitDraft(versionId: string, actor: Actor) {
  */
 export async function reviewVersion(input: z.input<typeof reviewVersionSchema>, actor: Actor, now = new Date()) {
   if (actor.role !== "founder" && !(actor.role === "admin" && input.actingAsFounder)) {
-    throw new AppError("forbidden", actor.role === "admin" ? "Tick \u201cI am approving as the founder\u201d to review in the founder's place." : "Only the founder approves the message voice.");
+    throw AppError.because("forbidden", actor.role === "admin" ? "tickActingAsFounder" : "onlyFounderApproves");
   }
   return db.$transaction(async (tx) => {
     const version = await tx.templateVersion.findUnique({ where: { id: input.versionId }, include: { template: { include: { approvedVersion: true } } } });
@@ -161,7 +161,7 @@ export async function reviewVersion(input: z.input<typeof reviewVersionSchema>, 
       where: { id: version.id, status: "pending_approval" },
       data: { status: approve ? "approved" : "rejected", reviewedById: actor.id, reviewedAt: now, reviewComment: input.comment ?? null },
     });
-    if (count === 0) throw new AppError("conflict", "This version was already reviewed or withdrawn. Refresh to see its state.");
+    if (count === 0) throw AppError.because("conflict", "versionAlreadyReviewed");
     if (approve) await tx.template.update({ where: { id: version.templateId }, data: { approvedVersionId: version.id } });
     const previous = version.template.approvedVersion;
     await recordAudit(

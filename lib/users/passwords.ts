@@ -49,7 +49,7 @@ export const resetPasswordSchema = z.object({
 
 /** An admin sets someone else's password (a generated one, shown once, unless given); their sessions end. */
 export async function resetUserPassword(input: z.infer<typeof resetPasswordSchema>, actorUserId: string): Promise<{ generatedPassword: string | null }> {
-  if (input.userId === actorUserId) throw new AppError("conflict", "Change your own password from Your account: it asks for the current one.");
+  if (input.userId === actorUserId) throw AppError.because("conflict", "ownPasswordFromAccount");
   const generatedPassword = input.password ? null : generatePassword();
   const passwordHash = await hashPassword(input.password ?? generatedPassword!);
   await db.$transaction(async (tx) => {
