@@ -43,7 +43,7 @@ export async function CustomerSidebar({ conversationId, customer }: { conversati
           ))}
         <p>
           {customer.emailSuppressedAt
-            ? t("emailSuppressed", { reason: customer.emailSuppressedReason ?? "bounce" })
+            ? t("emailSuppressed", { reason: customer.emailSuppressedReason ?? t("bounce") })
             : customer.emailUnsubscribedAt
               ? t("emailUnsubscribed", { date: day(customer.emailUnsubscribedAt) })
               : t("emailSubscribed")}
