@@ -10,7 +10,7 @@ test("an admin edits the shop settings: errors are shown, valid values are saved
   await page.getByLabel("Shop name").fill("");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Enter the full review page address, starting with https://")).toBeVisible();
-  await expect(page.getByText("Shop name is required")).toBeVisible();
+  await expect(page.getByText("The shop name is required.")).toBeVisible();
 
   await page.getByLabel("Shop name").fill("Maison Lumière Lyon");
   await page.getByLabel("Review page URL").fill("https://maisonlumiere.example/reviews");
