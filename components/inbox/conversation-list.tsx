@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { useTranslator } from "@/components/i18n/locale-provider";
 import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { formatDateTime, formatDuration } from "@/lib/i18n/format";
+import { priorityLabel } from "@/lib/i18n/labels";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { INBOX_VIEWS, type InboxView } from "@/lib/inbox/inbox-views";
 
@@ -21,7 +22,7 @@ type Row = {
   snippet: string;
   lastDirection: "inbound" | "outbound" | null;
   status: string;
-  priority: string;
+  priority: "low" | "normal" | "high" | "urgent";
   sentiment: "positive" | "neutral" | "negative" | null;
   intent: "praise" | "problem" | "question" | "opt_out" | "other" | null;
   assignee: { id: string; name: string } | null;
@@ -110,7 +111,7 @@ export function ConversationList({ view }: { view: View }) {
                   <span className="text-xs text-stone-500" aria-label={t("channelsLabel", { channels: row.channels.map((c) => (c === "email" ? t("channelEmail") : t("channelSms"))).join(", ") })}>
                     {row.channels.map((c) => (c === "email" ? "✉" : "💬")).join(" ")}
                   </span>
-                  {row.priority === "high" || row.priority === "urgent" ? <span className="rounded bg-red-600 px-1.5 text-xs text-white">{row.priority}</span> : null}
+                  {row.priority === "high" || row.priority === "urgent" ? <span className="rounded bg-red-600 px-1.5 text-xs text-white">{priorityLabel(row.priority, locale)}</span> : null}
                   {row.sentiment && <span className={`rounded px-1.5 text-xs ${chip[row.sentiment] ?? ""}`}>{t(`sentiment_${row.sentiment}`)}</span>}
                   {row.intent && <span className="rounded bg-sky-50 px-1.5 text-xs text-sky-800">{t(`intent_${row.intent}`)}</span>}
                   {row.tags.map((tag) => (

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { EmailUnsubscribeButton } from "@/components/inbox/email-unsubscribe-button";
 import { SequenceList } from "@/components/inbox/sequence-list";
 import { formatDate } from "@/lib/i18n/format";
+import { consentSourceLabel } from "@/lib/i18n/labels";
+import { formatMoney } from "@/lib/i18n/numbers";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
@@ -33,7 +35,7 @@ export async function CustomerSidebar({ conversationId, customer }: { conversati
           {customer.smsOptedOutAt
             ? t("smsOptedOut", { date: day(customer.smsOptedOutAt) })
             : customer.smsConsentAt
-              ? t("smsConsent", { date: day(customer.smsConsentAt), source: customer.smsConsentSource ?? t("unknownSource") })
+              ? t("smsConsent", { date: day(customer.smsConsentAt), source: customer.smsConsentSource ? consentSourceLabel(customer.smsConsentSource, locale) : t("unknownSource") })
               : t("smsNoConsent")}
           {customer.smsUnreachableAt && ` · ${t("numberUnreachable")}`}
         </p>
@@ -47,7 +49,7 @@ export async function CustomerSidebar({ conversationId, customer }: { conversati
           ))}
         <p>
           {customer.emailSuppressedAt
-            ? t("emailSuppressed", { reason: customer.emailSuppressedReason ?? "bounce" })
+            ? t("emailSuppressed", { reason: customer.emailSuppressedReason ?? t("bounce") })
             : customer.emailUnsubscribedAt
               ? t("emailUnsubscribed", { date: day(customer.emailUnsubscribedAt) })
               : t("emailSubscribed")}
@@ -62,7 +64,7 @@ export async function CustomerSidebar({ conversationId, customer }: { conversati
           <ul className="space-y-1">
             {customer.orders.map((order) => (
               <li key={order.id}>
-                {order.number} · {order.totalPrice.toString()} {order.currency} ·{" "}
+                {order.number} · {formatMoney(order.totalPrice, order.currency, locale)} ·{" "}
                 {order.cancelledAt ? t("order_cancelled") : order.deliveredAt ? t("order_delivered", { date: day(order.deliveredAt) }) : order.paidAt ? t("order_paid") : t("order_placed")}
               </li>
             ))}

@@ -11,7 +11,8 @@ import { Notice } from "@/components/ui/notice";
 import { formatDateTime } from "@/lib/i18n/format";
 import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
-import type { ChannelAvailability } from "@/lib/inbox/reply-channels";
+import { errorMessages } from "@/lib/i18n/messages/errors";
+import type { ChannelAvailability, ChannelBlock } from "@/lib/inbox/reply-channels";
 import type { NewerMessage } from "@/lib/inbox/send-staff-reply";
 import { smsSize } from "@/lib/sms/sms-segments";
 import { fillKnownVariables, type TemplateValues } from "@/lib/templates/render-template";
@@ -68,6 +69,7 @@ function useDraft(key: string) {
 export function ReplyComposer({ conversationId, latestMessageId, channels, defaultChannel, cannedReplies, values, customerLocale, aiConfigured, signature }: Props) {
   const { t, locale } = useTranslator(inboxMessages);
   const timeZone = useViewerTimeZone();
+  const { t: te } = useTranslator(errorMessages);
   const { setReplying } = useReplying();
   const [mode, setMode] = useState<Mode>("reply");
   const [channel, setChannel] = useState<Channel | null>(defaultChannel);
@@ -251,7 +253,7 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
               {(["email", "sms"] as const).map((c) => {
                 const availability = channels[c];
                 return (
-                  <label key={c} className={`flex items-center gap-1 ${availability.allowed ? "" : "text-stone-400"}`} title={availability.allowed ? undefined : availability.reason}>
+                  <label key={c} className={`flex items-center gap-1 ${availability.allowed ? "" : "text-stone-400"}`} title={availability.allowed ? undefined : te(`channel_${availability.reason}`)}>
                     <input type="radio" name="reply-channel" value={c} checked={channel === c} disabled={!availability.allowed} onChange={() => setChannel(c)} />
                     {c === "email" ? t("channelEmail") : t("channelSms")}
                   </label>
@@ -262,11 +264,11 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
         </div>
         {mode === "reply" && !channels.email.allowed && !channels.sms.allowed && (
           <Notice tone="warning">
-            {t("noChannel")} {channels.email.allowed ? "" : channels.email.reason} {channels.sms.allowed ? "" : channels.sms.reason}
+            {t("noChannel")} {channels.email.allowed ? "" : te(`channel_${channels.email.reason}`)} {channels.sms.allowed ? "" : te(`channel_${channels.sms.reason}`)}
           </Notice>
         )}
         {mode === "reply" && channel && !channels[channel === "email" ? "sms" : "email"].allowed && (
-          <p className="text-xs text-stone-500">{t("otherChannelUnavailable", { reason: (channels[channel === "email" ? "sms" : "email"] as { reason: string }).reason })}</p>
+          <p className="text-xs text-stone-500">{t("otherChannelUnavailable", { reason: te(`channel_${(channels[channel === "email" ? "sms" : "email"] as { reason: ChannelBlock }).reason}`) })}</p>
         )}
         <label htmlFor="composer-text" className={`block text-xs font-medium ${mode === "note" ? "text-amber-800" : "text-stone-700"}`}>
           {mode === "note" ? t("noteLabel") : t("replyLabel")}

@@ -8,9 +8,11 @@ import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { formatDateTime } from "@/lib/i18n/format";
 import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
+import { errorMessages } from "@/lib/i18n/messages/errors";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
+import type { ChannelBlock } from "@/lib/inbox/reply-channels";
 
-type Availability = { allowed: true } | { allowed: false; reason: string };
+type Availability = { allowed: true } | { allowed: false; reason: ChannelBlock };
 
 /**
  * "Send review link" to any customer, whatever they said (no review gating), by a channel their
@@ -19,6 +21,7 @@ type Availability = { allowed: true } | { allowed: false; reason: string };
 export function ReviewLinkPanel({ conversationId, email, sms }: { conversationId: string; email: Availability; sms: Availability }) {
   const { t, locale } = useTranslator(inboxMessages);
   const timeZone = useViewerTimeZone();
+  const { t: te } = useTranslator(errorMessages);
   const send = useServerAction(sendReviewLinkAction);
   const [choosing, setChoosing] = useState(false);
   const [requestId, setRequestId] = useState(() => crypto.randomUUID());
@@ -42,7 +45,7 @@ export function ReviewLinkPanel({ conversationId, email, sms }: { conversationId
             {(["email", "sms"] as const).map((channel) => {
               const availability = channel === "email" ? email : sms;
               return (
-                <Button key={channel} type="button" disabled={!availability.allowed} pending={send.pending} title={availability.allowed ? undefined : availability.reason} onClick={() => sendBy(channel)}>
+                <Button key={channel} type="button" disabled={!availability.allowed} pending={send.pending} title={availability.allowed ? undefined : te(`channel_${availability.reason}`)} onClick={() => sendBy(channel)}>
                   {channel === "email" ? t("reviewLinkByEmail") : t("reviewLinkBySms")}
                 </Button>
               );
@@ -53,8 +56,8 @@ export function ReviewLinkPanel({ conversationId, email, sms }: { conversationId
           </div>
           {[email, sms].some((a) => !a.allowed) && (
             <p className="text-xs text-stone-500">
-              {!email.allowed && `${t("channelEmail")}: ${email.reason} `}
-              {!sms.allowed && `${t("channelSms")}: ${sms.reason}`}
+              {!email.allowed && `${t("channelBlocked", { channel: t("channelEmail"), reason: te(`channel_${email.reason}`) })} `}
+              {!sms.allowed && t("channelBlocked", { channel: t("channelSms"), reason: te(`channel_${sms.reason}`) })}
             </p>
           )}
         </div>

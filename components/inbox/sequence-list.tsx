@@ -4,6 +4,7 @@ import { pauseScheduledAction, resumeScheduledAction } from "@/app/(app)/inbox/[
 import { useTranslator } from "@/components/i18n/locale-provider";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { formatDateTimeInZone } from "@/lib/i18n/format";
+import { statusReasonLabel, stepLabel } from "@/lib/i18n/labels";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 
 type Scheduled = { id: string; flow: string; step: string; channel: string; status: string; dueAt: Date; sentAt: Date | null; statusReason: string | null };
@@ -19,8 +20,8 @@ export function SequenceList({ conversationId, messages, customerZone }: { conve
     <>
       <ul className="space-y-1">
         {messages.map((m) => (
-          <li key={m.id} data-testid="sequence-step" title={m.statusReason ?? undefined}>
-            {t(`flow_${m.flow}` as "flow_manual")} · {m.step} ({m.channel === "sms" ? "SMS" : t("channelEmail")}): <span className="font-medium">{t(`scheduled_${m.status}` as "scheduled_sent")}</span>{" "}
+          <li key={m.id} data-testid="sequence-step" title={m.statusReason ? statusReasonLabel(m.statusReason, locale) : undefined}>
+            {t(`flow_${m.flow}` as "flow_manual")} · {stepLabel(m.step, locale)} ({m.channel === "sms" ? t("channelSms") : t("channelEmail")}): <span className="font-medium">{t(`scheduled_${m.status}` as "scheduled_sent")}</span>{" "}
             <span data-testid="sequence-time">{formatDateTimeInZone(m.status === "sent" && m.sentAt ? m.sentAt : m.dueAt, locale, customerZone, t("customerTime"))}</span>
             {m.status === "scheduled" && (
               <button type="button" className="ml-2 text-xs text-brand-700 underline" disabled={pause.pending} onClick={() => pause.run({ conversationId, scheduledMessageId: m.id }, () => {})}>
@@ -32,7 +33,7 @@ export function SequenceList({ conversationId, messages, customerZone }: { conve
                 {t("resumeStep")}
               </button>
             )}
-            {m.statusReason && m.status !== "sent" && <span className="block text-xs text-stone-500">{m.statusReason}</span>}
+            {m.statusReason && m.status !== "sent" && <span className="block text-xs text-stone-500">{statusReasonLabel(m.statusReason, locale)}</span>}
           </li>
         ))}
       </ul>

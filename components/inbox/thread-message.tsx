@@ -3,6 +3,8 @@ import { MessageBody } from "@/components/inbox/message-body";
 import { MessageLabels } from "@/components/inbox/message-labels";
 import { CONFIDENT_INTENT } from "@/lib/classification/confidence";
 import { formatDateTime } from "@/lib/i18n/format";
+import { stepLabel } from "@/lib/i18n/labels";
+import { formatNumber } from "@/lib/i18n/numbers";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
@@ -53,7 +55,7 @@ export async function ThreadMessage({ message, customerName }: { message: Conver
         )}
         {automatic && message.scheduledMessage && (
           <span className="rounded bg-stone-100 px-1.5">
-            {t(`flow_${message.scheduledMessage.flow}`)} · {message.scheduledMessage.step}
+            {t(`flow_${message.scheduledMessage.flow}`)} · {stepLabel(message.scheduledMessage.step, locale)}
           </span>
         )}
         {outbound && !note && (
@@ -82,7 +84,7 @@ export async function ThreadMessage({ message, customerName }: { message: Conver
         <ul className="mt-2 text-xs text-stone-600">
           {message.attachments.map((a) => (
             <li key={a.id}>
-              📎 {a.filename} ({Math.round(a.size / 1024)} KB){a.droppedReason && ` · ${t("attachmentDropped", { reason: a.droppedReason })}`}
+              📎 {a.filename} ({t("kilobytes", { size: formatNumber(Math.round(a.size / 1024), locale) })}){a.droppedReason && ` · ${t("attachmentDropped", { reason: a.droppedReason })}`}
             </li>
           ))}
         </ul>

@@ -1,6 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useUiLocale } from "@/components/i18n/locale-provider";
+import { formatPercent } from "@/lib/i18n/numbers";
 
 const COLORS = ["#25654f", "#c2410c", "#0369a1", "#a16207", "#7e22ce", "#be123c", "#4d7c0f"];
 
@@ -26,6 +28,7 @@ export function FrictionWeeklyChart({ weeks, categories, label }: { weeks: Recor
 
 /** Two rates per step, in percent. */
 export function OutcomeRatesChart({ rows, label, series }: { rows: Record<string, string | number | null>[]; label: string; series: { key: string; name: string }[] }) {
+  const locale = useUiLocale();
   return (
     <figure aria-label={label} className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -33,7 +36,7 @@ export function OutcomeRatesChart({ rows, label, series }: { rows: Record<string
           <CartesianGrid strokeDasharray="3 3" stroke="#e7e5e4" />
           <XAxis dataKey="step" fontSize={12} />
           <YAxis unit="%" fontSize={12} />
-          <Tooltip formatter={(value) => `${Number(value).toFixed(1)} %`} />
+          <Tooltip formatter={(value) => formatPercent(Number(value) / 100, locale)} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s, index) => (
             <Bar key={s.key} dataKey={s.key} name={s.name} fill={COLORS[index]} isAnimationActive={false} />

@@ -7,12 +7,13 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { reportMessages } from "@/lib/i18n/messages/reports";
+import { plural } from "@/lib/i18n/numbers";
 
 type Suggestion = { id: string; name: string; suggestedBy: string | null; marks: number };
 
 /** The categories agents suggested, for a manager to confirm (into the report) or reject. */
 export function SuggestedCategories({ suggestions }: { suggestions: Suggestion[] }) {
-  const { t } = useTranslator(reportMessages);
+  const { t, locale } = useTranslator(reportMessages);
   const review = useServerAction(reviewSuggestionAction);
   const [acting, setActing] = useState<string | null>(null);
   function decide(suggestion: Suggestion, decision: "confirm" | "reject") {
@@ -31,7 +32,7 @@ export function SuggestedCategories({ suggestions }: { suggestions: Suggestion[]
         {suggestions.map((s) => (
           <li key={s.id} className="flex flex-wrap items-center gap-2 py-2 text-sm" data-testid="suggested-category">
             <span className="font-medium">{s.name}</span>
-            <span className="text-xs text-stone-600">{s.suggestedBy ? t("suggestionBy", { name: s.suggestedBy, count: s.marks }) : t("suggestionByNobody", { count: s.marks })}</span>
+            <span className="text-xs text-stone-600">{s.suggestedBy ? t("suggestionBy", { name: s.suggestedBy, conversations: t(plural(locale, s.marks, "suggestionConversations"), { count: s.marks }) }) : t(plural(locale, s.marks, "suggestionConversations"), { count: s.marks })}</span>
             <span className="ml-auto flex gap-2">
               <Button type="button" pending={review.pending && acting === s.id} disabled={review.pending} onClick={() => decide(s, "confirm")}>
                 {t("confirmSuggestion")}

@@ -24,7 +24,7 @@ async function fetchPage(query: string, cursor: string | null, signal: AbortSign
   const params = new URLSearchParams({ q: query });
   if (cursor) params.set("cursor", cursor);
   const response = await fetch(`/api/inbox/search?${params}`, { cache: "no-store", signal });
-  if (!response.ok) throw new Error((await response.json().catch(() => null))?.error ?? `The search could not be run (${response.status}).`);
+  if (!response.ok) throw new Error((await response.json().catch(() => null))?.error ?? `HTTP ${response.status}`);
   return response.json();
 }
 

@@ -30,14 +30,14 @@ const FIELDS = [...NUMBER_FIELDS, "highValueCartCurrency", "day5EmailWithSms"] a
 export function FlowSettingsForm({ initial, canEdit }: { initial: FlowSettingsInput; canEdit: boolean }) {
   const [values, setValues] = useState<Record<keyof FlowSettingsInput, string>>(() => Object.fromEntries(FIELDS.map((id) => [id, String(initial[id] ?? "")])) as Record<keyof FlowSettingsInput, string>);
   const { run, pending, fieldErrors, setFieldErrors, message, setMessage } = useServerAction(saveFlowSettings);
-  const { t } = useTranslator(settingsMessages);
+  const { t, locale } = useTranslator(settingsMessages);
   const { t: common } = useTranslator(commonMessages);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const checked = flowSettingsSchema.safeParse(values);
     if (!checked.success) {
-      setFieldErrors(fieldErrorsFrom(checked.error.issues));
+      setFieldErrors(fieldErrorsFrom(checked.error.issues, locale));
       setMessage({ tone: "error", text: common("someFieldsNeedFixing") });
       return;
     }

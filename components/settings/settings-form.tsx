@@ -39,7 +39,7 @@ export function SettingsForm({ initial, timeZones, canEdit }: Props) {
     setStatus(null);
     const checked = shopSettingsSchema.safeParse(values);
     if (!checked.success) {
-      setErrors(fieldErrorsFrom(checked.error.issues));
+      setErrors(fieldErrorsFrom(checked.error.issues, locale));
       setStatus({ tone: "error", text: common("someFieldsNeedFixing") });
       return;
     }

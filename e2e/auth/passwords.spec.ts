@@ -32,7 +32,7 @@ test("a password change signs out the other sessions, keeps this one, and an adm
   await laptop.getByLabel("New password", { exact: true }).fill("pat-s-own-new-password");
   await laptop.getByLabel("New password again").fill("something-else-entirely");
   await laptop.getByRole("button", { name: "Change password" }).click();
-  await expect(laptop.getByText("does not match the new password")).toBeVisible();
+  await expect(laptop.getByText("The confirmation does not match the password.")).toBeVisible();
   await laptop.getByLabel("New password again").fill("pat-s-own-new-password");
   await laptop.getByRole("button", { name: "Change password" }).click();
   await expect(laptop.getByText("Your password was changed. Your other sessions are signed out.")).toBeVisible();

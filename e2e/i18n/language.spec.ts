@@ -1,20 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
-import type { Role } from "../../lib/auth/permissions";
-import { DEMO } from "../support/sign-in";
+import { expect, test } from "@playwright/test";
+import { signInInFrench } from "../support/sign-in";
 
 // A French browser: the screens follow it until the user picks a language of their own.
 test.use({ locale: "fr-FR" });
-
-async function signInInFrench(page: Page, role: Role) {
-  await page.goto("/signin");
-  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  await expect(page.getByRole("heading", { name: "Connexion à Reply Inbox" })).toBeVisible();
-  await page.getByLabel("E-mail").fill(DEMO[role].email);
-  await page.getByLabel("Mot de passe").fill(DEMO[role].password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  // Password hashing is slow on purpose, and slower still on a busy machine.
-  await expect(page).toHaveURL(/\/inbox$/, { timeout: 20_000 });
-}
 
 test("the sign-in page and the app follow a French browser; a user's own language wins, and Automatic hands back to the browser", async ({ page }) => {
   await signInInFrench(page, "agent");

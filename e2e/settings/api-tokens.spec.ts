@@ -30,7 +30,7 @@ test("the founder edits message timing but does not see API tokens", async ({ pa
   await expect(page.getByRole("heading", { name: "API tokens" })).toHaveCount(0);
   await page.getByLabel("Email review request (days after delivery)", { exact: true }).fill("0");
   await page.getByRole("button", { name: "Save timing" }).click();
-  await expect(page.getByText("Review request day must be at least 1")).toBeVisible();
+  await expect(page.getByText("The review request day must be at least 1.")).toBeVisible();
   await page.getByLabel("Email review request (days after delivery)", { exact: true }).fill("6");
   await page.getByRole("button", { name: "Save timing" }).click();
   await expect(page.getByText("Timing saved. It applies to messages scheduled from now on.")).toBeVisible();
@@ -44,7 +44,7 @@ test("the founder turns on the high-value cart SMS, chooses the day-5 email's va
   const threshold = page.getByLabel("High-value cart SMS from (amount)", { exact: true });
   await threshold.fill("-20");
   await page.getByRole("button", { name: "Save timing" }).click();
-  await expect(page.getByText("High-value cart amount must be above 0")).toBeVisible();
+  await expect(page.getByText("The high-value cart amount must be above 0.")).toBeVisible();
 
   await threshold.fill("150");
   await page.getByLabel("Currency of that amount", { exact: true }).fill("eur");

@@ -10,7 +10,7 @@ test("an admin edits the shop settings: errors are shown, valid values are saved
   await page.getByLabel("Shop name").fill("");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Enter the full review page address, starting with https://")).toBeVisible();
-  await expect(page.getByText("Shop name is required")).toBeVisible();
+  await expect(page.getByText("The shop name is required.")).toBeVisible();
 
   await page.getByLabel("Shop name").fill("Maison Lumière Lyon");
   await page.getByLabel("Review page URL").fill("https://maisonlumiere.example/reviews");
@@ -38,7 +38,7 @@ test("a founder adds a product category with its own SMS delay and files a produ
   await page.getByLabel("New category").fill(name);
   await page.locator("#categorySmsDelayDays").fill("-2");
   await page.getByRole("button", { name: "Add category" }).click();
-  await expect(page.getByText("Days must be 0 or more")).toBeVisible();
+  await expect(page.getByText("The SMS delay must be at least 0.")).toBeVisible();
   await page.locator("#categorySmsDelayDays").fill("12");
   await page.getByRole("button", { name: "Add category" }).click();
   await expect(page.getByText(`Category "${name}" added.`)).toBeVisible();

@@ -18,3 +18,15 @@ export async function signInAs(page: Page, role: Role) {
   await expect(page).toHaveURL(/\/inbox$/, { timeout: 20_000 });
   await expect(page.getByTestId("current-user")).toHaveText(DEMO[role].name);
 }
+
+/** Signs in from a French browser (test.use({ locale: "fr-FR" })): the screens follow it. */
+export async function signInInFrench(page: Page, role: Role) {
+  await page.goto("/signin");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { name: "Connexion à Reply Inbox" })).toBeVisible();
+  await page.getByLabel("E-mail").fill(DEMO[role].email);
+  await page.getByLabel("Mot de passe").fill(DEMO[role].password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  // Password hashing is slow on purpose, and slower still on a busy machine.
+  await expect(page).toHaveURL(/\/inbox$/, { timeout: 20_000 });
+}

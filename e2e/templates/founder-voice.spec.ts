@@ -77,7 +77,7 @@ test("an agent proposes a new text, the founder compares and approves it, and th
   await manager.goto("/reports");
   await manager.getByRole("link", { name: "Split by template version" }).click();
   await expect(manager).toHaveURL(/split=version/);
-  const row = manager.getByTestId("version-row").filter({ hasText: "Abandoned checkout · help · Email" }).filter({ has: manager.getByRole("cell", { name: new RegExp(`^v${versionNumber}\\b`) }) });
+  const row = manager.getByTestId("version-row").filter({ hasText: "Abandoned checkout · help email · Email" }).filter({ has: manager.getByRole("cell", { name: new RegExp(`^v${versionNumber}\\b`) }) });
   await expect(row).toContainText("too few to compare");
   await manager.getByRole("link", { name: "Hide the split" }).click();
   await expect(manager.getByTestId("version-split")).toHaveCount(0);

@@ -39,5 +39,5 @@ test("adding a user with a taken email or a short password explains what is wron
   await page.getByLabel("Email").fill("someone@demo.replyinbox.test");
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Add user" }).click();
-  await expect(page.getByText("must be at least 10 characters")).toBeVisible();
+  await expect(page.getByText("The password must be at least 10 characters.")).toBeVisible();
 });

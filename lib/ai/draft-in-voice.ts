@@ -15,7 +15,7 @@ export const draftInVoiceSchema = z.object({
     .string()
     .trim()
     .max(120)
-    .refine((key) => FLOW_KEYS.includes(key) || (key.startsWith(CANNED_REPLY_PREFIX) && key.length > CANNED_REPLY_PREFIX.length), "Unknown template"),
+    .refine((key) => FLOW_KEYS.includes(key) || (key.startsWith(CANNED_REPLY_PREFIX) && key.length > CANNED_REPLY_PREFIX.length), "invalid"),
   channel: z.enum(["email", "sms"]),
   locale: z.enum(["en", "fr"]),
   currentText: z.string().max(10_000, "The current text is too long to rewrite (10,000 characters at most)").optional(),

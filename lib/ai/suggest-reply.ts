@@ -64,10 +64,10 @@ export async function suggestReply(conversationId: string, options: AiCallOption
       },
     },
   });
-  if (!conversation) throw new AppError("not_found", "This conversation no longer exists.");
-  if (conversation.messages.length === 0) throw new AppError("bad_request", "There is nothing in this conversation to answer yet.");
+  if (!conversation) throw AppError.because("not_found", "conversationGone");
+  if (conversation.messages.length === 0) throw AppError.because("bad_request", "nothingToAnswer");
   const settings = await getShopSettingsRow();
-  if (!settings) throw new AppError("bad_request", "Set up the shop in Settings before asking for a suggested reply.");
+  if (!settings) throw AppError.because("bad_request", "setUpShopBeforeSuggest");
 
   const thread = [...conversation.messages].reverse();
   const channel = options.channel ?? thread.findLast((m) => m.direction === "inbound")?.channel ?? thread.at(-1)!.channel;

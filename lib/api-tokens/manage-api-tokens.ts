@@ -14,7 +14,7 @@ export async function createApiToken(name: string, actorUserId: string): Promise
 
 export async function revokeApiToken(id: string, actorUserId: string): Promise<void> {
   const { count } = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (count === 0) throw new AppError("not_found", "That token does not exist or is already revoked.");
+  if (count === 0) throw AppError.because("not_found", "tokenGone");
   await recordAudit({ actorUserId, action: "api_token.revoked", entityType: "api_token", entityId: id });
 }
 

@@ -2,7 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { AppError, type ErrorCode, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import { getUiLocale } from "@/lib/i18n/get-ui-locale";
+import { errorMessages } from "@/lib/i18n/messages/errors";
+import { translator, type UiLocale } from "@/lib/i18n/translate";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/validation/field-errors";
 import { logError } from "@/lib/log";
 
@@ -23,11 +26,13 @@ export function authorizedAction<S extends z.ZodType, T>(
 ): (input: unknown) => Promise<ActionResult<T>> {
   return async (input) => {
     const user = await getCurrentUser();
-    if (!user) return { ok: false, code: "unauthenticated", error: "Your session has ended. Sign in again." };
+    const locale = await getUiLocale();
+    const t = translator(errorMessages, locale);
+    if (!user) return { ok: false, code: "unauthenticated", error: t("sessionEnded") };
     if (!can(user.role, permission)) {
-      return { ok: false, code: "forbidden", error: `Your role (${user.role}) is not allowed to do this.` };
+      return { ok: false, code: "forbidden", error: t("roleNotAllowed", { role: user.role }) };
     }
-    return run(permission, schema, input, (parsed) => handler(parsed, user));
+    return run(permission, schema, input, locale, (parsed) => handler(parsed, user));
   };
 }
 
@@ -36,19 +41,21 @@ export function authorizedAction<S extends z.ZodType, T>(
  * the same validation and error handling, and the handler checks that it may still run.
  */
 export function publicAction<S extends z.ZodType, T>(name: string, schema: S, handler: (input: z.infer<S>) => Promise<T>): (input: unknown) => Promise<ActionResult<T>> {
-  return (input) => run(name, schema, input, handler);
+  return async (input) => run(name, schema, input, await getUiLocale(), handler);
 }
 
-async function run<S extends z.ZodType, T>(name: string, schema: S, input: unknown, handler: (input: z.infer<S>) => Promise<T>): Promise<ActionResult<T>> {
+/** Failures come back in the user's language (the form's), with each field named. */
+async function run<S extends z.ZodType, T>(name: string, schema: S, input: unknown, locale: UiLocale, handler: (input: z.infer<S>) => Promise<T>): Promise<ActionResult<T>> {
+  const t = translator(errorMessages, locale);
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, code: "invalid_input", error: "Some fields need fixing.", fieldErrors: fieldErrorsFrom(parsed.error.issues) };
+    return { ok: false, code: "invalid_input", error: t("someFieldsNeedFixing"), fieldErrors: fieldErrorsFrom(parsed.error.issues, locale) };
   }
   try {
     return { ok: true, data: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, code: error.code, error: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+    if (error instanceof AppError) return { ok: false, code: error.code, error: error.translatedMessage(locale), ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
     logError("action", `${name} failed`, error);
-    return { ok: false, code: "internal", error: GENERIC_ERROR_MESSAGE };
+    return { ok: false, code: "internal", error: t("generic") };
   }
 }

@@ -32,14 +32,14 @@ export async function saveProductCategory(input: CategoryInput, actorUserId: str
     await recordAudit({ actorUserId, action: input.id ? "category.updated" : "category.created", entityType: "product_category", entityId: category.id, data });
     return category;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("conflict", `A category named "${input.name}" already exists.`);
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") throw new AppError("not_found", "That category no longer exists.");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw AppError.because("conflict", "productCategoryTaken", { name: input.name });
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") throw AppError.because("not_found", "productCategoryGone");
     throw error;
   }
 }
 
 export async function assignProductCategory(productId: string, categoryId: string | null, actorUserId: string) {
   const { count } = await db.product.updateMany({ where: { id: productId }, data: { categoryId } });
-  if (count === 0) throw new AppError("not_found", "That product no longer exists.");
+  if (count === 0) throw AppError.because("not_found", "productGone");
   await recordAudit({ actorUserId, action: "product.category_set", entityType: "product", entityId: productId, data: { categoryId } });
 }

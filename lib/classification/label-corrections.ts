@@ -17,7 +17,7 @@ export const labelCorrectionSchema = z
     sentiment: z.enum(SENTIMENTS),
     frictionHint: z.enum(FRICTION_HINTS).nullable(),
   })
-  .refine((input) => input.intent === "problem" || input.frictionHint === null, { path: ["frictionHint"], message: "only a problem has a friction" })
+  .refine((input) => input.intent === "problem" || input.frictionHint === null, { path: ["frictionHint"], message: "onlyProblemHasFriction" })
   .transform((input) => ({ ...input, frictionHint: input.intent === "problem" ? (input.frictionHint ?? "other") : null }));
 
 export type LabelCorrectionInput = z.infer<typeof labelCorrectionSchema>;

@@ -64,7 +64,7 @@ export async function liftPostmarkSuppression(customerId: string, at: Date, tx: 
 export async function unsubscribeEmailByAgent(conversationId: string, actorUserId: string, at = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
     const conversation = await tx.conversation.findUnique({ where: { id: conversationId }, select: { customerId: true } });
-    if (!conversation) throw new AppError("not_found", "That conversation no longer exists.");
+    if (!conversation) throw AppError.because("not_found", "conversationGone");
     await unsubscribeEmail(conversation.customerId, "agent", null, at, tx);
     await recordAudit({ actorUserId, action: "customer.email_unsubscribed", entityType: "customer", entityId: conversation.customerId, data: { conversationId } }, tx);
   });

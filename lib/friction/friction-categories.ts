@@ -32,7 +32,7 @@ export async function createFrictionCategory(name: string, author: { id: string;
     .replace(/\p{Diacritic}/gu, "")
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_|_$/g, "");
-  if (!key) throw new AppError("bad_request", "Name the new category with letters or digits.");
+  if (!key) throw AppError.because("bad_request", "categoryNeedsLetters");
   const existing = await tx.frictionCategory.findFirst({ where: { OR: [{ key }, { name: { equals: trimmed, mode: "insensitive" } }] } });
   if (existing) return existing;
   const confirmed = can(author.role, "friction.manage_categories");

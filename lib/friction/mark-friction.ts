@@ -13,7 +13,7 @@ export const frictionMarkSchema = z
     newCategoryName: z.string().trim().max(80, "80 characters at most").optional(),
     note: z.string().trim().max(2000, "2,000 characters at most").optional(),
   })
-  .refine((input) => Boolean(input.categoryId) !== Boolean(input.newCategoryName), { message: "Pick a category or name a new one", path: ["categoryId"] });
+  .refine((input) => Boolean(input.categoryId) !== Boolean(input.newCategoryName), { message: "pickOrNameCategory", path: ["categoryId"] });
 
 /**
  * Links the conversation to a site-wide friction (3-D Secure timeouts, declined cards...). Marking
@@ -22,10 +22,10 @@ export const frictionMarkSchema = z
 export async function markFriction(input: z.infer<typeof frictionMarkSchema>, actor: { id: string; role: Role }) {
   const actorUserId = actor.id;
   const conversation = await db.conversation.findUnique({ where: { id: input.conversationId }, select: { id: true } });
-  if (!conversation) throw new AppError("not_found", "That conversation no longer exists.");
+  if (!conversation) throw AppError.because("not_found", "conversationGone");
   return db.$transaction(async (tx) => {
     const category = input.newCategoryName ? await createFrictionCategory(input.newCategoryName, actor, tx) : await tx.frictionCategory.findUnique({ where: { id: input.categoryId! } });
-    if (!category) throw new AppError("bad_request", "That friction category no longer exists.");
+    if (!category) throw AppError.because("bad_request", "frictionCategoryGone");
     const mark = await tx.frictionMark.upsert({
       where: { conversationId_categoryId: { conversationId: conversation.id, categoryId: category.id } },
       create: { conversationId: conversation.id, categoryId: category.id, note: input.note || null, markedById: actorUserId },
@@ -38,6 +38,6 @@ export async function markFriction(input: z.infer<typeof frictionMarkSchema>, ac
 
 export async function removeFrictionMark(conversationId: string, markId: string, actorUserId: string): Promise<void> {
   const { count } = await db.frictionMark.deleteMany({ where: { id: markId, conversationId } });
-  if (count === 0) throw new AppError("not_found", "That friction mark was already removed.");
+  if (count === 0) throw AppError.because("not_found", "frictionMarkGone");
   await recordAudit({ actorUserId, action: "conversation.friction_unmarked", entityType: "conversation", entityId: conversationId, data: { markId } });
 }

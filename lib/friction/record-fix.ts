@@ -13,10 +13,10 @@ export const recordFixSchema = z.object({
 /** The manager records that a friction was fixed on a day; the report then compares before and after. */
 export async function recordFrictionFix(input: z.infer<typeof recordFixSchema>, actorUserId: string, now = new Date()) {
   const fixedOn = new Date(`${input.fixedOn}T00:00:00Z`);
-  if (Number.isNaN(fixedOn.getTime())) throw new AppError("bad_request", "Pick a real day.");
-  if (fixedOn.getTime() > now.getTime()) throw new AppError("bad_request", "A fix is recorded once it is live: pick today or an earlier day.");
+  if (Number.isNaN(fixedOn.getTime())) throw AppError.because("bad_request", "pickRealDay");
+  if (fixedOn.getTime() > now.getTime()) throw AppError.because("bad_request", "fixMustBeLive");
   const category = await db.frictionCategory.findFirst({ where: { id: input.categoryId, status: "confirmed" } });
-  if (!category) throw new AppError("not_found", "That friction category no longer exists.");
+  if (!category) throw AppError.because("not_found", "frictionCategoryGone");
   const fix = await db.frictionFix.create({ data: { categoryId: category.id, fixedOn, note: input.note, recordedById: actorUserId } });
   await recordAudit({ actorUserId, action: "friction.fix_recorded", entityType: "friction_category", entityId: category.id, data: { fixedOn: input.fixedOn, note: input.note } });
   return fix;

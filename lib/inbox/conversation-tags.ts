@@ -14,7 +14,7 @@ export const tagNameSchema = z
 
 export async function addTag(conversationId: string, name: string): Promise<void> {
   const conversation = await db.conversation.findUnique({ where: { id: conversationId }, select: { id: true } });
-  if (!conversation) throw new AppError("not_found", "That conversation no longer exists.");
+  if (!conversation) throw AppError.because("not_found", "conversationGone");
   const tag = await db.tag.upsert({ where: { name }, create: { name }, update: {} });
   await db.conversationTag.createMany({ data: [{ conversationId, tagId: tag.id }], skipDuplicates: true });
 }

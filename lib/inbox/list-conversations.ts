@@ -40,7 +40,7 @@ function decodeCursor(value: string | null | undefined, view: InboxView): Cursor
     if ((view === "needs_human") !== (cursor.kind === "urgency")) throw new Error("cursor of another view");
     return cursor;
   } catch {
-    throw new AppError("bad_request", "That page link is no longer valid; start from the first page.");
+    throw AppError.because("bad_request", "pageLinkGone");
   }
 }
 

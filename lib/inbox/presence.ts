@@ -23,7 +23,7 @@ export async function heartbeat(conversationId: string, userId: string, replying
     });
   } catch (error) {
     // The conversation's foreign key: it was deleted, or never existed.
-    if ((error as { code?: string }).code === "P2003") throw new AppError("not_found", "That conversation no longer exists.");
+    if ((error as { code?: string }).code === "P2003") throw AppError.because("not_found", "conversationGone");
     throw error;
   }
   const [others, latest, conversation] = await Promise.all([

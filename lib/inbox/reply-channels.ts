@@ -17,26 +17,32 @@ export type ChannelFacts = {
   configured: { email: boolean; sms: boolean };
 };
 
-export type ChannelAvailability = Record<Channel, { allowed: true } | { allowed: false; reason: string }>;
+/** Why a channel is closed: a code, worded in the reader's language (errorMessages "channel_<code>"). */
+export type ChannelBlock =
+  | "no_email_address"
+  | "email_suppressed"
+  | "email_not_configured"
+  | "email_unsubscribed"
+  | "no_phone"
+  | "sms_opted_out"
+  | "sms_unreachable"
+  | "no_sms_consent"
+  | "sms_not_configured";
+
+export type ChannelAvailability = Record<Channel, { allowed: true } | { allowed: false; reason: ChannelBlock }>;
 
 export function replyChannels({ customer, customerTexted, configured }: ChannelFacts): ChannelAvailability {
-  const email = !customer.email
-    ? "The customer has no email address."
-    : customer.emailSuppressedAt
-      ? "Their address bounced or marked us as spam: email is suppressed."
-      : !configured.email
-        ? "Email is not configured (POSTMARK_SERVER_TOKEN)."
-        : null;
-  const sms = !customer.phone
-    ? "The customer has no phone number."
+  const email: ChannelBlock | null = !customer.email ? "no_email_address" : customer.emailSuppressedAt ? "email_suppressed" : !configured.email ? "email_not_configured" : null;
+  const sms: ChannelBlock | null = !customer.phone
+    ? "no_phone"
     : customer.smsOptedOutAt
-      ? "The customer replied STOP: no more SMS."
+      ? "sms_opted_out"
       : customer.smsUnreachableAt
-        ? "The number cannot receive SMS."
+        ? "sms_unreachable"
         : !customer.smsConsentAt && !customerTexted
-          ? "No SMS consent and the customer has not texted us."
+          ? "no_sms_consent"
           : !configured.sms
-            ? "SMS is not configured (TWILIO_* variables)."
+            ? "sms_not_configured"
             : null;
   return {
     email: email ? { allowed: false, reason: email } : { allowed: true },
@@ -56,6 +62,6 @@ export function defaultReplyChannel(lastInbound: Channel | null, availability: C
  */
 export function reviewLinkChannels(facts: Omit<ChannelFacts, "customerTexted">): ChannelAvailability {
   const availability = replyChannels({ ...facts, customerTexted: false });
-  if (availability.email.allowed && facts.customer.emailUnsubscribedAt) return { ...availability, email: { allowed: false, reason: "The customer unsubscribed from our emails." } };
+  if (availability.email.allowed && facts.customer.emailUnsubscribedAt) return { ...availability, email: { allowed: false, reason: "email_unsubscribed" } };
   return availability;
 }

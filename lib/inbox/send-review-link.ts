@@ -32,10 +32,10 @@ export type ReviewLinkOutcome =
  */
 export async function sendReviewLink(input: z.infer<typeof reviewLinkSchema>, actorUserId: string, now = new Date()): Promise<ReviewLinkOutcome> {
   const conversation = await db.conversation.findUnique({ where: { id: input.conversationId }, include: { customer: true } });
-  if (!conversation) throw new AppError("not_found", "That conversation no longer exists.");
+  if (!conversation) throw AppError.because("not_found", "conversationGone");
   const settings = await getShopSettingsRow();
-  if (!settings) throw new AppError("bad_request", "Set up the shop in Settings before sending review links.");
-  if (!configuredChannels()[input.channel]) throw new AppError("bad_request", `${input.channel === "sms" ? "SMS" : "Email"} is not configured on this server.`);
+  if (!settings) throw AppError.because("bad_request", "setUpShopBeforeReviewLinks");
+  if (!configuredChannels()[input.channel]) throw AppError.because("bad_request", input.channel === "sms" ? "smsNotConfiguredHere" : "emailNotConfiguredHere");
 
   const step = { ...MANUAL_REVIEW_LINK, channel: input.channel };
   // The same consent rules as every automatic message; the time of day is handled by deferring.
@@ -51,7 +51,7 @@ export async function sendReviewLink(input: z.infer<typeof reviewLinkSchema>, ac
     now,
   });
   if (decision.action === "skip" || decision.action === "cancel" || decision.action === "pause") {
-    throw new AppError("bad_request", `The review link cannot go by ${input.channel === "sms" ? "SMS" : "email"}: ${decision.reason.replace(/^\w+: /, "")}.`);
+    throw AppError.because("bad_request", input.channel === "sms" ? "reviewLinkBlockedSms" : "reviewLinkBlockedEmail", { detail: decision.reason.replace(/^\w+: /, "") });
   }
 
   const order = await db.order.findFirst({ where: { customerId: conversation.customerId, cancelledAt: null }, orderBy: [{ deliveredAt: { sort: "desc", nulls: "last" } }, { placedAt: "desc" }] });
@@ -93,6 +93,6 @@ function describe(scheduled: { status: string; dueAt: Date; sentMessageId: strin
     case "unknown":
       return { outcome: "retrying", error: scheduled.lastError ?? "Still being sent." };
     default:
-      throw new AppError("bad_request", `The review link was not sent: ${scheduled.lastError ?? scheduled.statusReason ?? scheduled.status}.`);
+      throw AppError.because("bad_request", "reviewLinkNotSent", { detail: scheduled.lastError ?? scheduled.statusReason ?? scheduled.status });
   }
 }

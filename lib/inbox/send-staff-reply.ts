@@ -72,7 +72,7 @@ async function newerMessages(conversationId: string, seenUpToMessageId: string |
 
 async function loadConversation(id: string) {
   const conversation = await db.conversation.findUnique({ where: { id }, include: { customer: { include: { orders: { orderBy: { placedAt: "desc" }, take: 1, include: { lineItems: { take: 1 } } } } } } });
-  if (!conversation) throw new AppError("not_found", "That conversation no longer exists.");
+  if (!conversation) throw AppError.because("not_found", "conversationGone");
   return conversation;
 }
 
@@ -96,7 +96,7 @@ async function fillVariables(text: string, context: { conversation: Awaited<Retu
     );
     return { text: filled, reviewLinkId };
   } catch (error) {
-    if (error instanceof TemplateRenderError) throw new AppError("bad_request", `The reply has a placeholder that cannot be filled: ${error.message}.`);
+    if (error instanceof TemplateRenderError) throw AppError.because("bad_request", "placeholderUnfilled", { detail: error.message });
     throw error;
   }
 }
@@ -105,16 +105,16 @@ async function fillVariables(text: string, context: { conversation: Awaited<Retu
 async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Date): Promise<Message> {
   const conversation = await loadConversation(input.conversationId);
   const settings = await getShopSettingsRow();
-  if (!settings) throw new AppError("bad_request", "Set up the shop in Settings before replying.");
+  if (!settings) throw AppError.because("bad_request", "setUpShopFirst");
   const customerTexted = (await db.message.count({ where: { conversationId: conversation.id, direction: "inbound", channel: "sms" } })) > 0;
   const availability = replyChannels({ customer: await withSmsState(conversation.customer, db), customerTexted, configured: configuredChannels() })[input.channel];
-  if (!availability.allowed) throw new AppError("bad_request", `Cannot reply by ${input.channel === "sms" ? "SMS" : "email"}: ${availability.reason}`);
+  if (!availability.allowed) throw AppError.because("bad_request", input.channel === "sms" ? "cannotReplyBySms" : "cannotReplyByEmail", { reason: { key: `channel_${availability.reason}` } });
 
   const { text, reviewLinkId } = await fillVariables(input.text, { conversation, settings, channel: input.channel });
   const base = { conversationId: conversation.id, direction: "outbound" as const, channel: input.channel, authorType: "staff" as const, authorUserId: actor.id, clientRequestId: input.clientRequestId, deliveryStatus: "sending" as const, createdAt: now };
   let message: Message;
   if (input.channel === "sms") {
-    if (text.length > MAX_SMS_CHARACTERS) throw new AppError("bad_request", `An SMS can hold ${MAX_SMS_CHARACTERS} characters at most; this one has ${text.length}.`);
+    if (text.length > MAX_SMS_CHARACTERS) throw AppError.because("bad_request", "smsTooLong", { max: MAX_SMS_CHARACTERS, length: text.length });
     message = await db.message.create({ data: { ...base, fromAddress: env().TWILIO_FROM_NUMBER ?? null, toAddress: conversation.customer.phone, textBody: text, smsSegments: smsSize(text).segments } });
   } else {
     const answered =
@@ -217,7 +217,7 @@ async function retry(message: Message, now: Date): Promise<StaffReplyOutcome> {
 export async function sendStaffReply(input: StaffReplyInput, actor: Actor, now = new Date()): Promise<StaffReplyOutcome> {
   const existing = await db.message.findUnique({ where: { clientRequestId: input.clientRequestId } });
   if (existing) {
-    if (existing.conversationId !== input.conversationId) throw new AppError("bad_request", "That reply belongs to another conversation.");
+    if (existing.conversationId !== input.conversationId) throw AppError.because("bad_request", "replyInOtherConversation");
     return retry(existing, now);
   }
   if (!input.sendAnyway) {

@@ -15,7 +15,7 @@ export type StatusChange = z.infer<typeof statusChangeSchema>;
 
 async function findConversation(id: string) {
   const conversation = await db.conversation.findUnique({ where: { id } });
-  if (!conversation) throw new AppError("not_found", "That conversation no longer exists.");
+  if (!conversation) throw AppError.because("not_found", "conversationGone");
   return conversation;
 }
 
@@ -26,7 +26,7 @@ async function findConversation(id: string) {
  */
 export async function changeConversationStatus(change: StatusChange, actorUserId: string, now = new Date()): Promise<void> {
   const conversation = await findConversation(change.conversationId);
-  if (change.status === "snoozed" && change.snoozedUntil <= now) throw new AppError("bad_request", "Snooze until a time in the future.");
+  if (change.status === "snoozed" && change.snoozedUntil <= now) throw AppError.because("bad_request", "snoozeInFuture");
   await db.$transaction(async (tx) => {
     await tx.conversation.update({
       where: { id: conversation.id },
@@ -47,7 +47,7 @@ export async function assignConversation(conversationId: string, assigneeId: str
   await findConversation(conversationId);
   if (assigneeId) {
     const assignee = await db.user.findUnique({ where: { id: assigneeId } });
-    if (!assignee || assignee.deactivatedAt) throw new AppError("bad_request", "That teammate cannot be assigned.");
+    if (!assignee || assignee.deactivatedAt) throw AppError.because("bad_request", "teammateCannotBeAssigned");
   }
   await db.conversation.update({ where: { id: conversationId }, data: { assigneeId } });
   await recordAudit({ actorUserId, action: "conversation.assigned", entityType: "conversation", entityId: conversationId, data: { assigneeId } });

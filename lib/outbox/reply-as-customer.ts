@@ -34,9 +34,9 @@ const DEMO_ACCOUNT_SID = `AC${"0".repeat(32)}`;
 
 export async function replyAsCustomer(input: z.infer<typeof replyAsCustomerSchema>, now = new Date()): Promise<CustomerReplyResult> {
   const transports = activeTransports();
-  if (transports.email !== "outbox" && transports.sms !== "outbox") throw new AppError("not_found", "The Outbox exists only in a demo without Postmark or Twilio.");
+  if (transports.email !== "outbox" && transports.sms !== "outbox") throw AppError.because("not_found", "outboxDemoOnly");
   const sent = await db.outboxMessage.findUnique({ where: { id: input.outboxMessageId } });
-  if (!sent) throw new AppError("not_found", "That outbox message no longer exists.");
+  if (!sent) throw AppError.because("not_found", "outboxMessageGone");
   const customer = await db.customer.findFirst({ where: sent.channel === "email" ? { email: sent.toAddress.toLowerCase() } : { OR: [{ phone: sent.toAddress }, { phoneNumbers: { some: { number: sent.toAddress } } }] } });
 
   let messageId: string | null;

@@ -64,8 +64,8 @@ export type SearchResult = {
 /** The query as searched: trimmed, inner whitespace collapsed; a user-safe error otherwise. */
 export function normalizeSearchQuery(raw: string | null | undefined): string {
   const query = (raw ?? "").replace(/[\u0000-\u001f\u007f\uE000\uE001]/g, " ").replace(/\s+/g, " ").trim();
-  if (query.length < SEARCH_MIN_LENGTH) throw new AppError("bad_request", `Type at least ${SEARCH_MIN_LENGTH} characters to search.`);
-  if (query.length > SEARCH_MAX_LENGTH) throw new AppError("bad_request", `Search for at most ${SEARCH_MAX_LENGTH} characters.`);
+  if (query.length < SEARCH_MIN_LENGTH) throw AppError.because("bad_request", "searchTooShort", { min: SEARCH_MIN_LENGTH });
+  if (query.length > SEARCH_MAX_LENGTH) throw AppError.because("bad_request", "searchTooLong", { max: SEARCH_MAX_LENGTH });
   return query;
 }
 
@@ -83,7 +83,7 @@ function decodeCursor(value: string | null | undefined): Cursor | null {
     // Re-encoded, so PostgreSQL only ever reads an ISO timestamp (toISOString throws on an invalid date).
     return { id: cursor.id, createdAt: new Date(cursor.createdAt).toISOString() };
   } catch {
-    throw new AppError("bad_request", "That page of results is no longer valid; search again.");
+    throw AppError.because("bad_request", "searchPageGone");
   }
 }
 

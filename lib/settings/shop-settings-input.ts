@@ -6,20 +6,20 @@ import { emailAddress } from "@/lib/validation/email";
 export const LOCALES = ["en", "fr"] as const;
 export const LOCALE_LABELS: Record<(typeof LOCALES)[number], string> = { en: "English", fr: "Français" };
 
-const text = (label: string, max: number) =>
-  z.string().trim().min(1, `${label} is required`).max(max, `${label} must be ${max} characters or fewer`);
+// Messages are error keys or worded from the issue with the field's name (fieldErrorsFrom).
+const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const shopSettingsSchema = z.object({
-  shopName: text("Shop name", 100),
-  founderName: text("Founder's name", 100),
-  founderSignature: text("Signature", 500),
-  senderEmail: emailAddress("Enter the address mail is sent from, like hello@yourshop.com"),
-  timeZone: z.string().refine(isTimeZone, "Pick a time zone from the list"),
-  defaultLocale: z.enum(LOCALES, { error: "Pick English or Français" }),
+  shopName: text(100),
+  founderName: text(100),
+  founderSignature: text(500),
+  senderEmail: emailAddress("senderEmailHint"),
+  timeZone: z.string().refine(isTimeZone, "pickTimeZone"),
+  defaultLocale: z.enum(LOCALES),
   reviewUrl: z
     .string()
     .trim()
-    .pipe(z.url({ protocol: /^https?$/, error: "Enter the full review page address, starting with https://" })),
+    .pipe(z.url({ protocol: /^https?$/, error: "reviewUrlHttps" })),
 });
 
 export type ShopSettingsInput = z.infer<typeof shopSettingsSchema>;

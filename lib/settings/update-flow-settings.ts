@@ -10,7 +10,7 @@ import type { FlowSettingsInput } from "@/lib/settings/flow-settings-input";
 export async function updateFlowSettings(input: FlowSettingsInput, actorUserId: string): Promise<FlowSettingsInput> {
   return db.$transaction(async (tx) => {
     if (!(await tx.shopSettings.findUnique({ where: { id: SHOP_SETTINGS_ID }, select: { id: true } }))) {
-      throw new AppError("conflict", "Save the shop details above first.");
+      throw AppError.because("conflict", "saveShopFirst");
     }
     const before = await getFlowSettings(tx);
     await tx.shopSettings.update({ where: { id: SHOP_SETTINGS_ID }, data: { ...input, updatedById: actorUserId } });

@@ -34,7 +34,7 @@ export async function updateVoiceSamples(input: VoiceSamplesInput, actorUserId: 
   const { samples } = voiceSamplesSchema.parse(input);
   return db.$transaction(async (tx) => {
     const row = await tx.shopSettings.findUnique({ where: { id: SHOP_SETTINGS_ID }, select: { voiceSamples: true } });
-    if (!row) throw new AppError("conflict", "Save the shop details above first.");
+    if (!row) throw AppError.because("conflict", "saveShopFirst");
     const unchanged = row.voiceSamples.length === samples.length && row.voiceSamples.every((sample, i) => sample === samples[i]);
     if (unchanged) return { samples };
     await tx.shopSettings.update({ where: { id: SHOP_SETTINGS_ID }, data: { voiceSamples: samples, updatedById: actorUserId } });

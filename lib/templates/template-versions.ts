@@ -35,7 +35,7 @@ export const reviewVersionSchema = z.object({
   comment: z.string().trim().max(2000, "2,000 characters at most").optional(),
   /** An admin approving in the founder's place says so explicitly; it is recorded. */
   actingAsFounder: z.boolean().default(false),
-}).refine((input) => input.decision === "approve" || Boolean(input.comment), { message: "Say why, so the author can rework it", path: ["comment"] });
+}).refine((input) => input.decision === "approve" || Boolean(input.comment), { message: "sayWhy", path: ["comment"] });
 
 type Actor = { id: string; name: string; role: string };
 
@@ -52,7 +52,7 @@ function refuseVariablesNotProvided(templateKey: string, fields: { subject?: str
     if (missing.length) fieldErrors[field] = [t("variableNotProvided", { field: t(field), variable: missing.map((name) => `{{${name}}}`).join(", "), allowed })];
   }
   const messages = Object.values(fieldErrors).flat();
-  if (messages.length) throw new AppError("bad_request", `${t("variablesNotProvidedTitle")} ${messages.join(" ")}`, fieldErrors);
+  if (messages.length) throw new AppError("bad_request", `${t("variablesNotProvidedTitle")} ${messages.join(" ")}`, undefined, fieldErrors);
 }
 
 export async function listTemplates() {
@@ -121,10 +121,10 @@ async function notifyFounders(templateName: string, authorName: string) {
 /** Every save is a new numbered version: a draft, or submitted for the founder's approval. */
 export async function proposeVersion(input: z.infer<typeof proposeVersionSchema>, actor: Actor, locale: UiLocale = "en") {
   const template = await db.template.findUnique({ where: { id: input.templateId }, include: { approvedVersion: true } });
-  if (!template) throw new AppError("not_found", "That template no longer exists.");
+  if (!template) throw AppError.because("not_found", "templateGone");
   refuseVariablesNotProvided(template.key, input, locale);
   const isEmail = template.channel === "email";
-  if (isEmail && template.kind !== "canned_reply" && !input.subject) throw new AppError("bad_request", "An email needs a subject.");
+  if (isEmail && template.kind !== "canned_reply" && !input.subject) throw AppError.because("bad_request", "emailNeedsSubject");
   const version = await db.$transaction(async (tx) => {
     const last = await tx.templateVersion.findFirst({ where: { templateId: template.id }, orderBy: { number: "desc" }, select: { number: true } });
     const created = await tx.templateVersion.create({
@@ -158,9 +158,9 @@ export async function proposeVersion(input: z.infer<typeof proposeVersionSchema>
 /** Submits a draft for approval as it is. */
 export async function submitDraft(versionId: string, actor: Actor) {
   const version = await db.templateVersion.findUnique({ where: { id: versionId }, include: { template: true } });
-  if (!version) throw new AppError("not_found", "That version no longer exists.");
+  if (!version) throw AppError.because("not_found", "versionGone");
   const { count } = await db.templateVersion.updateMany({ where: { id: versionId, status: "draft" }, data: { status: "pending_approval" } });
-  if (count === 0) throw new AppError("conflict", "Only a draft can be submitted; this version has moved on.");
+  if (count === 0) throw AppError.because("conflict", "onlyDraftSubmitted");
   await recordAudit({ actorUserId: actor.id, action: "template.version_submitted", entityType: "template", entityId: version.templateId, data: { version: version.number } });
   await notifyFounders(version.template.name, actor.name);
 }
@@ -171,11 +171,11 @@ export async function submitDraft(versionId: string, actor: Actor) {
  */
 export async function reviewVersion(input: z.input<typeof reviewVersionSchema>, actor: Actor, now = new Date(), locale: UiLocale = "en") {
   if (actor.role !== "founder" && !(actor.role === "admin" && input.actingAsFounder)) {
-    throw new AppError("forbidden", actor.role === "admin" ? "Tick \u201cI am approving as the founder\u201d to review in the founder's place." : "Only the founder approves the message voice.");
+    throw AppError.because("forbidden", actor.role === "admin" ? "tickActingAsFounder" : "onlyFounderApproves");
   }
   return db.$transaction(async (tx) => {
     const version = await tx.templateVersion.findUnique({ where: { id: input.versionId }, include: { template: { include: { approvedVersion: true } } } });
-    if (!version) throw new AppError("not_found", "That version no longer exists.");
+    if (!version) throw AppError.because("not_found", "versionGone");
     const approve = input.decision === "approve";
     // A version written before this check could still carry a variable its step never fills.
     if (approve) refuseVariablesNotProvided(version.template.key, version, locale);
@@ -183,7 +183,7 @@ export async function reviewVersion(input: z.input<typeof reviewVersionSchema>, 
       where: { id: version.id, status: "pending_approval" },
       data: { status: approve ? "approved" : "rejected", reviewedById: actor.id, reviewedAt: now, reviewComment: input.comment ?? null },
     });
-    if (count === 0) throw new AppError("conflict", "This version was already reviewed or withdrawn. Refresh to see its state.");
+    if (count === 0) throw AppError.because("conflict", "versionAlreadyReviewed");
     if (approve) await tx.template.update({ where: { id: version.templateId }, data: { approvedVersionId: version.id } });
     const previous = version.template.approvedVersion;
     await recordAudit(

@@ -10,7 +10,7 @@ export type CreatedUser = { id: string; email: string; name: string; role: NewUs
 /** Creates a staff user. Without a password, one is generated and returned once. */
 export async function createUser(input: NewUserInput, actorUserId: string | null = null, tx: DbClient = db): Promise<CreatedUser> {
   const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new AppError("conflict", `A user with the email ${input.email} already exists.`);
+  if (existing) throw AppError.because("conflict", "emailTaken", { email: input.email });
   const generatedPassword = input.password ? null : generatePassword();
   const user = await tx.user.create({
     data: {

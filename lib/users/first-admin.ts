@@ -39,17 +39,17 @@ export const firstAdminSchema = z
     password: passwordSchema,
     confirmPassword: z.string(),
   })
-  .refine((input) => input.password === input.confirmPassword, { path: ["confirmPassword"], message: "does not match the password" });
+  .refine((input) => input.password === input.confirmPassword, { path: ["confirmPassword"], message: "passwordsDiffer" });
 
 /** Creates the first admin, once: two people racing each other end with one admin. */
 export async function createFirstAdmin(input: z.infer<typeof firstAdminSchema>): Promise<{ email: string }> {
-  if (!sameCode(input.code, firstRunCode(env().AUTH_SECRET))) throw new AppError("forbidden", "That set-up code is not right. It is printed in the terminal where the app runs.");
+  if (!sameCode(input.code, firstRunCode(env().AUTH_SECRET))) throw AppError.because("forbidden", "setupCodeWrong");
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     // One first run at a time, whatever the number of app instances.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('reply-inbox:first-run'))`;
-    if ((await tx.user.count({ where: usableAdmins() })) > 0) throw new AppError("conflict", "An admin already exists: sign in instead.");
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new AppError("conflict", `A user with the email ${input.email} already exists.`);
+    if ((await tx.user.count({ where: usableAdmins() })) > 0) throw AppError.because("conflict", "adminExists");
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw AppError.because("conflict", "emailTaken", { email: input.email });
     const user = await tx.user.create({ data: { email: input.email, name: input.name, role: "admin", passwordHash } });
     await recordAudit({ actorUserId: user.id, action: "user.first_admin_created", entityType: "user", entityId: user.id }, tx);
     return { email: user.email };

@@ -17,23 +17,23 @@ export const changePasswordSchema = z
     newPassword: passwordSchema,
     confirmPassword: z.string(),
   })
-  .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], message: "does not match the new password" });
+  .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], message: "passwordsDiffer" });
 
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /** The signed-in user's own change: the current password is checked (and throttled, like a sign-in). */
 export async function changeOwnPassword(userId: string, input: ChangePasswordInput, clientAddress: string): Promise<{ sessionVersion: number }> {
   const user = await db.user.findUnique({ where: { id: userId } });
-  if (!user) throw new AppError("not_found", "Your account no longer exists.");
+  if (!user) throw AppError.because("not_found", "accountGone");
   const subject = { account: user.email, address: clientAddress };
   const reservation = await reserveSignInAttempt(subject);
-  if (!reservation.allowed) throw new AppError("too_many_requests", `Too many attempts. Try again in ${Math.ceil(reservation.retryAfterSeconds / 60)} min.`);
+  if (!reservation.allowed) throw AppError.because("too_many_requests", "tooManyAttempts", { minutes: Math.ceil(reservation.retryAfterSeconds / 60) });
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     await recordSignInFailure(subject);
-    throw new AppError("bad_request", "The current password is not right.");
+    throw AppError.because("bad_request", "currentPasswordWrong");
   }
   await recordSignInSuccess(subject);
-  if (input.newPassword === input.currentPassword) throw new AppError("bad_request", "Choose a new password, different from the current one.");
+  if (input.newPassword === input.currentPassword) throw AppError.because("bad_request", "chooseNewPassword");
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {
     const updated = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 }, isDemo: false } });
@@ -49,12 +49,12 @@ export const resetPasswordSchema = z.object({
 
 /** An admin sets someone else's password (a generated one, shown once, unless given); their sessions end. */
 export async function resetUserPassword(input: z.infer<typeof resetPasswordSchema>, actorUserId: string): Promise<{ generatedPassword: string | null }> {
-  if (input.userId === actorUserId) throw new AppError("conflict", "Change your own password from Your account: it asks for the current one.");
+  if (input.userId === actorUserId) throw AppError.because("conflict", "ownPasswordFromAccount");
   const generatedPassword = input.password ? null : generatePassword();
   const passwordHash = await hashPassword(input.password ?? generatedPassword!);
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
-    if (!user) throw new AppError("not_found", "That user no longer exists.");
+    if (!user) throw AppError.because("not_found", "userGone");
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 }, isDemo: false } });
     await recordAudit({ actorUserId, action: "user.password_reset", entityType: "user", entityId: user.id, data: { generated: generatedPassword !== null } }, tx);
   });

@@ -6,12 +6,12 @@ import type { Role } from "@/lib/auth/permissions";
 
 async function assertAnotherActiveAdmin(userId: string, tx: DbClient) {
   const admins = await tx.user.count({ where: { role: "admin", deactivatedAt: null, id: { not: userId } } });
-  if (admins === 0) throw new AppError("conflict", "This is the last active admin: make someone else admin first.");
+  if (admins === 0) throw AppError.because("conflict", "lastAdmin");
 }
 
 async function findUser(userId: string, tx: DbClient) {
   const user = await tx.user.findUnique({ where: { id: userId } });
-  if (!user) throw new AppError("not_found", "That user no longer exists.");
+  if (!user) throw AppError.because("not_found", "userGone");
   return user;
 }
 
@@ -27,7 +27,7 @@ export async function changeUserRole(userId: string, role: Role, actorUserId: st
 
 /** Deactivated users cannot sign in; their conversations and history stay. */
 export async function setUserActive(userId: string, active: boolean, actorUserId: string): Promise<void> {
-  if (!active && userId === actorUserId) throw new AppError("conflict", "You cannot deactivate your own account.");
+  if (!active && userId === actorUserId) throw AppError.because("conflict", "cannotDeactivateSelf");
   await db.$transaction(async (tx) => {
     const user = await findUser(userId, tx);
     if (!active && user.role === "admin") await assertAnotherActiveAdmin(userId, tx);

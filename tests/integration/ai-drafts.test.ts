@@ -223,11 +223,11 @@ describe("voice samples", () => {
     await db.user.create({ data: { ...founder, passwordHash: "x" } });
     session.user = founder;
     const tooShort = await saveVoiceSamplesAction({ samples: [SAMPLES[0], "  Merci !  "] });
-    expect(tooShort).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { "samples.1": ["A sample needs at least 20 characters to show your voice"] } });
+    expect(tooShort).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { "samples.1": ["A sample must be at least 20 characters."] } });
     const tooLong = await saveVoiceSamplesAction({ samples: ["x".repeat(2001)] });
-    expect(tooLong).toMatchObject({ ok: false, fieldErrors: { "samples.0": ["A sample can have 2000 characters at most"] } });
+    expect(tooLong).toMatchObject({ ok: false, fieldErrors: { "samples.0": ["A sample must be at most 2000 characters."] } });
     const tooMany = await saveVoiceSamplesAction({ samples: Array.from({ length: 6 }, () => SAMPLES[0]) });
-    expect(tooMany).toMatchObject({ ok: false, fieldErrors: { samples: ["Keep 5 samples at most"] } });
+    expect(tooMany).toMatchObject({ ok: false, fieldErrors: { samples: ["The list of samples takes at most 5 entries."] } });
     expect(await getVoiceSamples()).toEqual(SAMPLES);
 
     expect(await saveVoiceSamplesAction({ samples: [] })).toEqual({ ok: true, data: { samples: [] } });
@@ -255,7 +255,7 @@ describe("actions", () => {
     session.user = agent;
     answer({ subject: "Merci {{firstName}}", body: "Merci pour votre message ! Répondez-moi si besoin : {{reviewLink}}" });
     expect(await draftInVoiceAction({ templateKey: "auto_review_link", channel: "email", locale: "fr" })).toEqual({ ok: true, data: { subject: "Merci {{firstName}}", body: "Merci pour votre message ! Répondez-moi si besoin : {{reviewLink}}" } });
-    expect(await draftInVoiceAction({ templateKey: "made_up", channel: "email", locale: "fr" })).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { templateKey: ["Unknown template"] } });
+    expect(await draftInVoiceAction({ templateKey: "made_up", channel: "email", locale: "fr" })).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { templateKey: ["The template is not valid."] } });
 
     const conversation = await conversationWithThread();
     openai.setMode({ kind: "text", content: "Je regarde ça tout de suite, Camille." });

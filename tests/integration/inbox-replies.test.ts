@@ -213,7 +213,7 @@ describe("inbox actions check the session", () => {
   it("an agent's reply goes through the action, with clear errors for bad input", async () => {
     const { agent, conversation, latestId } = await setup();
     session.user = { id: agent.id, email: agent.email, name: agent.name, role: "agent" };
-    expect(await sendReplyAction({ ...reply(conversation.id, latestId), text: "   " })).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { text: ["Write the reply first"] } });
+    expect(await sendReplyAction({ ...reply(conversation.id, latestId), text: "   " })).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { text: ["The message is required."] } });
     expect(await sendReplyAction({ ...reply(conversation.id, latestId), conversationId: "missing" })).toMatchObject({ ok: false, code: "not_found" });
     expect(await sendReplyAction(reply(conversation.id, latestId))).toMatchObject({ ok: true, data: { outcome: "sent" } });
   });

@@ -4,7 +4,9 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+const ui = vi.hoisted(() => ({ locale: "en" as "en" | "fr" }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/i18n/get-ui-locale", () => ({ getUiLocale: async () => ui.locale }));
 
 const { authorizedAction } = await import("@/lib/auth/authorized-action");
 
@@ -18,6 +20,7 @@ describe("authorizedAction", () => {
   beforeEach(() => {
     handler.mockClear();
     session.user = null;
+    ui.locale = "en";
   });
 
   it("refuses a signed-out caller without running the handler", async () => {
@@ -31,10 +34,21 @@ describe("authorizedAction", () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
-  it("returns field errors for invalid input", async () => {
+  it("returns field errors for invalid input, naming the field in the user's language", async () => {
     session.user = manager;
-    expect(await action({ name: "x" })).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { name: ["too short"] } });
+    expect(await action({ name: "x" })).toMatchObject({ ok: false, code: "invalid_input", error: "Some fields need fixing.", fieldErrors: { name: ["The name must be at least 2 characters."] } });
+    ui.locale = "fr";
+    expect(await action({ name: "x" })).toMatchObject({ ok: false, code: "invalid_input", error: "Certains champs sont à corriger.", fieldErrors: { name: ["Le nom doit contenir au moins 2 caractères."] } });
+    expect(await action({})).toMatchObject({ fieldErrors: { name: ["Le nom est obligatoire."] } });
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("words an error thrown with a key in the user's language, with translated values", async () => {
+    session.user = manager;
+    ui.locale = "fr";
+    handler.mockRejectedValueOnce(AppError.because("bad_request", "cannotReplyByEmail", { reason: { key: "channel_email_not_configured" } }));
+    expect(await action({ name: "ok" })).toEqual({ ok: false, code: "bad_request", error: "Impossible de répondre par e-mail : L'e-mail n'est pas configuré (POSTMARK_SERVER_TOKEN)." });
+    expect(AppError.because("bad_request", "cannotReplyBySms", { reason: { key: "channel_no_phone" } }).message).toBe("Cannot reply by SMS: The customer has no phone number.");
   });
 
   it("runs the handler with the parsed input and the user", async () => {

@@ -6,7 +6,10 @@ import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { parseInboxView } from "@/lib/inbox/inbox-views";
 
-export const metadata: Metadata = { title: "Inbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator(inboxMessages);
+  return { title: t("inboxTitle") };
+}
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
   await requireArea("inbox");

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/require-access";
 import { channelTransports } from "@/lib/env";
 import { formatDateTime } from "@/lib/i18n/format";
+import { stepLabel } from "@/lib/i18n/labels";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
@@ -14,7 +15,10 @@ import { outboxMessages } from "@/lib/i18n/messages/outbox";
 import { listOutbox, type OutboxEntry } from "@/lib/outbox/list-outbox";
 import { CANNED_CUSTOMER_REPLIES } from "@/lib/outbox/reply-as-customer";
 
-export const metadata: Metadata = { title: "Outbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator(outboxMessages);
+  return { title: t("pageTitle") };
+}
 
 const FILTERS = [
   { key: "filterAll", channel: undefined },
@@ -35,7 +39,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const originLabel = (entry: OutboxEntry) => {
     const origin = entry.origin;
     if (!origin) return t("origin_none");
-    if ("flow" in origin) return t("origin_flow", { flow: ti(`flow_${origin.flow}` as "flow_manual"), step: t(`step_${origin.step}` as "step_help") });
+    if ("flow" in origin) return t("origin_flow", { flow: ti(`flow_${origin.flow}` as "flow_manual"), step: stepLabel(origin.step, locale) });
     return origin.authorType === "staff" ? t("origin_staff") : t("origin_automation");
   };
 

@@ -8,6 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireArea } from "@/lib/auth/require-access";
 import { formatDate, formatDay } from "@/lib/i18n/format";
+import { frictionCategoryLabel, stepLabel } from "@/lib/i18n/labels";
+import { formatMoney, formatNumber, formatPercent, plural } from "@/lib/i18n/numbers";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import { reportMessages } from "@/lib/i18n/messages/reports";
@@ -22,12 +24,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const percent = (rate: Rate | null) => (rate?.value === null || rate === null ? "—" : `${(rate.value * 100).toFixed(1)} %`);
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireArea("reports");
   const { t, locale } = await getTranslator(reportMessages);
   const timeZone = await viewerTimeZone();
+  const percent = (rate: Rate | null) => (rate?.value === null || rate === null ? "—" : formatPercent(rate.value, locale));
   const params = await searchParams;
   const parsed = parseReportFilters(params);
   const filters = parsed.ok ? parsed.filters : (parseReportFilters({}) as { ok: true; filters: ReturnType<typeof parseReportFilters> extends infer R ? (R extends { ok: true; filters: infer F } ? F : never) : never }).filters;
@@ -51,11 +53,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         {percent(rate)} <span className="text-xs text-stone-500">({t("rateOf", { numerator: rate.numerator, denominator: rate.denominator })})</span>
       </td>
     );
-  const money = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: outcomes.currency }).format(value));
+  const money = (value: number | null) => (value === null ? "—" : formatMoney(value, outcomes.currency, locale));
   const outcomeRow = (row: Omit<StepOutcome, "flow" | "step" | "channel">, label: string, key: string, bold = false) => (
     <tr key={key} className={bold ? "bg-stone-50 font-medium" : ""} data-testid="outcome-row">
       <td className="px-2 py-1.5">{label}</td>
-      <td className="px-2 py-1.5 tabular-nums">{row.sent}</td>
+      <td className="px-2 py-1.5 tabular-nums">{formatNumber(row.sent, locale)}</td>
       <td className="px-2 py-1.5 tabular-nums">{row.delivered}</td>
       <td className="px-2 py-1.5 tabular-nums">{row.failed}</td>
       <td className="px-2 py-1.5 tabular-nums" data-testid="too-late">{row.tooLate}</td>
@@ -76,9 +78,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <td className="px-2 py-1.5 tabular-nums">{money(row.costPerReviewClick)}</td>
     </tr>
   );
-  const categoryNames = friction.map((c) => c.name);
+  const categoryNames = friction.map((c) => frictionCategoryLabel(c, locale));
   const weeks = weeksInRange(filters.from, filters.to);
-  const weekRows = weeks.map((week) => ({ week, ...Object.fromEntries(friction.map((c) => [c.name, c.weekly.find((w) => w.week === week)?.occurrences ?? 0])) }));
+  const weekRows = weeks.map((week) => ({ week, ...Object.fromEntries(friction.map((c) => [frictionCategoryLabel(c, locale), c.weekly.find((w) => w.week === week)?.occurrences ?? 0])) }));
 
   return (
     <>
@@ -181,7 +183,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                     return (
                       <tr key={c.id} className="align-top">
                         <td className="px-2 py-2">
-                          <p className="font-medium">{c.name}</p>
+                          <p className="font-medium">{frictionCategoryLabel(c, locale)}</p>
                           <p className="text-xs text-stone-500">{t("markedHinted", { marked: c.marked, hinted: c.hinted })}</p>
                           {c.latestFix && (
                             <p className="mt-1 text-xs text-emerald-800">
@@ -189,10 +191,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                               <br />
                               {c.latestFix.before.days === 0
                                 ? t("tooSoon")
-                                : t("beforeAfter", {
+                                : t(plural(locale, c.latestFix.before.days, "beforeAfter"), {
                                     days: c.latestFix.before.days,
-                                    before: c.latestFix.before.per100Orders === null ? t("notEnoughOrders") : c.latestFix.before.per100Orders.toFixed(1),
-                                    after: c.latestFix.after.per100Orders === null ? t("notEnoughOrders") : c.latestFix.after.per100Orders.toFixed(1),
+                                    before: c.latestFix.before.per100Orders === null ? t("notEnoughOrders") : formatNumber(c.latestFix.before.per100Orders, locale),
+                                    after: c.latestFix.after.per100Orders === null ? t("notEnoughOrders") : formatNumber(c.latestFix.after.per100Orders, locale),
                                   })}
                             </p>
                           )}
@@ -212,7 +214,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                         </td>
                         <td className="px-2 py-2 tabular-nums">{c.customers}</td>
                         <td className="px-2 py-2 tabular-nums">{c.checkouts}</td>
-                        <td className="px-2 py-2 tabular-nums">{c.checkoutValue.toFixed(2)}</td>
+                        <td className="px-2 py-2 tabular-nums">{formatMoney(c.checkoutValue, outcomes.currency, locale)}</td>
                         <td className="px-2 py-2">{c.firstSeen ? formatDate(c.firstSeen, locale, timeZone) : "—"}</td>
                         <td className="px-2 py-2">{c.lastSeen ? formatDate(c.lastSeen, locale, timeZone) : "—"}</td>
                         <td className="px-2 py-2">
@@ -255,7 +257,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 { key: "reply", name: t("replyRate") },
                 { key: "click", name: t("reviewClickRate") },
               ]}
-              rows={outcomes.rows.map((row) => ({ step: `${t(`flow_${row.flow}` as "flow_manual")} ${row.step} (${row.channel})`, reply: row.replyRate.value === null ? null : row.replyRate.value * 100, click: row.reviewClickRate.value === null ? null : row.reviewClickRate.value * 100 }))}
+              rows={outcomes.rows.map((row) => ({ step: `${t(`flow_${row.flow}` as "flow_manual")} · ${stepLabel(row.step, locale)} (${t(`channel_${row.channel}`)})`, reply: row.replyRate.value === null ? null : row.replyRate.value * 100, click: row.reviewClickRate.value === null ? null : row.reviewClickRate.value * 100 }))}
             />
             <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
               <table className="w-full text-left text-sm" data-testid="outcomes-table">
@@ -276,7 +278,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-stone-100">
-                  {outcomes.rows.map((row) => outcomeRow(row, `${t(`flow_${row.flow}` as "flow_manual")} · ${row.step} · ${t(`channel_${row.channel}`)}`, `${row.flow}-${row.step}-${row.channel}`))}
+                  {outcomes.rows.map((row) => outcomeRow(row, `${t(`flow_${row.flow}` as "flow_manual")} · ${stepLabel(row.step, locale)} · ${t(`channel_${row.channel}`)}`, `${row.flow}-${row.step}-${row.channel}`))}
                   {(["email", "sms"] as const).filter((channel) => outcomes.totals[channel].sent > 0).map((channel) => outcomeRow(outcomes.totals[channel], `${t("total")} · ${t(`channel_${channel}`)}`, `total-${channel}`, true))}
                 </tbody>
               </table>
@@ -305,13 +307,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                     <tbody className="divide-y divide-stone-100">
                       {versions.map((row) => (
                         <tr key={`${row.flow}-${row.step}-${row.channel}-${row.templateVersionId}`} data-testid="version-row">
-                          <td className="px-2 py-1.5">{`${t(`flow_${row.flow}` as "flow_manual")} · ${row.step} · ${t(`channel_${row.channel}`)}`}</td>
+                          <td className="px-2 py-1.5">{`${t(`flow_${row.flow}` as "flow_manual")} · ${stepLabel(row.step, locale)} · ${t(`channel_${row.channel}`)}`}</td>
                           <td className="px-2 py-1.5">
                             {row.versionNumber === null ? t("versionUnknown") : t("versionLabel", { number: row.versionNumber })}
                             {row.approvedAt && <span className="block text-xs text-stone-500">{t("versionApproved", { date: formatDate(row.approvedAt, locale, timeZone) })}</span>}
                             {row.tooFewToCompare && <span className="block text-xs text-amber-800">{t("tooFewToCompare")}</span>}
                           </td>
-                          <td className="px-2 py-1.5 tabular-nums">{row.sent}</td>
+                          <td className="px-2 py-1.5 tabular-nums">{formatNumber(row.sent, locale)}</td>
                           {rateCell(row.replyRate)}
                           {rateCell(row.reviewClickRate)}
                         </tr>
@@ -329,14 +331,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         )}
         <details className="text-sm">
           <summary className="cursor-pointer text-stone-600">{t("definitions")}</summary>
-          <dl className="mt-2 grid gap-1 text-xs text-stone-700">
-            {Object.entries(outcomes.definitions).map(([key, text]) => (
-              <div key={key}>
-                <dt className="inline font-medium">{key}: </dt>
-                <dd className="inline">{text}</dd>
-              </div>
+          <ul className="mt-2 grid gap-1 text-xs text-stone-700">
+            {Object.keys(outcomes.definitions).map((key) => (
+              <li key={key}>{t(`def_${key}` as "def_sent")}</li>
             ))}
-          </dl>
+          </ul>
         </details>
       </section>
 
@@ -352,7 +351,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           )}
         </div>
         <p className="text-sm text-stone-700">
-          {t("correctionsSummary", { corrections: corrections.corrections, classified: corrections.classified, rate: corrections.classified ? `${((100 * corrections.corrections) / corrections.classified).toFixed(1)} %` : "—" })}
+          {t("correctionsSummary", { corrections: corrections.corrections, classified: corrections.classified, rate: corrections.classified ? formatPercent(corrections.corrections / corrections.classified, locale) : "—" })}
         </p>
         {corrections.byIntent.length > 0 && (
           <ul className="text-sm text-stone-700">

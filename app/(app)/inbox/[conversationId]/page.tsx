@@ -16,6 +16,7 @@ import { listFrictionCategories } from "@/lib/friction/friction-categories";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
+import { frictionCategoryLabel, priorityLabel } from "@/lib/i18n/labels";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { listCannedReplies } from "@/lib/inbox/canned-replies";
 import { listTagNames } from "@/lib/inbox/conversation-tags";
@@ -27,7 +28,10 @@ import { defaultReplyChannel, replyChannels, reviewLinkChannels } from "@/lib/in
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { listAssignableUsers } from "@/lib/users/list-users";
 
-export const metadata: Metadata = { title: "Conversation" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator(inboxMessages);
+  return { title: t("conversation") };
+}
 
 export default async function ConversationPage({ params, searchParams }: { params: Promise<{ conversationId: string }>; searchParams: Promise<{ view?: string }> }) {
   const user = await requireArea("inbox");
@@ -65,7 +69,7 @@ export default async function ConversationPage({ params, searchParams }: { param
           </h1>
           <p className="text-xs text-stone-600" data-testid="conversation-state">
             {conversation.status === "snoozed" && conversation.snoozedUntil ? t("snoozedUntilTime", { time: formatDateTime(conversation.snoozedUntil, locale, timeZone) }) : t(`status_${conversation.status}`)}
-            {conversation.needsHuman && ` · ${t("needsHuman")}`} · {t("priority", { priority: conversation.priority })} ·{" "}
+            {conversation.needsHuman && ` · ${t("needsHuman")}`} · {priorityLabel(conversation.priority, locale)} ·{" "}
             {conversation.assignee ? t("assignedToName", { name: conversation.assignee.name }) : t("unassigned")}
             {conversation.sentiment && ` · ${t(`sentiment_${conversation.sentiment}`)}`}
             {conversation.intent && ` · ${t(`intent_${conversation.intent}`)}`}
@@ -92,7 +96,12 @@ export default async function ConversationPage({ params, searchParams }: { param
         </ConversationLive>
         <ConversationActions conversationId={conversation.id} status={conversation.status} assigneeId={conversation.assignee?.id ?? null} currentUserId={user.id} teammates={teammates} view={view} previousId={neighbours.previousId} nextId={neighbours.nextId} />
         <div className="flex flex-wrap items-start gap-4 rounded-lg border border-stone-200 bg-white p-4">
-          <FrictionPanel conversationId={conversation.id} marks={conversation.frictionMarks.map((m) => ({ id: m.id, categoryName: m.category.name, note: m.note }))} categories={categories} canCreateCategories={can(user.role, "friction.manage_categories")} />
+          <FrictionPanel
+            conversationId={conversation.id}
+            marks={conversation.frictionMarks.map((m) => ({ id: m.id, categoryName: frictionCategoryLabel(m.category, locale), note: m.note }))}
+            categories={categories.map((c) => ({ id: c.id, name: frictionCategoryLabel(c, locale) }))}
+            canCreateCategories={can(user.role, "friction.manage_categories")}
+          />
           <ReviewLinkPanel conversationId={conversation.id} email={reviewChannels.email} sms={reviewChannels.sms} />
         </div>
       </section>

@@ -6,7 +6,10 @@ import { requireArea } from "@/lib/auth/require-access";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { searchMessages } from "@/lib/i18n/messages/search";
 
-export const metadata: Metadata = { title: "Search" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator(searchMessages);
+  return { title: t("pageTitle") };
+}
 
 /** /inbox/search?q=…: the inbox's search box and "/" shortcut land here; the search runs on load. */
 export default async function InboxSearchPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {

@@ -13,7 +13,10 @@ import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { listPreviewCustomers } from "@/lib/templates/preview-customers";
 import { getTemplateWithVersions } from "@/lib/templates/template-versions";
 
-export const metadata: Metadata = { title: "Template" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator(templateMessages);
+  return { title: t("title") };
+}
 
 export default async function TemplatePage({ params }: { params: Promise<{ templateId: string }> }) {
   const user = await requireArea("templates");
@@ -29,7 +32,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
       <Link href="/templates" className="text-xs text-brand-700 underline">
         {t("back")}
       </Link>
-      <PageHeader title={template.name} description={`${template.key} · ${t(`channel_${template.channel}`)} · ${template.locale.toUpperCase()}`} />
+      <PageHeader title={template.name} description={`${t(`channel_${template.channel}`)} · ${template.locale.toUpperCase()}`} />
       {can(user.role, "templates.propose") && (
         <TemplateEditor
           template={{ id: template.id, key: template.key, kind: template.kind, channel: template.channel, locale: template.locale }}

@@ -14,7 +14,10 @@ import { templateMessages } from "@/lib/i18n/messages/templates";
 import { lineDiff } from "@/lib/templates/line-diff";
 import { listApprovalQueue } from "@/lib/templates/template-versions";
 
-export const metadata: Metadata = { title: "Approval queue" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator(templateMessages);
+  return { title: t("queueTitle") };
+}
 
 export default async function ApprovalQueuePage() {
   const user = await requireArea("templates");

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { requireRoutePermission } from "@/lib/auth/route-access";
+import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/json-response";
-import { searchInbox } from "@/lib/search/search-inbox";
+import { getUiLocale } from "@/lib/i18n/get-ui-locale";
+import { SEARCH_MAX_LENGTH, searchInbox } from "@/lib/search/search-inbox";
 
 export const dynamic = "force-dynamic";
 
@@ -14,13 +16,13 @@ export async function GET(request: Request) {
   if ("response" in access) return access.response;
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
-    const error = parsed.error.issues[0]?.path[0] === "cursor" ? "That page of results is no longer valid; search again." : "The search text is too long.";
-    return Response.json({ error }, { status: 400 });
+    const tooLong = AppError.because("bad_request", parsed.error.issues[0]?.path[0] === "cursor" ? "searchPageGone" : "searchTooLong", { max: SEARCH_MAX_LENGTH });
+    return errorResponse(tooLong, "inbox search", await getUiLocale());
   }
   try {
     const result = await searchInbox({ query: parsed.data.q, cursor: parsed.data.cursor });
     return Response.json(result, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error, "inbox search");
+    return errorResponse(error, "inbox search", await getUiLocale());
   }
 }

@@ -6,12 +6,16 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/require-access";
 import { getFrictionCategory } from "@/lib/friction/friction-categories";
 import { formatDate } from "@/lib/i18n/format";
+import { frictionCategoryLabel } from "@/lib/i18n/labels";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import { reportMessages } from "@/lib/i18n/messages/reports";
 import { customersWhoHit } from "@/lib/reports/friction-report";
 
-export const metadata: Metadata = { title: "Friction" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator(reportMessages);
+  return { title: t("frictionTitle") };
+}
 
 /** Everyone who hit a friction, to tell them personally, from the inbox, that it is fixed. */
 export default async function FrictionCustomersPage({ params }: { params: Promise<{ categoryId: string }> }) {
@@ -27,7 +31,7 @@ export default async function FrictionCustomersPage({ params }: { params: Promis
         ← {t("title")}
       </Link>
       <PageHeader
-        title={t("whoHitTitle", { category: category.name })}
+        title={t("whoHitTitle", { category: frictionCategoryLabel(category, locale) })}
         description={t("whoHitDescription")}
         actions={
           <a className="text-sm text-brand-700 underline" href={`/api/reports/csv?table=customers&categoryId=${category.id}`}>
