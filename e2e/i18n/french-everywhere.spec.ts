@@ -1,21 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { databaseUrlFor } from "../../tests/support/test-database";
 import { E2E } from "../support/e2e-env";
+import { expectNoEnglish } from "../support/expect-no-english";
 import { signInInFrench } from "../support/sign-in";
 
 // With the screens in French, nothing English and no stored code shows: not on a conversation
 // with a problem reply, friction, a priority and automated messages, nor in the reports.
 test.use({ locale: "fr-FR" });
 
-/** English words and codes that must not appear in the visible text of a French screen. */
-const ENGLISH = ["sent", "delivered", "failed", "queued", "priority", "high", "review_link", "help_email", "day1", "day5", "delivery", "payment_authentication", "shopify_checkout", "days", "Email is not configured", "The customer", "Unassigned", "Needs human", "skipped", "cancelled", "paused", "Payment authentication"];
-
-async function expectNoEnglish(page: Page) {
-  const text = await page.locator("body").innerText();
-  const found = ENGLISH.filter((word) => new RegExp(`(^|[^\\p{L}_])${word}($|[^\\p{L}_])`, "u").test(text));
-  expect(found, "English words on a French screen").toEqual([]);
-}
 
 /** Two seeded French customers (lib/seed/demo-history.ts): their conversation ids, Hugo's raised to high priority. */
 async function seededConversations() {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import twilio from "twilio";
 import { E2E } from "../support/e2e-env";
+import { expectNoEnglish } from "../support/expect-no-english";
 import { DEMO } from "../support/sign-in";
 
 const BASE = E2E.postgres.baseURL;
@@ -69,6 +70,7 @@ test("a message shows the same Tokyo time in the thread, the list and search; a 
   const note = page.getByTestId("thread-message").filter({ hasText: "https://suivi.example/colis/" });
   await expect(note).toBeVisible({ timeout: 20_000 });
   const conversationUrl = page.url();
+  await expectNoEnglish(page);
   const desktop = await documentFits(page);
   expect(desktop.scrollWidth).toBeLessThanOrEqual(desktop.clientWidth);
 
