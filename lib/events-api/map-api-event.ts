@@ -1,13 +1,17 @@
 // The generic events API (POST /api/events) for shops not on Shopify: JSON in, ShopEvents out.
 // Pure and documented in docs/EVENTS_API.md.
 import { z } from "zod";
+import { amountFits, MAX_QUANTITY, MAX_STORED_AMOUNT } from "@/lib/validation/stored-number-limits";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { isTimeZone } from "@/lib/i18n/time-zone";
 import type { CustomerDetails, LineItemDetails, ShopEvent } from "@/lib/shop-events/shop-event";
 import { localeFrom } from "@/lib/shop-events/locale";
 
 const timestamp = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-11-22T19:41:12Z" }).transform((v) => new Date(v));
-const money = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d{1,2})?$/, "must be an amount like 94.90")]).transform((v) => Number(v).toFixed(2));
+const money = z
+  .union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d{1,2})?$/, "must be an amount like 94.90")])
+  .refine(amountFits, `must be at most ${MAX_STORED_AMOUNT}`)
+  .transform((v) => Number(v).toFixed(2));
 const phone = z.string().transform((value, ctx) => {
   const normalized = normalizePhone(value);
   if (!normalized) ctx.addIssue({ code: "custom", message: "must be a phone number in international form, e.g. +33612345678" });
@@ -30,7 +34,7 @@ const lineItem = z.object({
   product_id: z.string().min(1).optional(),
   sku: z.string().optional(),
   title: z.string().min(1),
-  quantity: z.number().int().positive(),
+  quantity: z.number().int().positive().max(MAX_QUANTITY),
   price: money,
   category: z.string().min(1).max(100).optional(),
 });

@@ -5,12 +5,15 @@ import type { DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { processWebhookOnce } from "@/lib/webhooks/process-webhook-once";
 
+// Postmark's times carry up to seven decimals and an offset; anything Date cannot read is refused (400).
+const timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), "must be a date and time");
+
 // Postmark's outbound event webhooks, by RecordType.
 const event = z.discriminatedUnion("RecordType", [
-  z.object({ RecordType: z.literal("Bounce"), ID: z.union([z.number(), z.string()]), Type: z.string(), Inactive: z.boolean().default(false), Email: z.string(), MessageID: z.string().nullish(), Description: z.string().nullish(), BouncedAt: z.string() }),
-  z.object({ RecordType: z.literal("SpamComplaint"), ID: z.union([z.number(), z.string()]), Email: z.string(), MessageID: z.string().nullish(), BouncedAt: z.string() }),
-  z.object({ RecordType: z.literal("SubscriptionChange"), Recipient: z.string(), SuppressSending: z.boolean(), SuppressionReason: z.string().nullish(), ChangedAt: z.string(), MessageID: z.string().nullish() }),
-  z.object({ RecordType: z.literal("Delivery"), MessageID: z.string(), Recipient: z.string(), DeliveredAt: z.string() }),
+  z.object({ RecordType: z.literal("Bounce"), ID: z.union([z.number(), z.string()]), Type: z.string(), Inactive: z.boolean().default(false), Email: z.string(), MessageID: z.string().nullish(), Description: z.string().nullish(), BouncedAt: timestamp }),
+  z.object({ RecordType: z.literal("SpamComplaint"), ID: z.union([z.number(), z.string()]), Email: z.string(), MessageID: z.string().nullish(), BouncedAt: timestamp }),
+  z.object({ RecordType: z.literal("SubscriptionChange"), Recipient: z.string(), SuppressSending: z.boolean(), SuppressionReason: z.string().nullish(), ChangedAt: timestamp, MessageID: z.string().nullish() }),
+  z.object({ RecordType: z.literal("Delivery"), MessageID: z.string(), Recipient: z.string(), DeliveredAt: timestamp }),
 ]);
 type PostmarkEvent = z.infer<typeof event>;
 

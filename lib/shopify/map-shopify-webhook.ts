@@ -1,5 +1,6 @@
 // Shopify webhook payloads (topic + JSON) → ShopEvents. Pure: no I/O, unit-tested on fixtures.
 import { z } from "zod";
+import { amountFits, MAX_QUANTITY, MAX_STORED_AMOUNT } from "@/lib/validation/stored-number-limits";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { localeFrom } from "@/lib/shop-events/locale";
 import type { CustomerDetails, LineItemDetails, ShopEvent, SmsConsentGrant } from "@/lib/shop-events/shop-event";
@@ -12,6 +13,7 @@ const timestamp = z.iso.datetime({ offset: true }).transform((value) => new Date
 const money = z
   .union([z.string(), z.number()])
   .refine((value) => Number.isFinite(Number(value)), "must be a number")
+  .refine(amountFits, `must be at most ${MAX_STORED_AMOUNT}`)
   .transform((value) => Number(value).toFixed(2));
 
 const smsMarketingConsent = z.object({
@@ -36,7 +38,7 @@ const lineItem = z.object({
   product_id: id.nullish(),
   sku: z.string().nullish(),
   title: z.string(),
-  quantity: z.number().int().positive(),
+  quantity: z.number().int().positive().max(MAX_QUANTITY),
   price: money,
 });
 
