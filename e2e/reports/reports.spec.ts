@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { signInAs } from "../support/sign-in";
 
 test("a manager filters the report, reads the friction chart, exports CSV and records a fix", async ({ page }) => {
+  // Several report loads over the demo's four weeks: room on a loaded 2-core machine.
+  test.setTimeout(90_000);
   await signInAs(page, "manager");
   await page.getByRole("link", { name: "Reports" }).click();
   await expect(page.getByRole("heading", { name: "Site-wide friction" })).toBeVisible();
