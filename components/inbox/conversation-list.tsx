@@ -17,7 +17,7 @@ type View = InboxView;
 
 type Row = {
   id: string;
-  customerName: string;
+  customerName: string | null;
   channels: ("email" | "sms")[];
   snippet: string;
   lastDirection: "inbound" | "outbound" | null;
@@ -105,8 +105,8 @@ export function ConversationList({ view }: { view: View }) {
             <li key={row.id} className={index === focused ? "bg-brand-50" : ""}>
               <Link href={`/inbox/${row.id}?view=${view}`} className="block px-4 py-3 focus-visible:outline-2 focus-visible:outline-brand-600" data-testid="conversation-row" onFocus={() => setFocused(index)}>
                 <div className="flex flex-wrap items-center gap-2">
-                  <span className="max-w-full truncate font-medium" title={row.customerName}>
-                    {row.customerName}
+                  <span className="max-w-full truncate font-medium" title={row.customerName ?? t("unknownCustomer")}>
+                    {row.customerName ?? t("unknownCustomer")}
                   </span>
                   <span className="text-xs text-stone-500" aria-label={t("channelsLabel", { channels: row.channels.map((c) => (c === "email" ? t("channelEmail") : t("channelSms"))).join(", ") })}>
                     {row.channels.map((c) => (c === "email" ? "✉" : "💬")).join(" ")}

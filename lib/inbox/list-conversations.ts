@@ -134,7 +134,8 @@ export async function listConversations(options: { view: InboxView; userId: stri
     return [
       {
         id: d.id,
-        customerName: [d.firstName, d.lastName].filter(Boolean).join(" ") || d.email || d.phone || "Unknown customer",
+        // Null when nothing names the customer: the list says so in the reader's language.
+        customerName: [d.firstName, d.lastName].filter(Boolean).join(" ") || d.email || d.phone || null,
         channels: d.channels,
         snippet: d.snippet ?? "",
         lastDirection: d.lastDirection,

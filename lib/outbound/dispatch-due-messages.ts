@@ -38,7 +38,11 @@ function dispatchConcurrency(): number {
 
 function byCustomer(claimed: { id: string; customerId: string }[]): string[][] {
   const groups = new Map<string, string[]>();
-  for (const { id, customerId } of claimed) groups.set(customerId, [...(groups.get(customerId) ?? []), id]);
+  for (const { id, customerId } of claimed) {
+    const ids = groups.get(customerId);
+    if (ids) ids.push(id);
+    else groups.set(customerId, [id]);
+  }
   return [...groups.values()];
 }
 
