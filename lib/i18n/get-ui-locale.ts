@@ -1,18 +1,12 @@
 import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
-import { db } from "@/lib/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUserPreferences } from "@/lib/auth/current-user";
 import type { LocaleChoice } from "@/lib/i18n/locale-choice";
 import { resolveUiLocale, translator, type Messages, type UiLocale } from "@/lib/i18n/translate";
 
 /** The signed-in user's own language setting; "auto" when signed out or following the browser. */
-export const getLocaleChoice = cache(async (): Promise<LocaleChoice> => {
-  const user = await getCurrentUser();
-  if (!user) return "auto";
-  const stored = await db.user.findUnique({ where: { id: user.id }, select: { locale: true } });
-  return stored?.locale ?? "auto";
-});
+export const getLocaleChoice = cache(async (): Promise<LocaleChoice> => (await getCurrentUserPreferences()).locale);
 
 /** The language of this request's screens: the signed-in user's setting, else the browser's. */
 export const getUiLocale = cache(async (): Promise<UiLocale> => {

@@ -1,18 +1,12 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
-import { db } from "@/lib/db";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUserPreferences } from "@/lib/auth/current-user";
 import { getShopSettings } from "@/lib/settings/get-shop-settings";
 import { canonicalTimeZone, resolveViewerTimeZone, TIME_ZONE_COOKIE } from "@/lib/i18n/time-zone";
 
 /** The signed-in user's own time zone setting, or "auto" (follow the browser). */
-export const getTimeZoneChoice = cache(async (): Promise<string> => {
-  const user = await getCurrentUser();
-  if (!user) return "auto";
-  const stored = await db.user.findUnique({ where: { id: user.id }, select: { timeZone: true } });
-  return stored?.timeZone ?? "auto";
-});
+export const getTimeZoneChoice = cache(async (): Promise<string> => (await getCurrentUserPreferences()).timeZone);
 
 /** The browser's zone as its `tz` cookie says, or null before the cookie is set. */
 export async function browserTimeZone(): Promise<string | null> {
