@@ -14,7 +14,8 @@ import { makeCustomer, makeShopSettings } from "../support/factories";
 import { TWILIO_TEST } from "../support/twilio";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+// The users these tests sign in keep the default preferences (follow the browser).
+vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user, getCurrentUserPreferences: async () => ({ locale: "auto", timeZone: "auto" }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 let openai: Awaited<ReturnType<typeof startFakeOpenAI>>;

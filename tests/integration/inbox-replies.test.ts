@@ -9,7 +9,8 @@ import { withFakeProviders } from "../support/fake-provider-env";
 import { makeCustomer, makeOrder, makeShopSettings, setSmsState } from "../support/factories";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+// The users these tests sign in keep the default preferences (follow the browser).
+vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user, getCurrentUserPreferences: async () => ({ locale: "auto", timeZone: "auto" }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { sendStaffReply } = await import("@/lib/inbox/send-staff-reply");

@@ -6,7 +6,8 @@ import { messageSearchSql, phoneDigits, RECENT_WINDOW, searchInbox } from "@/lib
 import { makeCustomer } from "../support/factories";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+// The users these tests sign in keep the default preferences (follow the browser).
+vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user, getCurrentUserPreferences: async () => ({ locale: "auto", timeZone: "auto" }) }));
 const { GET } = await import("@/app/api/inbox/search/route");
 
 beforeEach(async () => {

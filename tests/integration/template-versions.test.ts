@@ -11,7 +11,8 @@ import { startFakePostmark, type FakePostmark } from "../support/fake-providers"
 import { makeCustomer, makeOrder, makeShopSettings } from "../support/factories";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null, locale: "en" as "en" | "fr" }));
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+// The users these tests sign in keep the default preferences (follow the browser).
+vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user, getCurrentUserPreferences: async () => ({ locale: "auto", timeZone: "auto" }) }));
 vi.mock("@/lib/i18n/get-ui-locale", () => ({ getUiLocale: async () => session.locale }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 

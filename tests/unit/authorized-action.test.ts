@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 const ui = vi.hoisted(() => ({ locale: "en" as "en" | "fr" }));
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
+// The users these tests sign in keep the default preferences (follow the browser).
+vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user, getCurrentUserPreferences: async () => ({ locale: "auto", timeZone: "auto" }) }));
 vi.mock("@/lib/i18n/get-ui-locale", () => ({ getUiLocale: async () => ui.locale }));
 
 const { authorizedAction } = await import("@/lib/auth/authorized-action");
