@@ -55,17 +55,38 @@ export function databaseConfigFromUrl(url: string, poolMax = 10): DatabaseConfig
   };
 }
 
+type ConnectedAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
 /**
- * The adapter factory, with a shadow database that is really dropped afterwards
- * (PrismaPg 6.19 drops it while its own pool still holds it open, and leaks it).
+ * Runs a migration script as one simple query, as Prisma's native engine does: PrismaPg 6.19
+ * splits it on every ";" (breaking PL/pgSQL bodies) and runs the pieces one by one, so a failing
+ * migration was left half applied. Sent whole, PostgreSQL runs it in one implicit transaction.
+ */
+function runScriptsWhole(adapter: ConnectedAdapter): ConnectedAdapter {
+  const internals = adapter as unknown as { client: pg.Pool | pg.PoolClient; onError(error: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await internals.client.query(script);
+    } catch (error) {
+      internals.onError(error);
+    }
+  };
+  return adapter;
+}
+
+/**
+ * The adapter factory, with whole migration scripts (above) and a shadow database that is really
+ * dropped afterwards (PrismaPg 6.19 drops it while its own pool still holds it open, and leaks it).
  */
 export function createPrismaPgAdapter(config: DatabaseConfig): PrismaPg {
   const factory = new PrismaPg(config);
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => runScriptsWhole(await connect());
   factory.connectToShadowDb = async () => {
     const admin = await factory.connect();
     const database = `prisma_migrate_shadow_db_${randomUUID().replaceAll("-", "")}`;
     await admin.executeScript(`CREATE DATABASE "${database}"`);
-    const shadow = await new PrismaPg({ ...config, database }).connect();
+    const shadow = runScriptsWhole(await new PrismaPg({ ...config, database }).connect());
     const disposeShadow = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await disposeShadow();

@@ -6,9 +6,13 @@ import type { Channel, ConversationStatus, Direction, Intent, Priority, Sentimen
 
 import { INBOX_VIEWS, type InboxView } from "@/lib/inbox/inbox-views";
 
-const OPEN = Prisma.sql`c.status IN ('open', 'pending')`;
+// Open or pending ("isOpen" is a generated column, so each open view is one index range).
+const OPEN = Prisma.sql`c."isOpen"`;
 
-/** Which conversations each view holds. Each matches one of the Conversation indexes. */
+/**
+ * Which conversations each view holds. Each matches one of the Conversation indexes, and reads
+ * only columns that ConversationCountDelta has too, so the counts use the same filters.
+ */
 function viewFilter(view: InboxView, userId: string): Prisma.Sql {
   switch (view) {
     case "needs_human":
@@ -44,24 +48,30 @@ function decodeCursor(value: string | null | undefined, view: InboxView): Cursor
   }
 }
 
-// Enum order in PostgreSQL is declaration order: low < normal < high < urgent.
+// Enum order in PostgreSQL is declaration order (low < normal < high < urgent), so the view
+// sorts on the column itself, as its index does. The cursor keeps the rank as a number.
+const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 const PRIORITY_RANK = Prisma.sql`(CASE c.priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END)`;
+const priorityAt = (rank: number) => PRIORITIES[Math.min(Math.max(Math.trunc(rank), 0), 3)];
+// Nobody waiting sorts last: an ascending index puts NULLs last, and the cursor compares the same way.
 const FAR_FUTURE = "9999-12-31T00:00:00.000Z";
+const WAITING_KEY = Prisma.sql`COALESCE(c."waitingSince", ${FAR_FUTURE}::timestamp)`;
 
 type IdRow = { id: string; rank: number; waitingSince: Date | null; lastMessageAt: Date };
 
 async function pageIds(view: InboxView, userId: string, cursor: Cursor | null, limit: number, client: DbClient): Promise<IdRow[]> {
   const where = viewFilter(view, userId);
   if (view === "needs_human") {
+    const priority = cursor?.kind === "urgency" ? priorityAt(cursor.priority) : null;
     const after =
       cursor?.kind === "urgency"
-        ? Prisma.sql`AND (${PRIORITY_RANK} < ${cursor.priority} OR (${PRIORITY_RANK} = ${cursor.priority} AND (COALESCE(c."waitingSince", ${FAR_FUTURE}::timestamp), c.id) > (${cursor.waitingSince ?? FAR_FUTURE}::timestamp, ${cursor.id})))`
+        ? Prisma.sql`AND (c.priority < ${priority}::"Priority" OR (c.priority = ${priority}::"Priority" AND (${WAITING_KEY}, c.id) > (${cursor.waitingSince ?? FAR_FUTURE}::timestamp, ${cursor.id})))`
         : Prisma.empty;
     return client.$queryRaw<IdRow[]>`
       SELECT c.id, ${PRIORITY_RANK}::int AS rank, c."waitingSince", c."lastMessageAt"
         FROM "Conversation" c
        WHERE ${where} ${after}
-       ORDER BY ${PRIORITY_RANK} DESC, COALESCE(c."waitingSince", ${FAR_FUTURE}::timestamp) ASC, c.id ASC
+       ORDER BY c.priority DESC, c."waitingSince" ASC NULLS LAST, c.id ASC
        LIMIT ${limit}`;
   }
   const after = cursor?.kind === "activity" ? Prisma.sql`AND (c."lastMessageAt", c.id) < (${cursor.lastMessageAt}::timestamp, ${cursor.id})` : Prisma.empty;
@@ -98,7 +108,7 @@ type DetailRow = {
 
 /**
  * What each row of a page shows, in one set-based query whose cost is the page: the last
- * message's stored snippet (never its body), its channels and tags aggregated per conversation.
+ * message's stored snippet (never its body), the channels kept on the conversation, its tags.
  */
 function pageDetails(ids: string[], client: DbClient): Promise<DetailRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
@@ -107,7 +117,7 @@ function pageDetails(ids: string[], client: DbClient): Promise<DetailRow[]> {
            cu."firstName", cu."lastName", cu.email, cu.phone,
            u.id AS "assigneeId", u.name AS "assigneeName",
            COALESCE((SELECT array_agg(t.name ORDER BY t.name) FROM "ConversationTag" ct JOIN "Tag" t ON t.id = ct."tagId" WHERE ct."conversationId" = c.id), '{}') AS tags,
-           COALESCE((SELECT array_agg(DISTINCT m.channel::text ORDER BY m.channel::text) FROM "Message" m WHERE m."conversationId" = c.id), '{}') AS channels,
+           COALESCE(c.channels::text[], '{}') AS channels,
            last.snippet, last.direction AS "lastDirection"
       FROM "Conversation" c
       JOIN "Customer" cu ON cu.id = c."customerId"
@@ -161,18 +171,34 @@ export async function listConversations(options: { view: InboxView; userId: stri
   return { rows, nextCursor };
 }
 
-/** How many conversations each view holds, in one pass. */
+/**
+ * How many conversations each view holds: the sums of the +1/-1 rows a trigger writes on every
+ * change of a conversation's group (ConversationCountDelta), a table of a few rows per group once
+ * folded, instead of a pass over every conversation.
+ */
 export async function countViews(userId: string, client: DbClient = db): Promise<Record<InboxView, number>> {
-  const [row] = await client.$queryRaw<Record<InboxView, bigint>[]>`
+  const [row] = await client.$queryRaw<Record<InboxView, bigint | null>[]>`
     SELECT
-      count(*) FILTER (WHERE ${viewFilter("needs_human", userId)}) AS needs_human,
-      count(*) FILTER (WHERE ${viewFilter("mine", userId)}) AS mine,
-      count(*) FILTER (WHERE ${viewFilter("unassigned", userId)}) AS unassigned,
-      count(*) FILTER (WHERE ${viewFilter("all_open", userId)}) AS all_open,
-      count(*) FILTER (WHERE ${viewFilter("snoozed", userId)}) AS snoozed,
-      count(*) FILTER (WHERE ${viewFilter("closed", userId)}) AS closed
-    FROM "Conversation" c`;
+      sum(c.delta) FILTER (WHERE ${viewFilter("needs_human", userId)}) AS needs_human,
+      sum(c.delta) FILTER (WHERE ${viewFilter("mine", userId)}) AS mine,
+      sum(c.delta) FILTER (WHERE ${viewFilter("unassigned", userId)}) AS unassigned,
+      sum(c.delta) FILTER (WHERE ${viewFilter("all_open", userId)}) AS all_open,
+      sum(c.delta) FILTER (WHERE ${viewFilter("snoozed", userId)}) AS snoozed,
+      sum(c.delta) FILTER (WHERE ${viewFilter("closed", userId)}) AS closed
+    FROM "ConversationCountDelta" c`;
   return Object.fromEntries(INBOX_VIEWS.map((view) => [view, Number(row?.[view] ?? 0)])) as Record<InboxView, number>;
+}
+
+/**
+ * Folds the count rows back to one per group, in one statement: rows written meanwhile are not
+ * seen by its DELETE and stay, and a concurrent fold skips the rows this one deleted.
+ * Returns the rows left. Run by the dispatcher.
+ */
+export async function foldConversationCounts(client: DbClient = db): Promise<number> {
+  return client.$executeRaw`
+    WITH folded AS (DELETE FROM "ConversationCountDelta" RETURNING status, "needsHuman", "assigneeId", delta)
+    INSERT INTO "ConversationCountDelta" (status, "needsHuman", "assigneeId", delta)
+    SELECT status, "needsHuman", "assigneeId", sum(delta) FROM folded GROUP BY 1, 2, 3 HAVING sum(delta) <> 0`;
 }
 
 /**
@@ -187,19 +213,19 @@ export async function adjacentConversations(options: { view: InboxView; userId: 
   let previous: { id: string }[];
   let next: { id: string }[];
   if (options.view === "needs_human") {
-    const rank = { urgent: 3, high: 2, normal: 1, low: 0 }[current.priority];
+    const priority = current.priority;
     const waiting = current.waitingSince?.toISOString() ?? FAR_FUTURE;
-    const key = Prisma.sql`(COALESCE(c."waitingSince", ${FAR_FUTURE}::timestamp), c.id)`;
+    const key = Prisma.sql`(${WAITING_KEY}, c.id)`;
     [previous, next] = await Promise.all([
       client.$queryRaw<{ id: string }[]>`
         SELECT c.id FROM "Conversation" c
-         WHERE ${where} AND (${PRIORITY_RANK} > ${rank} OR (${PRIORITY_RANK} = ${rank} AND ${key} < (${waiting}::timestamp, ${current.id})))
-         ORDER BY ${PRIORITY_RANK} ASC, COALESCE(c."waitingSince", ${FAR_FUTURE}::timestamp) DESC, c.id DESC
+         WHERE ${where} AND (c.priority > ${priority}::"Priority" OR (c.priority = ${priority}::"Priority" AND ${key} < (${waiting}::timestamp, ${current.id})))
+         ORDER BY c.priority ASC, c."waitingSince" DESC NULLS FIRST, c.id DESC
          LIMIT 1`,
       client.$queryRaw<{ id: string }[]>`
         SELECT c.id FROM "Conversation" c
-         WHERE ${where} AND (${PRIORITY_RANK} < ${rank} OR (${PRIORITY_RANK} = ${rank} AND ${key} > (${waiting}::timestamp, ${current.id})))
-         ORDER BY ${PRIORITY_RANK} DESC, COALESCE(c."waitingSince", ${FAR_FUTURE}::timestamp) ASC, c.id ASC
+         WHERE ${where} AND (c.priority < ${priority}::"Priority" OR (c.priority = ${priority}::"Priority" AND ${key} > (${waiting}::timestamp, ${current.id})))
+         ORDER BY c.priority DESC, c."waitingSince" ASC NULLS LAST, c.id ASC
          LIMIT 1`,
     ]);
   } else {

@@ -3,6 +3,7 @@ import { pruneSignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { classifyPendingMessages } from "@/lib/classification/classify-inbound-message";
 import { db } from "@/lib/db";
 import { configuredChannels, env } from "@/lib/env";
+import { foldConversationCounts } from "@/lib/inbox/list-conversations";
 import { wakeSnoozedConversations } from "@/lib/inbox/wake-snoozed-conversations";
 import type { Channel } from "@/lib/generated/prisma/enums";
 import { markAbandonedCheckouts } from "@/lib/outbound/abandoned-checkout-flow";
@@ -65,7 +66,7 @@ async function withSendSlot(task: () => Promise<void>): Promise<void> {
 const TIME_BUDGET_MS = 45_000;
 
 /**
- * The cron job: wake snoozed conversations, notice abandoned checkouts, recover messages from dead dispatchers, settle
+ * The cron job: wake snoozed conversations, fold the inbox counts, notice abandoned checkouts, recover messages from dead dispatchers, settle
  * ambiguous sends, then send what is due in batches until nothing is left or time runs out.
  * Safe to run many at once: each message is claimed by exactly one of them.
  */
@@ -76,6 +77,7 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
   const channels = (["email", "sms"] as const).filter((channel) => configured[channel]);
 
   const woken = await wakeSnoozedConversations(clock());
+  await foldConversationCounts();
   await pruneSignInThrottle(clock());
   // Read once per run: every message of the run is composed with the same settings.
   const settings = await getShopSettingsRow();

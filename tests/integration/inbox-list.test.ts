@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import type { InboxView } from "@/lib/inbox/inbox-views";
-import { adjacentConversations, countViews, listConversations } from "@/lib/inbox/list-conversations";
+import fc from "fast-check";
+import { adjacentConversations, countViews, foldConversationCounts, listConversations } from "@/lib/inbox/list-conversations";
 import { createUser } from "@/lib/users/create-user";
 import { makeCustomer } from "../support/factories";
 
@@ -106,5 +107,73 @@ describe("inbox views", () => {
     expect(await around("all_open", first!)).toEqual({ previousId: newer.id, nextId: second });
     expect(await around("all_open", older.id)).toEqual({ previousId: second, nextId: null });
     expect(await around("all_open", "missing")).toEqual({ previousId: null, nextId: null });
+  });
+
+  it("keeps every view's count in step with the conversations through creations, moves, deletions and folds", async () => {
+    const me = await createUser({ email: "me@shop.test", role: "agent", password: "agent-password" });
+    const other = await createUser({ email: "other@shop.test", role: "agent", password: "agent-password" });
+    const statuses = ["open", "pending", "snoozed", "closed"] as const;
+    // What each view holds, read from the conversations themselves.
+    const liveCounts = async () => {
+      const count = (where: object) => db.conversation.count({ where });
+      const open = { status: { in: ["open", "pending"] as ("open" | "pending")[] } };
+      return {
+        needs_human: await count({ needsHuman: true, ...open }),
+        mine: await count({ assigneeId: me.id, status: { not: "closed" as const } }),
+        unassigned: await count({ assigneeId: null, ...open }),
+        all_open: await count(open),
+        snoozed: await count({ status: "snoozed" }),
+        closed: await count({ status: "closed" }),
+      };
+    };
+    const step = fc.record({
+      kind: fc.constantFrom("create", "move", "delete", "fold", "touch", "unassign user"),
+      status: fc.constantFrom(...statuses),
+      needsHuman: fc.boolean(),
+      assignee: fc.constantFrom(null, "me", "other"),
+      pick: fc.nat(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 25 }), async (steps) => {
+        await db.conversation.deleteMany();
+        await foldConversationCounts();
+        for (const s of steps) {
+          const assigneeId = s.assignee === "me" ? me.id : s.assignee === "other" ? other.id : null;
+          const existing = await db.conversation.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+          const target = existing.length ? existing[s.pick % existing.length]!.id : null;
+          if (s.kind === "create" || !target) await conversation({ status: s.status, needsHuman: s.needsHuman, assigneeId });
+          else if (s.kind === "move") await db.conversation.update({ where: { id: target }, data: { status: s.status, needsHuman: s.needsHuman, assigneeId } });
+          else if (s.kind === "delete") await db.conversation.delete({ where: { id: target } });
+          else if (s.kind === "touch") await db.conversation.update({ where: { id: target }, data: { lastMessageAt: at(s.pick % 60), subject: "Re" } });
+          else if (s.kind === "unassign user") await db.conversation.updateMany({ where: { assigneeId: other.id }, data: { assigneeId: null } });
+          else await foldConversationCounts();
+        }
+        expect(await countViews(me.id)).toEqual(await liveCounts());
+        await Promise.all([foldConversationCounts(), foldConversationCounts()]);
+        expect(await countViews(me.id)).toEqual(await liveCounts());
+        // Folded: at most one row per group.
+        const groups = await db.$queryRaw<{ rows: bigint; groups: bigint }[]>`SELECT count(*) AS rows, count(DISTINCT (status, "needsHuman", "assigneeId")) AS groups FROM "ConversationCountDelta"`;
+        expect(groups[0]!.rows).toBe(groups[0]!.groups);
+      }),
+      { numRuns: 15, seed: 20261130 },
+    );
+    // A customer erased takes their conversations out of the counts (a cascade is a delete too).
+    const gone = await conversation({ status: "open", assigneeId: me.id });
+    await db.customer.delete({ where: { id: gone.customerId } });
+    expect(await countViews(me.id)).toEqual(await liveCounts());
+    await truncateAllTables();
+    expect(await db.conversationCountDelta.count()).toBe(0);
+  });
+
+  it("keeps the channels a thread has used on the conversation, whoever writes the message", async () => {
+    const me = await createUser({ email: "me@shop.test", role: "agent", password: "agent-password" });
+    const c = await conversation({ assigneeId: me.id });
+    const row = async () => (await listConversations({ view: "mine", userId: me.id })).rows[0];
+    expect((await row())?.channels).toEqual(["email"]);
+    await db.message.create({ data: { conversationId: c.id, direction: "outbound", channel: "email", authorType: "staff", textBody: "Bonjour", deliveryStatus: "sent" } });
+    expect((await row())?.channels).toEqual(["email"]);
+    await db.message.createMany({ data: [{ conversationId: c.id, direction: "inbound", channel: "sms", authorType: "customer", textBody: "ok", deliveryStatus: "received" }] });
+    expect((await row())?.channels).toEqual(["email", "sms"]);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: c.id } })).channels).toEqual(["email", "sms"]);
   });
 });
