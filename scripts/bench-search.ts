@@ -11,7 +11,7 @@ import { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { databaseConfigFromUrl } from "@/lib/db/connection-config";
 import { countViews, listConversations } from "@/lib/inbox/list-conversations";
 import { INBOX_VIEWS } from "@/lib/inbox/inbox-views";
-import { customerSearchSql, messageSearchSql, normalizeSearchQuery, RECENT_WINDOW, searchInbox, type MessageStrategy } from "@/lib/search/search-inbox";
+import { customerSearchSql, messageSearchSql, normalizeSearchQuery, RECENT_WINDOW, searchInbox, WIDE_WINDOW, type MessageStrategy } from "@/lib/search/search-inbox";
 import { withThrowawayDatabase } from "./bench-database";
 import { summarize, time } from "./bench-timing";
 
@@ -175,14 +175,16 @@ async function measure(prisma: PrismaClient, rows: number) {
     const samples = await time(c.runs, () => searchInbox({ query: c.query }, prisma));
     summarize(c.label, samples, `matches: ${count} messages, ${first.customers.length} customers shown`);
     // searchInbox asks for one more row than a page, to know whether there is a next one.
-    const recentSuffices = (await prisma.$queryRaw<unknown[]>(messageSearchSql("recent", query, null, 21))).length === 21;
-    const strategy: MessageStrategy = recentSuffices ? "recent" : "all";
+    // The first strategy whose page is full, as findMessages tries them (wide only for a common term).
+    const full = async (strategy: MessageStrategy) => (await prisma.$queryRaw<unknown[]>(messageSearchSql(strategy, query, null, 21))).length === 21;
+    const strategy: MessageStrategy = (await full("recent")) ? "recent" : Number(count) >= 21 && (await full("wide")) ? "wide" : "all";
     const messagePlan = await plan(prisma, messageSearchSql(strategy, query, null, 21));
     const usesGin = messagePlan.some((p) => p.includes("Message_searchVector_idx"));
     const dateWalk = messagePlan.some((p) => p.includes("createdAt"));
-    const served = recentSuffices
-      ? `newest ${RECENT_WINDOW} messages (bounded walk of Message_createdAt_id_idx)${usesGin ? " + GIN" : ""}`
-      : `${usesGin ? "GIN Message_searchVector_idx" : "NO GIN INDEX"}${dateWalk ? " + A createdAt WALK" : ", no createdAt walk"}`;
+    const served =
+      strategy !== "all"
+        ? `newest ${strategy === "recent" ? RECENT_WINDOW : WIDE_WINDOW} messages at most (bounded walk of Message_createdAt_id_idx)${usesGin ? " + GIN" : ""}`
+        : `${usesGin ? "GIN Message_searchVector_idx" : "NO GIN INDEX"}${dateWalk ? " + A createdAt WALK" : ", no createdAt walk"}`;
     const customerPlan = (await plan(prisma, customerSearchSql(query))).filter((p) => p.includes("Customer"));
     console.log(`${"".padEnd(34)} messages: ${served}; customers: ${customerPlan.join(", ") || "no index"}`);
   }

@@ -150,6 +150,26 @@ describe("searchInbox: messages", () => {
     expect(fromRecent).toHaveLength(21);
     expect(fromRecent.map((r) => r.messageId)).toEqual(fromAll.map((r) => r.messageId));
   });
+
+  it("finds a common term that the recent window misses by a wider walk, the same page as the index gives", async () => {
+    const { conversation } = await thread();
+    const row = (textBody: string, minute: number) => ({ conversationId: conversation.id, direction: "inbound" as const, channel: "email" as const, authorType: "customer" as const, textBody, deliveryStatus: "received" as const, createdAt: at(minute) });
+    // A word in a tenth of the older mail, none of it among the newest RECENT_WINDOW + 50.
+    await db.message.createMany({ data: Array.from({ length: 3_000 }, (_, i) => row(i % 10 === 0 ? `Ma commande ${i} est partie ?` : `Bonjour ${i}`, i)) });
+    await db.message.createMany({ data: Array.from({ length: RECENT_WINDOW + 50 }, (_, i) => row(`Merci ${i}`, 10_000 + i)) });
+    await db.$executeRaw`ANALYZE "Message"`;
+    const page = (strategy: "recent" | "wide" | "all") => db.$queryRaw<{ messageId: string }[]>(messageSearchSql(strategy, "commande", null, 21));
+    const [fromRecent, fromWide, fromAll] = await Promise.all([page("recent"), page("wide"), page("all")]);
+    expect(fromRecent).toHaveLength(0);
+    expect(fromWide).toHaveLength(21);
+    expect(fromWide.map((r) => r.messageId)).toEqual(fromAll.map((r) => r.messageId));
+    const found = await searchInbox({ query: "commande" });
+    expect(found.messages.map((m) => m.messageId)).toEqual(fromAll.slice(0, 20).map((r) => r.messageId));
+    expect(found.messages[0]?.snippet).toContain("commande 2990");
+    // The next page continues where the first stopped, by the same walk.
+    const next = await searchInbox({ query: "commande", cursor: found.nextCursor });
+    expect(next.messages[0]?.snippet).toContain("commande 2790");
+  });
 });
 
 describe("searchInbox: customers", () => {
