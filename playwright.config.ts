@@ -17,6 +17,9 @@ export default defineConfig({
   workers: 2,
   // Walk-throughs sign in and load several pages; 30 s was marginal on a busy 2-core machine.
   timeout: 60_000,
+  // A page refreshed after an action re-runs its server queries (the reports page runs several):
+  // 5 s was marginal with three app servers and two browsers on two cores.
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [
