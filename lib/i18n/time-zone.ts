@@ -1,7 +1,7 @@
 // The time zone rule (docs/ARCHITECTURE.md, "Time zones"): staff read every time in their own
 // zone — their setting, else their browser's (sent in the `tz` cookie), else the shop's, else UTC.
-// Pure, so the server and the browser resolve it the same way.
-import { z } from "zod";
+// Pure, so the server and the browser resolve it the same way; no zod here (time-zone-choice.ts
+// holds the form schema), since the browser loads this module on every page.
 
 /** Cookie in which the browser tells the server its zone, so server-rendered times match it. */
 export const TIME_ZONE_COOKIE = "tz";
@@ -19,9 +19,6 @@ export function canonicalTimeZone(value: string | null | undefined): string | nu
 export function isTimeZone(value: string): boolean {
   return canonicalTimeZone(value) !== null;
 }
-
-/** A user's own choice: a zone, or "auto" to follow the browser. */
-export const timeZoneChoiceSchema = z.string().refine((value) => value === "auto" || isTimeZone(value), "Pick a time zone from the list");
 
 export type TimeZoneSources = { user?: string | null; browser?: string | null; shop?: string | null };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDate, formatDateTime, formatDateTimeInZone, formatDay } from "@/lib/i18n/format";
-import { canonicalTimeZone, resolveViewerTimeZone, timeZoneChoiceSchema } from "@/lib/i18n/time-zone";
+import { canonicalTimeZone, resolveViewerTimeZone } from "@/lib/i18n/time-zone";
+import { timeZoneChoiceSchema } from "@/lib/i18n/time-zone-choice";
 
 describe("resolveViewerTimeZone", () => {
   it("prefers the user's own setting over the browser and the shop", () => {

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { renewOwnSession } from "@/lib/auth/renew-session";
 import { clientAddress } from "@/lib/auth/sign-in-throttle";
-import { timeZoneChoiceSchema } from "@/lib/i18n/time-zone";
+import { timeZoneChoiceSchema } from "@/lib/i18n/time-zone-choice";
 import { updateOwnTimeZone } from "@/lib/users/update-own-time-zone";
 import { changeOwnPassword, changePasswordSchema } from "@/lib/users/passwords";
 
