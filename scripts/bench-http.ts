@@ -64,10 +64,14 @@ async function signIn(appUrl: string, email: string, password: string): Promise<
   return session;
 }
 
-/** The gzipped size of the JavaScript a signed-in inbox page loads. */
+/**
+ * The gzipped size of the JavaScript a signed-in inbox page loads in a current browser: the
+ * legacy polyfills Next.js marks `noModule` are fetched only by browsers without modules.
+ */
 async function inboxJsBytes(appUrl: string, cookie: string): Promise<number> {
   const html = await (await fetch(`${appUrl}/inbox`, { headers: { cookie } })).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!))];
+  const tags = [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"[^>]*>/g)].filter((m) => !/\snomodule/i.test(m[0]));
+  const sources = [...new Set(tags.map((m) => m[1]!))];
   let total = 0;
   for (const source of sources) total += gzipSync(Buffer.from(await (await fetch(new URL(source, appUrl))).arrayBuffer())).length;
   return total;
