@@ -5,15 +5,24 @@ import { resolveConversation } from "@/lib/threading/resolve-conversation";
 
 export type IngestedMessage = { messageId: string; conversationId: string; customerId: string };
 
+/** A customer by the number they wrote from: their main number first, else one on their record. One query. */
+async function customerByNumber(phone: string, tx: DbClient): Promise<{ id: string } | null> {
+  const [found] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM (
+      SELECT c.id, 0 AS rank FROM "Customer" c WHERE c.phone = ${phone}
+      UNION ALL
+      SELECT p."customerId", 1 FROM "PhoneNumber" p WHERE p.number = ${phone}
+    ) found ORDER BY rank LIMIT 1`;
+  return found ?? null;
+}
+
 /** The sender by address; a number that is not anyone's main one may still be on a customer's record. */
-async function findOrCreateSender(message: InboundMessage, tx: DbClient) {
+async function findOrCreateSender(message: InboundMessage, tx: DbClient): Promise<{ id: string }> {
   const where = message.fromEmail ? { email: message.fromEmail } : { phone: message.fromPhone! };
-  const existing =
-    (await tx.customer.findUnique({ where })) ??
-    (message.fromPhone ? (await tx.phoneNumber.findUnique({ where: { number: message.fromPhone }, select: { customer: true } }))?.customer : null);
+  const existing = message.fromEmail ? await tx.customer.findUnique({ where: { email: message.fromEmail }, select: { id: true } }) : await customerByNumber(message.fromPhone!, tx);
   if (existing) return existing;
   const [firstName, ...rest] = (message.fromName ?? "").trim().split(/\s+/).filter(Boolean);
-  return tx.customer.create({ data: { ...where, firstName: firstName ?? null, lastName: rest.join(" ") || null } });
+  return tx.customer.create({ data: { ...where, firstName: firstName ?? null, lastName: rest.join(" ") || null }, select: { id: true } });
 }
 
 /**

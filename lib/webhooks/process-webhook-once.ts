@@ -38,17 +38,15 @@ export async function processWebhookOnce<T>(
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
-        const { count } = await tx.webhookEvent.createMany({ data: [key], skipDuplicates: true });
+        // Recorded as processed up front: the transaction commits it only if applying succeeds.
+        const { count } = await tx.webhookEvent.createMany({ data: [{ ...key, processedAt: new Date(), outcome: "processed" }], skipDuplicates: true });
         if (count === 0) return { duplicate: true } as const;
-        const where = { provider_externalId: { provider: key.provider, externalId: key.externalId } };
         // The same content under a new delivery id (a mail sent to two of the shop's addresses).
         if (collided && options.alreadyStored && (await options.alreadyStored(tx))) {
-          await tx.webhookEvent.update({ where, data: { processedAt: new Date(), outcome: "duplicate" } });
+          await tx.webhookEvent.update({ where: { provider_externalId: { provider: key.provider, externalId: key.externalId } }, data: { outcome: "duplicate" } });
           return { duplicate: true } as const;
         }
-        const result = await apply(tx);
-        await tx.webhookEvent.update({ where, data: { processedAt: new Date(), outcome: "processed" } });
-        return { duplicate: false, result } as const;
+        return { duplicate: false, result: await apply(tx) } as const;
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -23,7 +23,10 @@ describe("migrations", () => {
   it("index what the inbox lists by", async () => {
     const indexes = await db.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE tablename = 'Conversation'`;
     const columnLists = indexes.map((i) => i.indexdef.replaceAll('"', "").replace(/^.*USING btree /, ""));
-    expect(columnLists).toContain("(status, lastMessageAt DESC, id)");
-    expect(columnLists).toContain("(needsHuman, status, priority, waitingSince)");
+    // One per view, in the view's order (lib/inbox/list-conversations.ts).
+    expect(columnLists).toContain("(status, lastMessageAt DESC, id DESC)");
+    expect(columnLists).toContain("(isOpen, lastMessageAt DESC, id DESC)");
+    expect(columnLists).toContain("(needsHuman, isOpen, priority DESC, waitingSince, id)");
+    expect(columnLists).toContain("(assigneeId, isOpen, lastMessageAt DESC, id DESC)");
   });
 });
