@@ -1,3 +1,5 @@
+-- The outcome report's rollup (issue #15): what followed each send of a closed UTC day, stored
+-- once (lib/reports/outcome-rollup.ts), and which days are filled, days without sends included.
 -- CreateTable
 CREATE TABLE "OutcomeFact" (
     "scheduledMessageId" TEXT NOT NULL,
