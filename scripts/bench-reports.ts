@@ -20,10 +20,10 @@ const DAY_MS = 24 * 3600_000;
 const CANDIDATE_INDEX = `CREATE INDEX "bench_ScheduledMessage_status_sentAt_idx" ON "ScheduledMessage" (status, "sentAt")`;
 
 /** A year of automated sends and what followed, for the outcome report (ids start with r). */
-export async function fillOutcomeData(client: pg.Client, conversations: number) {
+export async function fillOutcomeData(client: pg.Client, conversations: number, log: (line: string) => void = console.log) {
   const customers = Math.max(100, Math.round(conversations * 0.7));
   const start = Date.now();
-  const step = (label: string) => console.log(`  ${label.padEnd(56)} ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  const step = (label: string) => log(`  ${label.padEnd(56)} ${((Date.now() - start) / 1000).toFixed(1)} s`);
   const q = (sql: string, params: unknown[] = []) => client.query(sql, params);
 
   // Message's indexes (the GIN full-text one above all) are built once after the load.
