@@ -73,14 +73,14 @@ export function scopeSql(filters: Pick<ReportFilters, "channel" | "flow">, alias
 function sendFactsSql(ranges: TimeRange[], filters: Pick<ReportFilters, "channel" | "flow">): Prisma.Sql {
   const window = Prisma.sql`${WINDOW_DAYS} * interval '1 day'`;
   const within = (column: Prisma.Sql, sentAt: Prisma.Sql) => Prisma.sql`${column} > ${sentAt} AND ${column} <= ${sentAt} + ${window}`;
+  const anyOf = (each: (range: TimeRange) => Prisma.Sql) => (ranges.length ? Prisma.join(ranges.map(each), " OR ") : Prisma.sql`false`);
+  const helpSent = anyOf((r) => Prisma.sql`(h."sentAt" >= ${ts(r.from)} - ${window} AND h."sentAt" < ${ts(r.to)} + ${window})`);
   const from = ranges.length ? new Date(Math.min(...ranges.map((r) => r.from.getTime()))) : null;
-  const to = ranges.length ? new Date(Math.max(...ranges.map((r) => r.to.getTime()))) : null;
-  const helpSent = from && to ? Prisma.sql`h."sentAt" >= ${ts(from)} - ${window} AND h."sentAt" < ${ts(to)} + ${window}` : Prisma.sql`false`;
   const placedAfterFrom = from ? Prisma.sql`o."placedAt" > ${ts(from)}` : Prisma.sql`false`;
-  const sentInRanges = ranges.length ? Prisma.join(ranges.map((r) => Prisma.sql`(s."sentAt" >= ${ts(r.from)} AND s."sentAt" < ${ts(r.to)})`), " OR ") : Prisma.sql`false`;
+  const sentInRanges = anyOf((r) => Prisma.sql`(s."sentAt" >= ${ts(r.from)} AND s."sentAt" < ${ts(r.to)})`);
   return Prisma.sql`
     WITH
-    -- Recovery: every help email that could claim an order placed after the ranges start (in them
+    -- Recovery: every help email that could claim an order of a send of the ranges (sent in them
     -- or up to 7 days either side of them), with the orders that followed it within 7 days
     -- (Order's checkoutId and (customerId, placedAt) indexes). Each order goes to one email: its
     -- own checkout's, else the latest.
