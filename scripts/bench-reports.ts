@@ -6,10 +6,15 @@
 // reviews, SMS consent and opt-outs, email unsubscribes. Then times outcomeMetrics over the last
 // 28 days (and a few other filters), reads the plan of its main query, and times it again with the
 // one index the report could use added (ScheduledMessage (status, sentAt): today the sends of the
-// range are found by reading the whole table), so its gain can be weighed.
+// range are found by reading the whole table), so its gain can be weighed. First, a year of the
+// report with the rollup of closed days (issue #15): cold (nothing stored: the report fills it),
+// the fill alone (as the dispatcher does it), warm, and live (no rollup), checked to agree.
+import { isDeepStrictEqual } from "node:util";
 import pg from "pg";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { outcomeMetrics, outcomeMetricsSql } from "@/lib/reports/outcome-metrics";
+import type { FactSources } from "@/lib/reports/outcome-facts";
+import { outcomeByTemplateVersion, outcomeMetrics, outcomeMetricsSql } from "@/lib/reports/outcome-metrics";
+import { fillOutcomeRollup, outcomeFactSources } from "@/lib/reports/outcome-rollup";
 import type { ReportFilters } from "@/lib/reports/report-filters";
 import { withThrowawayDatabase } from "./bench-database";
 import { summarize, time } from "./bench-timing";
@@ -20,10 +25,10 @@ const DAY_MS = 24 * 3600_000;
 const CANDIDATE_INDEX = `CREATE INDEX "bench_ScheduledMessage_status_sentAt_idx" ON "ScheduledMessage" (status, "sentAt")`;
 
 /** A year of automated sends and what followed, for the outcome report (ids start with r). */
-export async function fillOutcomeData(client: pg.Client, conversations: number) {
+export async function fillOutcomeData(client: pg.Client, conversations: number, log: (line: string) => void = console.log) {
   const customers = Math.max(100, Math.round(conversations * 0.7));
   const start = Date.now();
-  const step = (label: string) => console.log(`  ${label.padEnd(56)} ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  const step = (label: string) => log(`  ${label.padEnd(56)} ${((Date.now() - start) / 1000).toFixed(1)} s`);
   const q = (sql: string, params: unknown[] = []) => client.query(sql, params);
 
   // Message's indexes (the GIN full-text one above all) are built once after the load.
@@ -153,34 +158,63 @@ function scans(node: PlanNode, found: string[] = []): string[] {
   return found;
 }
 
-async function explain(prisma: PrismaClient, filters: ReportFilters) {
-  // As outcomeMetrics runs it: JIT off.
+async function explain(prisma: PrismaClient, filters: ReportFilters, label: string) {
+  // As outcomeMetrics runs it: stored facts for the filled closed days, the rest live, JIT off.
+  const sources: FactSources = await outcomeFactSources(filters, { now: new Date(), useRollup: true }, prisma);
   const [row] = await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL jit = off`;
-    return tx.$queryRaw<{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }[]>`EXPLAIN (ANALYZE, FORMAT JSON) ${outcomeMetricsSql(filters)}`;
+    return tx.$queryRaw<{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }[]>`EXPLAIN (ANALYZE, FORMAT JSON) ${outcomeMetricsSql(filters, sources)}`;
   });
   const plan = row!["QUERY PLAN"][0];
-  console.log(`${"".padEnd(4)}main query ${plan["Execution Time"].toFixed(1)} ms in the database; scans:`);
+  const days = (ranges: { from: Date; to: Date }[]) => ranges.reduce((sum, r) => sum + (r.to.getTime() - r.from.getTime()) / DAY_MS, 0).toFixed(1);
+  console.log(`${"".padEnd(4)}${label}: main query ${plan["Execution Time"].toFixed(1)} ms in the database (${days(sources.stored)} days stored, ${days(sources.live)} live); scans:`);
   for (const line of [...new Set(scans(plan.Plan))]) console.log(`${"".padEnd(6)}${line}`);
 }
 
+const lastDays = (days: number): ReportFilters => {
+  const tomorrow = Math.floor(Date.now() / DAY_MS) * DAY_MS + DAY_MS;
+  return { from: new Date(tomorrow - days * DAY_MS), to: new Date(tomorrow), channel: "all", flow: "all" };
+};
+
+/** A year of the report: cold, the fill alone, warm, live; and whether warm and live agree. */
+async function measureRollup(prisma: PrismaClient) {
+  const year = lastDays(365);
+  const clear = () => prisma.$executeRaw`TRUNCATE "OutcomeFact", "OutcomeRollupDay"`;
+  console.log("\noutcomeMetrics, 365 days, with the rollup of closed days:");
+  await clear();
+  summarize("365 days, cold (fills, then answers)", await time(1, () => outcomeMetrics(year, prisma)));
+  await clear();
+  let filled = 0;
+  const fill = await time(1, async () => {
+    filled = await fillOutcomeRollup({ now: new Date() }, prisma);
+  });
+  summarize("fill (the dispatcher's, all of it)", fill, `${filled} days, ${(await prisma.outcomeFact.count()).toLocaleString("en")} facts stored`);
+  const warm = await outcomeMetrics(year, prisma);
+  summarize("365 days, warm", await time(10, () => outcomeMetrics(year, prisma)), `sent: ${warm.totals.email.sent + warm.totals.sms.sent}, rows: ${warm.rows.length}`);
+  summarize("365 days, SMS, warm", await time(5, () => outcomeMetrics({ ...year, channel: "sms" }, prisma)));
+  summarize("365 days, by template version, warm", await time(5, () => outcomeByTemplateVersion(year, prisma)));
+  const live = await outcomeMetrics(year, prisma, { useRollup: false });
+  summarize("365 days, live (no rollup)", await time(3, () => outcomeMetrics(year, prisma, { useRollup: false })));
+  console.log(`${"".padEnd(4)}warm and live reports identical: ${isDeepStrictEqual(warm, live) ? "yes" : "NO"}`);
+  await explain(prisma, year, "365 days, warm");
+}
+
 async function measure(prisma: PrismaClient, label: string, withPlan: boolean) {
-  const today = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + DAY_MS);
-  const last28: ReportFilters = { from: new Date(today.getTime() - 28 * DAY_MS), to: today, channel: "all", flow: "all" };
+  const last28 = lastDays(28);
   const cases: { label: string; filters: ReportFilters; runs: number }[] = [
     { label: "28 days, all", filters: last28, runs: 40 },
     { label: "28 days, SMS", filters: { ...last28, channel: "sms" }, runs: 20 },
     { label: "28 days, abandoned_checkout", filters: { ...last28, flow: "abandoned_checkout" }, runs: 20 },
     { label: "previous 28 days, all", filters: { ...last28, from: new Date(last28.from.getTime() - 28 * DAY_MS), to: last28.from }, runs: 20 },
-    { label: "365 days, all", filters: { ...last28, from: new Date(today.getTime() - 365 * DAY_MS) }, runs: 5 },
+    { label: "365 days, all", filters: lastDays(365), runs: 5 },
   ];
-  console.log(`\noutcomeMetrics, ${label} (whole call: 4 queries in parallel):`);
+  console.log(`\noutcomeMetrics, ${label}, rollup filled (whole call: 4 queries in parallel):`);
   for (const c of cases) {
     const report = await outcomeMetrics(c.filters, prisma);
     const samples = await time(c.runs, () => outcomeMetrics(c.filters, prisma));
     summarize(c.label, samples, `sent: ${report.totals.email.sent + report.totals.sms.sent}, rows: ${report.rows.length}`);
   }
-  if (withPlan) await explain(prisma, last28);
+  if (withPlan) await explain(prisma, last28, "28 days");
 }
 
 /** Creates, fills, measures and drops a throwaway database next to DATABASE_URL's. */
@@ -192,6 +226,7 @@ export async function benchReports(conversations: number, options: { keep?: bool
     {
       fill: (client) => fillOutcomeData(client, conversations),
       measure: async (prisma) => {
+        await measureRollup(prisma);
         await measure(prisma, "with the migrations' indexes", true);
         await prisma.$executeRaw(Prisma.raw(CANDIDATE_INDEX));
         await prisma.$executeRaw`ANALYZE "ScheduledMessage"`;

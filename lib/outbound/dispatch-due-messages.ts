@@ -16,6 +16,7 @@ import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates
 import { deliverOutboxMessages } from "@/lib/outbox/deliver-outbox";
 import { activeTransports } from "@/lib/outbound/providers/transport";
 import { logError } from "@/lib/log";
+import { keepOutcomeRollupWarm } from "@/lib/reports/outcome-rollup";
 
 export type DispatchReport = {
   channels: Channel[];
@@ -119,5 +120,7 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
       ),
     );
   }
+  // After the sends, which matter more: a few more closed days of the outcome report's rollup.
+  await keepOutcomeRollupWarm(clock());
   return { channels: [...channels], woken, abandonedCheckouts, reclaimed, settled, results };
 }

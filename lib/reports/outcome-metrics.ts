@@ -1,7 +1,9 @@
 import "server-only";
-import { db, type Db, type DbClient } from "@/lib/db";
+import { db, type DbClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { TOO_LATE_REASON } from "@/lib/outbound/send-eligibility";
+import { reportFactsSql, scopeSql, ts, withoutJit, type FactSources } from "@/lib/reports/outcome-facts";
+import { outcomeFactSources } from "@/lib/reports/outcome-rollup";
 import { rate, REPORT_FLOWS, type Rate, type ReportFilters } from "@/lib/reports/report-filters";
 
 // The outcome metrics of the automated messages, per flow, step and channel (issue #7).
@@ -42,14 +44,23 @@ import { rate, REPORT_FLOWS, type Rate, type ReportFilters } from "@/lib/reports
 //   click: SMS cost / sent messages whose review link was clicked (null when none).
 // - Totals per channel count messages like the rows (sums) but recipients once per channel, so a
 //   recipient rate of the total is not the sum of the rows' numerators.
+//
+// What followed each send (its facts) is computed by lib/reports/outcome-facts.ts; for the whole
+// UTC days of the range that are closed (their 7 days over, with a day of margin) the facts are
+// read from the rollup that lib/reports/outcome-rollup.ts fills, which says what that freezes.
 
-const WINDOW_DAYS = 7;
 /** The flows that try to bring an abandoned checkout back. */
 const RECOVERY_FLOWS = new Set(["abandoned_checkout", "high_value_cart"]);
 /** The schema's default, for a shop without settings yet. */
 const DEFAULT_PRICE_PER_SEGMENT = "0.0750";
 const DEFAULT_PRICE_CURRENCY = "EUR";
-const REPORT_TIMEOUT_MS = 60_000;
+
+export type OutcomeOptions = {
+  /** When the report is read: which days are closed. */
+  now?: Date;
+  /** false: compute every send live, without reading or filling the rollup (to compare the two). */
+  useRollup?: boolean;
+};
 
 export type OutcomeChannel = "email" | "sms";
 
@@ -146,91 +157,14 @@ type MainRow = {
 
 type FailedRow = { flow: string; step: string; channel: OutcomeChannel; failed: number; too_late: number };
 
-const ts = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;
-
-function scopeSql(filters: ReportFilters, alias: string): Prisma.Sql {
-  const a = Prisma.raw(alias);
-  const channel = filters.channel === "all" ? Prisma.empty : Prisma.sql`AND ${a}.channel = ${filters.channel}::"Channel"`;
-  const flow = filters.flow === "all" ? Prisma.empty : Prisma.sql`AND ${a}.flow = ${filters.flow}::"Flow"`;
-  return Prisma.sql`${channel} ${flow}`;
-}
-
-/** What followed each send of the range (the CTEs both the outcome rows and the version split read). */
-function sendFactsSql(filters: ReportFilters): Prisma.Sql {
-  const window = Prisma.sql`${WINDOW_DAYS} * interval '1 day'`;
-  const within = (column: Prisma.Sql, sentAt: Prisma.Sql) => Prisma.sql`${column} > ${sentAt} AND ${column} <= ${sentAt} + ${window}`;
-  const from = ts(filters.from);
-  const to = ts(filters.to);
-  return Prisma.sql`
-    WITH
-    -- Recovery: every help email that could claim an order placed after the range starts (in the
-    -- range or up to 7 days either side of it), with the orders that followed it within 7 days
-    -- (Order's checkoutId and (customerId, placedAt) indexes). Each order goes to one email: its
-    -- own checkout's, else the latest.
-    help AS (
-      SELECT h.id, h."checkoutId" AS checkout_id, h."customerId" AS customer_id, h."sentAt" AS sent_at
-        FROM "ScheduledMessage" h
-       WHERE h.status = 'sent' AND h.flow IN ('abandoned_checkout', 'high_value_cart') AND h."sentAt" >= ${from} - ${window} AND h."sentAt" < ${to} + ${window}
-    ),
-    candidates AS (
-      SELECT o.id AS order_id, h.id AS help_id, h.sent_at, true AS same_checkout
-        FROM help h JOIN "Order" o ON o."checkoutId" = h.checkout_id
-       WHERE o."placedAt" > ${from} AND ${within(Prisma.sql`o."placedAt"`, Prisma.sql`h.sent_at`)}
-      UNION ALL
-      SELECT o.id, h.id, h.sent_at, false
-        FROM help h JOIN "Order" o ON o."customerId" = h.customer_id
-       WHERE o."placedAt" > ${from} AND ${within(Prisma.sql`o."placedAt"`, Prisma.sql`h.sent_at`)}
-    ),
-    attributed AS (
-      SELECT DISTINCT ON (order_id) order_id, help_id
-        FROM candidates
-       ORDER BY order_id, same_checkout DESC, sent_at DESC, help_id DESC
-    ),
-    recovery AS (
-      SELECT a.help_id, sum(o."totalPrice") AS value, string_agg(DISTINCT o.currency, ',') AS currencies
-        FROM attributed a JOIN "Order" o ON o.id = a.order_id
-       GROUP BY a.help_id
-    ),
-    -- Per send of the range, what followed it: a few index probes each (primary keys; Customer,
-    -- Conversation, Message, Review, ConsentEvent, TrackedLink (customerId, kind) and LinkClick
-    -- indexes), so the cost follows the sends of the range, not the size of the tables.
-    sent AS (
-      SELECT s.id, s.flow, s.step, s.channel, s."customerId" AS customer_id, s."sentAt" AS sent_at, s."sentMessageId" AS message_id, s."templateVersionId" AS template_version_id
-        FROM "ScheduledMessage" s
-       WHERE s.status = 'sent' AND s."sentAt" >= ${from} AND s."sentAt" < ${to} ${scopeSql(filters, "s")}
-    ),
-    facts AS (
-      SELECT s.id, s.flow::text AS flow, s.step, s.channel::text AS channel, s.customer_id, s.template_version_id,
-             COALESCE(m."deliveryStatus" = 'delivered', false) AS delivered,
-             COALESCE(m."deliveryStatus" = 'failed', false) AS undelivered,
-             COALESCE(m."smsSegments", 0) AS segments,
-             COALESCE((SELECT ${within(Prisma.sql`cu."emailUnsubscribedAt"`, Prisma.sql`s.sent_at`)} FROM "Customer" cu WHERE cu.id = s.customer_id), false) AS unsubscribed,
-             EXISTS (SELECT 1 FROM "Conversation" cv JOIN "Message" r ON r."conversationId" = cv.id
-                      WHERE cv."customerId" = s.customer_id AND r.direction = 'inbound' AND ${within(Prisma.sql`r."createdAt"`, Prisma.sql`s.sent_at`)}) AS replied,
-             EXISTS (SELECT 1 FROM "Review" rv WHERE rv."customerId" = s.customer_id AND ${within(Prisma.sql`rv."createdAt"`, Prisma.sql`s.sent_at`)}) AS reviewed,
-             s.channel = 'sms' AND EXISTS (SELECT 1 FROM "ConsentEvent" e WHERE e."customerId" = s.customer_id AND e.channel = 'sms' AND e.change = 'revoked'
-                                             AND ${within(Prisma.sql`e."occurredAt"`, Prisma.sql`s.sent_at`)}) AS opted_out,
-             links.review_links > 0 AS has_review_link,
-             links.clicks,
-             rc.help_id IS NOT NULL AS recovered, rc.value AS recovered_value, rc.currencies
-        FROM sent s
-        LEFT JOIN LATERAL (SELECT m."deliveryStatus", m."smsSegments" FROM "Message" m WHERE m.id = s.message_id OFFSET 0) m ON true
-        -- Every tracked link is made for a customer (createTrackedLink): the send's own recipient.
-        LEFT JOIN LATERAL (
-          SELECT count(*) AS review_links,
-                 COALESCE(sum((SELECT count(*) FROM "LinkClick" c WHERE c."linkId" = l.id AND ${within(Prisma.sql`c."clickedAt"`, Prisma.sql`s.sent_at`)})), 0)::int AS clicks
-            FROM "TrackedLink" l
-           WHERE l."customerId" = s.customer_id AND l.kind = 'review' AND (l."scheduledMessageId" = s.id OR l."messageId" = s.message_id)
-        ) links ON true
-        LEFT JOIN recovery rc ON rc.help_id = s.id
-    )`;
-}
+/** The facts of the whole range computed live (no rollup). */
+const allLive = (filters: ReportFilters): FactSources => ({ live: [{ from: filters.from, to: filters.to }], stored: [] });
 
 /** One row per (flow, step, channel) and one per channel (is_total), computed set by set. Exported for the bench's plans. */
-export function outcomeMetricsSql(filters: ReportFilters): Prisma.Sql {
+export function outcomeMetricsSql(filters: ReportFilters, sources: FactSources = allLive(filters)): Prisma.Sql {
   return Prisma.sql`
-    ${sendFactsSql(filters)}
-    SELECT f.flow, f.step, f.channel, GROUPING(f.flow) = 1 AS is_total,
+    ${reportFactsSql(filters, sources)}
+    SELECT f.flow::text AS flow, f.step, f.channel::text AS channel, GROUPING(f.flow) = 1 AS is_total,
            count(*)::int AS sent,
            count(*) FILTER (WHERE f.delivered)::int AS delivered,
            count(*) FILTER (WHERE f.undelivered)::int AS undelivered,
@@ -248,7 +182,7 @@ export function outcomeMetricsSql(filters: ReportFilters): Prisma.Sql {
            count(DISTINCT f.customer_id) FILTER (WHERE f.unsubscribed)::int AS unsubscribed,
            COALESCE(sum(f.segments), 0)::int AS segments,
            count(*) FILTER (WHERE f.segments > 2)::int AS long_sms
-      FROM facts f
+      FROM report_facts f
      GROUP BY GROUPING SETS ((f.flow, f.step, f.channel), (f.channel))`;
 }
 
@@ -261,22 +195,6 @@ function failedSql(filters: ReportFilters): Prisma.Sql {
      WHERE (sm.status = 'failed' OR (sm.status = 'skipped' AND sm."statusReason" = ${TOO_LATE_REASON}))
        AND sm."updatedAt" >= ${ts(filters.from)} AND sm."updatedAt" < ${ts(filters.to)} ${scopeSql(filters, "sm")}
      GROUP BY 1, 2, 3`;
-}
-
-/**
- * Runs a query with PostgreSQL's JIT off. The main query's estimated cost (thousands of per-send
- * probes) is above jit_above_cost, and compiling it took ~400 ms, longer than running it.
- */
-async function withoutJit<T>(tx: DbClient, query: Prisma.Sql): Promise<T> {
-  const run = async (client: DbClient) => {
-    await client.$executeRaw`SET LOCAL jit = off`;
-    return client.$queryRaw<T>(query);
-  };
-  const root = tx as Partial<Db>;
-  // A year's range can take seconds: more than a transaction's default 5 s allows.
-  if (typeof root.$transaction === "function") return root.$transaction(run, { timeout: REPORT_TIMEOUT_MS });
-  // Already in the caller's transaction: the setting lasts until it ends.
-  return run(tx);
 }
 
 function emptyRow(channel: OutcomeChannel): MainRow {
@@ -324,10 +242,15 @@ function compareRows(a: StepOutcome, b: StepOutcome): number {
   return flowRank(a.flow) - flowRank(b.flow) || a.step.localeCompare(b.step, "en", { numeric: true }) || a.channel.localeCompare(b.channel);
 }
 
+/** The facts of the report's sends: from the rollup for its closed days (filled first if missing), live for the rest. */
+async function factSources(filters: ReportFilters, options: OutcomeOptions, tx: DbClient): Promise<FactSources> {
+  return outcomeFactSources(filters, { now: options.now ?? new Date(), useRollup: options.useRollup ?? true }, tx);
+}
+
 /** The outcome metrics of the automated messages sent in the range (see the definitions above). */
-export async function outcomeMetrics(filters: ReportFilters, tx: DbClient = db): Promise<OutcomeReport> {
+export async function outcomeMetrics(filters: ReportFilters, tx: DbClient = db, options: OutcomeOptions = {}): Promise<OutcomeReport> {
   const [main, failed, settings, reviews] = await Promise.all([
-    withoutJit<MainRow[]>(tx, outcomeMetricsSql(filters)),
+    factSources(filters, options, tx).then((sources) => withoutJit(tx, (client) => client.$queryRaw<MainRow[]>(outcomeMetricsSql(filters, sources)))),
     tx.$queryRaw<FailedRow[]>(failedSql(filters)),
     tx.shopSettings.findUnique({ where: { id: 1 }, select: { smsPricePerSegment: true, smsPriceCurrency: true } }),
     tx.$queryRaw<{ tracked: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "Review") AS tracked`,
@@ -389,18 +312,18 @@ export type VersionOutcome = {
 
 type VersionRow = { flow: string; step: string; channel: OutcomeChannel; template_version_id: string | null; sent: number; recipients: number; replied: number; with_review_link: number; review_clicked: number };
 
-export async function outcomeByTemplateVersion(filters: ReportFilters, tx: DbClient = db): Promise<VersionOutcome[]> {
-  const rows = await withoutJit<VersionRow[]>(
-    tx,
-    Prisma.sql`
-      ${sendFactsSql(filters)}
-      SELECT f.flow, f.step, f.channel, f.template_version_id,
+export async function outcomeByTemplateVersion(filters: ReportFilters, tx: DbClient = db, options: OutcomeOptions = {}): Promise<VersionOutcome[]> {
+  const sources = await factSources(filters, options, tx);
+  const rows = await withoutJit(tx, (client) =>
+    client.$queryRaw<VersionRow[]>`
+      ${reportFactsSql(filters, sources)}
+      SELECT f.flow::text AS flow, f.step, f.channel::text AS channel, f.template_version_id,
              count(*)::int AS sent,
              count(DISTINCT f.customer_id)::int AS recipients,
              count(DISTINCT f.customer_id) FILTER (WHERE f.replied)::int AS replied,
              count(*) FILTER (WHERE f.has_review_link)::int AS with_review_link,
              count(*) FILTER (WHERE f.has_review_link AND f.clicks > 0)::int AS review_clicked
-        FROM facts f
+        FROM report_facts f
        GROUP BY 1, 2, 3, 4`,
   );
   const ids = rows.map((row) => row.template_version_id).filter((id): id is string => id !== null);
