@@ -124,6 +124,8 @@ async function main(options: Options) {
     const { prepareSimulatedShop } = await import("@/lib/simulator/prepare-simulated-shop");
     const { hashPassword } = await import("@/lib/auth/password");
     await prepareSimulatedShop();
+    // One count row per inserted conversation: folded as the dispatcher would before anyone reads them.
+    await (await import("@/lib/inbox/list-conversations")).foldConversationCounts();
     const password = secret();
     await client.query(`INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES ('bench-admin', 'bench@shop.test', 'Bench', 'admin', $1, now())`, [await hashPassword(password)]);
     const [{ count: conversationCount }] = (await client.query<{ count: string }>(`SELECT count(*) FROM "Conversation"`)).rows as [{ count: string }];
