@@ -39,18 +39,24 @@ const secret = (bytes = 24) => randomBytes(bytes).toString("base64url");
 
 // Every statement the app's pool sends is counted (the bench's own client is left out): the
 // driver adapter's connections are pg.Client instances, so their query method sees them all.
-const statements = new Map<string, number>();
+// Each statement's time is from its submission to its answer (waiting for the connection included).
+const statements = new Map<string, { count: number; ms: number }>();
 let countingFor: pg.Client | null = null;
 let counting = false;
 const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const result = (query as (...a: unknown[]) => unknown).apply(this, args);
   if (counting && this !== countingFor) {
     const first = args[0];
     const text = typeof first === "string" ? first : ((first as { text?: string } | undefined)?.text ?? "?");
-    const shape = text.replace(/\s+/g, " ").replace(/\$\d+/g, "$").slice(0, 140);
-    statements.set(shape, (statements.get(shape) ?? 0) + 1);
+    const shape = text.replace(/\s+/g, " ").replace(/\$\d+/g, "$").trim().slice(0, 120);
+    const entry = statements.get(shape) ?? { count: 0, ms: 0 };
+    statements.set(shape, entry);
+    entry.count++;
+    const started = performance.now();
+    if (result instanceof Promise) void result.finally(() => (entry.ms += performance.now() - started)).catch(() => {});
   }
-  return (query as (...a: unknown[]) => unknown).apply(this, args);
+  return result;
 } as typeof pg.Client.prototype.query;
 
 /** CPU seconds each PostgreSQL backend serving this database has used (Linux /proc; same machine). */
@@ -165,15 +171,17 @@ async function main(options: Options) {
     const { rows: statuses } = await client.query<{ status: string; count: string }>(`SELECT status, count(*) FROM "ScheduledMessage" WHERE id LIKE '${prefix}sm%' GROUP BY status ORDER BY status`);
     const sent = postmark.sent.length;
     const duplicates = sent - new Set(postmark.sent.map((m) => m.To)).size;
-    const total = [...statements.values()].reduce((a, b) => a + b, 0);
+    const total = [...statements.values()].reduce((sum, entry) => sum + entry.count, 0);
     const { DISPATCH_CONCURRENCY, DATABASE_POOL_MAX } = env();
     console.log(`\ndispatcher (library): ${options.due} due help emails over a database of ${Number(messageCount).toLocaleString("en")} messages, ${options.calls} dispatch runs at a time, fake Postmark answering in ${options.latency} ms (DISPATCH_CONCURRENCY ${DISPATCH_CONCURRENCY}, DATABASE_POOL_MAX ${DATABASE_POOL_MAX})`);
     console.log(`  ${sent} sent in ${seconds.toFixed(2)} s = ${(sent / seconds).toFixed(0)} msg/s, ${duplicates} duplicates, at most ${postmark.maxInFlight} sends in flight`);
     console.log(`  statuses: ${statuses.map((s) => `${s.status} ${s.count}`).join(", ")}; results: ${JSON.stringify(results)}`);
     // The machine may be shared: CPU per message says more than the wall clock when it is busy.
     console.log(`  CPU per message sent: ${((cpu.user + cpu.system) / 1000 / Math.max(1, sent)).toFixed(2)} ms in this process (${(((cpu.user + cpu.system) / 1e6 / seconds) * 100).toFixed(0)}% of one core), ${((databaseCpu * 1000) / Math.max(1, sent)).toFixed(2)} ms in PostgreSQL (its backends still connected)`);
-    console.log(`  SQL statements: ${total} = ${(total / Math.max(1, sent)).toFixed(1)} per message sent; the most frequent:`);
-    for (const [shape, n] of [...statements].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${(n / Math.max(1, sent)).toFixed(2).padStart(7)}  ${shape}`);
+    console.log(`  SQL statements: ${total} = ${(total / Math.max(1, sent)).toFixed(1)} per message sent; the most frequent (per message sent, then mean ms each):`);
+    for (const [shape, { count, ms }] of [...statements].sort((a, b) => b[1].count - a[1].count || b[1].ms - a[1].ms).slice(0, 24)) {
+      console.log(`  ${(count / Math.max(1, sent)).toFixed(2).padStart(7)} ${(ms / count).toFixed(1).padStart(7)} ms  ${shape}`);
+    }
   } finally {
     await client.end();
     await db.$disconnect();
