@@ -1,0 +1,251 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db, type DbClient } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { ShopSettings } from "@/lib/generated/prisma/client";
+import { newLinkToken } from "@/lib/links/create-tracked-link";
+import { logError } from "@/lib/log";
+import {
+  chooseText,
+  CompositionError,
+  renderMessage,
+  trackedLinksNeeded,
+  trackedLinkUrl,
+  type ChosenText,
+  type ComposeContext,
+  type ComposedMessage,
+  type TrackedLinkNeed,
+  type TrackedLinkUrls,
+} from "@/lib/outbound/compose-message";
+import type { ClaimedMessage } from "@/lib/outbound/load-claimed-messages";
+import { releaseMessages, type Release } from "@/lib/outbound/record-send-outcomes";
+import type { ApprovedVersions } from "@/lib/templates/get-approved-version";
+import { newMailboxHash } from "@/lib/threading/customer-conversation";
+import { chainAfter } from "@/lib/threading/reply-headers";
+
+// Before any provider call, each message of a batch is written, once, in its customer's thread:
+// the approved text rendered, the conversation found or started, the tracked links created. All
+// in one transaction of a few set-based statements for the whole batch.
+
+/** What every message of a dispatch run is composed with: read once per run. */
+export type SendRun = { settings: ShopSettings; approvedVersions: ApprovedVersions };
+
+export type SendCandidate = { scheduled: ClaimedMessage; variant: "check_in" | null };
+
+/** A message ready for its provider call: rendered, and recorded in the thread as message `messageId`. */
+export type PreparedSend = SendCandidate & { composed: ComposedMessage; messageId: string };
+
+export type Preparation = {
+  prepared: PreparedSend[];
+  /** Could not be composed (no approved text, a text that cannot be rendered): failed, with the reason. */
+  failed: string[];
+  /** No longer held by this dispatcher: left alone. */
+  lost: string[];
+  /** Something unexpected: left "sending", so the lease expires and the message is settled. */
+  unexpected: string[];
+};
+
+type Thread = { conversationId: string; mailboxHash: string; replyingTo: string[]; replySubject: string | null; startedFor?: string };
+
+/** The messages still held under the lease they were loaded with, locked until the thread messages are written. */
+async function stillHeld(candidates: SendCandidate[], tx: DbClient): Promise<Set<string>> {
+  const rows = await tx.$queryRaw<{ id: string; leaseExpiresAt: Date | null }[]>`
+    SELECT id, "leaseExpiresAt" FROM "ScheduledMessage"
+     WHERE id = ANY(${candidates.map((c) => c.scheduled.id)}::text[]) AND status = 'sending' ORDER BY id FOR UPDATE`;
+  const leases = new Map(rows.map((row) => [row.id, row.leaseExpiresAt?.getTime()]));
+  return new Set(candidates.filter((c) => leases.has(c.scheduled.id) && leases.get(c.scheduled.id) === c.scheduled.leaseExpiresAt?.getTime()).map((c) => c.scheduled.id));
+}
+
+/**
+ * Each message's thread: the conversation it answers, else the customer's most recent one, else a
+ * new one (started closed, so it waits out of the inbox until the customer replies). An answer
+ * replies to the customer's last mail in it, so it threads in their client.
+ */
+async function threadsFor(messages: ClaimedMessage[], tx: DbClient): Promise<Map<string, Thread>> {
+  const answering = messages.filter((m) => m.conversationId);
+  const conversationIds = [...new Set(answering.map((m) => m.conversationId!))];
+  const customerIds = [...new Set(messages.filter((m) => !m.conversationId).map((m) => m.customerId))];
+  const named = conversationIds.length ? await tx.conversation.findMany({ where: { id: { in: conversationIds } }, select: { id: true, mailboxHash: true } }) : [];
+  const latest = customerIds.length
+    ? await tx.$queryRaw<{ id: string; customerId: string; mailboxHash: string }[]>`
+        SELECT DISTINCT ON ("customerId") id, "customerId", "mailboxHash" FROM "Conversation"
+         WHERE "customerId" = ANY(${customerIds}::text[]) ORDER BY "customerId", "lastMessageAt" DESC`
+    : [];
+  const answered = conversationIds.length
+    ? await tx.$queryRaw<{ conversationId: string; emailMessageId: string; references: string | null; subject: string | null }[]>`
+        SELECT DISTINCT ON ("conversationId") "conversationId", "emailMessageId", "references", subject FROM "Message"
+         WHERE "conversationId" = ANY(${conversationIds}::text[]) AND direction = 'inbound' AND channel = 'email' AND "emailMessageId" IS NOT NULL
+         ORDER BY "conversationId", "createdAt" DESC`
+    : [];
+  const namedById = new Map(named.map((c) => [c.id, c]));
+  const latestByCustomer = new Map(latest.map((c) => [c.customerId, c]));
+  const answeredByConversation = new Map(answered.map((m) => [m.conversationId, m]));
+  const threads = new Map<string, Thread>();
+  for (const message of messages) {
+    if (message.conversationId) {
+      const conversation = namedById.get(message.conversationId);
+      if (!conversation) continue; // deleted meanwhile: unexpected, left to the lease
+      const last = answeredByConversation.get(conversation.id);
+      threads.set(message.id, { conversationId: conversation.id, mailboxHash: conversation.mailboxHash, replyingTo: last ? chainAfter(last) : [], replySubject: last?.subject ?? null });
+    } else {
+      const conversation = latestByCustomer.get(message.customerId);
+      // Ids are chosen here so the batch knows its new rows without reading them back.
+      threads.set(message.id, conversation ? { conversationId: conversation.id, mailboxHash: conversation.mailboxHash, replyingTo: [], replySubject: null } : { conversationId: randomUUID(), mailboxHash: newMailboxHash(), replyingTo: [], replySubject: null, startedFor: message.customerId });
+    }
+  }
+  return threads;
+}
+
+function composeContext({ scheduled, variant }: SendCandidate, thread: Thread, settings: ShopSettings): ComposeContext {
+  return {
+    scheduled,
+    variant,
+    customer: scheduled.customer,
+    settings,
+    productName: scheduled.order?.productName ?? scheduled.checkout?.productName ?? null,
+    orderNumber: scheduled.order?.number ?? null,
+    checkoutUrl: scheduled.checkout?.checkoutUrl ?? null,
+    mailboxHash: thread.mailboxHash,
+    replyingTo: thread.replyingTo,
+    replySubject: thread.replySubject,
+  };
+}
+
+/** The tokens of the tracked links earlier attempts created, by message and kind. */
+async function existingLinkTokens(needs: Map<string, TrackedLinkNeed[]>, tx: DbClient): Promise<Map<string, string>> {
+  const ids = [...needs].filter(([, list]) => list.length > 0).map(([id]) => id);
+  if (ids.length === 0) return new Map();
+  const links = await tx.trackedLink.findMany({ where: { scheduledMessageId: { in: ids }, kind: { in: ["review", "checkout"] } }, select: { scheduledMessageId: true, kind: true, token: true } });
+  const tokens = new Map<string, string>();
+  for (const link of links) if (!tokens.has(`${link.scheduledMessageId}/${link.kind}`)) tokens.set(`${link.scheduledMessageId}/${link.kind}`, link.token);
+  return tokens;
+}
+
+type Composed = {
+  candidate: SendCandidate;
+  thread: Thread;
+  chosen: ChosenText;
+  composed: ComposedMessage;
+  /** Its row in the thread: a retry reuses the one its first attempt wrote. */
+  messageId: string;
+  firstAttempt: boolean;
+  newLinks: { kind: TrackedLinkNeed["kind"]; targetUrl: string; token: string }[];
+};
+
+/**
+ * Renders each held message and records it in its customer's thread (conversation, thread message,
+ * tracked links), in one transaction. A message that cannot be composed is failed with the reason;
+ * the others are unaffected.
+ */
+export async function prepareThreadMessages(candidates: SendCandidate[], run: SendRun, now: Date): Promise<Preparation> {
+  const preparation: Preparation = { prepared: [], failed: [], lost: [], unexpected: [] };
+  if (candidates.length === 0) return preparation;
+  return db.$transaction(async (tx) => {
+    const held = await stillHeld(candidates, tx);
+    preparation.lost = candidates.filter((c) => !held.has(c.scheduled.id)).map((c) => c.scheduled.id);
+    const threads = await threadsFor(
+      candidates.filter((c) => held.has(c.scheduled.id)).map((c) => c.scheduled),
+      tx,
+    );
+
+    const failures: Release[] = [];
+    const fail = (id: string, error: unknown) => {
+      if (error instanceof CompositionError) {
+        failures.push({ id, status: "failed", lastError: error.message });
+        preparation.failed.push(id);
+      } else {
+        logError("dispatch", `${id} could not be composed`, error);
+        preparation.unexpected.push(id);
+      }
+    };
+
+    // First the texts (they say which tracked links are needed), then the links, then the rendering.
+    const chosenTexts: { candidate: SendCandidate; thread: Thread; context: ComposeContext; chosen: ChosenText; needs: TrackedLinkNeed[] }[] = [];
+    for (const candidate of candidates.filter((c) => held.has(c.scheduled.id))) {
+      const thread = threads.get(candidate.scheduled.id);
+      if (!thread) {
+        fail(candidate.scheduled.id, new Error("its conversation no longer exists"));
+        continue;
+      }
+      try {
+        const context = composeContext(candidate, thread, run.settings);
+        const chosen = chooseText(context, run.approvedVersions);
+        chosenTexts.push({ candidate, thread, context, chosen, needs: trackedLinksNeeded(context, chosen) });
+      } catch (error) {
+        fail(candidate.scheduled.id, error);
+      }
+    }
+    const tokens = await existingLinkTokens(new Map(chosenTexts.map((c) => [c.candidate.scheduled.id, c.needs])), tx);
+    const composed: Composed[] = [];
+    for (const { candidate, thread, context, chosen, needs } of chosenTexts) {
+      try {
+        const urls: TrackedLinkUrls = {};
+        const newLinks: Composed["newLinks"] = [];
+        for (const need of needs) {
+          let token = tokens.get(`${candidate.scheduled.id}/${need.kind}`);
+          if (!token) {
+            token = newLinkToken();
+            newLinks.push({ kind: need.kind, targetUrl: need.targetUrl(), token });
+          }
+          urls[need.kind] = trackedLinkUrl(token);
+        }
+        const { sentMessageId } = candidate.scheduled;
+        composed.push({ candidate, thread, chosen, composed: renderMessage(context, chosen, urls), messageId: sentMessageId ?? randomUUID(), firstAttempt: !sentMessageId, newLinks });
+      } catch (error) {
+        fail(candidate.scheduled.id, error);
+      }
+    }
+
+    await writeThreadMessages(composed, now, tx);
+    await releaseMessages(failures, tx);
+    preparation.prepared = composed.map(({ candidate, composed: message, messageId }) => ({ ...candidate, composed: message, messageId }));
+    return preparation;
+  });
+}
+
+/** Conversations started, thread messages (first attempt only: a retry reuses its row), and tracked links. */
+async function writeThreadMessages(composed: Composed[], now: Date, tx: DbClient): Promise<void> {
+  const started = new Map<string, Thread>();
+  for (const { thread } of composed) if (thread.startedFor) started.set(thread.conversationId, thread);
+  if (started.size) {
+    const threads = [...started.values()];
+    await tx.$executeRaw`
+      INSERT INTO "Conversation" (id, "customerId", "mailboxHash", status, "lastMessageAt", "createdAt", "updatedAt")
+      SELECT id, customer_id, mailbox_hash, 'closed', ${now}::timestamp(3), ${new Date()}::timestamp(3), ${new Date()}::timestamp(3)
+        FROM unnest(${threads.map((t) => t.conversationId)}::text[], ${threads.map((t) => t.startedFor!)}::text[], ${threads.map((t) => t.mailboxHash)}::text[])
+             AS t(id, customer_id, mailbox_hash)`;
+  }
+
+  // In conversation order: the insert trigger that notes a thread's channels locks conversations in one order in every batch.
+  const firstAttempts = composed.filter((c) => c.firstAttempt).sort((a, b) => (a.thread.conversationId < b.thread.conversationId ? -1 : 1));
+  if (firstAttempts.length) await insertThreadMessages(firstAttempts, now, tx);
+
+  const links = composed.flatMap(({ candidate, newLinks, firstAttempt, messageId }) =>
+    // Attached to the thread message written with them (a link a retry adds stays unattached, as it always has).
+    newLinks.map((link) => ({ ...link, customerId: candidate.scheduled.customerId, scheduledMessageId: candidate.scheduled.id, messageId: firstAttempt ? messageId : null })),
+  );
+  if (links.length) await tx.trackedLink.createMany({ data: links });
+
+  if (firstAttempts.length) {
+    await tx.$executeRaw`
+      UPDATE "ScheduledMessage" AS s SET "sentMessageId" = r.message_id, "templateVersionId" = r.version_id, "updatedAt" = ${new Date()}
+        FROM unnest(${firstAttempts.map((c) => c.candidate.scheduled.id)}::text[], ${firstAttempts.map((c) => c.messageId)}::text[], ${firstAttempts.map((c) => c.chosen.version.id)}::text[])
+             AS r(id, message_id, version_id)
+       WHERE s.id = r.id`;
+  }
+}
+
+/** The thread messages, "queued" until the provider answers. Raw SQL: Prisma's createMany spent more CPU on the bodies than PostgreSQL did. */
+async function insertThreadMessages(firstAttempts: Composed[], now: Date, tx: DbClient): Promise<void> {
+  const { TWILIO_FROM_NUMBER } = env();
+  const column = <T>(pick: (message: ComposedMessage) => T) => firstAttempts.map((c) => pick(c.composed));
+  await tx.$executeRaw`
+    INSERT INTO "Message" (id, "conversationId", direction, channel, "authorType", "fromAddress", "toAddress", subject, "textBody", "htmlBody", "emailMessageId", "smsSegments", "deliveryStatus", "createdAt")
+    SELECT id, conversation_id, 'outbound', channel::"Channel", 'automation', from_address, to_address, subject, text_body, html_body, email_message_id, sms_segments, 'queued', ${now}::timestamp(3)
+      FROM unnest(${firstAttempts.map((c) => c.messageId)}::text[], ${firstAttempts.map((c) => c.thread.conversationId)}::text[], ${column((m) => m.channel)}::text[],
+                  ${column((m) => (m.channel === "email" ? m.from : (TWILIO_FROM_NUMBER ?? null)))}::text[], ${column((m) => m.to)}::text[],
+                  ${column((m) => (m.channel === "email" ? m.subject : null))}::text[], ${column((m) => m.text)}::text[], ${column((m) => (m.channel === "email" ? m.html : null))}::text[],
+                  ${column((m) => (m.channel === "email" ? m.messageIdHeader : null))}::text[], ${column((m) => (m.channel === "sms" ? m.segments : null))}::int[])
+           WITH ORDINALITY AS m(id, conversation_id, channel, from_address, to_address, subject, text_body, html_body, email_message_id, sms_segments, n)
+     ORDER BY n`;
+}
