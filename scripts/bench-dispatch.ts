@@ -9,6 +9,7 @@
 // runs sent per message, grouped by statement. --database NAME fills NAME once and keeps it, so a
 // later run with the same name skips the fill (each run adds its own due messages).
 // --cpu-profile FILE writes a V8 CPU profile of the dispatch phase only (open it in Chrome DevTools).
+import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
@@ -39,23 +40,31 @@ const secret = (bytes = 24) => randomBytes(bytes).toString("base64url");
 
 // Every statement the app's pool sends is counted (the bench's own client is left out): the
 // driver adapter's connections are pg.Client instances, so their query method sees them all.
-// Each statement's time is from its submission to its answer (waiting for the connection included).
+// Each statement's time is from its submission to its answer (as this busy process sees it).
 const statements = new Map<string, { count: number; ms: number }>();
 let countingFor: pg.Client | null = null;
 let counting = false;
-const query = pg.Client.prototype.query;
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  const result = (query as (...a: unknown[]) => unknown).apply(this, args);
-  if (counting && this !== countingFor) {
-    const first = args[0];
-    const text = typeof first === "string" ? first : ((first as { text?: string } | undefined)?.text ?? "?");
-    const shape = text.replace(/\s+/g, " ").replace(/\$\d+/g, "$").trim().slice(0, 120);
-    const entry = statements.get(shape) ?? { count: 0, ms: 0 };
-    statements.set(shape, entry);
-    entry.count++;
-    const started = performance.now();
-    if (result instanceof Promise) void result.finally(() => (entry.ms += performance.now() - started)).catch(() => {});
+  if (!counting || this === countingFor) return query.apply(this, args);
+  const first = args[0];
+  const text = typeof first === "string" ? first : ((first as { text?: string } | undefined)?.text ?? "?");
+  const shape = text.replace(/\s+/g, " ").replace(/\$\d+/g, "$").trim().slice(0, 120);
+  const entry = statements.get(shape) ?? { count: 0, ms: 0 };
+  statements.set(shape, entry);
+  entry.count++;
+  const started = performance.now();
+  const done = () => void (entry.ms += performance.now() - started);
+  const callback = args.at(-1);
+  if (typeof callback === "function") {
+    args[args.length - 1] = (...answer: unknown[]) => {
+      done();
+      return (callback as (...a: unknown[]) => unknown)(...answer);
+    };
+    return query.apply(this, args);
   }
+  const result = query.apply(this, args);
+  if (result instanceof Promise) result.then(done, done);
   return result;
 } as typeof pg.Client.prototype.query;
 
@@ -72,6 +81,49 @@ async function backendCpuSeconds(client: pg.Client): Promise<Map<number, number>
     }
   }
   return ticks;
+}
+
+type FakeReport = { recipients: string[]; maxInFlight: number; firstAt: number; lastAt: number };
+
+/**
+ * Fake Postmark in a child process, so that this process's CPU is the dispatcher's alone (over
+ * HTTP, bench:http's fake runs outside the app too). Asked for what it received over IPC.
+ */
+async function startFakePostmarkProcess(token: string, latencyMs: number) {
+  const child: ChildProcess = fork(process.argv[1]!, ["--serve-fake-postmark"], { env: { ...process.env, FAKE_POSTMARK_TOKEN: token, FAKE_POSTMARK_LATENCY_MS: String(latencyMs) } });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once("message", (message) => resolve((message as { url: string }).url));
+    child.once("exit", (code) => reject(new Error(`the fake Postmark exited (${code})`)));
+  });
+  return {
+    url,
+    report: () =>
+      new Promise<FakeReport>((resolve) => {
+        child.once("message", (message) => resolve(message as FakeReport));
+        child.send("report");
+      }),
+    close: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.send("close")))),
+  };
+}
+
+/** The child's side: serve, report, close. */
+async function serveFakePostmark() {
+  const postmark = await startFakePostmark(process.env.FAKE_POSTMARK_TOKEN!);
+  postmark.latencyMs = Number(process.env.FAKE_POSTMARK_LATENCY_MS);
+  // When the first and the last email arrived: the sending itself, without the runs' other work.
+  let firstAt = 0;
+  let lastAt = 0;
+  const record = postmark.sent.push.bind(postmark.sent);
+  postmark.sent.push = (...emails) => {
+    lastAt = Date.now();
+    firstAt ||= lastAt;
+    return record(...emails);
+  };
+  process.on("message", (message) => {
+    if (message === "report") process.send!({ recipients: postmark.sent.map((email) => email.To), maxInFlight: postmark.maxInFlight, firstAt, lastAt } satisfies FakeReport);
+    if (message === "close") void postmark.close().then(() => process.exit(0));
+  });
+  process.send!({ url: postmark.url });
 }
 
 async function databaseExists(name: string): Promise<boolean> {
@@ -97,8 +149,7 @@ async function insertDueHelpEmails(client: pg.Client, prefix: string, due: numbe
 
 async function main(options: Options) {
   const postmarkToken = secret();
-  const postmark = await startFakePostmark(postmarkToken);
-  postmark.latencyMs = options.latency;
+  const postmark = await startFakePostmarkProcess(postmarkToken, options.latency);
 
   const name = options.database ?? `reply_inbox_bench_dispatch_${process.pid}`;
   const reuse = options.database !== undefined && (await databaseExists(name));
@@ -169,12 +220,14 @@ async function main(options: Options) {
     }
 
     const { rows: statuses } = await client.query<{ status: string; count: string }>(`SELECT status, count(*) FROM "ScheduledMessage" WHERE id LIKE '${prefix}sm%' GROUP BY status ORDER BY status`);
-    const sent = postmark.sent.length;
-    const duplicates = sent - new Set(postmark.sent.map((m) => m.To)).size;
+    const { recipients, maxInFlight, firstAt, lastAt } = await postmark.report();
+    const sent = recipients.length;
+    const duplicates = sent - new Set(recipients).size;
     const total = [...statements.values()].reduce((sum, entry) => sum + entry.count, 0);
     const { DISPATCH_CONCURRENCY, DATABASE_POOL_MAX } = env();
     console.log(`\ndispatcher (library): ${options.due} due help emails over a database of ${Number(messageCount).toLocaleString("en")} messages, ${options.calls} dispatch runs at a time, fake Postmark answering in ${options.latency} ms (DISPATCH_CONCURRENCY ${DISPATCH_CONCURRENCY}, DATABASE_POOL_MAX ${DATABASE_POOL_MAX})`);
-    console.log(`  ${sent} sent in ${seconds.toFixed(2)} s = ${(sent / seconds).toFixed(0)} msg/s, ${duplicates} duplicates, at most ${postmark.maxInFlight} sends in flight`);
+    console.log(`  ${sent} sent in ${seconds.toFixed(2)} s = ${(sent / seconds).toFixed(0)} msg/s, ${duplicates} duplicates, at most ${maxInFlight} sends in flight`);
+    console.log(`  from the first email to the last (the runs' other work left out): ${((lastAt - firstAt) / 1000).toFixed(2)} s = ${(sent / Math.max(0.001, (lastAt - firstAt) / 1000)).toFixed(0)} msg/s`);
     console.log(`  statuses: ${statuses.map((s) => `${s.status} ${s.count}`).join(", ")}; results: ${JSON.stringify(results)}`);
     // The machine may be shared: CPU per message says more than the wall clock when it is busy.
     console.log(`  CPU per message sent: ${((cpu.user + cpu.system) / 1000 / Math.max(1, sent)).toFixed(2)} ms in this process (${(((cpu.user + cpu.system) / 1e6 / seconds) * 100).toFixed(0)}% of one core), ${((databaseCpu * 1000) / Math.max(1, sent)).toFixed(2)} ms in PostgreSQL (its backends still connected)`);
@@ -191,28 +244,32 @@ async function main(options: Options) {
   }
 }
 
-const { values } = parseArgs({
-  options: {
-    due: { type: "string" },
-    calls: { type: "string" },
-    latency: { type: "string" },
-    messages: { type: "string" },
-    conversations: { type: "string" },
-    "report-conversations": { type: "string" },
-    database: { type: "string" },
-    "keep-database": { type: "boolean" },
-    "cpu-profile": { type: "string" },
-  },
-});
-const parsed = cliSchema.safeParse(values);
-if (!parsed.success) {
-  console.error(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
-  process.exit(2);
+if (process.argv.includes("--serve-fake-postmark")) {
+  void serveFakePostmark();
+} else {
+  const { values } = parseArgs({
+    options: {
+      due: { type: "string" },
+      calls: { type: "string" },
+      latency: { type: "string" },
+      messages: { type: "string" },
+      conversations: { type: "string" },
+      "report-conversations": { type: "string" },
+      database: { type: "string" },
+      "keep-database": { type: "boolean" },
+      "cpu-profile": { type: "string" },
+    },
+  });
+  const parsed = cliSchema.safeParse(values);
+  if (!parsed.success) {
+    console.error(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
+    process.exit(2);
+  }
+  main(parsed.data).then(
+    () => process.exit(0),
+    (error) => {
+      console.error(`bench:dispatch failed: ${error instanceof Error ? error.stack : error}`);
+      process.exit(1);
+    },
+  );
 }
-main(parsed.data).then(
-  () => process.exit(0),
-  (error) => {
-    console.error(`bench:dispatch failed: ${error instanceof Error ? error.stack : error}`);
-    process.exit(1);
-  },
-);

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
+import { oneOf } from "@/lib/db/json-sets";
 import type { Customer, ScheduledMessage } from "@/lib/generated/prisma/client";
 
 /** A claimed message with what its rules and its text read about the customer, the order and the checkout. */
@@ -36,9 +37,9 @@ export async function loadClaimedMessages(ids: string[], tx: DbClient = db): Pro
       FROM "ScheduledMessage" s
       LEFT JOIN "Order" o ON o.id = s."orderId"
       LEFT JOIN "Checkout" k ON k.id = s."checkoutId"
-     WHERE s.id = ANY(${ids}::text[]) AND s.status = 'sending'`;
+     WHERE s.id IN ${oneOf(ids)} AND s.status = 'sending'`;
   if (rows.length === 0) return [];
-  const customers = await tx.$queryRaw<Customer[]>`SELECT * FROM "Customer" WHERE id = ANY(${[...new Set(rows.map((row) => row.customerId))]}::text[])`;
+  const customers = await tx.$queryRaw<Customer[]>`SELECT * FROM "Customer" WHERE id IN ${oneOf([...new Set(rows.map((row) => row.customerId))])}`;
   const customersById = new Map(customers.map((customer) => [customer.id, customer]));
   return rows.map(({ orderNumber, orderPlacedAt, orderDeliveredAt, orderProductName, checkoutUrl, checkoutCompleted, checkoutProductName, ...scheduled }) => ({
     ...scheduled,

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, type DbClient } from "@/lib/db";
+import { oneOf, rowsOf } from "@/lib/db/json-sets";
 import { env } from "@/lib/env";
 import type { ShopSettings } from "@/lib/generated/prisma/client";
 import { newLinkToken } from "@/lib/links/create-tracked-link";
@@ -51,7 +52,7 @@ type Thread = { conversationId: string; mailboxHash: string; replyingTo: string[
 async function stillHeld(candidates: SendCandidate[], tx: DbClient): Promise<Set<string>> {
   const rows = await tx.$queryRaw<{ id: string; leaseExpiresAt: Date | null }[]>`
     SELECT id, "leaseExpiresAt" FROM "ScheduledMessage"
-     WHERE id = ANY(${candidates.map((c) => c.scheduled.id)}::text[]) AND status = 'sending' ORDER BY id FOR UPDATE`;
+     WHERE id IN ${oneOf(candidates.map((c) => c.scheduled.id))} AND status = 'sending' ORDER BY id FOR UPDATE`;
   const leases = new Map(rows.map((row) => [row.id, row.leaseExpiresAt?.getTime()]));
   return new Set(candidates.filter((c) => leases.has(c.scheduled.id) && leases.get(c.scheduled.id) === c.scheduled.leaseExpiresAt?.getTime()).map((c) => c.scheduled.id));
 }
@@ -69,12 +70,12 @@ async function threadsFor(messages: ClaimedMessage[], tx: DbClient): Promise<Map
   const latest = customerIds.length
     ? await tx.$queryRaw<{ id: string; customerId: string; mailboxHash: string }[]>`
         SELECT DISTINCT ON ("customerId") id, "customerId", "mailboxHash" FROM "Conversation"
-         WHERE "customerId" = ANY(${customerIds}::text[]) ORDER BY "customerId", "lastMessageAt" DESC`
+         WHERE "customerId" IN ${oneOf(customerIds)} ORDER BY "customerId", "lastMessageAt" DESC`
     : [];
   const answered = conversationIds.length
     ? await tx.$queryRaw<{ conversationId: string; emailMessageId: string; references: string | null; subject: string | null }[]>`
         SELECT DISTINCT ON ("conversationId") "conversationId", "emailMessageId", "references", subject FROM "Message"
-         WHERE "conversationId" = ANY(${conversationIds}::text[]) AND direction = 'inbound' AND channel = 'email' AND "emailMessageId" IS NOT NULL
+         WHERE "conversationId" IN ${oneOf(conversationIds)} AND direction = 'inbound' AND channel = 'email' AND "emailMessageId" IS NOT NULL
          ORDER BY "conversationId", "createdAt" DESC`
     : [];
   const namedById = new Map(named.map((c) => [c.id, c]));
@@ -212,8 +213,10 @@ async function writeThreadMessages(composed: Composed[], now: Date, tx: DbClient
     await tx.$executeRaw`
       INSERT INTO "Conversation" (id, "customerId", "mailboxHash", status, "lastMessageAt", "createdAt", "updatedAt")
       SELECT id, customer_id, mailbox_hash, 'closed', ${now}::timestamp(3), ${new Date()}::timestamp(3), ${new Date()}::timestamp(3)
-        FROM unnest(${threads.map((t) => t.conversationId)}::text[], ${threads.map((t) => t.startedFor!)}::text[], ${threads.map((t) => t.mailboxHash)}::text[])
-             AS t(id, customer_id, mailbox_hash)`;
+        FROM ${rowsOf(
+          threads.map((t) => ({ id: t.conversationId, customer_id: t.startedFor, mailbox_hash: t.mailboxHash })),
+          "t(id text, customer_id text, mailbox_hash text)",
+        )}`;
   }
 
   // In conversation order: the insert trigger that notes a thread's channels locks conversations in one order in every batch.
@@ -229,23 +232,31 @@ async function writeThreadMessages(composed: Composed[], now: Date, tx: DbClient
   if (firstAttempts.length) {
     await tx.$executeRaw`
       UPDATE "ScheduledMessage" AS s SET "sentMessageId" = r.message_id, "templateVersionId" = r.version_id, "updatedAt" = ${new Date()}
-        FROM unnest(${firstAttempts.map((c) => c.candidate.scheduled.id)}::text[], ${firstAttempts.map((c) => c.messageId)}::text[], ${firstAttempts.map((c) => c.chosen.version.id)}::text[])
-             AS r(id, message_id, version_id)
+        FROM ${rowsOf(
+          firstAttempts.map((c) => ({ id: c.candidate.scheduled.id, message_id: c.messageId, version_id: c.chosen.version.id })),
+          "r(id text, message_id text, version_id text)",
+        )}
        WHERE s.id = r.id`;
   }
 }
 
-/** The thread messages, "queued" until the provider answers. Raw SQL: Prisma's createMany spent more CPU on the bodies than PostgreSQL did. */
+/** The thread messages, "queued" until the provider answers, in the order given. */
 async function insertThreadMessages(firstAttempts: Composed[], now: Date, tx: DbClient): Promise<void> {
   const { TWILIO_FROM_NUMBER } = env();
-  const column = <T>(pick: (message: ComposedMessage) => T) => firstAttempts.map((c) => pick(c.composed));
+  const rows = firstAttempts.map(({ messageId, thread, composed: message }) => ({
+    id: messageId,
+    conversation_id: thread.conversationId,
+    channel: message.channel,
+    from_address: message.channel === "email" ? message.from : (TWILIO_FROM_NUMBER ?? null),
+    to_address: message.to,
+    subject: message.channel === "email" ? message.subject : null,
+    text_body: message.text,
+    html_body: message.channel === "email" ? message.html : null,
+    email_message_id: message.channel === "email" ? message.messageIdHeader : null,
+    sms_segments: message.channel === "sms" ? message.segments : null,
+  }));
   await tx.$executeRaw`
     INSERT INTO "Message" (id, "conversationId", direction, channel, "authorType", "fromAddress", "toAddress", subject, "textBody", "htmlBody", "emailMessageId", "smsSegments", "deliveryStatus", "createdAt")
     SELECT id, conversation_id, 'outbound', channel::"Channel", 'automation', from_address, to_address, subject, text_body, html_body, email_message_id, sms_segments, 'queued', ${now}::timestamp(3)
-      FROM unnest(${firstAttempts.map((c) => c.messageId)}::text[], ${firstAttempts.map((c) => c.thread.conversationId)}::text[], ${column((m) => m.channel)}::text[],
-                  ${column((m) => (m.channel === "email" ? m.from : (TWILIO_FROM_NUMBER ?? null)))}::text[], ${column((m) => m.to)}::text[],
-                  ${column((m) => (m.channel === "email" ? m.subject : null))}::text[], ${column((m) => m.text)}::text[], ${column((m) => (m.channel === "email" ? m.html : null))}::text[],
-                  ${column((m) => (m.channel === "email" ? m.messageIdHeader : null))}::text[], ${column((m) => (m.channel === "sms" ? m.segments : null))}::int[])
-           WITH ORDINALITY AS m(id, conversation_id, channel, from_address, to_address, subject, text_body, html_body, email_message_id, sms_segments, n)
-     ORDER BY n`;
+      FROM ${rowsOf(rows, "m(id text, conversation_id text, channel text, from_address text, to_address text, subject text, text_body text, html_body text, email_message_id text, sms_segments int)")}`;
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
+import { oneOf, rowsOf } from "@/lib/db/json-sets";
 import type { ScheduledStatus } from "@/lib/generated/prisma/enums";
 import { markNumberUnreachable, optOutNumber } from "@/lib/consent/sms-consent";
 import type { SendOutcome, Suppression } from "@/lib/outbound/providers/send-outcome";
 
 // What the dispatcher writes after deciding or sending, for a whole batch at once: one UPDATE
-// ... FROM unnest(...) per table and kind of change instead of a few statements per message.
-// Timestamps go in as ISO strings cast to timestamp(3), the UTC wall time Prisma stores.
+// ... FROM (the batch's rows) per table and kind of change, instead of a few statements per message.
 
 export const MAX_ATTEMPTS = 10;
 const BASE_BACKOFF_MS = 60_000;
@@ -17,8 +17,6 @@ export function retryDelayMs(attempts: number, retryAfterMs?: number): number {
   const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
   return Math.max(backoff, retryAfterMs ?? 0);
 }
-
-const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
 
 /** A message leaving "sending" without a send: skipped, cancelled, paused, deferred, or failed before any call. */
 export type Release = { id: string; status: ScheduledStatus; statusReason?: string; lastError?: string; pausedAt?: Date; dueAt?: Date; giveBackAttempt?: boolean };
@@ -37,10 +35,10 @@ export async function releaseMessages(releases: Release[], tx: DbClient = db): P
            attempts = s.attempts - r.attempts_back,
            "leaseExpiresAt" = NULL,
            "updatedAt" = ${new Date()}
-      FROM unnest(${releases.map((r) => r.id)}::text[], ${releases.map((r) => r.status)}::text[], ${releases.map((r) => r.statusReason ?? null)}::text[],
-                  ${releases.map((r) => r.lastError ?? null)}::text[], ${releases.map((r) => iso(r.pausedAt))}::timestamp(3)[],
-                  ${releases.map((r) => iso(r.dueAt))}::timestamp(3)[], ${releases.map((r) => (r.giveBackAttempt ? 1 : 0))}::int[])
-           AS r(id, status, reason, error, paused_at, due_at, attempts_back)
+      FROM ${rowsOf(
+        releases.map((r) => ({ id: r.id, status: r.status, reason: r.statusReason, error: r.lastError, paused_at: r.pausedAt, due_at: r.dueAt, attempts_back: r.giveBackAttempt ? 1 : 0 })),
+        "r(id text, status text, reason text, error text, paused_at timestamp(3), due_at timestamp(3), attempts_back int)",
+      )}
      WHERE s.id = r.id AND s.status = 'sending'
     RETURNING s.id`;
   return new Set(rows.map((row) => row.id));
@@ -55,18 +53,24 @@ export async function recordSentMessages(sends: ConfirmedSend[], at: Date, tx: D
   await tx.$executeRaw`
     UPDATE "ScheduledMessage" AS s
        SET status = 'sent', "sentAt" = ${at}, "leaseExpiresAt" = NULL, "lastError" = NULL, "statusReason" = r.reason, "updatedAt" = ${updatedAt}
-      FROM unnest(${sends.map((s) => s.scheduledId)}::text[], ${sends.map((s) => s.statusReason)}::text[]) AS r(id, reason)
+      FROM ${rowsOf(
+        sends.map((s) => ({ id: s.scheduledId, reason: s.statusReason })),
+        "r(id text, reason text)",
+      )}
      WHERE s.id = r.id`;
   await tx.$executeRaw`
     UPDATE "Message" AS m
        SET "deliveryStatus" = 'sent', "providerMessageId" = r.provider_id, "sentAt" = ${at}
-      FROM unnest(${sends.map((s) => s.messageId)}::text[], ${sends.map((s) => s.providerMessageId)}::text[]) AS r(id, provider_id)
+      FROM ${rowsOf(
+        sends.map((s) => ({ id: s.messageId, provider_id: s.providerMessageId })),
+        "r(id text, provider_id text)",
+      )}
      WHERE m.id = r.id`;
   // Locked in id order first: two batches touching the same conversations never wait on each other in a cycle.
   await tx.$executeRaw`
     UPDATE "Conversation" SET "lastMessageAt" = ${at}, "updatedAt" = ${updatedAt}
      WHERE id IN (SELECT c.id FROM "Conversation" c JOIN "Message" m ON m."conversationId" = c.id
-                   WHERE m.id = ANY(${sends.map((s) => s.messageId)}::text[]) ORDER BY c.id FOR UPDATE OF c)`;
+                   WHERE m.id IN ${oneOf(sends.map((s) => s.messageId))} ORDER BY c.id FOR UPDATE OF c)`;
 }
 
 /** After an attempt that did not go through: retry later, failed for good, or unknown (settled before any resend). */
@@ -77,8 +81,10 @@ async function recordAttemptEnds(ends: AttemptEnd[], tx: DbClient): Promise<void
   await tx.$executeRaw`
     UPDATE "ScheduledMessage" AS s
        SET status = r.status::"ScheduledStatus", "lastError" = r.error, "dueAt" = COALESCE(r.due_at, s."dueAt"), "leaseExpiresAt" = NULL, "updatedAt" = ${new Date()}
-      FROM unnest(${ends.map((e) => e.id)}::text[], ${ends.map((e) => e.status)}::text[], ${ends.map((e) => e.lastError)}::text[], ${ends.map((e) => iso(e.dueAt))}::timestamp(3)[])
-           AS r(id, status, error, due_at)
+      FROM ${rowsOf(
+        ends.map((e) => ({ id: e.id, status: e.status, error: e.lastError, due_at: e.dueAt })),
+        "r(id text, status text, error text, due_at timestamp(3))",
+      )}
      WHERE s.id = r.id`;
 }
 
@@ -90,8 +96,10 @@ async function recordFailedDeliveries(failures: FailedDelivery[], tx: DbClient):
   await tx.$executeRaw`
     UPDATE "Message" AS m
        SET "deliveryStatus" = 'failed', "deliveryError" = r.error, "deliveryErrorCode" = CASE WHEN r.sets_code THEN r.code ELSE m."deliveryErrorCode" END
-      FROM unnest(${failures.map((f) => f.messageId)}::text[], ${failures.map((f) => f.error)}::text[], ${failures.map((f) => f.code ?? null)}::text[], ${failures.map((f) => f.code !== undefined)}::boolean[])
-           AS r(id, error, code, sets_code)
+      FROM ${rowsOf(
+        failures.map((f) => ({ id: f.messageId, error: f.error, code: f.code ?? null, sets_code: f.code !== undefined })),
+        "r(id text, error text, code text, sets_code boolean)",
+      )}
      WHERE m.id = r.id`;
 }
 
@@ -131,7 +139,7 @@ export async function recordAttempts(attempts: Attempt[], now: Date): Promise<Ma
     // Locked in id order: the outcome and a settling or reclaiming run never interleave.
     const current = await tx.$queryRaw<{ id: string; status: ScheduledStatus; attempts: number; leaseExpiresAt: Date | null }[]>`
       SELECT id, status::text AS status, attempts, "leaseExpiresAt" FROM "ScheduledMessage"
-       WHERE id = ANY(${attempts.map((a) => a.scheduledId)}::text[]) ORDER BY id FOR UPDATE`;
+       WHERE id IN ${oneOf(attempts.map((a) => a.scheduledId))} ORDER BY id FOR UPDATE`;
     const byId = new Map(current.map((row) => [row.id, row]));
     const results = new Map<string, AttemptResult>();
     const sent: ConfirmedSend[] = [];

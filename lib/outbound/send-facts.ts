@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
+import { rowsOf } from "@/lib/db/json-sets";
 import type { Channel, Flow } from "@/lib/generated/prisma/enums";
 import { REVIEW_STEP_FILTER } from "@/lib/outbound/flow-steps";
 import { customersWithOpenProblem } from "@/lib/outbound/review-pause";
@@ -25,17 +26,19 @@ export type FactSubject = {
   order: { placedAt: Date; deliveredAt: Date | null } | null;
 };
 
-/** Messages with per-message start times, as a set the SQL can join against. */
+/** The messages with a start time each, as rows the SQL joins against. */
 function subjectsSince(messages: FactSubject[], since: (message: FactSubject) => Date) {
-  return { ids: messages.map((m) => m.id), customerIds: messages.map((m) => m.customerId), since: messages.map((m) => since(m).toISOString()) };
+  return rowsOf(
+    messages.map((m) => ({ id: m.id, customer_id: m.customerId, since: since(m) })),
+    "m(id text, customer_id text, since timestamp(3))",
+  );
 }
 
 /** A review, or a click on a review link (a likely review), since the order was placed. */
 async function withReviewRecorded(messages: FactSubject[], tx: DbClient): Promise<Set<string>> {
   if (messages.length === 0) return new Set();
-  const { ids, customerIds, since } = subjectsSince(messages, (m) => m.order?.placedAt ?? m.createdAt);
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT m.id FROM unnest(${ids}::text[], ${customerIds}::text[], ${since}::timestamp(3)[]) AS m(id, customer_id, since)
+    SELECT m.id FROM ${subjectsSince(messages, (m) => m.order?.placedAt ?? m.createdAt)}
      WHERE EXISTS (SELECT 1 FROM "Review" r WHERE r."customerId" = m.customer_id AND r."createdAt" >= m.since)
         OR EXISTS (SELECT 1 FROM "LinkClick" c JOIN "TrackedLink" l ON l.id = c."linkId"
                     WHERE l."customerId" = m.customer_id AND l.kind = 'review' AND l."createdAt" >= m.since)`;
@@ -45,9 +48,8 @@ async function withReviewRecorded(messages: FactSubject[], tx: DbClient): Promis
 /** A message from the customer since the order was delivered. */
 async function withCustomerReply(messages: FactSubject[], tx: DbClient): Promise<Set<string>> {
   if (messages.length === 0) return new Set();
-  const { ids, customerIds, since } = subjectsSince(messages, (m) => m.order?.deliveredAt ?? m.createdAt);
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT m.id FROM unnest(${ids}::text[], ${customerIds}::text[], ${since}::timestamp(3)[]) AS m(id, customer_id, since)
+    SELECT m.id FROM ${subjectsSince(messages, (m) => m.order?.deliveredAt ?? m.createdAt)}
      WHERE EXISTS (SELECT 1 FROM "Message" x JOIN "Conversation" c ON c.id = x."conversationId"
                     WHERE c."customerId" = m.customer_id AND x.direction = 'inbound' AND x."createdAt" >= m.since)`;
   return new Set(rows.map((row) => row.id));
