@@ -25,8 +25,8 @@ import { newMailboxHash } from "@/lib/threading/customer-conversation";
 import { chainAfter } from "@/lib/threading/reply-headers";
 
 // Before any provider call, each message of a batch is written, once, in its customer's thread:
-// the approved text rendered, the conversation found or started, the tracked links created. All
-// in one transaction of a few set-based statements for the whole batch.
+// the approved text rendered, the conversation found or started, the tracked links created. What
+// the texts read is loaded for the whole batch first; the writes are then one statement.
 
 /** What every message of a dispatch run is composed with: read once per run. */
 export type SendRun = { settings: ShopSettings; approvedVersions: ApprovedVersions };
@@ -47,15 +47,6 @@ export type Preparation = {
 };
 
 type Thread = { conversationId: string; mailboxHash: string; replyingTo: string[]; replySubject: string | null; startedFor?: string };
-
-/** The messages still held under the lease they were loaded with, locked until the thread messages are written. */
-async function stillHeld(candidates: SendCandidate[], tx: DbClient): Promise<Set<string>> {
-  const rows = await tx.$queryRaw<{ id: string; leaseExpiresAt: Date | null }[]>`
-    SELECT id, "leaseExpiresAt" FROM "ScheduledMessage"
-     WHERE id IN ${oneOf(candidates.map((c) => c.scheduled.id))} AND status = 'sending' ORDER BY id FOR UPDATE`;
-  const leases = new Map(rows.map((row) => [row.id, row.leaseExpiresAt?.getTime()]));
-  return new Set(candidates.filter((c) => leases.has(c.scheduled.id) && leases.get(c.scheduled.id) === c.scheduled.leaseExpiresAt?.getTime()).map((c) => c.scheduled.id));
-}
 
 /**
  * Each message's thread: the conversation it answers, else the customer's most recent one, else a
@@ -133,130 +124,144 @@ type Composed = {
   newLinks: { kind: TrackedLinkNeed["kind"]; targetUrl: string; token: string }[];
 };
 
+/** The texts of the batch (they say which tracked links are needed), then the links, then the rendering. */
+async function composeAll(candidates: SendCandidate[], threads: Map<string, Thread>, run: SendRun, fail: (id: string, error: unknown) => void): Promise<Composed[]> {
+  const chosenTexts: { candidate: SendCandidate; thread: Thread; context: ComposeContext; chosen: ChosenText; needs: TrackedLinkNeed[] }[] = [];
+  for (const candidate of candidates) {
+    const thread = threads.get(candidate.scheduled.id);
+    if (!thread) {
+      fail(candidate.scheduled.id, new Error("its conversation no longer exists"));
+      continue;
+    }
+    try {
+      const context = composeContext(candidate, thread, run.settings);
+      const chosen = chooseText(context, run.approvedVersions);
+      chosenTexts.push({ candidate, thread, context, chosen, needs: trackedLinksNeeded(context, chosen) });
+    } catch (error) {
+      fail(candidate.scheduled.id, error);
+    }
+  }
+  const tokens = await existingLinkTokens(new Map(chosenTexts.map((c) => [c.candidate.scheduled.id, c.needs])), db);
+  const composed: Composed[] = [];
+  for (const { candidate, thread, context, chosen, needs } of chosenTexts) {
+    try {
+      const urls: TrackedLinkUrls = {};
+      const newLinks: Composed["newLinks"] = [];
+      for (const need of needs) {
+        let token = tokens.get(`${candidate.scheduled.id}/${need.kind}`);
+        if (!token) {
+          token = newLinkToken();
+          newLinks.push({ kind: need.kind, targetUrl: need.targetUrl(), token });
+        }
+        urls[need.kind] = trackedLinkUrl(token);
+      }
+      const { sentMessageId } = candidate.scheduled;
+      // Ids are chosen here so the batch knows its new rows without reading them back.
+      composed.push({ candidate, thread, chosen, composed: renderMessage(context, chosen, urls), messageId: sentMessageId ?? randomUUID(), firstAttempt: !sentMessageId, newLinks });
+    } catch (error) {
+      fail(candidate.scheduled.id, error);
+    }
+  }
+  return composed;
+}
+
 /**
- * Renders each held message and records it in its customer's thread (conversation, thread message,
- * tracked links), in one transaction. A message that cannot be composed is failed with the reason;
- * the others are unaffected.
+ * Renders each message and records it in its customer's thread (conversation, thread message,
+ * tracked links). A message that cannot be composed is failed with the reason; one no longer
+ * held by this dispatcher is left alone; the others are unaffected.
  */
 export async function prepareThreadMessages(candidates: SendCandidate[], run: SendRun, now: Date): Promise<Preparation> {
   const preparation: Preparation = { prepared: [], failed: [], lost: [], unexpected: [] };
   if (candidates.length === 0) return preparation;
-  return db.$transaction(async (tx) => {
-    const held = await stillHeld(candidates, tx);
-    preparation.lost = candidates.filter((c) => !held.has(c.scheduled.id)).map((c) => c.scheduled.id);
-    const threads = await threadsFor(
-      candidates.filter((c) => held.has(c.scheduled.id)).map((c) => c.scheduled),
-      tx,
-    );
-
-    const failures: Release[] = [];
-    const fail = (id: string, error: unknown) => {
-      if (error instanceof CompositionError) {
-        failures.push({ id, status: "failed", lastError: error.message });
-        preparation.failed.push(id);
-      } else {
-        logError("dispatch", `${id} could not be composed`, error);
-        preparation.unexpected.push(id);
-      }
-    };
-
-    // First the texts (they say which tracked links are needed), then the links, then the rendering.
-    const chosenTexts: { candidate: SendCandidate; thread: Thread; context: ComposeContext; chosen: ChosenText; needs: TrackedLinkNeed[] }[] = [];
-    for (const candidate of candidates.filter((c) => held.has(c.scheduled.id))) {
-      const thread = threads.get(candidate.scheduled.id);
-      if (!thread) {
-        fail(candidate.scheduled.id, new Error("its conversation no longer exists"));
-        continue;
-      }
-      try {
-        const context = composeContext(candidate, thread, run.settings);
-        const chosen = chooseText(context, run.approvedVersions);
-        chosenTexts.push({ candidate, thread, context, chosen, needs: trackedLinksNeeded(context, chosen) });
-      } catch (error) {
-        fail(candidate.scheduled.id, error);
-      }
+  const failures: Release[] = [];
+  const fail = (id: string, error: unknown) => {
+    if (error instanceof CompositionError) {
+      failures.push({ id, status: "failed", lastError: error.message });
+      preparation.failed.push(id);
+    } else {
+      logError("dispatch", `${id} could not be composed`, error);
+      preparation.unexpected.push(id);
     }
-    const tokens = await existingLinkTokens(new Map(chosenTexts.map((c) => [c.candidate.scheduled.id, c.needs])), tx);
-    const composed: Composed[] = [];
-    for (const { candidate, thread, context, chosen, needs } of chosenTexts) {
-      try {
-        const urls: TrackedLinkUrls = {};
-        const newLinks: Composed["newLinks"] = [];
-        for (const need of needs) {
-          let token = tokens.get(`${candidate.scheduled.id}/${need.kind}`);
-          if (!token) {
-            token = newLinkToken();
-            newLinks.push({ kind: need.kind, targetUrl: need.targetUrl(), token });
-          }
-          urls[need.kind] = trackedLinkUrl(token);
-        }
-        const { sentMessageId } = candidate.scheduled;
-        composed.push({ candidate, thread, chosen, composed: renderMessage(context, chosen, urls), messageId: sentMessageId ?? randomUUID(), firstAttempt: !sentMessageId, newLinks });
-      } catch (error) {
-        fail(candidate.scheduled.id, error);
-      }
-    }
-
-    await writeThreadMessages(composed, now, tx);
-    await releaseMessages(failures, tx);
-    preparation.prepared = composed.map(({ candidate, composed: message, messageId }) => ({ ...candidate, composed: message, messageId }));
-    return preparation;
-  });
+  };
+  const threads = await threadsFor(
+    candidates.map((c) => c.scheduled),
+    db,
+  );
+  const composed = await composeAll(candidates, threads, run, fail);
+  const held = await writeThreadMessages(composed, now, db);
+  await releaseMessages(failures);
+  for (const c of composed) {
+    if (held.has(c.candidate.scheduled.id)) preparation.prepared.push({ ...c.candidate, composed: c.composed, messageId: c.messageId });
+    else preparation.lost.push(c.candidate.scheduled.id);
+  }
+  return preparation;
 }
 
-/** Conversations started, thread messages (first attempt only: a retry reuses its row), and tracked links. */
-async function writeThreadMessages(composed: Composed[], now: Date, tx: DbClient): Promise<void> {
-  const started = new Map<string, Thread>();
-  for (const { thread } of composed) if (thread.startedFor) started.set(thread.conversationId, thread);
-  if (started.size) {
-    const threads = [...started.values()];
-    await tx.$executeRaw`
-      INSERT INTO "Conversation" (id, "customerId", "mailboxHash", status, "lastMessageAt", "createdAt", "updatedAt")
-      SELECT id, customer_id, mailbox_hash, 'closed', ${now}::timestamp(3), ${new Date()}::timestamp(3), ${new Date()}::timestamp(3)
-        FROM ${rowsOf(
-          threads.map((t) => ({ id: t.conversationId, customer_id: t.startedFor, mailbox_hash: t.mailboxHash })),
-          "t(id text, customer_id text, mailbox_hash text)",
-        )}`;
-  }
-
-  // In conversation order: the insert trigger that notes a thread's channels locks conversations in one order in every batch.
-  const firstAttempts = composed.filter((c) => c.firstAttempt).sort((a, b) => (a.thread.conversationId < b.thread.conversationId ? -1 : 1));
-  if (firstAttempts.length) await insertThreadMessages(firstAttempts, now, tx);
-
+/**
+ * Conversations started, thread messages (first attempt only: a retry reuses its row) and tracked
+ * links, in one statement, for the messages this dispatcher still holds under the lease it loaded
+ * them with (locked in id order until the statement ends). Returns the ids written.
+ */
+async function writeThreadMessages(composed: Composed[], now: Date, tx: DbClient): Promise<Set<string>> {
+  if (composed.length === 0) return new Set();
+  const { TWILIO_FROM_NUMBER } = env();
+  const written = new Date();
+  // In conversation order: the insert trigger that notes a thread's channels then locks conversations in one order in every batch.
+  const rows = [...composed]
+    .sort((a, b) => (a.thread.conversationId < b.thread.conversationId ? -1 : 1))
+    .map(({ candidate: { scheduled }, thread, chosen, composed: message, messageId, firstAttempt }) => ({
+      id: scheduled.id,
+      lease: scheduled.leaseExpiresAt,
+      first_attempt: firstAttempt,
+      message_id: messageId,
+      version_id: chosen.version.id,
+      conversation_id: thread.conversationId,
+      starts_conversation: thread.startedFor !== undefined,
+      customer_id: scheduled.customerId,
+      mailbox_hash: thread.mailboxHash,
+      channel: message.channel,
+      from_address: message.channel === "email" ? message.from : (TWILIO_FROM_NUMBER ?? null),
+      to_address: message.to,
+      subject: message.channel === "email" ? message.subject : null,
+      text_body: message.text,
+      html_body: message.channel === "email" ? message.html : null,
+      email_message_id: message.channel === "email" ? message.messageIdHeader : null,
+      sms_segments: message.channel === "sms" ? message.segments : null,
+    }));
   const links = composed.flatMap(({ candidate, newLinks, firstAttempt, messageId }) =>
     // Attached to the thread message written with them (a link a retry adds stays unattached, as it always has).
-    newLinks.map((link) => ({ ...link, customerId: candidate.scheduled.customerId, scheduledMessageId: candidate.scheduled.id, messageId: firstAttempt ? messageId : null })),
+    newLinks.map((link) => ({ id: randomUUID(), token: link.token, kind: link.kind, target_url: link.targetUrl, customer_id: candidate.scheduled.customerId, scheduled_id: candidate.scheduled.id, message_id: firstAttempt ? messageId : null })),
   );
-  if (links.length) await tx.trackedLink.createMany({ data: links });
-
-  if (firstAttempts.length) {
-    await tx.$executeRaw`
-      UPDATE "ScheduledMessage" AS s SET "sentMessageId" = r.message_id, "templateVersionId" = r.version_id, "updatedAt" = ${new Date()}
-        FROM ${rowsOf(
-          firstAttempts.map((c) => ({ id: c.candidate.scheduled.id, message_id: c.messageId, version_id: c.chosen.version.id })),
-          "r(id text, message_id text, version_id text)",
-        )}
-       WHERE s.id = r.id`;
-  }
-}
-
-/** The thread messages, "queued" until the provider answers, in the order given. */
-async function insertThreadMessages(firstAttempts: Composed[], now: Date, tx: DbClient): Promise<void> {
-  const { TWILIO_FROM_NUMBER } = env();
-  const rows = firstAttempts.map(({ messageId, thread, composed: message }) => ({
-    id: messageId,
-    conversation_id: thread.conversationId,
-    channel: message.channel,
-    from_address: message.channel === "email" ? message.from : (TWILIO_FROM_NUMBER ?? null),
-    to_address: message.to,
-    subject: message.channel === "email" ? message.subject : null,
-    text_body: message.text,
-    html_body: message.channel === "email" ? message.html : null,
-    email_message_id: message.channel === "email" ? message.messageIdHeader : null,
-    sms_segments: message.channel === "sms" ? message.segments : null,
-  }));
-  await tx.$executeRaw`
-    INSERT INTO "Message" (id, "conversationId", direction, channel, "authorType", "fromAddress", "toAddress", subject, "textBody", "htmlBody", "emailMessageId", "smsSegments", "deliveryStatus", "createdAt")
-    SELECT id, conversation_id, 'outbound', channel::"Channel", 'automation', from_address, to_address, subject, text_body, html_body, email_message_id, sms_segments, 'queued', ${now}::timestamp(3)
-      FROM ${rowsOf(rows, "m(id text, conversation_id text, channel text, from_address text, to_address text, subject text, text_body text, html_body text, email_message_id text, sms_segments int)")}`;
+  const held = await tx.$queryRaw<{ id: string }[]>`
+    WITH batch AS (
+      SELECT * FROM ${rowsOf(
+        rows,
+        `b(id text, lease timestamp(3), first_attempt boolean, message_id text, version_id text, conversation_id text, starts_conversation boolean,
+           customer_id text, mailbox_hash text, channel text, from_address text, to_address text, subject text, text_body text, html_body text,
+           email_message_id text, sms_segments int)`,
+      )}),
+    held AS (
+      SELECT s.id FROM "ScheduledMessage" s JOIN batch b ON b.id = s.id
+       WHERE s.status = 'sending' AND s."leaseExpiresAt" IS NOT DISTINCT FROM b.lease
+       ORDER BY s.id FOR UPDATE OF s),
+    started AS (
+      INSERT INTO "Conversation" (id, "customerId", "mailboxHash", status, "lastMessageAt", "createdAt", "updatedAt")
+      SELECT b.conversation_id, b.customer_id, b.mailbox_hash, 'closed', ${now}::timestamp(3), ${written}::timestamp(3), ${written}::timestamp(3)
+        FROM batch b JOIN held USING (id) WHERE b.starts_conversation),
+    thread_messages AS (
+      INSERT INTO "Message" (id, "conversationId", direction, channel, "authorType", "fromAddress", "toAddress", subject, "textBody", "htmlBody",
+                             "emailMessageId", "smsSegments", "deliveryStatus", "createdAt")
+      SELECT b.message_id, b.conversation_id, 'outbound', b.channel::"Channel", 'automation', b.from_address, b.to_address, b.subject, b.text_body, b.html_body,
+             b.email_message_id, b.sms_segments, 'queued', ${now}::timestamp(3)
+        FROM batch b JOIN held USING (id) WHERE b.first_attempt ORDER BY b.conversation_id),
+    links AS (
+      INSERT INTO "TrackedLink" (id, token, kind, "targetUrl", "customerId", "scheduledMessageId", "messageId", "createdAt")
+      SELECT l.id, l.token, l.kind::"LinkKind", l.target_url, l.customer_id, l.scheduled_id, l.message_id, ${written}::timestamp(3)
+        FROM ${rowsOf(links, "l(id text, token text, kind text, target_url text, customer_id text, scheduled_id text, message_id text)")}
+        JOIN held ON held.id = l.scheduled_id),
+    noted AS (
+      UPDATE "ScheduledMessage" AS s SET "sentMessageId" = b.message_id, "templateVersionId" = b.version_id, "updatedAt" = ${written}
+        FROM batch b JOIN held USING (id) WHERE s.id = b.id AND b.first_attempt)
+    SELECT id FROM held`;
+  return new Set(held.map((row) => row.id));
 }

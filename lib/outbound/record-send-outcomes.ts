@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
-import { oneOf, rowsOf } from "@/lib/db/json-sets";
+import { rowsOf } from "@/lib/db/json-sets";
 import type { ScheduledStatus } from "@/lib/generated/prisma/enums";
 import { markNumberUnreachable, optOutNumber } from "@/lib/consent/sms-consent";
 import type { SendOutcome, Suppression } from "@/lib/outbound/providers/send-outcome";
@@ -44,63 +44,74 @@ export async function releaseMessages(releases: Release[], tx: DbClient = db): P
   return new Set(rows.map((row) => row.id));
 }
 
-export type ConfirmedSend = { scheduledId: string; messageId: string; providerMessageId: string; statusReason: string | null };
+/** What one provider call changes: the schedule, and the thread message when it went or failed for good. */
+type Outcome = {
+  id: string;
+  /** The lease it was held under; null when the settling run holds it (it takes "unknown" messages without one). */
+  lease: Date | null;
+  status: "sent" | "scheduled" | "failed" | "unknown";
+  /** lastError: null with a send. */
+  error: string | null;
+  /** statusReason recorded with a send (a day-5 email sent as a check-in). */
+  reason?: string | null;
+  /** When a retry is due. */
+  due_at?: Date;
+  message_id: string;
+  delivery?: "sent" | "failed";
+  provider_id?: string;
+  delivery_error?: string;
+  error_code?: string | null;
+  /** Whether error_code is written (a give-up after retries leaves the recorded code as it is). */
+  sets_code?: boolean;
+};
 
-/** Records confirmed sends on the schedule, the thread messages and their conversations. The caller checked it holds them. */
-export async function recordSentMessages(sends: ConfirmedSend[], at: Date, tx: DbClient): Promise<void> {
-  if (sends.length === 0) return;
+/**
+ * Records outcomes on the schedule, the thread messages and their conversations, in one statement.
+ * Only the holder records: a message "sending" under the lease given, or "unknown" (its lease
+ * expired meanwhile, and what the provider said is the answer). Returns the ids recorded.
+ */
+async function recordOutcomes(outcomes: Outcome[], at: Date, tx: DbClient): Promise<Set<string>> {
+  if (outcomes.length === 0) return new Set();
   const updatedAt = new Date();
-  await tx.$executeRaw`
-    UPDATE "ScheduledMessage" AS s
-       SET status = 'sent', "sentAt" = ${at}, "leaseExpiresAt" = NULL, "lastError" = NULL, "statusReason" = r.reason, "updatedAt" = ${updatedAt}
-      FROM ${rowsOf(
-        sends.map((s) => ({ id: s.scheduledId, reason: s.statusReason })),
-        "r(id text, reason text)",
-      )}
-     WHERE s.id = r.id`;
-  await tx.$executeRaw`
-    UPDATE "Message" AS m
-       SET "deliveryStatus" = 'sent', "providerMessageId" = r.provider_id, "sentAt" = ${at}
-      FROM ${rowsOf(
-        sends.map((s) => ({ id: s.messageId, provider_id: s.providerMessageId })),
-        "r(id text, provider_id text)",
-      )}
-     WHERE m.id = r.id`;
-  // Locked in id order first: two batches touching the same conversations never wait on each other in a cycle.
-  await tx.$executeRaw`
-    UPDATE "Conversation" SET "lastMessageAt" = ${at}, "updatedAt" = ${updatedAt}
-     WHERE id IN (SELECT c.id FROM "Conversation" c JOIN "Message" m ON m."conversationId" = c.id
-                   WHERE m.id IN ${oneOf(sends.map((s) => s.messageId))} ORDER BY c.id FOR UPDATE OF c)`;
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    WITH outcome AS (
+      SELECT * FROM ${rowsOf(
+        outcomes,
+        `o(id text, lease timestamp(3), status text, error text, reason text, due_at timestamp(3), message_id text, delivery text,
+           provider_id text, delivery_error text, error_code text, sets_code boolean)`,
+      )}),
+    recorded AS (
+      UPDATE "ScheduledMessage" AS s
+         SET status = o.status::"ScheduledStatus", "lastError" = o.error, "leaseExpiresAt" = NULL, "updatedAt" = ${updatedAt},
+             "sentAt" = CASE WHEN o.status = 'sent' THEN ${at} ELSE s."sentAt" END,
+             "statusReason" = CASE WHEN o.status = 'sent' THEN o.reason ELSE s."statusReason" END,
+             "dueAt" = COALESCE(o.due_at, s."dueAt")
+        FROM outcome o
+       WHERE s.id = o.id AND (s.status = 'unknown' OR (s.status = 'sending' AND s."leaseExpiresAt" IS NOT DISTINCT FROM o.lease))
+      RETURNING s.id),
+    delivered AS (
+      UPDATE "Message" AS m
+         SET "deliveryStatus" = o.delivery::"DeliveryStatus",
+             "providerMessageId" = COALESCE(o.provider_id, m."providerMessageId"),
+             "sentAt" = CASE WHEN o.delivery = 'sent' THEN ${at} ELSE m."sentAt" END,
+             "deliveryError" = COALESCE(o.delivery_error, m."deliveryError"),
+             "deliveryErrorCode" = CASE WHEN o.sets_code THEN o.error_code ELSE m."deliveryErrorCode" END
+        FROM outcome o JOIN recorded r ON r.id = o.id
+       WHERE m.id = o.message_id AND o.delivery IS NOT NULL
+      RETURNING m."conversationId", o.delivery),
+    -- Locked in id order: two batches touching the same conversations never wait on each other in a cycle.
+    threads AS (
+      SELECT c.id FROM "Conversation" c WHERE c.id IN (SELECT "conversationId" FROM delivered WHERE delivery = 'sent') ORDER BY c.id FOR UPDATE),
+    touched AS (
+      UPDATE "Conversation" AS c SET "lastMessageAt" = ${at}, "updatedAt" = ${updatedAt} FROM threads t WHERE c.id = t.id)
+    SELECT id FROM recorded`;
+  return new Set(rows.map((row) => row.id));
 }
 
-/** After an attempt that did not go through: retry later, failed for good, or unknown (settled before any resend). */
-type AttemptEnd = { id: string; status: "scheduled" | "failed" | "unknown"; lastError: string; dueAt?: Date };
-
-async function recordAttemptEnds(ends: AttemptEnd[], tx: DbClient): Promise<void> {
-  if (ends.length === 0) return;
-  await tx.$executeRaw`
-    UPDATE "ScheduledMessage" AS s
-       SET status = r.status::"ScheduledStatus", "lastError" = r.error, "dueAt" = COALESCE(r.due_at, s."dueAt"), "leaseExpiresAt" = NULL, "updatedAt" = ${new Date()}
-      FROM ${rowsOf(
-        ends.map((e) => ({ id: e.id, status: e.status, error: e.lastError, due_at: e.dueAt })),
-        "r(id text, status text, error text, due_at timestamp(3))",
-      )}
-     WHERE s.id = r.id`;
-}
-
-/** A thread message whose send failed for good; `code` undefined leaves the recorded code as it is. */
-type FailedDelivery = { messageId: string; error: string; code?: string | null };
-
-async function recordFailedDeliveries(failures: FailedDelivery[], tx: DbClient): Promise<void> {
-  if (failures.length === 0) return;
-  await tx.$executeRaw`
-    UPDATE "Message" AS m
-       SET "deliveryStatus" = 'failed', "deliveryError" = r.error, "deliveryErrorCode" = CASE WHEN r.sets_code THEN r.code ELSE m."deliveryErrorCode" END
-      FROM ${rowsOf(
-        failures.map((f) => ({ id: f.messageId, error: f.error, code: f.code ?? null, sets_code: f.code !== undefined })),
-        "r(id text, error text, code text, sets_code boolean)",
-      )}
-     WHERE m.id = r.id`;
+/** Records a confirmed send (the settling run, which holds the message without a lease). */
+export async function recordSentMessage(send: { scheduledId: string; messageId: string; providerMessageId: string; statusReason: string | null }, at: Date, tx: DbClient): Promise<boolean> {
+  const recorded = await recordOutcomes([{ id: send.scheduledId, lease: null, status: "sent", error: null, reason: send.statusReason, message_id: send.messageId, delivery: "sent", provider_id: send.providerMessageId }], at, tx);
+  return recorded.size === 1;
 }
 
 async function applySuppression(customerId: string, to: string, suppression: Suppression, reason: string, now: Date, tx: DbClient) {
@@ -119,8 +130,9 @@ export type Attempt = {
   customerId: string;
   messageId: string;
   to: string;
-  /** The lease the message was claimed with: only its holder records. */
+  /** The lease and attempt count the message was claimed with (unchanged while this dispatcher holds it). */
   leaseExpiresAt: Date | null;
+  attempts: number;
   outcome: SendOutcome;
   /** statusReason recorded with a confirmed send (a day-5 email sent as a check-in). */
   sentReason: string | null;
@@ -128,67 +140,45 @@ export type Attempt = {
 
 export type AttemptResult = "sent" | "retry" | "failed" | "unknown" | "lost-lease";
 
+/** What an attempt changes, and how it is reported. */
+function outcomeOf(attempt: Attempt, now: Date): { outcome: Outcome; result: AttemptResult } {
+  const { outcome } = attempt;
+  const base = { id: attempt.scheduledId, lease: attempt.leaseExpiresAt, message_id: attempt.messageId };
+  switch (outcome.kind) {
+    case "sent":
+      return { outcome: { ...base, status: "sent", error: null, reason: attempt.sentReason, delivery: "sent", provider_id: outcome.providerMessageId }, result: "sent" };
+    case "transient":
+      if (attempt.attempts >= MAX_ATTEMPTS) {
+        return { outcome: { ...base, status: "failed", error: outcome.error, delivery: "failed", delivery_error: `Gave up after ${attempt.attempts} attempts: ${outcome.error}` }, result: "failed" };
+      }
+      return { outcome: { ...base, status: "scheduled", error: outcome.error, due_at: new Date(now.getTime() + retryDelayMs(attempt.attempts, outcome.retryAfterMs)) }, result: "retry" };
+    case "permanent":
+      return { outcome: { ...base, status: "failed", error: outcome.error, delivery: "failed", delivery_error: outcome.error, error_code: outcome.code ?? null, sets_code: true }, result: "failed" };
+    case "unknown":
+      return { outcome: { ...base, status: "unknown", error: outcome.error }, result: "unknown" };
+  }
+}
+
 /**
- * Records what the provider said for each call of a batch, in one transaction. A message is
- * recorded only by the dispatcher still holding it: "sending" under the lease it was claimed
- * with, or "unknown" (its lease expired meanwhile; what the provider said is then the answer).
+ * Records what the provider said for each call of a batch: one statement, and a transaction only
+ * when an address must be suppressed with it (a bounce, a STOP: rare, one at a time, with the
+ * consent rules' own functions). A message no longer held is reported "lost-lease", untouched.
  */
 export async function recordAttempts(attempts: Attempt[], now: Date): Promise<Map<string, AttemptResult>> {
-  if (attempts.length === 0) return new Map();
-  return db.$transaction(async (tx) => {
-    // Locked in id order: the outcome and a settling or reclaiming run never interleave.
-    const current = await tx.$queryRaw<{ id: string; status: ScheduledStatus; attempts: number; leaseExpiresAt: Date | null }[]>`
-      SELECT id, status::text AS status, attempts, "leaseExpiresAt" FROM "ScheduledMessage"
-       WHERE id IN ${oneOf(attempts.map((a) => a.scheduledId))} ORDER BY id FOR UPDATE`;
-    const byId = new Map(current.map((row) => [row.id, row]));
-    const results = new Map<string, AttemptResult>();
-    const sent: ConfirmedSend[] = [];
-    const ends: AttemptEnd[] = [];
-    const failedDeliveries: FailedDelivery[] = [];
-    const suppressions: Attempt[] = [];
-    for (const attempt of attempts) {
-      const row = byId.get(attempt.scheduledId);
-      const holds = row && (row.status === "unknown" || (row.status === "sending" && row.leaseExpiresAt?.getTime() === attempt.leaseExpiresAt?.getTime()));
-      if (!row || !holds) {
-        results.set(attempt.scheduledId, "lost-lease");
-        continue;
-      }
-      const { outcome } = attempt;
-      switch (outcome.kind) {
-        case "sent":
-          sent.push({ scheduledId: attempt.scheduledId, messageId: attempt.messageId, providerMessageId: outcome.providerMessageId, statusReason: attempt.sentReason });
-          results.set(attempt.scheduledId, "sent");
-          break;
-        case "transient":
-          if (row.attempts >= MAX_ATTEMPTS) {
-            ends.push({ id: attempt.scheduledId, status: "failed", lastError: outcome.error });
-            failedDeliveries.push({ messageId: attempt.messageId, error: `Gave up after ${row.attempts} attempts: ${outcome.error}` });
-            results.set(attempt.scheduledId, "failed");
-          } else {
-            ends.push({ id: attempt.scheduledId, status: "scheduled", lastError: outcome.error, dueAt: new Date(now.getTime() + retryDelayMs(row.attempts, outcome.retryAfterMs)) });
-            results.set(attempt.scheduledId, "retry");
-          }
-          break;
-        case "permanent":
-          ends.push({ id: attempt.scheduledId, status: "failed", lastError: outcome.error });
-          failedDeliveries.push({ messageId: attempt.messageId, error: outcome.error, code: outcome.code ?? null });
-          if (outcome.suppress) suppressions.push(attempt);
-          results.set(attempt.scheduledId, "failed");
-          break;
-        case "unknown":
-          ends.push({ id: attempt.scheduledId, status: "unknown", lastError: outcome.error });
-          results.set(attempt.scheduledId, "unknown");
-          break;
-      }
-    }
-    await recordSentMessages(sent, now, tx);
-    await recordAttemptEnds(ends, tx);
-    await recordFailedDeliveries(failedDeliveries, tx);
-    // Rare (a bounce, a STOP): one at a time, with the consent rules' own functions.
-    for (const attempt of suppressions) {
+  const changes = attempts.map((attempt) => ({ attempt, ...outcomeOf(attempt, now) }));
+  const suppressing = changes.filter(({ attempt }) => attempt.outcome.kind === "permanent" && attempt.outcome.suppress);
+  const write = async (tx: DbClient) => {
+    const recorded = await recordOutcomes(
+      changes.map((change) => change.outcome),
+      now,
+      tx,
+    );
+    for (const { attempt } of suppressing) {
       const outcome = attempt.outcome as Extract<SendOutcome, { kind: "permanent" }>;
-      await applySuppression(attempt.customerId, attempt.to, outcome.suppress!, outcome.error, now, tx);
+      if (recorded.has(attempt.scheduledId)) await applySuppression(attempt.customerId, attempt.to, outcome.suppress!, outcome.error, now, tx);
     }
-    return results;
-  });
+    return recorded;
+  };
+  const recorded = suppressing.length ? await db.$transaction(write) : await write(db);
+  return new Map(changes.map(({ attempt, result }) => [attempt.scheduledId, recorded.has(attempt.scheduledId) ? result : "lost-lease"]));
 }

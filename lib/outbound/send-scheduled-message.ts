@@ -9,7 +9,7 @@ import { prepareThreadMessages, type PreparedSend, type SendCandidate, type Send
 import type { SendOutcome } from "@/lib/outbound/providers/send-outcome";
 import { sendEmail, sendSms } from "@/lib/outbound/providers/transport";
 import { customerTimeZones } from "@/lib/outbound/quiet-hours";
-import { recordAttempts, recordSentMessages, releaseMessages, type Attempt, type Release } from "@/lib/outbound/record-send-outcomes";
+import { recordAttempts, recordSentMessage, releaseMessages, type Attempt, type Release } from "@/lib/outbound/record-send-outcomes";
 import { loadSendFacts, SENT_AS_CHECK_IN } from "@/lib/outbound/send-facts";
 import { decideSend, type SendDecision } from "@/lib/outbound/send-eligibility";
 import { loadApprovedVersions } from "@/lib/templates/get-approved-version";
@@ -31,9 +31,9 @@ export async function startSendRun(settings: ShopSettings, tx: DbClient = db): P
   return { settings, approvedVersions: await loadApprovedVersions(tx) };
 }
 
-/** Records a confirmed send on the schedule, the thread message and the conversation. */
+/** Records a confirmed send on the schedule, the thread message and the conversation (the settling run holds the message). */
 export async function recordSent(scheduledId: string, messageId: string, providerMessageId: string, at: Date, tx: DbClient, statusReason: string | null = null): Promise<void> {
-  await recordSentMessages([{ scheduledId, messageId, providerMessageId, statusReason }], at, tx);
+  await recordSentMessage({ scheduledId, messageId, providerMessageId, statusReason }, at, tx);
 }
 
 /** The rules checked again at send time, with the facts of the whole batch read at once. */
@@ -120,7 +120,7 @@ export async function sendScheduledMessages(ids: string[], run: SendRun, now: Da
         try {
           const outcome = await callProvider(send, now);
           const { scheduled, composed, messageId, variant } = send;
-          attempts.push({ scheduledId: scheduled.id, customerId: scheduled.customerId, messageId, to: composed.to, leaseExpiresAt: scheduled.leaseExpiresAt, outcome, sentReason: variant === "check_in" ? SENT_AS_CHECK_IN : null });
+          attempts.push({ scheduledId: scheduled.id, customerId: scheduled.customerId, messageId, to: composed.to, leaseExpiresAt: scheduled.leaseExpiresAt, attempts: scheduled.attempts, outcome, sentReason: variant === "check_in" ? SENT_AS_CHECK_IN : null });
         } catch (error) {
           // Left "sending": the lease expires and the message is settled, never sent twice blindly.
           logError("dispatch", `${send.scheduled.id} failed unexpectedly`, error);

@@ -128,7 +128,9 @@ describe("several customers in one batch", () => {
     expect(await db.conversation.count()).toBe(3);
     expect(await db.message.findFirstOrThrow({ where: { conversation: { customerId: customers[0]!.id } } })).toMatchObject({ conversationId: existing.id });
     expect(fakes.postmark.sent.find((email) => email.To === "c0@example.test")!.ReplyTo).toContain("+existing-thread@");
-    for (const conversation of await db.conversation.findMany({ where: { id: { not: existing.id } } })) expect(conversation).toMatchObject({ status: "closed", lastMessageAt: later(1)() });
+    // Started closed (out of the inbox until the customer replies), with the channel the thread now uses.
+    for (const conversation of await db.conversation.findMany({ where: { id: { not: existing.id } } })) expect(conversation).toMatchObject({ status: "closed", lastMessageAt: later(1)(), channels: ["email"] });
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ lastMessageAt: later(1)(), channels: ["email"] });
   });
 });
 
