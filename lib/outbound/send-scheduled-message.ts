@@ -93,7 +93,8 @@ async function callProvider({ scheduled, composed }: PreparedSend, now: Date): P
 export async function sendScheduledMessages(ids: string[], run: SendRun, now: Date, slot: ProviderCallSlot = (call) => call()): Promise<Map<string, SendResult>> {
   const results = new Map<string, SendResult>();
   const claimed = await loadClaimedMessages(ids);
-  for (const id of ids) if (!claimed.some((scheduled) => scheduled.id === id)) results.set(id, "lost-lease");
+  const held = new Set(claimed.map((scheduled) => scheduled.id));
+  for (const id of ids) if (!held.has(id)) results.set(id, "lost-lease");
 
   const decided = await decide(claimed, run.settings, now);
   const releases: Release[] = [];
