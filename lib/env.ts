@@ -54,8 +54,8 @@ const envSchema = z
      * "external" (a cron calls /api/cron/dispatch: Vercel, or a separate `npm run worker`).
      */
     DISPATCHER: z.enum(["in-process", "external"], { error: "in-process or external" }).optional(),
-    /** Messages a dispatcher sends at once (capped at DATABASE_POOL_MAX - 2). */
-    DISPATCH_CONCURRENCY: z.coerce.number({ error: "a whole number" }).int().min(1).max(64).default(8),
+    /** Provider calls a dispatcher process has in flight at once (a call holds no database connection). */
+    DISPATCH_CONCURRENCY: z.coerce.number({ error: "a whole number" }).int().min(1).max(64).default(16),
     DISPATCH_INTERVAL_SECONDS: z.coerce.number({ error: "a whole number of seconds" }).int().min(5).max(3600).default(60),
     /** Set by Vercel: there is no long-lived process, an external cron calls the route. */
     VERCEL: z.string().optional(),

@@ -29,6 +29,14 @@ export async function withSmsState<C extends { phone: string | null }>(customer:
   return { ...customer, ...(await smsStateOf(customer.phone, tx)) };
 }
 
+/** withSmsState for many customers, in one query (a dispatch batch). */
+export async function withSmsStates<C extends { phone: string | null }>(customers: C[], tx: DbClient): Promise<(C & SmsState)[]> {
+  const numbers = [...new Set(customers.flatMap((customer) => (customer.phone ? [customer.phone] : [])))];
+  const rows = numbers.length ? await tx.phoneNumber.findMany({ where: { number: { in: numbers } } }) : [];
+  const byNumber = new Map(rows.map((row) => [row.number, row]));
+  return customers.map((customer) => ({ ...customer, ...stateOf(customer.phone ? (byNumber.get(customer.phone) ?? null) : null) }));
+}
+
 function textable(row: PhoneNumber | null): boolean {
   return Boolean(row?.consentAt && !row.optedOutAt && !row.unreachableAt);
 }

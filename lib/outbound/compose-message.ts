@@ -1,15 +1,15 @@
 import "server-only";
-import type { DbClient } from "@/lib/db";
 import { env } from "@/lib/env";
-import type { Customer, ScheduledMessage, ShopSettings } from "@/lib/generated/prisma/client";
+import type { Customer, ScheduledMessage, ShopSettings, TemplateVersion } from "@/lib/generated/prisma/client";
+import type { Locale } from "@/lib/generated/prisma/enums";
 import { createUnsubscribeToken } from "@/lib/consent/unsubscribe-token";
-import { createTrackedLink, reviewTargetUrl } from "@/lib/links/create-tracked-link";
+import { reviewTargetUrl } from "@/lib/links/create-tracked-link";
 import { AUTO_REVIEW_LINK_STEP, MANUAL_REVIEW_LINK, STEPS } from "@/lib/outbound/flow-steps";
 import { fitOneSegment } from "@/lib/sms/fit-one-segment";
 import { smsSize } from "@/lib/sms/sms-segments";
 import { replyToAddress, replySubject, threadingHeaders } from "@/lib/threading/reply-headers";
 import { TEMPLATE_KEYS } from "@/lib/templates/default-templates";
-import { getApprovedVersion } from "@/lib/templates/get-approved-version";
+import type { ApprovedVersions } from "@/lib/templates/get-approved-version";
 import { renderEmailHtml, renderEmailText } from "@/lib/templates/render-email-html";
 import { renderTemplate, TemplateRenderError, type TemplateValues } from "@/lib/templates/render-template";
 
@@ -43,7 +43,7 @@ export type ComposedMessage = ComposedEmail | ComposedSms;
 
 export class CompositionError extends Error {}
 
-type Context = {
+export type ComposeContext = {
   scheduled: ScheduledMessage;
   /** The day-5 email sent as a plain check-in (the SMS is the review request). */
   variant?: "check_in" | null;
@@ -58,43 +58,52 @@ type Context = {
   replySubject: string | null;
 };
 
-/** The review link of this send, created once so a retry carries the same one. */
-async function reviewLinkFor(context: Context, tx: DbClient): Promise<string> {
-  const appUrl = env().APP_URL.replace(/\/$/, "");
-  const existing = await tx.trackedLink.findFirst({ where: { scheduledMessageId: context.scheduled.id, kind: "review" } });
-  if (existing) return `${appUrl}/r/${existing.token}`;
-  const target = reviewTargetUrl(context.settings.reviewUrl, context.scheduled.flow, context.scheduled.channel);
-  return (await createTrackedLink({ kind: "review", targetUrl: target, customerId: context.customer.id, scheduledMessageId: context.scheduled.id }, appUrl, tx)).url;
-}
+/** The approved text this message is written with, in the language it will be read in. */
+export type ChosenText = { key: string; locale: Locale; version: TemplateVersion };
 
-/** The checkout link of an SMS: a short tracked one (an SMS pays for every character). */
-async function checkoutLinkFor(context: Context, tx: DbClient): Promise<string | null> {
-  if (!context.checkoutUrl) return null;
-  if (context.scheduled.channel !== "sms") return context.checkoutUrl;
-  const appUrl = env().APP_URL.replace(/\/$/, "");
-  const existing = await tx.trackedLink.findFirst({ where: { scheduledMessageId: context.scheduled.id, kind: "checkout" } });
-  if (existing) return `${appUrl}/r/${existing.token}`;
-  return (await createTrackedLink({ kind: "checkout", targetUrl: context.checkoutUrl, customerId: context.customer.id, scheduledMessageId: context.scheduled.id }, appUrl, tx)).url;
-}
+/** A tracked link the text needs: created with the message's first attempt, so a retry carries the same one (the target is only worked out then). */
+export type TrackedLinkNeed = { kind: "review" | "checkout"; targetUrl: () => string };
 
-/** Renders the approved founder-voice version for this step, in the customer's language. */
-export async function composeMessage(context: Context, tx: DbClient): Promise<ComposedMessage> {
+/** The public URLs of the message's tracked links, by kind. */
+export type TrackedLinkUrls = Partial<Record<TrackedLinkNeed["kind"], string>>;
+
+const mentions = (version: TemplateVersion, variable: string) => [version.body, version.subject ?? ""].some((text) => text.includes(variable));
+
+/** Picks the approved founder-voice version for this step, in the customer's language, else the shop's. */
+export function chooseText(context: Pick<ComposeContext, "scheduled" | "variant" | "customer" | "settings">, approvedVersions: ApprovedVersions): ChosenText {
   const { scheduled, customer, settings } = context;
   const key = context.variant === "check_in" ? TEMPLATE_KEYS.reviewRequestCheckIn : TEMPLATE_FOR_STEP[`${scheduled.flow}:${scheduled.step}`];
   if (!key) throw new CompositionError(`No template for ${scheduled.flow} ${scheduled.step}`);
-  const approved = await getApprovedVersion(key, scheduled.channel, [customer.locale, settings.defaultLocale], tx);
+  const approved = approvedVersions(key, scheduled.channel, [customer.locale, settings.defaultLocale]);
   if (!approved) throw new CompositionError(`No approved "${key}" ${scheduled.channel} template in ${customer.locale} or ${settings.defaultLocale}`);
-  const { version, locale } = approved;
-  const usesReviewLink = [version.body, version.subject ?? ""].some((text) => text.includes("reviewLink"));
+  return { key, ...approved };
+}
 
+/** The tracked links the chosen text needs: the review link, and an SMS's checkout link (an SMS pays for every character). */
+export function trackedLinksNeeded(context: ComposeContext, chosen: ChosenText): TrackedLinkNeed[] {
+  const needs: TrackedLinkNeed[] = [];
+  if (mentions(chosen.version, "reviewLink")) needs.push({ kind: "review", targetUrl: () => reviewTargetUrl(context.settings.reviewUrl, context.scheduled.flow, context.scheduled.channel) });
+  if (mentions(chosen.version, "checkoutLink") && context.checkoutUrl && context.scheduled.channel === "sms") needs.push({ kind: "checkout", targetUrl: () => context.checkoutUrl! });
+  return needs;
+}
+
+/** The public address of a tracked link. */
+export function trackedLinkUrl(token: string): string {
+  return `${env().APP_URL.replace(/\/$/, "")}/r/${token}`;
+}
+
+/** Renders the chosen text for this message, with its tracked links. No database: the caller loaded what it reads. */
+export function renderMessage(context: ComposeContext, chosen: ChosenText, links: TrackedLinkUrls): ComposedMessage {
+  const { scheduled, customer, settings } = context;
+  const { key, version, locale } = chosen;
   const values: TemplateValues = {
     firstName: customer.firstName,
     productName: context.productName,
     shopName: settings.shopName,
     founderName: settings.founderName,
     orderNumber: context.orderNumber,
-    checkoutLink: [version.body, version.subject ?? ""].some((text) => text.includes("checkoutLink")) ? await checkoutLinkFor(context, tx) : null,
-    reviewLink: usesReviewLink ? await reviewLinkFor(context, tx) : null,
+    checkoutLink: mentions(version, "checkoutLink") && context.checkoutUrl ? (scheduled.channel === "sms" ? (links.checkout ?? null) : context.checkoutUrl) : null,
+    reviewLink: mentions(version, "reviewLink") ? (links.review ?? null) : null,
   };
   try {
     if (scheduled.channel === "sms") {

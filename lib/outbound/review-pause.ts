@@ -11,8 +11,13 @@ export const OPEN_PROBLEM_REASON = "paused: the customer has an open problem";
 
 /** An open (not closed) conversation whose intent is a problem. Sentiment alone never counts. */
 export async function customerHasOpenProblem(customerId: string, tx: DbClient): Promise<boolean> {
-  const count = await tx.conversation.count({ where: { customerId, status: { not: "closed" }, intent: "problem" } });
-  return count > 0;
+  return (await customersWithOpenProblem([customerId], tx)).has(customerId);
+}
+
+/** Which of these customers have an open problem (customerHasOpenProblem for a dispatch batch, in one query). */
+export async function customersWithOpenProblem(customerIds: string[], tx: DbClient): Promise<Set<string>> {
+  const rows = await tx.conversation.findMany({ where: { customerId: { in: customerIds }, status: { not: "closed" }, intent: "problem" }, select: { customerId: true }, distinct: ["customerId"] });
+  return new Set(rows.map((row) => row.customerId));
 }
 
 /** Pauses the customer's scheduled review requests while a reported problem is open. */
