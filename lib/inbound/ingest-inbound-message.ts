@@ -1,69 +1,50 @@
 import "server-only";
-import type { DbClient } from "@/lib/db";
+import { db, type DbClient } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { InboundMessage } from "@/lib/inbound/inbound-message";
-import { resolveConversation } from "@/lib/threading/resolve-conversation";
+import { newMailboxHash } from "@/lib/threading/mailbox-hash";
+import type { WebhookKey } from "@/lib/webhooks/process-webhook-once";
 
-export type IngestedMessage = { messageId: string; conversationId: string; customerId: string };
+export type IngestOutcome = { duplicate: true } | { duplicate: false; messageId: string; conversationId: string; customerId: string };
 
-/** A customer by the number they wrote from: their main number first, else one on their record. One query. */
-async function customerByNumber(phone: string, tx: DbClient): Promise<{ id: string } | null> {
-  const [found] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM (
-      SELECT c.id, 0 AS rank FROM "Customer" c WHERE c.phone = ${phone}
-      UNION ALL
-      SELECT p."customerId", 1 FROM "PhoneNumber" p WHERE p.number = ${phone}
-    ) found ORDER BY rank LIMIT 1`;
-  return found ?? null;
-}
+const ATTEMPTS = 3;
 
-/** The sender by address; a number that is not anyone's main one may still be on a customer's record. */
-async function findOrCreateSender(message: InboundMessage, tx: DbClient): Promise<{ id: string }> {
-  const where = message.fromEmail ? { email: message.fromEmail } : { phone: message.fromPhone! };
-  const existing = message.fromEmail ? await tx.customer.findUnique({ where: { email: message.fromEmail }, select: { id: true } }) : await customerByNumber(message.fromPhone!, tx);
-  if (existing) return existing;
-  const [firstName, ...rest] = (message.fromName ?? "").trim().split(/\s+/).filter(Boolean);
-  return tx.customer.create({ data: { ...where, firstName: firstName ?? null, lastName: rest.join(" ") || null }, select: { id: true } });
+/** A unique key taken by a concurrent delivery (a raw statement reports SQLSTATE 23505 through the driver adapter). */
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2010" && (error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause?.originalCode === "23505";
 }
 
 /**
- * Stores a customer's message in their thread: finds or creates the customer, picks the
- * conversation (threading), and reopens it if it was closed or snoozed, with the customer
- * now waiting. Runs inside the webhook's once-only transaction.
+ * Stores a customer's message in their thread, once per delivery, in one statement (the SQL
+ * function `ingest_inbound_message`, prisma/migrations/20261130080000_ingest_inbound_message):
+ * the delivery recorded, the sender found or created, the conversation chosen (threading) and
+ * reopened with the customer now waiting. A redelivery, or the same mail under another delivery
+ * id (same Message-ID), is a duplicate and changes nothing. Pass a transaction to apply more in
+ * the same unit (an SMS keyword); otherwise the statement is its own transaction.
  */
-export async function ingestInboundMessage(message: InboundMessage, tx: DbClient): Promise<IngestedMessage> {
-  const customer = await findOrCreateSender(message, tx);
-  const conversation = await resolveConversation(customer.id, message, tx);
-  const stored = await tx.message.create({
-    data: {
-      conversationId: conversation.id,
-      direction: "inbound",
-      channel: message.channel,
-      authorType: "customer",
-      fromAddress: message.fromEmail ?? message.fromPhone,
-      toAddress: message.to,
-      subject: message.subject,
-      textBody: message.textBody,
-      strippedText: message.strippedText,
-      htmlBody: message.htmlBody,
-      emailMessageId: message.emailMessageId,
-      inReplyTo: message.inReplyTo,
-      references: message.references.length ? message.references.join(" ") : null,
-      providerMessageId: message.providerMessageId,
-      senderCheck: message.senderCheck,
-      deliveryStatus: "received",
-      createdAt: message.receivedAt,
-      attachments: { create: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, content: a.content ? new Uint8Array(a.content) : null, droppedReason: a.droppedReason })) },
-    },
+export async function ingestInboundMessage(key: WebhookKey, message: InboundMessage, tx: DbClient = db): Promise<IngestOutcome> {
+  const [firstName, ...rest] = (message.fromName ?? "").trim().split(/\s+/).filter(Boolean);
+  const payload = JSON.stringify({
+    ...key,
+    ...message,
+    firstName: firstName ?? null,
+    lastName: rest.join(" ") || null,
+    newMailboxHash: newMailboxHash(),
+    receivedAt: message.receivedAt.toISOString(),
+    attachments: message.attachments.map((a) => ({ ...a, content: a.content ? a.content.toString("base64") : null })),
   });
-  const reopen = conversation.status === "closed" || conversation.status === "snoozed";
-  await tx.conversation.update({
-    where: { id: conversation.id },
-    data: {
-      lastMessageAt: message.receivedAt > conversation.lastMessageAt ? message.receivedAt : conversation.lastMessageAt,
-      waitingSince: conversation.waitingSince ?? message.receivedAt,
-      ...(reopen ? { status: "open", resolution: null, closedAt: null, snoozedUntil: null } : {}),
-      ...(!conversation.subject && message.subject ? { subject: message.subject } : {}),
-    },
-  });
-  return { messageId: stored.id, conversationId: conversation.id, customerId: customer.id };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [row] = await tx.$queryRaw<{ outcome: IngestOutcome }[]>`SELECT ingest_inbound_message(${payload}::jsonb) AS outcome`;
+      return row!.outcome;
+    } catch (error) {
+      // Inside a caller's transaction the statement's failure aborts it: the caller retries.
+      if (!isUniqueViolation(error) || tx !== db) throw error;
+      // A concurrent delivery of the same mail stored it first: the next attempt sees it and
+      // answers duplicate. Still colliding: the delivery names something another record owns
+      // (an id reused or mangled). A 4xx with the reason; a 500 would be retried for hours.
+      if (attempt >= ATTEMPTS) throw new AppError("conflict", "This delivery conflicts with stored data (a message id already stored); nothing was changed.");
+    }
+  }
 }

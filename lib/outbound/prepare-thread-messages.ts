@@ -21,7 +21,7 @@ import {
 import type { ClaimedMessage } from "@/lib/outbound/load-claimed-messages";
 import { releaseMessages, type Release } from "@/lib/outbound/record-send-outcomes";
 import type { ApprovedVersions } from "@/lib/templates/get-approved-version";
-import { newMailboxHash } from "@/lib/threading/customer-conversation";
+import { newMailboxHash } from "@/lib/threading/mailbox-hash";
 import { chainAfter } from "@/lib/threading/reply-headers";
 
 // Before any provider call, each message of a batch is written, once, in its customer's thread:

@@ -2,10 +2,10 @@ import "server-only";
 import type { DbClient } from "@/lib/db";
 import type { Classification } from "@/lib/classification/classification";
 import { isHandledAutomatically } from "@/lib/classification/confidence";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { SenderCheck } from "@/lib/generated/prisma/enums";
 import { unsubscribeEmail } from "@/lib/consent/email-consent";
 import { optOutNumber } from "@/lib/consent/sms-consent";
-import { cancelAbandonedCheckoutFlow } from "@/lib/outbound/abandoned-checkout-flow";
 import { AUTO_REVIEW_LINK_STEP, CHECKOUT_FLOWS, DEFAULT_USEFUL_FOR_MS, STEPS } from "@/lib/outbound/flow-steps";
 import { pauseReviewSteps } from "@/lib/outbound/review-pause";
 
@@ -31,16 +31,16 @@ export async function routeInboundMessage(message: RoutedMessage, classification
   // A mail whose sender did not authenticate may be anyone's: it is shown, but it changes
   // nothing by itself (no unsubscribe, no cancellation, no automatic reply). A person decides.
   if (message.channel === "email" && message.senderCheck !== "pass") {
-    const urgent = classification.intent === "problem" || classification.sentiment === "negative";
-    await tx.conversation.update({ where: { id: conversationId }, data: { needsHuman: true, ...(urgent ? { priority: "high" } : {}) } });
+    await markNeedsHuman(conversationId, isUrgent(classification), tx, now);
     return ["sender not verified: left to a person"];
   }
 
-  // A reply of any kind: steps that would now read as ignoring it are cancelled.
-  const { count: cancelled } = await tx.scheduledMessage.updateMany({
-    where: { customerId, status: { in: ["scheduled", "paused"] }, OR: [{ flow: "post_delivery", step: STEPS.lastReminder.step }, { flow: { in: [...CHECKOUT_FLOWS] } }] },
-    data: { status: "cancelled", statusReason: "cancelled: the customer replied" },
-  });
+  // A reply of any kind: steps that would now read as ignoring it are cancelled (the last
+  // reminder, and every abandoned-checkout email).
+  const cancelled = await tx.$executeRaw`
+    UPDATE "ScheduledMessage" SET status = 'cancelled', "statusReason" = 'cancelled: the customer replied', "updatedAt" = ${now}
+    WHERE "customerId" = ${customerId} AND status IN ('scheduled', 'paused')
+      AND ((flow = 'post_delivery' AND step = ${STEPS.lastReminder.step}) OR flow::text IN (${Prisma.join([...CHECKOUT_FLOWS])}))`;
   if (cancelled) actions.push(`cancelled ${cancelled} follow-up(s)`);
 
   // Only what is confidently handled automatically leaves the Needs human view: a clear opt-out,
@@ -60,14 +60,24 @@ export async function routeInboundMessage(message: RoutedMessage, classification
     return actions;
   }
 
-  const urgent = classification.intent === "problem" || classification.sentiment === "negative";
-  const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { priority: true } });
-  await tx.conversation.update({ where: { id: conversationId }, data: { needsHuman: true, ...(urgent ? { priority: "high" } : conversation.priority === "low" ? { priority: "normal" } : {}) } });
+  const urgent = isUrgent(classification);
+  await markNeedsHuman(conversationId, urgent, tx, now, { raiseLow: true });
   if (!urgent) return [...actions, "needs a human"];
   // Only a reported problem pauses review requests; an unhappy tone alone never withholds them.
   const paused = classification.intent === "problem" ? await pauseReviewSteps(customerId, tx, now) : 0;
-  await cancelAbandonedCheckoutFlow({ checkoutId: null, customerId }, tx);
   return [...actions, "needs a human (high priority)", ...(paused ? [`paused ${paused} review step(s)`] : [])];
+}
+
+function isUrgent(classification: Classification): boolean {
+  return classification.intent === "problem" || classification.sentiment === "negative";
+}
+
+/** In the Needs human view; urgent means high priority, and a low one may be raised to normal. */
+async function markNeedsHuman(conversationId: string, urgent: boolean, tx: DbClient, now: Date, options: { raiseLow?: boolean } = {}) {
+  await tx.$executeRaw`
+    UPDATE "Conversation" SET "needsHuman" = true, "updatedAt" = ${now},
+      priority = CASE WHEN ${urgent} THEN 'high'::"Priority" WHEN ${Boolean(options.raiseLow)} AND priority = 'low' THEN 'normal'::"Priority" ELSE priority END
+    WHERE id = ${conversationId}`;
 }
 
 /**
