@@ -40,6 +40,19 @@ describe("POST /api/webhooks/twilio/sms", () => {
     expect(await db.message.count()).toBe(2);
   });
 
+  it("threads a number kept on a customer's record (not their main one) into that customer's conversation", async () => {
+    const customer = await makeCustomer({ phone: "+33611111111" });
+    await db.phoneNumber.create({ data: { number: "+33698765432", customerId: customer.id } });
+    await db.phoneNumber.create({ data: { number: "+33655555555", customerId: null } });
+    await post(sms({ From: "+33698765432", Body: "C'est mon autre numéro" }));
+    await post(sms({ From: "+33655555555", Body: "Numéro sans client" }));
+    const threads = await db.conversation.findMany({ select: { customerId: true, messages: { select: { textBody: true } } } });
+    expect(threads).toContainEqual({ customerId: customer.id, messages: [{ textBody: "C'est mon autre numéro" }] });
+    // A number known without a customer gets a new customer of its own, not a null sender.
+    const orphan = await db.customer.findUniqueOrThrow({ where: { phone: "+33655555555" } });
+    expect(threads).toContainEqual({ customerId: orphan.id, messages: [{ textBody: "Numéro sans client" }] });
+  });
+
   it("refuses a forged or missing signature with 403 and stores nothing", async () => {
     expect((await post(inbound, { token: "someone-elses-token" })).status).toBe(403);
     expect((await post(inbound, { signature: null })).status).toBe(403);
