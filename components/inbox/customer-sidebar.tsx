@@ -9,12 +9,12 @@ import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import type { ConversationDetail } from "@/lib/inbox/get-conversation";
 import { customerTimeZones } from "@/lib/outbound/quiet-hours";
-import { getShopSettings } from "@/lib/settings/get-shop-settings";
+import { getShopSettingsForRender } from "@/lib/settings/get-shop-settings";
 
 /** What the agent needs to know about the customer: contact, consent, orders, sequences, history. */
 export async function CustomerSidebar({ conversationId, customer }: { conversationId: string; customer: ConversationDetail["customer"] }) {
   const { t, locale } = await getTranslator(inboxMessages);
-  const [timeZone, shop] = await Promise.all([viewerTimeZone(), getShopSettings()]);
+  const [timeZone, shop] = await Promise.all([viewerTimeZone(), getShopSettingsForRender()]);
   const day = (date: Date) => formatDate(date, locale, timeZone);
   // Sequences are timed in the customer's zone (quiet hours, "10:00 the next day"): shown in it.
   const customerZone = customerTimeZones(customer, shop?.timeZone ?? "UTC")[0] ?? "UTC";

@@ -16,8 +16,14 @@ export const BUILT_IN_FRICTION_CATEGORIES = [
 
 /** The confirmed categories: offered in the inbox and counted in the friction report. */
 export async function listFrictionCategories(tx: DbClient = db) {
-  await tx.frictionCategory.createMany({ data: [...BUILT_IN_FRICTION_CATEGORIES], skipDuplicates: true });
-  return tx.frictionCategory.findMany({ where: { status: "confirmed" }, orderBy: { createdAt: "asc" }, select: { id: true, key: true, name: true } });
+  const read = () => tx.frictionCategory.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, key: true, name: true, status: true } });
+  let categories = await read();
+  // The built-in ones are written once, by the first read that misses one (not on every page view).
+  if (!BUILT_IN_FRICTION_CATEGORIES.every((builtIn) => categories.some((category) => category.key === builtIn.key))) {
+    await tx.frictionCategory.createMany({ data: [...BUILT_IN_FRICTION_CATEGORIES], skipDuplicates: true });
+    categories = await read();
+  }
+  return categories.filter((category) => category.status === "confirmed").map(({ id, key, name }) => ({ id, key, name }));
 }
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { getCurrentUserPreferences } from "@/lib/auth/current-user";
-import { getShopSettings } from "@/lib/settings/get-shop-settings";
+import { getShopSettingsForRender } from "@/lib/settings/get-shop-settings";
 import { canonicalTimeZone, resolveViewerTimeZone, TIME_ZONE_COOKIE } from "@/lib/i18n/time-zone";
 
 /** The signed-in user's own time zone setting, or "auto" (follow the browser). */
@@ -19,6 +19,6 @@ export const viewerTimeZone = cache(async (): Promise<string> => {
   const choice = await getTimeZoneChoice();
   const user = choice === "auto" ? null : choice;
   // The shop's zone only matters when neither the user nor the browser has said anything.
-  const shop = (canonicalTimeZone(user) ?? browser) ? null : ((await getShopSettings())?.timeZone ?? null);
+  const shop = (canonicalTimeZone(user) ?? browser) ? null : ((await getShopSettingsForRender())?.timeZone ?? null);
   return resolveViewerTimeZone({ user, browser, shop });
 });

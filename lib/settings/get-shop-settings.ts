@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db, type DbClient } from "@/lib/db";
 import type { ShopSettingsInput } from "@/lib/settings/shop-settings-input";
 
@@ -16,3 +17,9 @@ export async function getShopSettings(tx: DbClient = db): Promise<(ShopSettingsI
 export async function getShopSettingsRow(tx: DbClient = db) {
   return tx.shopSettings.findUnique({ where: { id: SHOP_SETTINGS_ID } });
 }
+
+/**
+ * The settings row read once per server render (React cache): a page, its layout and its
+ * components share one query. Outside a render (a route handler, a test) it reads each time.
+ */
+export const getShopSettingsForRender = cache(() => getShopSettingsRow());

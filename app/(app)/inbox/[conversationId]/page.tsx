@@ -25,7 +25,7 @@ import { parseInboxView } from "@/lib/inbox/inbox-views";
 import { adjacentConversations } from "@/lib/inbox/list-conversations";
 import { staffSignature } from "@/lib/inbox/staff-signature";
 import { defaultReplyChannel, replyChannels, reviewLinkChannels } from "@/lib/inbox/reply-channels";
-import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
+import { getShopSettingsForRender } from "@/lib/settings/get-shop-settings";
 import { listAssignableUsers } from "@/lib/users/list-users";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,7 +44,7 @@ export default async function ConversationPage({ params, searchParams }: { param
     listFrictionCategories(),
     listTagNames(),
     listCannedReplies(conversation.customer.locale),
-    getShopSettingsRow(),
+    getShopSettingsForRender(),
     listAssignableUsers(),
     adjacentConversations({ view, userId: user.id, conversationId: conversation.id }),
   ]);
