@@ -16,6 +16,7 @@ import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates
 import { deliverOutboxMessages } from "@/lib/outbox/deliver-outbox";
 import { activeTransports } from "@/lib/outbound/providers/transport";
 import { logError } from "@/lib/log";
+import { carryOutPendingPrivacyRequests } from "@/lib/privacy/privacy-requests";
 import { keepOutcomeRollupWarm } from "@/lib/reports/outcome-rollup";
 
 export type DispatchReport = {
@@ -93,6 +94,7 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
   await ensureDefaultTemplates();
   await resumeLongPausedReviewSteps(settings.reviewPauseMaxDays, db, clock());
   await classifyPendingMessages(clock());
+  await carryOutPendingPrivacyRequests(clock());
   const abandonedCheckouts = await markAbandonedCheckouts(db, clock());
   const reclaimed = await reclaimExpiredLeases(clock());
   const settled = await settleUnknownMessages(clock(), [...channels]);

@@ -8,7 +8,7 @@ export type AppliedShopEvent =
   | { type: "order.placed"; orderId: string; checkoutId: string | null; customerId: string | null }
   | { type: "order.delivered"; orderId: string; firstDelivery: boolean }
   | { type: "review.created"; customerId: string }
-  | { type: "compliance.request" };
+  | { type: "compliance.request"; privacyRequestId: string };
 
 /**
  * How the outgoing flows react to what the shop did. Abandonment itself is noticed by the

@@ -3,7 +3,9 @@ import type { DbClient } from "@/lib/db";
 import { recordSmsConsent } from "@/lib/consent/sms-consent";
 import { AppError } from "@/lib/errors";
 import { upsertCustomer } from "@/lib/shop-events/upsert-customer";
-import type { LineItemDetails, ShopEvent } from "@/lib/shop-events/shop-event";
+import type { CustomerDetails, LineItemDetails, ShopEvent } from "@/lib/shop-events/shop-event";
+import { withoutErasedIdentities } from "@/lib/privacy/erased-identities";
+import { PRIVACY_KIND_BY_TOPIC, recordPrivacyRequest } from "@/lib/privacy/privacy-requests";
 import { onShopEventApplied, type AppliedShopEvent } from "@/lib/outbound/on-shop-event-applied";
 
 async function lineItemRows(items: LineItemDetails[], tx: DbClient) {
@@ -28,9 +30,36 @@ async function lineItemRows(items: LineItemDetails[], tx: DbClient) {
 
 /** Stores one shop event (customers, consent, checkouts, orders, reviews), then lets the flows react. */
 export async function applyShopEvent(event: ShopEvent, tx: DbClient): Promise<AppliedShopEvent> {
-  const applied = await store(event, tx);
+  const applied = await store(await withoutErasedPeople(event, tx), tx);
   await onShopEventApplied(applied, tx);
   return applied;
+}
+
+/**
+ * The event with the identifiers of erased people taken out (and, if any was, their names, SMS
+ * consent and cart link): an old order or checkout redelivered after an erasure stays anonymous.
+ */
+async function withoutErasedPeople(event: ShopEvent, tx: DbClient): Promise<ShopEvent> {
+  const clean = async (customer: CustomerDetails) => {
+    const { details, erased } = await withoutErasedIdentities(customer, tx);
+    return { customer: erased ? { ...details, firstName: null, lastName: null } : customer, erased };
+  };
+  switch (event.type) {
+    case "checkout.updated": {
+      const { customer, erased } = await clean(event.checkout.customer);
+      return erased ? { ...event, checkout: { ...event.checkout, customer, checkoutUrl: null }, smsConsent: null } : event;
+    }
+    case "order.placed": {
+      const { customer, erased } = await clean(event.order.customer);
+      return erased ? { ...event, order: { ...event.order, customer }, smsConsent: null } : event;
+    }
+    case "review.created": {
+      const { customer } = await clean(event.customer);
+      return { ...event, customer };
+    }
+    default:
+      return event;
+  }
 }
 
 async function store(event: ShopEvent, tx: DbClient): Promise<AppliedShopEvent> {
@@ -111,8 +140,10 @@ async function store(event: ShopEvent, tx: DbClient): Promise<AppliedShopEvent> 
       return { type: "review.created", customerId: customer.id };
     }
 
-    case "compliance.request":
-      // Recorded as a webhook event; the compliance issue handles redaction and data requests.
-      return { type: "compliance.request" };
+    case "compliance.request": {
+      // Recorded here, in the webhook's once-only transaction; carried out after the answer.
+      const request = await recordPrivacyRequest({ kind: PRIVACY_KIND_BY_TOPIC[event.topic], source: "shopify", subject: event.subject }, tx);
+      return { type: "compliance.request", privacyRequestId: request.id };
+    }
   }
 }

@@ -132,7 +132,11 @@ export const SHOPIFY_TOPICS = [
   "fulfillment_events/create",
   "customers/redact",
   "customers/data_request",
+  "shop/redact",
 ] as const;
+
+/** The privacy webhooks name the customer by Shopify id, email and phone (any may be missing). */
+const complianceRequest = z.object({ customer: z.object({ id: id.nullish(), email: z.string().nullish(), phone: z.string().nullish() }).nullish() });
 
 export function mapShopifyWebhook(topic: string, payload: unknown): ShopifyMapResult {
   switch (topic) {
@@ -206,8 +210,16 @@ export function mapShopifyWebhook(topic: string, payload: unknown): ShopifyMapRe
       return { ok: true, events: [{ type: "order.delivered", orderExternalId: parsed.data.order_id, deliveredAt: parsed.data.happened_at ?? parsed.data.created_at }] };
     }
     case "customers/redact":
-    case "customers/data_request":
-      return { ok: true, events: [{ type: "compliance.request", topic }] };
+    case "customers/data_request": {
+      const parsed = complianceRequest.safeParse(payload);
+      if (!parsed.success) return { ok: false, error: describe(parsed.error) };
+      const named = parsed.data.customer;
+      const subject = { externalId: named?.id ?? null, email: named?.email?.trim().toLowerCase() || null, phone: normalizePhone(named?.phone, null) };
+      if (!subject.externalId && !subject.email && !subject.phone) return { ok: false, error: "customer: an id, email or phone is required" };
+      return { ok: true, events: [{ type: "compliance.request", topic, subject }] };
+    }
+    case "shop/redact":
+      return { ok: true, events: [{ type: "compliance.request", topic, subject: null }] };
     default:
       return { ok: true, events: [], ignored: true };
   }

@@ -7,6 +7,8 @@ import { mapShopifyWebhook } from "@/lib/shopify/map-shopify-webhook";
 import { verifyShopifyHmac } from "@/lib/shopify/verify-shopify-hmac";
 import { processWebhookOnce } from "@/lib/webhooks/process-webhook-once";
 import { logInfo } from "@/lib/log";
+import { runAfterResponse } from "@/lib/http/run-after-response";
+import { carryOutPrivacyRequest } from "@/lib/privacy/privacy-requests";
 
 export type ShopifyWebhookResult = { status: "processed" | "duplicate" | "ignored"; topic: string };
 
@@ -32,8 +34,16 @@ export async function receiveShopifyWebhook(rawBody: Buffer, headers: Headers): 
   if (mapped.ignored) return { status: "ignored", topic };
 
   const outcome = await processWebhookOnce({ provider: "shopify", externalId: webhookId, topic }, async (tx) => {
-    for (const event of mapped.events) await applyShopEvent(event, tx);
+    const applied = [];
+    for (const event of mapped.events) applied.push(await applyShopEvent(event, tx));
+    return applied;
   });
-  if (topic.startsWith("customers/")) logInfo("shopify", `compliance webhook ${topic} received (${webhookId})`);
+  // Privacy requests are recorded with the delivery and carried out after the answer (Shopify
+  // expects one within seconds); the dispatcher takes up any that a crash left pending.
+  for (const event of outcome.duplicate ? [] : outcome.result) {
+    if (event.type !== "compliance.request") continue;
+    logInfo("shopify", `privacy webhook ${topic} received (${webhookId}): request ${event.privacyRequestId} recorded`);
+    runAfterResponse("privacy request", () => carryOutPrivacyRequest(event.privacyRequestId));
+  }
   return { status: outcome.duplicate ? "duplicate" : "processed", topic };
 }

@@ -57,8 +57,14 @@ describe("mapShopifyWebhook", () => {
     expect(result.error).toContain("total_price: must be a number");
   });
 
-  it("accepts compliance topics and ignores topics it does not handle", () => {
-    expect(mapShopifyWebhook("customers/redact", {})).toEqual({ ok: true, events: [{ type: "compliance.request", topic: "customers/redact" }] });
+  it("maps the privacy topics with the customer they name, refuses one that names no one, and ignores topics it does not handle", () => {
+    expect(mapShopifyWebhook("customers/redact", { shop_id: 1, customer: { id: 77, email: " Camille@Example.NET ", phone: "06 12 34 56 78" } })).toEqual({
+      ok: true,
+      events: [{ type: "compliance.request", topic: "customers/redact", subject: { externalId: "77", email: "camille@example.net", phone: null } }],
+    });
+    expect(mapShopifyWebhook("customers/data_request", { customer: { phone: "+33612345678" } })).toMatchObject({ ok: true, events: [{ subject: { externalId: null, email: null, phone: "+33612345678" } }] });
+    expect(mapShopifyWebhook("shop/redact", { shop_id: 1 })).toEqual({ ok: true, events: [{ type: "compliance.request", topic: "shop/redact", subject: null }] });
+    expect(mapShopifyWebhook("customers/redact", {})).toMatchObject({ ok: false, error: expect.stringContaining("an id, email or phone is required") });
     expect(mapShopifyWebhook("products/update", {})).toEqual({ ok: true, events: [], ignored: true });
   });
 });

@@ -1,0 +1,66 @@
+import "server-only";
+import type { DbClient } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { rememberErasedIdentities } from "@/lib/privacy/erased-identities";
+
+/** What an erased message, subject or name reads as in the inbox. */
+export const ERASED_TEXT = "[erased]";
+
+export type ErasureSummary = { conversations: number; messages: number; attachments: number; cancelledMessages: number; auditEntries: number };
+
+/**
+ * Erases one customer's personal data everywhere it appears, in one transaction: their
+ * identifiers and names, their numbers and consent addresses, the bodies, subjects, addresses
+ * and attachments of every message in their conversations (internal notes included), notes on
+ * friction marks, checkout contact details, link-click user agents, audit details about them,
+ * send errors and exports. What the reports count stays (the customer row, conversations,
+ * messages, orders, sends, clicks, reviews, as anonymous rows). Pending messages are cancelled.
+ * Their identifiers are remembered as one-way fingerprints so a later webhook cannot restore
+ * them. Running it again changes nothing.
+ */
+export async function eraseCustomer(customerId: string, tx: DbClient, now = new Date()): Promise<ErasureSummary | null> {
+  const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true, email: true, phone: true, externalId: true, phoneNumbers: { select: { number: true } } } });
+  if (!customer) return null;
+  const numbers = [...new Set([customer.phone, ...customer.phoneNumbers.map((p) => p.number)].filter(Boolean) as string[])];
+  const addresses = [customer.email, ...numbers].filter(Boolean) as string[];
+  await rememberErasedIdentities({ email: customer.email, externalId: customer.externalId }, tx, now);
+  for (const phone of numbers) await rememberErasedIdentities({ phone }, tx, now);
+
+  const cancelledMessages = await tx.$executeRaw`
+    UPDATE "ScheduledMessage" SET status = 'cancelled', "statusReason" = 'cancelled: the customer''s data was erased', "updatedAt" = ${now}
+    WHERE "customerId" = ${customerId} AND status IN ('scheduled', 'paused')`;
+  await tx.$executeRaw`UPDATE "ScheduledMessage" SET "lastError" = NULL WHERE "customerId" = ${customerId} AND "lastError" IS NOT NULL`;
+
+  const conversations = await tx.$executeRaw`UPDATE "Conversation" SET subject = NULL, "updatedAt" = ${now} WHERE "customerId" = ${customerId}`;
+  const attachments = await tx.$executeRaw`
+    DELETE FROM "Attachment" a USING "Message" m, "Conversation" c
+    WHERE a."messageId" = m.id AND m."conversationId" = c.id AND c."customerId" = ${customerId}`;
+  const messages = await tx.$executeRaw`
+    UPDATE "Message" m SET "textBody" = ${ERASED_TEXT}, "strippedText" = NULL, "htmlBody" = NULL, subject = NULL, "fromAddress" = NULL, "toAddress" = NULL,
+      "emailMessageId" = NULL, "inReplyTo" = NULL, "references" = NULL, "deliveryError" = NULL
+    FROM "Conversation" c WHERE m."conversationId" = c.id AND c."customerId" = ${customerId}`;
+  await tx.$executeRaw`UPDATE "FrictionMark" f SET note = NULL FROM "Conversation" c WHERE f."conversationId" = c.id AND c."customerId" = ${customerId} AND f.note IS NOT NULL`;
+  await tx.$executeRaw`UPDATE "LinkClick" k SET "userAgent" = NULL FROM "TrackedLink" l WHERE k."linkId" = l.id AND l."customerId" = ${customerId}`;
+  await tx.$executeRaw`UPDATE "ConsentEvent" SET address = NULL, wording = NULL WHERE "customerId" = ${customerId}`;
+  await tx.$executeRaw`DELETE FROM "PhoneNumber" WHERE "customerId" = ${customerId} OR number IN (${Prisma.join(numbers.length ? numbers : [""])})`;
+  await tx.$executeRaw`
+    UPDATE "Checkout" SET email = NULL, phone = NULL, "checkoutUrl" = NULL, "updatedAt" = ${now}
+    WHERE "customerId" = ${customerId} OR email IN (${Prisma.join(addresses.length ? addresses : [""])}) OR phone IN (${Prisma.join(addresses.length ? addresses : [""])})`;
+  if (addresses.length) await tx.$executeRaw`DELETE FROM "OutboxMessage" WHERE "toAddress" IN (${Prisma.join(addresses)}) OR "fromAddress" IN (${Prisma.join(addresses)})`;
+  // Audit entries keep who did what and when; their details about this customer go.
+  const auditEntries = await tx.$executeRaw`
+    UPDATE "AuditLog" SET data = NULL
+    WHERE data IS NOT NULL AND (
+      "entityId" = ${customerId}
+      OR "entityId" IN (SELECT id FROM "Conversation" WHERE "customerId" = ${customerId})
+      OR "entityId" IN (SELECT id FROM "ScheduledMessage" WHERE "customerId" = ${customerId})
+      OR EXISTS (SELECT 1 FROM unnest(${[customerId, ...addresses]}::text[]) identifier WHERE strpos(data::text, identifier) > 0))`;
+  await tx.$executeRaw`
+    UPDATE "PrivacyRequest" SET email = NULL, phone = NULL, "externalCustomerId" = NULL, export = NULL
+    WHERE "customerId" = ${customerId} OR email = ${customer.email ?? ""} OR phone IN (${Prisma.join(numbers.length ? numbers : [""])})`;
+  await tx.customer.update({
+    where: { id: customerId },
+    data: { email: null, phone: null, externalId: null, firstName: null, lastName: null, timeZone: null, emailSuppressedReason: null, erasedAt: now },
+  });
+  return { conversations, messages, attachments, cancelledMessages, auditEntries };
+}

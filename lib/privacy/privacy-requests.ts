@@ -1,0 +1,122 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db, type DbClient } from "@/lib/db";
+import type { PrivacyRequestKind } from "@/lib/generated/prisma/enums";
+import { logError, logInfo } from "@/lib/log";
+import { eraseCustomer } from "@/lib/privacy/erase-customer";
+import { rememberErasedIdentities } from "@/lib/privacy/erased-identities";
+import { exportCustomerData } from "@/lib/privacy/export-customer-data";
+import type { ComplianceTopic } from "@/lib/shop-events/shop-event";
+
+export const PRIVACY_KIND_BY_TOPIC: Record<ComplianceTopic, PrivacyRequestKind> = {
+  "customers/data_request": "export",
+  "customers/redact": "erase_customer",
+  "shop/redact": "erase_shop",
+};
+
+export type PrivacySubject = { externalId: string | null; email: string | null; phone: string | null };
+
+/** Erasing a whole shop goes this many customers per transaction, so a crash loses little. */
+const SHOP_ERASURE_BATCH = 100;
+/** An erasure touches every table: more time than Prisma's default 5 s transaction. */
+const TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
+
+/** Records a request; it is carried out after (carryOutPrivacyRequest). */
+export async function recordPrivacyRequest(
+  input: { kind: PrivacyRequestKind; source: "shopify" | "admin"; subject?: PrivacySubject | null; customerId?: string | null; requestedById?: string | null },
+  tx: DbClient = db,
+): Promise<{ id: string }> {
+  return tx.privacyRequest.create({
+    data: {
+      kind: input.kind,
+      source: input.source,
+      customerId: input.customerId ?? null,
+      externalCustomerId: input.subject?.externalId ?? null,
+      email: input.subject?.email ?? null,
+      phone: input.subject?.phone ?? null,
+      requestedById: input.requestedById ?? null,
+    },
+    select: { id: true },
+  });
+}
+
+/** The customer a request names: by Shopify id, then email, then phone. */
+async function customerNamed(request: { customerId: string | null; externalCustomerId: string | null; email: string | null; phone: string | null }, tx: DbClient): Promise<string | null> {
+  if (request.customerId) return request.customerId;
+  for (const where of [request.externalCustomerId && { externalId: request.externalCustomerId }, request.email && { email: request.email }, request.phone && { phone: request.phone }]) {
+    if (!where) continue;
+    const found = await tx.customer.findUnique({ where, select: { id: true } });
+    if (found) return found.id;
+  }
+  return null;
+}
+
+/**
+ * Carries out one pending request, once: the request row is locked for the duration, and a
+ * completed one is left alone. Returns what was done, or null if there was nothing to do.
+ */
+export async function carryOutPrivacyRequest(requestId: string, now = new Date()): Promise<string | null> {
+  const kind = (await db.privacyRequest.findUnique({ where: { id: requestId }, select: { kind: true, completedAt: true } })) ?? null;
+  if (!kind || kind.completedAt) return null;
+  if (kind.kind === "erase_shop") return eraseShop(requestId, now);
+  return db.$transaction(async (tx) => {
+    const [request] = await tx.$queryRaw<{ id: string; kind: PrivacyRequestKind; source: string; customerId: string | null; externalCustomerId: string | null; email: string | null; phone: string | null; requestedById: string | null }[]>`
+      SELECT id, kind::text AS kind, source, "customerId", "externalCustomerId", email, phone, "requestedById" FROM "PrivacyRequest"
+      WHERE id = ${requestId} AND "completedAt" IS NULL FOR UPDATE SKIP LOCKED`;
+    if (!request) return null;
+    const customerId = await customerNamed(request, tx);
+    let outcome: string;
+    if (request.kind === "export") {
+      const content = customerId ? await exportCustomerData(customerId, tx, now) : null;
+      outcome = content ? "exported" : "no data held about this customer";
+      await tx.privacyRequest.update({ where: { id: request.id }, data: { customerId, export: content ?? undefined, completedAt: now, outcome } });
+      await recordAudit({ actorUserId: request.requestedById, action: "customer.data_exported", entityType: "customer", entityId: customerId, data: { requestId: request.id, source: request.source, outcome } }, tx);
+    } else {
+      const summary = customerId ? await eraseCustomer(customerId, tx, now) : null;
+      // Even with nothing held, the identifiers named are remembered: a late webhook stays anonymous.
+      await rememberErasedIdentities({ email: request.email, phone: request.phone, externalId: request.externalCustomerId }, tx, now);
+      outcome = summary
+        ? `erased: ${summary.conversations} conversation(s), ${summary.messages} message(s), ${summary.attachments} attachment(s); ${summary.cancelledMessages} pending message(s) cancelled`
+        : "no data held about this customer";
+      await tx.privacyRequest.update({ where: { id: request.id }, data: { customerId, email: null, phone: null, externalCustomerId: null, completedAt: now, outcome } });
+      await recordAudit({ actorUserId: request.requestedById, action: "customer.erased", entityType: "customer", entityId: customerId, data: { requestId: request.id, source: request.source, outcome } }, tx);
+    }
+    return outcome;
+  }, TRANSACTION);
+}
+
+/** Shopify shop/redact: every customer erased, in batches that each commit (a crash resumes). */
+async function eraseShop(requestId: string, now: Date): Promise<string> {
+  let erased = 0;
+  for (;;) {
+    const batch = await db.customer.findMany({ where: { erasedAt: null }, select: { id: true }, take: SHOP_ERASURE_BATCH, orderBy: { id: "asc" } });
+    if (batch.length === 0) break;
+    await db.$transaction(async (tx) => {
+      for (const { id } of batch) await eraseCustomer(id, tx, now);
+    }, TRANSACTION);
+    erased += batch.length;
+  }
+  const outcome = `shop data erased: ${erased} customer(s)`;
+  await db.$transaction(async (tx) => {
+    // What no customer row owns: checkouts without a customer, the demo outbox.
+    await tx.checkout.updateMany({ where: { OR: [{ email: { not: null } }, { phone: { not: null } }, { checkoutUrl: { not: null } }] }, data: { email: null, phone: null, checkoutUrl: null } });
+    await tx.outboxMessage.deleteMany({});
+    await tx.privacyRequest.updateMany({ where: { id: requestId, completedAt: null }, data: { completedAt: now, outcome } });
+    await recordAudit({ actorUserId: null, action: "shop.erased", entityType: "shop", entityId: null, data: { requestId, outcome } }, tx);
+  }, TRANSACTION);
+  logInfo("privacy", `Shopify shop/redact carried out: ${outcome}. The app keeps running with no customer data.`);
+  return outcome;
+}
+
+/** Requests a crash left pending (run by the dispatcher; older than a minute, so `after` had its chance). */
+export async function carryOutPendingPrivacyRequests(now = new Date()): Promise<number> {
+  const pending = await db.privacyRequest.findMany({ where: { completedAt: null, requestedAt: { lt: new Date(now.getTime() - 60_000) } }, select: { id: true }, orderBy: { requestedAt: "asc" }, take: 20 });
+  for (const { id } of pending) {
+    try {
+      await carryOutPrivacyRequest(id, now);
+    } catch (error) {
+      logError("privacy", `request ${id} failed; retried on the next run`, error);
+    }
+  }
+  return pending.length;
+}
