@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CustomerPrivacyPanel } from "@/components/inbox/customer-privacy-panel";
 import { EmailUnsubscribeButton } from "@/components/inbox/email-unsubscribe-button";
 import { SequenceList } from "@/components/inbox/sequence-list";
 import { formatDate } from "@/lib/i18n/format";
@@ -12,7 +13,7 @@ import { customerTimeZones } from "@/lib/outbound/quiet-hours";
 import { getShopSettingsForRender } from "@/lib/settings/get-shop-settings";
 
 /** What the agent needs to know about the customer: contact, consent, orders, sequences, history. */
-export async function CustomerSidebar({ conversationId, customer }: { conversationId: string; customer: ConversationDetail["customer"] }) {
+export async function CustomerSidebar({ conversationId, customer, canManagePrivacy }: { conversationId: string; customer: ConversationDetail["customer"]; canManagePrivacy: boolean }) {
   const { t, locale } = await getTranslator(inboxMessages);
   const [timeZone, shop] = await Promise.all([viewerTimeZone(), getShopSettingsForRender()]);
   const day = (date: Date) => formatDate(date, locale, timeZone);
@@ -92,6 +93,12 @@ export async function CustomerSidebar({ conversationId, customer }: { conversati
           </ul>
         )}
       </section>
+      {canManagePrivacy && (
+        <section>
+          <h2 className="text-xs font-semibold uppercase text-stone-500">{t("privacy")}</h2>
+          {customer.erasedAt ? <p className="text-xs text-stone-600">{t("customerErased", { date: day(customer.erasedAt) })}</p> : <CustomerPrivacyPanel customerId={customer.id} conversationId={conversationId} />}
+        </section>
+      )}
     </aside>
   );
 }

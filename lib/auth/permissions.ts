@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   /** Which provider variables are missing: the admins set up the server, nobody else can act on it. */
   "setup.providers": ["admin"],
   "users.manage": ["admin"],
+  /** Export a customer's data or erase it (access and erasure requests). */
+  "customers.privacy": ["admin"],
   /** A demo's Outbox: what would have been sent, and replying as the customer. */
   "outbox.use": everyone,
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type DbClient } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { PrivacyRequestKind } from "@/lib/generated/prisma/enums";
 import { logError, logInfo } from "@/lib/log";
 import { eraseCustomer } from "@/lib/privacy/erase-customer";
@@ -106,6 +107,27 @@ async function eraseShop(requestId: string, now: Date): Promise<string> {
   }, TRANSACTION);
   logInfo("privacy", `Shopify shop/redact carried out: ${outcome}. The app keeps running with no customer data.`);
   return outcome;
+}
+
+/** An admin's export of one customer: done at once; the file is downloaded from the request. */
+export async function exportCustomerForAdmin(customerId: string, actorUserId: string): Promise<{ requestId: string }> {
+  const request = await recordPrivacyRequest({ kind: "export", source: "admin", customerId, requestedById: actorUserId });
+  await carryOutPrivacyRequest(request.id);
+  return { requestId: request.id };
+}
+
+/** An admin's "Erase this customer" (asked to confirm in the UI): done at once. */
+export async function eraseCustomerForAdmin(customerId: string, actorUserId: string): Promise<string> {
+  const customer = await db.customer.findUnique({ where: { id: customerId }, select: { erasedAt: true } });
+  if (!customer) throw AppError.because("not_found", "customerNotFound");
+  if (customer.erasedAt) throw AppError.because("conflict", "customerAlreadyErased");
+  const request = await recordPrivacyRequest({ kind: "erase_customer", source: "admin", customerId, requestedById: actorUserId });
+  return (await carryOutPrivacyRequest(request.id)) ?? "";
+}
+
+/** A stored export, for an admin to download. */
+export async function storedExport(requestId: string) {
+  return db.privacyRequest.findFirst({ where: { id: requestId, kind: "export", completedAt: { not: null } }, select: { id: true, customerId: true, export: true, completedAt: true } });
 }
 
 /** Requests a crash left pending (run by the dispatcher; older than a minute, so `after` had its chance). */

@@ -3,7 +3,7 @@ import { POST } from "@/app/api/webhooks/shopify/route";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
-import { carryOutPendingPrivacyRequests, carryOutPrivacyRequest, recordPrivacyRequest } from "@/lib/privacy/privacy-requests";
+import { carryOutPendingPrivacyRequests, carryOutPrivacyRequest, eraseCustomerForAdmin, exportCustomerForAdmin, recordPrivacyRequest, storedExport } from "@/lib/privacy/privacy-requests";
 import { outcomeMetrics } from "@/lib/reports/outcome-metrics";
 import { makeShopSettings } from "../support/factories";
 import { fixture, shopifyRequest } from "../support/shopify";
@@ -81,7 +81,7 @@ async function personalDataLeft(): Promise<string[]> {
   for (const { table, column, type } of columns) {
     const text = type === "bytea" ? `encode("${column}", 'escape')` : `"${column}"::text`;
     for (const value of PERSONAL) {
-      const [{ count }] = await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM "${table}" WHERE ${text} ILIKE $1`, `%${value}%`);
+      const [{ count }] = await db.$queryRawUnsafe<[{ count: bigint }]>(`SELECT count(*) AS count FROM "${table}" WHERE ${text} ILIKE $1`, `%${value}%`);
       if (count > 0n) found.push(`${table}.${column} holds ${value}`);
     }
   }
@@ -172,5 +172,20 @@ describe("customer data requests and erasure", () => {
     const refused = await POST(shopifyRequest("customers/redact", { shop_id: 1, customer: {} }));
     expect(refused.status).toBe(400);
     expect((await refused.json()).error).toMatch(/an id, email or phone is required/);
+  });
+});
+
+describe("an admin's export and erasure", () => {
+  it("exports at once for download, erases once (a second erasure is refused), and the export goes with the data", async () => {
+    const { customer } = await plantCustomer();
+    const admin = await db.user.create({ data: { email: "admin@shop.test", name: "Admin", role: "admin", passwordHash: "x" } });
+    const { requestId } = await exportCustomerForAdmin(customer.id, admin.id);
+    expect(JSON.stringify((await storedExport(requestId))?.export)).toContain(EMAIL);
+
+    expect(await eraseCustomerForAdmin(customer.id, admin.id)).toMatch(/^erased: 1 conversation/);
+    await expect(eraseCustomerForAdmin(customer.id, admin.id)).rejects.toMatchObject({ code: "conflict", message: "This customer's data has already been erased." });
+    expect((await storedExport(requestId))?.export ?? null).toBeNull();
+    expect(await personalDataLeft()).toEqual([]);
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "customer.erased" } })).toMatchObject({ actorUserId: admin.id, entityId: customer.id });
   });
 });

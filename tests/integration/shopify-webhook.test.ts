@@ -2,9 +2,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/shopify/route";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
+import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { fixture, shopifyRequest } from "../support/shopify";
 
-beforeEach(truncateAllTables);
+beforeEach(async () => {
+  // Privacy requests are carried out after the answer: let the last test's finish first.
+  await settleBackgroundWork();
+  await truncateAllTables();
+});
 
 const checkout = fixture("shopify/checkout-update.json");
 const delivered = fixture("shopify/fulfillment-update-delivered.json");
@@ -134,9 +139,11 @@ describe("POST /api/webhooks/shopify", () => {
     expect(await db.lineItem.count()).toBe(2); // one on the checkout, one on the order
   });
 
-  it("accepts the compliance topics", async () => {
+  it("accepts the privacy topics and records each as a request", async () => {
     const response = await POST(shopifyRequest("customers/redact", { shop_id: 1, customer: { id: 7712345678901 } }));
     expect(response.status).toBe(200);
     expect(await db.webhookEvent.findMany({ select: { topic: true } })).toEqual([{ topic: "customers/redact" }]);
+    await settleBackgroundWork();
+    expect(await db.privacyRequest.findMany({ select: { kind: true, source: true, outcome: true } })).toEqual([{ kind: "erase_customer", source: "shopify", outcome: "no data held about this customer" }]);
   });
 });

@@ -10,6 +10,7 @@ import { addTag, removeTag, tagNameSchema } from "@/lib/inbox/conversation-tags"
 import { reviewLinkSchema, sendReviewLink } from "@/lib/inbox/send-review-link";
 import { sendStaffReply, staffReplySchema } from "@/lib/inbox/send-staff-reply";
 import { pauseScheduledMessage, resumeScheduledMessage } from "@/lib/inbox/sequence-control";
+import { eraseCustomerForAdmin, exportCustomerForAdmin } from "@/lib/privacy/privacy-requests";
 import { addInternalNote, assignConversation, changeConversationStatus, statusChangeSchema } from "@/lib/inbox/update-conversation";
 
 const id = z.string().min(1);
@@ -77,6 +78,15 @@ export const resumeScheduledAction = authorizedAction("inbox.work", z.object({ c
 
 export const unsubscribeEmailAction = authorizedAction("inbox.work", z.object({ conversationId: id }), async (input, user) => {
   await unsubscribeEmailByAgent(input.conversationId, user.id);
+  refresh(input.conversationId);
+});
+
+/** An admin's export of the customer's data (downloaded from /api/privacy-requests/<id>/export). */
+export const exportCustomerAction = authorizedAction("customers.privacy", z.object({ customerId: id }), async (input, user) => exportCustomerForAdmin(input.customerId, user.id));
+
+/** An admin's erasure of the customer, confirmed in the UI. */
+export const eraseCustomerAction = authorizedAction("customers.privacy", z.object({ customerId: id, conversationId: id }), async (input, user) => {
+  await eraseCustomerForAdmin(input.customerId, user.id);
   refresh(input.conversationId);
 });
 

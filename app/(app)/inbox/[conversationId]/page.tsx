@@ -105,7 +105,7 @@ export default async function ConversationPage({ params, searchParams }: { param
           <ReviewLinkPanel conversationId={conversation.id} email={reviewChannels.email} sms={reviewChannels.sms} />
         </div>
       </section>
-      <CustomerSidebar conversationId={conversation.id} customer={customer} />
+      <CustomerSidebar conversationId={conversation.id} customer={customer} canManagePrivacy={can(user.role, "customers.privacy")} />
     </div>
   );
 }
