@@ -56,6 +56,20 @@ export async function CustomerSidebar({ conversationId, customer, canManagePriva
               : t("emailSubscribed")}
         </p>
         {customer.email && !customer.emailUnsubscribedAt && !customer.emailSuppressedAt && <EmailUnsubscribeButton conversationId={conversationId} />}
+        {customer.consentEvents.length > 0 && (
+          <details className="mt-1 text-xs text-stone-600" data-testid="consent-history">
+            <summary className="cursor-pointer">{t("consentHistory")}</summary>
+            <ul className="mt-1 space-y-1">
+              {customer.consentEvents.map((event) => (
+                <li key={event.id}>
+                  {t(event.change === "granted" ? "consentGranted" : "consentRevoked", { date: day(event.occurredAt), channel: event.channel === "sms" ? "SMS" : t("emailChannel"), source: consentSourceLabel(event.source, locale) })}
+                  {event.address && ` · ${event.address}`}
+                  {event.wording && <q className="block italic">{event.wording}</q>}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
       </section>
       <section>
         <h2 className="text-xs font-semibold uppercase text-stone-500">{t("orders")}</h2>

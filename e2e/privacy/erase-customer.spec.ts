@@ -52,4 +52,13 @@ test("an admin exports a customer's data, then erases the customer after confirm
   await expect(page.getByTestId("thread-message").first()).toContainText("[erased]");
   // The export went with the data.
   expect((await page.request.get(exportUrl)).status()).toBe(404);
+
+  // The audit log shows the export and the erasure, by whom, without the customer's data.
+  await page.getByRole("link", { name: "Audit log" }).click();
+  await page.getByLabel("Action").selectOption("customer.erased");
+  await page.getByRole("button", { name: "Filter" }).click();
+  const entry = page.getByTestId("audit-entry").first();
+  await expect(entry).toContainText("customer.erased");
+  await expect(entry).toContainText("erased: 1 conversation(s), 1 message(s)");
+  await expect(page.getByTestId("audit-entries")).not.toContainText(email);
 });

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "users.manage": ["admin"],
   /** Export a customer's data or erase it (access and erasure requests). */
   "customers.privacy": ["admin"],
+  /** The audit log: who did what and when. */
+  "audit.read": ["admin"],
   /** A demo's Outbox: what would have been sent, and replying as the customer. */
   "outbox.use": everyone,
 } as const satisfies Record<string, readonly Role[]>;
@@ -40,6 +42,7 @@ export const AREAS = [
   { key: "reports", href: "/reports", permission: "reports.read" },
   { key: "settings", href: "/settings", permission: "settings.read" },
   { key: "users", href: "/users", permission: "users.manage" },
+  { key: "audit", href: "/audit", permission: "audit.read" },
   // Only in a demo without providers (see areasFor).
   { key: "outbox", href: "/outbox", permission: "outbox.use" },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];

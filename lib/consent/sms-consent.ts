@@ -2,6 +2,7 @@ import "server-only";
 import type { DbClient } from "@/lib/db";
 import type { PhoneNumber } from "@/lib/generated/prisma/client";
 import type { SmsConsentGrant } from "@/lib/shop-events/shop-event";
+import { SHOP_SETTINGS_ID } from "@/lib/settings/get-shop-settings";
 
 // SMS consent belongs to a phone number (PhoneNumber), never to a customer as a whole: a consent
 // given for one number never lifts the opt-out of another, and STOP from a number stops every
@@ -46,6 +47,17 @@ async function upsertNumber(number: string, customerId: string | null, tx: DbCli
 }
 
 /**
+ * The words the shop shows next to its checkout's SMS checkbox (Settings), in the customer's
+ * language: stored with the consent, so the shop can show what the customer agreed to.
+ */
+async function checkoutConsentWording(customerId: string, tx: DbClient): Promise<string | null> {
+  const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { locale: true } });
+  const settings = await tx.shopSettings.findUnique({ where: { id: SHOP_SETTINGS_ID }, select: { smsConsentWordingEn: true, smsConsentWordingFr: true } });
+  if (!settings) return null;
+  return customer?.locale === "fr" ? settings.smsConsentWordingFr : settings.smsConsentWordingEn;
+}
+
+/**
  * Records an explicit SMS consent for the number given with it. A STOP from that number received
  * after the consent wins: an older checkbox never re-subscribes it. A keyword STOP is only ever
  * lifted by START/YES from the number itself (the carrier keeps blocking until then, and anyone
@@ -53,7 +65,8 @@ async function upsertNumber(number: string, customerId: string | null, tx: DbCli
  * customer's number cannot be texted the consented number becomes the one we text.
  * Returns whether anything changed.
  */
-export async function recordSmsConsent(customerId: string, grant: SmsConsentGrant, tx: DbClient): Promise<boolean> {
+export async function recordSmsConsent(customerId: string, given: SmsConsentGrant, tx: DbClient): Promise<boolean> {
+  const grant = given.source === "shopify_checkout" && !given.wording ? { ...given, wording: await checkoutConsentWording(customerId, tx) } : given;
   const row = await upsertNumber(grant.phone, customerId, tx);
   if (row.optedOutAt && row.optedOutAt >= grant.occurredAt) return false;
   if (row.consentAt && !row.optedOutAt) return false;

@@ -21,6 +21,7 @@ export async function getConversation(id: string) {
           scheduledMessages: { orderBy: { dueAt: "asc" }, take: 30, select: { id: true, flow: true, step: true, channel: true, status: true, dueAt: true, sentAt: true, statusReason: true } },
           conversations: { where: { id: { not: id } }, orderBy: { lastMessageAt: "desc" }, take: 10, select: { id: true, subject: true, status: true, lastMessageAt: true } },
           phoneNumbers: { orderBy: { createdAt: "asc" }, select: { number: true, consentAt: true, optedOutAt: true, unreachableAt: true } },
+          consentEvents: { orderBy: { occurredAt: "desc" }, take: 10, select: { id: true, channel: true, change: true, address: true, source: true, wording: true, occurredAt: true } },
         },
       },
     },

@@ -17,6 +17,7 @@ import { deliverOutboxMessages } from "@/lib/outbox/deliver-outbox";
 import { activeTransports } from "@/lib/outbound/providers/transport";
 import { logError } from "@/lib/log";
 import { carryOutPendingPrivacyRequests } from "@/lib/privacy/privacy-requests";
+import { removeExpiredMessageBodies } from "@/lib/privacy/retention";
 import { keepOutcomeRollupWarm } from "@/lib/reports/outcome-rollup";
 
 export type DispatchReport = {
@@ -95,6 +96,7 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
   await resumeLongPausedReviewSteps(settings.reviewPauseMaxDays, db, clock());
   await classifyPendingMessages(clock());
   await carryOutPendingPrivacyRequests(clock());
+  await removeExpiredMessageBodies(settings, clock());
   const abandonedCheckouts = await markAbandonedCheckouts(db, clock());
   const reclaimed = await reclaimExpiredLeases(clock());
   const settled = await settleUnknownMessages(clock(), [...channels]);

@@ -6,7 +6,6 @@ import { localeFrom } from "@/lib/shop-events/locale";
 import type { CustomerDetails, LineItemDetails, ShopEvent, SmsConsentGrant } from "@/lib/shop-events/shop-event";
 
 // Shopify does not send the words shown next to its SMS checkbox; say where consent came from.
-export const SHOPIFY_CHECKOUT_CONSENT_WORDING = "Shopify checkout: SMS marketing opt-in checkbox (text as set in the store's checkout settings)";
 
 const id = z.union([z.number().int(), z.string().min(1)]).transform(String);
 const timestamp = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
@@ -106,7 +105,8 @@ function lineItems(items: z.infer<typeof lineItem>[]): LineItemDetails[] {
 function smsConsentFrom(input: { acceptsSms?: boolean | null; smsPhone?: string | null; at: Date; customer?: Customer | null; country?: string | null; fallbackPhone: string | null }): SmsConsentGrant | null {
   if (input.acceptsSms) {
     const phone = normalizePhone(input.smsPhone, input.country) ?? input.fallbackPhone;
-    if (phone) return { phone, occurredAt: input.at, source: "shopify_checkout", wording: SHOPIFY_CHECKOUT_CONSENT_WORDING };
+    // The words next to the checkbox are the shop's (Settings), added when the consent is stored.
+    if (phone) return { phone, occurredAt: input.at, source: "shopify_checkout", wording: null };
   }
   const consent = input.customer?.sms_marketing_consent;
   if (consent?.state === "subscribed" && input.fallbackPhone) {

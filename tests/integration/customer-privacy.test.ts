@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { carryOutPendingPrivacyRequests, carryOutPrivacyRequest, eraseCustomerForAdmin, exportCustomerForAdmin, recordPrivacyRequest, storedExport } from "@/lib/privacy/privacy-requests";
+import { auditFiltersSchema, listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { outcomeMetrics } from "@/lib/reports/outcome-metrics";
 import { makeShopSettings } from "../support/factories";
 import { fixture, shopifyRequest } from "../support/shopify";
@@ -187,5 +188,34 @@ describe("an admin's export and erasure", () => {
     expect((await storedExport(requestId))?.export ?? null).toBeNull();
     expect(await personalDataLeft()).toEqual([]);
     expect(await db.auditLog.findFirstOrThrow({ where: { action: "customer.erased" } })).toMatchObject({ actorUserId: admin.id, entityId: customer.id });
+  });
+});
+
+describe("the audit log", () => {
+  it("lists newest first, filters by user, system, action and day, and pages without gaps or repeats", async () => {
+    const admin = await db.user.create({ data: { email: "admin@shop.test", name: "Admin", role: "admin", passwordHash: "x" } });
+    const base = Date.parse("2026-11-20T10:00:00Z");
+    await db.auditLog.createMany({
+      data: Array.from({ length: 120 }, (_, i) => ({ actorUserId: i % 3 === 0 ? null : admin.id, action: i % 2 ? "settings.updated" : "conversation.assigned", entityType: "x", entityId: String(i), createdAt: new Date(base + Math.floor(i / 4) * 3_600_000) })),
+    });
+    const seen: string[] = [];
+    let before: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const { entries, nextCursor } = await listAuditEntries({ before });
+      seen.push(...entries.map((e) => e.entityId!));
+      if (!nextCursor) break;
+      before = nextCursor;
+    }
+    expect(seen).toHaveLength(120);
+    expect(new Set(seen).size).toBe(120);
+    expect(seen[0]).toMatch(/^11[6-9]$/); // the last hour's four, newest first
+
+    expect((await listAuditEntries({ userId: "system" })).entries.every((e) => e.actor === null)).toBe(true);
+    expect((await listAuditEntries({ userId: admin.id })).entries.every((e) => e.actor?.name === "Admin")).toBe(true);
+    expect((await listAuditEntries({ action: "settings.updated" })).entries).toHaveLength(50);
+    const oneDay = await listAuditEntries({ from: "2026-11-21", to: "2026-11-21" });
+    expect(oneDay.entries.every((e) => e.createdAt.toISOString().startsWith("2026-11-21"))).toBe(true);
+    expect(oneDay.entries.length).toBeGreaterThan(0);
+    expect(auditFiltersSchema.parse({ from: "yesterday", before: "'; DROP" })).toEqual({});
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapShopifyWebhook, SHOPIFY_CHECKOUT_CONSENT_WORDING } from "@/lib/shopify/map-shopify-webhook";
+import { mapShopifyWebhook } from "@/lib/shopify/map-shopify-webhook";
 import { verifyShopifyHmac } from "@/lib/shopify/verify-shopify-hmac";
 import { fixture, signShopify } from "../support/shopify";
 
@@ -22,7 +22,7 @@ describe("mapShopifyWebhook", () => {
           completedAt: null,
           lineItems: [{ productExternalId: "8123456789012", sku: "LUNE-CER-BLA", title: "Lampe Lune en céramique", quantity: 1, unitPrice: "89.00" }],
         },
-        smsConsent: { phone: "+33612345678", occurredAt: new Date("2026-11-22T19:47:55Z"), source: "shopify_checkout", wording: SHOPIFY_CHECKOUT_CONSENT_WORDING },
+        smsConsent: { phone: "+33612345678", occurredAt: new Date("2026-11-22T19:47:55Z"), source: "shopify_checkout", wording: null },
       },
     ]);
   });

@@ -8,7 +8,7 @@ describe("role permissions", () => {
     expect(navOf("agent")).toEqual(["inbox", "templates"]);
     expect(navOf("manager")).toEqual(["inbox", "templates", "reports"]);
     expect(navOf("founder")).toEqual(["inbox", "templates", "reports", "settings"]);
-    expect(navOf("admin")).toEqual(["inbox", "templates", "reports", "settings", "users"]);
+    expect(navOf("admin")).toEqual(["inbox", "templates", "reports", "settings", "users", "audit"]);
   });
 
   it("lets only the founder and admins approve templates", () => {
@@ -31,6 +31,11 @@ describe("role permissions", () => {
 
   it("lets every role change their own preferences, such as the language", () => {
     expect(ROLES.filter((role) => can(role, "profile.update"))).toEqual([...ROLES]);
+  });
+
+  it("keeps customers' data exports, erasure and the audit log to admins", () => {
+    expect(ROLES.filter((role) => can(role, "customers.privacy"))).toEqual(["admin"]);
+    expect(ROLES.filter((role) => can(role, "audit.read"))).toEqual(["admin"]);
   });
 
   it("shows the missing provider variables to admins only", () => {

@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/manage-api-tokens";
 import { assignProductCategory, categoryInputSchema, saveProductCategory } from "@/lib/catalog/product-categories";
+import { dataSettingsSchema } from "@/lib/settings/data-settings-input";
 import { flowSettingsSchema } from "@/lib/settings/flow-settings-input";
+import { updateDataSettings } from "@/lib/settings/update-data-settings";
 import { updateFlowSettings } from "@/lib/settings/update-flow-settings";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { shopSettingsSchema } from "@/lib/settings/shop-settings-input";
@@ -12,6 +14,12 @@ import { updateShopSettings } from "@/lib/settings/update-shop-settings";
 
 export const saveShopSettings = authorizedAction("settings.update", shopSettingsSchema, async (input, user) => {
   const saved = await updateShopSettings(input, user.id);
+  revalidatePath("/settings");
+  return saved;
+});
+
+export const saveDataSettings = authorizedAction("settings.update", dataSettingsSchema, async (input, user) => {
+  const saved = await updateDataSettings(input, user.id);
   revalidatePath("/settings");
   return saved;
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { ApiTokensPanel } from "@/components/settings/api-tokens-panel";
+import { DataSettingsForm } from "@/components/settings/data-settings-form";
 import { FlowSettingsForm } from "@/components/settings/flow-settings-form";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { VoiceSamplesForm } from "@/components/settings/voice-samples-form";
@@ -17,6 +18,7 @@ import { voiceMessages } from "@/lib/i18n/messages/voice";
 import { getFlowSettings } from "@/lib/settings/get-flow-settings";
 import { getShopSettings } from "@/lib/settings/get-shop-settings";
 import { getVoiceSamples } from "@/lib/settings/update-voice-samples";
+import { DEFAULT_DATA_SETTINGS, getDataSettings } from "@/lib/settings/update-data-settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator(settingsMessages);
@@ -41,6 +43,7 @@ export default async function SettingsPage() {
   const tokens = canManageTokens ? await listApiTokens() : [];
   const { t } = await getTranslator(settingsMessages);
   const voiceSamples = await getVoiceSamples();
+  const dataSettings = await getDataSettings();
   const { t: voice } = await getTranslator(voiceMessages);
   return (
     <>
@@ -51,6 +54,9 @@ export default async function SettingsPage() {
         </Section>
         <Section title={t("timing.title")} description={t("timing.description")}>
           <FlowSettingsForm initial={flows} canEdit={canEdit && Boolean(settings)} />
+        </Section>
+        <Section title={t("data.title")} description={t("data.description")}>
+          <DataSettingsForm initial={dataSettings ?? DEFAULT_DATA_SETTINGS} canEdit={canEdit && Boolean(settings)} />
         </Section>
         <Section title={t("categories.title")} description={t("categories.description")}>
           <ProductCategoriesPanel
