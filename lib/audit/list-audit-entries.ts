@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const PAGE_SIZE = 50;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const isDay = (value: string) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isDay).optional().catch(undefined);
 
 /** The audit page's filters, from its URL; anything malformed is dropped rather than refused. */
 export const auditFiltersSchema = z.object({
@@ -13,7 +14,12 @@ export const auditFiltersSchema = z.object({
   from: day,
   to: day,
   /** "<ISO time>_<id>" of the last entry of the previous page. */
-  before: z.string().regex(/^[0-9TZ:.-]+_[\w-]+$/).optional().catch(undefined),
+  before: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[\w-]+$/)
+    .refine((value) => !Number.isNaN(Date.parse(value.split("_")[0]!)))
+    .optional()
+    .catch(undefined),
 });
 
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;

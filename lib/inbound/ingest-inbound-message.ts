@@ -25,6 +25,8 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function ingestInboundMessage(key: WebhookKey, message: InboundMessage, tx: DbClient = db): Promise<IngestOutcome> {
   const [firstName, ...rest] = (message.fromName ?? "").trim().split(/\s+/).filter(Boolean);
+  // A lone UTF-16 surrogate (broken mail encodings) is valid in a JS string but not in JSON for
+  // PostgreSQL: replaced by U+FFFD, as the old per-column path stored it.
   const payload = JSON.stringify({
     ...key,
     ...message,
@@ -33,7 +35,7 @@ export async function ingestInboundMessage(key: WebhookKey, message: InboundMess
     newMailboxHash: newMailboxHash(),
     receivedAt: message.receivedAt.toISOString(),
     attachments: message.attachments.map((a) => ({ ...a, content: a.content ? a.content.toString("base64") : null })),
-  });
+  }, (_key, value: unknown) => (typeof value === "string" ? (value as string & { toWellFormed(): string }).toWellFormed() : value));
   for (let attempt = 1; ; attempt++) {
     try {
       const [row] = await tx.$queryRaw<{ outcome: IngestOutcome }[]>`SELECT ingest_inbound_message(${payload}::jsonb) AS outcome`;

@@ -18,9 +18,11 @@ export type ErasureSummary = { conversations: number; messages: number; attachme
  * Their identifiers are remembered as one-way fingerprints so a later webhook cannot restore
  * them. Running it again changes nothing.
  */
-export async function eraseCustomer(customerId: string, tx: DbClient, now = new Date()): Promise<ErasureSummary | null> {
-  const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { id: true, email: true, phone: true, externalId: true, phoneNumbers: { select: { number: true } } } });
-  if (!customer) return null;
+export async function eraseCustomer(customerId: string, tx: DbClient, now = new Date(), options: { wholeShop?: boolean } = {}): Promise<ErasureSummary | null> {
+  // Locked first: an inbound message for them waits (lib/inbound: FOR SHARE), then finds no one.
+  const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Customer" WHERE id = ${customerId} FOR UPDATE`;
+  if (!locked) return null;
+  const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, select: { id: true, email: true, phone: true, externalId: true, phoneNumbers: { select: { number: true } } } });
   const numbers = [...new Set([customer.phone, ...customer.phoneNumbers.map((p) => p.number)].filter(Boolean) as string[])];
   const addresses = [customer.email, ...numbers].filter(Boolean) as string[];
   await rememberErasedIdentities({ email: customer.email, externalId: customer.externalId }, tx, now);
@@ -41,12 +43,22 @@ export async function eraseCustomer(customerId: string, tx: DbClient, now = new 
     FROM "Conversation" c WHERE m."conversationId" = c.id AND c."customerId" = ${customerId}`;
   await tx.$executeRaw`UPDATE "FrictionMark" f SET note = NULL FROM "Conversation" c WHERE f."conversationId" = c.id AND c."customerId" = ${customerId} AND f.note IS NOT NULL`;
   await tx.$executeRaw`UPDATE "LinkClick" k SET "userAgent" = NULL FROM "TrackedLink" l WHERE k."linkId" = l.id AND l."customerId" = ${customerId}`;
+  // A cart link leads to their cart: it now leads to the shop's home page.
+  await tx.$executeRaw`UPDATE "TrackedLink" SET "targetUrl" = substring("targetUrl" from '^[a-z]+://[^/?#]+') || '/' WHERE "customerId" = ${customerId} AND kind = 'checkout'`;
   await tx.$executeRaw`UPDATE "ConsentEvent" SET address = NULL, wording = NULL WHERE "customerId" = ${customerId}`;
   await tx.$executeRaw`DELETE FROM "PhoneNumber" WHERE "customerId" = ${customerId} OR number IN (${Prisma.join(numbers.length ? numbers : [""])})`;
-  await tx.$executeRaw`
-    UPDATE "Checkout" SET email = NULL, phone = NULL, "checkoutUrl" = NULL, "updatedAt" = ${now}
-    WHERE "customerId" = ${customerId} OR email IN (${Prisma.join(addresses.length ? addresses : [""])}) OR phone IN (${Prisma.join(addresses.length ? addresses : [""])})`;
-  if (addresses.length) await tx.$executeRaw`DELETE FROM "OutboxMessage" WHERE "toAddress" IN (${Prisma.join(addresses)}) OR "fromAddress" IN (${Prisma.join(addresses)})`;
+  await tx.$executeRaw`UPDATE "Checkout" SET email = NULL, phone = NULL, "checkoutUrl" = NULL, "updatedAt" = ${now} WHERE "customerId" = ${customerId}`;
+  // What follows reads whole tables (no index on these addresses and details): a whole-shop
+  // erasure does it once, set-based, at the end (lib/privacy/privacy-requests.ts).
+  const anonymize = () => tx.customer.update({ where: { id: customerId }, data: { email: null, phone: null, externalId: null, firstName: null, lastName: null, timeZone: null, emailSuppressedReason: null, erasedAt: now } });
+  if (options.wholeShop) {
+    await anonymize();
+    return { conversations, messages, attachments, cancelledMessages, auditEntries: 0 };
+  }
+  if (addresses.length) {
+    await tx.$executeRaw`UPDATE "Checkout" SET email = NULL, phone = NULL, "checkoutUrl" = NULL, "updatedAt" = ${now} WHERE email IN (${Prisma.join(addresses)}) OR phone IN (${Prisma.join(addresses)})`;
+    await tx.$executeRaw`DELETE FROM "OutboxMessage" WHERE "toAddress" IN (${Prisma.join(addresses)}) OR "fromAddress" IN (${Prisma.join(addresses)})`;
+  }
   // Audit entries keep who did what and when; their details about this customer go.
   const auditEntries = await tx.$executeRaw`
     UPDATE "AuditLog" SET data = NULL
@@ -58,9 +70,6 @@ export async function eraseCustomer(customerId: string, tx: DbClient, now = new 
   await tx.$executeRaw`
     UPDATE "PrivacyRequest" SET email = NULL, phone = NULL, "externalCustomerId" = NULL, export = NULL
     WHERE "customerId" = ${customerId} OR email = ${customer.email ?? ""} OR phone IN (${Prisma.join(numbers.length ? numbers : [""])})`;
-  await tx.customer.update({
-    where: { id: customerId },
-    data: { email: null, phone: null, externalId: null, firstName: null, lastName: null, timeZone: null, emailSuppressedReason: null, erasedAt: now },
-  });
+  await anonymize();
   return { conversations, messages, attachments, cancelledMessages, auditEntries };
 }

@@ -2,9 +2,10 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { PrivacyRequestKind } from "@/lib/generated/prisma/enums";
 import { logError, logInfo } from "@/lib/log";
-import { eraseCustomer } from "@/lib/privacy/erase-customer";
+import { eraseCustomer, type ErasureSummary } from "@/lib/privacy/erase-customer";
 import { rememberErasedIdentities } from "@/lib/privacy/erased-identities";
 import { exportCustomerData } from "@/lib/privacy/export-customer-data";
 import type { ComplianceTopic } from "@/lib/shop-events/shop-event";
@@ -41,15 +42,16 @@ export async function recordPrivacyRequest(
   });
 }
 
-/** The customer a request names: by Shopify id, then email, then phone. */
-async function customerNamed(request: { customerId: string | null; externalCustomerId: string | null; email: string | null; phone: string | null }, tx: DbClient): Promise<string | null> {
-  if (request.customerId) return request.customerId;
-  for (const where of [request.externalCustomerId && { externalId: request.externalCustomerId }, request.email && { email: request.email }, request.phone && { phone: request.phone }]) {
-    if (!where) continue;
-    const found = await tx.customer.findUnique({ where, select: { id: true } });
-    if (found) return found.id;
-  }
-  return null;
+/**
+ * Every customer a request names: by Shopify id, email or phone, and whoever holds a number
+ * named (one person may have two records, e.g. one from a checkout and one from an SMS).
+ */
+async function customersNamed(request: { customerId: string | null; externalCustomerId: string | null; email: string | null; phone: string | null }, tx: DbClient): Promise<string[]> {
+  if (request.customerId) return [request.customerId];
+  const named = [request.externalCustomerId && { externalId: request.externalCustomerId }, request.email && { email: request.email }, request.phone && { phone: request.phone }, request.phone && { phoneNumbers: { some: { number: request.phone } } }].filter(Boolean) as Prisma.CustomerWhereInput[];
+  if (named.length === 0) return [];
+  const rows = await tx.customer.findMany({ where: { OR: named, erasedAt: null }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  return rows.map((row) => row.id);
 }
 
 /**
@@ -65,44 +67,70 @@ export async function carryOutPrivacyRequest(requestId: string, now = new Date()
       SELECT id, kind::text AS kind, source, "customerId", "externalCustomerId", email, phone, "requestedById" FROM "PrivacyRequest"
       WHERE id = ${requestId} AND "completedAt" IS NULL FOR UPDATE SKIP LOCKED`;
     if (!request) return null;
-    const customerId = await customerNamed(request, tx);
+    const customerIds = await customersNamed(request, tx);
+    const customerId = customerIds[0] ?? null;
     let outcome: string;
     if (request.kind === "export") {
-      const content = customerId ? await exportCustomerData(customerId, tx, now) : null;
-      outcome = content ? "exported" : "no data held about this customer";
+      const exports: Prisma.InputJsonObject[] = [];
+      for (const id of customerIds) {
+        const exported = await exportCustomerData(id, tx, now);
+        if (exported) exports.push(exported);
+      }
+      const content = exports.length ? { format: "reply-inbox.customer-export.v1", exportedAt: now.toISOString(), customers: exports } : null;
+      outcome = content ? (exports.length > 1 ? `exported: ${exports.length} customer records` : "exported") : "no data held about this customer";
       await tx.privacyRequest.update({ where: { id: request.id }, data: { customerId, export: content ?? undefined, completedAt: now, outcome } });
       await recordAudit({ actorUserId: request.requestedById, action: "customer.data_exported", entityType: "customer", entityId: customerId, data: { requestId: request.id, source: request.source, outcome } }, tx);
     } else {
-      const summary = customerId ? await eraseCustomer(customerId, tx, now) : null;
+      const summaries: ErasureSummary[] = [];
+      for (const id of customerIds) {
+        const summary = await eraseCustomer(id, tx, now);
+        if (summary) summaries.push(summary);
+      }
       // Even with nothing held, the identifiers named are remembered: a late webhook stays anonymous.
       await rememberErasedIdentities({ email: request.email, phone: request.phone, externalId: request.externalCustomerId }, tx, now);
-      outcome = summary
-        ? `erased: ${summary.conversations} conversation(s), ${summary.messages} message(s), ${summary.attachments} attachment(s); ${summary.cancelledMessages} pending message(s) cancelled`
+      const total = (key: keyof ErasureSummary) => summaries.reduce((sum, summary) => sum + summary[key], 0);
+      outcome = summaries.length
+        ? `erased${summaries.length > 1 ? ` ${summaries.length} customer records` : ""}: ${total("conversations")} conversation(s), ${total("messages")} message(s), ${total("attachments")} attachment(s); ${total("cancelledMessages")} pending message(s) cancelled`
         : "no data held about this customer";
       await tx.privacyRequest.update({ where: { id: request.id }, data: { customerId, email: null, phone: null, externalCustomerId: null, completedAt: now, outcome } });
-      await recordAudit({ actorUserId: request.requestedById, action: "customer.erased", entityType: "customer", entityId: customerId, data: { requestId: request.id, source: request.source, outcome } }, tx);
+      for (const id of customerIds.length ? customerIds : [null]) {
+        await recordAudit({ actorUserId: request.requestedById, action: "customer.erased", entityType: "customer", entityId: id, data: { requestId: request.id, source: request.source, outcome } }, tx);
+      }
     }
     return outcome;
   }, TRANSACTION);
 }
 
-/** Shopify shop/redact: every customer erased, in batches that each commit (a crash resumes). */
-async function eraseShop(requestId: string, now: Date): Promise<string> {
+/** How long a whole-shop erasure holds its request before another run may carry it on. */
+const SHOP_ERASURE_LEASE_MS = 5 * 60_000;
+
+/**
+ * Shopify shop/redact: every customer erased, in batches that each commit (a crash resumes), by
+ * one run at a time (a lease on the request), then what no customer owns, set-based.
+ */
+async function eraseShop(requestId: string, now: Date): Promise<string | null> {
+  const lease = () => new Date(Date.now() + SHOP_ERASURE_LEASE_MS);
+  const { count } = await db.privacyRequest.updateMany({ where: { id: requestId, completedAt: null, OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: new Date() } }] }, data: { leaseExpiresAt: lease() } });
+  if (count === 0) return null;
   let erased = 0;
   for (;;) {
     const batch = await db.customer.findMany({ where: { erasedAt: null }, select: { id: true }, take: SHOP_ERASURE_BATCH, orderBy: { id: "asc" } });
     if (batch.length === 0) break;
     await db.$transaction(async (tx) => {
-      for (const { id } of batch) await eraseCustomer(id, tx, now);
+      for (const { id } of batch) await eraseCustomer(id, tx, now, { wholeShop: true });
+      await tx.privacyRequest.update({ where: { id: requestId }, data: { leaseExpiresAt: lease() } });
     }, TRANSACTION);
     erased += batch.length;
   }
   const outcome = `shop data erased: ${erased} customer(s)`;
   await db.$transaction(async (tx) => {
-    // What no customer row owns: checkouts without a customer, the demo outbox.
+    // What the per-customer passes leave to one statement each: checkouts (with or without a
+    // customer), the demo outbox, audit details about customers, requests' identifiers and exports.
     await tx.checkout.updateMany({ where: { OR: [{ email: { not: null } }, { phone: { not: null } }, { checkoutUrl: { not: null } }] }, data: { email: null, phone: null, checkoutUrl: null } });
     await tx.outboxMessage.deleteMany({});
-    await tx.privacyRequest.updateMany({ where: { id: requestId, completedAt: null }, data: { completedAt: now, outcome } });
+    await tx.auditLog.updateMany({ where: { entityType: { in: ["customer", "conversation", "scheduled_message"] }, action: { notIn: ["customer.erased", "customer.data_exported"] } }, data: { data: Prisma.DbNull } });
+    await tx.privacyRequest.updateMany({ data: { email: null, phone: null, externalCustomerId: null, export: Prisma.DbNull } });
+    await tx.privacyRequest.updateMany({ where: { id: requestId, completedAt: null }, data: { completedAt: now, outcome, leaseExpiresAt: null } });
     await recordAudit({ actorUserId: null, action: "shop.erased", entityType: "shop", entityId: null, data: { requestId, outcome } }, tx);
   }, TRANSACTION);
   logInfo("privacy", `Shopify shop/redact carried out: ${outcome}. The app keeps running with no customer data.`);

@@ -1,8 +1,12 @@
 import "server-only";
 import { subMonths } from "date-fns";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { SHOP_SETTINGS_ID } from "@/lib/settings/get-shop-settings";
 import { ERASED_TEXT } from "@/lib/privacy/erase-customer";
+
+/** A data export stays downloadable this long, then goes (it copies message bodies). */
+const EXPORT_KEPT_DAYS = 30;
 
 /** Messages whose bodies one dispatcher run removes at most: small batches, the run stays short. */
 const RETENTION_BATCH = 500;
@@ -14,8 +18,11 @@ const RETENTION_BATCH = 500;
  * far it has gone, so a run reads only what it has not done yet. Returns the messages done.
  */
 export async function removeExpiredMessageBodies(settings: { retentionMonths: number | null; retentionRedactedBefore: Date | null }, now = new Date()): Promise<number> {
+  await db.privacyRequest.updateMany({ where: { kind: "export", completedAt: { lt: new Date(now.getTime() - EXPORT_KEPT_DAYS * 86_400_000) }, NOT: { export: { equals: Prisma.AnyNull } } }, data: { export: Prisma.DbNull } });
   if (!settings.retentionMonths) return 0;
   const cutoff = subMonths(now, settings.retentionMonths);
+  // The demo outbox copies what was sent: it goes by the same rule.
+  await db.outboxMessage.deleteMany({ where: { createdAt: { lt: cutoff } } });
   const from = settings.retentionRedactedBefore ?? new Date(0);
   if (from >= cutoff) return 0;
   return db.$transaction(async (tx) => {

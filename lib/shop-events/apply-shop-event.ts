@@ -37,24 +37,25 @@ export async function applyShopEvent(event: ShopEvent, tx: DbClient): Promise<Ap
 
 /**
  * The event with the identifiers of erased people taken out (and, if any was, their names, SMS
- * consent and cart link): an old order or checkout redelivered after an erasure stays anonymous.
+ * consent and cart link) when it happened before their erasure: an old order or checkout
+ * redelivered after an erasure stays anonymous.
  */
 async function withoutErasedPeople(event: ShopEvent, tx: DbClient): Promise<ShopEvent> {
-  const clean = async (customer: CustomerDetails) => {
-    const { details, erased } = await withoutErasedIdentities(customer, tx);
+  const clean = async (customer: CustomerDetails, occurredAt: Date) => {
+    const { details, erased } = await withoutErasedIdentities(customer, occurredAt, tx);
     return { customer: erased ? { ...details, firstName: null, lastName: null } : customer, erased };
   };
   switch (event.type) {
     case "checkout.updated": {
-      const { customer, erased } = await clean(event.checkout.customer);
+      const { customer, erased } = await clean(event.checkout.customer, event.checkout.lastActivityAt);
       return erased ? { ...event, checkout: { ...event.checkout, customer, checkoutUrl: null }, smsConsent: null } : event;
     }
     case "order.placed": {
-      const { customer, erased } = await clean(event.order.customer);
+      const { customer, erased } = await clean(event.order.customer, event.order.placedAt);
       return erased ? { ...event, order: { ...event.order, customer }, smsConsent: null } : event;
     }
     case "review.created": {
-      const { customer } = await clean(event.customer);
+      const { customer } = await clean(event.customer, event.createdAt);
       return { ...event, customer };
     }
     default:

@@ -16,7 +16,7 @@ const EMAIL = "zqx.camille@example.test";
 const PHONE = "+33699990001";
 const OTHER_PHONE = "+33699990002";
 const SHOPIFY_ID = "990001";
-const PERSONAL = ["zqx", "699990001", "699990002"];
+const PERSONAL = ["zqx", "699990001", "699990002", "699990003"];
 
 const WEEK = { from: new Date("2026-11-16T00:00:00Z"), to: new Date("2026-11-23T00:00:00Z"), channel: "all", flow: "all" } as const;
 
@@ -62,6 +62,12 @@ async function plantCustomer() {
   const pending = await db.scheduledMessage.create({ data: { flow: "post_delivery", step: "day14", channel: "email", customerId: customer.id, orderId: order.id, dueAt: new Date("2026-11-28T10:00:00Z"), idempotencyKey: "day14-key-9931" } });
   const link = await db.trackedLink.create({ data: { token: "link-token-kept", kind: "review", targetUrl: "https://g.page/r/shop/review", customerId: customer.id, messageId: sent.id, scheduledMessageId: review.id } });
   await db.linkClick.create({ data: { linkId: link.id, clickedAt: new Date("2026-11-19T13:00:00Z"), userAgent: "Mozilla/5.0 zqx-phone" } });
+  await db.trackedLink.create({ data: { token: "cart-link-token", kind: "checkout", targetUrl: "https://shop.example/cart/zqx-cart-token?key=1", customerId: customer.id } });
+  // The same person on a second record: created by an SMS from their number before any order named it.
+  const twin = await db.customer.create({ data: { phone: "+33699990003" } });
+  await db.phoneNumber.create({ data: { number: "+33699990003", customerId: twin.id } });
+  const twinThread = await db.conversation.create({ data: { customerId: twin.id, mailboxHash: "twin-hash", status: "open", lastMessageAt: new Date("2026-11-18T10:00:00Z") } });
+  await db.message.create({ data: { conversationId: twinThread.id, direction: "inbound", channel: "sms", authorType: "customer", fromAddress: "+33699990003", textBody: "zqx c'est Camille, mon autre numéro", deliveryStatus: "received", createdAt: new Date("2026-11-18T10:00:00Z") } });
   await db.auditLog.create({ data: { action: "customer.email_unsubscribed", entityType: "customer", entityId: customer.id, data: { conversationId: conversation.id, note: "asked by zqx" } } });
   await db.auditLog.create({ data: { action: "conversation.friction_marked", entityType: "conversation", entityId: conversation.id, data: { note: "zqx again" } } });
   await db.outboxMessage.create({ data: { channel: "email", providerMessageId: "outbox-1", fromAddress: "lea@shop.example", toAddress: EMAIL, subject: "Votre lampe", textBody: "Bonjour zqx" } });
@@ -69,7 +75,7 @@ async function plantCustomer() {
   const other = await db.customer.create({ data: { email: "other@example.test", firstName: "Other" } });
   const otherThread = await db.conversation.create({ data: { customerId: other.id, mailboxHash: "other-hash", status: "open", lastMessageAt: new Date("2026-11-19T10:00:00Z") } });
   await db.message.create({ data: { conversationId: otherThread.id, direction: "inbound", channel: "email", authorType: "customer", fromAddress: "other@example.test", textBody: "keep this one", deliveryStatus: "received", createdAt: new Date("2026-11-19T10:00:00Z") } });
-  return { customer, pending, other };
+  return { customer, pending, other, twin };
 }
 
 /** Every text, JSON, binary and search column of every table, searched for the customer's values. */
@@ -93,7 +99,7 @@ describe("customer data requests and erasure", () => {
   it("the scan sees planted data (so a clean scan means something)", async () => {
     await plantCustomer();
     const left = await personalDataLeft();
-    for (const place of ["Customer.email", "Message.textBody", "Message.htmlBody", "Attachment.content", "Attachment.filename", "LinkClick.userAgent", "AuditLog.data", "ConsentEvent.address", "Checkout.checkoutUrl", "OutboxMessage.toAddress", "FrictionMark.note", "PhoneNumber.number", "ScheduledMessage.lastError", "Message.searchVector"]) {
+    for (const place of ["Customer.email", "Message.textBody", "Message.htmlBody", "Attachment.content", "Attachment.filename", "LinkClick.userAgent", "AuditLog.data", "ConsentEvent.address", "Checkout.checkoutUrl", "OutboxMessage.toAddress", "FrictionMark.note", "PhoneNumber.number", "ScheduledMessage.lastError", "Message.searchVector", "TrackedLink.targetUrl"]) {
       expect(left.some((entry) => entry.startsWith(`${place} `)), place).toBe(true);
     }
   });
@@ -121,7 +127,8 @@ describe("customer data requests and erasure", () => {
     // The figures an erasure must keep: one send, delivered, replied to, its review link clicked, a review.
     expect(before.totals.email).toMatchObject({ sent: 1, delivered: 1, reviewClicks: 1, reviewsRecorded: 1, replyRate: expect.objectContaining({ numerator: 1 }) });
     const webhookId = "redact-1";
-    const payload = { shop_id: 1, shop_domain: "atelier-lune.myshopify.com", customer: { id: Number(SHOPIFY_ID), email: EMAIL, phone: PHONE }, orders_to_redact: [1] };
+    // Shopify knows the person by id, email and the number they use now: the one on the second record.
+    const payload = { shop_id: 1, shop_domain: "atelier-lune.myshopify.com", customer: { id: Number(SHOPIFY_ID), email: EMAIL, phone: "+33699990003" }, orders_to_redact: [1] };
     expect((await POST(shopifyRequest("customers/redact", payload, { webhookId }))).status).toBe(200);
     await settleBackgroundWork();
 
@@ -134,7 +141,8 @@ describe("customer data requests and erasure", () => {
     expect(await db.message.findFirstOrThrow({ where: { conversation: { customerId: other.id } } })).toMatchObject({ textBody: "keep this one", fromAddress: "other@example.test" });
     const erasure = await db.auditLog.findFirstOrThrow({ where: { action: "customer.erased" } });
     expect(erasure.entityId).toBe(customer.id);
-    expect(JSON.stringify(erasure.data)).toMatch(/erased: 1 conversation\(s\), 3 message\(s\), 1 attachment\(s\); 1 pending message\(s\) cancelled/);
+    expect(JSON.stringify(erasure.data)).toMatch(/erased 2 customer records: 2 conversation\(s\), 4 message\(s\), 1 attachment\(s\); 1 pending message\(s\) cancelled/);
+    expect(await db.trackedLink.findUniqueOrThrow({ where: { token: "cart-link-token" } })).toMatchObject({ targetUrl: "https://shop.example/" });
 
     // The same delivery again: a duplicate, nothing changes.
     const requests = await db.privacyRequest.count();
@@ -146,6 +154,11 @@ describe("customer data requests and erasure", () => {
     expect((await POST(shopifyRequest("orders/create", order))).status).toBe(200);
     expect(await db.order.findUniqueOrThrow({ where: { externalId: "6012345678999" } })).toMatchObject({ customerId: null });
     expect(await personalDataLeft()).toEqual([]);
+
+    // The person ordering again after the erasure gives their details anew: they are kept.
+    const later = { ...order, id: 6012345678777, name: "#1099", created_at: new Date(Date.now() + 3_600_000).toISOString() };
+    expect((await POST(shopifyRequest("orders/create", later))).status).toBe(200);
+    expect(await db.order.findUniqueOrThrow({ where: { externalId: "6012345678777" }, select: { customer: { select: { email: true } } } })).toEqual({ customer: { email: EMAIL } });
   });
 
   it("erases a whole shop on shop/redact, and resumes a request a crash left pending", async () => {
@@ -155,9 +168,9 @@ describe("customer data requests and erasure", () => {
     expect(await carryOutPendingPrivacyRequests(new Date(Date.now() + 120_000))).toBe(1);
     expect(await personalDataLeft()).toEqual([]);
     expect(await db.customer.count({ where: { erasedAt: null } })).toBe(0);
-    expect(await db.message.count()).toBe(4);
+    expect(await db.message.count()).toBe(5);
     const request = await db.privacyRequest.findFirstOrThrow();
-    expect(request.outcome).toBe("shop data erased: 2 customer(s)");
+    expect(request.outcome).toBe("shop data erased: 3 customer(s)");
     // Done once: carrying it out again does nothing.
     expect(await carryOutPrivacyRequest(request.id)).toBeNull();
   });
@@ -178,7 +191,7 @@ describe("customer data requests and erasure", () => {
 
 describe("an admin's export and erasure", () => {
   it("exports at once for download, erases once (a second erasure is refused), and the export goes with the data", async () => {
-    const { customer } = await plantCustomer();
+    const { customer, twin } = await plantCustomer();
     const admin = await db.user.create({ data: { email: "admin@shop.test", name: "Admin", role: "admin", passwordHash: "x" } });
     const { requestId } = await exportCustomerForAdmin(customer.id, admin.id);
     expect(JSON.stringify((await storedExport(requestId))?.export)).toContain(EMAIL);
@@ -186,6 +199,9 @@ describe("an admin's export and erasure", () => {
     expect(await eraseCustomerForAdmin(customer.id, admin.id)).toMatch(/^erased: 1 conversation/);
     await expect(eraseCustomerForAdmin(customer.id, admin.id)).rejects.toMatchObject({ code: "conflict", message: "This customer's data has already been erased." });
     expect((await storedExport(requestId))?.export ?? null).toBeNull();
+    // An admin erases the record they chose; the person's second record is theirs to erase too.
+    expect(await personalDataLeft()).toContain("Customer.phone holds 699990003");
+    await eraseCustomerForAdmin(twin.id, admin.id);
     expect(await personalDataLeft()).toEqual([]);
     expect(await db.auditLog.findFirstOrThrow({ where: { action: "customer.erased" } })).toMatchObject({ actorUserId: admin.id, entityId: customer.id });
   });
@@ -217,5 +233,8 @@ describe("the audit log", () => {
     expect(oneDay.entries.every((e) => e.createdAt.toISOString().startsWith("2026-11-21"))).toBe(true);
     expect(oneDay.entries.length).toBeGreaterThan(0);
     expect(auditFiltersSchema.parse({ from: "yesterday", before: "'; DROP" })).toEqual({});
+    // Well-formed but impossible: dropped, never an invalid date for the query.
+    expect(auditFiltersSchema.parse({ from: "2024-13-01", to: "2026-02-30", before: "2026-99-01T00:00:00.000Z_x" })).toEqual({});
+    expect(auditFiltersSchema.parse({ from: "2024-02-29" })).toEqual({ from: "2024-02-29" });
   });
 });

@@ -44,6 +44,22 @@ describe("retention", () => {
     expect(await db.message.findUniqueOrThrow({ where: { id: edge.id } })).toMatchObject({ textBody: ERASED_TEXT });
   });
 
+  it("drops stored data exports after 30 days, even when bodies are kept forever", async () => {
+    await makeShopSettings({ retentionMonths: null });
+    const day = 86_400_000;
+    await db.privacyRequest.createMany({
+      data: [
+        { id: "old-export", kind: "export", source: "admin", completedAt: new Date(NOW.getTime() - 31 * day), export: { customers: [] } },
+        { id: "new-export", kind: "export", source: "admin", completedAt: new Date(NOW.getTime() - 29 * day), export: { customers: [] } },
+      ],
+    });
+    await removeExpiredMessageBodies(await settingsRow(), NOW);
+    expect(await db.privacyRequest.findMany({ select: { id: true, export: true }, orderBy: { id: "asc" } })).toEqual([
+      { id: "new-export", export: { customers: [] } },
+      { id: "old-export", export: null },
+    ]);
+  });
+
   it("keeps everything when the setting is empty (forever)", async () => {
     await makeShopSettings({ retentionMonths: null });
     const customer = await makeCustomer();

@@ -51,6 +51,7 @@ describe("POST /api/webhooks/twilio/sms", () => {
     // A number known without a customer gets a new customer of its own, not a null sender.
     const orphan = await db.customer.findUniqueOrThrow({ where: { phone: "+33655555555" } });
     expect(threads).toContainEqual({ customerId: orphan.id, messages: [{ textBody: "Numéro sans client" }] });
+    expect(await db.phoneNumber.findUniqueOrThrow({ where: { number: "+33655555555" } })).toMatchObject({ customerId: orphan.id });
   });
 
   it("refuses a forged or missing signature with 403 and stores nothing", async () => {

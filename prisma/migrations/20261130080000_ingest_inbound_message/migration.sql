@@ -1,19 +1,22 @@
--- One inbound message stored in one statement (lib/inbound/store-inbound-message.ts calls it):
+-- One inbound message stored in one statement (lib/inbound/ingest-inbound-message.ts calls it):
 -- the delivery recorded once, the sender found or created, the thread chosen, the message and its
 -- attachments stored, the thread reopened. A webhook's answer waits on one round trip instead of
 -- ten. Threading rules, in order: for email the MailboxHash we put in Reply-To, then In-Reply-To,
 -- then References (most recent known first), then the sender's open conversation, else a new
 -- one; for SMS the sender's latest conversation, else a new one. Always among the sender's own.
+-- Times are UTC, as the columns (timestamp without zone) hold them everywhere else, whatever the
+-- server's TimeZone setting.
 CREATE OR REPLACE FUNCTION ingest_inbound_message(m jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
-  received timestamptz := (m->>'receivedAt')::timestamptz;
+  received timestamp := (m->>'receivedAt')::timestamptz AT TIME ZONE 'UTC';
+  utc_now timestamp := now() AT TIME ZONE 'UTC';
   sender text;
   thread "Conversation"%ROWTYPE;
   stored text;
   ref text;
 BEGIN
   INSERT INTO "WebhookEvent" (id, provider, "externalId", topic, "receivedAt", "processedAt", outcome)
-  VALUES (gen_random_uuid()::text, (m->>'provider')::"WebhookProvider", m->>'externalId', m->>'topic', now(), now(), 'processed')
+  VALUES (gen_random_uuid()::text, (m->>'provider')::"WebhookProvider", m->>'externalId', m->>'topic', utc_now, utc_now, 'processed')
   ON CONFLICT (provider, "externalId") DO NOTHING;
   IF NOT FOUND THEN
     RETURN jsonb_build_object('duplicate', true);
@@ -35,13 +38,22 @@ BEGIN
       SELECT p."customerId", 1 FROM "PhoneNumber" p WHERE p.number = m->>'fromPhone' AND p."customerId" IS NOT NULL
     ) found ORDER BY found.rank LIMIT 1;
   END IF;
+  -- Held until this message is stored: an erasure of the same customer waits, or has happened
+  -- and left nothing to find them by (an erased customer is never written to again).
+  IF sender IS NOT NULL THEN
+    SELECT id INTO sender FROM "Customer" WHERE id = sender AND "erasedAt" IS NULL FOR SHARE;
+  END IF;
   IF sender IS NULL THEN
     -- A concurrent first message from the same sender: its insert wins, this one reads it.
     INSERT INTO "Customer" (id, email, phone, "firstName", "lastName", "updatedAt")
-    VALUES (gen_random_uuid()::text, m->>'fromEmail', CASE WHEN m->>'fromEmail' IS NULL THEN m->>'fromPhone' END, m->>'firstName', m->>'lastName', now())
+    VALUES (gen_random_uuid()::text, m->>'fromEmail', CASE WHEN m->>'fromEmail' IS NULL THEN m->>'fromPhone' END, m->>'firstName', m->>'lastName', utc_now)
     ON CONFLICT DO NOTHING RETURNING id INTO sender;
     IF sender IS NULL THEN
       SELECT id INTO sender FROM "Customer" WHERE (m->>'fromEmail' IS NOT NULL AND email = m->>'fromEmail') OR (m->>'fromEmail' IS NULL AND phone = m->>'fromPhone');
+    END IF;
+    -- A number we knew without a customer (a STOP from an unknown number) is now theirs.
+    IF m->>'fromPhone' IS NOT NULL THEN
+      UPDATE "PhoneNumber" SET "customerId" = sender, "updatedAt" = utc_now WHERE number = m->>'fromPhone' AND "customerId" IS NULL;
     END IF;
   END IF;
 
@@ -70,7 +82,7 @@ BEGIN
 
   IF thread.id IS NULL THEN
     INSERT INTO "Conversation" (id, "customerId", "mailboxHash", status, "lastMessageAt", "waitingSince", subject, "updatedAt")
-    VALUES (gen_random_uuid()::text, sender, m->>'newMailboxHash', 'open', received, received, m->>'subject', now())
+    VALUES (gen_random_uuid()::text, sender, m->>'newMailboxHash', 'open', received, received, m->>'subject', utc_now)
     RETURNING * INTO thread;
   ELSE
     -- The customer now waits; a closed or snoozed thread reopens.
@@ -82,7 +94,7 @@ BEGIN
       "closedAt" = CASE WHEN status IN ('closed', 'snoozed') THEN NULL ELSE "closedAt" END,
       "snoozedUntil" = CASE WHEN status IN ('closed', 'snoozed') THEN NULL ELSE "snoozedUntil" END,
       subject = CASE WHEN COALESCE(subject, '') = '' AND COALESCE(m->>'subject', '') <> '' THEN m->>'subject' ELSE subject END,
-      "updatedAt" = now()
+      "updatedAt" = utc_now
     WHERE id = thread.id;
   END IF;
 

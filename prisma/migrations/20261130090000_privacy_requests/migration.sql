@@ -15,6 +15,7 @@ CREATE TABLE "PrivacyRequest" (
     "phone" TEXT,
     "requestedById" TEXT,
     "requestedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "leaseExpiresAt" TIMESTAMP(3),
     "completedAt" TIMESTAMP(3),
     "outcome" TEXT,
     "export" JSONB,
