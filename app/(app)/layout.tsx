@@ -5,6 +5,7 @@ import { areasFor, can } from "@/lib/auth/permissions";
 import { channelTransports, configuredChannels, env } from "@/lib/env";
 import { getLocaleChoice } from "@/lib/i18n/get-ui-locale";
 import { ChannelBanner } from "@/components/app-shell/channel-banner";
+import { SilentProviderBanner } from "@/components/app-shell/silent-provider-banner";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <AppNav areas={areas} user={{ name: user.name, email: user.email, role: user.role }} localeChoice={await getLocaleChoice()} />
       <div className="min-w-0 flex-1">
         {can(user.role, "setup.providers") && <ChannelBanner channels={configuredChannels(env())} />}
+        {can(user.role, "connections.manage") && <SilentProviderBanner />}
         <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
       </div>
     </div>

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "customers.privacy": ["admin"],
   /** The audit log: who did what and when. */
   "audit.read": ["admin"],
+  /** Webhook health (what the providers delivered, what failed) and replaying a failed delivery. */
+  "connections.manage": ["admin"],
   /** A demo's Outbox: what would have been sent, and replying as the customer. */
   "outbox.use": everyone,
 } as const satisfies Record<string, readonly Role[]>;
@@ -42,6 +44,7 @@ export const AREAS = [
   { key: "reports", href: "/reports", permission: "reports.read" },
   { key: "settings", href: "/settings", permission: "settings.read" },
   { key: "users", href: "/users", permission: "users.manage" },
+  { key: "connections", href: "/connections", permission: "connections.manage" },
   { key: "audit", href: "/audit", permission: "audit.read" },
   // Only in a demo without providers (see areasFor).
   { key: "outbox", href: "/outbox", permission: "outbox.use" },

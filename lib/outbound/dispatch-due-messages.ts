@@ -18,6 +18,7 @@ import { activeTransports } from "@/lib/outbound/providers/transport";
 import { logError } from "@/lib/log";
 import { carryOutPendingPrivacyRequests } from "@/lib/privacy/privacy-requests";
 import { removeExpiredMessageBodies } from "@/lib/privacy/retention";
+import { pruneWebhookRecords } from "@/lib/webhooks/webhook-outcomes";
 import { keepOutcomeRollupWarm } from "@/lib/reports/outcome-rollup";
 
 export type DispatchReport = {
@@ -87,6 +88,7 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
   const woken = await wakeSnoozedConversations(clock());
   await foldConversationCounts();
   await pruneSignInThrottle(clock());
+  await pruneWebhookRecords(clock());
   // Read once per run: every message of the run is composed with the same settings.
   const settings = await getShopSettingsRow();
   if (!settings) {

@@ -2,6 +2,7 @@ import "server-only";
 import type { DbClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rememberErasedIdentities } from "@/lib/privacy/erased-identities";
+import { forgetFailedDeliveriesMentioning } from "@/lib/webhooks/webhook-outcomes";
 
 /** What an erased message, subject or name reads as in the inbox. */
 export const ERASED_TEXT = "[erased]";
@@ -13,7 +14,7 @@ export type ErasureSummary = { conversations: number; messages: number; attachme
  * identifiers and names, their numbers and consent addresses, the bodies, subjects, addresses
  * and attachments of every message in their conversations (internal notes included), notes on
  * friction marks, checkout contact details, link-click user agents, audit details about them,
- * send errors and exports. What the reports count stays (the customer row, conversations,
+ * send errors, exports and failed webhook deliveries that mention them. What the reports count stays (the customer row, conversations,
  * messages, orders, sends, clicks, reviews, as anonymous rows). Pending messages are cancelled.
  * Their identifiers are remembered as one-way fingerprints so a later webhook cannot restore
  * them. Running it again changes nothing.
@@ -58,6 +59,8 @@ export async function eraseCustomer(customerId: string, tx: DbClient, now = new 
   if (addresses.length) {
     await tx.$executeRaw`UPDATE "Checkout" SET email = NULL, phone = NULL, "checkoutUrl" = NULL, "updatedAt" = ${now} WHERE email IN (${Prisma.join(addresses)}) OR phone IN (${Prisma.join(addresses)})`;
     await tx.$executeRaw`DELETE FROM "OutboxMessage" WHERE "toAddress" IN (${Prisma.join(addresses)}) OR "fromAddress" IN (${Prisma.join(addresses)})`;
+    // A delivery that failed and waits for a replay: it cannot be replayed once its body is gone.
+    await forgetFailedDeliveriesMentioning(addresses, tx);
   }
   // Audit entries keep who did what and when; their details about this customer go.
   const auditEntries = await tx.$executeRaw`

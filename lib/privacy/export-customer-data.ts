@@ -1,12 +1,14 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { failedDeliveriesMentioning } from "@/lib/webhooks/webhook-outcomes";
 
 /**
  * Everything held about one customer, as JSON an admin can hand over: profile, numbers and
  * consent history, checkouts and orders with their items, reviews, conversations with every
  * message (attachments as metadata), scheduled messages, tracked links with their clicks, friction
- * notes and the audit entries about them. Dates are ISO strings, amounts decimal strings.
+ * notes, the audit entries about them, and webhook deliveries about them that failed and wait
+ * for a replay (kept 7 days). Dates are ISO strings, amounts decimal strings.
  */
 export async function exportCustomerData(customerId: string, tx: DbClient, now = new Date()) {
   const customer = await tx.customer.findUnique({
@@ -34,5 +36,7 @@ export async function exportCustomerData(customerId: string, tx: DbClient, now =
   if (!customer) return null;
   const entityIds = [customer.id, ...customer.conversations.map((c) => c.id), ...customer.scheduledMessages.map((m) => m.id)];
   const auditEntries = await tx.auditLog.findMany({ where: { entityId: { in: entityIds } }, orderBy: { createdAt: "asc" }, select: { action: true, entityType: true, entityId: true, data: true, createdAt: true } });
-  return JSON.parse(JSON.stringify({ exportedAt: now, format: "reply-inbox.customer-export.v1", customer, auditEntries })) as Prisma.InputJsonObject;
+  const addresses = [customer.email, customer.phone, ...customer.phoneNumbers.map((p) => p.number)].filter((a): a is string => Boolean(a));
+  const failedWebhookDeliveries = await failedDeliveriesMentioning([...new Set(addresses)], tx);
+  return JSON.parse(JSON.stringify({ exportedAt: now, format: "reply-inbox.customer-export.v1", customer, auditEntries, failedWebhookDeliveries })) as Prisma.InputJsonObject;
 }

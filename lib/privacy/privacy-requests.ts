@@ -125,9 +125,10 @@ async function eraseShop(requestId: string, now: Date): Promise<string | null> {
   const outcome = `shop data erased: ${erased} customer(s)`;
   await db.$transaction(async (tx) => {
     // What the per-customer passes leave to one statement each: checkouts (with or without a
-    // customer), the demo outbox, audit details about customers, requests' identifiers and exports.
+    // customer), the demo outbox, failed webhook bodies, audit details about customers, requests' identifiers and exports.
     await tx.checkout.updateMany({ where: { OR: [{ email: { not: null } }, { phone: { not: null } }, { checkoutUrl: { not: null } }] }, data: { email: null, phone: null, checkoutUrl: null } });
     await tx.outboxMessage.deleteMany({});
+    await tx.webhookFailure.updateMany({ where: { payload: { not: null } }, data: { payload: null, headers: Prisma.DbNull } });
     await tx.auditLog.updateMany({ where: { entityType: { in: ["customer", "conversation", "scheduled_message"] }, action: { notIn: ["customer.erased", "customer.data_exported"] } }, data: { data: Prisma.DbNull } });
     await tx.privacyRequest.updateMany({ data: { email: null, phone: null, externalCustomerId: null, export: Prisma.DbNull } });
     await tx.privacyRequest.updateMany({ where: { id: requestId, completedAt: null }, data: { completedAt: now, outcome, leaseExpiresAt: null } });

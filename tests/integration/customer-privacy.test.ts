@@ -71,6 +71,10 @@ async function plantCustomer() {
   await db.auditLog.create({ data: { action: "customer.email_unsubscribed", entityType: "customer", entityId: customer.id, data: { conversationId: conversation.id, note: "asked by zqx" } } });
   await db.auditLog.create({ data: { action: "conversation.friction_marked", entityType: "conversation", entityId: conversation.id, data: { note: "zqx again" } } });
   await db.outboxMessage.create({ data: { channel: "email", providerMessageId: "outbox-1", fromAddress: "lea@shop.example", toAddress: EMAIL, subject: "Votre lampe", textBody: "Bonjour zqx" } });
+  // An SMS of theirs that failed while being stored, kept for a replay (form-encoded, as Twilio sends).
+  const failure = { endpoint: "twilio.sms", provider: "twilio", topic: "sms", reason: "error", error: "Error: could not extend file" } as const;
+  await db.webhookFailure.create({ data: { ...failure, payload: `MessageSid=SM1&From=${encodeURIComponent(PHONE)}&Body=zqx+toujours+rien` } });
+  await db.webhookFailure.create({ data: { ...failure, endpoint: "postmark.inbound", provider: "postmark", topic: "inbound", payload: JSON.stringify({ FromFull: { Email: "other@example.test" }, TextBody: "keep this failed one" }) } });
 
   const other = await db.customer.create({ data: { email: "other@example.test", firstName: "Other" } });
   const otherThread = await db.conversation.create({ data: { customerId: other.id, mailboxHash: "other-hash", status: "open", lastMessageAt: new Date("2026-11-19T10:00:00Z") } });
@@ -99,7 +103,7 @@ describe("customer data requests and erasure", () => {
   it("the scan sees planted data (so a clean scan means something)", async () => {
     await plantCustomer();
     const left = await personalDataLeft();
-    for (const place of ["Customer.email", "Message.textBody", "Message.htmlBody", "Attachment.content", "Attachment.filename", "LinkClick.userAgent", "AuditLog.data", "ConsentEvent.address", "Checkout.checkoutUrl", "OutboxMessage.toAddress", "FrictionMark.note", "PhoneNumber.number", "ScheduledMessage.lastError", "Message.searchVector", "TrackedLink.targetUrl"]) {
+    for (const place of ["Customer.email", "Message.textBody", "Message.htmlBody", "Attachment.content", "Attachment.filename", "LinkClick.userAgent", "AuditLog.data", "ConsentEvent.address", "Checkout.checkoutUrl", "OutboxMessage.toAddress", "FrictionMark.note", "PhoneNumber.number", "ScheduledMessage.lastError", "Message.searchVector", "TrackedLink.targetUrl", "WebhookFailure.payload"]) {
       expect(left.some((entry) => entry.startsWith(`${place} `)), place).toBe(true);
     }
   });
@@ -113,10 +117,11 @@ describe("customer data requests and erasure", () => {
     expect(request).toMatchObject({ source: "shopify", customerId: customer.id, outcome: "exported" });
     expect(request.completedAt).not.toBeNull();
     const exported = JSON.stringify(request.export);
-    for (const value of [EMAIL, PHONE, OTHER_PHONE, "Zqxmartin", "zqx wording seen at checkout", "STOP zqx", "https://shop.example/cart/zqx", "Lampe Lune en céramique", "review-4471", "Ma lampe zqx", "elle est superbe zqx", "<p>zqx html</p>", "zqx-photo.jpg", "Note: zqx called", "zqx lives far", "day14-key-9931", "Postmark refused", "zqx-phone", "asked by zqx", "zqx again", "#1001"]) {
+    for (const value of [EMAIL, PHONE, OTHER_PHONE, "Zqxmartin", "zqx wording seen at checkout", "STOP zqx", "https://shop.example/cart/zqx", "Lampe Lune en céramique", "review-4471", "Ma lampe zqx", "elle est superbe zqx", "<p>zqx html</p>", "zqx-photo.jpg", "Note: zqx called", "zqx lives far", "day14-key-9931", "Postmark refused", "zqx-phone", "asked by zqx", "zqx again", "#1001", "zqx+toujours+rien"]) {
       expect(exported, value).toContain(value);
     }
     expect(exported).not.toContain("keep this one");
+    expect(exported).not.toContain("keep this failed one");
     expect(exported).not.toContain("zqxdata"); // attachments as metadata, not content
     expect(await db.auditLog.count({ where: { action: "customer.data_exported", entityId: customer.id } })).toBe(1);
   });
@@ -139,6 +144,7 @@ describe("customer data requests and erasure", () => {
     expect(await db.message.count({ where: { conversation: { customerId: customer.id } } })).toBe(3);
     expect(await db.order.count({ where: { customerId: customer.id } })).toBe(1);
     expect(await db.message.findFirstOrThrow({ where: { conversation: { customerId: other.id } } })).toMatchObject({ textBody: "keep this one", fromAddress: "other@example.test" });
+    expect((await db.webhookFailure.findMany({ where: { payload: { not: null } } })).map((f) => f.endpoint)).toEqual(["postmark.inbound"]);
     const erasure = await db.auditLog.findFirstOrThrow({ where: { action: "customer.erased" } });
     expect(erasure.entityId).toBe(customer.id);
     expect(JSON.stringify(erasure.data)).toMatch(/erased 2 customer records: 2 conversation\(s\), 4 message\(s\), 1 attachment\(s\); 1 pending message\(s\) cancelled/);

@@ -14,7 +14,7 @@ function isMessages(value: unknown): value is Messages<string> {
 const placeholdersOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 /** Words spelt the same in English and French; any other French text equal to the English is untranslated. */
-const SAME_IN_BOTH = new Set(["SMS", "STOP", "question", "Friction", "Conversation", "Conversations", "Message", "Messages", "Version", "Versions", "Total", "Signature", "Action", "Actions", "Reply Inbox"]);
+const SAME_IN_BOTH = new Set(["SMS", "STOP", "question", "Friction", "Conversation", "Conversations", "Message", "Messages", "Version", "Versions", "Total", "Signature", "Action", "Actions", "Reply Inbox", "Shopify", "Twilio (SMS)"]);
 /** A text that is only placeholders, punctuation and at most one letter ("{flow} · {step}", "v{number}"). */
 // "{count} conversations" reads the same in both languages: the words around the placeholders count.
 const isSameInBoth = (text: string) => [...SAME_IN_BOTH].some((word) => word.toLowerCase() === text.replace(/\{\w+\}/g, "").trim().toLowerCase());

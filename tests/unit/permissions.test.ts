@@ -8,7 +8,7 @@ describe("role permissions", () => {
     expect(navOf("agent")).toEqual(["inbox", "templates"]);
     expect(navOf("manager")).toEqual(["inbox", "templates", "reports"]);
     expect(navOf("founder")).toEqual(["inbox", "templates", "reports", "settings"]);
-    expect(navOf("admin")).toEqual(["inbox", "templates", "reports", "settings", "users", "audit"]);
+    expect(navOf("admin")).toEqual(["inbox", "templates", "reports", "settings", "users", "connections", "audit"]);
   });
 
   it("lets only the founder and admins approve templates", () => {

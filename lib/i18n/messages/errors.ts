@@ -146,6 +146,12 @@ export const errorMessages = defineMessages({
     field_day5EmailWithSms: "The day-5 email",
     field_highValueCartThreshold: "The high-value cart amount",
     field_highValueCartCurrency: "The currency (3 letters, like EUR)",
+    webhookFailureNotFound: "That delivery is no longer listed (failures are kept 30 days).",
+    webhookRefusedNotReplayable: "A refused delivery (forged, too large or malformed) cannot be replayed.",
+    webhookAlreadyReplayed: "This delivery was already replayed.",
+    webhookReplayRunning: "This delivery is being replayed right now.",
+    webhookPayloadExpired: "This delivery's content was removed after 7 days: it cannot be replayed.",
+    webhookReplayFailed: "The replay failed: {error}",
   },
   fr: {
     sessionEnded: "Votre session a expiré. Reconnectez-vous.",
@@ -282,6 +288,12 @@ export const errorMessages = defineMessages({
     field_day5EmailWithSms: "L'e-mail du jour 5",
     field_highValueCartThreshold: "Le montant d'un panier important",
     field_highValueCartCurrency: "La devise (3 lettres, comme EUR)",
+    webhookFailureNotFound: "Cette livraison n'est plus listée (les échecs sont gardés 30 jours).",
+    webhookRefusedNotReplayable: "Une livraison refusée (falsifiée, trop grande ou mal formée) ne peut pas être rejouée.",
+    webhookAlreadyReplayed: "Cette livraison a déjà été rejouée.",
+    webhookReplayRunning: "Cette livraison est en train d'être rejouée.",
+    webhookPayloadExpired: "Le contenu de cette livraison a été supprimé au bout de 7 jours : elle ne peut plus être rejouée.",
+    webhookReplayFailed: "Le rejeu a échoué : {error}",
   },
 });
 

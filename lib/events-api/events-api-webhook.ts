@@ -5,6 +5,7 @@ import { apiEventSchema, toShopEvent } from "@/lib/events-api/map-api-event";
 import { parseUntrustedJson } from "@/lib/http/clean-untrusted-text";
 import { applyShopEvent } from "@/lib/shop-events/apply-shop-event";
 import { processWebhookOnce } from "@/lib/webhooks/process-webhook-once";
+import type { WebhookEndpoint } from "@/lib/webhooks/receive-webhook";
 
 export type InvalidEventIssue = { path: string; message: string };
 
@@ -14,9 +15,28 @@ export class InvalidEventError extends AppError {
   }
 }
 
-/** Authenticates, validates and applies one event, at most once per event id. */
-export async function receiveApiEvent(authorization: string | null, body: string): Promise<{ status: "processed" | "duplicate"; id: string }> {
-  if (!(await authenticateApiToken(authorization))) throw new AppError("unauthenticated", "Missing, unknown or revoked API token: send Authorization: Bearer <token> (Settings → API tokens).");
+/** The generic events API (docs/EVENTS_API.md): a shop's own systems post events with an API token. */
+export const eventsApiWebhook: WebhookEndpoint = {
+  key: "events_api",
+  provider: "events_api",
+  maxBytes: 1024 * 1024,
+  topic: () => "events",
+  replayHeaders: [],
+  authenticate: {
+    by: "auth",
+    async check(headers) {
+      if (!(await authenticateApiToken(headers.get("authorization")))) throw new AppError("unauthenticated", "Missing, unknown or revoked API token: send Authorization: Bearer <token> (Settings → API tokens).");
+    },
+  },
+  async apply({ body }) {
+    const result = await receiveApiEvent(body.toString("utf8"));
+    return { outcome: result.status === "processed" ? "applied" : "duplicate", response: Response.json(result) };
+  },
+  answerError: (error) => (error instanceof InvalidEventError ? Response.json({ error: "Invalid event", issues: error.issues }, { status: 400 }) : undefined),
+};
+
+/** Validates and applies one authenticated event, at most once per event id. */
+async function receiveApiEvent(body: string): Promise<{ status: "processed" | "duplicate"; id: string }> {
   let json: unknown;
   try {
     json = parseUntrustedJson(body);

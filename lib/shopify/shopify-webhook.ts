@@ -2,23 +2,43 @@ import "server-only";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseUntrustedJson } from "@/lib/http/clean-untrusted-text";
+import { runAfterResponse } from "@/lib/http/run-after-response";
+import { logInfo } from "@/lib/log";
+import { carryOutPrivacyRequest } from "@/lib/privacy/privacy-requests";
 import { applyShopEvent } from "@/lib/shop-events/apply-shop-event";
-import { mapShopifyWebhook } from "@/lib/shopify/map-shopify-webhook";
+import { mapShopifyWebhook, SHOPIFY_TOPICS } from "@/lib/shopify/map-shopify-webhook";
 import { verifyShopifyHmac } from "@/lib/shopify/verify-shopify-hmac";
 import { processWebhookOnce } from "@/lib/webhooks/process-webhook-once";
-import { logInfo } from "@/lib/log";
-import { runAfterResponse } from "@/lib/http/run-after-response";
-import { carryOutPrivacyRequest } from "@/lib/privacy/privacy-requests";
+import type { WebhookEndpoint } from "@/lib/webhooks/receive-webhook";
 
 export type ShopifyWebhookResult = { status: "processed" | "duplicate" | "ignored"; topic: string };
 
-/** Verifies, parses and applies one Shopify webhook delivery, at most once per webhook id. */
-export async function receiveShopifyWebhook(rawBody: Buffer, headers: Headers): Promise<ShopifyWebhookResult> {
+/** Every Shopify topic at one URL, signed with the app's secret (X-Shopify-Hmac-Sha256). */
+export const shopifyWebhook: WebhookEndpoint = {
+  key: "shopify",
+  provider: "shopify",
+  // An order with a few hundred lines is well under this.
+  maxBytes: 5 * 1024 * 1024,
+  // Counted under the topics we subscribe to; anything else (unsigned, or new) under "other".
+  topic: (headers) => SHOPIFY_TOPICS.find((topic) => topic === headers.get("x-shopify-topic")) ?? "other",
+  replayHeaders: ["x-shopify-topic", "x-shopify-webhook-id", "x-shopify-shop-domain"],
+  authenticate: { by: "signature", check: ({ body, headers }) => verifyShopifySignature(body, headers) },
+  async apply({ body, headers }) {
+    const result = await receiveShopifyWebhook(body, headers);
+    return { outcome: result.status === "processed" ? "applied" : result.status, response: Response.json(result) };
+  },
+};
+
+function verifyShopifySignature(rawBody: Buffer, headers: Headers): void {
   const secret = env().SHOPIFY_WEBHOOK_SECRET;
   if (!secret) throw new AppError("unauthenticated", "Shopify webhooks are not configured: set SHOPIFY_WEBHOOK_SECRET.");
   if (!verifyShopifyHmac(rawBody, headers.get("x-shopify-hmac-sha256"), secret)) {
     throw new AppError("unauthenticated", "Invalid or missing X-Shopify-Hmac-Sha256.");
   }
+}
+
+/** Parses and applies one authenticated Shopify delivery, at most once per webhook id. */
+async function receiveShopifyWebhook(rawBody: Buffer, headers: Headers): Promise<ShopifyWebhookResult> {
   const topic = headers.get("x-shopify-topic");
   const webhookId = headers.get("x-shopify-webhook-id");
   if (!topic || !webhookId) throw new AppError("bad_request", "Missing X-Shopify-Topic or X-Shopify-Webhook-Id.");
