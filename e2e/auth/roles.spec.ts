@@ -5,7 +5,7 @@ const NAVIGATION = {
   agent: ["Inbox", "Templates"],
   manager: ["Inbox", "Templates", "Reports"],
   founder: ["Inbox", "Templates", "Reports", "Settings"],
-  admin: ["Inbox", "Templates", "Reports", "Settings", "Users", "Audit log"],
+  admin: ["Inbox", "Templates", "Reports", "Settings", "Users", "Connections", "Audit log"],
 } as const;
 
 test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {

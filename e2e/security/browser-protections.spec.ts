@@ -67,6 +67,7 @@ test("every page works under the policy, with no violation and no console error"
     ["/reports", "Reports"],
     ["/settings", "Settings"],
     ["/users", "Users"],
+    ["/connections", "Connections"],
     ["/audit", "Audit log"],
     ["/account", "Your account"],
   ] as const) {
