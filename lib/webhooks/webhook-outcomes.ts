@@ -83,9 +83,16 @@ export async function recordWebhookFailure(failure: WebhookFailureInput): Promis
 
 /** The reason as an admin reads it: the error's message, first lines, with no address or number. */
 export function describeFailure(error: unknown): string {
-  const message = error instanceof AppError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const message = error instanceof AppError ? error.message : error instanceof Error ? databaseMessage(error) ?? `${error.name}: ${error.message}` : String(error);
   const lines = message.split("\n").map((line) => line.trim()).filter(Boolean);
   return redact(lines.slice(0, 3).join(" ").slice(0, 500));
+}
+
+/** What PostgreSQL said, out of Prisma's wrapping ("Raw query failed. Code: `P0001`. Message: `…`"). */
+function databaseMessage(error: Error): string | null {
+  if (!error.name.startsWith("PrismaClient")) return null;
+  const said = /Message: `([^`]+)`/.exec(error.message)?.[1];
+  return said ? `Database error: ${said}` : null;
 }
 
 /** A failed delivery's body is kept this long for a replay, then dropped (it holds customer data). */

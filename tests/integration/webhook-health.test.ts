@@ -79,7 +79,7 @@ describe("webhook health", () => {
       "twilio.sms signature false",
     ]);
     const failed = failures.find((f) => f.reason === "error")!;
-    expect(failed.error).toContain("No space left on device");
+    expect(failed.error).toBe("Database error: could not extend file: No space left on device");
     const stored = await db.webhookFailure.findMany({ select: { reason: true, payload: true } });
     expect(stored.filter((f) => f.payload !== null).map((f) => f.reason)).toEqual(["error"]);
     expect(stored.find((f) => f.reason === "error")!.payload).toContain("disk-full-1");

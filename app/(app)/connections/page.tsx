@@ -96,15 +96,18 @@ export default async function ConnectionsPage() {
 
 function TopicTable({ rows, t, when, now, locale }: { rows: TopicHealth[]; t: Translate; when: (date: Date) => string; now: Date; locale: Parameters<typeof formatRelative>[1] }) {
   return (
-    <div className="mt-3 overflow-x-auto">
-      <table className="w-full min-w-[36rem] text-left text-sm">
+    <div className="relative mt-3 overflow-x-auto">
+      <table className="w-full min-w-[30rem] text-left text-sm">
         <thead className="text-xs text-stone-600">
           <tr>
             <th className="py-1 pr-3 font-medium">{t("topic")}</th>
             <th className="py-1 pr-3 font-medium">{t("lastDelivery")}</th>
-            <th className="py-1 pr-3 font-medium">{t("accepted")}</th>
-            <th className="py-1 pr-3 font-medium">{t("refused")}</th>
-            <th className="py-1 font-medium">{t("failed")}</th>
+            {(["accepted", "refused", "failed"] as const).map((heading) => (
+              <th key={heading} className="py-1 pr-3 font-medium">
+                {t(heading)}
+                <span className="block font-normal">{t("periods")}</span>
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-100">
@@ -113,11 +116,11 @@ function TopicTable({ rows, t, when, now, locale }: { rows: TopicHealth[]; t: Tr
               <td className="py-1.5 pr-3 font-mono text-xs">{row.topic}</td>
               <td className="py-1.5 pr-3">{row.lastReceivedAt ? <time dateTime={row.lastReceivedAt.toISOString()} title={when(row.lastReceivedAt)}>{formatRelative(row.lastReceivedAt, locale, now)}</time> : <span className="text-stone-500">{t("never")}</span>}</td>
               <td className="py-1.5 pr-3">
-                {t("countsFor", { day: row.day.accepted + row.day.duplicates, week: row.week.accepted + row.week.duplicates })}
+                <Counted day={row.day.accepted + row.day.duplicates} week={row.week.accepted + row.week.duplicates} t={t} />
                 {row.week.duplicates > 0 && <span className="block text-xs text-stone-600">{t("duplicates", { count: row.week.duplicates })}</span>}
               </td>
               <td className={`py-1.5 pr-3 ${refused(row.day) > 0 ? "text-amber-800" : ""}`}>
-                {t("countsFor", { day: refused(row.day), week: refused(row.week) })}
+                <Counted day={refused(row.day)} week={refused(row.week)} t={t} />
                 {refused(row.week) > 0 && (
                   <span className="block text-xs">
                     {REFUSALS.filter(([column]) => row.week[column] > 0)
@@ -126,12 +129,26 @@ function TopicTable({ rows, t, when, now, locale }: { rows: TopicHealth[]; t: Tr
                   </span>
                 )}
               </td>
-              <td className={`py-1.5 ${row.day.failed > 0 ? "font-medium text-red-700" : ""}`}>{t("countsFor", { day: row.day.failed, week: row.week.failed })}</td>
+              <td className={`py-1.5 ${row.day.failed > 0 ? "font-medium text-red-700" : ""}`}>
+                <Counted day={row.day.failed} week={row.week.failed} t={t} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** "2 / 9" on screen; the whole sentence for a screen reader. */
+function Counted({ day, week, t }: { day: number; week: number; t: Translate }) {
+  return (
+    <>
+      <span aria-hidden className={day + week === 0 ? "text-stone-400" : ""}>
+        {day} / {week}
+      </span>
+      <span className="sr-only">{t("countsFor", { day, week })}</span>
+    </>
   );
 }
 
