@@ -19,7 +19,10 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       // API answers are data, never documents to render or frame.
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
     ];
   },
 };

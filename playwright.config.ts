@@ -6,7 +6,15 @@ const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   },
 };
 
@@ -28,8 +36,29 @@ export default defineConfig({
     { name: "public", testMatch: ["public/**/*.spec.ts"], use: { ...chromium, baseURL: E2E.public.baseURL } },
   ],
   webServer: [
-    { command: "npx tsx e2e/support/start-app.ts postgres", url: `${E2E.postgres.baseURL}/api/health`, timeout: 120_000, reuseExistingServer: false, stdout: "ignore", stderr: "pipe" },
-    { command: "npx tsx e2e/support/start-app.ts embedded", url: `${E2E.embedded.baseURL}/api/health`, timeout: 180_000, reuseExistingServer: false, stdout: "ignore", stderr: "pipe" },
-    { command: "npx tsx e2e/support/start-app.ts public", url: `${E2E.public.baseURL}/api/health`, timeout: 120_000, reuseExistingServer: false, stdout: "ignore", stderr: "pipe" },
+    {
+      command: "npx tsx e2e/support/start-app.ts postgres",
+      url: `${E2E.postgres.baseURL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "npx tsx e2e/support/start-app.ts embedded",
+      url: `${E2E.embedded.baseURL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "npx tsx e2e/support/start-app.ts public",
+      url: `${E2E.public.baseURL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
   ],
 });

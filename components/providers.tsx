@@ -7,7 +7,9 @@ import { TimeZoneProvider } from "@/components/i18n/time-zone-provider";
 import type { UiLocale } from "@/lib/i18n/translate";
 
 export function Providers({ locale, timeZone, children }: { locale: UiLocale; timeZone: string; children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: 1 } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: 1 } } }),
+  );
   return (
     <LocaleProvider locale={locale}>
       <TimeZoneProvider timeZone={timeZone}>

@@ -9,7 +9,10 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z
-      .string({ error: "a PostgreSQL URL (postgresql://user:password@host:5432/db); start the app with `npm start` to use the embedded database" })
+      .string({
+        error:
+          "a PostgreSQL URL (postgresql://user:password@host:5432/db); start the app with `npm start` to use the embedded database",
+      })
       .regex(/^postgres(ql)?:\/\//, "a PostgreSQL URL starting with postgresql://"),
     DATABASE_POOL_MAX: z.coerce.number({ error: "a whole number" }).int().min(1).max(100).default(10),
     APP_URL: httpUrl.default("http://localhost:3000"),
@@ -30,7 +33,12 @@ const envSchema = z
     LINK_SECRETS_PREVIOUS: z
       .string()
       .optional()
-      .transform((value) => (value ?? "").split(",").map((s) => s.trim()).filter(Boolean)),
+      .transform((value) =>
+        (value ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
     CRON_SECRET: z
       .string({ error: "a random secret of at least 16 characters (npm run setup generates one)" })
       .min(16, "a random secret of at least 16 characters (npm run setup generates one)"),
@@ -42,12 +50,23 @@ const envSchema = z
     INBOUND_AUTHSERV_IDS: z
       .string()
       .optional()
-      .transform((value) => (value ?? "").split(",").map((s) => s.trim()).filter(Boolean)),
+      .transform((value) =>
+        (value ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
     POSTMARK_WEBHOOK_USER: z.string().min(1).optional(),
     POSTMARK_WEBHOOK_PASSWORD: z.string().min(8, "at least 8 characters").optional(),
-    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, "an Account SID: AC followed by 32 hex characters").optional(),
+    TWILIO_ACCOUNT_SID: z
+      .string()
+      .regex(/^AC[0-9a-fA-F]{32}$/, "an Account SID: AC followed by 32 hex characters")
+      .optional(),
     TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
-    TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, "a phone number in E.164 form, like +33612345678").optional(),
+    TWILIO_FROM_NUMBER: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, "a phone number in E.164 form, like +33612345678")
+      .optional(),
     TWILIO_API_URL: httpUrl.default("https://api.twilio.com"),
     /**
      * Who runs the dispatcher: "in-process" (a timer inside `npm start`, the default) or
@@ -56,7 +75,12 @@ const envSchema = z
     DISPATCHER: z.enum(["in-process", "external"], { error: "in-process or external" }).optional(),
     /** Provider calls a dispatcher process has in flight at once (a call holds no database connection). */
     DISPATCH_CONCURRENCY: z.coerce.number({ error: "a whole number" }).int().min(1).max(64).default(16),
-    DISPATCH_INTERVAL_SECONDS: z.coerce.number({ error: "a whole number of seconds" }).int().min(5).max(3600).default(60),
+    DISPATCH_INTERVAL_SECONDS: z.coerce
+      .number({ error: "a whole number of seconds" })
+      .int()
+      .min(5)
+      .max(3600)
+      .default(60),
     /** Set by Vercel: there is no long-lived process, an external cron calls the route. */
     VERCEL: z.string().optional(),
     OPENAI_API_KEY: z.string().min(1).optional(),
@@ -65,9 +89,18 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.DEMO_MODE && isPublicAddress(env.APP_URL)) {
-      ctx.addIssue({ code: "custom", path: ["DEMO_MODE"], message: `false when APP_URL is a public address (${env.APP_URL}): a demo publishes its passwords. Create the first admin instead (see the README, "Going live")` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["DEMO_MODE"],
+        message: `false when APP_URL is a public address (${env.APP_URL}): a demo publishes its passwords. Create the first admin instead (see the README, "Going live")`,
+      });
     }
-    if (env.LINK_SECRET === env.AUTH_SECRET) ctx.addIssue({ code: "custom", path: ["LINK_SECRET"], message: "a secret of its own, not the value of AUTH_SECRET" });
+    if (env.LINK_SECRET === env.AUTH_SECRET)
+      ctx.addIssue({
+        code: "custom",
+        path: ["LINK_SECRET"],
+        message: "a secret of its own, not the value of AUTH_SECRET",
+      });
     // A half-configured provider is a mistake worth stopping for, not a silent "not configured".
     const groups: [string, (keyof typeof env)[]][] = [
       ["Twilio", ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"]],
@@ -77,7 +110,11 @@ const envSchema = z
       const set = names.filter((name) => env[name] !== undefined);
       if (set.length === 0 || set.length === names.length) continue;
       for (const name of names.filter((n) => env[n] === undefined)) {
-        ctx.addIssue({ code: "custom", path: [name], message: `required when ${set.join(", ")} is set (${provider} is half configured)` });
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `required when ${set.join(", ")} is set (${provider} is half configured)`,
+        });
       }
     }
   });
@@ -100,7 +137,12 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? "environment");
     const got = source[name];
-    const shown = got === undefined ? "it is not set" : name.includes("SECRET") || name.includes("TOKEN") || name.includes("PASSWORD") || name.includes("KEY") ? "the value given is not valid" : `got "${got}"`;
+    const shown =
+      got === undefined
+        ? "it is not set"
+        : name.includes("SECRET") || name.includes("TOKEN") || name.includes("PASSWORD") || name.includes("KEY")
+          ? "the value given is not valid"
+          : `got "${got}"`;
     return `Invalid environment variable ${name}: expected ${issue.message} (${shown}).`;
   });
   return { ok: false, problems };
@@ -136,7 +178,10 @@ export type Transports = { email: "postmark" | "outbox" | null; sms: "twilio" | 
 export function channelTransports(e: Env = env()): Transports {
   const postmark = Boolean(e.POSTMARK_SERVER_TOKEN);
   const twilio = Boolean(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM_NUMBER);
-  return { email: postmark ? "postmark" : e.DEMO_MODE ? "outbox" : null, sms: twilio ? "twilio" : e.DEMO_MODE ? "outbox" : null };
+  return {
+    email: postmark ? "postmark" : e.DEMO_MODE ? "outbox" : null,
+    sms: twilio ? "twilio" : e.DEMO_MODE ? "outbox" : null,
+  };
 }
 
 /** Which channels can send (a provider, or a demo's Outbox); the UI says plainly when one cannot. */

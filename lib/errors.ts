@@ -50,7 +50,12 @@ export class AppError extends Error {
 export function translateError({ key, values }: ErrorText, locale: UiLocale): string {
   const t = translator(errorMessages, locale);
   if (!values) return t(key);
-  return t(key, Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === "object" ? t(value.key) : value])));
+  return t(
+    key,
+    Object.fromEntries(
+      Object.entries(values).map(([name, value]) => [name, typeof value === "object" ? t(value.key) : value]),
+    ),
+  );
 }
 
 export const GENERIC_ERROR_MESSAGE = errorMessages.en.generic;

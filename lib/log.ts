@@ -14,8 +14,14 @@ let secrets: string[] | undefined;
 function configuredSecrets(): string[] {
   if (!secrets) {
     const result = parseEnv(process.env);
-    const values = result.ok ? Object.entries(result.env).filter(([name]) => SECRET_NAMES.test(name)).flatMap(([, value]) => (Array.isArray(value) ? value : [value])) : [];
-    secrets = values.filter((value): value is string => typeof value === "string" && value.length >= 8).sort((a, b) => b.length - a.length);
+    const values = result.ok
+      ? Object.entries(result.env)
+          .filter(([name]) => SECRET_NAMES.test(name))
+          .flatMap(([, value]) => (Array.isArray(value) ? value : [value]))
+      : [];
+    secrets = values
+      .filter((value): value is string => typeof value === "string" && value.length >= 8)
+      .sort((a, b) => b.length - a.length);
   }
   return secrets;
 }
@@ -44,7 +50,11 @@ export function logError(context: string, message: string, error?: unknown): voi
 }
 
 export function logWarning(context: string, message: string, error?: unknown): void {
-  console.warn(redact(`[${context}] ${message}${error === undefined ? "" : `: ${error instanceof Error ? error.message : String(error)}`}`));
+  console.warn(
+    redact(
+      `[${context}] ${message}${error === undefined ? "" : `: ${error instanceof Error ? error.message : String(error)}`}`,
+    ),
+  );
 }
 
 export function logInfo(context: string, message: string): void {

@@ -5,9 +5,16 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createPrismaPgAdapter, databaseConfigFromUrl } from "@/lib/db/connection-config";
 
-type Bench = { url: string; fill: (client: pg.Client, url: string) => Promise<void>; measure: (prisma: PrismaClient) => Promise<void> };
+type Bench = {
+  url: string;
+  fill: (client: pg.Client, url: string) => Promise<void>;
+  measure: (prisma: PrismaClient) => Promise<void>;
+};
 
-export async function withThrowawayDatabase(options: { label: string; name: string; keep: boolean; poolSize: number }, bench: Omit<Bench, "url">): Promise<void> {
+export async function withThrowawayDatabase(
+  options: { label: string; name: string; keep: boolean; poolSize: number },
+  bench: Omit<Bench, "url">,
+): Promise<void> {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) throw new Error("DATABASE_URL is not set");
   const admin = new pg.Client(databaseConfigFromUrl(baseUrl));
@@ -15,7 +22,9 @@ export async function withThrowawayDatabase(options: { label: string; name: stri
   const [{ version }] = (await admin.query<{ version: string }>("SELECT version()")).rows as [{ version: string }];
   if (/PGlite/i.test(version)) {
     await admin.end();
-    console.log(`\n${options.label} bench skipped: it needs PostgreSQL (run it with DATABASE_URL=postgresql://… npm run bench).`);
+    console.log(
+      `\n${options.label} bench skipped: it needs PostgreSQL (run it with DATABASE_URL=postgresql://… npm run bench).`,
+    );
     return;
   }
   const url = new URL(baseUrl);
@@ -24,7 +33,10 @@ export async function withThrowawayDatabase(options: { label: string; name: stri
   await admin.query(`CREATE DATABASE "${options.name}"`);
   let prisma: PrismaClient | null = null;
   try {
-    const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url.toString() }, encoding: "utf8" });
+    const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: url.toString() },
+      encoding: "utf8",
+    });
     if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
     const client = new pg.Client(databaseConfigFromUrl(url.toString()));
     await client.connect();
@@ -33,7 +45,9 @@ export async function withThrowawayDatabase(options: { label: string; name: stri
     } finally {
       await client.end();
     }
-    prisma = new PrismaClient({ adapter: createPrismaPgAdapter(databaseConfigFromUrl(url.toString(), options.poolSize)) });
+    prisma = new PrismaClient({
+      adapter: createPrismaPgAdapter(databaseConfigFromUrl(url.toString(), options.poolSize)),
+    });
     await bench.measure(prisma);
   } finally {
     await prisma?.$disconnect();

@@ -18,11 +18,17 @@ import pg from "pg";
 import { z } from "zod";
 import { databaseConfigFromUrl } from "@/lib/db/connection-config";
 import { startFakePostmark } from "../tests/support/fake-providers";
-import { ADMIN_DATABASE_URL, createMigratedDatabase, databaseUrlFor, dropDatabase } from "../tests/support/test-database";
+import {
+  ADMIN_DATABASE_URL,
+  createMigratedDatabase,
+  databaseUrlFor,
+  dropDatabase,
+} from "../tests/support/test-database";
 import { fillOutcomeData } from "./bench-reports";
 import { fillMessageData } from "./bench-search";
 
-const whole = (min: number) => z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`);
+const whole = (min: number) =>
+  z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`);
 const cliSchema = z.object({
   due: whole(1).default(2_000),
   calls: whole(1).default(4),
@@ -30,7 +36,10 @@ const cliSchema = z.object({
   messages: whole(0).default(1_000_000),
   conversations: whole(1_000).default(100_000),
   "report-conversations": whole(0).default(50_000),
-  database: z.string().regex(/^[a-z0-9_]+$/, "lower-case letters, digits and _").optional(),
+  database: z
+    .string()
+    .regex(/^[a-z0-9_]+$/, "lower-case letters, digits and _")
+    .optional(),
   "keep-database": z.boolean().default(false),
   "cpu-profile": z.string().optional(),
 });
@@ -70,7 +79,9 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 
 /** CPU seconds each PostgreSQL backend serving this database has used (Linux /proc; same machine). */
 async function backendCpuSeconds(client: pg.Client): Promise<Map<number, number>> {
-  const { rows } = await client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+  const { rows } = await client.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
   const ticks = new Map<number, number>();
   for (const { pid } of rows) {
     try {
@@ -90,7 +101,9 @@ type FakeReport = { recipients: string[]; maxInFlight: number; firstAt: number; 
  * HTTP, bench:http's fake runs outside the app too). Asked for what it received over IPC.
  */
 async function startFakePostmarkProcess(token: string, latencyMs: number) {
-  const child: ChildProcess = fork(process.argv[1]!, ["--serve-fake-postmark"], { env: { ...process.env, FAKE_POSTMARK_TOKEN: token, FAKE_POSTMARK_LATENCY_MS: String(latencyMs) } });
+  const child: ChildProcess = fork(process.argv[1]!, ["--serve-fake-postmark"], {
+    env: { ...process.env, FAKE_POSTMARK_TOKEN: token, FAKE_POSTMARK_LATENCY_MS: String(latencyMs) },
+  });
   const url = await new Promise<string>((resolve, reject) => {
     child.once("message", (message) => resolve((message as { url: string }).url));
     child.once("exit", (code) => reject(new Error(`the fake Postmark exited (${code})`)));
@@ -102,7 +115,10 @@ async function startFakePostmarkProcess(token: string, latencyMs: number) {
         child.once("message", (message) => resolve(message as FakeReport));
         child.send("report");
       }),
-    close: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.send("close")))),
+    close: () =>
+      new Promise<void>((resolve) =>
+        child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.send("close")),
+      ),
   };
 }
 
@@ -120,7 +136,13 @@ async function serveFakePostmark() {
     return record(...emails);
   };
   process.on("message", (message) => {
-    if (message === "report") process.send!({ recipients: postmark.sent.map((email) => email.To), maxInFlight: postmark.maxInFlight, firstAt, lastAt } satisfies FakeReport);
+    if (message === "report")
+      process.send!({
+        recipients: postmark.sent.map((email) => email.To),
+        maxInFlight: postmark.maxInFlight,
+        firstAt,
+        lastAt,
+      } satisfies FakeReport);
     if (message === "close") void postmark.close().then(() => process.exit(0));
   });
   process.send!({ url: postmark.url });
@@ -173,13 +195,16 @@ async function main(options: Options) {
   const { db } = await import("@/lib/db");
   try {
     if (!reuse) {
-      console.log(`Filling ${name}: ${options.messages.toLocaleString("en")} messages, a year of outcomes over ${options["report-conversations"].toLocaleString("en")} conversations…`);
+      console.log(
+        `Filling ${name}: ${options.messages.toLocaleString("en")} messages, a year of outcomes over ${options["report-conversations"].toLocaleString("en")} conversations…`,
+      );
       if (options["report-conversations"] > 0) await fillOutcomeData(client, options["report-conversations"]);
       if (options.messages > 0) await fillMessageData(client, databaseUrl, options.messages, options.conversations);
       const { prepareSimulatedShop } = await import("@/lib/simulator/prepare-simulated-shop");
       await prepareSimulatedShop();
     }
-    const [{ count: messageCount }] = (await client.query<{ count: string }>(`SELECT count(*) FROM "Message"`)).rows as [{ count: string }];
+    const [{ count: messageCount }] = (await client.query<{ count: string }>(`SELECT count(*) FROM "Message"`))
+      .rows as [{ count: string }];
     const { dispatchDueMessages } = await import("@/lib/outbound/dispatch-due-messages");
     // Runs until nothing is due first: the filled data's own backlog (replies to classify,
     // checkouts to mark, due messages) and the modules' first load are not what is measured.
@@ -212,28 +237,47 @@ async function main(options: Options) {
     const cpu = process.cpuUsage(cpuBefore);
     counting = false;
     let databaseCpu = 0;
-    for (const [pid, seconds] of await backendCpuSeconds(client)) databaseCpu += seconds - (backendsBefore.get(pid) ?? 0);
+    for (const [pid, seconds] of await backendCpuSeconds(client))
+      databaseCpu += seconds - (backendsBefore.get(pid) ?? 0);
     if (profiler) {
       const { profile } = await profiler.post("Profiler.stop");
       writeFileSync(options["cpu-profile"]!, JSON.stringify(profile));
       profiler.disconnect();
     }
 
-    const { rows: statuses } = await client.query<{ status: string; count: string }>(`SELECT status, count(*) FROM "ScheduledMessage" WHERE id LIKE '${prefix}sm%' GROUP BY status ORDER BY status`);
+    const { rows: statuses } = await client.query<{ status: string; count: string }>(
+      `SELECT status, count(*) FROM "ScheduledMessage" WHERE id LIKE '${prefix}sm%' GROUP BY status ORDER BY status`,
+    );
     const { recipients, maxInFlight, firstAt, lastAt } = await postmark.report();
     const sent = recipients.length;
     const duplicates = sent - new Set(recipients).size;
     const total = [...statements.values()].reduce((sum, entry) => sum + entry.count, 0);
     const { DISPATCH_CONCURRENCY, DATABASE_POOL_MAX } = env();
-    console.log(`\ndispatcher (library): ${options.due} due help emails over a database of ${Number(messageCount).toLocaleString("en")} messages, ${options.calls} dispatch runs at a time, fake Postmark answering in ${options.latency} ms (DISPATCH_CONCURRENCY ${DISPATCH_CONCURRENCY}, DATABASE_POOL_MAX ${DATABASE_POOL_MAX})`);
-    console.log(`  ${sent} sent in ${seconds.toFixed(2)} s = ${(sent / seconds).toFixed(0)} msg/s, ${duplicates} duplicates, at most ${maxInFlight} sends in flight`);
-    console.log(`  from the first email to the last (the runs' other work left out): ${((lastAt - firstAt) / 1000).toFixed(2)} s = ${(sent / Math.max(0.001, (lastAt - firstAt) / 1000)).toFixed(0)} msg/s`);
-    console.log(`  statuses: ${statuses.map((s) => `${s.status} ${s.count}`).join(", ")}; results: ${JSON.stringify(results)}`);
+    console.log(
+      `\ndispatcher (library): ${options.due} due help emails over a database of ${Number(messageCount).toLocaleString("en")} messages, ${options.calls} dispatch runs at a time, fake Postmark answering in ${options.latency} ms (DISPATCH_CONCURRENCY ${DISPATCH_CONCURRENCY}, DATABASE_POOL_MAX ${DATABASE_POOL_MAX})`,
+    );
+    console.log(
+      `  ${sent} sent in ${seconds.toFixed(2)} s = ${(sent / seconds).toFixed(0)} msg/s, ${duplicates} duplicates, at most ${maxInFlight} sends in flight`,
+    );
+    console.log(
+      `  from the first email to the last (the runs' other work left out): ${((lastAt - firstAt) / 1000).toFixed(2)} s = ${(sent / Math.max(0.001, (lastAt - firstAt) / 1000)).toFixed(0)} msg/s`,
+    );
+    console.log(
+      `  statuses: ${statuses.map((s) => `${s.status} ${s.count}`).join(", ")}; results: ${JSON.stringify(results)}`,
+    );
     // The machine may be shared: CPU per message says more than the wall clock when it is busy.
-    console.log(`  CPU per message sent: ${((cpu.user + cpu.system) / 1000 / Math.max(1, sent)).toFixed(2)} ms in this process (${(((cpu.user + cpu.system) / 1e6 / seconds) * 100).toFixed(0)}% of one core), ${((databaseCpu * 1000) / Math.max(1, sent)).toFixed(2)} ms in PostgreSQL (its backends still connected)`);
-    console.log(`  SQL statements: ${total} = ${(total / Math.max(1, sent)).toFixed(1)} per message sent; the most frequent (per message sent, then mean ms each):`);
-    for (const [shape, { count, ms }] of [...statements].sort((a, b) => b[1].count - a[1].count || b[1].ms - a[1].ms).slice(0, 24)) {
-      console.log(`  ${(count / Math.max(1, sent)).toFixed(2).padStart(7)} ${(ms / count).toFixed(1).padStart(7)} ms  ${shape}`);
+    console.log(
+      `  CPU per message sent: ${((cpu.user + cpu.system) / 1000 / Math.max(1, sent)).toFixed(2)} ms in this process (${(((cpu.user + cpu.system) / 1e6 / seconds) * 100).toFixed(0)}% of one core), ${((databaseCpu * 1000) / Math.max(1, sent)).toFixed(2)} ms in PostgreSQL (its backends still connected)`,
+    );
+    console.log(
+      `  SQL statements: ${total} = ${(total / Math.max(1, sent)).toFixed(1)} per message sent; the most frequent (per message sent, then mean ms each):`,
+    );
+    for (const [shape, { count, ms }] of [...statements]
+      .sort((a, b) => b[1].count - a[1].count || b[1].ms - a[1].ms)
+      .slice(0, 24)) {
+      console.log(
+        `  ${(count / Math.max(1, sent)).toFixed(2).padStart(7)} ${(ms / count).toFixed(1).padStart(7)} ms  ${shape}`,
+      );
     }
   } finally {
     await client.end();

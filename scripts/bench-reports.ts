@@ -25,7 +25,11 @@ const DAY_MS = 24 * 3600_000;
 const CANDIDATE_INDEX = `CREATE INDEX "bench_ScheduledMessage_status_sentAt_idx" ON "ScheduledMessage" (status, "sentAt")`;
 
 /** A year of automated sends and what followed, for the outcome report (ids start with r). */
-export async function fillOutcomeData(client: pg.Client, conversations: number, log: (line: string) => void = console.log) {
+export async function fillOutcomeData(
+  client: pg.Client,
+  conversations: number,
+  log: (line: string) => void = console.log,
+) {
   const customers = Math.max(100, Math.round(conversations * 0.7));
   const start = Date.now();
   const step = (label: string) => log(`  ${label.padEnd(56)} ${((Date.now() - start) / 1000).toFixed(1)} s`);
@@ -146,13 +150,22 @@ export async function fillOutcomeData(client: pg.Client, conversations: number, 
   step("VACUUM ANALYZE");
 }
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; "Actual Rows"?: number; "Actual Loops"?: number; Plans?: PlanNode[] };
+type PlanNode = {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "Actual Rows"?: number;
+  "Actual Loops"?: number;
+  Plans?: PlanNode[];
+};
 
 function scans(node: PlanNode, found: string[] = []): string[] {
   if (node["Relation Name"]) {
     const loops = node["Actual Loops"] ?? 1;
     const rows = Math.round((node["Actual Rows"] ?? 0) * loops).toLocaleString("en");
-    found.push(`${node["Node Type"]} ${node["Relation Name"]}${node["Index Name"] ? ` (${node["Index Name"]})` : ""} → ${loops > 1 ? `${loops.toLocaleString("en")} probes, ~` : ""}${rows} rows`);
+    found.push(
+      `${node["Node Type"]} ${node["Relation Name"]}${node["Index Name"] ? ` (${node["Index Name"]})` : ""} → ${loops > 1 ? `${loops.toLocaleString("en")} probes, ~` : ""}${rows} rows`,
+    );
   }
   for (const child of node.Plans ?? []) scans(child, found);
   return found;
@@ -163,11 +176,16 @@ async function explain(prisma: PrismaClient, filters: ReportFilters, label: stri
   const sources: FactSources = await outcomeFactSources(filters, { now: new Date(), useRollup: true }, prisma);
   const [row] = await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL jit = off`;
-    return tx.$queryRaw<{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }[]>`EXPLAIN (ANALYZE, FORMAT JSON) ${outcomeMetricsSql(filters, sources)}`;
+    return tx.$queryRaw<
+      { "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }[]
+    >`EXPLAIN (ANALYZE, FORMAT JSON) ${outcomeMetricsSql(filters, sources)}`;
   });
   const plan = row!["QUERY PLAN"][0];
-  const days = (ranges: { from: Date; to: Date }[]) => ranges.reduce((sum, r) => sum + (r.to.getTime() - r.from.getTime()) / DAY_MS, 0).toFixed(1);
-  console.log(`${"".padEnd(4)}${label}: main query ${plan["Execution Time"].toFixed(1)} ms in the database (${days(sources.stored)} days stored, ${days(sources.live)} live); scans:`);
+  const days = (ranges: { from: Date; to: Date }[]) =>
+    ranges.reduce((sum, r) => sum + (r.to.getTime() - r.from.getTime()) / DAY_MS, 0).toFixed(1);
+  console.log(
+    `${"".padEnd(4)}${label}: main query ${plan["Execution Time"].toFixed(1)} ms in the database (${days(sources.stored)} days stored, ${days(sources.live)} live); scans:`,
+  );
   for (const line of [...new Set(scans(plan.Plan))]) console.log(`${"".padEnd(6)}${line}`);
 }
 
@@ -188,9 +206,17 @@ async function measureRollup(prisma: PrismaClient) {
   const fill = await time(1, async () => {
     filled = await fillOutcomeRollup({ now: new Date() }, prisma);
   });
-  summarize("fill (the dispatcher's, all of it)", fill, `${filled} days, ${(await prisma.outcomeFact.count()).toLocaleString("en")} facts stored`);
+  summarize(
+    "fill (the dispatcher's, all of it)",
+    fill,
+    `${filled} days, ${(await prisma.outcomeFact.count()).toLocaleString("en")} facts stored`,
+  );
   const warm = await outcomeMetrics(year, prisma);
-  summarize("365 days, warm", await time(10, () => outcomeMetrics(year, prisma)), `sent: ${warm.totals.email.sent + warm.totals.sms.sent}, rows: ${warm.rows.length}`);
+  summarize(
+    "365 days, warm",
+    await time(10, () => outcomeMetrics(year, prisma)),
+    `sent: ${warm.totals.email.sent + warm.totals.sms.sent}, rows: ${warm.rows.length}`,
+  );
   summarize("365 days, SMS, warm", await time(5, () => outcomeMetrics({ ...year, channel: "sms" }, prisma)));
   summarize("365 days, by template version, warm", await time(5, () => outcomeByTemplateVersion(year, prisma)));
   const live = await outcomeMetrics(year, prisma, { useRollup: false });
@@ -205,14 +231,22 @@ async function measure(prisma: PrismaClient, label: string, withPlan: boolean) {
     { label: "28 days, all", filters: last28, runs: 40 },
     { label: "28 days, SMS", filters: { ...last28, channel: "sms" }, runs: 20 },
     { label: "28 days, abandoned_checkout", filters: { ...last28, flow: "abandoned_checkout" }, runs: 20 },
-    { label: "previous 28 days, all", filters: { ...last28, from: new Date(last28.from.getTime() - 28 * DAY_MS), to: last28.from }, runs: 20 },
+    {
+      label: "previous 28 days, all",
+      filters: { ...last28, from: new Date(last28.from.getTime() - 28 * DAY_MS), to: last28.from },
+      runs: 20,
+    },
     { label: "365 days, all", filters: lastDays(365), runs: 5 },
   ];
   console.log(`\noutcomeMetrics, ${label}, rollup filled (whole call: 4 queries in parallel):`);
   for (const c of cases) {
     const report = await outcomeMetrics(c.filters, prisma);
     const samples = await time(c.runs, () => outcomeMetrics(c.filters, prisma));
-    summarize(c.label, samples, `sent: ${report.totals.email.sent + report.totals.sms.sent}, rows: ${report.rows.length}`);
+    summarize(
+      c.label,
+      samples,
+      `sent: ${report.totals.email.sent + report.totals.sms.sent}, rows: ${report.rows.length}`,
+    );
   }
   if (withPlan) await explain(prisma, last28, "28 days");
 }

@@ -11,36 +11,315 @@ import { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { databaseConfigFromUrl } from "@/lib/db/connection-config";
 import { countViews, foldConversationCounts, listConversations } from "@/lib/inbox/list-conversations";
 import { INBOX_VIEWS } from "@/lib/inbox/inbox-views";
-import { customerSearchSql, messageSearchSql, normalizeSearchQuery, RECENT_WINDOW, searchInbox, WIDE_WINDOW, type MessageStrategy } from "@/lib/search/search-inbox";
+import {
+  customerSearchSql,
+  messageSearchSql,
+  normalizeSearchQuery,
+  RECENT_WINDOW,
+  searchInbox,
+  WIDE_WINDOW,
+  type MessageStrategy,
+} from "@/lib/search/search-inbox";
 import { withThrowawayDatabase } from "./bench-database";
 import { summarize, time } from "./bench-timing";
 
 // Word lists: earlier words are drawn more often (a skewed, Zipf-like draw), as in real mail.
 const WORDS = [
-  "je", "vous", "the", "my", "merci", "please", "est", "and", "pour", "is",
-  "commande", "bonjour", "hello", "une", "with", "pas", "it", "mon", "thanks", "de",
-  "livraison", "delivery", "colis", "parcel", "bougie", "candle", "parfum", "scent", "reçu", "received",
-  "hier", "yesterday", "aujourd'hui", "today", "semaine", "week", "adresse", "address", "suivi", "tracking",
-  "transporteur", "courier", "retard", "late", "arrivé", "arrived", "cassé", "broken", "fêlé", "cracked",
-  "abîmée", "damaged", "remboursement", "refund", "retour", "return", "échange", "exchange", "taille", "size",
-  "couleur", "colour", "cadeau", "gift", "emballage", "packaging", "carton", "box", "verre", "glass",
-  "mèche", "wick", "cire", "wax", "lavande", "lavender", "vanille", "vanilla", "figuier", "fig",
-  "diffuseur", "diffuser", "flacon", "bottle", "recharge", "refill", "paiement", "payment", "carte", "card",
-  "facture", "invoice", "réduction", "discount", "code", "voucher", "panier", "basket", "compte", "account",
-  "mot", "password", "email", "newsletter", "désabonner", "unsubscribe", "avis", "review", "photo", "picture",
-  "magnifique", "lovely", "déçue", "disappointed", "odeur", "smell", "brûle", "burns", "tunnel", "tunnelling",
-  "fumée", "smoke", "noir", "black", "blanc", "white", "petit", "small", "grand", "large",
-  "rapide", "quick", "lent", "slow", "expédié", "shipped", "expédition", "shipping", "frais", "fees",
-  "Irlande", "Ireland", "Belgique", "Belgium", "Suisse", "Switzerland", "Canada", "douane", "customs", "taxes",
-  "annuler", "cancel", "modifier", "change", "urgent", "asap", "anniversaire", "birthday", "Noël", "Christmas",
-  "stock", "rupture", "restock", "précommande", "preorder", "atelier", "workshop", "artisan", "handmade", "fait-main",
+  "je",
+  "vous",
+  "the",
+  "my",
+  "merci",
+  "please",
+  "est",
+  "and",
+  "pour",
+  "is",
+  "commande",
+  "bonjour",
+  "hello",
+  "une",
+  "with",
+  "pas",
+  "it",
+  "mon",
+  "thanks",
+  "de",
+  "livraison",
+  "delivery",
+  "colis",
+  "parcel",
+  "bougie",
+  "candle",
+  "parfum",
+  "scent",
+  "reçu",
+  "received",
+  "hier",
+  "yesterday",
+  "aujourd'hui",
+  "today",
+  "semaine",
+  "week",
+  "adresse",
+  "address",
+  "suivi",
+  "tracking",
+  "transporteur",
+  "courier",
+  "retard",
+  "late",
+  "arrivé",
+  "arrived",
+  "cassé",
+  "broken",
+  "fêlé",
+  "cracked",
+  "abîmée",
+  "damaged",
+  "remboursement",
+  "refund",
+  "retour",
+  "return",
+  "échange",
+  "exchange",
+  "taille",
+  "size",
+  "couleur",
+  "colour",
+  "cadeau",
+  "gift",
+  "emballage",
+  "packaging",
+  "carton",
+  "box",
+  "verre",
+  "glass",
+  "mèche",
+  "wick",
+  "cire",
+  "wax",
+  "lavande",
+  "lavender",
+  "vanille",
+  "vanilla",
+  "figuier",
+  "fig",
+  "diffuseur",
+  "diffuser",
+  "flacon",
+  "bottle",
+  "recharge",
+  "refill",
+  "paiement",
+  "payment",
+  "carte",
+  "card",
+  "facture",
+  "invoice",
+  "réduction",
+  "discount",
+  "code",
+  "voucher",
+  "panier",
+  "basket",
+  "compte",
+  "account",
+  "mot",
+  "password",
+  "email",
+  "newsletter",
+  "désabonner",
+  "unsubscribe",
+  "avis",
+  "review",
+  "photo",
+  "picture",
+  "magnifique",
+  "lovely",
+  "déçue",
+  "disappointed",
+  "odeur",
+  "smell",
+  "brûle",
+  "burns",
+  "tunnel",
+  "tunnelling",
+  "fumée",
+  "smoke",
+  "noir",
+  "black",
+  "blanc",
+  "white",
+  "petit",
+  "small",
+  "grand",
+  "large",
+  "rapide",
+  "quick",
+  "lent",
+  "slow",
+  "expédié",
+  "shipped",
+  "expédition",
+  "shipping",
+  "frais",
+  "fees",
+  "Irlande",
+  "Ireland",
+  "Belgique",
+  "Belgium",
+  "Suisse",
+  "Switzerland",
+  "Canada",
+  "douane",
+  "customs",
+  "taxes",
+  "annuler",
+  "cancel",
+  "modifier",
+  "change",
+  "urgent",
+  "asap",
+  "anniversaire",
+  "birthday",
+  "Noël",
+  "Christmas",
+  "stock",
+  "rupture",
+  "restock",
+  "précommande",
+  "preorder",
+  "atelier",
+  "workshop",
+  "artisan",
+  "handmade",
+  "fait-main",
 ];
-const GREETINGS = ["Bonjour,", "Hello,", "Hi Camille,", "Bonsoir,", "Dear Camille,", "Coucou,", "Good morning,", "Madame, Monsieur,"];
-const CLOSINGS = ["Merci !", "Thanks!", "Cordialement", "Best regards", "Bonne journée", "Cheers", "Bien à vous", "Kind regards", "À bientôt"];
-const SUBJECTS = ["Votre commande chez Maison Lumière", "Your order from Maison Lumière", "Re: Suivi de colis", "Re: Where is my parcel?", "Question", "Retour produit", "Return request", "Re: Votre avis compte"];
-const FIRST_NAMES = ["Léa", "Hugo", "Chloé", "Emma", "James", "Olivia", "Noah", "Camille", "Lucas", "Manon", "Jules", "Inès", "Louis", "Zoé", "Gabriel", "Jade", "Arthur", "Alice", "Oliver", "Amelia", "Jack", "Isla", "Harry", "Ava", "Thomas", "Sophie", "Paul", "Éloïse", "Raphaël", "Anaïs", "William", "Grace", "George", "Lily", "Théo", "Clémence", "Maël", "Océane", "Ethan", "Mia"];
-const LAST_NAMES = ["Martin", "Bernard", "Petit", "Wilson", "Carter", "Brown", "Dupont", "Moreau", "Laurent", "Simon", "Michel", "Lefèvre", "Leroy", "Roux", "David", "Bertrand", "Morel", "Fournier", "Girard", "Bonnet", "Smith", "Jones", "Taylor", "Davies", "Evans", "Thomas", "Johnson", "Roberts", "Walker", "Wright", "Robinson", "Thompson", "Garnier", "Faure", "Rousseau", "Blanc", "Guérin", "Müller", "Martinez", "Marchand"];
-const DOMAINS = ["example.fr", "example.com", "example.be", "example.co.uk", "example.ca", "mail.example", "example.ch"];
+const GREETINGS = [
+  "Bonjour,",
+  "Hello,",
+  "Hi Camille,",
+  "Bonsoir,",
+  "Dear Camille,",
+  "Coucou,",
+  "Good morning,",
+  "Madame, Monsieur,",
+];
+const CLOSINGS = [
+  "Merci !",
+  "Thanks!",
+  "Cordialement",
+  "Best regards",
+  "Bonne journée",
+  "Cheers",
+  "Bien à vous",
+  "Kind regards",
+  "À bientôt",
+];
+const SUBJECTS = [
+  "Votre commande chez Maison Lumière",
+  "Your order from Maison Lumière",
+  "Re: Suivi de colis",
+  "Re: Where is my parcel?",
+  "Question",
+  "Retour produit",
+  "Return request",
+  "Re: Votre avis compte",
+];
+const FIRST_NAMES = [
+  "Léa",
+  "Hugo",
+  "Chloé",
+  "Emma",
+  "James",
+  "Olivia",
+  "Noah",
+  "Camille",
+  "Lucas",
+  "Manon",
+  "Jules",
+  "Inès",
+  "Louis",
+  "Zoé",
+  "Gabriel",
+  "Jade",
+  "Arthur",
+  "Alice",
+  "Oliver",
+  "Amelia",
+  "Jack",
+  "Isla",
+  "Harry",
+  "Ava",
+  "Thomas",
+  "Sophie",
+  "Paul",
+  "Éloïse",
+  "Raphaël",
+  "Anaïs",
+  "William",
+  "Grace",
+  "George",
+  "Lily",
+  "Théo",
+  "Clémence",
+  "Maël",
+  "Océane",
+  "Ethan",
+  "Mia",
+];
+const LAST_NAMES = [
+  "Martin",
+  "Bernard",
+  "Petit",
+  "Wilson",
+  "Carter",
+  "Brown",
+  "Dupont",
+  "Moreau",
+  "Laurent",
+  "Simon",
+  "Michel",
+  "Lefèvre",
+  "Leroy",
+  "Roux",
+  "David",
+  "Bertrand",
+  "Morel",
+  "Fournier",
+  "Girard",
+  "Bonnet",
+  "Smith",
+  "Jones",
+  "Taylor",
+  "Davies",
+  "Evans",
+  "Thomas",
+  "Johnson",
+  "Roberts",
+  "Walker",
+  "Wright",
+  "Robinson",
+  "Thompson",
+  "Garnier",
+  "Faure",
+  "Rousseau",
+  "Blanc",
+  "Guérin",
+  "Müller",
+  "Martinez",
+  "Marchand",
+];
+const DOMAINS = [
+  "example.fr",
+  "example.com",
+  "example.be",
+  "example.co.uk",
+  "example.ca",
+  "mail.example",
+  "example.ch",
+];
 
 const RARE_WORD = "zéphyrine"; // in 12 old messages only
 const OLD_WORD = "orion"; // in the oldest 1% of messages only: a product discontinued long ago
@@ -48,7 +327,12 @@ const OLD_WORD = "orion"; // in the oldest 1% of messages only: a product discon
 type Case = { label: string; query: string; runs: number };
 
 /** N messages of support text over conversations and customers (ids start with b). */
-export async function fillMessageData(client: pg.Client, url: string, rows: number, conversations = Math.max(1_000, Math.round(rows / 5))) {
+export async function fillMessageData(
+  client: pg.Client,
+  url: string,
+  rows: number,
+  conversations = Math.max(1_000, Math.round(rows / 5)),
+) {
   const customers = Math.max(1_000, Math.round(conversations / 2));
   const old = Math.max(10, Math.round(rows / 100));
   const start = Date.now();
@@ -133,10 +417,15 @@ export async function fillMessageData(client: pg.Client, url: string, rows: numb
       WHERE m."conversationId" = c.id`,
   );
   step("channels of each thread");
-  await client.query(`UPDATE "Message" SET "textBody" = "textBody" || ' ${RARE_WORD}' WHERE id IN (SELECT 'bm' || (1 + k * ($1::int / 600)) FROM generate_series(0, 11) k)`, [rows]);
+  await client.query(
+    `UPDATE "Message" SET "textBody" = "textBody" || ' ${RARE_WORD}' WHERE id IN (SELECT 'bm' || (1 + k * ($1::int / 600)) FROM generate_series(0, 11) k)`,
+    [rows],
+  );
 
   // Index builds in parallel too (each CREATE INDEX uses one core), the big GIN one first.
-  const queue = [...indexes].sort((a, b) => Number(b.indexname === "Message_searchVector_idx") - Number(a.indexname === "Message_searchVector_idx"));
+  const queue = [...indexes].sort(
+    (a, b) => Number(b.indexname === "Message_searchVector_idx") - Number(a.indexname === "Message_searchVector_idx"),
+  );
   await Promise.all(
     Array.from({ length: slices }, async () => {
       const worker = new pg.Client(databaseConfigFromUrl(url));
@@ -181,13 +470,20 @@ async function measure(prisma: PrismaClient, rows: number) {
   for (const c of cases) {
     const first = await searchInbox({ query: c.query }, prisma);
     const query = normalizeSearchQuery(c.query);
-    const [{ count } = { count: 0n }] = await prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) FROM "Message" WHERE "searchVector" @@ (websearch_to_tsquery('english'::regconfig, ${query}) || websearch_to_tsquery('french'::regconfig, ${query}) || websearch_to_tsquery('french_unaccent'::regconfig, ${query}))`;
+    const [{ count } = { count: 0n }] = await prisma.$queryRaw<
+      { count: bigint }[]
+    >`SELECT count(*) FROM "Message" WHERE "searchVector" @@ (websearch_to_tsquery('english'::regconfig, ${query}) || websearch_to_tsquery('french'::regconfig, ${query}) || websearch_to_tsquery('french_unaccent'::regconfig, ${query}))`;
     const samples = await time(c.runs, () => searchInbox({ query: c.query }, prisma));
     summarize(c.label, samples, `matches: ${count} messages, ${first.customers.length} customers shown`);
     // searchInbox asks for one more row than a page, to know whether there is a next one.
     // The first strategy whose page is full, as findMessages tries them (wide only for a common term).
-    const full = async (strategy: MessageStrategy) => (await prisma.$queryRaw<unknown[]>(messageSearchSql(strategy, query, null, 21))).length === 21;
-    const strategy: MessageStrategy = (await full("recent")) ? "recent" : Number(count) >= 21 && (await full("wide")) ? "wide" : "all";
+    const full = async (strategy: MessageStrategy) =>
+      (await prisma.$queryRaw<unknown[]>(messageSearchSql(strategy, query, null, 21))).length === 21;
+    const strategy: MessageStrategy = (await full("recent"))
+      ? "recent"
+      : Number(count) >= 21 && (await full("wide"))
+        ? "wide"
+        : "all";
     const messagePlan = await plan(prisma, messageSearchSql(strategy, query, null, 21));
     const usesGin = messagePlan.some((p) => p.includes("Message_searchVector_idx"));
     const dateWalk = messagePlan.some((p) => p.includes("createdAt"));
@@ -200,12 +496,24 @@ async function measure(prisma: PrismaClient, rows: number) {
   }
 
   // The inbox list (issue #5): the first page of each view, the next page, and the view counts.
-  const [{ conversations } = { conversations: 0n }] = await prisma.$queryRaw<{ conversations: bigint }[]>`SELECT count(*) AS conversations FROM "Conversation"`;
-  console.log(`\ninbox list at ${Number(conversations).toLocaleString("en")} conversations (a page of 50 with its details):`);
+  const [{ conversations } = { conversations: 0n }] = await prisma.$queryRaw<
+    { conversations: bigint }[]
+  >`SELECT count(*) AS conversations FROM "Conversation"`;
+  console.log(
+    `\ninbox list at ${Number(conversations).toLocaleString("en")} conversations (a page of 50 with its details):`,
+  );
   for (const view of INBOX_VIEWS) {
     const first = await listConversations({ view, userId: "nobody" }, prisma);
-    summarize(`list: ${view}`, await time(20, () => listConversations({ view, userId: "nobody" }, prisma)), `${first.rows.length} rows`);
-    if (first.nextCursor) summarize(`list: ${view}, page 2`, await time(20, () => listConversations({ view, userId: "nobody", cursor: first.nextCursor }, prisma)));
+    summarize(
+      `list: ${view}`,
+      await time(20, () => listConversations({ view, userId: "nobody" }, prisma)),
+      `${first.rows.length} rows`,
+    );
+    if (first.nextCursor)
+      summarize(
+        `list: ${view}, page 2`,
+        await time(20, () => listConversations({ view, userId: "nobody", cursor: first.nextCursor }, prisma)),
+      );
   }
   summarize("countViews (all six counts)", await time(20, () => countViews("nobody", prisma)));
 
@@ -221,9 +529,15 @@ async function measure(prisma: PrismaClient, rows: number) {
 export async function benchSearch(rows: number, options: { keep?: boolean } = {}) {
   const name = `reply_inbox_bench_search_${process.pid}`;
   console.log(`\nSearch bench: throwaway database ${name}, ${rows.toLocaleString("en")} messages`);
-  await withThrowawayDatabase({ label: "search", name, keep: Boolean(options.keep), poolSize: 2 }, { fill: (client, url) => fillMessageData(client, url, rows), measure: async (prisma) => {
-    // One count row per inserted conversation: folded as the dispatcher would before anyone reads them.
-    await foldConversationCounts(prisma);
-    await measure(prisma, rows);
-  } });
+  await withThrowawayDatabase(
+    { label: "search", name, keep: Boolean(options.keep), poolSize: 2 },
+    {
+      fill: (client, url) => fillMessageData(client, url, rows),
+      measure: async (prisma) => {
+        // One count row per inserted conversation: folded as the dispatcher would before anyone reads them.
+        await foldConversationCounts(prisma);
+        await measure(prisma, rows);
+      },
+    },
+  );
 }

@@ -22,7 +22,8 @@ function count(argv: string[], flag: string, fallback: number, what: string): nu
   const index = argv.indexOf(flag);
   if (index === -1) return fallback;
   const value = Number(argv[index + 1]);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${flag} takes a whole number of ${what} (0 skips that bench)`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${flag} takes a whole number of ${what} (0 skips that bench)`);
   return value;
 }
 
@@ -32,12 +33,21 @@ async function main() {
   const conversations = count(argv, "--report-conversations", DEFAULT_REPORT_CONVERSATIONS, "conversations");
   const hash = await hashPassword("benchmark-password");
   summarize("password verify (bcrypt cost 11)", await time(10, () => verifyPassword("benchmark-password", hash)));
-  const email = `Bonjour,\n\nJ'ai bien reçu la lampe hier, merci pour l'emballage soigné. En revanche le câble est vraiment trop court pour ma table de chevet et l'abat-jour a une petite fêlure sur le côté.\nPouvez-vous m'en renvoyer un ? Je peux vous envoyer une photo.\n\nBelle journée,\nMartine\n\nEnvoyé de mon iPhone`.repeat(4);
-  summarize("classify one SMS (local model)", await time(2000, async () => classifyLocally("colis tjrs pas arrivé 😡 c normal ?")));
+  const email =
+    `Bonjour,\n\nJ'ai bien reçu la lampe hier, merci pour l'emballage soigné. En revanche le câble est vraiment trop court pour ma table de chevet et l'abat-jour a une petite fêlure sur le côté.\nPouvez-vous m'en renvoyer un ? Je peux vous envoyer une photo.\n\nBelle journée,\nMartine\n\nEnvoyé de mon iPhone`.repeat(
+      4,
+    );
+  summarize(
+    "classify one SMS (local model)",
+    await time(2000, async () => classifyLocally("colis tjrs pas arrivé 😡 c normal ?")),
+  );
   summarize("classify one long email (local model)", await time(2000, async () => classifyLocally(email)));
   await db.$queryRaw`SELECT 1`;
   summarize("database round trip (SELECT 1)", await time(500, () => db.$queryRaw`SELECT 1`));
-  summarize("user lookup by email", await time(500, () => db.user.findUnique({ where: { email: "admin@demo.replyinbox.test" } })));
+  summarize(
+    "user lookup by email",
+    await time(500, () => db.user.findUnique({ where: { email: "admin@demo.replyinbox.test" } })),
+  );
   await db.$disconnect();
   if (rows > 0) await benchSearch(rows, { keep: argv.includes("--keep-search-db") });
   if (conversations > 0) await benchReports(conversations, { keep: argv.includes("--keep-report-db") });

@@ -5,7 +5,8 @@ import { newUserSchema } from "@/lib/users/user-input";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
 
-const USAGE = "usage: npm run user:create -- --email <email> --role <agent|founder|manager|admin> [--name <name>] [--password <password>]";
+const USAGE =
+  "usage: npm run user:create -- --email <email> --role <agent|founder|manager|admin> [--name <name>] [--password <password>]";
 
 function fail(message: string, code = 2): never {
   console.error(`Error: ${message}`);
@@ -16,7 +17,15 @@ function fail(message: string, code = 2): never {
 async function main() {
   let values: Record<string, string | undefined>;
   try {
-    ({ values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, password: { type: "string" } }, strict: true }));
+    ({ values } = parseArgs({
+      options: {
+        email: { type: "string" },
+        role: { type: "string" },
+        name: { type: "string" },
+        password: { type: "string" },
+      },
+      strict: true,
+    }));
   } catch (error) {
     fail((error as Error).message);
   }
@@ -25,7 +34,9 @@ async function main() {
     const first = parsed.error.issues[0]!;
     const flag = String(first.path[0]);
     const given = values[flag];
-    fail(`--${flag} ${given === undefined ? "is required and " : ""}${first.message}${given !== undefined && flag !== "password" ? ` (got "${given}")` : ""}`);
+    fail(
+      `--${flag} ${given === undefined ? "is required and " : ""}${first.message}${given !== undefined && flag !== "password" ? ` (got "${given}")` : ""}`,
+    );
   }
   try {
     const user = await createUser(parsed.data);

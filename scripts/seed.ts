@@ -8,7 +8,9 @@ import { AppError } from "@/lib/errors";
 import { databaseHasData, seedDemoShop } from "@/lib/seed/seed-demo-shop";
 
 async function main() {
-  const { values } = parseArgs({ options: { force: { type: "boolean", default: false }, "if-empty": { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: { force: { type: "boolean", default: false }, "if-empty": { type: "boolean", default: false } },
+  });
   try {
     if (values["if-empty"] && !values.force && (await databaseHasData())) {
       console.log("The database already has data: seeding skipped.");
@@ -16,7 +18,9 @@ async function main() {
     }
     console.log("Seeding the demo shop: four weeks of its life through the real flows (about a minute)…");
     const summary = await seedDemoShop({ force: values.force });
-    console.log(`Seeded the demo shop: ${summary.customers} customers, ${summary.orders} orders, ${summary.conversations} conversations.`);
+    console.log(
+      `Seeded the demo shop: ${summary.customers} customers, ${summary.orders} orders, ${summary.conversations} conversations.`,
+    );
     console.log("Demo users (sign in with these):");
     for (const user of summary.users) console.log(`  ${user.role.padEnd(8)} ${user.email.padEnd(32)} ${user.password}`);
   } catch (error) {

@@ -19,7 +19,13 @@ import { compareWithReport, formatComparison } from "@/lib/simulator/compare-wit
 import type { SimulationSecrets } from "@/lib/simulator/provider-payloads";
 import { runSimulation, type SimulationResult } from "@/lib/simulator/run-simulation";
 import { MAX_CUSTOMERS } from "@/lib/simulator/shop-scenario";
-import { DEFAULT_RATES, RATE_NAMES, RATE_SPECS, resolveRates, type SimulationRates } from "@/lib/simulator/simulation-rates";
+import {
+  DEFAULT_RATES,
+  RATE_NAMES,
+  RATE_SPECS,
+  resolveRates,
+  type SimulationRates,
+} from "@/lib/simulator/simulation-rates";
 import { describeRates, formatTally } from "@/lib/simulator/simulation-tally";
 import { httpOutbox, httpTransport, type Outbox, type Transport } from "@/lib/simulator/transport";
 import { startFakePostmark, startFakeTwilio } from "../tests/support/fake-providers";
@@ -48,8 +54,17 @@ ${describeRates(DEFAULT_RATES)}`;
 
 class UsageError extends Error {}
 
-const port = z.coerce.number({ error: "must be a port number" }).int("must be a port number").min(1, "must be a port number").max(65_535, "must be a port number");
-const whole = (min: number, max: number) => z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+const port = z.coerce
+  .number({ error: "must be a port number" })
+  .int("must be a port number")
+  .min(1, "must be a port number")
+  .max(65_535, "must be a port number");
+const whole = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
 const cliSchema = z
   .object({
@@ -67,13 +82,38 @@ const cliSchema = z
     concurrency: whole(1, 64).default(6),
     dispatchers: whole(1, 8).default(3),
     verbose: z.boolean().default(false),
-    ...Object.fromEntries(RATE_NAMES.map((name) => [RATE_SPECS[name].flag, z.coerce.number({ error: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").optional()])),
+    ...Object.fromEntries(
+      RATE_NAMES.map((name) => [
+        RATE_SPECS[name].flag,
+        z.coerce
+          .number({ error: "must be a number" })
+          .min(0, "must be between 0 and 1")
+          .max(1, "must be between 0 and 1")
+          .optional(),
+      ]),
+    ),
   })
   .superRefine((o, ctx) => {
-    if (o["start-app"] && o["app-url"]) ctx.addIssue({ code: "custom", path: ["app-url"], message: "cannot be used with --start-app (it starts its own app)" });
-    if (o["start-app"] && (o["postmark-url"] || o["twilio-url"])) ctx.addIssue({ code: "custom", path: ["postmark-url"], message: "cannot be used with --start-app (it starts its own fakes)" });
-    if (Boolean(o["postmark-url"]) !== Boolean(o["twilio-url"])) ctx.addIssue({ code: "custom", path: ["twilio-url"], message: "give both --postmark-url and --twilio-url, or neither" });
-    if (o["keep-database"] && !o["start-app"]) ctx.addIssue({ code: "custom", path: ["keep-database"], message: "only applies with --start-app" });
+    if (o["start-app"] && o["app-url"])
+      ctx.addIssue({
+        code: "custom",
+        path: ["app-url"],
+        message: "cannot be used with --start-app (it starts its own app)",
+      });
+    if (o["start-app"] && (o["postmark-url"] || o["twilio-url"]))
+      ctx.addIssue({
+        code: "custom",
+        path: ["postmark-url"],
+        message: "cannot be used with --start-app (it starts its own fakes)",
+      });
+    if (Boolean(o["postmark-url"]) !== Boolean(o["twilio-url"]))
+      ctx.addIssue({
+        code: "custom",
+        path: ["twilio-url"],
+        message: "give both --postmark-url and --twilio-url, or neither",
+      });
+    if (o["keep-database"] && !o["start-app"])
+      ctx.addIssue({ code: "custom", path: ["keep-database"], message: "only applies with --start-app" });
   });
 
 type CliOptions = z.infer<typeof cliSchema>;
@@ -83,20 +123,31 @@ function parseCli(argv: string[]): CliOptions | "help" {
   const names = Object.keys(cliSchema.shape).concat("help");
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ args: argv, options: Object.fromEntries(names.map((name) => [name, { type: booleans.has(name) ? "boolean" : "string" }])), strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: Object.fromEntries(names.map((name) => [name, { type: booleans.has(name) ? "boolean" : "string" }])),
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) return "help";
   delete values.help;
   const parsed = cliSchema.safeParse(values);
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
+  if (!parsed.success)
+    throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n"));
   return parsed.data;
 }
 
 function ratesFrom(options: CliOptions): Partial<SimulationRates> {
   const given = options as unknown as Record<string, number | undefined>;
-  return Object.fromEntries(RATE_NAMES.filter((name) => given[RATE_SPECS[name].flag] !== undefined).map((name) => [name, given[RATE_SPECS[name].flag]!]));
+  return Object.fromEntries(
+    RATE_NAMES.filter((name) => given[RATE_SPECS[name].flag] !== undefined).map((name) => [
+      name,
+      given[RATE_SPECS[name].flag]!,
+    ]),
+  );
 }
 
 const secret = (bytes = 24) => randomBytes(bytes).toString("base64url");
@@ -105,7 +156,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitForHealth(appUrl: string, child: ChildProcess, output: string[], timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The app exited (code ${child.exitCode}) before it was ready:\n${output.join("").slice(-2000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`The app exited (code ${child.exitCode}) before it was ready:\n${output.join("").slice(-2000)}`);
     try {
       const response = await fetch(`${appUrl}/api/health`, { signal: AbortSignal.timeout(5000) });
       if (response.ok) return;
@@ -114,7 +166,9 @@ async function waitForHealth(appUrl: string, child: ChildProcess, output: string
     }
     await sleep(300);
   }
-  throw new Error(`The app did not answer ${appUrl}/api/health within ${timeoutMs / 1000} s:\n${output.join("").slice(-2000)}`);
+  throw new Error(
+    `The app did not answer ${appUrl}/api/health within ${timeoutMs / 1000} s:\n${output.join("").slice(-2000)}`,
+  );
 }
 
 /** Whether something already listens on this local port. */
@@ -135,12 +189,22 @@ async function requireFreePorts(ports: Record<string, number>): Promise<void> {
   if (busy.length) throw new UsageError(`Something already listens on ${busy.join(", ")}: pick other ports.`);
 }
 
-type Session = { transport: Transport; outbox: Outbox; secrets: SimulationSecrets; afterRun?: (result: SimulationResult) => Promise<void>; stop: () => Promise<void> };
+type Session = {
+  transport: Transport;
+  outbox: Outbox;
+  secrets: SimulationSecrets;
+  afterRun?: (result: SimulationResult) => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 /** The built app on a throwaway database, with the fakes, everything generated here. */
 async function startOwnApp(options: CliOptions): Promise<Session> {
   if (!existsSync(".next/BUILD_ID")) throw new UsageError("--start-app runs the built app: run `npm run build` first.");
-  await requireFreePorts({ port: options.port, "postmark-port": options["postmark-port"], "twilio-port": options["twilio-port"] });
+  await requireFreePorts({
+    port: options.port,
+    "postmark-port": options["postmark-port"],
+    "twilio-port": options["twilio-port"],
+  });
   const appUrl = `http://127.0.0.1:${options.port}`;
   const secrets: SimulationSecrets = {
     appUrl,
@@ -154,7 +218,10 @@ async function startOwnApp(options: CliOptions): Promise<Session> {
     apiToken: null,
   };
   const postmarkToken = secret();
-  const [postmark, twilio] = await Promise.all([startFakePostmark(postmarkToken, options["postmark-port"]), startFakeTwilio(secrets.twilioAccountSid, secrets.twilioAuthToken, options["twilio-port"])]);
+  const [postmark, twilio] = await Promise.all([
+    startFakePostmark(postmarkToken, options["postmark-port"]),
+    startFakeTwilio(secrets.twilioAccountSid, secrets.twilioAuthToken, options["twilio-port"]),
+  ]);
   const database = `reply_inbox_sim_${process.pid}`;
   console.log(`Creating the throwaway database ${database}…`);
   const databaseUrl = await createMigratedDatabase(database);
@@ -181,7 +248,14 @@ async function startOwnApp(options: CliOptions): Promise<Session> {
     OPENAI_API_KEY: "",
   };
   // This process prepares the shop and reads the report through the same lib/ code.
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, AUTH_SECRET: appEnv.AUTH_SECRET, LINK_SECRET: appEnv.LINK_SECRET, CRON_SECRET: secrets.cronSecret, APP_URL: appUrl, DATABASE_POOL_MAX: "2" });
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: appEnv.AUTH_SECRET,
+    LINK_SECRET: appEnv.LINK_SECRET,
+    CRON_SECRET: secrets.cronSecret,
+    APP_URL: appUrl,
+    DATABASE_POOL_MAX: "2",
+  });
   const { prepareSimulatedShop } = await import("@/lib/simulator/prepare-simulated-shop");
   const { waitForClassifiedReplies } = await import("@/lib/simulator/wait-for-classified-replies");
   const { db } = await import("@/lib/db");
@@ -190,7 +264,11 @@ async function startOwnApp(options: CliOptions): Promise<Session> {
 
   console.log(`Starting the app on ${appUrl} (fake Postmark ${postmark.url}, fake Twilio ${twilio.url})…`);
   const output: string[] = [];
-  const app = spawn("npx", ["next", "start", "-p", String(options.port), "-H", "127.0.0.1"], { env: appEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const app = spawn("npx", ["next", "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+    env: appEnv,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   app.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   app.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
 
@@ -232,7 +310,10 @@ async function startOwnApp(options: CliOptions): Promise<Session> {
     afterRun: async (result) => {
       const { outcomeMetrics } = await import("@/lib/reports/outcome-metrics");
       const { parseReportFilters } = await import("@/lib/reports/report-filters");
-      const filters = parseReportFilters({ from: result.from.toISOString().slice(0, 10), to: result.to.toISOString().slice(0, 10) }, result.to);
+      const filters = parseReportFilters(
+        { from: result.from.toISOString().slice(0, 10), to: result.to.toISOString().slice(0, 10) },
+        result.to,
+      );
       if (!filters.ok) throw new Error(filters.error);
       console.log(`\n${formatComparison(compareWithReport(result.tally, await outcomeMetrics(filters.filters)))}`);
     },
@@ -245,9 +326,21 @@ async function connectToRunningApp(options: CliOptions): Promise<Session> {
   loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
   const e = process.env;
   const appUrl = (options["app-url"] ?? e.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
-  const needed = ["CRON_SECRET", "SHOPIFY_WEBHOOK_SECRET", "POSTMARK_SERVER_TOKEN", "POSTMARK_WEBHOOK_USER", "POSTMARK_WEBHOOK_PASSWORD", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"];
+  const needed = [
+    "CRON_SECRET",
+    "SHOPIFY_WEBHOOK_SECRET",
+    "POSTMARK_SERVER_TOKEN",
+    "POSTMARK_WEBHOOK_USER",
+    "POSTMARK_WEBHOOK_PASSWORD",
+    "TWILIO_ACCOUNT_SID",
+    "TWILIO_AUTH_TOKEN",
+    "TWILIO_FROM_NUMBER",
+  ];
   const missing = needed.filter((name) => !e[name]);
-  if (missing.length) throw new UsageError(`The simulator signs its requests with the app's secrets; set ${missing.join(", ")} (as the app has them, e.g. in .env.local), or use --start-app.`);
+  if (missing.length)
+    throw new UsageError(
+      `The simulator signs its requests with the app's secrets; set ${missing.join(", ")} (as the app has them, e.g. in .env.local), or use --start-app.`,
+    );
   const secrets: SimulationSecrets = {
     appUrl: e.APP_URL ?? appUrl,
     cronSecret: e.CRON_SECRET!,
@@ -265,20 +358,30 @@ async function connectToRunningApp(options: CliOptions): Promise<Session> {
     outbox = httpOutbox(options["postmark-url"], options["twilio-url"]);
   } else {
     await requireFreePorts({ "postmark-port": options["postmark-port"], "twilio-port": options["twilio-port"] });
-    const [postmark, twilio] = await Promise.all([startFakePostmark(e.POSTMARK_SERVER_TOKEN!, options["postmark-port"]), startFakeTwilio(secrets.twilioAccountSid, secrets.twilioAuthToken, options["twilio-port"])]);
+    const [postmark, twilio] = await Promise.all([
+      startFakePostmark(e.POSTMARK_SERVER_TOKEN!, options["postmark-port"]),
+      startFakeTwilio(secrets.twilioAccountSid, secrets.twilioAuthToken, options["twilio-port"]),
+    ]);
     outbox = { emails: async () => postmark.sent, sms: async () => twilio.sent };
     stop = async () => void (await Promise.all([postmark.close(), twilio.close()]));
-    console.log(`Fake Postmark on ${postmark.url}, fake Twilio on ${twilio.url}. The app at ${appUrl} must run with:\n  POSTMARK_API_URL=${postmark.url} TWILIO_API_URL=${twilio.url}`);
+    console.log(
+      `Fake Postmark on ${postmark.url}, fake Twilio on ${twilio.url}. The app at ${appUrl} must run with:\n  POSTMARK_API_URL=${postmark.url} TWILIO_API_URL=${twilio.url}`,
+    );
   }
   try {
     const health = await fetch(`${appUrl}/api/health`, { signal: AbortSignal.timeout(10_000) });
     if (!health.ok) throw new Error(`answered ${health.status}`);
   } catch (error) {
     await stop();
-    throw new UsageError(`No app answers at ${appUrl}/api/health (${error instanceof Error ? error.message : error}). Start it, or use --start-app.`);
+    throw new UsageError(
+      `No app answers at ${appUrl}/api/health (${error instanceof Error ? error.message : error}). Start it, or use --start-app.`,
+    );
   }
-  if (!secrets.apiToken) console.log("No --api-token: clicks are not followed by reviews (review.created needs an events API token).");
-  console.log("The shop's own settings apply: SMS only in its SMS window (customers are in France and the UK), flow timing as set.");
+  if (!secrets.apiToken)
+    console.log("No --api-token: clicks are not followed by reviews (review.created needs an events API token).");
+  console.log(
+    "The shop's own settings apply: SMS only in its SMS window (customers are in France and the UK), flow timing as set.",
+  );
   return { transport: httpTransport(appUrl), outbox, secrets, stop };
 }
 
@@ -301,7 +404,9 @@ async function main() {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const changed = RATE_NAMES.filter((name) => rates[name] !== DEFAULT_RATES[name]);
-  console.log(`Simulating ${options.customers} customers, seed ${options.seed}${changed.length ? `, rates changed: ${changed.map((name) => `--${RATE_SPECS[name].flag} ${rates[name]}`).join(" ")}` : ", the seeds' rates"}.`);
+  console.log(
+    `Simulating ${options.customers} customers, seed ${options.seed}${changed.length ? `, rates changed: ${changed.map((name) => `--${RATE_SPECS[name].flag} ${rates[name]}`).join(" ")}` : ", the seeds' rates"}.`,
+  );
 
   const session = options["start-app"] ? await startOwnApp(options) : await connectToRunningApp(options);
   const interrupt = () => void session.stop().finally(() => process.exit(130));

@@ -40,8 +40,12 @@ const options = {
   seed: number(values.seed, DEFAULT_TRAINING.seed),
 };
 
-const files = readdirSync(corpusDir).filter((name) => name.startsWith("train-") && name.endsWith(".jsonl")).sort();
-const byFile = new Map(files.map((name) => [name, parseCorpus(readFileSync(path.join(corpusDir, name), "utf8"), name)]));
+const files = readdirSync(corpusDir)
+  .filter((name) => name.startsWith("train-") && name.endsWith(".jsonl"))
+  .sort();
+const byFile = new Map(
+  files.map((name) => [name, parseCorpus(readFileSync(path.join(corpusDir, name), "utf8"), name)]),
+);
 const lines = [...byFile.values()].flat();
 const digest = createHash("sha256").update(JSON.stringify(lines)).digest("hex").slice(0, 16);
 
@@ -64,18 +68,34 @@ if (values["by-file"]) {
   console.log(`Each training file held out in turn, ${JSON.stringify(options)}`);
   const all: ReturnType<typeof scores>[] = [];
   for (const [name, held] of byFile) {
-    const result = scores(lines.filter((line) => !held.includes(line)), held);
+    const result = scores(
+      lines.filter((line) => !held.includes(line)),
+      held,
+    );
     all.push(result);
-    console.log(`${name.padEnd(24)} intent ${(100 * result.intent).toFixed(1)}%  sentiment ${(100 * result.sentiment).toFixed(1)}%  negative recall ${(100 * result.negativeRecall).toFixed(1)}%  to a person ${(100 * result.toHuman).toFixed(1)}%`);
+    console.log(
+      `${name.padEnd(24)} intent ${(100 * result.intent).toFixed(1)}%  sentiment ${(100 * result.sentiment).toFixed(1)}%  negative recall ${(100 * result.negativeRecall).toFixed(1)}%  to a person ${(100 * result.toHuman).toFixed(1)}%`,
+    );
   }
-  const mean = (key: keyof (typeof all)[number]) => `${((100 * all.reduce((sum, r) => sum + r[key], 0)) / all.length).toFixed(1)}%`;
-  console.log(`mean                     intent ${mean("intent")}  sentiment ${mean("sentiment")}  negative recall ${mean("negativeRecall")}  to a person ${mean("toHuman")}`);
+  const mean = (key: keyof (typeof all)[number]) =>
+    `${((100 * all.reduce((sum, r) => sum + r[key], 0)) / all.length).toFixed(1)}%`;
+  console.log(
+    `mean                     intent ${mean("intent")}  sentiment ${mean("sentiment")}  negative recall ${mean("negativeRecall")}  to a person ${mean("toHuman")}`,
+  );
 } else if (values.folds) {
   const folds = Number(values.folds);
-  const results = Array.from({ length: folds }, (_, k) => scores(lines.filter((l) => foldOf(l, folds) !== k), lines.filter((l) => foldOf(l, folds) === k)));
-  const mean = (key: keyof (typeof results)[number]) => `${((100 * results.reduce((sum, r) => sum + r[key], 0)) / folds).toFixed(1)}%`;
+  const results = Array.from({ length: folds }, (_, k) =>
+    scores(
+      lines.filter((l) => foldOf(l, folds) !== k),
+      lines.filter((l) => foldOf(l, folds) === k),
+    ),
+  );
+  const mean = (key: keyof (typeof results)[number]) =>
+    `${((100 * results.reduce((sum, r) => sum + r[key], 0)) / folds).toFixed(1)}%`;
   console.log(`${folds}-fold cross-validation on ${lines.length} lines, ${JSON.stringify(options)}`);
-  console.log(`intent ${mean("intent")}  sentiment ${mean("sentiment")}  negative recall ${mean("negativeRecall")}  problems+questions to a person ${mean("toHuman")}  handled automatically ${mean("automated")}`);
+  console.log(
+    `intent ${mean("intent")}  sentiment ${mean("sentiment")}  negative recall ${mean("negativeRecall")}  problems+questions to a person ${mean("toHuman")}  handled automatically ${mean("automated")}`,
+  );
 } else if (values.dev) {
   const train = lines.filter((line) => !isDevLine(line));
   const dev = lines.filter(isDevLine);
@@ -83,7 +103,8 @@ if (values["by-file"]) {
   const model = loadReplyModel(trainReplyModel(train, { files, lines: train.length, digest }, options));
   console.log(`Trained on ${train.length} lines in ${Date.now() - started} ms; tuning lines: ${dev.length}`);
   const guesses = dev.map((line) => ({ line, got: classifyLocally(line.text, model) }));
-  const share = (ok: (g: (typeof guesses)[number]) => boolean, of = guesses) => `${((100 * of.filter(ok).length) / of.length).toFixed(1)}% (${of.filter(ok).length}/${of.length})`;
+  const share = (ok: (g: (typeof guesses)[number]) => boolean, of = guesses) =>
+    `${((100 * of.filter(ok).length) / of.length).toFixed(1)}% (${of.filter(ok).length}/${of.length})`;
   console.log(`intent    ${share((g) => g.got.intent === g.line.intent)}`);
   console.log(`sentiment ${share((g) => g.got.sentiment === g.line.sentiment)}`);
   const negatives = guesses.filter((g) => g.line.sentiment === "negative");
@@ -91,11 +112,15 @@ if (values["by-file"]) {
   const problems = guesses.filter((g) => g.line.intent === "problem" && g.line.friction);
   console.log(`friction (problems) ${share((g) => g.got.frictionHint === g.line.friction, problems)}`);
   for (const g of guesses.filter((g) => g.got.intent !== g.line.intent || g.got.sentiment !== g.line.sentiment)) {
-    console.log(`  ${g.line.intent}/${g.line.sentiment} → ${g.got.intent}/${g.got.sentiment} (${g.got.confidence.toFixed(2)}) ${JSON.stringify(g.line.text.slice(0, 140))}`);
+    console.log(
+      `  ${g.line.intent}/${g.line.sentiment} → ${g.got.intent}/${g.got.sentiment} (${g.got.confidence.toFixed(2)}) ${JSON.stringify(g.line.text.slice(0, 140))}`,
+    );
   }
 } else {
   const started = Date.now();
   const stored = trainReplyModel(lines, { files, lines: lines.length, digest }, options);
   writeFileSync(modelFile, `${JSON.stringify(stored)}\n`);
-  console.log(`Trained on ${lines.length} lines from ${files.join(", ")} in ${Date.now() - started} ms → ${path.relative(root, modelFile)}`);
+  console.log(
+    `Trained on ${lines.length} lines from ${files.join(", ")} in ${Date.now() - started} ms → ${path.relative(root, modelFile)}`,
+  );
 }

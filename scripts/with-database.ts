@@ -72,7 +72,9 @@ async function main() {
       try {
         stopEmbedded = await startEmbeddedDatabase(dataDir, port);
       } catch (error) {
-        console.error(`Could not start the embedded database on 127.0.0.1:${port} (${(error as Error).message}). Set EMBEDDED_DATABASE_PORT or DATABASE_URL.`);
+        console.error(
+          `Could not start the embedded database on 127.0.0.1:${port} (${(error as Error).message}). Set EMBEDDED_DATABASE_PORT or DATABASE_URL.`,
+        );
         process.exit(1);
       }
       writeFileSync(lockFile, JSON.stringify({ pid: process.pid, port } satisfies EmbeddedLock));
@@ -81,7 +83,9 @@ async function main() {
         rmSync(lockFile, { force: true });
         await release();
       };
-      console.log(`Embedded database (PGlite) at ${path.relative(process.cwd(), dataDir)}, served on 127.0.0.1:${port}`);
+      console.log(
+        `Embedded database (PGlite) at ${path.relative(process.cwd(), dataDir)}, served on 127.0.0.1:${port}`,
+      );
     }
     childEnv.DATABASE_URL = embeddedUrl(port);
     // PGlite is a single session: one connection per process keeps transactions whole.

@@ -18,11 +18,18 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => (s
 async function tick() {
   const started = Date.now();
   try {
-    const response = await fetch(`${appUrl}/api/cron/dispatch`, { headers: { authorization: `Bearer ${secret}` }, signal: AbortSignal.timeout(90_000) });
+    const response = await fetch(`${appUrl}/api/cron/dispatch`, {
+      headers: { authorization: `Bearer ${secret}` },
+      signal: AbortSignal.timeout(90_000),
+    });
     const body = await response.text();
-    console.log(`${new Date().toISOString()} dispatch ${response.status} in ${Date.now() - started} ms: ${body.slice(0, 300)}`);
+    console.log(
+      `${new Date().toISOString()} dispatch ${response.status} in ${Date.now() - started} ms: ${body.slice(0, 300)}`,
+    );
   } catch (error) {
-    console.error(`${new Date().toISOString()} dispatch failed: ${error instanceof Error ? error.message : error} (is the app running at ${appUrl}?)`);
+    console.error(
+      `${new Date().toISOString()} dispatch failed: ${error instanceof Error ? error.message : error} (is the app running at ${appUrl}?)`,
+    );
   }
 }
 
@@ -30,7 +37,8 @@ async function main() {
   console.log(`Dispatching every ${INTERVAL_MS / 1000} s through ${appUrl}/api/cron/dispatch. Ctrl-C to stop.`);
   while (!stopping) {
     await tick();
-    for (let waited = 0; waited < INTERVAL_MS && !stopping; waited += 1000) await new Promise((resolve) => setTimeout(resolve, 1000));
+    for (let waited = 0; waited < INTERVAL_MS && !stopping; waited += 1000)
+      await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
 

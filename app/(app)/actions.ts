@@ -6,6 +6,10 @@ import { localeChoiceSchema } from "@/lib/i18n/locale-choice";
 import { updateOwnLocale } from "@/lib/users/update-own-locale";
 
 // Preferences every signed-in user sets for themselves, from the app's navigation.
-export const saveOwnLocaleAction = authorizedAction("profile.update", z.object({ locale: localeChoiceSchema }), async (input, user) => {
-  return updateOwnLocale(user.id, input.locale);
-});
+export const saveOwnLocaleAction = authorizedAction(
+  "profile.update",
+  z.object({ locale: localeChoiceSchema }),
+  async (input, user) => {
+    return updateOwnLocale(user.id, input.locale);
+  },
+);

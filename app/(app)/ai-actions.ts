@@ -7,8 +7,12 @@ import { suggestReply } from "@/lib/ai/suggest-reply";
 
 // AI drafts: both return text for a person to edit. Nothing is saved or sent here.
 
-export const draftInVoiceAction = authorizedAction("templates.propose", draftInVoiceSchema, (input) => draftTemplateInVoice(input));
+export const draftInVoiceAction = authorizedAction("templates.propose", draftInVoiceSchema, (input) =>
+  draftTemplateInVoice(input),
+);
 
-export const suggestReplyAction = authorizedAction("inbox.work", z.object({ conversationId: z.string().min(1), channel: z.enum(["email", "sms"]).optional() }), (input) =>
-  suggestReply(input.conversationId, { channel: input.channel }),
+export const suggestReplyAction = authorizedAction(
+  "inbox.work",
+  z.object({ conversationId: z.string().min(1), channel: z.enum(["email", "sms"]).optional() }),
+  (input) => suggestReply(input.conversationId, { channel: input.channel }),
 );

@@ -12,10 +12,16 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const transports = channelTransports(env());
-  const areas = areasFor(user.role, { outbox: transports.email === "outbox" || transports.sms === "outbox" }).map(({ key, href }) => ({ key, href }));
+  const areas = areasFor(user.role, { outbox: transports.email === "outbox" || transports.sms === "outbox" }).map(
+    ({ key, href }) => ({ key, href }),
+  );
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
-      <AppNav areas={areas} user={{ name: user.name, email: user.email, role: user.role }} localeChoice={await getLocaleChoice()} />
+      <AppNav
+        areas={areas}
+        user={{ name: user.name, email: user.email, role: user.role }}
+        localeChoice={await getLocaleChoice()}
+      />
       <div className="min-w-0 flex-1">
         {can(user.role, "setup.providers") && <ChannelBanner channels={configuredChannels(env())} />}
         {can(user.role, "connections.manage") && <SilentProviderBanner />}

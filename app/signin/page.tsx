@@ -14,7 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("pageTitle") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeRedirectPath(Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);

@@ -30,9 +30,31 @@ export function ChangePasswordForm() {
       <p className="mt-1 text-xs text-stone-600">{t("passwordIntro")}</p>
       <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
         {message && <Notice tone={message.tone}>{message.text}</Notice>}
-        <TextField id="currentPassword" label={t("currentPassword")} type="password" autoComplete="current-password" required errors={fieldErrors.currentPassword} />
-        <TextField id="newPassword" label={t("newPassword")} type="password" autoComplete="new-password" required hint={t("newPasswordHint")} errors={fieldErrors.newPassword} />
-        <TextField id="confirmPassword" label={t("confirmPassword")} type="password" autoComplete="new-password" required errors={fieldErrors.confirmPassword} />
+        <TextField
+          id="currentPassword"
+          label={t("currentPassword")}
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={fieldErrors.currentPassword}
+        />
+        <TextField
+          id="newPassword"
+          label={t("newPassword")}
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={t("newPasswordHint")}
+          errors={fieldErrors.newPassword}
+        />
+        <TextField
+          id="confirmPassword"
+          label={t("confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={fieldErrors.confirmPassword}
+        />
         <Button type="submit" pending={pending}>
           {pending ? t("changing") : t("change")}
         </Button>

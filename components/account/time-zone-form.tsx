@@ -11,7 +11,15 @@ import { useServerAction } from "@/components/ui/use-server-action";
 import { accountMessages } from "@/lib/i18n/messages/account";
 
 /** The user's own time zone: "auto" (the browser's) or one they pick; the page renders again in it. */
-export function TimeZoneForm({ choice, browserZone, timeZones }: { choice: string; browserZone: string; timeZones: string[] }) {
+export function TimeZoneForm({
+  choice,
+  browserZone,
+  timeZones,
+}: {
+  choice: string;
+  browserZone: string;
+  timeZones: string[];
+}) {
   const router = useRouter();
   const { t } = useTranslator(accountMessages);
   const { run, pending, fieldErrors, message } = useServerAction(saveOwnTimeZoneAction);
@@ -33,7 +41,13 @@ export function TimeZoneForm({ choice, browserZone, timeZones }: { choice: strin
       <p className="mt-1 text-xs text-stone-600">{t("timeZoneIntro")}</p>
       <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
         {message && <Notice tone={message.tone}>{message.text}</Notice>}
-        <SelectField id="timeZone" label={t("timeZoneLabel")} value={selected} onChange={(event) => setSelected(event.target.value)} errors={fieldErrors.timeZone}>
+        <SelectField
+          id="timeZone"
+          label={t("timeZoneLabel")}
+          value={selected}
+          onChange={(event) => setSelected(event.target.value)}
+          errors={fieldErrors.timeZone}
+        >
           <option value="auto">{t("timeZoneAuto", { zone: browserZone })}</option>
           {timeZones.map((zone) => (
             <option key={zone} value={zone}>

@@ -49,7 +49,13 @@ export function AiActionButton<T>({ aiConfigured, label, doneText, request, onRe
     return (
       <div className="flex flex-wrap items-center gap-2">
         {/* Focusable, so the explanation is read out; it does nothing. */}
-        <Button type="button" variant="secondary" aria-disabled="true" aria-describedby={hintId} className="cursor-not-allowed opacity-60">
+        <Button
+          type="button"
+          variant="secondary"
+          aria-disabled="true"
+          aria-describedby={hintId}
+          className="cursor-not-allowed opacity-60"
+        >
           {label}
         </Button>
         <p id={hintId} className="max-w-md text-xs text-stone-500">
@@ -93,14 +99,30 @@ type Props = {
 };
 
 /** "Draft in my voice": writes or rewrites a template from the founder's samples and the step's purpose. */
-export function DraftInVoiceButton({ aiConfigured, templateKey, channel, locale, currentText, currentSubject, onDraft }: Props) {
+export function DraftInVoiceButton({
+  aiConfigured,
+  templateKey,
+  channel,
+  locale,
+  currentText,
+  currentSubject,
+  onDraft,
+}: Props) {
   const { t } = useTranslator(aiDraftMessages);
   return (
     <AiActionButton
       aiConfigured={aiConfigured}
       label={t("draftInVoice")}
       doneText={t("drafted")}
-      request={() => draftInVoiceAction({ templateKey, channel, locale, currentText: currentText?.trim() ? currentText : undefined, subject: currentSubject ?? null })}
+      request={() =>
+        draftInVoiceAction({
+          templateKey,
+          channel,
+          locale,
+          currentText: currentText?.trim() ? currentText : undefined,
+          subject: currentSubject ?? null,
+        })
+      }
       onResult={onDraft}
     />
   );

@@ -17,5 +17,13 @@ type Props = {
 /** "Suggest a reply": a draft answer to the conversation in the founder's voice, for the agent to edit. */
 export function SuggestReplyButton({ aiConfigured, conversationId, channel, onDraft }: Props) {
   const { t } = useTranslator(aiDraftMessages);
-  return <AiActionButton aiConfigured={aiConfigured} label={t("suggestReply")} doneText={t("suggested")} request={() => suggestReplyAction({ conversationId, channel: channel ?? undefined })} onResult={onDraft} />;
+  return (
+    <AiActionButton
+      aiConfigured={aiConfigured}
+      label={t("suggestReply")}
+      doneText={t("suggested")}
+      request={() => suggestReplyAction({ conversationId, channel: channel ?? undefined })}
+      onResult={onDraft}
+    />
+  );
 }

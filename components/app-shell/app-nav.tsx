@@ -11,7 +11,15 @@ import { shellMessages } from "@/lib/i18n/messages/shell";
 
 type NavArea = { key: AreaKey; href: string };
 
-export function AppNav({ areas, user, localeChoice }: { areas: NavArea[]; user: { name: string; email: string; role: Role }; localeChoice: LocaleChoice }) {
+export function AppNav({
+  areas,
+  user,
+  localeChoice,
+}: {
+  areas: NavArea[];
+  user: { name: string; email: string; role: Role };
+  localeChoice: LocaleChoice;
+}) {
   const pathname = usePathname();
   const { t } = useTranslator(shellMessages);
   return (
@@ -41,11 +49,19 @@ export function AppNav({ areas, user, localeChoice }: { areas: NavArea[]; user: 
             {user.email} · <span data-testid="current-role">{t(`role.${user.role}`)}</span>
           </p>
         </div>
-        <Link href="/account" className="block text-xs text-stone-600 underline hover:text-stone-900" aria-current={pathname === "/account" ? "page" : undefined}>
+        <Link
+          href="/account"
+          className="block text-xs text-stone-600 underline hover:text-stone-900"
+          aria-current={pathname === "/account" ? "page" : undefined}
+        >
           {t("yourAccount")}
         </Link>
         <LanguageSelect choice={localeChoice} />
-        <button type="button" onClick={() => signOut({ callbackUrl: "/signin" })} className="text-xs text-stone-600 underline hover:text-stone-900">
+        <button
+          type="button"
+          onClick={() => signOut({ callbackUrl: "/signin" })}
+          className="text-xs text-stone-600 underline hover:text-stone-900"
+        >
           {t("signOut")}
         </button>
       </div>

@@ -9,7 +9,11 @@ export async function SilentProviderBanner() {
   if (silent.length === 0) return null;
   const { t } = await getTranslator(shellMessages);
   return (
-    <div role="alert" className="border-b border-red-200 bg-red-50 px-6 py-2 text-xs text-red-900" data-testid="silent-provider-banner">
+    <div
+      role="alert"
+      className="border-b border-red-200 bg-red-50 px-6 py-2 text-xs text-red-900"
+      data-testid="silent-provider-banner"
+    >
       {silent.map(({ provider, sendsSince }) => (
         <p key={provider}>
           {t(provider === "postmark" ? "silentPostmark" : "silentTwilio", { hours: SILENCE_HOURS, count: sendsSince })}{" "}

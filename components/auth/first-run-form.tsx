@@ -19,7 +19,9 @@ export function FirstRunForm() {
     const values = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     run(values, () => {
       // Signed straight in with what they just chose; the sign-in page is the fallback.
-      void signIn("credentials", { email: values.email, password: values.password, redirect: false }).then((result) => window.location.assign(result?.ok ? "/inbox" : "/signin"));
+      void signIn("credentials", { email: values.email, password: values.password, redirect: false }).then((result) =>
+        window.location.assign(result?.ok ? "/inbox" : "/signin"),
+      );
       return t("firstRunDone");
     });
   }
@@ -27,11 +29,40 @@ export function FirstRunForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
-      <TextField id="code" label={t("firstRunCode")} hint={t("firstRunCodeHint")} autoComplete="off" required errors={fieldErrors.code} />
+      <TextField
+        id="code"
+        label={t("firstRunCode")}
+        hint={t("firstRunCodeHint")}
+        autoComplete="off"
+        required
+        errors={fieldErrors.code}
+      />
       <TextField id="name" label={t("firstRunName")} autoComplete="name" required errors={fieldErrors.name} />
-      <TextField id="email" label={t("email")} type="email" autoComplete="username" required errors={fieldErrors.email} />
-      <TextField id="password" label={t("password")} type="password" autoComplete="new-password" hint={t("firstRunPasswordHint")} required errors={fieldErrors.password} />
-      <TextField id="confirmPassword" label={t("firstRunConfirm")} type="password" autoComplete="new-password" required errors={fieldErrors.confirmPassword} />
+      <TextField
+        id="email"
+        label={t("email")}
+        type="email"
+        autoComplete="username"
+        required
+        errors={fieldErrors.email}
+      />
+      <TextField
+        id="password"
+        label={t("password")}
+        type="password"
+        autoComplete="new-password"
+        hint={t("firstRunPasswordHint")}
+        required
+        errors={fieldErrors.password}
+      />
+      <TextField
+        id="confirmPassword"
+        label={t("firstRunConfirm")}
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={fieldErrors.confirmPassword}
+      />
       <Button type="submit" pending={pending} className="w-full">
         {pending ? t("firstRunCreating") : t("firstRunCreate")}
       </Button>

@@ -19,7 +19,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const throttled = /^TooManyAttempts:(\d+)$/.exec(error);
     if (!throttled) return t("failed");
     const seconds = Number(throttled[1]);
-    return seconds < 60 ? t("tooManyAttemptsSeconds", { seconds }) : t("tooManyAttemptsMinutes", { minutes: Math.ceil(seconds / 60) });
+    return seconds < 60
+      ? t("tooManyAttemptsSeconds", { seconds })
+      : t("tooManyAttemptsMinutes", { minutes: Math.ceil(seconds / 60) });
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

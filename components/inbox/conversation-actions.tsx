@@ -25,14 +25,25 @@ type Props = {
   nextId: string | null;
 };
 
-const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable);
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable);
 
 /**
  * Assign, set pending, snooze, close or reopen. Closing moves on to the next conversation of the
  * view (or back to the view when none is left). Keys: a assign to me, e close as resolved,
  * s snooze, j/k next/previous conversation.
  */
-export function ConversationActions({ conversationId, status, assigneeId, currentUserId, teammates, view, previousId, nextId }: Props) {
+export function ConversationActions({
+  conversationId,
+  status,
+  assigneeId,
+  currentUserId,
+  teammates,
+  view,
+  previousId,
+  nextId,
+}: Props) {
   const { t } = useTranslator(inboxMessages);
   const router = useRouter();
   const hrefOf = (id: string) => `/inbox/${id}?view=${view}`;
@@ -55,7 +66,13 @@ export function ConversationActions({ conversationId, status, assigneeId, curren
   }
   function assignTo(id: string | null) {
     setLatest("assign");
-    assign.run({ conversationId, assigneeId: id }, () => (id === null ? t("unassigned") : id === currentUserId ? t("assignedToYou") : t("assignedTo", { name: teammates.find((m) => m.id === id)?.name ?? "" })));
+    assign.run({ conversationId, assigneeId: id }, () =>
+      id === null
+        ? t("unassigned")
+        : id === currentUserId
+          ? t("assignedToYou")
+          : t("assignedTo", { name: teammates.find((m) => m.id === id)?.name ?? "" }),
+    );
   }
 
   // The latest handler, read by one long-lived key listener.
@@ -64,7 +81,8 @@ export function ConversationActions({ conversationId, status, assigneeId, curren
     onKey.current = (event) => {
       if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === "a" && assigneeId !== currentUserId) assignTo(currentUserId);
-      if (event.key === "e" && status !== "closed") setStatus({ conversationId, status: "closed", resolution: "resolved" }, t("closedResolved"));
+      if (event.key === "e" && status !== "closed")
+        setStatus({ conversationId, status: "closed", resolution: "resolved" }, t("closedResolved"));
       if (event.key === "j" && nextId) router.push(hrefOf(nextId));
       if (event.key === "k" && previousId) router.push(hrefOf(previousId));
       if (event.key === "s") {
@@ -94,7 +112,10 @@ export function ConversationActions({ conversationId, status, assigneeId, curren
         )}
         <label className="flex min-w-0 items-center gap-2 text-xs text-stone-600">
           {t("assignTo")}
-          <select value={assigneeId ?? ""} disabled={pending} onChange={(event) => assignTo(event.target.value || null)}
+          <select
+            value={assigneeId ?? ""}
+            disabled={pending}
+            onChange={(event) => assignTo(event.target.value || null)}
             title={teammates.find((m) => m.id === assigneeId)?.name}
             className="w-48 max-w-full min-w-0 truncate rounded border border-stone-300 px-2 py-1 text-sm"
           >
@@ -109,23 +130,46 @@ export function ConversationActions({ conversationId, status, assigneeId, curren
       </div>
       <div className="flex flex-wrap items-center gap-2">
         {status === "closed" ? (
-          <Button variant="secondary" disabled={pending} onClick={() => setStatus({ conversationId, status: "open" }, t("reopened"))}>
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => setStatus({ conversationId, status: "open" }, t("reopened"))}
+          >
             {t("reopen")}
           </Button>
         ) : (
           <>
-            <Button disabled={pending} onClick={() => setStatus({ conversationId, status: "closed", resolution: "resolved" }, t("closedResolved"))}>
+            <Button
+              disabled={pending}
+              onClick={() =>
+                setStatus({ conversationId, status: "closed", resolution: "resolved" }, t("closedResolved"))
+              }
+            >
               {t("closeResolved")}
             </Button>
-            <Button variant="secondary" disabled={pending} onClick={() => setStatus({ conversationId, status: "closed", resolution: "not_resolved" }, t("closedNotResolved"))}>
+            <Button
+              variant="secondary"
+              disabled={pending}
+              onClick={() =>
+                setStatus({ conversationId, status: "closed", resolution: "not_resolved" }, t("closedNotResolved"))
+              }
+            >
               {t("closeNotResolved")}
             </Button>
             {status !== "open" && (
-              <Button variant="secondary" disabled={pending} onClick={() => setStatus({ conversationId, status: "open" }, t("reopened"))}>
+              <Button
+                variant="secondary"
+                disabled={pending}
+                onClick={() => setStatus({ conversationId, status: "open" }, t("reopened"))}
+              >
                 {t("markOpen")}
               </Button>
             )}
-            <Button variant="secondary" disabled={pending || status === "pending"} onClick={() => setStatus({ conversationId, status: "pending" }, t("markedPending"))}>
+            <Button
+              variant="secondary"
+              disabled={pending || status === "pending"}
+              onClick={() => setStatus({ conversationId, status: "pending" }, t("markedPending"))}
+            >
               {t("pending")}
             </Button>
           </>
@@ -134,9 +178,25 @@ export function ConversationActions({ conversationId, status, assigneeId, curren
           {t("snoozeUntil")}
           {/* The wall time is read in the viewer's zone, like every time on screen. */}
           <span className="text-stone-500">({timeZone})</span>
-          <input id="snooze-until" ref={snoozeRef} type="datetime-local" value={snoozeUntil} onChange={(event) => setSnoozeUntil(event.target.value)} className="rounded border border-stone-300 px-2 py-1" />
+          <input
+            id="snooze-until"
+            ref={snoozeRef}
+            type="datetime-local"
+            value={snoozeUntil}
+            onChange={(event) => setSnoozeUntil(event.target.value)}
+            className="rounded border border-stone-300 px-2 py-1"
+          />
         </label>
-        <Button variant="secondary" disabled={pending || !snoozeUntil} onClick={() => setStatus({ conversationId, status: "snoozed", snoozedUntil: fromZonedTime(snoozeUntil, timeZone) }, t("snoozed"))}>
+        <Button
+          variant="secondary"
+          disabled={pending || !snoozeUntil}
+          onClick={() =>
+            setStatus(
+              { conversationId, status: "snoozed", snoozedUntil: fromZonedTime(snoozeUntil, timeZone) },
+              t("snoozed"),
+            )
+          }
+        >
           {t("snooze")}
         </Button>
       </div>

@@ -42,8 +42,14 @@ const chip = {
 } as Record<string, string>;
 
 async function fetchPage(view: View, cursor: string | null): Promise<Page> {
-  const response = await fetch(`/api/inbox/conversations?view=${view}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { cache: "no-store" });
-  if (!response.ok) throw new Error((await response.json().catch(() => null))?.error ?? `The inbox could not be loaded (${response.status}).`);
+  const response = await fetch(
+    `/api/inbox/conversations?view=${view}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    { cache: "no-store" },
+  );
+  if (!response.ok)
+    throw new Error(
+      (await response.json().catch(() => null))?.error ?? `The inbox could not be loaded (${response.status}).`,
+    );
   return response.json();
 }
 
@@ -86,34 +92,69 @@ export function ConversationList({ view }: { view: View }) {
             aria-current={key === view ? "page" : undefined}
             className={`rounded-md px-3 py-1.5 text-sm ${key === view ? "bg-brand-600 text-white" : "bg-white text-stone-700 ring-1 ring-stone-200 hover:bg-stone-100"}`}
           >
-            {label(key)} <span data-testid={`count-${key}`} className="ml-1 tabular-nums opacity-80">{counts ? counts[key] : "…"}</span>
+            {label(key)}{" "}
+            <span data-testid={`count-${key}`} className="ml-1 tabular-nums opacity-80">
+              {counts ? counts[key] : "…"}
+            </span>
           </Link>
         ))}
       </nav>
 
-      {query.isPending && <p className="text-sm text-stone-500" role="status">{t("loading")}</p>}
+      {query.isPending && (
+        <p className="text-sm text-stone-500" role="status">
+          {t("loading")}
+        </p>
+      )}
       {query.isError && (
         <Notice tone="error" title={t("loadFailed")}>
-          {query.error.message} <button className="underline" onClick={() => query.refetch()}>{t("tryAgain")}</button>
+          {query.error.message}{" "}
+          <button className="underline" onClick={() => query.refetch()}>
+            {t("tryAgain")}
+          </button>
         </Notice>
       )}
       {query.isSuccess && rows.length === 0 && <Notice>{t("emptyView", { view: label(view) })}</Notice>}
 
       {rows.length > 0 && (
-        <ul className="divide-y divide-stone-100 overflow-hidden rounded-lg border border-stone-200 bg-white" aria-label={t("conversationsIn", { view: label(view) })}>
+        <ul
+          className="divide-y divide-stone-100 overflow-hidden rounded-lg border border-stone-200 bg-white"
+          aria-label={t("conversationsIn", { view: label(view) })}
+        >
           {rows.map((row, index) => (
             <li key={row.id} className={index === focused ? "bg-brand-50" : ""}>
-              <Link href={`/inbox/${row.id}?view=${view}`} className="block px-4 py-3 focus-visible:outline-2 focus-visible:outline-brand-600" data-testid="conversation-row" onFocus={() => setFocused(index)}>
+              <Link
+                href={`/inbox/${row.id}?view=${view}`}
+                className="block px-4 py-3 focus-visible:outline-2 focus-visible:outline-brand-600"
+                data-testid="conversation-row"
+                onFocus={() => setFocused(index)}
+              >
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="max-w-full truncate font-medium" title={row.customerName ?? t("unknownCustomer")}>
                     {row.customerName ?? t("unknownCustomer")}
                   </span>
-                  <span className="text-xs text-stone-500" aria-label={t("channelsLabel", { channels: row.channels.map((c) => (c === "email" ? t("channelEmail") : t("channelSms"))).join(", ") })}>
+                  <span
+                    className="text-xs text-stone-500"
+                    aria-label={t("channelsLabel", {
+                      channels: row.channels
+                        .map((c) => (c === "email" ? t("channelEmail") : t("channelSms")))
+                        .join(", "),
+                    })}
+                  >
                     {row.channels.map((c) => (c === "email" ? "✉" : "💬")).join(" ")}
                   </span>
-                  {row.priority === "high" || row.priority === "urgent" ? <span className="rounded bg-red-600 px-1.5 text-xs text-white">{priorityLabel(row.priority, locale)}</span> : null}
-                  {row.sentiment && <span className={`rounded px-1.5 text-xs ${chip[row.sentiment] ?? ""}`}>{t(`sentiment_${row.sentiment}`)}</span>}
-                  {row.intent && <span className="rounded bg-sky-50 px-1.5 text-xs text-sky-800">{t(`intent_${row.intent}`)}</span>}
+                  {row.priority === "high" || row.priority === "urgent" ? (
+                    <span className="rounded bg-red-600 px-1.5 text-xs text-white">
+                      {priorityLabel(row.priority, locale)}
+                    </span>
+                  ) : null}
+                  {row.sentiment && (
+                    <span className={`rounded px-1.5 text-xs ${chip[row.sentiment] ?? ""}`}>
+                      {t(`sentiment_${row.sentiment}`)}
+                    </span>
+                  )}
+                  {row.intent && (
+                    <span className="rounded bg-sky-50 px-1.5 text-xs text-sky-800">{t(`intent_${row.intent}`)}</span>
+                  )}
                   {row.tags.map((tag) => (
                     <span key={tag} className="rounded bg-stone-100 px-1.5 text-xs text-stone-600">
                       #{tag}
@@ -123,8 +164,14 @@ export function ConversationList({ view }: { view: View }) {
                     <span className="max-w-40 truncate" title={row.assignee?.name}>
                       {row.assignee ? row.assignee.name : t("unassigned")}
                     </span>
-                    {row.waitingSince && <span>· {t("waiting", { time: formatDuration(row.waitingSince, locale) })}</span>}
-                    {row.status === "snoozed" && row.snoozedUntil && <span data-testid="snoozed-until">· {t("snoozedUntilTime", { time: formatDateTime(row.snoozedUntil, locale, timeZone) })}</span>}
+                    {row.waitingSince && (
+                      <span>· {t("waiting", { time: formatDuration(row.waitingSince, locale) })}</span>
+                    )}
+                    {row.status === "snoozed" && row.snoozedUntil && (
+                      <span data-testid="snoozed-until">
+                        · {t("snoozedUntilTime", { time: formatDateTime(row.snoozedUntil, locale, timeZone) })}
+                      </span>
+                    )}
                     <span>
                       ·{" "}
                       <time dateTime={row.lastMessageAt} data-testid="conversation-time">

@@ -16,7 +16,11 @@ export function useReplying(): Live {
 
 const HEARTBEAT_MS = 5_000;
 
-type Snapshot = { others: { userId: string; name: string; replying: boolean }[]; latestMessageId: string | null; updatedAt: string | null };
+type Snapshot = {
+  others: { userId: string; name: string; replying: boolean }[];
+  latestMessageId: string | null;
+  updatedAt: string | null;
+};
 type Props = { conversationId: string; latestMessageId: string | null; updatedAt: string };
 
 /**
@@ -40,7 +44,12 @@ function PresenceBar({ conversationId, latestMessageId, updatedAt, replying }: P
   const presence = useQuery({
     queryKey: ["presence", conversationId, replying],
     queryFn: async (): Promise<Snapshot> => {
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ replying }), cache: "no-store" });
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ replying }),
+        cache: "no-store",
+      });
       if (!response.ok) throw new Error(`presence ${response.status}`);
       return response.json();
     },
@@ -61,8 +70,14 @@ function PresenceBar({ conversationId, latestMessageId, updatedAt, replying }: P
   const others = presence.data?.others ?? [];
   if (others.length === 0) return null;
   return (
-    <p role="status" data-testid="presence" className="rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm text-violet-900">
-      {others.map((other) => t(other.replying ? "presenceReplying" : "presenceViewing", { name: other.name })).join(" · ")}
+    <p
+      role="status"
+      data-testid="presence"
+      className="rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm text-violet-900"
+    >
+      {others
+        .map((other) => t(other.replying ? "presenceReplying" : "presenceViewing", { name: other.name }))
+        .join(" · ")}
     </p>
   );
 }

@@ -18,7 +18,12 @@ export function CustomerPrivacyPanel({ customerId, conversationId }: { customerI
     <div className="space-y-2">
       {exporting.message && <Notice tone={exporting.message.tone}>{exporting.message.text}</Notice>}
       <span className="flex flex-wrap items-center gap-2">
-        <Button variant="secondary" className="px-2 py-1 text-xs" pending={exporting.pending} onClick={() => exporting.run({ customerId }, ({ requestId }) => (setExportId(requestId), t("exportReady")))}>
+        <Button
+          variant="secondary"
+          className="px-2 py-1 text-xs"
+          pending={exporting.pending}
+          onClick={() => exporting.run({ customerId }, ({ requestId }) => (setExportId(requestId), t("exportReady")))}
+        >
           {t("exportCustomerData")}
         </Button>
         {exportId && (
@@ -27,7 +32,13 @@ export function CustomerPrivacyPanel({ customerId, conversationId }: { customerI
           </a>
         )}
       </span>
-      <ConfirmAction label={t("eraseCustomerAsk")} question={t("eraseCustomerConfirm")} confirmLabel={t("eraseCustomer")} action={eraseCustomerAction} input={{ customerId, conversationId }} />
+      <ConfirmAction
+        label={t("eraseCustomerAsk")}
+        question={t("eraseCustomerConfirm")}
+        confirmLabel={t("eraseCustomer")}
+        action={eraseCustomerAction}
+        input={{ customerId, conversationId }}
+      />
     </div>
   );
 }

@@ -13,7 +13,15 @@ import { customerTimeZones } from "@/lib/outbound/quiet-hours";
 import { getShopSettingsForRender } from "@/lib/settings/get-shop-settings";
 
 /** What the agent needs to know about the customer: contact, consent, orders, sequences, history. */
-export async function CustomerSidebar({ conversationId, customer, canManagePrivacy }: { conversationId: string; customer: ConversationDetail["customer"]; canManagePrivacy: boolean }) {
+export async function CustomerSidebar({
+  conversationId,
+  customer,
+  canManagePrivacy,
+}: {
+  conversationId: string;
+  customer: ConversationDetail["customer"];
+  canManagePrivacy: boolean;
+}) {
   const { t, locale } = await getTranslator(inboxMessages);
   const [timeZone, shop] = await Promise.all([viewerTimeZone(), getShopSettingsForRender()]);
   const day = (date: Date) => formatDate(date, locale, timeZone);
@@ -36,7 +44,12 @@ export async function CustomerSidebar({ conversationId, customer, canManagePriva
           {customer.smsOptedOutAt
             ? t("smsOptedOut", { date: day(customer.smsOptedOutAt) })
             : customer.smsConsentAt
-              ? t("smsConsent", { date: day(customer.smsConsentAt), source: customer.smsConsentSource ? consentSourceLabel(customer.smsConsentSource, locale) : t("unknownSource") })
+              ? t("smsConsent", {
+                  date: day(customer.smsConsentAt),
+                  source: customer.smsConsentSource
+                    ? consentSourceLabel(customer.smsConsentSource, locale)
+                    : t("unknownSource"),
+                })
               : t("smsNoConsent")}
           {customer.smsUnreachableAt && ` · ${t("numberUnreachable")}`}
         </p>
@@ -45,7 +58,11 @@ export async function CustomerSidebar({ conversationId, customer, canManagePriva
           .map((other) => (
             <p key={other.number} className="text-xs text-stone-600" data-testid="other-number-consent">
               {other.number} ·{" "}
-              {other.optedOutAt ? t("otherNumberOptedOut", { date: day(other.optedOutAt) }) : other.consentAt ? t("otherNumberConsent", { date: day(other.consentAt) }) : t("otherNumberNoConsent")}
+              {other.optedOutAt
+                ? t("otherNumberOptedOut", { date: day(other.optedOutAt) })
+                : other.consentAt
+                  ? t("otherNumberConsent", { date: day(other.consentAt) })
+                  : t("otherNumberNoConsent")}
             </p>
           ))}
         <p>
@@ -55,14 +72,20 @@ export async function CustomerSidebar({ conversationId, customer, canManagePriva
               ? t("emailUnsubscribed", { date: day(customer.emailUnsubscribedAt) })
               : t("emailSubscribed")}
         </p>
-        {customer.email && !customer.emailUnsubscribedAt && !customer.emailSuppressedAt && <EmailUnsubscribeButton conversationId={conversationId} />}
+        {customer.email && !customer.emailUnsubscribedAt && !customer.emailSuppressedAt && (
+          <EmailUnsubscribeButton conversationId={conversationId} />
+        )}
         {customer.consentEvents.length > 0 && (
           <details className="mt-1 text-xs text-stone-600" data-testid="consent-history">
             <summary className="cursor-pointer">{t("consentHistory")}</summary>
             <ul className="mt-1 space-y-1">
               {customer.consentEvents.map((event) => (
                 <li key={event.id}>
-                  {t(event.change === "granted" ? "consentGranted" : "consentRevoked", { date: day(event.occurredAt), channel: event.channel === "sms" ? "SMS" : t("emailChannel"), source: consentSourceLabel(event.source, locale) })}
+                  {t(event.change === "granted" ? "consentGranted" : "consentRevoked", {
+                    date: day(event.occurredAt),
+                    channel: event.channel === "sms" ? "SMS" : t("emailChannel"),
+                    source: consentSourceLabel(event.source, locale),
+                  })}
                   {event.address && ` · ${event.address}`}
                   {event.wording && <q className="block italic">{event.wording}</q>}
                 </li>
@@ -80,7 +103,13 @@ export async function CustomerSidebar({ conversationId, customer, canManagePriva
             {customer.orders.map((order) => (
               <li key={order.id}>
                 {order.number} · {formatMoney(order.totalPrice, order.currency, locale)} ·{" "}
-                {order.cancelledAt ? t("order_cancelled") : order.deliveredAt ? t("order_delivered", { date: day(order.deliveredAt) }) : order.paidAt ? t("order_paid") : t("order_placed")}
+                {order.cancelledAt
+                  ? t("order_cancelled")
+                  : order.deliveredAt
+                    ? t("order_delivered", { date: day(order.deliveredAt) })
+                    : order.paidAt
+                      ? t("order_paid")
+                      : t("order_placed")}
               </li>
             ))}
           </ul>
@@ -88,7 +117,11 @@ export async function CustomerSidebar({ conversationId, customer, canManagePriva
       </section>
       <section>
         <h2 className="text-xs font-semibold uppercase text-stone-500">{t("sequences")}</h2>
-        <SequenceList conversationId={conversationId} messages={customer.scheduledMessages} customerZone={customerZone} />
+        <SequenceList
+          conversationId={conversationId}
+          messages={customer.scheduledMessages}
+          customerZone={customerZone}
+        />
       </section>
       <section>
         <h2 className="text-xs font-semibold uppercase text-stone-500">{t("pastConversations")}</h2>
@@ -110,7 +143,11 @@ export async function CustomerSidebar({ conversationId, customer, canManagePriva
       {canManagePrivacy && (
         <section>
           <h2 className="text-xs font-semibold uppercase text-stone-500">{t("privacy")}</h2>
-          {customer.erasedAt ? <p className="text-xs text-stone-600">{t("customerErased", { date: day(customer.erasedAt) })}</p> : <CustomerPrivacyPanel customerId={customer.id} conversationId={conversationId} />}
+          {customer.erasedAt ? (
+            <p className="text-xs text-stone-600">{t("customerErased", { date: day(customer.erasedAt) })}</p>
+          ) : (
+            <CustomerPrivacyPanel customerId={customer.id} conversationId={conversationId} />
+          )}
         </section>
       )}
     </aside>

@@ -28,7 +28,11 @@ export function KeyboardShortcuts() {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target;
-      if (target instanceof HTMLElement && (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable)) return;
+      if (
+        target instanceof HTMLElement &&
+        (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable)
+      )
+        return;
       if (event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === "?") {
         event.preventDefault();
@@ -51,7 +55,12 @@ export function KeyboardShortcuts() {
   }, [open]);
 
   return (
-    <dialog ref={dialog} onClose={() => setOpen(false)} aria-labelledby="shortcuts-title" className="rounded-lg p-6 shadow-xl backdrop:bg-stone-900/40">
+    <dialog
+      ref={dialog}
+      onClose={() => setOpen(false)}
+      aria-labelledby="shortcuts-title"
+      className="rounded-lg p-6 shadow-xl backdrop:bg-stone-900/40"
+    >
       <h2 id="shortcuts-title" className="mb-3 text-base font-semibold">
         {t("shortcutsTitle")}
       </h2>
@@ -65,7 +74,12 @@ export function KeyboardShortcuts() {
           </div>
         ))}
       </dl>
-      <button type="button" autoFocus onClick={() => setOpen(false)} className="mt-4 rounded-md border border-stone-300 px-3 py-1.5 text-sm">
+      <button
+        type="button"
+        autoFocus
+        onClick={() => setOpen(false)}
+        className="mt-4 rounded-md border border-stone-300 px-3 py-1.5 text-sm"
+      >
         {t("close")}
       </button>
     </dialog>

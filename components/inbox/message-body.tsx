@@ -4,7 +4,11 @@ import { useState } from "react";
 import { useTranslator } from "@/components/i18n/locale-provider";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 
-type Props = { text: string; strippedText: string | null; html: { safeHtml: string; safeHtmlWithImages: string; blockedImages: number } | null };
+type Props = {
+  text: string;
+  strippedText: string | null;
+  html: { safeHtml: string; safeHtmlWithImages: string; blockedImages: number } | null;
+};
 
 // The mail is shown in a sandboxed iframe (no scripts, no same origin) under a CSP that allows
 // no network at all until "Show images" is pressed: nothing leaves the browser before.
@@ -28,7 +32,9 @@ export function MessageBody({ text, strippedText, html }: Props) {
           className="h-72 w-full rounded border border-stone-200 bg-white"
         />
       ) : (
-        <p className="whitespace-pre-wrap text-sm wrap-anywhere">{mode === "text" && strippedText ? strippedText : text}</p>
+        <p className="whitespace-pre-wrap text-sm wrap-anywhere">
+          {mode === "text" && strippedText ? strippedText : text}
+        </p>
       )}
       <div className="mt-2 flex flex-wrap gap-3 text-xs text-stone-600">
         {strippedText && mode === "text" && (

@@ -1,6 +1,15 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, useTransition, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  useTransition,
+  type FormEvent,
+  type KeyboardEvent as ReactKeyboardEvent,
+} from "react";
 import { addNoteAction, sendReplyAction } from "@/app/(app)/inbox/[conversationId]/actions";
 import { SuggestReplyButton } from "@/components/ai/suggest-reply-button";
 import { useReplying } from "@/components/inbox/conversation-live";
@@ -19,7 +28,10 @@ import { fillKnownVariables, type TemplateValues } from "@/lib/templates/render-
 
 type Channel = "email" | "sms";
 type Mode = "reply" | "note";
-type Attempt = { status: "idle" } | { status: "sending"; text: string; channel: Channel } | { status: "failed" | "unknown"; text: string; channel: Channel; error: string };
+type Attempt =
+  | { status: "idle" }
+  | { status: "sending"; text: string; channel: Channel }
+  | { status: "failed" | "unknown"; text: string; channel: Channel; error: string };
 
 type Props = {
   conversationId: string;
@@ -35,7 +47,9 @@ type Props = {
   signature: string;
 };
 
-const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable);
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.isContentEditable);
 
 const DRAFT_EVENT = "reply-inbox:draft";
 
@@ -49,7 +63,11 @@ function useDraft(key: string) {
       window.removeEventListener(DRAFT_EVENT, onChange);
     };
   }, []);
-  const text = useSyncExternalStore(subscribe, () => window.localStorage.getItem(key) ?? "", () => "");
+  const text = useSyncExternalStore(
+    subscribe,
+    () => window.localStorage.getItem(key) ?? "",
+    () => "",
+  );
   const update = useCallback(
     (value: string) => {
       if (value) window.localStorage.setItem(key, value);
@@ -66,7 +84,17 @@ function useDraft(key: string) {
  * keeps the text and offers a retry that cannot send twice; if someone wrote meanwhile, the agent
  * sees it before anything goes out. Keys: r reply, n note, Ctrl/⌘+Enter send.
  */
-export function ReplyComposer({ conversationId, latestMessageId, channels, defaultChannel, cannedReplies, values, customerLocale, aiConfigured, signature }: Props) {
+export function ReplyComposer({
+  conversationId,
+  latestMessageId,
+  channels,
+  defaultChannel,
+  cannedReplies,
+  values,
+  customerLocale,
+  aiConfigured,
+  signature,
+}: Props) {
   const { t, locale } = useTranslator(inboxMessages);
   const timeZone = useViewerTimeZone();
   const { t: te } = useTranslator(errorMessages);
@@ -130,8 +158,21 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
     setAttempt({ status: "sending", text: sending, channel });
     startTransition(async () => {
       try {
-        const result = await sendReplyAction({ conversationId, channel, text: sending, clientRequestId: requestId, seenUpToMessageId: baseline.current ?? latestMessageId, sendAnyway });
-        if (!result.ok) return setAttempt({ status: "failed", text: sending, channel, error: result.fieldErrors?.text?.[0] ?? result.error });
+        const result = await sendReplyAction({
+          conversationId,
+          channel,
+          text: sending,
+          clientRequestId: requestId,
+          seenUpToMessageId: baseline.current ?? latestMessageId,
+          sendAnyway,
+        });
+        if (!result.ok)
+          return setAttempt({
+            status: "failed",
+            text: sending,
+            channel,
+            error: result.fieldErrors?.text?.[0] ?? result.error,
+          });
         const outcome = result.data;
         if (outcome.outcome === "stale") {
           setAttempt({ status: "idle" });
@@ -181,11 +222,22 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
   const size = channel === "sms" && mode === "reply" ? smsSize(reply) : null;
   const blocked = mode === "reply" && !channel;
   return (
-    <section aria-label={t("composer")} className={`space-y-3 rounded-lg border p-4 ${mode === "note" ? "border-amber-300 bg-amber-50" : "border-stone-200 bg-white"}`}>
+    <section
+      aria-label={t("composer")}
+      className={`space-y-3 rounded-lg border p-4 ${mode === "note" ? "border-amber-300 bg-amber-50" : "border-stone-200 bg-white"}`}
+    >
       {attempt.status !== "idle" && (
-        <div data-testid="optimistic-reply" className={`ml-8 rounded-lg border p-3 text-sm ${attempt.status === "sending" ? "border-brand-100 bg-brand-50 opacity-70" : "border-red-200 bg-red-50"}`}>
+        <div
+          data-testid="optimistic-reply"
+          className={`ml-8 rounded-lg border p-3 text-sm ${attempt.status === "sending" ? "border-brand-100 bg-brand-50 opacity-70" : "border-red-200 bg-red-50"}`}
+        >
           <p className="mb-1 text-xs text-stone-600">
-            {attempt.channel === "email" ? t("channelEmail") : t("channelSms")} · {attempt.status === "sending" ? t("sending") : attempt.status === "unknown" ? t("sendUnknown") : t("sendFailed")}
+            {attempt.channel === "email" ? t("channelEmail") : t("channelSms")} ·{" "}
+            {attempt.status === "sending"
+              ? t("sending")
+              : attempt.status === "unknown"
+                ? t("sendUnknown")
+                : t("sendFailed")}
           </p>
           <p className="whitespace-pre-wrap">{attempt.text}</p>
           {attempt.status !== "sending" && (
@@ -202,13 +254,18 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
       )}
 
       {stale && (
-        <div role="alert" data-testid="stale-warning" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+        <div
+          role="alert"
+          data-testid="stale-warning"
+          className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+        >
           <p className="font-medium">{t("staleTitle", { count: stale.length })}</p>
           <ul className="space-y-1">
             {stale.map((m) => (
               <li key={m.id} className="rounded bg-white/70 p-2">
                 <span className="text-xs text-stone-600">
-                  {m.from} · {m.channel === "email" ? t("channelEmail") : t("channelSms")} · {formatDateTime(m.createdAt, locale, timeZone)}
+                  {m.from} · {m.channel === "email" ? t("channelEmail") : t("channelSms")} ·{" "}
+                  {formatDateTime(m.createdAt, locale, timeZone)}
                 </span>
                 <p className="whitespace-pre-wrap">{m.text}</p>
               </li>
@@ -253,8 +310,19 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
               {(["email", "sms"] as const).map((c) => {
                 const availability = channels[c];
                 return (
-                  <label key={c} className={`flex items-center gap-1 ${availability.allowed ? "" : "text-stone-400"}`} title={availability.allowed ? undefined : te(`channel_${availability.reason}`)}>
-                    <input type="radio" name="reply-channel" value={c} checked={channel === c} disabled={!availability.allowed} onChange={() => setChannel(c)} />
+                  <label
+                    key={c}
+                    className={`flex items-center gap-1 ${availability.allowed ? "" : "text-stone-400"}`}
+                    title={availability.allowed ? undefined : te(`channel_${availability.reason}`)}
+                  >
+                    <input
+                      type="radio"
+                      name="reply-channel"
+                      value={c}
+                      checked={channel === c}
+                      disabled={!availability.allowed}
+                      onChange={() => setChannel(c)}
+                    />
                     {c === "email" ? t("channelEmail") : t("channelSms")}
                   </label>
                 );
@@ -264,13 +332,23 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
         </div>
         {mode === "reply" && !channels.email.allowed && !channels.sms.allowed && (
           <Notice tone="warning">
-            {t("noChannel")} {channels.email.allowed ? "" : te(`channel_${channels.email.reason}`)} {channels.sms.allowed ? "" : te(`channel_${channels.sms.reason}`)}
+            {t("noChannel")} {channels.email.allowed ? "" : te(`channel_${channels.email.reason}`)}{" "}
+            {channels.sms.allowed ? "" : te(`channel_${channels.sms.reason}`)}
           </Notice>
         )}
         {mode === "reply" && channel && !channels[channel === "email" ? "sms" : "email"].allowed && (
-          <p className="text-xs text-stone-500">{t("otherChannelUnavailable", { reason: te(`channel_${(channels[channel === "email" ? "sms" : "email"] as { reason: ChannelBlock }).reason}`) })}</p>
+          <p className="text-xs text-stone-500">
+            {t("otherChannelUnavailable", {
+              reason: te(
+                `channel_${(channels[channel === "email" ? "sms" : "email"] as { reason: ChannelBlock }).reason}`,
+              ),
+            })}
+          </p>
         )}
-        <label htmlFor="composer-text" className={`block text-xs font-medium ${mode === "note" ? "text-amber-800" : "text-stone-700"}`}>
+        <label
+          htmlFor="composer-text"
+          className={`block text-xs font-medium ${mode === "note" ? "text-amber-800" : "text-stone-700"}`}
+        >
           {mode === "note" ? t("noteLabel") : t("replyLabel")}
         </label>
         <textarea
@@ -285,7 +363,9 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
         {mode === "reply" && channel === "email" && signature && (
           <div data-testid="composer-signature" className="text-xs text-stone-500">
             <p>{t("signatureLabel")}</p>
-            <p className="whitespace-pre-line rounded border border-dashed border-stone-200 bg-stone-50 px-3 py-1.5 text-stone-700">{signature}</p>
+            <p className="whitespace-pre-line rounded border border-dashed border-stone-200 bg-stone-50 px-3 py-1.5 text-stone-700">
+              {signature}
+            </p>
           </div>
         )}
         {size && (
@@ -298,11 +378,19 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
             {t("ucs2Warning", { characters: size.nonGsmCharacters.join(" ") })}
           </p>
         )}
-        {mode === "reply" && /\{\{\s*reviewLink/.test(reply) && <p className="text-xs text-stone-500">{t("reviewLinkPlaceholder")}</p>}
-        {mode === "reply" && reply.trim().length > 20 && channel && <VoiceWarnings text={reply} locale={customerLocale} channel={channel} purpose="reply" hideWhenClean />}
+        {mode === "reply" && /\{\{\s*reviewLink/.test(reply) && (
+          <p className="text-xs text-stone-500">{t("reviewLinkPlaceholder")}</p>
+        )}
+        {mode === "reply" && reply.trim().length > 20 && channel && (
+          <VoiceWarnings text={reply} locale={customerLocale} channel={channel} purpose="reply" hideWhenClean />
+        )}
         <div className="flex flex-wrap items-center gap-2">
           {mode === "reply" ? (
-            <Button type="submit" pending={pending && attempt.status === "sending"} disabled={blocked || !reply.trim() || attempt.status === "failed" || attempt.status === "unknown"}>
+            <Button
+              type="submit"
+              pending={pending && attempt.status === "sending"}
+              disabled={blocked || !reply.trim() || attempt.status === "failed" || attempt.status === "unknown"}
+            >
               {channel === "sms" ? t("sendSms") : t("sendEmail")}
             </Button>
           ) : (
@@ -311,7 +399,12 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
             </Button>
           )}
           {mode === "reply" && cannedReplies.length > 0 && (
-            <select aria-label={t("insertCanned")} value="" onChange={(event) => insertCanned(event.target.value)} className="max-w-full rounded-md border border-stone-300 px-2 py-2 text-sm">
+            <select
+              aria-label={t("insertCanned")}
+              value=""
+              onChange={(event) => insertCanned(event.target.value)}
+              className="max-w-full rounded-md border border-stone-300 px-2 py-2 text-sm"
+            >
               <option value="">{t("insertCanned")}</option>
               {cannedReplies.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -320,7 +413,14 @@ export function ReplyComposer({ conversationId, latestMessageId, channels, defau
               ))}
             </select>
           )}
-          {mode === "reply" && <SuggestReplyButton aiConfigured={aiConfigured} conversationId={conversationId} channel={channel ?? undefined} onDraft={({ text: suggested }) => edit(suggested)} />}
+          {mode === "reply" && (
+            <SuggestReplyButton
+              aiConfigured={aiConfigured}
+              conversationId={conversationId}
+              channel={channel ?? undefined}
+              onDraft={({ text: suggested }) => edit(suggested)}
+            />
+          )}
           <span className="text-xs text-stone-500">{t("composerKeys")}</span>
         </div>
         {mode === "note" && noteResult && <Notice tone={noteResult.tone}>{noteResult.text}</Notice>}

@@ -18,7 +18,15 @@ type Availability = { allowed: true } | { allowed: false; reason: ChannelBlock }
  * "Send review link" to any customer, whatever they said (no review gating), by a channel their
  * consent allows. A confirmation step, because it reaches the customer.
  */
-export function ReviewLinkPanel({ conversationId, email, sms }: { conversationId: string; email: Availability; sms: Availability }) {
+export function ReviewLinkPanel({
+  conversationId,
+  email,
+  sms,
+}: {
+  conversationId: string;
+  email: Availability;
+  sms: Availability;
+}) {
   const { t, locale } = useTranslator(inboxMessages);
   const timeZone = useViewerTimeZone();
   const { t: te } = useTranslator(errorMessages);
@@ -31,7 +39,8 @@ export function ReviewLinkPanel({ conversationId, email, sms }: { conversationId
       setChoosing(false);
       setRequestId(crypto.randomUUID());
       if (result.outcome === "sent") return t("reviewLinkSent");
-      if (result.outcome === "deferred") return t("reviewLinkDeferred", { time: formatDateTime(result.until, locale, timeZone) });
+      if (result.outcome === "deferred")
+        return t("reviewLinkDeferred", { time: formatDateTime(result.until, locale, timeZone) });
       return t("reviewLinkRetrying", { error: result.error });
     });
   }
@@ -45,7 +54,14 @@ export function ReviewLinkPanel({ conversationId, email, sms }: { conversationId
             {(["email", "sms"] as const).map((channel) => {
               const availability = channel === "email" ? email : sms;
               return (
-                <Button key={channel} type="button" disabled={!availability.allowed} pending={send.pending} title={availability.allowed ? undefined : te(`channel_${availability.reason}`)} onClick={() => sendBy(channel)}>
+                <Button
+                  key={channel}
+                  type="button"
+                  disabled={!availability.allowed}
+                  pending={send.pending}
+                  title={availability.allowed ? undefined : te(`channel_${availability.reason}`)}
+                  onClick={() => sendBy(channel)}
+                >
                   {channel === "email" ? t("reviewLinkByEmail") : t("reviewLinkBySms")}
                 </Button>
               );
@@ -56,7 +72,8 @@ export function ReviewLinkPanel({ conversationId, email, sms }: { conversationId
           </div>
           {[email, sms].some((a) => !a.allowed) && (
             <p className="text-xs text-stone-500">
-              {!email.allowed && `${t("channelBlocked", { channel: t("channelEmail"), reason: te(`channel_${email.reason}`) })} `}
+              {!email.allowed &&
+                `${t("channelBlocked", { channel: t("channelEmail"), reason: te(`channel_${email.reason}`) })} `}
               {!sms.allowed && t("channelBlocked", { channel: t("channelSms"), reason: te(`channel_${sms.reason}`) })}
             </p>
           )}

@@ -7,10 +7,27 @@ import { formatDateTimeInZone } from "@/lib/i18n/format";
 import { statusReasonLabel, stepLabel } from "@/lib/i18n/labels";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 
-type Scheduled = { id: string; flow: string; step: string; channel: string; status: string; dueAt: Date; sentAt: Date | null; statusReason: string | null };
+type Scheduled = {
+  id: string;
+  flow: string;
+  step: string;
+  channel: string;
+  status: string;
+  dueAt: Date;
+  sentAt: Date | null;
+  statusReason: string | null;
+};
 
 /** Where the customer is in each sequence: sent, due, paused; pause or resume a step from here. */
-export function SequenceList({ conversationId, messages, customerZone }: { conversationId: string; messages: Scheduled[]; customerZone: string }) {
+export function SequenceList({
+  conversationId,
+  messages,
+  customerZone,
+}: {
+  conversationId: string;
+  messages: Scheduled[];
+  customerZone: string;
+}) {
   const { t, locale } = useTranslator(inboxMessages);
   const pause = useServerAction(pauseScheduledAction);
   const resume = useServerAction(resumeScheduledAction);
@@ -20,20 +37,45 @@ export function SequenceList({ conversationId, messages, customerZone }: { conve
     <>
       <ul className="space-y-1">
         {messages.map((m) => (
-          <li key={m.id} data-testid="sequence-step" title={m.statusReason ? statusReasonLabel(m.statusReason, locale) : undefined}>
-            {t(`flow_${m.flow}` as "flow_manual")} · {stepLabel(m.step, locale)} ({m.channel === "sms" ? t("channelSms") : t("channelEmail")}): <span className="font-medium">{t(`scheduled_${m.status}` as "scheduled_sent")}</span>{" "}
-            <span data-testid="sequence-time">{formatDateTimeInZone(m.status === "sent" && m.sentAt ? m.sentAt : m.dueAt, locale, customerZone, t("customerTime"))}</span>
+          <li
+            key={m.id}
+            data-testid="sequence-step"
+            title={m.statusReason ? statusReasonLabel(m.statusReason, locale) : undefined}
+          >
+            {t(`flow_${m.flow}` as "flow_manual")} · {stepLabel(m.step, locale)} (
+            {m.channel === "sms" ? t("channelSms") : t("channelEmail")}):{" "}
+            <span className="font-medium">{t(`scheduled_${m.status}` as "scheduled_sent")}</span>{" "}
+            <span data-testid="sequence-time">
+              {formatDateTimeInZone(
+                m.status === "sent" && m.sentAt ? m.sentAt : m.dueAt,
+                locale,
+                customerZone,
+                t("customerTime"),
+              )}
+            </span>
             {m.status === "scheduled" && (
-              <button type="button" className="ml-2 text-xs text-brand-700 underline" disabled={pause.pending} onClick={() => pause.run({ conversationId, scheduledMessageId: m.id }, () => {})}>
+              <button
+                type="button"
+                className="ml-2 text-xs text-brand-700 underline"
+                disabled={pause.pending}
+                onClick={() => pause.run({ conversationId, scheduledMessageId: m.id }, () => {})}
+              >
                 {t("pauseStep")}
               </button>
             )}
             {m.status === "paused" && (
-              <button type="button" className="ml-2 text-xs text-brand-700 underline" disabled={resume.pending} onClick={() => resume.run({ conversationId, scheduledMessageId: m.id }, () => {})}>
+              <button
+                type="button"
+                className="ml-2 text-xs text-brand-700 underline"
+                disabled={resume.pending}
+                onClick={() => resume.run({ conversationId, scheduledMessageId: m.id }, () => {})}
+              >
                 {t("resumeStep")}
               </button>
             )}
-            {m.statusReason && m.status !== "sent" && <span className="block text-xs text-stone-500">{statusReasonLabel(m.statusReason, locale)}</span>}
+            {m.statusReason && m.status !== "sent" && (
+              <span className="block text-xs text-stone-500">{statusReasonLabel(m.statusReason, locale)}</span>
+            )}
           </li>
         ))}
       </ul>

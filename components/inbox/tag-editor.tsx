@@ -7,7 +7,15 @@ import { useServerAction } from "@/components/ui/use-server-action";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 
 /** The conversation's tags: remove with ×, add by typing (suggestions from tags in use). */
-export function TagEditor({ conversationId, tags, suggestions }: { conversationId: string; tags: string[]; suggestions: string[] }) {
+export function TagEditor({
+  conversationId,
+  tags,
+  suggestions,
+}: {
+  conversationId: string;
+  tags: string[];
+  suggestions: string[];
+}) {
   const { t } = useTranslator(inboxMessages);
   const add = useServerAction(addTagAction);
   const remove = useServerAction(removeTagAction);
@@ -26,7 +34,13 @@ export function TagEditor({ conversationId, tags, suggestions }: { conversationI
         {tags.map((tag) => (
           <li key={tag} className="flex items-center gap-1 rounded bg-stone-100 px-1.5 text-xs text-stone-700">
             #{tag}
-            <button type="button" aria-label={t("removeTag", { tag })} disabled={remove.pending} onClick={() => remove.run({ conversationId, name: tag }, () => {})} className="rounded px-0.5 text-stone-500 hover:bg-stone-200 hover:text-stone-900">
+            <button
+              type="button"
+              aria-label={t("removeTag", { tag })}
+              disabled={remove.pending}
+              onClick={() => remove.run({ conversationId, name: tag }, () => {})}
+              className="rounded px-0.5 text-stone-500 hover:bg-stone-200 hover:text-stone-900"
+            >
               ×
             </button>
           </li>
@@ -36,13 +50,26 @@ export function TagEditor({ conversationId, tags, suggestions }: { conversationI
             <label htmlFor="new-tag" className="sr-only">
               {t("addTag")}
             </label>
-            <input id="new-tag" list="tag-suggestions" value={name} onChange={(event) => setName(event.target.value)} placeholder={t("addTagPlaceholder")} className="w-28 rounded border border-stone-300 px-1.5 py-0.5 text-xs" />
+            <input
+              id="new-tag"
+              list="tag-suggestions"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              placeholder={t("addTagPlaceholder")}
+              className="w-28 rounded border border-stone-300 px-1.5 py-0.5 text-xs"
+            />
             <datalist id="tag-suggestions">
-              {suggestions.filter((s) => !tags.includes(s)).map((s) => (
-                <option key={s} value={s} />
-              ))}
+              {suggestions
+                .filter((s) => !tags.includes(s))
+                .map((s) => (
+                  <option key={s} value={s} />
+                ))}
             </datalist>
-            <button type="submit" disabled={add.pending || !name.trim()} className="rounded border border-stone-300 px-1.5 py-0.5 text-xs disabled:text-stone-400">
+            <button
+              type="submit"
+              disabled={add.pending || !name.trim()}
+              className="rounded border border-stone-300 px-1.5 py-0.5 text-xs disabled:text-stone-400"
+            >
               {t("add")}
             </button>
           </form>

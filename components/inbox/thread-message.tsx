@@ -10,10 +10,23 @@ import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import type { ConversationDetail } from "@/lib/inbox/get-conversation";
 
-const STATUS_STYLE: Record<string, string> = { delivered: "text-emerald-700", failed: "text-red-700", sent: "text-stone-600", queued: "text-stone-500", sending: "text-amber-700", received: "text-stone-500" };
+const STATUS_STYLE: Record<string, string> = {
+  delivered: "text-emerald-700",
+  failed: "text-red-700",
+  sent: "text-stone-600",
+  queued: "text-stone-500",
+  sending: "text-amber-700",
+  received: "text-stone-500",
+};
 
 /** One message of the thread: who wrote it, on which channel, automatic or not, and its delivery. */
-export async function ThreadMessage({ message, customerName }: { message: ConversationDetail["messages"][number]; customerName: string }) {
+export async function ThreadMessage({
+  message,
+  customerName,
+}: {
+  message: ConversationDetail["messages"][number];
+  customerName: string;
+}) {
   const { t, locale } = await getTranslator(inboxMessages);
   const timeZone = await viewerTimeZone();
   const automatic = message.authorType === "automation";
@@ -27,11 +40,15 @@ export async function ThreadMessage({ message, customerName }: { message: Conver
       className={`scroll-mt-4 rounded-lg border p-4 target:ring-2 target:ring-brand-600 ${note ? "border-dashed border-amber-400 bg-amber-50" : outbound ? "ml-8 border-brand-100 bg-brand-50" : "mr-8 border-stone-200 bg-white"}`}
     >
       <p className="mb-2 flex flex-wrap gap-2 text-xs text-stone-600">
-        <span className="font-medium text-stone-800" data-testid="message-author">{author}</span>
+        <span className="font-medium text-stone-800" data-testid="message-author">
+          {author}
+        </span>
         {/* A note goes nowhere: no channel, no delivery, just who wrote it and when. */}
         {note ? (
           <>
-            <span className="rounded bg-amber-200 px-1.5 text-amber-950" data-testid="internal-note">{t("internalNote")}</span>
+            <span className="rounded bg-amber-200 px-1.5 text-amber-950" data-testid="internal-note">
+              {t("internalNote")}
+            </span>
             <time dateTime={message.createdAt.toISOString()} data-testid="message-time">
               {formatDateTime(message.createdAt, locale, timeZone)}
             </time>
@@ -64,11 +81,17 @@ export async function ThreadMessage({ message, customerName }: { message: Conver
             {message.deliveryError && `: ${message.deliveryError}`}
           </span>
         )}
-        {!outbound && message.channel === "email" && (message.senderCheck === "fail" || message.senderCheck === "none") && (
-          <span className="rounded bg-red-50 px-1.5 text-red-800" title={t("senderNotVerifiedHelp")} data-testid="sender-not-verified">
-            ⚠ {t("senderNotVerified")}
-          </span>
-        )}
+        {!outbound &&
+          message.channel === "email" &&
+          (message.senderCheck === "fail" || message.senderCheck === "none") && (
+            <span
+              className="rounded bg-red-50 px-1.5 text-red-800"
+              title={t("senderNotVerifiedHelp")}
+              data-testid="sender-not-verified"
+            >
+              ⚠ {t("senderNotVerified")}
+            </span>
+          )}
         {!outbound && message.intent && message.sentiment && (
           <MessageLabels
             messageId={message.id}
@@ -84,7 +107,8 @@ export async function ThreadMessage({ message, customerName }: { message: Conver
         <ul className="mt-2 text-xs text-stone-600">
           {message.attachments.map((a) => (
             <li key={a.id}>
-              📎 {a.filename} ({t("kilobytes", { size: formatNumber(Math.round(a.size / 1024), locale) })}){a.droppedReason && ` · ${t("attachmentDropped", { reason: a.droppedReason })}`}
+              📎 {a.filename} ({t("kilobytes", { size: formatNumber(Math.round(a.size / 1024), locale) })})
+              {a.droppedReason && ` · ${t("attachmentDropped", { reason: a.droppedReason })}`}
             </li>
           ))}
         </ul>

@@ -12,7 +12,15 @@ import { outboxMessages } from "@/lib/i18n/messages/outbox";
 type Canned = { happy: string; problem: string; stop: string | null };
 
 /** "Reply as the customer": a ready answer or one's own words, through the real inbound path. */
-export function CustomerReplyForm({ outboxMessageId, title, canned }: { outboxMessageId: string; title: string; canned: Canned }) {
+export function CustomerReplyForm({
+  outboxMessageId,
+  title,
+  canned,
+}: {
+  outboxMessageId: string;
+  title: string;
+  canned: Canned;
+}) {
   const { t } = useTranslator(outboxMessages);
   const { t: ti } = useTranslator(inboxMessages);
   const [open, setOpen] = useState(false);
@@ -42,7 +50,13 @@ export function CustomerReplyForm({ outboxMessageId, title, canned }: { outboxMe
         run({ outboxMessageId, text }, (result) => {
           setConversationId(result.conversationId);
           setText("");
-          const labels = result.labels.sentiment && result.labels.intent ? t("received", { sentiment: ti(`sentiment_${result.labels.sentiment}` as "sentiment_positive"), intent: ti(`intent_${result.labels.intent}` as "intent_praise") }) : t("receivedNoLabels");
+          const labels =
+            result.labels.sentiment && result.labels.intent
+              ? t("received", {
+                  sentiment: ti(`sentiment_${result.labels.sentiment}` as "sentiment_positive"),
+                  intent: ti(`intent_${result.labels.intent}` as "intent_praise"),
+                })
+              : t("receivedNoLabels");
           return result.answer ? `${labels} ${t("receivedAnswer")}` : labels;
         });
       }}
@@ -50,7 +64,12 @@ export function CustomerReplyForm({ outboxMessageId, title, canned }: { outboxMe
       <p className="text-sm font-medium">{title}</p>
       <div className="flex flex-wrap gap-2">
         {presets.map(([key, value]) => (
-          <button key={key} type="button" className="rounded-full border border-stone-300 px-3 py-1 text-xs hover:bg-stone-100" onClick={() => setText(value)}>
+          <button
+            key={key}
+            type="button"
+            className="rounded-full border border-stone-300 px-3 py-1 text-xs hover:bg-stone-100"
+            onClick={() => setText(value)}
+          >
             {t(key)}
           </button>
         ))}
@@ -78,7 +97,11 @@ export function CustomerReplyForm({ outboxMessageId, title, canned }: { outboxMe
           {pending ? t("sending") : t("send")}
         </Button>
         {message && (
-          <p role={message.tone === "error" ? "alert" : "status"} className={`text-xs ${message.tone === "error" ? "text-red-700" : "text-emerald-800"}`} data-testid="customer-reply-status">
+          <p
+            role={message.tone === "error" ? "alert" : "status"}
+            className={`text-xs ${message.tone === "error" ? "text-red-700" : "text-emerald-800"}`}
+            data-testid="customer-reply-status"
+          >
             {message.text}{" "}
             {message.tone === "success" && conversationId && (
               <Link className="underline" href={`/inbox/${conversationId}`}>

@@ -7,7 +7,15 @@ import { formatPercent } from "@/lib/i18n/numbers";
 const COLORS = ["#25654f", "#c2410c", "#0369a1", "#a16207", "#7e22ce", "#be123c", "#4d7c0f"];
 
 /** Occurrences per week, one bar segment per category. The table under it holds the same numbers. */
-export function FrictionWeeklyChart({ weeks, categories, label }: { weeks: Record<string, string | number>[]; categories: string[]; label: string }) {
+export function FrictionWeeklyChart({
+  weeks,
+  categories,
+  label,
+}: {
+  weeks: Record<string, string | number>[];
+  categories: string[];
+  label: string;
+}) {
   return (
     <figure aria-label={label} className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -18,7 +26,13 @@ export function FrictionWeeklyChart({ weeks, categories, label }: { weeks: Recor
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {categories.map((category, index) => (
-            <Bar key={category} dataKey={category} stackId="friction" fill={COLORS[index % COLORS.length]} isAnimationActive={false} />
+            <Bar
+              key={category}
+              dataKey={category}
+              stackId="friction"
+              fill={COLORS[index % COLORS.length]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>
@@ -27,7 +41,15 @@ export function FrictionWeeklyChart({ weeks, categories, label }: { weeks: Recor
 }
 
 /** Two rates per step, in percent. */
-export function OutcomeRatesChart({ rows, label, series }: { rows: Record<string, string | number | null>[]; label: string; series: { key: string; name: string }[] }) {
+export function OutcomeRatesChart({
+  rows,
+  label,
+  series,
+}: {
+  rows: Record<string, string | number | null>[];
+  label: string;
+  series: { key: string; name: string }[];
+}) {
   const locale = useUiLocale();
   return (
     <figure aria-label={label} className="h-64 w-full">

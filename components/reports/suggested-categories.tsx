@@ -18,12 +18,19 @@ export function SuggestedCategories({ suggestions }: { suggestions: Suggestion[]
   const [acting, setActing] = useState<string | null>(null);
   function decide(suggestion: Suggestion, decision: "confirm" | "reject") {
     setActing(suggestion.id);
-    review.run({ categoryId: suggestion.id, decision }, () => t(decision === "confirm" ? "suggestionConfirmed" : "suggestionRejected", { category: suggestion.name }));
+    review.run({ categoryId: suggestion.id, decision }, () =>
+      t(decision === "confirm" ? "suggestionConfirmed" : "suggestionRejected", { category: suggestion.name }),
+    );
   }
   // Mounted for every manager, so the outcome of the last decision stays in view.
-  if (suggestions.length === 0) return review.message ? <Notice tone={review.message.tone}>{review.message.text}</Notice> : null;
+  if (suggestions.length === 0)
+    return review.message ? <Notice tone={review.message.tone}>{review.message.text}</Notice> : null;
   return (
-    <section aria-labelledby="suggestions-title" className="space-y-2 rounded-lg border border-amber-200 bg-amber-50/50 p-4" data-testid="suggested-categories">
+    <section
+      aria-labelledby="suggestions-title"
+      className="space-y-2 rounded-lg border border-amber-200 bg-amber-50/50 p-4"
+      data-testid="suggested-categories"
+    >
       <h3 id="suggestions-title" className="text-sm font-semibold">
         {t("suggestionsTitle")}
       </h3>
@@ -32,9 +39,21 @@ export function SuggestedCategories({ suggestions }: { suggestions: Suggestion[]
         {suggestions.map((s) => (
           <li key={s.id} className="flex flex-wrap items-center gap-2 py-2 text-sm" data-testid="suggested-category">
             <span className="font-medium">{s.name}</span>
-            <span className="text-xs text-stone-600">{s.suggestedBy ? t("suggestionBy", { name: s.suggestedBy, conversations: t(plural(locale, s.marks, "suggestionConversations"), { count: s.marks }) }) : t(plural(locale, s.marks, "suggestionConversations"), { count: s.marks })}</span>
+            <span className="text-xs text-stone-600">
+              {s.suggestedBy
+                ? t("suggestionBy", {
+                    name: s.suggestedBy,
+                    conversations: t(plural(locale, s.marks, "suggestionConversations"), { count: s.marks }),
+                  })
+                : t(plural(locale, s.marks, "suggestionConversations"), { count: s.marks })}
+            </span>
             <span className="ml-auto flex gap-2">
-              <Button type="button" pending={review.pending && acting === s.id} disabled={review.pending} onClick={() => decide(s, "confirm")}>
+              <Button
+                type="button"
+                pending={review.pending && acting === s.id}
+                disabled={review.pending}
+                onClick={() => decide(s, "confirm")}
+              >
                 {t("confirmSuggestion")}
               </Button>
               <Button type="button" variant="secondary" disabled={review.pending} onClick={() => decide(s, "reject")}>

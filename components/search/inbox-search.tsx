@@ -54,7 +54,11 @@ export function InboxSearch({ initialQuery }: { initialQuery: string }) {
   useEffect(() => {
     if (query === written.current) return;
     written.current = query;
-    window.history.replaceState(window.history.state, "", query ? `/inbox/search?q=${encodeURIComponent(query)}` : "/inbox/search");
+    window.history.replaceState(
+      window.history.state,
+      "",
+      query ? `/inbox/search?q=${encodeURIComponent(query)}` : "/inbox/search",
+    );
   }, [query]);
 
   // A navigation to another ?q= (the inbox's search box, back and forward) brings its query in.
@@ -152,7 +156,14 @@ export function InboxSearch({ initialQuery }: { initialQuery: string }) {
             <p className="sr-only" role="status">
               {t("resultsFor", { query: shownQuery })}
             </p>
-            {customers.length > 0 && <CustomerResults customers={customers} title={t("customers")} unknown={t("unknownCustomer")} noConversation={t("noConversation")} />}
+            {customers.length > 0 && (
+              <CustomerResults
+                customers={customers}
+                title={t("customers")}
+                unknown={t("unknownCustomer")}
+                noConversation={t("noConversation")}
+              />
+            )}
             <section aria-labelledby="search-messages">
               <h2 id="search-messages" className="mb-2 text-sm font-semibold text-stone-700">
                 {t("messages")}
@@ -172,10 +183,22 @@ export function InboxSearch({ initialQuery }: { initialQuery: string }) {
                           className="block px-4 py-3 hover:bg-stone-50 focus-visible:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
                         >
                           <div className="flex flex-wrap items-center gap-2 text-sm">
-                            <span className="max-w-full truncate font-medium" title={name}>{hit.direction === "inbound" ? t("fromCustomer", { name }) : t("toCustomer", { name })}</span>
-                            <span className="rounded bg-stone-100 px-1.5 text-xs text-stone-600">{t(`channel_${hit.channel}`)}</span>
-                            {hit.isInternalNote && <span className="rounded bg-amber-200 px-1.5 text-xs text-amber-900">{t("internalNote")}</span>}
-                            <time dateTime={hit.createdAt} className="ml-auto text-xs text-stone-500" data-testid="search-message-time">
+                            <span className="max-w-full truncate font-medium" title={name}>
+                              {hit.direction === "inbound" ? t("fromCustomer", { name }) : t("toCustomer", { name })}
+                            </span>
+                            <span className="rounded bg-stone-100 px-1.5 text-xs text-stone-600">
+                              {t(`channel_${hit.channel}`)}
+                            </span>
+                            {hit.isInternalNote && (
+                              <span className="rounded bg-amber-200 px-1.5 text-xs text-amber-900">
+                                {t("internalNote")}
+                              </span>
+                            )}
+                            <time
+                              dateTime={hit.createdAt}
+                              className="ml-auto text-xs text-stone-500"
+                              data-testid="search-message-time"
+                            >
                               {formatDateTime(hit.createdAt, locale, timeZone)}
                             </time>
                           </div>
@@ -216,7 +239,17 @@ export function InboxSearch({ initialQuery }: { initialQuery: string }) {
   );
 }
 
-function CustomerResults({ customers, title, unknown, noConversation }: { customers: CustomerHit[]; title: string; unknown: string; noConversation: string }) {
+function CustomerResults({
+  customers,
+  title,
+  unknown,
+  noConversation,
+}: {
+  customers: CustomerHit[];
+  title: string;
+  unknown: string;
+  noConversation: string;
+}) {
   return (
     <section aria-labelledby="search-customers">
       <h2 id="search-customers" className="mb-2 text-sm font-semibold text-stone-700">
@@ -229,7 +262,9 @@ function CustomerResults({ customers, title, unknown, noConversation }: { custom
               <span className="max-w-full truncate font-medium" title={customer.name ?? undefined}>
                 {customer.name ?? unknown}
               </span>
-              <span className="max-w-full text-stone-600 wrap-anywhere">{[customer.email, customer.phone].filter(Boolean).join(" · ")}</span>
+              <span className="max-w-full text-stone-600 wrap-anywhere">
+                {[customer.email, customer.phone].filter(Boolean).join(" · ")}
+              </span>
               {!customer.latestConversationId && <span className="text-xs text-stone-500">({noConversation})</span>}
             </>
           );
@@ -245,7 +280,10 @@ function CustomerResults({ customers, title, unknown, noConversation }: { custom
                   {details}
                 </Link>
               ) : (
-                <div className="flex flex-wrap items-baseline gap-x-3 px-4 py-2.5 text-sm" data-testid="search-customer">
+                <div
+                  className="flex flex-wrap items-baseline gap-x-3 px-4 py-2.5 text-sm"
+                  data-testid="search-customer"
+                >
                   {details}
                 </div>
               )}

@@ -13,7 +13,14 @@ import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { settingsMessages } from "@/lib/i18n/messages/settings";
 
-type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+type TokenRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 
 /** Dates are shown in the shop's time zone, so the server and the browser render the same text. */
 export function ApiTokensPanel({ tokens, eventsUrl }: { tokens: TokenRow[]; eventsUrl: string }) {
@@ -53,18 +60,36 @@ export function ApiTokensPanel({ tokens, eventsUrl }: { tokens: TokenRow[]; even
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
           {tokens.map((token) => (
-            <li key={token.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2" data-testid={`api-token-${token.name}`}>
+            <li
+              key={token.id}
+              className="flex flex-wrap items-center justify-between gap-2 px-4 py-2"
+              data-testid={`api-token-${token.name}`}
+            >
               <span>
-                <span className="font-medium">{token.name}</span> <code className="text-xs text-stone-500">{token.prefix}…</code>
+                <span className="font-medium">{token.name}</span>{" "}
+                <code className="text-xs text-stone-500">{token.prefix}…</code>
                 <span className="block text-xs text-stone-500">
-                  {token.revokedAt ? t("tokens.revoked") : token.lastUsedAt ? t("tokens.lastUsed", { date: formatDateTime(token.lastUsedAt, locale, timeZone) }) : t("tokens.neverUsed")}
+                  {token.revokedAt
+                    ? t("tokens.revoked")
+                    : token.lastUsedAt
+                      ? t("tokens.lastUsed", { date: formatDateTime(token.lastUsedAt, locale, timeZone) })
+                      : t("tokens.neverUsed")}
                 </span>
               </span>
               {!token.revokedAt &&
                 (confirming === token.id ? (
                   <span className="inline-flex items-center gap-2">
                     <span className="text-xs">{t("tokens.revokeWarning")}</span>
-                    <Button variant="danger" pending={revoke.pending} onClick={() => revoke.run({ id: token.id }, () => (setConfirming(null), t("tokens.revokedNamed", { name: token.name })))}>
+                    <Button
+                      variant="danger"
+                      pending={revoke.pending}
+                      onClick={() =>
+                        revoke.run(
+                          { id: token.id },
+                          () => (setConfirming(null), t("tokens.revokedNamed", { name: token.name })),
+                        )
+                      }
+                    >
                       {t("tokens.revoke")}
                     </Button>
                     <Button variant="secondary" onClick={() => setConfirming(null)}>
@@ -83,7 +108,12 @@ export function ApiTokensPanel({ tokens, eventsUrl }: { tokens: TokenRow[]; even
       {revoke.message && <Notice tone={revoke.message.tone}>{revoke.message.text}</Notice>}
       <form onSubmit={onCreate} noValidate className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
-          <TextField id="tokenName" label={t("tokens.newName")} placeholder={t("tokens.newNamePlaceholder")} errors={create.fieldErrors.name} />
+          <TextField
+            id="tokenName"
+            label={t("tokens.newName")}
+            placeholder={t("tokens.newNamePlaceholder")}
+            errors={create.fieldErrors.name}
+          />
         </div>
         <Button type="submit" pending={create.pending}>
           {t("tokens.create")}

@@ -25,10 +25,20 @@ const NUMBER_FIELDS = [
   "reviewPauseMaxDays",
   "highValueCartThreshold",
 ] as const;
-const FIELDS = [...NUMBER_FIELDS, "highValueCartCurrency", "day5EmailWithSms"] as const satisfies readonly (keyof FlowSettingsInput)[];
+const FIELDS = [
+  ...NUMBER_FIELDS,
+  "highValueCartCurrency",
+  "day5EmailWithSms",
+] as const satisfies readonly (keyof FlowSettingsInput)[];
 
 export function FlowSettingsForm({ initial, canEdit }: { initial: FlowSettingsInput; canEdit: boolean }) {
-  const [values, setValues] = useState<Record<keyof FlowSettingsInput, string>>(() => Object.fromEntries(FIELDS.map((id) => [id, String(initial[id] ?? "")])) as Record<keyof FlowSettingsInput, string>);
+  const [values, setValues] = useState<Record<keyof FlowSettingsInput, string>>(
+    () =>
+      Object.fromEntries(FIELDS.map((id) => [id, String(initial[id] ?? "")])) as Record<
+        keyof FlowSettingsInput,
+        string
+      >,
+  );
   const { run, pending, fieldErrors, setFieldErrors, message, setMessage } = useServerAction(saveFlowSettings);
   const { t, locale } = useTranslator(settingsMessages);
   const { t: common } = useTranslator(commonMessages);
@@ -48,10 +58,34 @@ export function FlowSettingsForm({ initial, canEdit }: { initial: FlowSettingsIn
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-5">
       <fieldset disabled={!canEdit || pending} className="grid gap-5 sm:grid-cols-2">
         {NUMBER_FIELDS.map((id) => (
-          <TextField key={id} id={id} label={t(`timing.${id}`)} hint={t(`timing.${id}Hint`)} inputMode={id === "highValueCartThreshold" ? "decimal" : "numeric"} value={values[id]} errors={fieldErrors[id]} onChange={(event) => setValues((current) => ({ ...current, [id]: event.target.value }))} />
+          <TextField
+            key={id}
+            id={id}
+            label={t(`timing.${id}`)}
+            hint={t(`timing.${id}Hint`)}
+            inputMode={id === "highValueCartThreshold" ? "decimal" : "numeric"}
+            value={values[id]}
+            errors={fieldErrors[id]}
+            onChange={(event) => setValues((current) => ({ ...current, [id]: event.target.value }))}
+          />
         ))}
-        <TextField id="highValueCartCurrency" label={t("timing.highValueCartCurrency")} hint={t("timing.highValueCartCurrencyHint")} maxLength={3} value={values.highValueCartCurrency} errors={fieldErrors.highValueCartCurrency} onChange={(event) => setValues((current) => ({ ...current, highValueCartCurrency: event.target.value }))} />
-        <SelectField id="day5EmailWithSms" label={t("timing.day5EmailWithSms")} hint={t("timing.day5EmailWithSmsHint")} value={values.day5EmailWithSms} errors={fieldErrors.day5EmailWithSms} onChange={(event) => setValues((current) => ({ ...current, day5EmailWithSms: event.target.value }))}>
+        <TextField
+          id="highValueCartCurrency"
+          label={t("timing.highValueCartCurrency")}
+          hint={t("timing.highValueCartCurrencyHint")}
+          maxLength={3}
+          value={values.highValueCartCurrency}
+          errors={fieldErrors.highValueCartCurrency}
+          onChange={(event) => setValues((current) => ({ ...current, highValueCartCurrency: event.target.value }))}
+        />
+        <SelectField
+          id="day5EmailWithSms"
+          label={t("timing.day5EmailWithSms")}
+          hint={t("timing.day5EmailWithSmsHint")}
+          value={values.day5EmailWithSms}
+          errors={fieldErrors.day5EmailWithSms}
+          onChange={(event) => setValues((current) => ({ ...current, day5EmailWithSms: event.target.value }))}
+        >
           <option value="skip">{t("timing.day5EmailWithSms.skip")}</option>
           <option value="check_in">{t("timing.day5EmailWithSms.check_in")}</option>
         </SelectField>

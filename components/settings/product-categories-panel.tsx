@@ -13,12 +13,25 @@ import { settingsMessages } from "@/lib/i18n/messages/settings";
 type Category = { id: string; name: string; smsReviewDelayDays: number | null; productCount: number };
 type Product = { id: string; title: string; sku: string | null; categoryId: string | null };
 
-function CategoryRow({ category, defaultDays, canEdit }: { category: Category; defaultDays: number; canEdit: boolean }) {
+function CategoryRow({
+  category,
+  defaultDays,
+  canEdit,
+}: {
+  category: Category;
+  defaultDays: number;
+  canEdit: boolean;
+}) {
   const [days, setDays] = useState(category.smsReviewDelayDays?.toString() ?? "");
   const save = useServerAction(saveCategoryAction);
   const { t, locale } = useTranslator(settingsMessages);
   const { t: common } = useTranslator(commonMessages);
-  const productCount = t(new Intl.PluralRules(locale).select(category.productCount) === "one" ? "categories.productCountOne" : "categories.productCountOther", { count: category.productCount });
+  const productCount = t(
+    new Intl.PluralRules(locale).select(category.productCount) === "one"
+      ? "categories.productCountOne"
+      : "categories.productCountOther",
+    { count: category.productCount },
+  );
   return (
     <li className="flex flex-wrap items-center gap-3 px-4 py-2" data-testid={`category-${category.name}`}>
       <span className="min-w-40 flex-1">
@@ -38,16 +51,38 @@ function CategoryRow({ category, defaultDays, canEdit }: { category: Category; d
         className="w-28 rounded-md border border-stone-300 px-2 py-1 text-sm"
       />
       {canEdit && (
-        <Button variant="secondary" pending={save.pending} onClick={() => save.run({ id: category.id, name: category.name, smsReviewDelayDays: days }, () => common("saved"))}>
+        <Button
+          variant="secondary"
+          pending={save.pending}
+          onClick={() =>
+            save.run({ id: category.id, name: category.name, smsReviewDelayDays: days }, () => common("saved"))
+          }
+        >
           {common("save")}
         </Button>
       )}
-      {save.message && <span className={`w-full text-xs ${save.message.tone === "error" ? "text-red-700" : "text-emerald-700"}`}>{save.fieldErrors.smsReviewDelayDays?.[0] ?? save.message.text}</span>}
+      {save.message && (
+        <span className={`w-full text-xs ${save.message.tone === "error" ? "text-red-700" : "text-emerald-700"}`}>
+          {save.fieldErrors.smsReviewDelayDays?.[0] ?? save.message.text}
+        </span>
+      )}
     </li>
   );
 }
 
-export function ProductCategoriesPanel({ categories, products, uncategorized, defaultDays, canEdit }: { categories: Category[]; products: Product[]; uncategorized: number; defaultDays: number; canEdit: boolean }) {
+export function ProductCategoriesPanel({
+  categories,
+  products,
+  uncategorized,
+  defaultDays,
+  canEdit,
+}: {
+  categories: Category[];
+  products: Product[];
+  uncategorized: number;
+  defaultDays: number;
+  canEdit: boolean;
+}) {
   const create = useServerAction(saveCategoryAction);
   const assign = useServerAction(assignCategoryAction);
   // Shown at once; the server's answer confirms it (or the error says why and the list reloads).
@@ -78,10 +113,21 @@ export function ProductCategoriesPanel({ categories, products, uncategorized, de
       {canEdit && (
         <form onSubmit={onCreate} noValidate className="flex flex-wrap items-end gap-3">
           <div className="min-w-48 flex-1">
-            <TextField id="categoryName" label={t("categories.newCategory")} placeholder={t("categories.newCategoryPlaceholder")} errors={create.fieldErrors.name} />
+            <TextField
+              id="categoryName"
+              label={t("categories.newCategory")}
+              placeholder={t("categories.newCategoryPlaceholder")}
+              errors={create.fieldErrors.name}
+            />
           </div>
           <div className="w-40">
-            <TextField id="categorySmsDelayDays" label={t("categories.smsAfterDays")} inputMode="numeric" placeholder={t("categories.defaultDays", { days: defaultDays })} errors={create.fieldErrors.smsReviewDelayDays} />
+            <TextField
+              id="categorySmsDelayDays"
+              label={t("categories.smsAfterDays")}
+              inputMode="numeric"
+              placeholder={t("categories.defaultDays", { days: defaultDays })}
+              errors={create.fieldErrors.smsReviewDelayDays}
+            />
           </div>
           <Button type="submit" pending={create.pending}>
             {t("categories.add")}
@@ -93,7 +139,12 @@ export function ProductCategoriesPanel({ categories, products, uncategorized, de
       {products.length > 0 && (
         <div>
           <h3 className="mb-2 text-sm font-medium">
-            {t("categories.products")} {uncategorized > 0 && <span className="font-normal text-stone-500">{t("categories.uncategorized", { count: uncategorized })}</span>}
+            {t("categories.products")}{" "}
+            {uncategorized > 0 && (
+              <span className="font-normal text-stone-500">
+                {t("categories.uncategorized", { count: uncategorized })}
+              </span>
+            )}
           </h3>
           {assign.message && <Notice tone={assign.message.tone}>{assign.message.text}</Notice>}
           <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
@@ -112,7 +163,9 @@ export function ProductCategoriesPanel({ categories, products, uncategorized, de
                   onChange={(event) => {
                     const categoryId = event.target.value;
                     setChosen((current) => ({ ...current, [product.id]: categoryId }));
-                    assign.run({ productId: product.id, categoryId: categoryId || null }, () => t("categories.productSaved", { product: product.title }));
+                    assign.run({ productId: product.id, categoryId: categoryId || null }, () =>
+                      t("categories.productSaved", { product: product.title }),
+                    );
                   }}
                   className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm"
                 >

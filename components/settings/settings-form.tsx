@@ -20,14 +20,29 @@ type Props = {
   canEdit: boolean;
 };
 
-const EMPTY: ShopSettingsInput = { shopName: "", founderName: "", founderSignature: "", senderEmail: "", timeZone: "Europe/Paris", defaultLocale: "en", reviewUrl: "" };
+const EMPTY: ShopSettingsInput = {
+  shopName: "",
+  founderName: "",
+  founderSignature: "",
+  senderEmail: "",
+  timeZone: "Europe/Paris",
+  defaultLocale: "en",
+  reviewUrl: "",
+};
 
 export function SettingsForm({ initial, timeZones, canEdit }: Props) {
   const { t, locale } = useTranslator(settingsMessages);
   const { t: common } = useTranslator(commonMessages);
   const viewerZone = useViewerTimeZone();
   const [values, setValues] = useState<ShopSettingsInput>(initial ?? EMPTY);
-  const { run, pending, fieldErrors: errors, setFieldErrors: setErrors, message: status, setMessage: setStatus } = useServerAction(saveShopSettings);
+  const {
+    run,
+    pending,
+    fieldErrors: errors,
+    setFieldErrors: setErrors,
+    message: status,
+    setMessage: setStatus,
+  } = useServerAction(saveShopSettings);
 
   const set = (field: keyof ShopSettingsInput) => (event: { target: { value: string } }) => {
     setValues((current) => ({ ...current, [field]: event.target.value }));
@@ -51,27 +66,80 @@ export function SettingsForm({ initial, timeZones, canEdit }: Props) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-5">
-      {!initial && <Notice tone="info" title={t("shop.setUpTitle")}>{t("shop.setUpBody")}</Notice>}
+      {!initial && (
+        <Notice tone="info" title={t("shop.setUpTitle")}>
+          {t("shop.setUpBody")}
+        </Notice>
+      )}
       {!canEdit && <Notice tone="info">{t("shop.readOnly")}</Notice>}
       <fieldset disabled={!canEdit || pending} className="space-y-5">
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField id="shopName" label={t("shop.shopName")} value={values.shopName} onChange={set("shopName")} errors={errors.shopName} />
-          <TextField id="founderName" label={t("shop.founderName")} hint={t("shop.founderNameHint")} value={values.founderName} onChange={set("founderName")} errors={errors.founderName} />
+          <TextField
+            id="shopName"
+            label={t("shop.shopName")}
+            value={values.shopName}
+            onChange={set("shopName")}
+            errors={errors.shopName}
+          />
+          <TextField
+            id="founderName"
+            label={t("shop.founderName")}
+            hint={t("shop.founderNameHint")}
+            value={values.founderName}
+            onChange={set("founderName")}
+            errors={errors.founderName}
+          />
         </div>
-        <TextAreaField id="founderSignature" label={t("shop.signature")} rows={3} hint={t("shop.signatureHint")} value={values.founderSignature} onChange={set("founderSignature")} errors={errors.founderSignature} />
+        <TextAreaField
+          id="founderSignature"
+          label={t("shop.signature")}
+          rows={3}
+          hint={t("shop.signatureHint")}
+          value={values.founderSignature}
+          onChange={set("founderSignature")}
+          errors={errors.founderSignature}
+        />
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField id="senderEmail" label={t("shop.senderEmail")} type="email" value={values.senderEmail} onChange={set("senderEmail")} errors={errors.senderEmail} />
-          <TextField id="reviewUrl" label={t("shop.reviewUrl")} type="url" placeholder="https://" value={values.reviewUrl} onChange={set("reviewUrl")} errors={errors.reviewUrl} />
+          <TextField
+            id="senderEmail"
+            label={t("shop.senderEmail")}
+            type="email"
+            value={values.senderEmail}
+            onChange={set("senderEmail")}
+            errors={errors.senderEmail}
+          />
+          <TextField
+            id="reviewUrl"
+            label={t("shop.reviewUrl")}
+            type="url"
+            placeholder="https://"
+            value={values.reviewUrl}
+            onChange={set("reviewUrl")}
+            errors={errors.reviewUrl}
+          />
         </div>
         <div className="grid gap-5 sm:grid-cols-2">
-          <SelectField id="timeZone" label={t("shop.timeZone")} hint={t("shop.timeZoneHint")} value={values.timeZone} onChange={set("timeZone")} errors={errors.timeZone}>
+          <SelectField
+            id="timeZone"
+            label={t("shop.timeZone")}
+            hint={t("shop.timeZoneHint")}
+            value={values.timeZone}
+            onChange={set("timeZone")}
+            errors={errors.timeZone}
+          >
             {timeZones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone}
               </option>
             ))}
           </SelectField>
-          <SelectField id="defaultLocale" label={t("shop.defaultLanguage")} value={values.defaultLocale} onChange={set("defaultLocale")} errors={errors.defaultLocale}>
+          <SelectField
+            id="defaultLocale"
+            label={t("shop.defaultLanguage")}
+            value={values.defaultLocale}
+            onChange={set("defaultLocale")}
+            errors={errors.defaultLocale}
+          >
             {LOCALES.map((locale) => (
               <option key={locale} value={locale}>
                 {LOCALE_LABELS[locale]}
@@ -86,7 +154,11 @@ export function SettingsForm({ initial, timeZones, canEdit }: Props) {
           {pending ? common("saving") : t("shop.save")}
         </Button>
       )}
-      {initial && <p className="text-xs text-stone-500">{t("shop.lastSaved", { date: formatDateTime(initial.updatedAt, locale, viewerZone) })}</p>}
+      {initial && (
+        <p className="text-xs text-stone-500">
+          {t("shop.lastSaved", { date: formatDateTime(initial.updatedAt, locale, viewerZone) })}
+        </p>
+      )}
     </form>
   );
 }

@@ -18,7 +18,15 @@ const MAX_CHARACTERS = 2000;
 type Sample = { key: number; text: string };
 
 /** The founder's writing samples: up to five texts AI drafts copy the voice from. */
-export function VoiceSamplesForm({ initial, canEdit, aiConfigured }: { initial: string[]; canEdit: boolean; aiConfigured: boolean }) {
+export function VoiceSamplesForm({
+  initial,
+  canEdit,
+  aiConfigured,
+}: {
+  initial: string[];
+  canEdit: boolean;
+  aiConfigured: boolean;
+}) {
   const { t } = useTranslator(voiceMessages);
   const { t: common } = useTranslator(commonMessages);
   const nextKey = useRef(initial.length);
@@ -62,7 +70,11 @@ export function VoiceSamplesForm({ initial, canEdit, aiConfigured }: { initial: 
                 rows={5}
                 value={sample.text}
                 errors={fieldErrors[`samples.${index}`]}
-                onChange={(event) => setSamples((current) => current.map((s) => (s.key === sample.key ? { ...s, text: event.target.value } : s)))}
+                onChange={(event) =>
+                  setSamples((current) =>
+                    current.map((s) => (s.key === sample.key ? { ...s, text: event.target.value } : s)),
+                  )
+                }
               />
               {canEdit &&
                 (confirming === sample.key ? (
@@ -76,7 +88,12 @@ export function VoiceSamplesForm({ initial, canEdit, aiConfigured }: { initial: 
                     </Button>
                   </span>
                 ) : (
-                  <Button type="button" variant="secondary" onClick={() => setConfirming(sample.key)} aria-label={t("removeLabel", { number })}>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    onClick={() => setConfirming(sample.key)}
+                    aria-label={t("removeLabel", { number })}
+                  >
                     {t("removeAsk")}
                   </Button>
                 ))}
@@ -98,7 +115,9 @@ export function VoiceSamplesForm({ initial, canEdit, aiConfigured }: { initial: 
           <Button type="submit" pending={pending}>
             {pending ? common("saving") : t("save")}
           </Button>
-          {samples.length >= MAX_SAMPLES && <span className="text-xs text-stone-500">{t("limit", { max: MAX_SAMPLES })}</span>}
+          {samples.length >= MAX_SAMPLES && (
+            <span className="text-xs text-stone-500">{t("limit", { max: MAX_SAMPLES })}</span>
+          )}
         </div>
       )}
     </form>

@@ -16,18 +16,30 @@ export function ReviewForm({ versionId, isAdmin }: { versionId: string; isAdmin:
   const [actingAsFounder, setActingAsFounder] = useState(false);
   const id = `review-comment-${versionId}`;
   function decide(decision: "approve" | "reject") {
-    review.run({ versionId, decision, comment: comment || undefined, actingAsFounder }, () => t(decision === "approve" ? "approved" : "rejected"));
+    review.run({ versionId, decision, comment: comment || undefined, actingAsFounder }, () =>
+      t(decision === "approve" ? "approved" : "rejected"),
+    );
   }
   return (
     <div className="space-y-2">
       <label htmlFor={id} className="block text-xs font-medium text-stone-700">
         {t("reviewComment")}
       </label>
-      <textarea id={id} rows={2} value={comment} onChange={(event) => setComment(event.target.value)} className="block w-full rounded-md border border-stone-300 px-3 py-2 text-sm" />
+      <textarea
+        id={id}
+        rows={2}
+        value={comment}
+        onChange={(event) => setComment(event.target.value)}
+        className="block w-full rounded-md border border-stone-300 px-3 py-2 text-sm"
+      />
       {review.fieldErrors.comment && <p className="text-xs text-red-700">{review.fieldErrors.comment[0]}</p>}
       {isAdmin && (
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={actingAsFounder} onChange={(event) => setActingAsFounder(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={actingAsFounder}
+            onChange={(event) => setActingAsFounder(event.target.checked)}
+          />
           {t("actingAsFounder")}
         </label>
       )}

@@ -46,8 +46,15 @@ export function TemplateEditor({ template, initial, signature, customers, aiConf
   }
 
   function submit(submitForApproval: boolean) {
-    save.run({ templateId: template.id, subject: isEmail ? draft.subject : null, preheader: isEmail ? draft.preheader : null, body: draft.body, submit: submitForApproval }, (version) =>
-      t(version.status === "pending_approval" ? "submitted" : "savedDraft", { number: version.number }),
+    save.run(
+      {
+        templateId: template.id,
+        subject: isEmail ? draft.subject : null,
+        preheader: isEmail ? draft.preheader : null,
+        body: draft.body,
+        submit: submitForApproval,
+      },
+      (version) => t(version.status === "pending_approval" ? "submitted" : "savedDraft", { number: version.number }),
     );
   }
 
@@ -55,11 +62,25 @@ export function TemplateEditor({ template, initial, signature, customers, aiConf
   const variables = variablesForTemplate(template.key);
   const notProvided = (field: keyof Draft) => variablesNotProvided(draft[field], template.key);
   const problems = (field: keyof Draft) => [
-    ...variableProblems(draft[field]).map((p) => t("problemAt", { line: p.line, column: p.column, message: p.message })),
-    ...(notProvided(field).length ? [t("variableNotProvided", { field: t(field), variable: notProvided(field).map((name) => `{{${name}}}`).join(", "), allowed: variables.map((name) => `{{${name}}}`).join(", ") })] : []),
+    ...variableProblems(draft[field]).map((p) =>
+      t("problemAt", { line: p.line, column: p.column, message: p.message }),
+    ),
+    ...(notProvided(field).length
+      ? [
+          t("variableNotProvided", {
+            field: t(field),
+            variable: notProvided(field)
+              .map((name) => `{{${name}}}`)
+              .join(", "),
+            allowed: variables.map((name) => `{{${name}}}`).join(", "),
+          }),
+        ]
+      : []),
     ...(save.fieldErrors[field] ?? []),
   ];
-  const blocked = (["subject", "preheader", "body"] as const).some((field) => variableProblems(draft[field]).length > 0 || notProvided(field).length > 0);
+  const blocked = (["subject", "preheader", "body"] as const).some(
+    (field) => variableProblems(draft[field]).length > 0 || notProvided(field).length > 0,
+  );
 
   return (
     <div className="grid gap-6 xl:grid-cols-2">
@@ -73,15 +94,32 @@ export function TemplateEditor({ template, initial, signature, customers, aiConf
         {isEmail && (
           <>
             <Field id="template-subject" label={t("subject")} errors={problems("subject")}>
-              <input id="template-subject" value={draft.subject} onChange={(event) => set("subject", event.target.value)} className="block w-full rounded-md border border-stone-300 px-3 py-2 text-sm" />
+              <input
+                id="template-subject"
+                value={draft.subject}
+                onChange={(event) => set("subject", event.target.value)}
+                className="block w-full rounded-md border border-stone-300 px-3 py-2 text-sm"
+              />
             </Field>
             <Field id="template-preheader" label={t("preheader")} errors={problems("preheader")}>
-              <input id="template-preheader" value={draft.preheader} onChange={(event) => set("preheader", event.target.value)} className="block w-full rounded-md border border-stone-300 px-3 py-2 text-sm" />
+              <input
+                id="template-preheader"
+                value={draft.preheader}
+                onChange={(event) => set("preheader", event.target.value)}
+                className="block w-full rounded-md border border-stone-300 px-3 py-2 text-sm"
+              />
             </Field>
           </>
         )}
         <Field id="template-body" label={t("body")} errors={problems("body")} hint={t("fallbackHint")}>
-          <textarea id="template-body" ref={body} rows={14} value={draft.body} onChange={(event) => set("body", event.target.value)} className="block w-full rounded-md border border-stone-300 px-3 py-2 font-mono text-sm" />
+          <textarea
+            id="template-body"
+            ref={body}
+            rows={14}
+            value={draft.body}
+            onChange={(event) => set("body", event.target.value)}
+            className="block w-full rounded-md border border-stone-300 px-3 py-2 font-mono text-sm"
+          />
         </Field>
         <DraftInVoiceButton
           aiConfigured={aiConfigured}
@@ -90,17 +128,33 @@ export function TemplateEditor({ template, initial, signature, customers, aiConf
           locale={template.locale}
           currentText={draft.body}
           currentSubject={isEmail ? draft.subject : null}
-          onDraft={(drafted) => setDraft((current) => ({ ...current, body: drafted.body, subject: drafted.subject ?? current.subject }))}
+          onDraft={(drafted) =>
+            setDraft((current) => ({ ...current, body: drafted.body, subject: drafted.subject ?? current.subject }))
+          }
         />
         <div className="flex flex-wrap items-center gap-1 text-xs" role="group" aria-label={t("insertVariable")}>
           <span className="mr-1 text-stone-600">{t("insertVariable")}:</span>
           {variables.map((name) => (
-            <button key={name} type="button" onClick={() => insertVariable(name)} className="rounded border border-stone-300 bg-white px-1.5 py-0.5 font-mono hover:bg-stone-100">
+            <button
+              key={name}
+              type="button"
+              onClick={() => insertVariable(name)}
+              className="rounded border border-stone-300 bg-white px-1.5 py-0.5 font-mono hover:bg-stone-100"
+            >
               {`{{${name}}}`}
             </button>
           ))}
         </div>
-        <VoiceWarnings text={draft.body} subject={draft.subject} preheader={draft.preheader} locale={template.locale} channel={template.channel} purpose={template.kind === "canned_reply" ? "reply" : "template"} templateKey={template.key} appUrl={appUrl} />
+        <VoiceWarnings
+          text={draft.body}
+          subject={draft.subject}
+          preheader={draft.preheader}
+          locale={template.locale}
+          channel={template.channel}
+          purpose={template.kind === "canned_reply" ? "reply" : "template"}
+          templateKey={template.key}
+          appUrl={appUrl}
+        />
         <div className="flex flex-wrap gap-2">
           <Button type="submit" pending={save.pending} disabled={blocked}>
             {t("submit")}
@@ -111,12 +165,32 @@ export function TemplateEditor({ template, initial, signature, customers, aiConf
         </div>
         {save.message && <Notice tone={save.message.tone}>{save.message.text}</Notice>}
       </form>
-      <TemplatePreview channel={template.channel} locale={template.locale} subject={draft.subject} preheader={draft.preheader} body={draft.body} signature={signature} customers={customers} />
+      <TemplatePreview
+        channel={template.channel}
+        locale={template.locale}
+        subject={draft.subject}
+        preheader={draft.preheader}
+        body={draft.body}
+        signature={signature}
+        customers={customers}
+      />
     </div>
   );
 }
 
-function Field({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors: string[]; children: ReactNode }) {
+function Field({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors: string[];
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">

@@ -20,12 +20,15 @@ type Props = {
 
 const UNSUBSCRIBE = { en: "Unsubscribe from these emails", fr: "Ne plus recevoir ces e-mails" };
 // Email clients in dark mode repaint a light mail; this approximates what the customer sees.
-const DARK = "<style>body{background:#1c1917!important}div,p,li{color:#e7e5e4!important}a{color:#6ee7b7!important}</style>";
+const DARK =
+  "<style>body{background:#1c1917!important}div,p,li{color:#e7e5e4!important}a{color:#6ee7b7!important}</style>";
 
 /** The message as the chosen customer would get it: the mail in light and dark, or the SMS with its cost. */
 export function TemplatePreview({ channel, locale, subject, preheader, body, signature, customers }: Props) {
   const { t } = useTranslator(templateMessages);
-  const [customerId, setCustomerId] = useState(customers.find((c) => c.locale === locale)?.id ?? customers[0]?.id ?? "");
+  const [customerId, setCustomerId] = useState(
+    customers.find((c) => c.locale === locale)?.id ?? customers[0]?.id ?? "",
+  );
   const [dark, setDark] = useState(false);
   const customer = customers.find((c) => c.id === customerId) ?? customers[0];
 
@@ -47,7 +50,11 @@ export function TemplatePreview({ channel, locale, subject, preheader, body, sig
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-2">
           {t("previewOn")}
-          <select value={customerId} onChange={(event) => setCustomerId(event.target.value)} className="rounded-md border border-stone-300 px-2 py-1">
+          <select
+            value={customerId}
+            onChange={(event) => setCustomerId(event.target.value)}
+            className="rounded-md border border-stone-300 px-2 py-1"
+          >
             {customers.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.label}
@@ -57,10 +64,20 @@ export function TemplatePreview({ channel, locale, subject, preheader, body, sig
         </label>
         {channel === "email" && (
           <div role="group" aria-label={t("preview")} className="flex gap-1">
-            <button type="button" aria-pressed={!dark} onClick={() => setDark(false)} className={`rounded px-2 py-1 ${dark ? "text-stone-600" : "bg-stone-200"}`}>
+            <button
+              type="button"
+              aria-pressed={!dark}
+              onClick={() => setDark(false)}
+              className={`rounded px-2 py-1 ${dark ? "text-stone-600" : "bg-stone-200"}`}
+            >
               {t("light")}
             </button>
-            <button type="button" aria-pressed={dark} onClick={() => setDark(true)} className={`rounded px-2 py-1 ${dark ? "bg-stone-800 text-white" : "text-stone-600"}`}>
+            <button
+              type="button"
+              aria-pressed={dark}
+              onClick={() => setDark(true)}
+              className={`rounded px-2 py-1 ${dark ? "bg-stone-800 text-white" : "text-stone-600"}`}
+            >
               {t("dark")}
             </button>
           </div>
@@ -82,7 +99,14 @@ export function TemplatePreview({ channel, locale, subject, preheader, body, sig
             title={t("preview")}
             sandbox=""
             className="h-96 w-full bg-white"
-            srcDoc={renderEmailHtml({ body: rendered.body, preheader: rendered.preheader || null, signature, unsubscribeUrl: "#", unsubscribeLabel: UNSUBSCRIBE[locale], locale }).replace("</head>", `${dark ? DARK : ""}</head>`)}
+            srcDoc={renderEmailHtml({
+              body: rendered.body,
+              preheader: rendered.preheader || null,
+              signature,
+              unsubscribeUrl: "#",
+              unsubscribeLabel: UNSUBSCRIBE[locale],
+              locale,
+            }).replace("</head>", `${dark ? DARK : ""}</head>`)}
           />
         </div>
       ) : (
@@ -97,11 +121,18 @@ function SmsPreview({ text }: { text: string }) {
   const size = smsSize(text);
   return (
     <div className="space-y-2">
-      <p data-testid="sms-preview" className="max-w-xs whitespace-pre-wrap rounded-2xl rounded-bl-sm bg-stone-200 px-4 py-2 text-sm">
+      <p
+        data-testid="sms-preview"
+        className="max-w-xs whitespace-pre-wrap rounded-2xl rounded-bl-sm bg-stone-200 px-4 py-2 text-sm"
+      >
         {text}
       </p>
-      <p className="text-xs text-stone-600">{t("smsStats", { characters: size.units, segments: size.segments, encoding: size.encoding })}</p>
-      <p className="text-xs text-stone-600">{t("smsStop", { state: /\bSTOP\b/.test(text) ? t("present") : t("missing") })}</p>
+      <p className="text-xs text-stone-600">
+        {t("smsStats", { characters: size.units, segments: size.segments, encoding: size.encoding })}
+      </p>
+      <p className="text-xs text-stone-600">
+        {t("smsStop", { state: /\bSTOP\b/.test(text) ? t("present") : t("missing") })}
+      </p>
     </div>
   );
 }

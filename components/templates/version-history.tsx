@@ -24,10 +24,23 @@ type Version = {
   createdAt: Date;
 };
 
-const asText = (v: Version) => [v.subject && `Subject: ${v.subject}`, v.preheader && `Preheader: ${v.preheader}`, v.body].filter(Boolean).join("\n\n");
+const asText = (v: Version) =>
+  [v.subject && `Subject: ${v.subject}`, v.preheader && `Preheader: ${v.preheader}`, v.body]
+    .filter(Boolean)
+    .join("\n\n");
 
 /** Every version with its author and review; compare any two; review the pending ones. */
-export function VersionHistory({ versions, approvedVersionId, canApprove, isAdmin }: { versions: Version[]; approvedVersionId: string | null; canApprove: boolean; isAdmin: boolean }) {
+export function VersionHistory({
+  versions,
+  approvedVersionId,
+  canApprove,
+  isAdmin,
+}: {
+  versions: Version[];
+  approvedVersionId: string | null;
+  canApprove: boolean;
+  isAdmin: boolean;
+}) {
   const { t, locale } = useTranslator(templateMessages);
   const timeZone = useViewerTimeZone();
   const submit = useServerAction(submitDraftAction);
@@ -51,18 +64,27 @@ export function VersionHistory({ versions, approvedVersionId, canApprove, isAdmi
             <p className="flex flex-wrap items-center gap-2">
               <span className="font-medium">{t("versionLabel", { number: v.number })}</span>
               <span className="rounded bg-stone-100 px-1.5 text-xs">{t(`status_${v.status}`)}</span>
-              {v.id === approvedVersionId && <span className="rounded bg-emerald-100 px-1.5 text-xs text-emerald-900">{t("currentlySent")}</span>}
+              {v.id === approvedVersionId && (
+                <span className="rounded bg-emerald-100 px-1.5 text-xs text-emerald-900">{t("currentlySent")}</span>
+              )}
               <span className="text-xs text-stone-500">
                 {t("by", { name: v.author ?? t("unknownAuthor") })} · {formatDateTime(v.createdAt, locale, timeZone)}
               </span>
             </p>
             {v.reviewer && (
               <p className="mt-1 text-xs text-stone-600">
-                {v.reviewComment ? t("reviewedBy", { status: t(`status_${v.status}`), name: v.reviewer, comment: v.reviewComment }) : t("reviewedByNoComment", { status: t(`status_${v.status}`), name: v.reviewer })}
+                {v.reviewComment
+                  ? t("reviewedBy", { status: t(`status_${v.status}`), name: v.reviewer, comment: v.reviewComment })
+                  : t("reviewedByNoComment", { status: t(`status_${v.status}`), name: v.reviewer })}
               </p>
             )}
             {v.status === "draft" && (
-              <button type="button" className="mt-1 text-xs text-brand-700 underline" disabled={submit.pending} onClick={() => submit.run({ versionId: v.id }, () => t("submitted", { number: v.number }))}>
+              <button
+                type="button"
+                className="mt-1 text-xs text-brand-700 underline"
+                disabled={submit.pending}
+                onClick={() => submit.run({ versionId: v.id }, () => t("submitted", { number: v.number }))}
+              >
                 {t("submitDraft")}
               </button>
             )}
@@ -74,12 +96,21 @@ export function VersionHistory({ versions, approvedVersionId, canApprove, isAdmi
           </li>
         ))}
       </ol>
-      {submit.message && <p className={`text-xs ${submit.message.tone === "error" ? "text-red-700" : "text-emerald-800"}`}>{submit.message.text}</p>}
+      {submit.message && (
+        <p className={`text-xs ${submit.message.tone === "error" ? "text-red-700" : "text-emerald-800"}`}>
+          {submit.message.text}
+        </p>
+      )}
       {versions.length > 1 && (
         <div className="space-y-2">
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <label htmlFor="compare-left">{t("compare")}</label>
-            <select id="compare-left" value={left} onChange={(event) => setLeft(event.target.value)} className="rounded-md border border-stone-300 px-2 py-1">
+            <select
+              id="compare-left"
+              value={left}
+              onChange={(event) => setLeft(event.target.value)}
+              className="rounded-md border border-stone-300 px-2 py-1"
+            >
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
                   {label(v)}
@@ -87,7 +118,12 @@ export function VersionHistory({ versions, approvedVersionId, canApprove, isAdmi
               ))}
             </select>
             <label htmlFor="compare-right">{t("with")}</label>
-            <select id="compare-right" value={right} onChange={(event) => setRight(event.target.value)} className="rounded-md border border-stone-300 px-2 py-1">
+            <select
+              id="compare-right"
+              value={right}
+              onChange={(event) => setRight(event.target.value)}
+              className="rounded-md border border-stone-300 px-2 py-1"
+            >
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
                   {label(v)}

@@ -12,7 +12,21 @@ type Props = Omit<VoiceCheckInput, "uiLocale"> & { hideWhenClean?: boolean };
 export function VoiceWarnings(props: Props) {
   const { t, locale } = useTranslator(templateMessages);
   const { text, subject, preheader, locale: textLocale, channel, purpose, templateKey, appUrl } = props;
-  const warnings = useMemo(() => checkVoice({ text, subject, preheader, locale: textLocale, channel, purpose, templateKey, uiLocale: locale, appUrl }), [text, subject, preheader, textLocale, channel, purpose, templateKey, locale, appUrl]);
+  const warnings = useMemo(
+    () =>
+      checkVoice({
+        text,
+        subject,
+        preheader,
+        locale: textLocale,
+        channel,
+        purpose,
+        templateKey,
+        uiLocale: locale,
+        appUrl,
+      }),
+    [text, subject, preheader, textLocale, channel, purpose, templateKey, locale, appUrl],
+  );
   if (props.hideWhenClean && warnings.length === 0) return null;
   return (
     <section aria-label={t("voiceTitle")} data-testid="voice-check" className="space-y-2">
@@ -22,7 +36,12 @@ export function VoiceWarnings(props: Props) {
       ) : (
         <ul className="space-y-2">
           {warnings.map((warning, index) => (
-            <li key={`${warning.rule}-${index}`} data-testid="voice-warning" data-rule={warning.rule} className="rounded-md border border-amber-200 bg-amber-50 p-2 text-sm text-amber-950">
+            <li
+              key={`${warning.rule}-${index}`}
+              data-testid="voice-warning"
+              data-rule={warning.rule}
+              className="rounded-md border border-amber-200 bg-amber-50 p-2 text-sm text-amber-950"
+            >
               <p className="font-medium">
                 {warning.title}
                 {warning.quote && <span className="font-normal"> · {t("voiceQuote", { quote: warning.quote })}</span>}

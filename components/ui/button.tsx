@@ -8,7 +8,14 @@ const variants = {
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants; pending?: boolean };
 
-export function Button({ variant = "primary", pending = false, className = "", children, disabled, ...props }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  pending = false,
+  className = "",
+  children,
+  disabled,
+  ...props
+}: ButtonProps) {
   return (
     <button
       {...props}
@@ -16,7 +23,9 @@ export function Button({ variant = "primary", pending = false, className = "", c
       aria-busy={pending || undefined}
       className={`inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium shadow-sm transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed ${variants[variant]} ${className}`}
     >
-      {pending && <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-current border-t-transparent" />}
+      {pending && (
+        <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-current border-t-transparent" />
+      )}
       {children}
     </button>
   );

@@ -38,7 +38,11 @@ export function ConfirmAction<I, T>({
     return (
       <div className={`space-y-1 ${className}`}>
         {notice}
-        <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => (running.setMessage(null), setConfirming(true))}>
+        <Button
+          variant="secondary"
+          className="px-2 py-1 text-xs"
+          onClick={() => (running.setMessage(null), setConfirming(true))}
+        >
           {label}
         </Button>
       </div>
@@ -49,7 +53,12 @@ export function ConfirmAction<I, T>({
       {notice}
       <p className="text-xs">{question}</p>
       <span className="inline-flex gap-2">
-        <Button variant="danger" className="px-2 py-1 text-xs" pending={running.pending} onClick={() => running.run(input, (data) => (setConfirming(false), onSuccess?.(data)))}>
+        <Button
+          variant="danger"
+          className="px-2 py-1 text-xs"
+          pending={running.pending}
+          onClick={() => running.run(input, (data) => (setConfirming(false), onSuccess?.(data)))}
+        >
           {confirmLabel}
         </Button>
         <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => setConfirming(false)}>

@@ -37,23 +37,57 @@ function describedBy({ id, hint, errors }: Pick<Common, "id" | "hint" | "errors"
 export function TextField({ id, label, hint, errors, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <input id={id} name={id} aria-invalid={Boolean(errors?.length)} aria-describedby={describedBy({ id, hint, errors })} className={`${control} border-stone-300`} {...props} />
+      <input
+        id={id}
+        name={id}
+        aria-invalid={Boolean(errors?.length)}
+        aria-describedby={describedBy({ id, hint, errors })}
+        className={`${control} border-stone-300`}
+        {...props}
+      />
     </FieldShell>
   );
 }
 
-export function TextAreaField({ id, label, hint, errors, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  errors,
+  ...props
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <textarea id={id} name={id} aria-invalid={Boolean(errors?.length)} aria-describedby={describedBy({ id, hint, errors })} className={`${control} border-stone-300`} {...props} />
+      <textarea
+        id={id}
+        name={id}
+        aria-invalid={Boolean(errors?.length)}
+        aria-describedby={describedBy({ id, hint, errors })}
+        className={`${control} border-stone-300`}
+        {...props}
+      />
     </FieldShell>
   );
 }
 
-export function SelectField({ id, label, hint, errors, children, ...props }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+  ...props
+}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <select id={id} name={id} aria-invalid={Boolean(errors?.length)} aria-describedby={describedBy({ id, hint, errors })} className={`${control} border-stone-300`} {...props}>
+      <select
+        id={id}
+        name={id}
+        aria-invalid={Boolean(errors?.length)}
+        aria-describedby={describedBy({ id, hint, errors })}
+        className={`${control} border-stone-300`}
+        {...props}
+      >
         {children}
       </select>
     </FieldShell>

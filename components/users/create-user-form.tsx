@@ -43,7 +43,14 @@ export function CreateUserForm() {
             </option>
           ))}
         </SelectField>
-        <TextField id="password" label={t("password")} type="password" autoComplete="new-password" hint={t("passwordHint")} errors={fieldErrors.password} />
+        <TextField
+          id="password"
+          label={t("password")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("passwordHint")}
+          errors={fieldErrors.password}
+        />
         <Button type="submit" pending={pending}>
           {pending ? t("adding") : t("add")}
         </Button>

@@ -13,7 +13,14 @@ import { commonMessages } from "@/lib/i18n/messages/common";
 import { shellMessages } from "@/lib/i18n/messages/shell";
 import { usersMessages } from "@/lib/i18n/messages/users";
 
-type Row = { id: string; email: string; name: string; role: Role; deactivatedAt: string | null; lastSignInAt: string | null };
+type Row = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  deactivatedAt: string | null;
+  lastSignInAt: string | null;
+};
 
 /** Dates are shown in the shop's time zone, so the server and the browser render the same text. */
 export function UsersTable({ users, currentUserId }: { users: Row[]; currentUserId: string }) {
@@ -90,7 +97,11 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
               const inactive = Boolean(user.deactivatedAt);
               const self = user.id === currentUserId;
               return (
-                <tr key={user.id} className={`border-b border-stone-100 last:border-0 ${inactive ? "text-stone-400" : ""}`} data-testid={`user-row-${user.email}`}>
+                <tr
+                  key={user.id}
+                  className={`border-b border-stone-100 last:border-0 ${inactive ? "text-stone-400" : ""}`}
+                  data-testid={`user-row-${user.email}`}
+                >
                   <td className="max-w-[16rem] px-4 py-2">
                     <p className="truncate font-medium" title={user.name}>
                       {user.name}
@@ -117,14 +128,28 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
                       ))}
                     </select>
                   </td>
-                  <td className="px-4 py-2 text-xs">{inactive ? t("deactivatedStatus") : user.lastSignInAt ? formatDateTime(user.lastSignInAt, locale, timeZone) : common("never")}</td>
+                  <td className="px-4 py-2 text-xs">
+                    {inactive
+                      ? t("deactivatedStatus")
+                      : user.lastSignInAt
+                        ? formatDateTime(user.lastSignInAt, locale, timeZone)
+                        : common("never")}
+                  </td>
                   <td className="px-4 py-2 text-right">
                     {self ? (
                       <span className="text-xs text-stone-400">{t("you")}</span>
                     ) : confirming?.userId === user.id ? (
                       <span className="inline-flex items-center gap-2">
-                        <span className="text-xs">{confirming.action === "reset" ? t("resetConfirm", { name: user.name }) : t("deactivateConfirm", { name: user.name })}</span>
-                        <Button variant="danger" pending={pending} onClick={() => (confirming.action === "reset" ? resetPassword(user) : setActive(user, false))}>
+                        <span className="text-xs">
+                          {confirming.action === "reset"
+                            ? t("resetConfirm", { name: user.name })
+                            : t("deactivateConfirm", { name: user.name })}
+                        </span>
+                        <Button
+                          variant="danger"
+                          pending={pending}
+                          onClick={() => (confirming.action === "reset" ? resetPassword(user) : setActive(user, false))}
+                        >
                           {confirming.action === "reset" ? t("reset") : t("deactivate")}
                         </Button>
                         <Button variant="secondary" onClick={() => setConfirming(null)}>
@@ -137,10 +162,18 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
                       </Button>
                     ) : (
                       <span className="inline-flex gap-2">
-                        <Button variant="secondary" disabled={pending} onClick={() => setConfirming({ userId: user.id, action: "reset" })}>
+                        <Button
+                          variant="secondary"
+                          disabled={pending}
+                          onClick={() => setConfirming({ userId: user.id, action: "reset" })}
+                        >
                           {t("resetAsk")}
                         </Button>
-                        <Button variant="secondary" disabled={pending} onClick={() => setConfirming({ userId: user.id, action: "deactivate" })}>
+                        <Button
+                          variant="secondary"
+                          disabled={pending}
+                          onClick={() => setConfirming({ userId: user.id, action: "deactivate" })}
+                        >
                           {t("deactivateAsk")}
                         </Button>
                       </span>

@@ -11,7 +11,10 @@ async function newSignedInPage(browser: Browser, email: string, password: string
   return page;
 }
 
-test("a password change signs out the other sessions, keeps this one, and an admin's reset signs out all", async ({ page, browser }) => {
+test("a password change signs out the other sessions, keeps this one, and an admin's reset signs out all", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   await signInAs(page, "admin");
   await page.goto("/users");

@@ -30,7 +30,11 @@ for (const [role, items] of Object.entries(NAVIGATION)) {
 
 test("an agent is refused the manager's reports and the admin pages", async ({ page }) => {
   await signInAs(page, "agent");
-  for (const [path, label] of [["/reports", "Reports"], ["/users", "Users"], ["/settings", "Settings"]] as const) {
+  for (const [path, label] of [
+    ["/reports", "Reports"],
+    ["/users", "Users"],
+    ["/settings", "Settings"],
+  ] as const) {
     await page.goto(path);
     await expect(page).toHaveURL(new RegExp(`/forbidden\\?area=${label.toLowerCase()}$`));
     await expect(page.getByText(`Your role (Support agent) cannot open ${label}.`)).toBeVisible();

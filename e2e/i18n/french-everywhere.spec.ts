@@ -9,7 +9,6 @@ import { signInInFrench } from "../support/sign-in";
 // with a problem reply, friction, a priority and automated messages, nor in the reports.
 test.use({ locale: "fr-FR" });
 
-
 /** Two seeded French customers (lib/seed/demo-history.ts): their conversation ids, Hugo's raised to high priority. */
 async function seededConversations() {
   const client = new pg.Client({ connectionString: databaseUrlFor(E2E.postgres.database) });
@@ -20,7 +19,9 @@ async function seededConversations() {
         WHERE cu.email IN ('hugo.bernard@example.fr', 'noah.dupont@example.ca') ORDER BY cu.email, c."lastMessageAt" DESC`,
     );
     const byEmail = Object.fromEntries(rows.map((row) => [row.email, row.id]));
-    await client.query(`UPDATE "Conversation" SET priority = 'high' WHERE id = $1`, [byEmail["hugo.bernard@example.fr"]]);
+    await client.query(`UPDATE "Conversation" SET priority = 'high' WHERE id = $1`, [
+      byEmail["hugo.bernard@example.fr"],
+    ]);
     return { hugo: byEmail["hugo.bernard@example.fr"]!, noah: byEmail["noah.dupont@example.ca"]! };
   } finally {
     await client.end();

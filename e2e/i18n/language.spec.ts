@@ -4,7 +4,9 @@ import { signInInFrench } from "../support/sign-in";
 // A French browser: the screens follow it until the user picks a language of their own.
 test.use({ locale: "fr-FR" });
 
-test("the sign-in page and the app follow a French browser; a user's own language wins, and Automatic hands back to the browser", async ({ page }) => {
+test("the sign-in page and the app follow a French browser; a user's own language wins, and Automatic hands back to the browser", async ({
+  page,
+}) => {
   await signInInFrench(page, "agent");
 
   const nav = page.getByRole("navigation", { name: "Principale" });
@@ -35,5 +37,7 @@ test("the reports and the forbidden page speak French too", async ({ page }) => 
   await expect(page.getByRole("heading", { name: "Frictions du site" })).toBeVisible();
   await expect(page).toHaveTitle("Rapports · Reply Inbox");
   await page.goto("/users");
-  await expect(page.getByText("Votre rôle (Responsable) ne donne pas accès à la section « Utilisateurs ».")).toBeVisible();
+  await expect(
+    page.getByText("Votre rôle (Responsable) ne donne pas accès à la section « Utilisateurs »."),
+  ).toBeVisible();
 });

@@ -16,7 +16,8 @@ function collectErrors(page: Page): string[] {
   const blockedByPolicy = /Content Security Policy|^Refused to|^Blocked script execution in 'about:srcdoc'/;
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => {
-    if (message.type() === "error" && !blockedByPolicy.test(message.text())) errors.push(`${message.text()} (${message.location().url})`);
+    if (message.type() === "error" && !blockedByPolicy.test(message.text()))
+      errors.push(`${message.text()} (${message.location().url})`);
   });
   return errors;
 }
@@ -30,20 +31,52 @@ async function signInInFrench(page: Page) {
   await expect(page).toHaveURL(/\/inbox$/, { timeout: 20_000 });
 }
 
-const documentFits = (page: Page) => page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+const documentFits = (page: Page) =>
+  page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
 
 /** "00:03": the wall clock in Tokyo at that instant, whatever the date style around it. */
-const tokyoClock = (iso: string) => new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+const tokyoClock = (iso: string) =>
+  new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Asia/Tokyo",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(iso));
 
-test("a message shows the same Tokyo time in the thread, the list and search; a 5,000-character word and a phone screen keep the page in its width; no hydration error", async ({ page, request }) => {
+test("a message shows the same Tokyo time in the thread, the list and search; a 5,000-character word and a phone screen keep the page in its width; no hydration error", async ({
+  page,
+  request,
+}) => {
   // Many pages in one story, and a long note to save: more than the default 30 s on a busy machine.
   test.setTimeout(120_000);
   const errors = collectErrors(page);
   // A word no other message has, letters only, so search finds exactly this message.
-  const word = `fuseau${Date.now().toString(36).replace(/\d/g, (digit) => "abcdefghij"[Number(digit)]!)}`;
-  const params = { MessageSid: `SM${Date.now()}tz`, AccountSid: E2E.secrets.TWILIO_ACCOUNT_SID, From: `+336${String(Date.now()).slice(-8)}`, To: E2E.secrets.TWILIO_FROM_NUMBER, Body: `Bonjour, à quelle heure passe le livreur ? ${word}` };
-  const signature = twilio.getExpectedTwilioSignature(E2E.secrets.TWILIO_AUTH_TOKEN, `${BASE}/api/webhooks/twilio/sms`, params);
-  expect((await request.post(`${BASE}/api/webhooks/twilio/sms`, { form: params, headers: { "x-twilio-signature": signature } })).status()).toBe(200);
+  const word = `fuseau${Date.now()
+    .toString(36)
+    .replace(/\d/g, (digit) => "abcdefghij"[Number(digit)]!)}`;
+  const params = {
+    MessageSid: `SM${Date.now()}tz`,
+    AccountSid: E2E.secrets.TWILIO_ACCOUNT_SID,
+    From: `+336${String(Date.now()).slice(-8)}`,
+    To: E2E.secrets.TWILIO_FROM_NUMBER,
+    Body: `Bonjour, à quelle heure passe le livreur ? ${word}`,
+  };
+  const signature = twilio.getExpectedTwilioSignature(
+    E2E.secrets.TWILIO_AUTH_TOKEN,
+    `${BASE}/api/webhooks/twilio/sms`,
+    params,
+  );
+  expect(
+    (
+      await request.post(`${BASE}/api/webhooks/twilio/sms`, {
+        form: params,
+        headers: { "x-twilio-signature": signature },
+      })
+    ).status(),
+  ).toBe(200);
 
   await signInInFrench(page);
 
@@ -82,7 +115,9 @@ test("a message shows the same Tokyo time in the thread, the list and search; a 
   // The browser's zone reached the server: the account page offers it as the default.
   await page.goto("/account");
   await expect(page.getByLabel("Afficher les heures en")).toHaveValue("auto");
-  await expect(page.getByLabel("Afficher les heures en").locator("option:checked")).toHaveText("Utiliser le fuseau de mon navigateur (Asia/Tokyo)");
+  await expect(page.getByLabel("Afficher les heures en").locator("option:checked")).toHaveText(
+    "Utiliser le fuseau de mon navigateur (Asia/Tokyo)",
+  );
 
   // The template editor (its version history) renders without a server/browser mismatch.
   await page.goto("/templates");

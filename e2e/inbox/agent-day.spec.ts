@@ -6,7 +6,10 @@ import { signInAs } from "../support/sign-in";
 const BASE = E2E.postgres.baseURL;
 const postmarkAuth = `Basic ${Buffer.from(`${E2E.secrets.POSTMARK_WEBHOOK_USER}:${E2E.secrets.POSTMARK_WEBHOOK_PASSWORD}`).toString("base64")}`;
 
-test("an agent's day: a new mail arrives, is answered by email and SMS, noted, assigned, snoozed, marked, sent a review link and closed", async ({ page, request }) => {
+test("an agent's day: a new mail arrives, is answered by email and SMS, noted, assigned, snoozed, marked, sent a review link and closed", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const run = Date.now();
   const inboundId = `<chloe-${run}@mail.example.be>`;
@@ -34,14 +37,23 @@ test("an agent's day: a new mail arrives, is answered by email and SMS, noted, a
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Chloé Petit");
 
   // Reply by email: it threads under the customer's mail in their client.
-  await page.getByLabel("Your reply to the customer").fill("Bonjour Chloé, je regarde tout de suite avec le transporteur et je reviens vers vous aujourd'hui.");
+  await page
+    .getByLabel("Your reply to the customer")
+    .fill("Bonjour Chloé, je regarde tout de suite avec le transporteur et je reviens vers vous aujourd'hui.");
   await page.getByRole("button", { name: "Send email" }).click();
   const emailReply = page.getByTestId("thread-message").filter({ hasText: "je regarde tout de suite" });
   await expect(emailReply).toContainText("Sofia Agent");
   await expect(emailReply.getByTestId("delivery-status")).toHaveText("sent");
-  const mail = (await fetchSentByFake<PostmarkSent>(E2E.fakes.postmark)).find((m) => m.TextBody.includes("je regarde tout de suite"));
+  const mail = (await fetchSentByFake<PostmarkSent>(E2E.fakes.postmark)).find((m) =>
+    m.TextBody.includes("je regarde tout de suite"),
+  );
   expect(mail?.To).toBe("chloe.petit@example.be");
-  expect(mail?.Headers).toEqual(expect.arrayContaining([{ Name: "In-Reply-To", Value: inboundId }, expect.objectContaining({ Name: "References", Value: expect.stringContaining(inboundId) })]));
+  expect(mail?.Headers).toEqual(
+    expect.arrayContaining([
+      { Name: "In-Reply-To", Value: inboundId },
+      expect.objectContaining({ Name: "References", Value: expect.stringContaining(inboundId) }),
+    ]),
+  );
   expect(mail?.ReplyTo).toMatch(/^reply\+[\w-]+@inbound\.e2e\.test$/);
 
   // Reply by SMS (she consented at checkout): the counter warns about an emoji.
@@ -74,7 +86,9 @@ test("an agent's day: a new mail arrives, is answered by email and SMS, noted, a
   await page.getByRole("button", { name: /Send review link/ }).click();
   await page.getByRole("button", { name: "Send by email" }).click();
   await expect(page.getByText("Review link sent.")).toBeVisible();
-  const reviewMail = (await fetchSentByFake<PostmarkSent>(E2E.fakes.postmark)).filter((m) => m.To === "chloe.petit@example.be").at(-1);
+  const reviewMail = (await fetchSentByFake<PostmarkSent>(E2E.fakes.postmark))
+    .filter((m) => m.To === "chloe.petit@example.be")
+    .at(-1);
   expect(reviewMail?.TextBody).toMatch(new RegExp(`${BASE}/r/[\\w-]+`));
 
   const tomorrow = new Date(Date.now() + 24 * 3600_000);
@@ -102,7 +116,14 @@ test("a reply that would cross a new customer message is held back and shown fir
   const deliver = (text: string, id: string) =>
     request.post(`${BASE}/api/webhooks/postmark/inbound`, {
       headers: { authorization: postmarkAuth },
-      data: { MessageID: id, FromFull: { Email: "emma.wilson@example.co.uk", Name: "Emma Wilson" }, Subject: `Question ${run}`, TextBody: text, Headers: [], Attachments: [] },
+      data: {
+        MessageID: id,
+        FromFull: { Email: "emma.wilson@example.co.uk", Name: "Emma Wilson" },
+        Subject: `Question ${run}`,
+        TextBody: text,
+        Headers: [],
+        Attachments: [],
+      },
     });
   const first = await deliver(`Do you ship to Ireland? (${run})`, `first-${run}`);
   const { conversationId } = await first.json();
@@ -113,9 +134,13 @@ test("a reply that would cross a new customer message is held back and shown fir
   await page.getByRole("button", { name: "Send email" }).click();
   const warning = page.getByTestId("stale-warning");
   await expect(warning).toContainText("Never mind, found it in the FAQ!");
-  expect((await fetchSentByFake<PostmarkSent>(E2E.fakes.postmark)).some((m) => m.TextBody.includes("shipping is 9€"))).toBe(false);
+  expect(
+    (await fetchSentByFake<PostmarkSent>(E2E.fakes.postmark)).some((m) => m.TextBody.includes("shipping is 9€")),
+  ).toBe(false);
   await page.getByRole("button", { name: "Edit my reply first" }).click();
   await page.getByLabel("Your reply to the customer").fill("Great, glad the FAQ helped!");
   await page.getByRole("button", { name: "Send email" }).click();
-  await expect(page.getByTestId("thread-message").filter({ hasText: "glad the FAQ helped" }).getByTestId("delivery-status")).toHaveText("sent");
+  await expect(
+    page.getByTestId("thread-message").filter({ hasText: "glad the FAQ helped" }).getByTestId("delivery-status"),
+  ).toHaveText("sent");
 });

@@ -24,14 +24,35 @@ test("a new SMS appears in the open list without a reload", async ({ page, reque
   await page.goto("/inbox?view=all_open");
   await expect(page.getByRole("link", { name: /All open/ })).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("count-all_open")).toHaveText(/^\d+$/);
-  const params = { MessageSid: `SM${Date.now()}e2e`, AccountSid: E2E.secrets.TWILIO_ACCOUNT_SID, From: "+33611223344", To: E2E.secrets.TWILIO_FROM_NUMBER, Body: "Bonjour, une question sur ma commande" };
-  const signature = twilio.getExpectedTwilioSignature(E2E.secrets.TWILIO_AUTH_TOKEN, `${BASE}/api/webhooks/twilio/sms`, params);
-  const response = await request.post(`${BASE}/api/webhooks/twilio/sms`, { form: params, headers: { "x-twilio-signature": signature } });
+  const params = {
+    MessageSid: `SM${Date.now()}e2e`,
+    AccountSid: E2E.secrets.TWILIO_ACCOUNT_SID,
+    From: "+33611223344",
+    To: E2E.secrets.TWILIO_FROM_NUMBER,
+    Body: "Bonjour, une question sur ma commande",
+  };
+  const signature = twilio.getExpectedTwilioSignature(
+    E2E.secrets.TWILIO_AUTH_TOKEN,
+    `${BASE}/api/webhooks/twilio/sms`,
+    params,
+  );
+  const response = await request.post(`${BASE}/api/webhooks/twilio/sms`, {
+    form: params,
+    headers: { "x-twilio-signature": signature },
+  });
   expect(response.status()).toBe(200);
-  await expect(page.getByTestId("conversation-row").filter({ hasText: "une question sur ma commande" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("conversation-row").filter({ hasText: "une question sur ma commande" })).toBeVisible({
+    timeout: 20_000,
+  });
   // Other specs open and close conversations at the same time, so the count is checked against the
   // list it came with (one poll answers both), which now holds the new conversation.
-  await expect.poll(async () => (await page.getByTestId("conversation-row").count()) === Number(await page.getByTestId("count-all_open").textContent())).toBe(true);
+  await expect
+    .poll(
+      async () =>
+        (await page.getByTestId("conversation-row").count()) ===
+        Number(await page.getByTestId("count-all_open").textContent()),
+    )
+    .toBe(true);
 
   // Work it: assign, note, close.
   await page.getByTestId("conversation-row").filter({ hasText: "une question sur ma commande" }).click();
@@ -41,7 +62,9 @@ test("a new SMS appears in the open list without a reload", async ({ page, reque
   await page.getByRole("tab", { name: "Internal note (n)" }).click();
   await page.getByLabel("Internal note: only the team sees it").fill("Called her back, order ships tomorrow.");
   await page.getByRole("button", { name: "Add note" }).click();
-  await expect(page.getByTestId("thread-message").filter({ hasText: "Called her back" })).toContainText("Internal note");
+  await expect(page.getByTestId("thread-message").filter({ hasText: "Called her back" })).toContainText(
+    "Internal note",
+  );
   const conversationUrl = page.url();
   await page.getByRole("button", { name: "Close as resolved (e)" }).click();
   await expect(page).not.toHaveURL(conversationUrl);
@@ -65,7 +88,8 @@ test("a hostile mail renders without running anything or loading remote images",
   const blockedByPolicy = /Content Security Policy|^Refused to|^Blocked script execution in 'about:srcdoc'/;
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => {
-    if (message.type() === "error" && !blockedByPolicy.test(message.text())) errors.push(`${message.text()} (${message.location().url})`);
+    if (message.type() === "error" && !blockedByPolicy.test(message.text()))
+      errors.push(`${message.text()} (${message.location().url})`);
   });
   const auth = `Basic ${Buffer.from(`${E2E.secrets.POSTMARK_WEBHOOK_USER}:${E2E.secrets.POSTMARK_WEBHOOK_PASSWORD}`).toString("base64")}`;
   const mail = {
@@ -77,7 +101,10 @@ test("a hostile mail renders without running anything or loading remote images",
     Headers: [],
     Attachments: [],
   };
-  const delivered = await request.post(`${BASE}/api/webhooks/postmark/inbound`, { data: mail, headers: { authorization: auth } });
+  const delivered = await request.post(`${BASE}/api/webhooks/postmark/inbound`, {
+    data: mail,
+    headers: { authorization: auth },
+  });
   expect(delivered.status()).toBe(200);
   const { conversationId } = await delivered.json();
 

@@ -9,13 +9,24 @@ const postmarkAuth = `Basic ${Buffer.from(`${E2E.secrets.POSTMARK_WEBHOOK_USER}:
 async function customerMail(request: APIRequestContext, name: string, run: number): Promise<string> {
   const response = await request.post(`${BASE}/api/webhooks/postmark/inbound`, {
     headers: { authorization: postmarkAuth },
-    data: { MessageID: `wf-${name}-${run}`, FromFull: { Email: `${name.toLowerCase()}-${run}@example.org`, Name: `${name} Workflow` }, To: "reply@inbound.e2e.test", Subject: `Question ${run}`, TextBody: `Hello, a question (${name} ${run})`, Headers: [], Attachments: [] },
+    data: {
+      MessageID: `wf-${name}-${run}`,
+      FromFull: { Email: `${name.toLowerCase()}-${run}@example.org`, Name: `${name} Workflow` },
+      To: "reply@inbound.e2e.test",
+      Subject: `Question ${run}`,
+      TextBody: `Hello, a question (${name} ${run})`,
+      Headers: [],
+      Attachments: [],
+    },
   });
   expect(response.status()).toBe(200);
   return (await response.json()).conversationId;
 }
 
-test("inside a conversation: notes show their author, the signature is shown, snooze shows its end, j/k and closing move through the view", async ({ page, request }) => {
+test("inside a conversation: notes show their author, the signature is shown, snooze shows its end, j/k and closing move through the view", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const run = Date.now();
   const older = await customerMail(request, "Olive", run);
@@ -40,17 +51,26 @@ test("inside a conversation: notes show their author, the signature is shown, sn
 
   // Snoozed: the end is shown in the header and in the Snoozed list.
   const tomorrow = new Date(Date.now() + 24 * 3600_000);
-  await page.getByLabel("Snooze until (s)").fill(new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000).toISOString().slice(0, 16));
+  await page
+    .getByLabel("Snooze until (s)")
+    .fill(new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000).toISOString().slice(0, 16));
   await page.getByRole("button", { name: "Snooze", exact: true }).click();
   await expect(page.getByTestId("conversation-state")).toContainText("Snoozed until");
   await page.goto("/inbox?view=snoozed");
-  await expect(page.getByTestId("conversation-row").filter({ hasText: "Nina Workflow" }).getByTestId("snoozed-until")).toContainText("Snoozed until");
+  await expect(
+    page.getByTestId("conversation-row").filter({ hasText: "Nina Workflow" }).getByTestId("snoozed-until"),
+  ).toContainText("Snoozed until");
 
   // A reply to the customer wakes it up.
   await page.goto(`/inbox/${newer}?view=all_open`);
   await page.getByLabel("Your reply to the customer").fill(`Thanks, I'm on it (${run}).`);
   await page.getByRole("button", { name: "Send email" }).click();
-  await expect(page.getByTestId("thread-message").filter({ hasText: `I'm on it (${run})` }).getByTestId("delivery-status")).toHaveText("sent");
+  await expect(
+    page
+      .getByTestId("thread-message")
+      .filter({ hasText: `I'm on it (${run})` })
+      .getByTestId("delivery-status"),
+  ).toHaveText("sent");
   await expect(page.getByTestId("conversation-state")).toContainText("open");
   await expect(page.getByTestId("conversation-state")).not.toContainText("Snoozed");
 
@@ -73,7 +93,10 @@ test("inside a conversation: notes show their author, the signature is shown, sn
   await expect(page).toHaveURL(/\/inbox(\/[^/?]+)?\?view=all_open$/);
 });
 
-test("an unknown conversation or address says so in the reader's language, with a way back", async ({ page, browser }) => {
+test("an unknown conversation or address says so in the reader's language, with a way back", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, "agent");
   await page.goto("/inbox/no-such-conversation");
   await expect(page.getByTestId("not-found")).toContainText("Page not found");

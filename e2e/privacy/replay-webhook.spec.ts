@@ -8,11 +8,30 @@ import { signInAs } from "../support/sign-in";
 
 const BASE = E2E.postgres.baseURL;
 
-test("an admin sees a failed delivery on Connections, replays it after confirming, and it is applied once", async ({ page, request }) => {
+test("an admin sees a failed delivery on Connections, replays it after confirming, and it is applied once", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const marker = `disk_full_${Date.now()}`;
-  const params = { MessageSid: `SM${Date.now()}replay`, AccountSid: E2E.secrets.TWILIO_ACCOUNT_SID, From: `+336${String(Date.now()).slice(-8)}`, To: E2E.secrets.TWILIO_FROM_NUMBER, Body: `Mon colis n'est jamais arrivé ${marker}` };
-  const deliver = () => request.post(`${BASE}/api/webhooks/twilio/sms`, { form: params, headers: { "x-twilio-signature": twilio.getExpectedTwilioSignature(E2E.secrets.TWILIO_AUTH_TOKEN, `${BASE}/api/webhooks/twilio/sms`, params) } });
+  const params = {
+    MessageSid: `SM${Date.now()}replay`,
+    AccountSid: E2E.secrets.TWILIO_ACCOUNT_SID,
+    From: `+336${String(Date.now()).slice(-8)}`,
+    To: E2E.secrets.TWILIO_FROM_NUMBER,
+    Body: `Mon colis n'est jamais arrivé ${marker}`,
+  };
+  const deliver = () =>
+    request.post(`${BASE}/api/webhooks/twilio/sms`, {
+      form: params,
+      headers: {
+        "x-twilio-signature": twilio.getExpectedTwilioSignature(
+          E2E.secrets.TWILIO_AUTH_TOKEN,
+          `${BASE}/api/webhooks/twilio/sms`,
+          params,
+        ),
+      },
+    });
 
   // The database refuses to store this SMS (as a full disk would): Twilio gets a 500 and, for an
   // inbound SMS, never tries again.
@@ -33,9 +52,15 @@ test("an admin sees a failed delivery on Connections, replays it after confirmin
   const twilioSection = page.getByTestId("provider-twilio");
   await expect(twilioSection.getByTestId("webhook-topic").filter({ hasText: "sms" })).toContainText(/[1-9]\d* in 24 h/);
   await twilioSection.getByText("Set up in the provider's console").click();
-  await expect(twilioSection.getByRole("textbox", { name: "twilio.sms" })).toHaveValue(`${BASE}/api/webhooks/twilio/sms`);
+  await expect(twilioSection.getByRole("textbox", { name: "twilio.sms" })).toHaveValue(
+    `${BASE}/api/webhooks/twilio/sms`,
+  );
 
-  const failure = page.getByTestId("webhook-failure").filter({ hasText: "twilio · sms" }).filter({ hasText: "No space left on device" }).first();
+  const failure = page
+    .getByTestId("webhook-failure")
+    .filter({ hasText: "twilio · sms" })
+    .filter({ hasText: "No space left on device" })
+    .first();
   await expect(failure).toContainText("failed while applied");
 
   // Replay asks first; cancelling changes nothing.

@@ -11,7 +11,10 @@ test.describe.configure({ mode: "serial" });
 async function signInAttempt(playwright: PlaywrightWorkerArgs["playwright"], email: string, password: string) {
   const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   const csrf = await request.get("/api/auth/csrf");
-  const cookie = (csrf.headers()["set-cookie"] ?? "").split("\n").map((line) => line.split(";")[0]).join("; ");
+  const cookie = (csrf.headers()["set-cookie"] ?? "")
+    .split("\n")
+    .map((line) => line.split(";")[0])
+    .join("; ");
   const { csrfToken } = await csrf.json();
   const response = await request.post("/api/auth/callback/credentials", {
     headers: { cookie, "x-forwarded-for": "203.0.113.9" },
@@ -39,7 +42,9 @@ test("a new installation sends sign-in to the first-run page, which asks for the
   expect(page).toContain("Set-up code");
 });
 
-test("the demo's published passwords do not open a real installation, even seeded by an earlier version", async ({ playwright }) => {
+test("the demo's published passwords do not open a real installation, even seeded by an earlier version", async ({
+  playwright,
+}) => {
   for (const role of ["admin", "agent"] as const) {
     const response = await signInAttempt(playwright, DEMO[role].email, DEMO[role].password);
     expect(response.status, role).toBe(401);
@@ -47,7 +52,9 @@ test("the demo's published passwords do not open a real installation, even seede
   }
 });
 
-test("30 wrong passwords in a row: 5 are checked, then one per growing delay, the rest refused with 429 and Retry-After", async ({ playwright }) => {
+test("30 wrong passwords in a row: 5 are checked, then one per growing delay, the rest refused with 429 and Retry-After", async ({
+  playwright,
+}) => {
   const attempts = [];
   for (let i = 0; i < 30; i++) {
     const startedAt = Date.now();
@@ -58,7 +65,8 @@ test("30 wrong passwords in a row: 5 are checked, then one per growing delay, th
   // (a slow machine may let one or two through; a fast one none).
   const checked = attempts.filter((a) => a.status === 401);
   let delayMs = 1000;
-  for (let i = 5; i < checked.length; i++, delayMs *= 2) expect(checked[i]!.startedAt - checked[i - 1]!.startedAt).toBeGreaterThanOrEqual(delayMs);
+  for (let i = 5; i < checked.length; i++, delayMs *= 2)
+    expect(checked[i]!.startedAt - checked[i - 1]!.startedAt).toBeGreaterThanOrEqual(delayMs);
   const refused = attempts.filter((a) => a.status === 429);
   expect(refused.length + checked.length).toBe(30);
   expect(refused.length).toBeGreaterThanOrEqual(20);
@@ -66,6 +74,8 @@ test("30 wrong passwords in a row: 5 are checked, then one per growing delay, th
 });
 
 test("a sign-in body over 16 KB is refused with 413 before next-auth reads it", async ({ request }) => {
-  const response = await request.post("/api/auth/callback/credentials", { form: { email: "owner@atelier-lune.example", password: "x".repeat(20_000), csrfToken: "x" } });
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { email: "owner@atelier-lune.example", password: "x".repeat(20_000), csrfToken: "x" },
+  });
   expect(response.status()).toBe(413);
 });

@@ -31,9 +31,15 @@ test("a manager filters the report, reads the friction chart, exports CSV and re
   await row.getByText("Fix", { exact: true }).click();
   await row.getByLabel("What was fixed").fill("3-D Secure retry page shipped");
   await row.getByRole("button", { name: "Record the fix" }).click();
-  await expect(table.getByRole("row").filter({ hasText: "Payment authentication" })).toContainText("3-D Secure retry page shipped");
+  await expect(table.getByRole("row").filter({ hasText: "Payment authentication" })).toContainText(
+    "3-D Secure retry page shipped",
+  );
 
-  await table.getByRole("row").filter({ hasText: "Payment authentication" }).getByRole("link", { name: "Customers who hit it" }).click();
+  await table
+    .getByRole("row")
+    .filter({ hasText: "Payment authentication" })
+    .getByRole("link", { name: "Customers who hit it" })
+    .click();
   await expect(page.getByRole("link", { name: "Open the conversation" }).first()).toBeVisible();
 });
 

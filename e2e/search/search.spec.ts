@@ -22,18 +22,24 @@ test("an agent searches without accents, lands on the message in its thread", as
   await expect(page.locator(`[id="${messageId}"]`)).toContainText("Le flacon est arrivé fêlé");
 });
 
-test("typing searches as you go, keeps ?q= in the URL, finds customers and says when nothing matches", async ({ page }) => {
+test("typing searches as you go, keeps ?q= in the URL, finds customers and says when nothing matches", async ({
+  page,
+}) => {
   await signInAs(page, "agent");
   await page.goto("/inbox/search");
   const box = page.getByLabel("Search messages and customers");
   await expect(box).toBeFocused();
 
   await box.fill("chloe");
-  await expect(page.getByTestId("search-customer").filter({ hasText: "Chloé Petit" })).toContainText("chloe.petit@example.be");
+  await expect(page.getByTestId("search-customer").filter({ hasText: "Chloé Petit" })).toContainText(
+    "chloe.petit@example.be",
+  );
   await expect(page).toHaveURL(/\/inbox\/search\?q=chloe$/);
 
   await box.fill("shipped");
-  await expect(page.getByTestId("search-message").filter({ hasText: "Emma Wilson" }).locator("mark").first()).toHaveText(/ship/i);
+  await expect(
+    page.getByTestId("search-message").filter({ hasText: "Emma Wilson" }).locator("mark").first(),
+  ).toHaveText(/ship/i);
 
   await box.fill("x");
   await expect(page.getByText("Type at least 2 characters.")).toBeVisible();

@@ -17,12 +17,15 @@ async function collectCspViolations(page: Page): Promise<void> {
   await page.addInitScript(() => {
     (window as unknown as { __cspViolations: string[] }).__cspViolations = [];
     document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { __cspViolations: string[] }).__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      (window as unknown as { __cspViolations: string[] }).__cspViolations.push(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      );
     });
   });
 }
 
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+const violations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 
 test("pages carry a nonce-based CSP, framing protection, nosniff and a referrer policy", async ({ request }) => {
   for (const path of ["/signin", "/u/not-a-token"]) {
@@ -75,7 +78,10 @@ test("every page works under the policy, with no violation and no console error"
     await expect(page.getByRole("heading", { level: 1, name: heading }), path).toBeVisible();
   }
   await page.goto("/templates");
-  await page.getByRole("link", { name: /Abandoned checkout/ }).first().click();
+  await page
+    .getByRole("link", { name: /Abandoned checkout/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.waitForLoadState("networkidle");
 
@@ -83,10 +89,19 @@ test("every page works under the policy, with no violation and no console error"
   expect(problems).toEqual([]);
 });
 
-test("a link that tries to send the user to another site after sign-in lands in the inbox", async ({ page, baseURL }) => {
+test("a link that tries to send the user to another site after sign-in lands in the inbox", async ({
+  page,
+  baseURL,
+}) => {
   // Five sign-ins in a row (a bcrypt check each): room on a loaded 2-core machine.
   test.setTimeout(90_000);
-  for (const attack of ["/%5Cevil.example", "/%09/evil.example", "//evil.example", "https://evil.example/inbox", "/%2F%2Fevil.example"]) {
+  for (const attack of [
+    "/%5Cevil.example",
+    "/%09/evil.example",
+    "//evil.example",
+    "https://evil.example/inbox",
+    "/%2F%2Fevil.example",
+  ]) {
     await page.context().clearCookies();
     await page.goto(`/signin?callbackUrl=${attack}`);
     await signIn(page, DEMO.agent.email, DEMO.agent.password);

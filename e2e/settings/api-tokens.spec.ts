@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "../support/sign-in";
 
-test("an admin creates an events API token, the API accepts it, and refuses it once revoked", async ({ page, request }) => {
+test("an admin creates an events API token, the API accepts it, and refuses it once revoked", async ({
+  page,
+  request,
+}) => {
   await signInAs(page, "admin");
   await page.goto("/settings");
   const name = `Bridge ${Date.now()}`;
@@ -11,8 +14,16 @@ test("an admin creates an events API token, the API accepts it, and refuses it o
   const token = (await page.getByTestId("new-api-token").textContent())!;
   expect(token).toMatch(/^ri_/);
 
-  const event = (id: string) => ({ id, type: "checkout.started", occurred_at: new Date().toISOString(), data: { checkout_id: id, customer: { email: "e2e@example.test" }, currency: "EUR", total: "10.00" } });
-  const accepted = await request.post("/api/events", { headers: { authorization: `Bearer ${token}` }, data: event(`evt-${Date.now()}`) });
+  const event = (id: string) => ({
+    id,
+    type: "checkout.started",
+    occurred_at: new Date().toISOString(),
+    data: { checkout_id: id, customer: { email: "e2e@example.test" }, currency: "EUR", total: "10.00" },
+  });
+  const accepted = await request.post("/api/events", {
+    headers: { authorization: `Bearer ${token}` },
+    data: event(`evt-${Date.now()}`),
+  });
   expect(accepted.status()).toBe(200);
   expect(await accepted.json()).toMatchObject({ status: "processed" });
 
@@ -20,7 +31,10 @@ test("an admin creates an events API token, the API accepts it, and refuses it o
   await row.getByRole("button", { name: "Revoke…" }).click();
   await row.getByRole("button", { name: "Revoke", exact: true }).click();
   await expect(page.getByText(`${name} was revoked.`)).toBeVisible();
-  const refused = await request.post("/api/events", { headers: { authorization: `Bearer ${token}` }, data: event(`evt-${Date.now()}-2`) });
+  const refused = await request.post("/api/events", {
+    headers: { authorization: `Bearer ${token}` },
+    data: event(`evt-${Date.now()}-2`),
+  });
   expect(refused.status()).toBe(401);
 });
 
@@ -38,7 +52,9 @@ test("the founder edits message timing but does not see API tokens", async ({ pa
   await expect(page.getByLabel("Email review request (days after delivery)", { exact: true })).toHaveValue("6");
 });
 
-test("the founder turns on the high-value cart SMS, chooses the day-5 email's variant and the longest review pause", async ({ page }) => {
+test("the founder turns on the high-value cart SMS, chooses the day-5 email's variant and the longest review pause", async ({
+  page,
+}) => {
   await signInAs(page, "founder");
   await page.goto("/settings");
   const threshold = page.getByLabel("High-value cart SMS from (amount)", { exact: true });
@@ -55,7 +71,9 @@ test("the founder turns on the high-value cart SMS, chooses the day-5 email's va
   await page.reload();
   await expect(threshold).toHaveValue("150");
   await expect(page.getByLabel("Currency of that amount", { exact: true })).toHaveValue("EUR");
-  await expect(page.getByLabel("Day-5 email when the SMS asks for the review", { exact: true })).toHaveValue("check_in");
+  await expect(page.getByLabel("Day-5 email when the SMS asks for the review", { exact: true })).toHaveValue(
+    "check_in",
+  );
   await expect(page.getByLabel("Longest review pause (days)", { exact: true })).toHaveValue("5");
 
   // Emptied, the SMS is off again, and the defaults are back for the other specs.

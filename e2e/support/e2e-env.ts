@@ -5,7 +5,12 @@ export const E2E = {
   fakes: { postmark: "http://127.0.0.1:3110", twilio: "http://127.0.0.1:3111" },
   embedded: { port: 3101, databasePort: 54339, dataDir: ".data/e2e-embedded", baseURL: "http://localhost:3101" },
   // A real installation on a public address (served here over plain http): no demo, no admin yet.
-  public: { port: 3102, database: "reply_inbox_e2e_public", baseURL: "http://localhost:3102", appUrl: "https://inbox.atelier-lune.example" },
+  public: {
+    port: 3102,
+    database: "reply_inbox_e2e_public",
+    baseURL: "http://localhost:3102",
+    appUrl: "https://inbox.atelier-lune.example",
+  },
   // The demo servers (postgres, embedded) run as demos; the public one never does.
   demo: { DEMO_MODE: "true" },
   secrets: {

@@ -3,7 +3,10 @@ import type { Role } from "../../lib/auth/permissions";
 import { DEMO_USERS } from "../../lib/seed/demo-users";
 
 // The demo users that `npm run db:seed` creates, by role.
-export const DEMO = Object.fromEntries(DEMO_USERS.map((user) => [user.role, user])) as Record<Role, (typeof DEMO_USERS)[number]>;
+export const DEMO = Object.fromEntries(DEMO_USERS.map((user) => [user.role, user])) as Record<
+  Role,
+  (typeof DEMO_USERS)[number]
+>;
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/signin");

@@ -30,7 +30,14 @@ async function main() {
   // The postgres and public apps send through the fakes (started by the postgres one), and their
   // specs call the dispatcher themselves. The embedded app is a newcomer's demo: no provider (its
   // messages go to the Outbox) and the dispatcher ticking inside the server.
-  const base = { ...process.env, ...E2E.secrets, POSTMARK_API_URL: E2E.fakes.postmark, TWILIO_API_URL: E2E.fakes.twilio, NODE_ENV: "production" as const, DISPATCHER: "external" };
+  const base = {
+    ...process.env,
+    ...E2E.secrets,
+    POSTMARK_API_URL: E2E.fakes.postmark,
+    TWILIO_API_URL: E2E.fakes.twilio,
+    NODE_ENV: "production" as const,
+    DISPATCHER: "external",
+  };
   if (mode === "public") {
     // Nothing seeded: a real installation. The demo's admin and agent with their published
     // passwords are in the database without the demo flag, as an installation seeded by an
@@ -39,16 +46,32 @@ async function main() {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     for (const demo of DEMO_USERS.filter((user) => user.role === "admin" || user.role === "agent")) {
-      await client.query(`INSERT INTO "User" (id, email, name, role, "passwordHash", "isDemo", "updatedAt") VALUES ($1, $2, $3, $4, $5, false, now())`, [`demo-${demo.role}`, demo.email, demo.name, demo.role, await bcrypt.hash(demo.password, 10)]);
+      await client.query(
+        `INSERT INTO "User" (id, email, name, role, "passwordHash", "isDemo", "updatedAt") VALUES ($1, $2, $3, $4, $5, false, now())`,
+        [`demo-${demo.role}`, demo.email, demo.name, demo.role, await bcrypt.hash(demo.password, 10)],
+      );
     }
     await client.end();
-    serve(["next", "start", "-p", String(E2E.public.port)], { ...base, DATABASE_URL: databaseUrl, APP_URL: E2E.public.appUrl });
+    serve(["next", "start", "-p", String(E2E.public.port)], {
+      ...base,
+      DATABASE_URL: databaseUrl,
+      APP_URL: E2E.public.appUrl,
+    });
     return;
   }
   if (mode === "postgres") {
     await startFakePostmark(E2E.secrets.POSTMARK_SERVER_TOKEN, Number(new URL(E2E.fakes.postmark).port));
-    await startFakeTwilio(E2E.secrets.TWILIO_ACCOUNT_SID, E2E.secrets.TWILIO_AUTH_TOKEN, Number(new URL(E2E.fakes.twilio).port));
-    const env = { ...base, ...E2E.demo, DATABASE_URL: await createMigratedDatabase(E2E.postgres.database), APP_URL: E2E.postgres.baseURL };
+    await startFakeTwilio(
+      E2E.secrets.TWILIO_ACCOUNT_SID,
+      E2E.secrets.TWILIO_AUTH_TOKEN,
+      Number(new URL(E2E.fakes.twilio).port),
+    );
+    const env = {
+      ...base,
+      ...E2E.demo,
+      DATABASE_URL: await createMigratedDatabase(E2E.postgres.database),
+      APP_URL: E2E.postgres.baseURL,
+    };
     runOrExit("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], env);
     serve(["next", "start", "-p", String(E2E.postgres.port)], env);
   } else if (mode === "embedded") {
@@ -62,7 +85,15 @@ async function main() {
       DISPATCHER: "in-process",
       DISPATCH_INTERVAL_SECONDS: "5",
     };
-    for (const name of ["DATABASE_URL", "POSTMARK_SERVER_TOKEN", "POSTMARK_INBOUND_ADDRESS", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"]) delete env[name];
+    for (const name of [
+      "DATABASE_URL",
+      "POSTMARK_SERVER_TOKEN",
+      "POSTMARK_INBOUND_ADDRESS",
+      "TWILIO_ACCOUNT_SID",
+      "TWILIO_AUTH_TOKEN",
+      "TWILIO_FROM_NUMBER",
+    ])
+      delete env[name];
     runOrExit("npm", ["run", "--silent", "db:migrate"], env);
     runOrExit("npm", ["run", "--silent", "db:seed"], env);
     serve(["tsx", "scripts/with-database.ts", "next", "start", "-p", String(E2E.embedded.port)], env);

@@ -7,7 +7,10 @@ import { signInAs } from "../support/sign-in";
 
 const BASE = E2E.postgres.baseURL;
 
-test("an agent proposes a new text, the founder compares and approves it, and the next message uses it", async ({ browser, request }) => {
+test("an agent proposes a new text, the founder compares and approves it, and the next message uses it", async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(120_000);
   const run = Date.now();
   const phrase = `Open your bank app first, then retry (${run}).`;
@@ -51,9 +54,24 @@ test("an agent proposes a new text, the founder compares and approves it, and th
   const email = `e2e-checkout-${run}@example.com`;
   const threeHoursAgo = new Date(Date.now() - 3 * 3600_000).toISOString();
   // Playwright runs from the repository root.
-  const checkout = JSON.parse(readFileSync("tests/fixtures/shopify/checkout-update.json", "utf8")) as Record<string, unknown>;
+  const checkout = JSON.parse(readFileSync("tests/fixtures/shopify/checkout-update.json", "utf8")) as Record<
+    string,
+    unknown
+  >;
   const customer = checkout.customer as Record<string, unknown>;
-  const payload = { ...checkout, id: run, token: randomUUID().replaceAll("-", ""), email, phone: null, sms_marketing_phone: null, buyer_accepts_sms_marketing: false, customer_locale: "en", created_at: threeHoursAgo, updated_at: threeHoursAgo, customer: { ...customer, id: run, email, phone: null } };
+  const payload = {
+    ...checkout,
+    id: run,
+    token: randomUUID().replaceAll("-", ""),
+    email,
+    phone: null,
+    sms_marketing_phone: null,
+    buyer_accepts_sms_marketing: false,
+    customer_locale: "en",
+    created_at: threeHoursAgo,
+    updated_at: threeHoursAgo,
+    customer: { ...customer, id: run, email, phone: null },
+  };
   const raw = JSON.stringify(payload);
   const delivered = await request.post(`${BASE}/api/webhooks/shopify`, {
     data: raw,
@@ -66,7 +84,9 @@ test("an agent proposes a new text, the founder compares and approves it, and th
     },
   });
   expect(delivered.status()).toBe(200);
-  const dispatch = await request.get(`${BASE}/api/cron/dispatch`, { headers: { authorization: `Bearer ${E2E.secrets.CRON_SECRET}` } });
+  const dispatch = await request.get(`${BASE}/api/cron/dispatch`, {
+    headers: { authorization: `Bearer ${E2E.secrets.CRON_SECRET}` },
+  });
   expect(dispatch.status()).toBe(200);
   const sent = (await fetchSentByFake<PostmarkSent>(E2E.fakes.postmark)).find((m) => m.To === email);
   expect(sent?.TextBody).toContain(phrase);
@@ -77,7 +97,10 @@ test("an agent proposes a new text, the founder compares and approves it, and th
   await manager.goto("/reports");
   await manager.getByRole("link", { name: "Split by template version" }).click();
   await expect(manager).toHaveURL(/split=version/);
-  const row = manager.getByTestId("version-row").filter({ hasText: "Abandoned checkout · help email · Email" }).filter({ has: manager.getByRole("cell", { name: new RegExp(`^v${versionNumber}\\b`) }) });
+  const row = manager
+    .getByTestId("version-row")
+    .filter({ hasText: "Abandoned checkout · help email · Email" })
+    .filter({ has: manager.getByRole("cell", { name: new RegExp(`^v${versionNumber}\\b`) }) });
   await expect(row).toContainText("too few to compare");
   await manager.getByRole("link", { name: "Hide the split" }).click();
   await expect(manager.getByTestId("version-split")).toHaveCount(0);

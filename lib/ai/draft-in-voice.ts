@@ -15,7 +15,11 @@ export const draftInVoiceSchema = z.object({
     .string()
     .trim()
     .max(120)
-    .refine((key) => FLOW_KEYS.includes(key) || (key.startsWith(CANNED_REPLY_PREFIX) && key.length > CANNED_REPLY_PREFIX.length), "invalid"),
+    .refine(
+      (key) =>
+        FLOW_KEYS.includes(key) || (key.startsWith(CANNED_REPLY_PREFIX) && key.length > CANNED_REPLY_PREFIX.length),
+      "invalid",
+    ),
   channel: z.enum(["email", "sms"]),
   locale: z.enum(["en", "fr"]),
   currentText: z.string().max(10_000, "The current text is too long to rewrite (10,000 characters at most)").optional(),
@@ -36,7 +40,7 @@ const PURPOSES: Record<string, string> = {
   [TEMPLATE_KEYS.lastReminder]:
     "The last friendly reminder about a review, two weeks after delivery: short, says plainly this is the last time I ask, gives {{reviewLink}} once, and invites a reply if anything is wrong.",
   [TEMPLATE_KEYS.smsReviewRequest]:
-    "One SMS asking for a review: under 160 GSM-7 characters once the variables are filled (count {{reviewLink}} as about 30 characters; plain characters only, no emoji or curly quotes), with {{reviewLink}}, and ending with the opt-out line (English: \"Reply STOP to opt out\"; French: \"STOP pour ne plus recevoir de SMS\").",
+    'One SMS asking for a review: under 160 GSM-7 characters once the variables are filled (count {{reviewLink}} as about 30 characters; plain characters only, no emoji or curly quotes), with {{reviewLink}}, and ending with the opt-out line (English: "Reply STOP to opt out"; French: "STOP pour ne plus recevoir de SMS").',
   [TEMPLATE_KEYS.autoReviewLink]:
     "The automatic answer to a customer who just wrote something kind: thank them personally and warmly, and offer {{reviewLink}} if they would like to share it. No pressure; if anything ever goes wrong, they can reply.",
   [TEMPLATE_KEYS.reviewLinkRequest]:
@@ -51,9 +55,10 @@ function purposeOf(templateKey: string): string {
   return PURPOSES[templateKey] ?? "A message to a customer of the shop.";
 }
 
-const LANGUAGES = { en: "English (en)", fr: "French (fr), with the formal \"vous\"" } as const;
+const LANGUAGES = { en: "English (en)", fr: 'French (fr), with the formal "vous"' } as const;
 
-const NO_SAMPLES_MESSAGE = "AI drafts copy the founder's voice from a few samples of their own writing, and there are none yet. Add some in Settings → Voice (the founder or an admin can).";
+const NO_SAMPLES_MESSAGE =
+  "AI drafts copy the founder's voice from a few samples of their own writing, and there are none yet. Add some in Settings → Voice (the founder or an admin can).";
 
 function instructions(shop: { shopName: string; founderName: string }, templateKey: string) {
   return `You write messages for a small online shop, ${shop.shopName}, as its founder ${shop.founderName}, in the founder's own voice.
@@ -62,7 +67,11 @@ Rules:
 - Help first. No pressure and no urgency: no countdowns, no "last chance", no "only a few left", no discounts.
 - One call to action at most.
 - Invite a reply: the customer can answer this message and the founder reads it.
-- Variables: use only ${variablesForTemplate(templateKey).map((name) => `{{${name}}}`).join(" ")} (what this message's step fills), written exactly like that. No other variables or placeholders such as [Name].
+- Variables: use only ${variablesForTemplate(templateKey)
+    .map((name) => `{{${name}}}`)
+    .join(
+      " ",
+    )} (what this message's step fills), written exactly like that. No other variables or placeholders such as [Name].
 - Copy the voice of the samples (tone, greetings, sentence length, words); never copy their facts.
 - Do not sign the message: the signature is added when it is sent.
 Answer with JSON: "subject" (the email's subject line; null for an SMS) and "body" (plain text, no HTML, no Markdown).`;
@@ -111,7 +120,12 @@ export async function draftTemplateInVoice(input: DraftInVoiceInput, options: Ai
         json_schema: {
           name: "template_draft",
           strict: true,
-          schema: { type: "object", additionalProperties: false, required: ["subject", "body"], properties: { subject: { type: ["string", "null"] }, body: { type: "string" } } },
+          schema: {
+            type: "object",
+            additionalProperties: false,
+            required: ["subject", "body"],
+            properties: { subject: { type: ["string", "null"] }, body: { type: "string" } },
+          },
         },
       },
     },
@@ -122,15 +136,22 @@ export async function draftTemplateInVoice(input: DraftInVoiceInput, options: Ai
   try {
     answer = answerSchema.parse(JSON.parse(content));
   } catch {
-    throw new AppError("bad_request", "OpenAI's answer was not a usable draft (expected a subject and a body); try again.");
+    throw new AppError(
+      "bad_request",
+      "OpenAI's answer was not a usable draft (expected a subject and a body); try again.",
+    );
   }
   const subject = input.channel === "sms" ? null : answer.subject || null;
-  if (input.channel === "email" && !subject) throw new AppError("bad_request", "OpenAI's draft has no subject line; try again.");
+  if (input.channel === "email" && !subject)
+    throw new AppError("bad_request", "OpenAI's draft has no subject line; try again.");
 
   const problems = [...variableProblems(subject ?? ""), ...variableProblems(answer.body)];
   if (problems.length) {
     const found = [...new Set(problems.map((p) => p.message))].join("; ");
-    throw new AppError("bad_request", `OpenAI's draft cannot be used: ${found}. Templates can only use ${TEMPLATE_VARIABLES.map((name) => `{{${name}}}`).join(", ")}. Nothing was changed; try again.`);
+    throw new AppError(
+      "bad_request",
+      `OpenAI's draft cannot be used: ${found}. Templates can only use ${TEMPLATE_VARIABLES.map((name) => `{{${name}}}`).join(", ")}. Nothing was changed; try again.`,
+    );
   }
   return { subject, body: answer.body };
 }

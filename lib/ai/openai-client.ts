@@ -18,9 +18,16 @@ export type AiCallOptions = { timeoutMs?: number; env?: Env };
  * The one OpenAI client of the app, from OPENAI_API_KEY, OPENAI_BASE_URL and OPENAI_MODEL.
  * Throws a plain AppError explaining how to enable AI when no key is set.
  */
-export function openAIClient({ timeoutMs = DRAFT_TIMEOUT_MS, maxRetries = RETRIES, env: e = env() }: AiCallOptions & { maxRetries?: number } = {}): { client: OpenAI; model: string } {
+export function openAIClient({
+  timeoutMs = DRAFT_TIMEOUT_MS,
+  maxRetries = RETRIES,
+  env: e = env(),
+}: AiCallOptions & { maxRetries?: number } = {}): { client: OpenAI; model: string } {
   if (!e.OPENAI_API_KEY) throw new AppError("bad_request", ENABLE_AI_MESSAGE);
-  return { client: new OpenAI({ apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, timeout: timeoutMs, maxRetries }), model: e.OPENAI_MODEL };
+  return {
+    client: new OpenAI({ apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, timeout: timeoutMs, maxRetries }),
+    model: e.OPENAI_MODEL,
+  };
 }
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} second${ms === 1000 ? "" : "s"}`;
@@ -28,21 +35,48 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10} second${ms === 100
 class DeadlineReached extends Error {}
 
 /** Turns an OpenAI failure into a message a person can act on; anything unexpected is returned as is. */
-export function aiFailure(error: unknown, { timeoutMs, model, baseURL }: { timeoutMs: number; model: string; baseURL: string }): unknown {
+export function aiFailure(
+  error: unknown,
+  { timeoutMs, model, baseURL }: { timeoutMs: number; model: string; baseURL: string },
+): unknown {
   if (error instanceof AppError) return error;
-  if (error instanceof DeadlineReached || error instanceof OpenAI.APIConnectionTimeoutError || error instanceof OpenAI.APIUserAbortError) {
+  if (
+    error instanceof DeadlineReached ||
+    error instanceof OpenAI.APIConnectionTimeoutError ||
+    error instanceof OpenAI.APIUserAbortError
+  ) {
     return new AppError("bad_request", `OpenAI did not answer within ${seconds(timeoutMs)}; try again.`);
   }
   if (error instanceof OpenAI.APIConnectionError) {
-    return new AppError("bad_request", `Could not reach OpenAI at ${new URL(baseURL).host}. Check OPENAI_BASE_URL and the server's network, then try again.`);
+    return new AppError(
+      "bad_request",
+      `Could not reach OpenAI at ${new URL(baseURL).host}. Check OPENAI_BASE_URL and the server's network, then try again.`,
+    );
   }
   if (error instanceof OpenAI.APIError && typeof error.status === "number") {
     const status = error.status;
-    if (status === 401) return new AppError("bad_request", "OpenAI refused the key (401). Check OPENAI_API_KEY in the server's environment.");
-    if (status === 403) return new AppError("bad_request", `OpenAI refused the request (403): the key may not have access to the model "${model}". Check OPENAI_MODEL.`);
-    if (status === 404) return new AppError("bad_request", `OpenAI did not find the model "${model}" (404). Check OPENAI_MODEL and OPENAI_BASE_URL.`);
-    if (status === 429) return new AppError("bad_request", "OpenAI is limiting requests for this key (429): too many at once, or the quota is used up. Wait a minute and try again.");
-    if (status >= 500) return new AppError("bad_request", `OpenAI failed (${status}). This is on OpenAI's side; try again in a moment.`);
+    if (status === 401)
+      return new AppError(
+        "bad_request",
+        "OpenAI refused the key (401). Check OPENAI_API_KEY in the server's environment.",
+      );
+    if (status === 403)
+      return new AppError(
+        "bad_request",
+        `OpenAI refused the request (403): the key may not have access to the model "${model}". Check OPENAI_MODEL.`,
+      );
+    if (status === 404)
+      return new AppError(
+        "bad_request",
+        `OpenAI did not find the model "${model}" (404). Check OPENAI_MODEL and OPENAI_BASE_URL.`,
+      );
+    if (status === 429)
+      return new AppError(
+        "bad_request",
+        "OpenAI is limiting requests for this key (429): too many at once, or the quota is used up. Wait a minute and try again.",
+      );
+    if (status >= 500)
+      return new AppError("bad_request", `OpenAI failed (${status}). This is on OpenAI's side; try again in a moment.`);
     // The API's own words (never the key: 401 is handled above), short.
     const reason = error.message.replace(/^\d{3}\s*/, "").slice(0, 200);
     return new AppError("bad_request", `OpenAI rejected the request (${status})${reason ? `: ${reason}` : ""}.`);
@@ -54,7 +88,10 @@ export function aiFailure(error: unknown, { timeoutMs, model, baseURL }: { timeo
  * One chat completion with a hard deadline (timeoutMs covers the retry too), returning the
  * assistant's text. Every failure a person can act on becomes a plain AppError.
  */
-export async function completeChat(request: Omit<ChatCompletionCreateParamsNonStreaming, "model">, options: AiCallOptions = {}): Promise<string> {
+export async function completeChat(
+  request: Omit<ChatCompletionCreateParamsNonStreaming, "model">,
+  options: AiCallOptions = {},
+): Promise<string> {
   const timeoutMs = options.timeoutMs ?? DRAFT_TIMEOUT_MS;
   const { client, model } = openAIClient(options);
   const controller = new AbortController();
@@ -66,9 +103,13 @@ export async function completeChat(request: Omit<ChatCompletionCreateParamsNonSt
     }, timeoutMs);
   });
   try {
-    const completion = await Promise.race([client.chat.completions.create({ ...request, model }, { signal: controller.signal }), deadline]);
+    const completion = await Promise.race([
+      client.chat.completions.create({ ...request, model }, { signal: controller.signal }),
+      deadline,
+    ]);
     const message = completion.choices[0]?.message;
-    if (message?.refusal) throw new AppError("bad_request", `OpenAI declined to write this: ${message.refusal.slice(0, 200)}`);
+    if (message?.refusal)
+      throw new AppError("bad_request", `OpenAI declined to write this: ${message.refusal.slice(0, 200)}`);
     const content = message?.content?.trim();
     if (!content) throw new AppError("bad_request", "OpenAI answered with nothing; try again.");
     return content;

@@ -9,9 +9,15 @@ const THREAD_LENGTH = 10;
 const MESSAGE_CHARACTERS = 2_000;
 
 type Channel = "email" | "sms";
-type ThreadMessage = { direction: "inbound" | "outbound"; channel: Channel; subject: string | null; textBody: string; strippedText: string | null };
+type ThreadMessage = {
+  direction: "inbound" | "outbound";
+  channel: Channel;
+  subject: string | null;
+  textBody: string;
+  strippedText: string | null;
+};
 
-const LANGUAGES = { en: "English", fr: "French (with the formal \"vous\")" } as const;
+const LANGUAGES = { en: "English", fr: 'French (with the formal "vous")' } as const;
 
 function instructions(shop: { shopName: string; founderName: string }, channel: Channel) {
   return `You draft a reply for the team of a small online shop, ${shop.shopName}, in the voice of its founder, ${shop.founderName}. A person reads and edits it before anything is sent.
@@ -27,7 +33,13 @@ Rules:
 }
 
 /** The user message: the shop, the customer, the thread (oldest first), the language and the samples. */
-export function replyPrompt(context: { firstName: string | null; language: string; channel: Channel; thread: ThreadMessage[]; samples: string[] }): string {
+export function replyPrompt(context: {
+  firstName: string | null;
+  language: string;
+  channel: Channel;
+  thread: ThreadMessage[];
+  samples: string[];
+}): string {
   const customer = context.firstName ? `Customer (${context.firstName})` : "Customer";
   const thread = context.thread
     .map((m) => {
@@ -50,7 +62,10 @@ export function replyPrompt(context: { firstName: string | null; language: strin
  * A suggested answer to a conversation, in the founder's voice, for an agent to read and edit.
  * Returns text only: it never sends, stores or schedules anything.
  */
-export async function suggestReply(conversationId: string, options: AiCallOptions & { channel?: Channel } = {}): Promise<{ text: string }> {
+export async function suggestReply(
+  conversationId: string,
+  options: AiCallOptions & { channel?: Channel } = {},
+): Promise<{ text: string }> {
   openAIClient(options); // no key: say how to enable it before anything else
   const conversation = await db.conversation.findUnique({
     where: { id: conversationId },
@@ -70,20 +85,33 @@ export async function suggestReply(conversationId: string, options: AiCallOption
   if (!settings) throw AppError.because("bad_request", "setUpShopBeforeSuggest");
 
   const thread = [...conversation.messages].reverse();
-  const channel = options.channel ?? thread.findLast((m) => m.direction === "inbound")?.channel ?? thread.at(-1)!.channel;
+  const channel =
+    options.channel ?? thread.findLast((m) => m.direction === "inbound")?.channel ?? thread.at(-1)!.channel;
   const text = await completeChat(
     {
       temperature: 0.5,
       messages: [
         { role: "system", content: instructions(settings, channel) },
-        { role: "user", content: replyPrompt({ firstName: conversation.customer.firstName, language: LANGUAGES[conversation.customer.locale], channel, thread, samples: settings.voiceSamples }) },
+        {
+          role: "user",
+          content: replyPrompt({
+            firstName: conversation.customer.firstName,
+            language: LANGUAGES[conversation.customer.locale],
+            channel,
+            thread,
+            samples: settings.voiceSamples,
+          }),
+        },
       ],
     },
     options,
   );
   const problems = variableProblems(text);
   if (problems.length) {
-    throw new AppError("bad_request", `OpenAI's suggestion cannot be used: ${[...new Set(problems.map((p) => p.message))].join("; ")}. Try again.`);
+    throw new AppError(
+      "bad_request",
+      `OpenAI's suggestion cannot be used: ${[...new Set(problems.map((p) => p.message))].join("; ")}. Try again.`,
+    );
   }
   return { text };
 }

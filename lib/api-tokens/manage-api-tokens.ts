@@ -7,8 +7,16 @@ import { generateApiToken, hashApiToken, tokenPrefix } from "@/lib/api-tokens/ap
 /** Creates a token for POST /api/events. The plain token is returned once and never stored. */
 export async function createApiToken(name: string, actorUserId: string): Promise<{ id: string; token: string }> {
   const token = generateApiToken();
-  const row = await db.apiToken.create({ data: { name, tokenHash: hashApiToken(token), prefix: tokenPrefix(token), createdById: actorUserId } });
-  await recordAudit({ actorUserId, action: "api_token.created", entityType: "api_token", entityId: row.id, data: { name } });
+  const row = await db.apiToken.create({
+    data: { name, tokenHash: hashApiToken(token), prefix: tokenPrefix(token), createdById: actorUserId },
+  });
+  await recordAudit({
+    actorUserId,
+    action: "api_token.created",
+    entityType: "api_token",
+    entityId: row.id,
+    data: { name },
+  });
   return { id: row.id, token };
 }
 
@@ -19,7 +27,10 @@ export async function revokeApiToken(id: string, actorUserId: string): Promise<v
 }
 
 export async function listApiTokens() {
-  return db.apiToken.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } });
+  return db.apiToken.findMany({
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
 }
 
 /** The token's id when the bearer token is valid and not revoked; records its use. */

@@ -15,7 +15,10 @@ export async function recordAudit(entry: AuditEntry, tx: DbClient = db): Promise
 }
 
 /** The fields that changed, as { field: [before, after] }, for the audit log. */
-export function changedFields<T extends Record<string, unknown>>(before: Partial<T> | null, after: T): Record<string, [unknown, unknown]> {
+export function changedFields<T extends Record<string, unknown>>(
+  before: Partial<T> | null,
+  after: T,
+): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const key of Object.keys(after)) {
     const previous = before?.[key];

@@ -3,7 +3,12 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { PasswordCheckBusyError } from "@/lib/auth/password";
-import { clientAddress, recordSignInFailure, recordSignInSuccess, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
+import {
+  clientAddress,
+  recordSignInFailure,
+  recordSignInSuccess,
+  reserveSignInAttempt,
+} from "@/lib/auth/sign-in-throttle";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 
@@ -32,7 +37,8 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, request) {
           if (!credentials?.email || !credentials.password) return null;
           // No address is this long, and no key of the throttle either.
-          if (credentials.email.length > MAX_EMAIL_LENGTH || credentials.password.length > MAX_PASSWORD_LENGTH) return null;
+          if (credentials.email.length > MAX_EMAIL_LENGTH || credentials.password.length > MAX_PASSWORD_LENGTH)
+            return null;
           // Counted before the password is hashed: a refused guess costs no CPU.
           const subject = { account: credentials.email, address: clientAddress(request?.headers ?? {}) };
           const reservation = await reserveSignInAttempt(subject);

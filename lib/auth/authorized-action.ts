@@ -40,21 +40,42 @@ export function authorizedAction<S extends z.ZodType, T>(
  * The only actions open to signed-out visitors (the first-run page, before any user exists):
  * the same validation and error handling, and the handler checks that it may still run.
  */
-export function publicAction<S extends z.ZodType, T>(name: string, schema: S, handler: (input: z.infer<S>) => Promise<T>): (input: unknown) => Promise<ActionResult<T>> {
+export function publicAction<S extends z.ZodType, T>(
+  name: string,
+  schema: S,
+  handler: (input: z.infer<S>) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
   return async (input) => run(name, schema, input, await getUiLocale(), handler);
 }
 
 /** Failures come back in the user's language (the form's), with each field named. */
-async function run<S extends z.ZodType, T>(name: string, schema: S, input: unknown, locale: UiLocale, handler: (input: z.infer<S>) => Promise<T>): Promise<ActionResult<T>> {
+async function run<S extends z.ZodType, T>(
+  name: string,
+  schema: S,
+  input: unknown,
+  locale: UiLocale,
+  handler: (input: z.infer<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
   const t = translator(errorMessages, locale);
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, code: "invalid_input", error: t("someFieldsNeedFixing"), fieldErrors: fieldErrorsFrom(parsed.error.issues, locale) };
+    return {
+      ok: false,
+      code: "invalid_input",
+      error: t("someFieldsNeedFixing"),
+      fieldErrors: fieldErrorsFrom(parsed.error.issues, locale),
+    };
   }
   try {
     return { ok: true, data: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, code: error.code, error: error.translatedMessage(locale), ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+    if (error instanceof AppError)
+      return {
+        ok: false,
+        code: error.code,
+        error: error.translatedMessage(locale),
+        ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      };
     logError("action", `${name} failed`, error);
     return { ok: false, code: "internal", error: t("generic") };
   }

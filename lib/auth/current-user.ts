@@ -31,7 +31,20 @@ const signedInUserRow = cache(async () => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, deactivatedAt: true, sessionVersion: true, isDemo: true, locale: true, timeZone: true } });
+  const user = await db.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      deactivatedAt: true,
+      sessionVersion: true,
+      isDemo: true,
+      locale: true,
+      timeZone: true,
+    },
+  });
   if (!user || user.deactivatedAt || (session.user?.sessionVersion ?? 0) !== user.sessionVersion) return null;
   if (isDemoAccount(user) && !env().DEMO_MODE) return null;
   return user;

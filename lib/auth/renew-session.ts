@@ -16,6 +16,10 @@ export async function renewOwnSession(sessionVersion: number): Promise<void> {
   const current = jar.get(name)?.value;
   const token = current ? await decode({ token: current, secret: AUTH_SECRET }) : null;
   if (!token) return;
-  const renewed = await encode({ token: { ...token, sessionVersion }, secret: AUTH_SECRET, maxAge: SESSION_MAX_AGE_SECONDS });
+  const renewed = await encode({
+    token: { ...token, sessionVersion },
+    secret: AUTH_SECRET,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
   jar.set(name, renewed, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: SESSION_MAX_AGE_SECONDS });
 }

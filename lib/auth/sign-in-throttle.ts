@@ -40,7 +40,12 @@ const addressKey = (address: string) => `address:${address}`;
  * Counts one failure for the key. With `onlyWhenAllowed`, only if the key need not wait (and then
  * says whether it was counted): the reservation of an attempt.
  */
-async function countFailure(key: string, policy: ThrottlePolicy, now: Date, onlyWhenAllowed: boolean): Promise<Reservation> {
+async function countFailure(
+  key: string,
+  policy: ThrottlePolicy,
+  now: Date,
+  onlyWhenAllowed: boolean,
+): Promise<Reservation> {
   // The delay after the new count, as SQL over that count (f).
   const delay = (f: string) =>
     `make_interval(secs => CASE WHEN ${f} < ${policy.freeFailures} THEN 0 WHEN ${f} >= ${policy.lockAtFailures} THEN ${LOCK_SECONDS} ELSE LEAST(power(2, ${f} - ${policy.freeFailures}), ${MAX_DELAY_SECONDS}) END)`;
@@ -94,7 +99,9 @@ export async function clearAccountThrottle(email: string): Promise<boolean> {
 
 /** Rows nobody has touched for a day are history: the dispatcher's run removes them. */
 export async function pruneSignInThrottle(now = new Date()): Promise<number> {
-  return (await db.signInThrottle.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } } })).count;
+  return (
+    await db.signInThrottle.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } } })
+  ).count;
 }
 
 /**
@@ -103,7 +110,10 @@ export async function pruneSignInThrottle(now = new Date()): Promise<number> {
  * default: one reverse proxy) the client is that many entries from the end; anything before it
  * was written by the client and is ignored.
  */
-export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>, hops = env().TRUSTED_PROXY_HOPS): string {
+export function clientAddress(
+  headers: Headers | Record<string, string | string[] | undefined>,
+  hops = env().TRUSTED_PROXY_HOPS,
+): string {
   const get = (name: string) => (headers instanceof Headers ? headers.get(name) : ([headers[name]].flat()[0] ?? null));
   const entries = (get("x-forwarded-for") ?? "")
     .split(",")
@@ -118,7 +128,10 @@ export function clientAddress(headers: Headers | Record<string, string | string[
  */
 export async function withThrottleStatus(response: Response, errorPrefix: string): Promise<Response> {
   if (response.status !== 401 || !(response.headers.get("content-type") ?? "").includes("json")) return response;
-  const body = (await response.clone().json().catch(() => null)) as { url?: string } | null;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { url?: string } | null;
   const error = body?.url ? new URL(body.url, "http://x").searchParams.get("error") : null;
   if (!error?.startsWith(`${errorPrefix}:`)) return response;
   const headers = new Headers(response.headers);

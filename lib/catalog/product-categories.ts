@@ -10,7 +10,12 @@ export const categoryInputSchema = z.object({
   name: z.string().trim().min(1, "Give the category a name").max(100, "100 characters at most"),
   smsReviewDelayDays: z.preprocess(
     (value) => (value === "" || value === null ? null : value),
-    z.coerce.number({ error: "Days must be a number" }).int("Days must be a whole number").min(0, "Days must be 0 or more").max(60, "Days must be 60 or fewer").nullable(),
+    z.coerce
+      .number({ error: "Days must be a number" })
+      .int("Days must be a whole number")
+      .min(0, "Days must be 0 or more")
+      .max(60, "Days must be 60 or fewer")
+      .nullable(),
   ),
 });
 export type CategoryInput = z.infer<typeof categoryInputSchema>;
@@ -18,7 +23,11 @@ export type CategoryInput = z.infer<typeof categoryInputSchema>;
 export async function listCatalog() {
   const [categories, products, uncategorized] = await Promise.all([
     db.productCategory.findMany({ orderBy: { name: "asc" }, include: { _count: { select: { products: true } } } }),
-    db.product.findMany({ orderBy: [{ categoryId: { sort: "asc", nulls: "first" } }, { title: "asc" }], take: 200, select: { id: true, title: true, sku: true, categoryId: true } }),
+    db.product.findMany({
+      orderBy: [{ categoryId: { sort: "asc", nulls: "first" } }, { title: "asc" }],
+      take: 200,
+      select: { id: true, title: true, sku: true, categoryId: true },
+    }),
     db.product.count({ where: { categoryId: null } }),
   ]);
   return { categories, products, uncategorized };
@@ -28,12 +37,22 @@ export async function listCatalog() {
 export async function saveProductCategory(input: CategoryInput, actorUserId: string) {
   try {
     const data = { name: input.name, smsReviewDelayDays: input.smsReviewDelayDays };
-    const category = input.id ? await db.productCategory.update({ where: { id: input.id }, data }) : await db.productCategory.create({ data });
-    await recordAudit({ actorUserId, action: input.id ? "category.updated" : "category.created", entityType: "product_category", entityId: category.id, data });
+    const category = input.id
+      ? await db.productCategory.update({ where: { id: input.id }, data })
+      : await db.productCategory.create({ data });
+    await recordAudit({
+      actorUserId,
+      action: input.id ? "category.updated" : "category.created",
+      entityType: "product_category",
+      entityId: category.id,
+      data,
+    });
     return category;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw AppError.because("conflict", "productCategoryTaken", { name: input.name });
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") throw AppError.because("not_found", "productCategoryGone");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw AppError.because("conflict", "productCategoryTaken", { name: input.name });
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025")
+      throw AppError.because("not_found", "productCategoryGone");
     throw error;
   }
 }
@@ -41,5 +60,11 @@ export async function saveProductCategory(input: CategoryInput, actorUserId: str
 export async function assignProductCategory(productId: string, categoryId: string | null, actorUserId: string) {
   const { count } = await db.product.updateMany({ where: { id: productId }, data: { categoryId } });
   if (count === 0) throw AppError.because("not_found", "productGone");
-  await recordAudit({ actorUserId, action: "product.category_set", entityType: "product", entityId: productId, data: { categoryId } });
+  await recordAudit({
+    actorUserId,
+    action: "product.category_set",
+    entityType: "product",
+    entityId: productId,
+    data: { categoryId },
+  });
 }

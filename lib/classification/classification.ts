@@ -13,6 +13,13 @@ export type Classification = {
 
 export const SENTIMENTS = ["positive", "neutral", "negative"] as const satisfies readonly Sentiment[];
 export const INTENTS = ["praise", "problem", "question", "opt_out", "other"] as const satisfies readonly Intent[];
-export const FRICTION_HINTS = ["payment_authentication", "card_declined", "shipping_cost", "delivery", "product_confusion", "other"] as const satisfies readonly FrictionHint[];
+export const FRICTION_HINTS = [
+  "payment_authentication",
+  "card_declined",
+  "shipping_cost",
+  "delivery",
+  "product_confusion",
+  "other",
+] as const satisfies readonly FrictionHint[];
 
 export type { FrictionHint, Intent, Sentiment };

@@ -37,7 +37,12 @@ export async function classifyInboundMessage(messageId: string, now = new Date()
 
 /** Messages a crash left unclassified (older than a minute, so `after` had its chance). */
 export async function classifyPendingMessages(now = new Date(), limit = 50): Promise<number> {
-  const pending = await db.message.findMany({ where: { direction: "inbound", sentiment: null, createdAt: { lt: new Date(now.getTime() - 60_000) } }, select: { id: true }, take: limit, orderBy: { createdAt: "asc" } });
+  const pending = await db.message.findMany({
+    where: { direction: "inbound", sentiment: null, createdAt: { lt: new Date(now.getTime() - 60_000) } },
+    select: { id: true },
+    take: limit,
+    orderBy: { createdAt: "asc" },
+  });
   for (const { id } of pending) {
     try {
       await classifyInboundMessage(id);

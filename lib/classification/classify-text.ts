@@ -22,7 +22,10 @@ export async function classifyText(text: string): Promise<Classification> {
       ...remote,
       source: "openai",
       confidence: agreeOnIntent ? Math.max(local.confidence, CONFIDENT_INTENT) : Math.min(local.confidence, 0.5),
-      sentimentConfidence: remote.sentiment === local.sentiment ? Math.max(local.sentimentConfidence, CONFIDENT_INTENT) : Math.min(local.sentimentConfidence, 0.5),
+      sentimentConfidence:
+        remote.sentiment === local.sentiment
+          ? Math.max(local.sentimentConfidence, CONFIDENT_INTENT)
+          : Math.min(local.sentimentConfidence, 0.5),
     };
   } catch (error) {
     logWarning("classify", "OpenAI failed, using the local classifier and leaving the reply to a person", error);

@@ -15,7 +15,12 @@ export function isConfident(classification: Pick<Classification, "confidence" | 
  * The only replies that leave the Needs human view: a clear opt-out, and clear praise (which gets
  * the review link). Everything else, unclear, mixed or `other`, is a person's job.
  */
-export function isHandledAutomatically(classification: Pick<Classification, "intent" | "sentiment" | "confidence" | "sentimentConfidence">): boolean {
+export function isHandledAutomatically(
+  classification: Pick<Classification, "intent" | "sentiment" | "confidence" | "sentimentConfidence">,
+): boolean {
   if (!isConfident(classification)) return false;
-  return classification.intent === "opt_out" || (classification.intent === "praise" && classification.sentiment === "positive");
+  return (
+    classification.intent === "opt_out" ||
+    (classification.intent === "praise" && classification.sentiment === "positive")
+  );
 }

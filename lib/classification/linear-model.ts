@@ -23,7 +23,10 @@ export function predict<L extends string>(model: LinearModel<L>, features: Spars
   const max = Math.max(...scores);
   const exps = scores.map((s) => Math.exp(s - max));
   const total = exps.reduce((a, b) => a + b, 0);
-  const probabilities = Object.fromEntries(model.labels.map((label, k) => [label, exps[k]! / total])) as Record<L, number>;
+  const probabilities = Object.fromEntries(model.labels.map((label, k) => [label, exps[k]! / total])) as Record<
+    L,
+    number
+  >;
   let best = 0;
   for (let k = 1; k < model.labels.length; k++) if (exps[k]! > exps[best]!) best = k;
   return { label: model.labels[best]!, confidence: exps[best]! / total, probabilities };
@@ -45,7 +48,12 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Softmax regression by stochastic gradient descent with AdaGrad steps and L2 on the touched weights. */
-export function trainLinearModel<L extends string>(labels: readonly L[], examples: TrainingExample<L>[], bits: number, options: TrainingOptions): LinearModel<L> {
+export function trainLinearModel<L extends string>(
+  labels: readonly L[],
+  examples: TrainingExample<L>[],
+  bits: number,
+  options: TrainingOptions,
+): LinearModel<L> {
   const size = 1 << bits;
   const weights = labels.map(() => new Float32Array(size));
   const squared = labels.map(() => new Float32Array(size));
@@ -85,14 +93,25 @@ export type StoredLinearModel = { labels: string[]; bits: number; bias: number[]
 
 export function storeLinearModel(model: LinearModel): StoredLinearModel {
   const scales = model.weights.map((row) => row.reduce((max, w) => Math.max(max, Math.abs(w)), 0) / 127 || 1);
-  const weights = model.weights.map((row, k) => Buffer.from(Int8Array.from(row, (w) => Math.round(w / scales[k]!)).buffer).toString("base64"));
-  return { labels: [...model.labels], bits: model.bits, bias: Array.from(model.bias, (b) => Math.round(b * 1e4) / 1e4), scales, weights };
+  const weights = model.weights.map((row, k) =>
+    Buffer.from(Int8Array.from(row, (w) => Math.round(w / scales[k]!)).buffer).toString("base64"),
+  );
+  return {
+    labels: [...model.labels],
+    bits: model.bits,
+    bias: Array.from(model.bias, (b) => Math.round(b * 1e4) / 1e4),
+    scales,
+    weights,
+  };
 }
 
 export function loadLinearModel<L extends string>(stored: StoredLinearModel): LinearModel<L> {
   const weights = stored.weights.map((encoded, k) => {
     const buffer = Buffer.from(encoded, "base64");
-    return Float32Array.from(new Int8Array(buffer.buffer, buffer.byteOffset, buffer.length), (w) => w * stored.scales[k]!);
+    return Float32Array.from(
+      new Int8Array(buffer.buffer, buffer.byteOffset, buffer.length),
+      (w) => w * stored.scales[k]!,
+    );
   });
   return { labels: stored.labels as L[], bits: stored.bits, weights, bias: Float32Array.from(stored.bias) };
 }

@@ -11,10 +11,20 @@ import type { StoredReplyModel } from "@/lib/classification/train-reply-model";
 import { smsKeyword } from "@/lib/inbound/sms-keywords";
 import type { FrictionHint } from "@/lib/generated/prisma/enums";
 
-export type ReplyModel = { bits: number; intent: LinearModel<Intent>; sentiment: LinearModel<Sentiment>; friction: LinearModel<FrictionHint> };
+export type ReplyModel = {
+  bits: number;
+  intent: LinearModel<Intent>;
+  sentiment: LinearModel<Sentiment>;
+  friction: LinearModel<FrictionHint>;
+};
 
 export function loadReplyModel(stored: StoredReplyModel): ReplyModel {
-  return { bits: stored.options.bits, intent: loadLinearModel(stored.intent), sentiment: loadLinearModel(stored.sentiment), friction: loadLinearModel(stored.friction) };
+  return {
+    bits: stored.options.bits,
+    intent: loadLinearModel(stored.intent),
+    sentiment: loadLinearModel(stored.sentiment),
+    friction: loadLinearModel(stored.friction),
+  };
 }
 
 let shipped: ReplyModel | undefined;
@@ -30,15 +40,31 @@ const ALLOWED_SENTIMENTS: Record<Intent, readonly Sentiment[]> = {
 };
 
 /** A question mark, or a sentence that opens like a question (SMS often drop the mark: "r they nickel free"). */
-const QUESTION_OPENING = /(^|[.!\n]\s*)(r|are|is|do|does|did|can|could|will|would|should|how|when|where|what|which|why|who|any chance|est[- ]ce|peut[- ]on|pouvez[- ]vous|avez[- ]vous|vous (avez|faites|livrez|pouvez)|quand|comment|pourquoi|combien|quel|quelle|ou est|y a[- ]t[- ]il|ya)\b/i;
+const QUESTION_OPENING =
+  /(^|[.!\n]\s*)(r|are|is|do|does|did|can|could|will|would|should|how|when|where|what|which|why|who|any chance|est[- ]ce|peut[- ]on|pouvez[- ]vous|avez[- ]vous|vous (avez|faites|livrez|pouvez)|quand|comment|pourquoi|combien|quel|quelle|ou est|y a[- ]t[- ]il|ya)\b/i;
 
 function asksSomething(raw: string): boolean {
-  return raw.includes("?") || QUESTION_OPENING.test(raw.normalize("NFD").replace(/\p{Diacritic}/gu, "").trim());
+  return (
+    raw.includes("?") ||
+    QUESTION_OPENING.test(
+      raw
+        .normalize("NFD")
+        .replace(/\p{Diacritic}/gu, "")
+        .trim(),
+    )
+  );
 }
 
 export function classifyLocally(raw: string, model: ReplyModel = shippedModel()): Classification {
   if (smsKeyword(raw) === "opt_out") {
-    return { intent: "opt_out", sentiment: "neutral", frictionHint: null, source: "local", confidence: 1, sentimentConfidence: 1 };
+    return {
+      intent: "opt_out",
+      sentiment: "neutral",
+      frictionHint: null,
+      source: "local",
+      confidence: 1,
+      sentimentConfidence: 1,
+    };
   }
   const features = textFeatures(raw, model.bits);
   const intents = predict(model.intent, features).probabilities;
@@ -53,6 +79,14 @@ export function classifyLocally(raw: string, model: ReplyModel = shippedModel())
   }
   const frictionHint = best.intent === "problem" ? predict(model.friction, features).label : null;
   // A thank-you with a question in it is a question: praise that asks something is never sure.
-  const confidence = best.intent === "praise" && asksSomething(raw) ? Math.min(intents[best.intent], 0.5) : intents[best.intent];
-  return { intent: best.intent, sentiment: best.sentiment, frictionHint, source: "local", confidence, sentimentConfidence: sentiments[best.sentiment] };
+  const confidence =
+    best.intent === "praise" && asksSomething(raw) ? Math.min(intents[best.intent], 0.5) : intents[best.intent];
+  return {
+    intent: best.intent,
+    sentiment: best.sentiment,
+    frictionHint,
+    source: "local",
+    confidence,
+    sentimentConfidence: sentiments[best.sentiment],
+  };
 }

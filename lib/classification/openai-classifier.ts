@@ -9,7 +9,11 @@ export type OpenAILabels = Pick<Classification, "sentiment" | "intent" | "fricti
 const TIMEOUT_MS = 5_000;
 const RETRIES = 1;
 
-const answerSchema = z.object({ sentiment: z.enum(SENTIMENTS), intent: z.enum(INTENTS), friction_hint: z.enum(FRICTION_HINTS).nullable() });
+const answerSchema = z.object({
+  sentiment: z.enum(SENTIMENTS),
+  intent: z.enum(INTENTS),
+  friction_hint: z.enum(FRICTION_HINTS).nullable(),
+});
 
 const INSTRUCTIONS = `You label short customer replies (French or English) to a small online shop's emails and texts.
 Answer with JSON: sentiment (positive, neutral, negative), intent (praise, problem, question, opt_out, other), friction_hint.
@@ -37,11 +41,19 @@ export async function classifyWithOpenAI(text: string): Promise<OpenAILabels> {
           type: "object",
           additionalProperties: false,
           required: ["sentiment", "intent", "friction_hint"],
-          properties: { sentiment: { type: "string", enum: [...SENTIMENTS] }, intent: { type: "string", enum: [...INTENTS] }, friction_hint: { type: ["string", "null"], enum: [...FRICTION_HINTS, null] } },
+          properties: {
+            sentiment: { type: "string", enum: [...SENTIMENTS] },
+            intent: { type: "string", enum: [...INTENTS] },
+            friction_hint: { type: ["string", "null"], enum: [...FRICTION_HINTS, null] },
+          },
         },
       },
     },
   });
   const answer = answerSchema.parse(JSON.parse(completion.choices[0]?.message.content ?? "{}"));
-  return { sentiment: answer.sentiment, intent: answer.intent, frictionHint: answer.intent === "problem" ? (answer.friction_hint ?? "other") : null };
+  return {
+    sentiment: answer.sentiment,
+    intent: answer.intent,
+    frictionHint: answer.intent === "problem" ? (answer.friction_hint ?? "other") : null,
+  };
 }

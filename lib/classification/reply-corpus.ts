@@ -15,7 +15,10 @@ export const corpusLineSchema = z
     sentiment: z.enum(SENTIMENTS),
     friction: z.enum(FRICTION_HINTS).nullable().optional(),
   })
-  .refine((line) => (line.intent === "problem") === (line.friction != null) || line.friction === undefined, "friction is set exactly for problems");
+  .refine(
+    (line) => (line.intent === "problem") === (line.friction != null) || line.friction === undefined,
+    "friction is set exactly for problems",
+  );
 
 export type CorpusLine = z.infer<typeof corpusLineSchema>;
 
@@ -27,7 +30,8 @@ export function parseCorpus(text: string, name: string): CorpusLine[] {
     .filter(({ line }) => line.trim())
     .map(({ line, index }) => {
       const parsed = corpusLineSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${name}:${index + 1}: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+      if (!parsed.success)
+        throw new Error(`${name}:${index + 1}: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
       return parsed.data;
     });
 }

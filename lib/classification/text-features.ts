@@ -30,7 +30,19 @@ export function normalizeForModel(raw: string): string {
     .trim();
 }
 
-const CONTRAST = new Set(["but", "however", "though", "although", "except", "mais", "sauf", "cependant", "pourtant", "toutefois", "seulement"]);
+const CONTRAST = new Set([
+  "but",
+  "however",
+  "though",
+  "although",
+  "except",
+  "mais",
+  "sauf",
+  "cependant",
+  "pourtant",
+  "toutefois",
+  "seulement",
+]);
 
 /** FNV-1a, 32 bits. */
 function hash(text: string): number {
@@ -45,7 +57,9 @@ function hash(text: string): number {
 function cues(raw: string, words: string[]): string[] {
   const letters = raw.replace(/[^\p{L}]/gu, "");
   const upper = raw.replace(/[^\p{Lu}]/gu, "");
-  const found = [`len:${words.length <= 2 ? "tiny" : words.length <= 8 ? "short" : words.length <= 30 ? "medium" : "long"}`];
+  const found = [
+    `len:${words.length <= 2 ? "tiny" : words.length <= 8 ? "short" : words.length <= 30 ? "medium" : "long"}`,
+  ];
   if (raw.includes("?")) found.push("cue:question");
   if (/!{2,}|\?{2,}|[!?]{3,}/.test(raw)) found.push("cue:insist");
   if (letters.length >= 6 && upper.length / letters.length > 0.7) found.push("cue:shout");

@@ -9,7 +9,14 @@ import { twilioSmsWebhook, twilioStatusWebhook } from "@/lib/twilio/twilio-webho
 import type { WebhookEndpoint } from "@/lib/webhooks/receive-webhook";
 
 /** Every endpoint a provider calls, by the key stored with a failed delivery. */
-const ENDPOINTS = [postmarkInboundWebhook, postmarkEventsWebhook, twilioSmsWebhook, twilioStatusWebhook, shopifyWebhook, eventsApiWebhook];
+const ENDPOINTS = [
+  postmarkInboundWebhook,
+  postmarkEventsWebhook,
+  twilioSmsWebhook,
+  twilioStatusWebhook,
+  shopifyWebhook,
+  eventsApiWebhook,
+];
 
 export function findWebhookEndpoint(key: string): WebhookEndpoint | undefined {
   return ENDPOINTS.find((endpoint) => endpoint.key === key);
@@ -41,10 +48,17 @@ export function providerSetups(e: Env = env()): ProviderSetup[] {
   return [
     {
       provider: "postmark",
-      missing: [!e.POSTMARK_WEBHOOK_USER && "POSTMARK_WEBHOOK_USER", !e.POSTMARK_WEBHOOK_PASSWORD && "POSTMARK_WEBHOOK_PASSWORD"].filter((name): name is string => Boolean(name)),
+      missing: [
+        !e.POSTMARK_WEBHOOK_USER && "POSTMARK_WEBHOOK_USER",
+        !e.POSTMARK_WEBHOOK_PASSWORD && "POSTMARK_WEBHOOK_PASSWORD",
+      ].filter((name): name is string => Boolean(name)),
       urls: [
         { key: "postmark.inbound", url: withAuth("/api/webhooks/postmark/inbound"), topics: ["inbound"] },
-        { key: "postmark.events", url: withAuth("/api/webhooks/postmark/events"), topics: ["Bounce", "SpamComplaint", "SubscriptionChange", "Delivery"] },
+        {
+          key: "postmark.events",
+          url: withAuth("/api/webhooks/postmark/events"),
+          topics: ["Bounce", "SpamComplaint", "SubscriptionChange", "Delivery"],
+        },
       ],
       ...(e.POSTMARK_WEBHOOK_USER ? { basicAuthUser: e.POSTMARK_WEBHOOK_USER } : {}),
     },
@@ -61,7 +75,11 @@ export function providerSetups(e: Env = env()): ProviderSetup[] {
       missing: e.SHOPIFY_WEBHOOK_SECRET ? [] : ["SHOPIFY_WEBHOOK_SECRET"],
       urls: [{ key: "shopify", url: `${base}/api/webhooks/shopify`, topics: SHOPIFY_TOPICS }],
     },
-    { provider: "events_api", missing: [], urls: [{ key: "events_api", url: `${base}/api/events`, topics: ["events"] }] },
+    {
+      provider: "events_api",
+      missing: [],
+      urls: [{ key: "events_api", url: `${base}/api/events`, topics: ["events"] }],
+    },
   ];
 }
 
@@ -80,10 +98,14 @@ export function expectedTopics(provider: WebhookProvider): string[] {
 }
 
 /** Callbacks we count on after sending through a provider: silence from them means a broken setup. */
-export function expectedCallbacks(e: Env = env()): { provider: WebhookProvider; topic: string; channel: "email" | "sms" }[] {
+export function expectedCallbacks(
+  e: Env = env(),
+): { provider: WebhookProvider; topic: string; channel: "email" | "sms" }[] {
   const transports = channelTransports(e);
   return [
-    ...(transports.email === "postmark" ? [{ provider: "postmark" as const, topic: "events", channel: "email" as const }] : []),
+    ...(transports.email === "postmark"
+      ? [{ provider: "postmark" as const, topic: "events", channel: "email" as const }]
+      : []),
     ...(transports.sms === "twilio" ? [{ provider: "twilio" as const, topic: "status", channel: "sms" as const }] : []),
   ];
 }

@@ -7,9 +7,24 @@ import { expectedCallbacks, expectedTopics } from "@/lib/connections/webhook-end
 const HOUR = 3_600_000;
 const PROVIDERS: WebhookProvider[] = ["postmark", "twilio", "shopify", "events_api"];
 
-const COUNTED = ["accepted", "duplicates", "rejectedSignature", "rejectedAuth", "rejectedSize", "rejectedMalformed", "failed"] as const;
+const COUNTED = [
+  "accepted",
+  "duplicates",
+  "rejectedSignature",
+  "rejectedAuth",
+  "rejectedSize",
+  "rejectedMalformed",
+  "failed",
+] as const;
 export type Counts = Record<(typeof COUNTED)[number], number>;
-export type TopicHealth = { provider: WebhookProvider; topic: string; lastReceivedAt: Date | null; lastAcceptedAt: Date | null; day: Counts; week: Counts };
+export type TopicHealth = {
+  provider: WebhookProvider;
+  topic: string;
+  lastReceivedAt: Date | null;
+  lastAcceptedAt: Date | null;
+  day: Counts;
+  week: Counts;
+};
 
 const NO_COUNTS = Object.fromEntries(COUNTED.map((column) => [column, 0])) as Counts;
 
@@ -26,19 +41,44 @@ function hoursAgo(now: Date, hours: number): string {
  * is listed, whether or not anything arrived.
  */
 export async function webhookHealth(now = new Date()): Promise<TopicHealth[]> {
-  const sums = (since: string) => Prisma.join(COUNTED.map((column) => Prisma.sql`coalesce(sum(${Prisma.raw(`"${column}"`)}) FILTER (WHERE "hour" >= ${since}::timestamp), 0)`));
-  const rows = await db.$queryRaw<{ provider: WebhookProvider; topic: string; lastReceivedAt: Date | null; lastAcceptedAt: Date | null; day: number[]; week: number[] }[]>`
+  const sums = (since: string) =>
+    Prisma.join(
+      COUNTED.map(
+        (column) =>
+          Prisma.sql`coalesce(sum(${Prisma.raw(`"${column}"`)}) FILTER (WHERE "hour" >= ${since}::timestamp), 0)`,
+      ),
+    );
+  const rows = await db.$queryRaw<
+    {
+      provider: WebhookProvider;
+      topic: string;
+      lastReceivedAt: Date | null;
+      lastAcceptedAt: Date | null;
+      day: number[];
+      week: number[];
+    }[]
+  >`
     SELECT "provider", "topic", max("lastReceivedAt") AS "lastReceivedAt", max("lastAcceptedAt") AS "lastAcceptedAt",
       ARRAY[${sums(hoursAgo(now, 23))}]::int[] AS "day", ARRAY[${sums(hoursAgo(now, 7 * 24 - 1))}]::int[] AS "week"
     FROM "WebhookTally" GROUP BY "provider", "topic"`;
-  const counts = (values: number[]) => Object.fromEntries(COUNTED.map((column, i) => [column, values[i] ?? 0])) as Counts;
+  const counts = (values: number[]) =>
+    Object.fromEntries(COUNTED.map((column, i) => [column, values[i] ?? 0])) as Counts;
   return PROVIDERS.flatMap((provider) => {
     const expected = expectedTopics(provider);
-    const others = rows.filter((row) => row.provider === provider && !expected.includes(row.topic)).map((row) => row.topic);
+    const others = rows
+      .filter((row) => row.provider === provider && !expected.includes(row.topic))
+      .map((row) => row.topic);
     return [...expected, ...others].map((topic) => {
       const row = rows.find((r) => r.provider === provider && r.topic === topic);
       if (!row) return { provider, topic, lastReceivedAt: null, lastAcceptedAt: null, day: NO_COUNTS, week: NO_COUNTS };
-      return { provider, topic, lastReceivedAt: row.lastReceivedAt, lastAcceptedAt: row.lastAcceptedAt, day: counts(row.day), week: counts(row.week) };
+      return {
+        provider,
+        topic,
+        lastReceivedAt: row.lastReceivedAt,
+        lastAcceptedAt: row.lastAcceptedAt,
+        day: counts(row.day),
+        week: counts(row.week),
+      };
     });
   });
 }
@@ -50,7 +90,12 @@ export const SENDS_EXPECTING_CALLBACKS = 20;
 /** A callback takes a moment: sends younger than this are not counted yet. */
 const CALLBACK_GRACE_MINUTES = 15;
 
-export type SilentProvider = { provider: WebhookProvider; topic: string; lastAcceptedAt: Date | null; sendsSince: number };
+export type SilentProvider = {
+  provider: WebhookProvider;
+  topic: string;
+  lastAcceptedAt: Date | null;
+  sendsSince: number;
+};
 
 /**
  * Providers whose callbacks stopped: nothing accepted from them for SILENCE_HOURS while at least
@@ -65,7 +110,13 @@ export async function silentProviders(now = new Date()): Promise<SilentProvider[
     const dayAgo = new Date(now.getTime() - 24 * HOUR);
     const since = lastAcceptedAt && lastAcceptedAt > dayAgo ? lastAcceptedAt : dayAgo;
     const sendsSince = await db.message.count({
-      where: { direction: "outbound", channel, isInternalNote: false, providerMessageId: { not: null }, createdAt: { gt: since, lte: new Date(now.getTime() - CALLBACK_GRACE_MINUTES * 60_000) } },
+      where: {
+        direction: "outbound",
+        channel,
+        isInternalNote: false,
+        providerMessageId: { not: null },
+        createdAt: { gt: since, lte: new Date(now.getTime() - CALLBACK_GRACE_MINUTES * 60_000) },
+      },
     });
     if (sendsSince >= SENDS_EXPECTING_CALLBACKS) silent.push({ provider, topic, lastAcceptedAt, sendsSince });
   }

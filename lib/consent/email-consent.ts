@@ -11,7 +11,10 @@ const POSTMARK_SOURCES = new Set(["postmark_bounce", "postmark_subscription_chan
 const SPAM_COMPLAINT = "postmark_spam_complaint";
 
 async function cancelPendingEmail(customerId: string, reason: string, tx: DbClient): Promise<void> {
-  await tx.scheduledMessage.updateMany({ where: { customerId, channel: "email", status: { in: ["scheduled", "paused"] } }, data: { status: "cancelled", statusReason: reason } });
+  await tx.scheduledMessage.updateMany({
+    where: { customerId, channel: "email", status: { in: ["scheduled", "paused"] } },
+    data: { status: "cancelled", statusReason: reason },
+  });
 }
 
 /**
@@ -19,22 +22,59 @@ async function cancelPendingEmail(customerId: string, reason: string, tx: DbClie
  * recorded once, and every email still waiting to go out is cancelled. Returns false for an
  * unknown customer.
  */
-export async function unsubscribeEmail(customerId: string, source: string, wording: string | null, at: Date, tx: DbClient): Promise<boolean> {
+export async function unsubscribeEmail(
+  customerId: string,
+  source: string,
+  wording: string | null,
+  at: Date,
+  tx: DbClient,
+): Promise<boolean> {
   const customer = await tx.customer.findUnique({ where: { id: customerId } });
   if (!customer) return false;
-  if (!customer.emailUnsubscribedAt) await tx.customer.update({ where: { id: customerId }, data: { emailUnsubscribedAt: at } });
+  if (!customer.emailUnsubscribedAt)
+    await tx.customer.update({ where: { id: customerId }, data: { emailUnsubscribedAt: at } });
   // Every request is on record, even a second one: who asked decides who may lift it later.
   const repeated = await tx.consentEvent.count({ where: { customerId, channel: "email", change: "revoked", source } });
-  if (!customer.emailUnsubscribedAt || repeated === 0) await tx.consentEvent.create({ data: { customerId, channel: "email", change: "revoked", address: customer.email, source, wording, occurredAt: at } });
+  if (!customer.emailUnsubscribedAt || repeated === 0)
+    await tx.consentEvent.create({
+      data: {
+        customerId,
+        channel: "email",
+        change: "revoked",
+        address: customer.email,
+        source,
+        wording,
+        occurredAt: at,
+      },
+    });
   await cancelPendingEmail(customerId, "cancelled: unsubscribed from email", tx);
   return true;
 }
 
 /** A hard bounce or a spam complaint: never email this address again. */
-export async function suppressEmail(customerId: string, reason: string, source: string, at: Date, tx: DbClient): Promise<void> {
+export async function suppressEmail(
+  customerId: string,
+  reason: string,
+  source: string,
+  at: Date,
+  tx: DbClient,
+): Promise<void> {
   const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId } });
-  await tx.customer.update({ where: { id: customerId }, data: { emailSuppressedAt: at, emailSuppressedReason: reason } });
-  await tx.consentEvent.create({ data: { customerId, channel: "email", change: "revoked", address: customer.email, source, wording: null, occurredAt: at } });
+  await tx.customer.update({
+    where: { id: customerId },
+    data: { emailSuppressedAt: at, emailSuppressedReason: reason },
+  });
+  await tx.consentEvent.create({
+    data: {
+      customerId,
+      channel: "email",
+      change: "revoked",
+      address: customer.email,
+      source,
+      wording: null,
+      occurredAt: at,
+    },
+  });
   await cancelPendingEmail(customerId, `cancelled: ${source}`, tx);
 }
 
@@ -47,25 +87,57 @@ export async function liftPostmarkSuppression(customerId: string, at: Date, tx: 
   const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId } });
   const revoked = { customerId, channel: "email" as const, change: "revoked" as const };
   const complained = await tx.consentEvent.count({ where: { ...revoked, source: SPAM_COMPLAINT } });
-  const unsubscribedThroughUs = await tx.consentEvent.count({ where: { ...revoked, source: { notIn: [...POSTMARK_SOURCES, SPAM_COMPLAINT] } } });
+  const unsubscribedThroughUs = await tx.consentEvent.count({
+    where: { ...revoked, source: { notIn: [...POSTMARK_SOURCES, SPAM_COMPLAINT] } },
+  });
   const liftSuppression = Boolean(customer.emailSuppressedAt) && complained === 0;
   const liftUnsubscribe = Boolean(customer.emailUnsubscribedAt) && unsubscribedThroughUs === 0;
   if (!liftSuppression && !liftUnsubscribe) return false;
   const after = await tx.customer.update({
     where: { id: customerId },
-    data: { ...(liftSuppression ? { emailSuppressedAt: null, emailSuppressedReason: null } : {}), ...(liftUnsubscribe ? { emailUnsubscribedAt: null } : {}) },
+    data: {
+      ...(liftSuppression ? { emailSuppressedAt: null, emailSuppressedReason: null } : {}),
+      ...(liftUnsubscribe ? { emailUnsubscribedAt: null } : {}),
+    },
   });
   const reachable = !after.emailSuppressedAt && !after.emailUnsubscribedAt;
-  if (reachable) await tx.consentEvent.create({ data: { customerId, channel: "email", change: "granted", address: customer.email, source: "postmark_subscription_change", wording: null, occurredAt: at } });
+  if (reachable)
+    await tx.consentEvent.create({
+      data: {
+        customerId,
+        channel: "email",
+        change: "granted",
+        address: customer.email,
+        source: "postmark_subscription_change",
+        wording: null,
+        occurredAt: at,
+      },
+    });
   return reachable;
 }
 
 /** An agent unsubscribes the customer of a conversation (e.g. an unverified "unsubscribe me"), audited. */
-export async function unsubscribeEmailByAgent(conversationId: string, actorUserId: string, at = new Date()): Promise<void> {
+export async function unsubscribeEmailByAgent(
+  conversationId: string,
+  actorUserId: string,
+  at = new Date(),
+): Promise<void> {
   await db.$transaction(async (tx) => {
-    const conversation = await tx.conversation.findUnique({ where: { id: conversationId }, select: { customerId: true } });
+    const conversation = await tx.conversation.findUnique({
+      where: { id: conversationId },
+      select: { customerId: true },
+    });
     if (!conversation) throw AppError.because("not_found", "conversationGone");
     await unsubscribeEmail(conversation.customerId, "agent", null, at, tx);
-    await recordAudit({ actorUserId, action: "customer.email_unsubscribed", entityType: "customer", entityId: conversation.customerId, data: { conversationId } }, tx);
+    await recordAudit(
+      {
+        actorUserId,
+        action: "customer.email_unsubscribed",
+        entityType: "customer",
+        entityId: conversation.customerId,
+        data: { conversationId },
+      },
+      tx,
+    );
   });
 }

@@ -14,13 +14,22 @@ export type HtmlAnswer = { status: number; html: string };
  * GET /u/<token>: the confirmation page. POST: unsubscribes (also RFC 8058 one-click).
  * In the customer's language; the browser's when the link names no customer we know.
  */
-export async function handleUnsubscribeRequest(method: "GET" | "POST", token: string, path: string, acceptLanguage: string | null = null): Promise<HtmlAnswer> {
+export async function handleUnsubscribeRequest(
+  method: "GET" | "POST",
+  token: string,
+  path: string,
+  acceptLanguage: string | null = null,
+): Promise<HtmlAnswer> {
   const customerId = readUnsubscribeToken(token, linkSecrets());
-  const customer = customerId ? await db.customer.findUnique({ where: { id: customerId }, select: { locale: true } }) : null;
+  const customer = customerId
+    ? await db.customer.findUnique({ where: { id: customerId }, select: { locale: true } })
+    : null;
   const locale = resolveUiLocale(customer?.locale, acceptLanguage);
   if (!customerId) return { status: 404, html: invalidLinkPage(locale) };
   const shopName = (await getShopSettings())?.shopName ?? translator(publicPageMessages, locale)("thisShop");
   if (method === "GET") return { status: 200, html: unsubscribeConfirmPage(shopName, path, locale) };
   const found = await db.$transaction((tx) => unsubscribeEmail(customerId, "unsubscribe_link", null, new Date(), tx));
-  return found ? { status: 200, html: unsubscribedPage(shopName, locale) } : { status: 404, html: invalidLinkPage(locale) };
+  return found
+    ? { status: 200, html: unsubscribedPage(shopName, locale) }
+    : { status: 404, html: invalidLinkPage(locale) };
 }

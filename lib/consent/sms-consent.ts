@@ -12,12 +12,24 @@ import { SHOP_SETTINGS_ID } from "@/lib/settings/get-shop-settings";
 export type OptOutKind = "keyword" | "reply" | "agent";
 
 /** What the send rules read about the number a message would go to. */
-export type SmsState = { smsConsentAt: Date | null; smsConsentSource: string | null; smsOptedOutAt: Date | null; smsUnreachableAt: Date | null };
+export type SmsState = {
+  smsConsentAt: Date | null;
+  smsConsentSource: string | null;
+  smsOptedOutAt: Date | null;
+  smsUnreachableAt: Date | null;
+};
 
 const NO_STATE: SmsState = { smsConsentAt: null, smsConsentSource: null, smsOptedOutAt: null, smsUnreachableAt: null };
 
 function stateOf(row: PhoneNumber | null): SmsState {
-  return row ? { smsConsentAt: row.consentAt, smsConsentSource: row.consentSource, smsOptedOutAt: row.optedOutAt, smsUnreachableAt: row.unreachableAt } : NO_STATE;
+  return row
+    ? {
+        smsConsentAt: row.consentAt,
+        smsConsentSource: row.consentSource,
+        smsOptedOutAt: row.optedOutAt,
+        smsUnreachableAt: row.unreachableAt,
+      }
+    : NO_STATE;
 }
 
 /** The consent state of one number (none recorded: no consent, no opt-out). */
@@ -26,16 +38,25 @@ export async function smsStateOf(number: string | null, tx: DbClient): Promise<S
 }
 
 /** A customer with the consent state of the number we would text them on. */
-export async function withSmsState<C extends { phone: string | null }>(customer: C, tx: DbClient): Promise<C & SmsState> {
+export async function withSmsState<C extends { phone: string | null }>(
+  customer: C,
+  tx: DbClient,
+): Promise<C & SmsState> {
   return { ...customer, ...(await smsStateOf(customer.phone, tx)) };
 }
 
 /** withSmsState for many customers, in one query (a dispatch batch). */
-export async function withSmsStates<C extends { phone: string | null }>(customers: C[], tx: DbClient): Promise<(C & SmsState)[]> {
+export async function withSmsStates<C extends { phone: string | null }>(
+  customers: C[],
+  tx: DbClient,
+): Promise<(C & SmsState)[]> {
   const numbers = [...new Set(customers.flatMap((customer) => (customer.phone ? [customer.phone] : [])))];
   const rows = numbers.length ? await tx.phoneNumber.findMany({ where: { number: { in: numbers } } }) : [];
   const byNumber = new Map(rows.map((row) => [row.number, row]));
-  return customers.map((customer) => ({ ...customer, ...stateOf(customer.phone ? (byNumber.get(customer.phone) ?? null) : null) }));
+  return customers.map((customer) => ({
+    ...customer,
+    ...stateOf(customer.phone ? (byNumber.get(customer.phone) ?? null) : null),
+  }));
 }
 
 function textable(row: PhoneNumber | null): boolean {
@@ -52,7 +73,10 @@ async function upsertNumber(number: string, customerId: string | null, tx: DbCli
  */
 async function checkoutConsentWording(customerId: string, tx: DbClient): Promise<string | null> {
   const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { locale: true } });
-  const settings = await tx.shopSettings.findUnique({ where: { id: SHOP_SETTINGS_ID }, select: { smsConsentWordingEn: true, smsConsentWordingFr: true } });
+  const settings = await tx.shopSettings.findUnique({
+    where: { id: SHOP_SETTINGS_ID },
+    select: { smsConsentWordingEn: true, smsConsentWordingFr: true },
+  });
   if (!settings) return null;
   return customer?.locale === "fr" ? settings.smsConsentWordingFr : settings.smsConsentWordingEn;
 }
@@ -66,7 +90,10 @@ async function checkoutConsentWording(customerId: string, tx: DbClient): Promise
  * Returns whether anything changed.
  */
 export async function recordSmsConsent(customerId: string, given: SmsConsentGrant, tx: DbClient): Promise<boolean> {
-  const grant = given.source === "shopify_checkout" && !given.wording ? { ...given, wording: await checkoutConsentWording(customerId, tx) } : given;
+  const grant =
+    given.source === "shopify_checkout" && !given.wording
+      ? { ...given, wording: await checkoutConsentWording(customerId, tx) }
+      : given;
   const row = await upsertNumber(grant.phone, customerId, tx);
   if (row.optedOutAt && row.optedOutAt >= grant.occurredAt) return false;
   if (row.consentAt && !row.optedOutAt) return false;
@@ -74,32 +101,62 @@ export async function recordSmsConsent(customerId: string, given: SmsConsentGran
   if (keepKeywordStop && row.consentAt && row.optedOutAt && row.consentAt > row.optedOutAt) return false;
   await tx.phoneNumber.update({
     where: { number: grant.phone },
-    data: { consentAt: grant.occurredAt, consentSource: grant.source, consentWording: grant.wording, ...(keepKeywordStop ? {} : { optedOutAt: null, optedOutBy: null }), customerId: row.customerId ?? customerId },
+    data: {
+      consentAt: grant.occurredAt,
+      consentSource: grant.source,
+      consentWording: grant.wording,
+      ...(keepKeywordStop ? {} : { optedOutAt: null, optedOutBy: null }),
+      customerId: row.customerId ?? customerId,
+    },
   });
-  await tx.consentEvent.create({ data: { customerId, channel: "sms", change: "granted", address: grant.phone, source: grant.source, wording: grant.wording, occurredAt: grant.occurredAt } });
+  await tx.consentEvent.create({
+    data: {
+      customerId,
+      channel: "sms",
+      change: "granted",
+      address: grant.phone,
+      source: grant.source,
+      wording: grant.wording,
+      occurredAt: grant.occurredAt,
+    },
+  });
 
   const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, select: { phone: true } });
   if (customer.phone !== grant.phone) {
     const current = customer.phone ? await tx.phoneNumber.findUnique({ where: { number: customer.phone } }) : null;
     const takenBy = await tx.customer.findFirst({ where: { phone: grant.phone }, select: { id: true } });
-    if (!textable(current) && !takenBy) await tx.customer.update({ where: { id: customerId }, data: { phone: grant.phone } });
+    if (!textable(current) && !takenBy)
+      await tx.customer.update({ where: { id: customerId }, data: { phone: grant.phone } });
   }
   return true;
 }
 
 /** Pending SMS to whoever we text on this number are cancelled with the reason. */
 async function cancelPendingSmsTo(number: string, reason: string, tx: DbClient): Promise<void> {
-  await tx.scheduledMessage.updateMany({ where: { channel: "sms", status: { in: ["scheduled", "paused"] }, customer: { phone: number } }, data: { status: "cancelled", statusReason: reason } });
+  await tx.scheduledMessage.updateMany({
+    where: { channel: "sms", status: { in: ["scheduled", "paused"] }, customer: { phone: number } },
+    data: { status: "cancelled", statusReason: reason },
+  });
 }
 
 /** STOP (or a written request, or an agent): no SMS to this number from now on, pending ones cancelled. */
-export async function optOutNumber(number: string, kind: OptOutKind, source: string, wording: string | null, at: Date, tx: DbClient): Promise<void> {
+export async function optOutNumber(
+  number: string,
+  kind: OptOutKind,
+  source: string,
+  wording: string | null,
+  at: Date,
+  tx: DbClient,
+): Promise<void> {
   const owner = await tx.customer.findFirst({ where: { phone: number }, select: { id: true } });
   const row = await upsertNumber(number, owner?.id ?? null, tx);
   if (!row.optedOutAt) {
     await tx.phoneNumber.update({ where: { number }, data: { optedOutAt: at, optedOutBy: kind } });
     const customerId = row.customerId ?? owner?.id;
-    if (customerId) await tx.consentEvent.create({ data: { customerId, channel: "sms", change: "revoked", address: number, source, wording, occurredAt: at } });
+    if (customerId)
+      await tx.consentEvent.create({
+        data: { customerId, channel: "sms", change: "revoked", address: number, source, wording, occurredAt: at },
+      });
   }
   await cancelPendingSmsTo(number, "cancelled: opted out of SMS (STOP)", tx);
 }
@@ -109,17 +166,37 @@ export async function optOutNumber(number: string, kind: OptOutKind, source: str
  * consent the number had before comes back; a number that never consented gets no consent.
  * Returns whether consent was restored.
  */
-export async function liftKeywordOptOut(number: string, source: string, wording: string, at: Date, tx: DbClient): Promise<boolean> {
+export async function liftKeywordOptOut(
+  number: string,
+  source: string,
+  wording: string,
+  at: Date,
+  tx: DbClient,
+): Promise<boolean> {
   const row = await tx.phoneNumber.findUnique({ where: { number } });
   if (!row?.optedOutAt || row.optedOutBy !== "keyword") return false;
   await tx.phoneNumber.update({ where: { number }, data: { optedOutAt: null, optedOutBy: null } });
   if (!row.consentAt || !row.customerId) return false;
-  await tx.consentEvent.create({ data: { customerId: row.customerId, channel: "sms", change: "granted", address: number, source, wording, occurredAt: at } });
+  await tx.consentEvent.create({
+    data: {
+      customerId: row.customerId,
+      channel: "sms",
+      change: "granted",
+      address: number,
+      source,
+      wording,
+      occurredAt: at,
+    },
+  });
   return true;
 }
 
 /** The carrier says this number cannot receive SMS (Twilio 30003/30005/30006). */
 export async function markNumberUnreachable(number: string, at: Date, tx: DbClient): Promise<void> {
   const owner = await tx.customer.findFirst({ where: { phone: number }, select: { id: true } });
-  await tx.phoneNumber.upsert({ where: { number }, create: { number, customerId: owner?.id ?? null, unreachableAt: at }, update: { unreachableAt: at } });
+  await tx.phoneNumber.upsert({
+    where: { number },
+    create: { number, customerId: owner?.id ?? null, unreachableAt: at },
+    update: { unreachableAt: at },
+  });
 }

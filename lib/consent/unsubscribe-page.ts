@@ -26,7 +26,11 @@ export function unsubscribeConfirmPage(shopName: string, action: string, locale:
 
 export function unsubscribedPage(shopName: string, locale: UiLocale): string {
   const t = translator(publicPageMessages, locale);
-  return page(locale, t("doneTitle"), `<p style="margin:0;line-height:1.5">${escape(t("doneBody", { shop: shopName }))}</p>`);
+  return page(
+    locale,
+    t("doneTitle"),
+    `<p style="margin:0;line-height:1.5">${escape(t("doneBody", { shop: shopName }))}</p>`,
+  );
 }
 
 export function invalidLinkPage(locale: UiLocale): string {

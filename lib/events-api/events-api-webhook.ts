@@ -25,14 +25,21 @@ export const eventsApiWebhook: WebhookEndpoint = {
   authenticate: {
     by: "auth",
     async check(headers) {
-      if (!(await authenticateApiToken(headers.get("authorization")))) throw new AppError("unauthenticated", "Missing, unknown or revoked API token: send Authorization: Bearer <token> (Settings → API tokens).");
+      if (!(await authenticateApiToken(headers.get("authorization"))))
+        throw new AppError(
+          "unauthenticated",
+          "Missing, unknown or revoked API token: send Authorization: Bearer <token> (Settings → API tokens).",
+        );
     },
   },
   async apply({ body }) {
     const result = await receiveApiEvent(body.toString("utf8"));
     return { outcome: result.status === "processed" ? "applied" : "duplicate", response: Response.json(result) };
   },
-  answerError: (error) => (error instanceof InvalidEventError ? Response.json({ error: "Invalid event", issues: error.issues }, { status: 400 }) : undefined),
+  answerError: (error) =>
+    error instanceof InvalidEventError
+      ? Response.json({ error: "Invalid event", issues: error.issues }, { status: 400 })
+      : undefined,
 };
 
 /** Validates and applies one authenticated event, at most once per event id. */
@@ -44,8 +51,13 @@ async function receiveApiEvent(body: string): Promise<{ status: "processed" | "d
     throw new AppError("bad_request", "The body is not valid JSON.");
   }
   const parsed = apiEventSchema.safeParse(json);
-  if (!parsed.success) throw new InvalidEventError(parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message })));
+  if (!parsed.success)
+    throw new InvalidEventError(
+      parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message })),
+    );
   const event = parsed.data;
-  const outcome = await processWebhookOnce({ provider: "events_api", externalId: event.id, topic: event.type }, (tx) => applyShopEvent(toShopEvent(event), tx));
+  const outcome = await processWebhookOnce({ provider: "events_api", externalId: event.id, topic: event.type }, (tx) =>
+    applyShopEvent(toShopEvent(event), tx),
+  );
   return { status: outcome.duplicate ? "duplicate" : "processed", id: event.id };
 }

@@ -16,14 +16,20 @@ export const BUILT_IN_FRICTION_CATEGORIES = [
 
 /** The confirmed categories: offered in the inbox and counted in the friction report. */
 export async function listFrictionCategories(tx: DbClient = db) {
-  const read = () => tx.frictionCategory.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, key: true, name: true, status: true } });
+  const read = () =>
+    tx.frictionCategory.findMany({
+      orderBy: { createdAt: "asc" },
+      select: { id: true, key: true, name: true, status: true },
+    });
   let categories = await read();
   // The built-in ones are written once, by the first read that misses one (not on every page view).
   if (!BUILT_IN_FRICTION_CATEGORIES.every((builtIn) => categories.some((category) => category.key === builtIn.key))) {
     await tx.frictionCategory.createMany({ data: [...BUILT_IN_FRICTION_CATEGORIES], skipDuplicates: true });
     categories = await read();
   }
-  return categories.filter((category) => category.status === "confirmed").map(({ id, key, name }) => ({ id, key, name }));
+  return categories
+    .filter((category) => category.status === "confirmed")
+    .map(({ id, key, name }) => ({ id, key, name }));
 }
 
 /**
@@ -39,10 +45,19 @@ export async function createFrictionCategory(name: string, author: { id: string;
     .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_|_$/g, "");
   if (!key) throw AppError.because("bad_request", "categoryNeedsLetters");
-  const existing = await tx.frictionCategory.findFirst({ where: { OR: [{ key }, { name: { equals: trimmed, mode: "insensitive" } }] } });
+  const existing = await tx.frictionCategory.findFirst({
+    where: { OR: [{ key }, { name: { equals: trimmed, mode: "insensitive" } }] },
+  });
   if (existing) return existing;
   const confirmed = can(author.role, "friction.manage_categories");
-  return tx.frictionCategory.create({ data: { key, name: trimmed, status: confirmed ? "confirmed" : "suggested", suggestedById: confirmed ? null : author.id } });
+  return tx.frictionCategory.create({
+    data: {
+      key,
+      name: trimmed,
+      status: confirmed ? "confirmed" : "suggested",
+      suggestedById: confirmed ? null : author.id,
+    },
+  });
 }
 
 /** A confirmed category (a suggestion has no report page). */
@@ -55,12 +70,27 @@ export async function listSuggestedFrictionCategories() {
   const rows = await db.frictionCategory.findMany({
     where: { status: "suggested" },
     orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, createdAt: true, suggestedBy: { select: { name: true } }, _count: { select: { marks: true } } },
+    select: {
+      id: true,
+      name: true,
+      createdAt: true,
+      suggestedBy: { select: { name: true } },
+      _count: { select: { marks: true } },
+    },
   });
-  return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.createdAt, suggestedBy: row.suggestedBy?.name ?? null, marks: row._count.marks }));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt,
+    suggestedBy: row.suggestedBy?.name ?? null,
+    marks: row._count.marks,
+  }));
 }
 
-export const reviewSuggestionSchema = z.object({ categoryId: z.string().min(1), decision: z.enum(["confirm", "reject"]) });
+export const reviewSuggestionSchema = z.object({
+  categoryId: z.string().min(1),
+  decision: z.enum(["confirm", "reject"]),
+});
 
 /**
  * A manager confirms a suggested category (it joins the list and the report, with the marks it
@@ -76,9 +106,27 @@ export async function reviewSuggestedCategory(input: z.infer<typeof reviewSugges
     } else {
       const { count } = await tx.frictionMark.deleteMany({ where: { categoryId: category.id } });
       await tx.frictionCategory.delete({ where: { id: category.id } });
-      await recordAudit({ actorUserId, action: "friction.category_rejected", entityType: "friction_category", entityId: category.id, data: { name: category.name, marksRemoved: count } }, tx);
+      await recordAudit(
+        {
+          actorUserId,
+          action: "friction.category_rejected",
+          entityType: "friction_category",
+          entityId: category.id,
+          data: { name: category.name, marksRemoved: count },
+        },
+        tx,
+      );
       return;
     }
-    await recordAudit({ actorUserId, action: "friction.category_confirmed", entityType: "friction_category", entityId: category.id, data: { name: category.name } }, tx);
+    await recordAudit(
+      {
+        actorUserId,
+        action: "friction.category_confirmed",
+        entityType: "friction_category",
+        entityId: category.id,
+        data: { name: category.name },
+      },
+      tx,
+    );
   });
 }

@@ -13,7 +13,10 @@ export const frictionMarkSchema = z
     newCategoryName: z.string().trim().max(80, "80 characters at most").optional(),
     note: z.string().trim().max(2000, "2,000 characters at most").optional(),
   })
-  .refine((input) => Boolean(input.categoryId) !== Boolean(input.newCategoryName), { message: "pickOrNameCategory", path: ["categoryId"] });
+  .refine((input) => Boolean(input.categoryId) !== Boolean(input.newCategoryName), {
+    message: "pickOrNameCategory",
+    path: ["categoryId"],
+  });
 
 /**
  * Links the conversation to a site-wide friction (3-D Secure timeouts, declined cards...). Marking
@@ -24,14 +27,30 @@ export async function markFriction(input: z.infer<typeof frictionMarkSchema>, ac
   const conversation = await db.conversation.findUnique({ where: { id: input.conversationId }, select: { id: true } });
   if (!conversation) throw AppError.because("not_found", "conversationGone");
   return db.$transaction(async (tx) => {
-    const category = input.newCategoryName ? await createFrictionCategory(input.newCategoryName, actor, tx) : await tx.frictionCategory.findUnique({ where: { id: input.categoryId! } });
+    const category = input.newCategoryName
+      ? await createFrictionCategory(input.newCategoryName, actor, tx)
+      : await tx.frictionCategory.findUnique({ where: { id: input.categoryId! } });
     if (!category) throw AppError.because("bad_request", "frictionCategoryGone");
     const mark = await tx.frictionMark.upsert({
       where: { conversationId_categoryId: { conversationId: conversation.id, categoryId: category.id } },
-      create: { conversationId: conversation.id, categoryId: category.id, note: input.note || null, markedById: actorUserId },
+      create: {
+        conversationId: conversation.id,
+        categoryId: category.id,
+        note: input.note || null,
+        markedById: actorUserId,
+      },
       update: { note: input.note || null },
     });
-    await recordAudit({ actorUserId, action: "conversation.friction_marked", entityType: "conversation", entityId: conversation.id, data: { category: category.key, note: input.note ?? null } }, tx);
+    await recordAudit(
+      {
+        actorUserId,
+        action: "conversation.friction_marked",
+        entityType: "conversation",
+        entityId: conversation.id,
+        data: { category: category.key, note: input.note ?? null },
+      },
+      tx,
+    );
     return { markId: mark.id, categoryName: category.name, suggested: category.status === "suggested" };
   });
 }
@@ -39,5 +58,11 @@ export async function markFriction(input: z.infer<typeof frictionMarkSchema>, ac
 export async function removeFrictionMark(conversationId: string, markId: string, actorUserId: string): Promise<void> {
   const { count } = await db.frictionMark.deleteMany({ where: { id: markId, conversationId } });
   if (count === 0) throw AppError.because("not_found", "frictionMarkGone");
-  await recordAudit({ actorUserId, action: "conversation.friction_unmarked", entityType: "conversation", entityId: conversationId, data: { markId } });
+  await recordAudit({
+    actorUserId,
+    action: "conversation.friction_unmarked",
+    entityType: "conversation",
+    entityId: conversationId,
+    data: { markId },
+  });
 }

@@ -7,7 +7,11 @@ import { AppError } from "@/lib/errors";
 export const recordFixSchema = z.object({
   categoryId: z.string().min(1),
   fixedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick the day it was fixed"),
-  note: z.string().trim().min(3, "Say what was fixed, e.g. \u201c3-D Secure retry page shipped\u201d").max(500, "500 characters at most"),
+  note: z
+    .string()
+    .trim()
+    .min(3, "Say what was fixed, e.g. \u201c3-D Secure retry page shipped\u201d")
+    .max(500, "500 characters at most"),
 });
 
 /** The manager records that a friction was fixed on a day; the report then compares before and after. */
@@ -17,7 +21,15 @@ export async function recordFrictionFix(input: z.infer<typeof recordFixSchema>, 
   if (fixedOn.getTime() > now.getTime()) throw AppError.because("bad_request", "fixMustBeLive");
   const category = await db.frictionCategory.findFirst({ where: { id: input.categoryId, status: "confirmed" } });
   if (!category) throw AppError.because("not_found", "frictionCategoryGone");
-  const fix = await db.frictionFix.create({ data: { categoryId: category.id, fixedOn, note: input.note, recordedById: actorUserId } });
-  await recordAudit({ actorUserId, action: "friction.fix_recorded", entityType: "friction_category", entityId: category.id, data: { fixedOn: input.fixedOn, note: input.note } });
+  const fix = await db.frictionFix.create({
+    data: { categoryId: category.id, fixedOn, note: input.note, recordedById: actorUserId },
+  });
+  await recordAudit({
+    actorUserId,
+    action: "friction.fix_recorded",
+    entityType: "friction_category",
+    entityId: category.id,
+    data: { fixedOn: input.fixedOn, note: input.note },
+  });
   return fix;
 }

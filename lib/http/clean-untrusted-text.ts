@@ -14,7 +14,9 @@ export function cleanUntrustedJson(value: unknown): unknown {
   if (typeof value === "string") return cleanUntrustedText(value);
   if (Array.isArray(value)) return value.map(cleanUntrustedJson);
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [cleanUntrustedText(key), cleanUntrustedJson(child)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, child]) => [cleanUntrustedText(key), cleanUntrustedJson(child)]),
+    );
   }
   return value;
 }

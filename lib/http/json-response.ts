@@ -7,7 +7,8 @@ import { logError } from "@/lib/log";
  * route the app's own screens call passes the UI locale, so its message reaches the form translated.
  */
 export function errorResponse(error: unknown, context: string, locale: UiLocale = "en"): Response {
-  if (error instanceof AppError) return Response.json({ error: error.translatedMessage(locale) }, { status: error.status });
+  if (error instanceof AppError)
+    return Response.json({ error: error.translatedMessage(locale) }, { status: error.status });
   logError(context, "failed", error);
   return Response.json({ error: GENERIC_ERROR_MESSAGE }, { status: 500 });
 }

@@ -6,7 +6,14 @@ const LOCAL_SUFFIXES = [".localhost", ".local", ".test", ".internal", ".home.arp
 
 function isPrivateIPv4(ip: string): boolean {
   const [a = 0, b = 0] = ip.split(".").map(Number);
-  return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || a === 0;
+  return (
+    a === 127 ||
+    a === 10 ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 169 && b === 254) ||
+    a === 0
+  );
 }
 
 function isPrivateIPv6(ip: string): boolean {

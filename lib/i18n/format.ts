@@ -6,7 +6,9 @@ import type { UiLocale } from "@/lib/i18n/translate";
 const INTL_LOCALE: Record<UiLocale, string> = { en: "en-GB", fr: "fr-FR" };
 
 export function formatDateTime(date: Date | string, locale: UiLocale, timeZone: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(date));
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    new Date(date),
+  );
 }
 
 export function formatDate(date: Date | string, locale: UiLocale, timeZone: string): string {
@@ -27,8 +29,13 @@ export function formatDateTimeInZone(date: Date | string, locale: UiLocale, time
 export function formatRelative(date: Date | string, locale: UiLocale, now: Date = new Date()): string {
   const seconds = (new Date(date).getTime() - now.getTime()) / 1000;
   const format = new Intl.RelativeTimeFormat(INTL_LOCALE[locale], { numeric: "auto" });
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [["day", 86_400], ["hour", 3_600], ["minute", 60]];
-  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ["day", 86_400],
+    ["hour", 3_600],
+    ["minute", 60],
+  ];
+  for (const [unit, size] of units)
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   return format.format(0, "minute");
 }
 

@@ -31,7 +31,8 @@ export function priorityLabel(priority: "low" | "normal" | "high" | "urgent", lo
 // the screen words it from the dictionary: the stored text is the English entry, with {name} and
 // {days} read back from it. A reason this list does not know (a provider's error) shows as stored.
 const REASON_KEYS = (Object.keys(labelMessages.en) as LabelKey[]).filter((key) => key.startsWith("reason_"));
-const reasonPattern = (text: string) => new RegExp(`^${text.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{(\w+)\\?\}/g, "(?<$1>.+)")}$`);
+const reasonPattern = (text: string) =>
+  new RegExp(`^${text.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{(\w+)\\?\}/g, "(?<$1>.+)")}$`);
 const REASON_PATTERNS = REASON_KEYS.map((key) => ({ key, pattern: reasonPattern(labelMessages.en[key]) }));
 
 export function statusReasonLabel(reason: string, locale: UiLocale): string {

@@ -11,11 +11,19 @@ export function formatNumber(value: number, locale: UiLocale, maximumFractionDig
 
 /** A share between 0 and 1 as a percentage with one decimal ("12.5%" / "12,5 %"). */
 export function formatPercent(share: number, locale: UiLocale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
+  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(share);
 }
 
 /** An amount with its currency ("€63.00" / "63,00 €"); a code Intl does not know is written after the number. */
-export function formatMoney(amount: number | string | { toString(): string }, currency: string, locale: UiLocale): string {
+export function formatMoney(
+  amount: number | string | { toString(): string },
+  currency: string,
+  locale: UiLocale,
+): string {
   const value = typeof amount === "number" ? amount : Number(amount.toString());
   try {
     return new Intl.NumberFormat(INTL_LOCALE[locale], { style: "currency", currency }).format(value);

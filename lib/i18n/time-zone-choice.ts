@@ -2,4 +2,6 @@
 import { z } from "zod";
 import { isTimeZone } from "@/lib/i18n/time-zone";
 
-export const timeZoneChoiceSchema = z.string().refine((value) => value === "auto" || isTimeZone(value), "Pick a time zone from the list");
+export const timeZoneChoiceSchema = z
+  .string()
+  .refine((value) => value === "auto" || isTimeZone(value), "Pick a time zone from the list");

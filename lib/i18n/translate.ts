@@ -7,7 +7,10 @@ export type Dictionary<K extends string = string> = Record<K, string>;
 /** One dictionary per language, with the same keys. */
 export type Messages<K extends string> = Record<UiLocale, Dictionary<K>>;
 
-export function defineMessages<K extends string>(messages: { en: Record<K, string>; fr: Record<K, string> }): Messages<K> {
+export function defineMessages<K extends string>(messages: {
+  en: Record<K, string>;
+  fr: Record<K, string>;
+}): Messages<K> {
   return messages;
 }
 
@@ -18,7 +21,9 @@ export function translator<K extends string>(messages: Messages<K>, locale: UiLo
   const dictionary = messages[locale];
   return (key, values) => {
     const text = dictionary[key] ?? messages.en[key] ?? key;
-    return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : text;
+    return values
+      ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
+      : text;
   };
 }
 
@@ -27,7 +32,10 @@ export function isUiLocale(value: unknown): value is UiLocale {
 }
 
 /** The user's own choice, else the browser's first supported language, else English. */
-export function resolveUiLocale(userChoice: string | null | undefined, acceptLanguage: string | null | undefined): UiLocale {
+export function resolveUiLocale(
+  userChoice: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): UiLocale {
   if (isUiLocale(userChoice)) return userChoice;
   const ranked = (acceptLanguage ?? "")
     .split(",")

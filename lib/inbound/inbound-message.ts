@@ -2,7 +2,13 @@
 // Twilio payloads; lib/inbound/ingest-inbound-message.ts stores it.
 import type { SenderCheck } from "@/lib/generated/prisma/enums";
 
-export type InboundAttachment = { filename: string; contentType: string; size: number; content: Buffer | null; droppedReason: string | null };
+export type InboundAttachment = {
+  filename: string;
+  contentType: string;
+  size: number;
+  content: Buffer | null;
+  droppedReason: string | null;
+};
 
 export type InboundMessage = {
   channel: "email" | "sms";

@@ -6,13 +6,19 @@ import type { InboundMessage } from "@/lib/inbound/inbound-message";
 import { newMailboxHash } from "@/lib/threading/mailbox-hash";
 import type { WebhookKey } from "@/lib/webhooks/process-webhook-once";
 
-export type IngestOutcome = { duplicate: true } | { duplicate: false; messageId: string; conversationId: string; customerId: string };
+export type IngestOutcome =
+  { duplicate: true } | { duplicate: false; messageId: string; conversationId: string; customerId: string };
 
 const ATTEMPTS = 3;
 
 /** A unique key taken by a concurrent delivery (a raw statement reports SQLSTATE 23505 through the driver adapter). */
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2010" && (error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause?.originalCode === "23505";
+  return (
+    error instanceof Prisma.PrismaClientKnownRequestError &&
+    error.code === "P2010" &&
+    (error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause?.originalCode ===
+      "23505"
+  );
 }
 
 /**
@@ -23,22 +29,32 @@ function isUniqueViolation(error: unknown): boolean {
  * id (same Message-ID), is a duplicate and changes nothing. Pass a transaction to apply more in
  * the same unit (an SMS keyword); otherwise the statement is its own transaction.
  */
-export async function ingestInboundMessage(key: WebhookKey, message: InboundMessage, tx: DbClient = db): Promise<IngestOutcome> {
+export async function ingestInboundMessage(
+  key: WebhookKey,
+  message: InboundMessage,
+  tx: DbClient = db,
+): Promise<IngestOutcome> {
   const [firstName, ...rest] = (message.fromName ?? "").trim().split(/\s+/).filter(Boolean);
   // A lone UTF-16 surrogate (broken mail encodings) is valid in a JS string but not in JSON for
   // PostgreSQL: replaced by U+FFFD, as the old per-column path stored it.
-  const payload = JSON.stringify({
-    ...key,
-    ...message,
-    firstName: firstName ?? null,
-    lastName: rest.join(" ") || null,
-    newMailboxHash: newMailboxHash(),
-    receivedAt: message.receivedAt.toISOString(),
-    attachments: message.attachments.map((a) => ({ ...a, content: a.content ? a.content.toString("base64") : null })),
-  }, (_key, value: unknown) => (typeof value === "string" ? (value as string & { toWellFormed(): string }).toWellFormed() : value));
+  const payload = JSON.stringify(
+    {
+      ...key,
+      ...message,
+      firstName: firstName ?? null,
+      lastName: rest.join(" ") || null,
+      newMailboxHash: newMailboxHash(),
+      receivedAt: message.receivedAt.toISOString(),
+      attachments: message.attachments.map((a) => ({ ...a, content: a.content ? a.content.toString("base64") : null })),
+    },
+    (_key, value: unknown) =>
+      typeof value === "string" ? (value as string & { toWellFormed(): string }).toWellFormed() : value,
+  );
   for (let attempt = 1; ; attempt++) {
     try {
-      const [row] = await tx.$queryRaw<{ outcome: IngestOutcome }[]>`SELECT ingest_inbound_message(${payload}::jsonb) AS outcome`;
+      const [row] = await tx.$queryRaw<
+        { outcome: IngestOutcome }[]
+      >`SELECT ingest_inbound_message(${payload}::jsonb) AS outcome`;
       return row!.outcome;
     } catch (error) {
       // Inside a caller's transaction the statement's failure aborts it: the caller retries.
@@ -46,7 +62,11 @@ export async function ingestInboundMessage(key: WebhookKey, message: InboundMess
       // A concurrent delivery of the same mail stored it first: the next attempt sees it and
       // answers duplicate. Still colliding: the delivery names something another record owns
       // (an id reused or mangled). A 4xx with the reason; a 500 would be retried for hours.
-      if (attempt >= ATTEMPTS) throw new AppError("conflict", "This delivery conflicts with stored data (a message id already stored); nothing was changed.");
+      if (attempt >= ATTEMPTS)
+        throw new AppError(
+          "conflict",
+          "This delivery conflicts with stored data (a message id already stored); nothing was changed.",
+        );
     }
   }
 }

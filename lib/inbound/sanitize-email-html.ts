@@ -7,14 +7,79 @@ import sanitizeHtml from "sanitize-html";
 export type SanitizedEmail = { html: string; blockedImages: number };
 
 const ALLOWED_TAGS = [
-  "a", "abbr", "b", "blockquote", "br", "caption", "center", "cite", "code", "col", "colgroup", "dd", "del", "details", "div", "dl", "dt", "em", "font",
-  "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "ol", "p", "pre", "q", "s", "small", "span", "strike", "strong", "sub",
-  "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+  "a",
+  "abbr",
+  "b",
+  "blockquote",
+  "br",
+  "caption",
+  "center",
+  "cite",
+  "code",
+  "col",
+  "colgroup",
+  "dd",
+  "del",
+  "details",
+  "div",
+  "dl",
+  "dt",
+  "em",
+  "font",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "hr",
+  "i",
+  "img",
+  "ins",
+  "kbd",
+  "li",
+  "ol",
+  "p",
+  "pre",
+  "q",
+  "s",
+  "small",
+  "span",
+  "strike",
+  "strong",
+  "sub",
+  "summary",
+  "sup",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "u",
+  "ul",
 ];
 
 // Inline styles are kept only for these properties and values (no url(), no expression()).
 const SAFE_STYLE = /^(?!.*(expression|url|javascript|behavior|@import))[#\w\s.,%()'"-]*$/i;
-const STYLE_PROPERTIES = ["color", "background-color", "font-size", "font-weight", "font-style", "font-family", "text-align", "text-decoration", "margin", "padding", "border", "width", "height", "line-height", "vertical-align"];
+const STYLE_PROPERTIES = [
+  "color",
+  "background-color",
+  "font-size",
+  "font-weight",
+  "font-style",
+  "font-family",
+  "text-align",
+  "text-decoration",
+  "margin",
+  "padding",
+  "border",
+  "width",
+  "height",
+  "line-height",
+  "vertical-align",
+];
 
 export function sanitizeEmailHtml(html: string, options: { showRemoteImages: boolean }): SanitizedEmail {
   let blockedImages = 0;
@@ -34,9 +99,26 @@ export function sanitizeEmailHtml(html: string, options: { showRemoteImages: boo
     allowedSchemesByTag: { img: ["http", "https", "data", "cid"] },
     allowProtocolRelative: false,
     allowedStyles: { "*": Object.fromEntries(STYLE_PROPERTIES.map((property) => [property, [SAFE_STYLE]])) },
-    nonTextTags: ["style", "script", "textarea", "option", "noscript", "title", "head", "svg", "math", "template", "iframe", "object", "embed"],
+    nonTextTags: [
+      "style",
+      "script",
+      "textarea",
+      "option",
+      "noscript",
+      "title",
+      "head",
+      "svg",
+      "math",
+      "template",
+      "iframe",
+      "object",
+      "embed",
+    ],
     transformTags: {
-      a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, target: "_blank", rel: "noopener noreferrer nofollow" } }),
+      a: (tagName, attribs) => ({
+        tagName,
+        attribs: { ...attribs, target: "_blank", rel: "noopener noreferrer nofollow" },
+      }),
       img: (tagName, attribs) => {
         const src = (attribs.src ?? "").trim();
         // A relative or protocol-relative source would load from our own origin or an unknown host.
@@ -57,6 +139,9 @@ export function sanitizeEmailHtml(html: string, options: { showRemoteImages: boo
     exclusiveFilter: (frame) => frame.tag === "img" && !frame.attribs.src && !frame.attribs["data-blocked-src"],
   });
   // Wrap each folded quote's content: <details><summary>…</summary>…</details>.
-  const folded = clean.replace(/<details class="quoted">/g, '<details class="quoted"><summary>Show quoted text</summary>');
+  const folded = clean.replace(
+    /<details class="quoted">/g,
+    '<details class="quoted"><summary>Show quoted text</summary>',
+  );
   return { html: folded, blockedImages };
 }

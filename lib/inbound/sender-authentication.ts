@@ -17,7 +17,11 @@ type Result = { method: "spf" | "dkim" | "dmarc"; result: string; domain: string
 function domainOf(address: string | null | undefined): string | null {
   const at = address?.lastIndexOf("@") ?? -1;
   const domain = at >= 0 ? address!.slice(at + 1) : (address ?? "");
-  const clean = domain.trim().replace(/[>;\s].*$/, "").replace(/\.$/, "").toLowerCase();
+  const clean = domain
+    .trim()
+    .replace(/[>;\s].*$/, "")
+    .replace(/\.$/, "")
+    .toLowerCase();
   return clean || null;
 }
 
@@ -34,7 +38,10 @@ function first(headers: Header[], name: string): string | null {
 
 /** "Pass (sender SPF authorized) identity=mailfrom; envelope-from=a@b.c; …" → spf pass for b.c */
 function fromReceivedSpf(value: string): Result {
-  const result = value.trim().split(/[\s(;]/)[0]!.toLowerCase();
+  const result = value
+    .trim()
+    .split(/[\s(;]/)[0]!
+    .toLowerCase();
   const envelope = /envelope-from=["<]?([^\s;">]+)/i.exec(value)?.[1] ?? null;
   return { method: "spf", result, domain: domainOf(envelope) };
 }
@@ -63,7 +70,11 @@ function fromAuthenticationResults(value: string): { authserv: string; results: 
  * fail: results are there and none of them vouches for the From domain.
  * none: no result to read (treated like a failure by the routing).
  */
-export function checkSender(fromEmail: string, headers: Header[], trustedAuthservIds: readonly string[] = []): SenderCheck {
+export function checkSender(
+  fromEmail: string,
+  headers: Header[],
+  trustedAuthservIds: readonly string[] = [],
+): SenderCheck {
   const fromDomain = domainOf(fromEmail);
   const receivedSpf = first(headers, "received-spf");
   const authenticationResults = first(headers, "authentication-results");

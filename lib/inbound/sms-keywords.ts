@@ -24,7 +24,11 @@ export const CARRIER_HANDLED = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCE
 
 export function normalizeKeyword(body: string): string {
   // ARRÊT and ARRET are the same keyword.
-  return body.trim().normalize("NFD").replace(/\p{Diacritic}/gu, "").toUpperCase();
+  return body
+    .trim()
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toUpperCase();
 }
 
 export function smsKeyword(body: string): SmsKeyword | null {

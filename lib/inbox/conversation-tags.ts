@@ -25,6 +25,10 @@ export async function removeTag(conversationId: string, name: string): Promise<v
 
 /** The tags in use, most used first, to suggest while typing. */
 export async function listTagNames(limit = 50): Promise<string[]> {
-  const tags = await db.tag.findMany({ orderBy: { conversations: { _count: "desc" } }, take: limit, select: { name: true } });
+  const tags = await db.tag.findMany({
+    orderBy: { conversations: { _count: "desc" } },
+    take: limit,
+    select: { name: true },
+  });
   return tags.map((tag) => tag.name);
 }

@@ -31,7 +31,9 @@ function viewFilter(view: InboxView, userId: string): Prisma.Sql {
 }
 
 // Needs-human: most urgent first, then who has waited longest. Other views: latest activity first.
-type Cursor = { kind: "urgency"; priority: number; waitingSince: string | null; id: string } | { kind: "activity"; lastMessageAt: string; id: string };
+type Cursor =
+  | { kind: "urgency"; priority: number; waitingSince: string | null; id: string }
+  | { kind: "activity"; lastMessageAt: string; id: string };
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
@@ -59,7 +61,13 @@ const WAITING_KEY = Prisma.sql`COALESCE(c."waitingSince", ${FAR_FUTURE}::timesta
 
 type IdRow = { id: string; rank: number; waitingSince: Date | null; lastMessageAt: Date };
 
-async function pageIds(view: InboxView, userId: string, cursor: Cursor | null, limit: number, client: DbClient): Promise<IdRow[]> {
+async function pageIds(
+  view: InboxView,
+  userId: string,
+  cursor: Cursor | null,
+  limit: number,
+  client: DbClient,
+): Promise<IdRow[]> {
   const where = viewFilter(view, userId);
   if (view === "needs_human") {
     const priority = cursor?.kind === "urgency" ? priorityAt(cursor.priority) : null;
@@ -74,7 +82,10 @@ async function pageIds(view: InboxView, userId: string, cursor: Cursor | null, l
        ORDER BY c.priority DESC, c."waitingSince" ASC NULLS LAST, c.id ASC
        LIMIT ${limit}`;
   }
-  const after = cursor?.kind === "activity" ? Prisma.sql`AND (c."lastMessageAt", c.id) < (${cursor.lastMessageAt}::timestamp, ${cursor.id})` : Prisma.empty;
+  const after =
+    cursor?.kind === "activity"
+      ? Prisma.sql`AND (c."lastMessageAt", c.id) < (${cursor.lastMessageAt}::timestamp, ${cursor.id})`
+      : Prisma.empty;
   return client.$queryRaw<IdRow[]>`
     SELECT c.id, 0 AS rank, c."waitingSince", c."lastMessageAt"
       FROM "Conversation" c
@@ -133,11 +144,27 @@ function pageDetails(ids: string[], client: DbClient): Promise<DetailRow[]> {
 export type InboxRow = Awaited<ReturnType<typeof listConversations>>["rows"][number];
 
 /** One page of a view, with what each row shows, and the cursor of the next page. Two queries. */
-export async function listConversations(options: { view: InboxView; userId: string; cursor?: string | null; limit?: number }, client: DbClient = db) {
+export async function listConversations(
+  options: { view: InboxView; userId: string; cursor?: string | null; limit?: number },
+  client: DbClient = db,
+) {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 100);
-  const ids = await pageIds(options.view, options.userId, decodeCursor(options.cursor, options.view), limit + 1, client);
+  const ids = await pageIds(
+    options.view,
+    options.userId,
+    decodeCursor(options.cursor, options.view),
+    limit + 1,
+    client,
+  );
   const page = ids.slice(0, limit);
-  const byId = new Map((await pageDetails(page.map((row) => row.id), client)).map((d) => [d.id, d]));
+  const byId = new Map(
+    (
+      await pageDetails(
+        page.map((row) => row.id),
+        client,
+      )
+    ).map((d) => [d.id, d]),
+  );
   const rows = page.flatMap((row) => {
     const d = byId.get(row.id);
     if (!d) return []; // deleted between the two queries
@@ -166,7 +193,16 @@ export async function listConversations(options: { view: InboxView; userId: stri
   const last = page.at(-1);
   const nextCursor =
     ids.length > limit && last
-      ? encodeCursor(options.view === "needs_human" ? { kind: "urgency", priority: last.rank, waitingSince: last.waitingSince?.toISOString() ?? null, id: last.id } : { kind: "activity", lastMessageAt: last.lastMessageAt.toISOString(), id: last.id })
+      ? encodeCursor(
+          options.view === "needs_human"
+            ? {
+                kind: "urgency",
+                priority: last.rank,
+                waitingSince: last.waitingSince?.toISOString() ?? null,
+                id: last.id,
+              }
+            : { kind: "activity", lastMessageAt: last.lastMessageAt.toISOString(), id: last.id },
+        )
       : null;
   return { rows, nextCursor };
 }
@@ -206,8 +242,14 @@ export async function foldConversationCounts(client: DbClient = db): Promise<num
  * after closing. Found from this conversation's place in the order, so they exist even when it has
  * just left the view (answered, closed).
  */
-export async function adjacentConversations(options: { view: InboxView; userId: string; conversationId: string }, client: DbClient = db): Promise<{ previousId: string | null; nextId: string | null }> {
-  const current = await client.conversation.findUnique({ where: { id: options.conversationId }, select: { id: true, priority: true, waitingSince: true, lastMessageAt: true } });
+export async function adjacentConversations(
+  options: { view: InboxView; userId: string; conversationId: string },
+  client: DbClient = db,
+): Promise<{ previousId: string | null; nextId: string | null }> {
+  const current = await client.conversation.findUnique({
+    where: { id: options.conversationId },
+    select: { id: true, priority: true, waitingSince: true, lastMessageAt: true },
+  });
   if (!current) return { previousId: null, nextId: null };
   const where = Prisma.sql`${viewFilter(options.view, options.userId)} AND c.id <> ${current.id}`;
   let previous: { id: string }[];

@@ -14,7 +14,12 @@ export type PresenceSnapshot = {
 };
 
 /** Records that the user has the conversation open (and whether they are typing), and says who else has. */
-export async function heartbeat(conversationId: string, userId: string, replying: boolean, now = new Date()): Promise<PresenceSnapshot> {
+export async function heartbeat(
+  conversationId: string,
+  userId: string,
+  replying: boolean,
+  now = new Date(),
+): Promise<PresenceSnapshot> {
   try {
     await db.conversationPresence.upsert({
       where: { conversationId_userId: { conversationId, userId } },

@@ -32,7 +32,13 @@ export type ChannelBlock =
 export type ChannelAvailability = Record<Channel, { allowed: true } | { allowed: false; reason: ChannelBlock }>;
 
 export function replyChannels({ customer, customerTexted, configured }: ChannelFacts): ChannelAvailability {
-  const email: ChannelBlock | null = !customer.email ? "no_email_address" : customer.emailSuppressedAt ? "email_suppressed" : !configured.email ? "email_not_configured" : null;
+  const email: ChannelBlock | null = !customer.email
+    ? "no_email_address"
+    : customer.emailSuppressedAt
+      ? "email_suppressed"
+      : !configured.email
+        ? "email_not_configured"
+        : null;
   const sms: ChannelBlock | null = !customer.phone
     ? "no_phone"
     : customer.smsOptedOutAt
@@ -62,6 +68,7 @@ export function defaultReplyChannel(lastInbound: Channel | null, availability: C
  */
 export function reviewLinkChannels(facts: Omit<ChannelFacts, "customerTexted">): ChannelAvailability {
   const availability = replyChannels({ ...facts, customerTexted: false });
-  if (availability.email.allowed && facts.customer.emailUnsubscribedAt) return { ...availability, email: { allowed: false, reason: "email_unsubscribed" } };
+  if (availability.email.allowed && facts.customer.emailUnsubscribedAt)
+    return { ...availability, email: { allowed: false, reason: "email_unsubscribed" } };
   return availability;
 }

@@ -30,12 +30,20 @@ export type ReviewLinkOutcome =
  * Sends the founder-voice review link to any customer the channel's consent allows, as a
  * recorded message with a tracked link. Never chosen by sentiment (no review gating).
  */
-export async function sendReviewLink(input: z.infer<typeof reviewLinkSchema>, actorUserId: string, now = new Date()): Promise<ReviewLinkOutcome> {
-  const conversation = await db.conversation.findUnique({ where: { id: input.conversationId }, include: { customer: true } });
+export async function sendReviewLink(
+  input: z.infer<typeof reviewLinkSchema>,
+  actorUserId: string,
+  now = new Date(),
+): Promise<ReviewLinkOutcome> {
+  const conversation = await db.conversation.findUnique({
+    where: { id: input.conversationId },
+    include: { customer: true },
+  });
   if (!conversation) throw AppError.because("not_found", "conversationGone");
   const settings = await getShopSettingsRow();
   if (!settings) throw AppError.because("bad_request", "setUpShopBeforeReviewLinks");
-  if (!configuredChannels()[input.channel]) throw AppError.because("bad_request", input.channel === "sms" ? "smsNotConfiguredHere" : "emailNotConfiguredHere");
+  if (!configuredChannels()[input.channel])
+    throw AppError.because("bad_request", input.channel === "sms" ? "smsNotConfiguredHere" : "emailNotConfiguredHere");
 
   const step = { ...MANUAL_REVIEW_LINK, channel: input.channel };
   // The same consent rules as every automatic message; the time of day is handled by deferring.
@@ -51,10 +59,15 @@ export async function sendReviewLink(input: z.infer<typeof reviewLinkSchema>, ac
     now,
   });
   if (decision.action === "skip" || decision.action === "cancel" || decision.action === "pause") {
-    throw AppError.because("bad_request", input.channel === "sms" ? "reviewLinkBlockedSms" : "reviewLinkBlockedEmail", { detail: decision.reason.replace(/^\w+: /, "") });
+    throw AppError.because("bad_request", input.channel === "sms" ? "reviewLinkBlockedSms" : "reviewLinkBlockedEmail", {
+      detail: decision.reason.replace(/^\w+: /, ""),
+    });
   }
 
-  const order = await db.order.findFirst({ where: { customerId: conversation.customerId, cancelledAt: null }, orderBy: [{ deliveredAt: { sort: "desc", nulls: "last" } }, { placedAt: "desc" }] });
+  const order = await db.order.findFirst({
+    where: { customerId: conversation.customerId, cancelledAt: null },
+    orderBy: [{ deliveredAt: { sort: "desc", nulls: "last" } }, { placedAt: "desc" }],
+  });
   const idempotencyKey = `manual:review_link:${input.clientRequestId}`;
   const { count } = await db.scheduledMessage.createMany({
     data: [
@@ -76,23 +89,39 @@ export async function sendReviewLink(input: z.infer<typeof reviewLinkSchema>, ac
   });
   const scheduled = await db.scheduledMessage.findUniqueOrThrow({ where: { idempotencyKey } });
   if (count === 0) return describe(scheduled);
-  await recordAudit({ actorUserId, action: "conversation.review_link_sent", entityType: "conversation", entityId: conversation.id, data: { channel: input.channel, scheduledMessageId: scheduled.id } });
+  await recordAudit({
+    actorUserId,
+    action: "conversation.review_link_sent",
+    entityType: "conversation",
+    entityId: conversation.id,
+    data: { channel: input.channel, scheduledMessageId: scheduled.id },
+  });
   if (decision.action === "defer") return { outcome: "deferred", until: decision.until };
 
   await sendScheduledMessage(scheduled.id, settings, now);
   return describe(await db.scheduledMessage.findUniqueOrThrow({ where: { id: scheduled.id } }));
 }
 
-function describe(scheduled: { status: string; dueAt: Date; sentMessageId: string | null; lastError: string | null; statusReason: string | null }): ReviewLinkOutcome {
+function describe(scheduled: {
+  status: string;
+  dueAt: Date;
+  sentMessageId: string | null;
+  lastError: string | null;
+  statusReason: string | null;
+}): ReviewLinkOutcome {
   switch (scheduled.status) {
     case "sent":
       return { outcome: "sent", messageId: scheduled.sentMessageId };
     case "scheduled":
-      return scheduled.lastError ? { outcome: "retrying", error: scheduled.lastError } : { outcome: "deferred", until: scheduled.dueAt };
+      return scheduled.lastError
+        ? { outcome: "retrying", error: scheduled.lastError }
+        : { outcome: "deferred", until: scheduled.dueAt };
     case "sending":
     case "unknown":
       return { outcome: "retrying", error: scheduled.lastError ?? "Still being sent." };
     default:
-      throw AppError.because("bad_request", "reviewLinkNotSent", { detail: scheduled.lastError ?? scheduled.statusReason ?? scheduled.status });
+      throw AppError.because("bad_request", "reviewLinkNotSent", {
+        detail: scheduled.lastError ?? scheduled.statusReason ?? scheduled.status,
+      });
   }
 }

@@ -33,7 +33,14 @@ export const staffReplySchema = z.object({
 });
 export type StaffReplyInput = z.infer<typeof staffReplySchema>;
 
-export type NewerMessage = { id: string; from: string; channel: "email" | "sms"; direction: "inbound" | "outbound"; text: string; createdAt: Date };
+export type NewerMessage = {
+  id: string;
+  from: string;
+  channel: "email" | "sms";
+  direction: "inbound" | "outbound";
+  text: string;
+  createdAt: Date;
+};
 
 export type StaffReplyOutcome =
   | { outcome: "sent"; messageId: string }
@@ -47,8 +54,14 @@ export type StaffReplyOutcome =
 type Actor = { id: string; name: string };
 
 /** Messages written after the one the agent had seen, by anyone but the agent. */
-async function newerMessages(conversationId: string, seenUpToMessageId: string | null, actorId: string): Promise<NewerMessage[]> {
-  const seen = seenUpToMessageId ? await db.message.findFirst({ where: { id: seenUpToMessageId, conversationId }, select: { createdAt: true } }) : null;
+async function newerMessages(
+  conversationId: string,
+  seenUpToMessageId: string | null,
+  actorId: string,
+): Promise<NewerMessage[]> {
+  const seen = seenUpToMessageId
+    ? await db.message.findFirst({ where: { id: seenUpToMessageId, conversationId }, select: { createdAt: true } })
+    : null;
   const rows = await db.message.findMany({
     where: {
       conversationId,
@@ -58,11 +71,20 @@ async function newerMessages(conversationId: string, seenUpToMessageId: string |
     },
     orderBy: { createdAt: "asc" },
     take: 20,
-    include: { authorUser: { select: { name: true } }, conversation: { select: { customer: { select: { firstName: true, email: true, phone: true } } } } },
+    include: {
+      authorUser: { select: { name: true } },
+      conversation: { select: { customer: { select: { firstName: true, email: true, phone: true } } } },
+    },
   });
   return rows.map((m) => ({
     id: m.id,
-    from: m.direction === "inbound" ? (m.conversation.customer.firstName ?? m.conversation.customer.email ?? m.conversation.customer.phone ?? "Customer") : (m.authorUser?.name ?? "Automatic message"),
+    from:
+      m.direction === "inbound"
+        ? (m.conversation.customer.firstName ??
+          m.conversation.customer.email ??
+          m.conversation.customer.phone ??
+          "Customer")
+        : (m.authorUser?.name ?? "Automatic message"),
     channel: m.channel,
     direction: m.direction,
     text: (m.strippedText ?? m.textBody).slice(0, 2000),
@@ -71,32 +93,62 @@ async function newerMessages(conversationId: string, seenUpToMessageId: string |
 }
 
 async function loadConversation(id: string) {
-  const conversation = await db.conversation.findUnique({ where: { id }, include: { customer: { include: { orders: { orderBy: { placedAt: "desc" }, take: 1, include: { lineItems: { take: 1 } } } } } } });
+  const conversation = await db.conversation.findUnique({
+    where: { id },
+    include: {
+      customer: {
+        include: { orders: { orderBy: { placedAt: "desc" }, take: 1, include: { lineItems: { take: 1 } } } },
+      },
+    },
+  });
   if (!conversation) throw AppError.because("not_found", "conversationGone");
   return conversation;
 }
 
 /** Fills {{variables}} a canned reply left in the text; the review link is tracked to this message. */
-async function fillVariables(text: string, context: { conversation: Awaited<ReturnType<typeof loadConversation>>; settings: NonNullable<Awaited<ReturnType<typeof getShopSettingsRow>>>; channel: "email" | "sms" }) {
+async function fillVariables(
+  text: string,
+  context: {
+    conversation: Awaited<ReturnType<typeof loadConversation>>;
+    settings: NonNullable<Awaited<ReturnType<typeof getShopSettingsRow>>>;
+    channel: "email" | "sms";
+  },
+) {
   if (!text.includes("{{")) return { text, reviewLinkId: null };
   const { customer } = context.conversation;
   const order = customer.orders[0];
   let reviewLinkId: string | null = null;
   let reviewLink: string | null = null;
   if (/\{\{\s*reviewLink/.test(text)) {
-    const link = await createTrackedLink({ kind: "review", targetUrl: reviewTargetUrl(context.settings.reviewUrl, "manual", context.channel), customerId: customer.id }, env().APP_URL, db);
+    const link = await createTrackedLink(
+      {
+        kind: "review",
+        targetUrl: reviewTargetUrl(context.settings.reviewUrl, "manual", context.channel),
+        customerId: customer.id,
+      },
+      env().APP_URL,
+      db,
+    );
     reviewLinkId = link.id;
     reviewLink = link.url;
   }
   try {
     const filled = renderTemplate(
       text,
-      { firstName: customer.firstName, productName: order?.lineItems[0]?.title, orderNumber: order?.number, shopName: context.settings.shopName, founderName: context.settings.founderName, reviewLink },
+      {
+        firstName: customer.firstName,
+        productName: order?.lineItems[0]?.title,
+        orderNumber: order?.number,
+        shopName: context.settings.shopName,
+        founderName: context.settings.founderName,
+        reviewLink,
+      },
       customer.locale,
     );
     return { text: filled, reviewLinkId };
   } catch (error) {
-    if (error instanceof TemplateRenderError) throw AppError.because("bad_request", "placeholderUnfilled", { detail: error.message });
+    if (error instanceof TemplateRenderError)
+      throw AppError.because("bad_request", "placeholderUnfilled", { detail: error.message });
     throw error;
   }
 }
@@ -106,23 +158,67 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
   const conversation = await loadConversation(input.conversationId);
   const settings = await getShopSettingsRow();
   if (!settings) throw AppError.because("bad_request", "setUpShopFirst");
-  const customerTexted = (await db.message.count({ where: { conversationId: conversation.id, direction: "inbound", channel: "sms" } })) > 0;
-  const availability = replyChannels({ customer: await withSmsState(conversation.customer, db), customerTexted, configured: configuredChannels() })[input.channel];
-  if (!availability.allowed) throw AppError.because("bad_request", input.channel === "sms" ? "cannotReplyBySms" : "cannotReplyByEmail", { reason: { key: `channel_${availability.reason}` } });
+  const customerTexted =
+    (await db.message.count({ where: { conversationId: conversation.id, direction: "inbound", channel: "sms" } })) > 0;
+  const availability = replyChannels({
+    customer: await withSmsState(conversation.customer, db),
+    customerTexted,
+    configured: configuredChannels(),
+  })[input.channel];
+  if (!availability.allowed)
+    throw AppError.because("bad_request", input.channel === "sms" ? "cannotReplyBySms" : "cannotReplyByEmail", {
+      reason: { key: `channel_${availability.reason}` },
+    });
 
   const { text, reviewLinkId } = await fillVariables(input.text, { conversation, settings, channel: input.channel });
-  const base = { conversationId: conversation.id, direction: "outbound" as const, channel: input.channel, authorType: "staff" as const, authorUserId: actor.id, clientRequestId: input.clientRequestId, deliveryStatus: "sending" as const, createdAt: now };
+  const base = {
+    conversationId: conversation.id,
+    direction: "outbound" as const,
+    channel: input.channel,
+    authorType: "staff" as const,
+    authorUserId: actor.id,
+    clientRequestId: input.clientRequestId,
+    deliveryStatus: "sending" as const,
+    createdAt: now,
+  };
   let message: Message;
   if (input.channel === "sms") {
-    if (text.length > MAX_SMS_CHARACTERS) throw AppError.because("bad_request", "smsTooLong", { max: MAX_SMS_CHARACTERS, length: text.length });
-    message = await db.message.create({ data: { ...base, fromAddress: env().TWILIO_FROM_NUMBER ?? null, toAddress: conversation.customer.phone, textBody: text, smsSegments: smsSize(text).segments } });
+    if (text.length > MAX_SMS_CHARACTERS)
+      throw AppError.because("bad_request", "smsTooLong", { max: MAX_SMS_CHARACTERS, length: text.length });
+    message = await db.message.create({
+      data: {
+        ...base,
+        fromAddress: env().TWILIO_FROM_NUMBER ?? null,
+        toAddress: conversation.customer.phone,
+        textBody: text,
+        smsSegments: smsSize(text).segments,
+      },
+    });
   } else {
     const answered =
-      (await db.message.findFirst({ where: { conversationId: conversation.id, channel: "email", direction: "inbound", emailMessageId: { not: null } }, orderBy: { createdAt: "desc" } })) ??
-      (await db.message.findFirst({ where: { conversationId: conversation.id, channel: "email", emailMessageId: { not: null } }, orderBy: { createdAt: "desc" } }));
+      (await db.message.findFirst({
+        where: {
+          conversationId: conversation.id,
+          channel: "email",
+          direction: "inbound",
+          emailMessageId: { not: null },
+        },
+        orderBy: { createdAt: "desc" },
+      })) ??
+      (await db.message.findFirst({
+        where: { conversationId: conversation.id, channel: "email", emailMessageId: { not: null } },
+        orderBy: { createdAt: "desc" },
+      }));
     const chain = answered ? chainAfter(answered) : [];
     const signature = staffSignature(actor.name, settings.shopName);
-    const parts = { body: withoutTypedSignature(text, signature), preheader: null, signature, unsubscribeUrl: null, unsubscribeLabel: "", locale: conversation.customer.locale };
+    const parts = {
+      body: withoutTypedSignature(text, signature),
+      preheader: null,
+      signature,
+      unsubscribeUrl: null,
+      unsubscribeLabel: "",
+      locale: conversation.customer.locale,
+    };
     const id = crypto.randomUUID();
     message = await db.message.create({
       data: {
@@ -144,18 +240,29 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
 
 async function callProvider(message: Message, mailboxHash: string, now: Date): Promise<SendOutcome> {
   const { APP_URL, POSTMARK_INBOUND_ADDRESS } = env();
-  if (message.channel === "sms") return sendSms({ to: message.toAddress!, body: message.textBody, statusCallback: `${APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/status` }, now);
+  if (message.channel === "sms")
+    return sendSms(
+      {
+        to: message.toAddress!,
+        body: message.textBody,
+        statusCallback: `${APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/status`,
+      },
+      now,
+    );
   const chain = message.references?.split(/\s+/).filter(Boolean) ?? [];
-  return sendEmail({
-    from: message.fromAddress!,
-    to: message.toAddress!,
-    replyTo: replyToAddress(POSTMARK_INBOUND_ADDRESS, mailboxHash),
-    subject: message.subject ?? "",
-    htmlBody: message.htmlBody ?? "",
-    textBody: message.textBody,
-    headers: [{ name: "Message-ID", value: message.emailMessageId! }, ...threadingHeaders(chain)],
-    metadata: { messageId: message.id },
-  }, now);
+  return sendEmail(
+    {
+      from: message.fromAddress!,
+      to: message.toAddress!,
+      replyTo: replyToAddress(POSTMARK_INBOUND_ADDRESS, mailboxHash),
+      subject: message.subject ?? "",
+      htmlBody: message.htmlBody ?? "",
+      textBody: message.textBody,
+      headers: [{ name: "Message-ID", value: message.emailMessageId! }, ...threadingHeaders(chain)],
+      metadata: { messageId: message.id },
+    },
+    now,
+  );
 }
 
 /** Whether a send that got no answer reached the provider; its id if it did. */
@@ -166,29 +273,52 @@ async function lookUpAtProvider(message: Message): Promise<string | null> {
 
 async function markSent(message: Message, providerMessageId: string, now: Date): Promise<StaffReplyOutcome> {
   await db.$transaction([
-    db.message.update({ where: { id: message.id }, data: { deliveryStatus: "sent", providerMessageId, sentAt: now, deliveryError: null, deliveryErrorCode: null } }),
+    db.message.update({
+      where: { id: message.id },
+      data: { deliveryStatus: "sent", providerMessageId, sentAt: now, deliveryError: null, deliveryErrorCode: null },
+    }),
     // Answered: nobody is waiting any more.
-    db.conversation.update({ where: { id: message.conversationId }, data: { lastMessageAt: now, waitingSince: null, needsHuman: false } }),
+    db.conversation.update({
+      where: { id: message.conversationId },
+      data: { lastMessageAt: now, waitingSince: null, needsHuman: false },
+    }),
     // A reply to a snoozed conversation is the agent taking it up again: it is open, no longer asleep.
-    db.conversation.updateMany({ where: { id: message.conversationId, status: "snoozed" }, data: { status: "open", snoozedUntil: null } }),
+    db.conversation.updateMany({
+      where: { id: message.conversationId, status: "snoozed" },
+      data: { status: "open", snoozedUntil: null },
+    }),
   ]);
   return { outcome: "sent", messageId: message.id };
 }
 
 /** Sends a message this request holds (status "sending") and records what happened. */
 async function deliver(message: Message, now: Date): Promise<StaffReplyOutcome> {
-  const conversation = await db.conversation.findUniqueOrThrow({ where: { id: message.conversationId }, select: { mailboxHash: true } });
+  const conversation = await db.conversation.findUniqueOrThrow({
+    where: { id: message.conversationId },
+    select: { mailboxHash: true },
+  });
   const outcome = await callProvider(message, conversation.mailboxHash, now);
   switch (outcome.kind) {
     case "sent":
       return markSent(message, outcome.providerMessageId, now);
     case "unknown":
-      await db.message.update({ where: { id: message.id }, data: { deliveryError: outcome.error, deliveryErrorCode: NO_ANSWER } });
-      return { outcome: "unknown", messageId: message.id, error: "The provider did not answer, so the reply may or may not have gone. Retry: it is checked before anything is sent again." };
+      await db.message.update({
+        where: { id: message.id },
+        data: { deliveryError: outcome.error, deliveryErrorCode: NO_ANSWER },
+      });
+      return {
+        outcome: "unknown",
+        messageId: message.id,
+        error:
+          "The provider did not answer, so the reply may or may not have gone. Retry: it is checked before anything is sent again.",
+      };
     case "transient":
     case "permanent": {
       const code = outcome.kind === "permanent" ? (outcome.code ?? null) : null;
-      await db.message.update({ where: { id: message.id }, data: { deliveryStatus: "failed", deliveryError: outcome.error, deliveryErrorCode: code } });
+      await db.message.update({
+        where: { id: message.id },
+        data: { deliveryStatus: "failed", deliveryError: outcome.error, deliveryErrorCode: code },
+      });
       return { outcome: "failed", messageId: message.id, error: outcome.error };
     }
   }
@@ -196,28 +326,44 @@ async function deliver(message: Message, now: Date): Promise<StaffReplyOutcome> 
 
 /** A retry of a reply already written: never a second copy. */
 async function retry(message: Message, now: Date): Promise<StaffReplyOutcome> {
-  if (message.deliveryStatus === "sent" || message.deliveryStatus === "delivered") return { outcome: "sent", messageId: message.id };
+  if (message.deliveryStatus === "sent" || message.deliveryStatus === "delivered")
+    return { outcome: "sent", messageId: message.id };
   if (message.deliveryStatus === "sending" && message.deliveryErrorCode === NO_ANSWER) {
     const providerMessageId = await lookUpAtProvider(message);
     if (providerMessageId) return markSent(message, providerMessageId, now);
-    const { count } = await db.message.updateMany({ where: { id: message.id, deliveryStatus: "sending", deliveryErrorCode: NO_ANSWER }, data: { deliveryErrorCode: null, deliveryError: null } });
+    const { count } = await db.message.updateMany({
+      where: { id: message.id, deliveryStatus: "sending", deliveryErrorCode: NO_ANSWER },
+      data: { deliveryErrorCode: null, deliveryError: null },
+    });
     if (count === 1) return deliver(message, now);
   }
   if (message.deliveryStatus === "failed") {
-    const { count } = await db.message.updateMany({ where: { id: message.id, deliveryStatus: "failed" }, data: { deliveryStatus: "sending", deliveryError: null, deliveryErrorCode: null } });
+    const { count } = await db.message.updateMany({
+      where: { id: message.id, deliveryStatus: "failed" },
+      data: { deliveryStatus: "sending", deliveryError: null, deliveryErrorCode: null },
+    });
     if (count === 1) return deliver(message, now);
   }
-  return { outcome: "unknown", messageId: message.id, error: "This reply is being sent by another request; refresh in a moment." };
+  return {
+    outcome: "unknown",
+    messageId: message.id,
+    error: "This reply is being sent by another request; refresh in a moment.",
+  };
 }
 
 /**
  * A person's reply by email or SMS. Refuses a channel the customer cannot be reached on, stops
  * when someone wrote since the agent looked (unless sent anyway), and sends each reply once.
  */
-export async function sendStaffReply(input: StaffReplyInput, actor: Actor, now = new Date()): Promise<StaffReplyOutcome> {
+export async function sendStaffReply(
+  input: StaffReplyInput,
+  actor: Actor,
+  now = new Date(),
+): Promise<StaffReplyOutcome> {
   const existing = await db.message.findUnique({ where: { clientRequestId: input.clientRequestId } });
   if (existing) {
-    if (existing.conversationId !== input.conversationId) throw AppError.because("bad_request", "replyInOtherConversation");
+    if (existing.conversationId !== input.conversationId)
+      throw AppError.because("bad_request", "replyInOtherConversation");
     return retry(existing, now);
   }
   if (!input.sendAnyway) {
@@ -229,7 +375,8 @@ export async function sendStaffReply(input: StaffReplyInput, actor: Actor, now =
     message = await createReplyMessage(input, actor, now);
   } catch (error) {
     // A double click that raced us to the unique request id: treat it as the retry it is.
-    if ((error as { code?: string }).code === "P2002") return retry(await db.message.findUniqueOrThrow({ where: { clientRequestId: input.clientRequestId } }), now);
+    if ((error as { code?: string }).code === "P2002")
+      return retry(await db.message.findUniqueOrThrow({ where: { clientRequestId: input.clientRequestId } }), now);
     throw error;
   }
   return deliver(message, now);

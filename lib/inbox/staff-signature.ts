@@ -7,7 +7,12 @@ export function staffSignature(agentName: string, shopName: string): string {
 }
 
 // "— Sofia", "-- Sofia", "Sofia," all sign the same way.
-const normalize = (line: string) => line.trim().replace(/^[-–—~\s]+/, "").replace(/[,.\s]+$/, "").toLowerCase();
+const normalize = (line: string) =>
+  line
+    .trim()
+    .replace(/^[-–—~\s]+/, "")
+    .replace(/[,.\s]+$/, "")
+    .toLowerCase();
 
 /**
  * The reply without a sign-off the agent typed that repeats the signature appended below it
@@ -17,7 +22,10 @@ export function withoutTypedSignature(text: string, signature: string): string {
   const lines = text.trimEnd().split("\n");
   const signed = signature.split("\n").map(normalize).filter(Boolean);
   const tail = lines.slice(-signed.length).map(normalize);
-  let kept = signed.length > 0 && tail.length === signed.length && tail.every((line, i) => line === signed[i]) ? lines.slice(0, -signed.length) : lines;
+  let kept =
+    signed.length > 0 && tail.length === signed.length && tail.every((line, i) => line === signed[i])
+      ? lines.slice(0, -signed.length)
+      : lines;
   if (kept.length > 1 && signed[0] && normalize(kept.at(-1)!) === signed[0]) kept = kept.slice(0, -1);
   // A separator or an empty line left above the removed sign-off.
   while (kept.length > 1 && /^\s*(--)?\s*$/.test(kept.at(-1)!)) kept = kept.slice(0, -1);

@@ -8,8 +8,16 @@ import { resumeReviewSteps } from "@/lib/outbound/review-pause";
 export const statusChangeSchema = z.discriminatedUnion("status", [
   z.object({ conversationId: z.string().min(1), status: z.literal("open") }),
   z.object({ conversationId: z.string().min(1), status: z.literal("pending") }),
-  z.object({ conversationId: z.string().min(1), status: z.literal("snoozed"), snoozedUntil: z.coerce.date({ error: "Pick a date and time" }) }),
-  z.object({ conversationId: z.string().min(1), status: z.literal("closed"), resolution: z.enum(["resolved", "not_resolved"]) }),
+  z.object({
+    conversationId: z.string().min(1),
+    status: z.literal("snoozed"),
+    snoozedUntil: z.coerce.date({ error: "Pick a date and time" }),
+  }),
+  z.object({
+    conversationId: z.string().min(1),
+    status: z.literal("closed"),
+    resolution: z.enum(["resolved", "not_resolved"]),
+  }),
 ]);
 export type StatusChange = z.infer<typeof statusChangeSchema>;
 
@@ -24,9 +32,14 @@ async function findConversation(id: string) {
  * ends, resumes the review requests a reported problem had paused: how a conversation ended never
  * decides who is asked for a review.
  */
-export async function changeConversationStatus(change: StatusChange, actorUserId: string, now = new Date()): Promise<void> {
+export async function changeConversationStatus(
+  change: StatusChange,
+  actorUserId: string,
+  now = new Date(),
+): Promise<void> {
   const conversation = await findConversation(change.conversationId);
-  if (change.status === "snoozed" && change.snoozedUntil <= now) throw AppError.because("bad_request", "snoozeInFuture");
+  if (change.status === "snoozed" && change.snoozedUntil <= now)
+    throw AppError.because("bad_request", "snoozeInFuture");
   await db.$transaction(async (tx) => {
     await tx.conversation.update({
       where: { id: conversation.id },
@@ -39,26 +52,58 @@ export async function changeConversationStatus(change: StatusChange, actorUserId
       },
     });
     if (change.status === "closed") await resumeReviewSteps(conversation.customerId, tx, now);
-    await recordAudit({ actorUserId, action: "conversation.status_changed", entityType: "conversation", entityId: conversation.id, data: { from: conversation.status, ...change, conversationId: undefined } as never }, tx);
+    await recordAudit(
+      {
+        actorUserId,
+        action: "conversation.status_changed",
+        entityType: "conversation",
+        entityId: conversation.id,
+        data: { from: conversation.status, ...change, conversationId: undefined } as never,
+      },
+      tx,
+    );
   });
 }
 
-export async function assignConversation(conversationId: string, assigneeId: string | null, actorUserId: string): Promise<void> {
+export async function assignConversation(
+  conversationId: string,
+  assigneeId: string | null,
+  actorUserId: string,
+): Promise<void> {
   await findConversation(conversationId);
   if (assigneeId) {
     const assignee = await db.user.findUnique({ where: { id: assigneeId } });
     if (!assignee || assignee.deactivatedAt) throw AppError.because("bad_request", "teammateCannotBeAssigned");
   }
   await db.conversation.update({ where: { id: conversationId }, data: { assigneeId } });
-  await recordAudit({ actorUserId, action: "conversation.assigned", entityType: "conversation", entityId: conversationId, data: { assigneeId } });
+  await recordAudit({
+    actorUserId,
+    action: "conversation.assigned",
+    entityType: "conversation",
+    entityId: conversationId,
+    data: { assigneeId },
+  });
 }
 
 /** A note for the team, in the thread, never sent to the customer. */
 export async function addInternalNote(conversationId: string, text: string, authorUserId: string): Promise<string> {
   const conversation = await findConversation(conversationId);
-  const last = await db.message.findFirst({ where: { conversationId }, orderBy: { createdAt: "desc" }, select: { channel: true } });
+  const last = await db.message.findFirst({
+    where: { conversationId },
+    orderBy: { createdAt: "desc" },
+    select: { channel: true },
+  });
   const note = await db.message.create({
-    data: { conversationId: conversation.id, direction: "outbound", channel: last?.channel ?? "email", authorType: "staff", authorUserId, isInternalNote: true, textBody: text, deliveryStatus: "sent" },
+    data: {
+      conversationId: conversation.id,
+      direction: "outbound",
+      channel: last?.channel ?? "email",
+      authorType: "staff",
+      authorUserId,
+      isInternalNote: true,
+      textBody: text,
+      deliveryStatus: "sent",
+    },
   });
   return note.id;
 }

@@ -3,7 +3,13 @@ import { randomBytes } from "node:crypto";
 import type { DbClient } from "@/lib/db";
 import type { LinkKind } from "@/lib/generated/prisma/enums";
 
-export type TrackedLinkRequest = { kind: LinkKind; targetUrl: string; customerId: string; scheduledMessageId?: string | null; messageId?: string | null };
+export type TrackedLinkRequest = {
+  kind: LinkKind;
+  targetUrl: string;
+  customerId: string;
+  scheduledMessageId?: string | null;
+  messageId?: string | null;
+};
 
 /** The public part of a tracked link's address. */
 export function newLinkToken(): string {
@@ -13,7 +19,11 @@ export function newLinkToken(): string {
 }
 
 /** A short public link (/r/<token>) that records the click, then redirects to the target. */
-export async function createTrackedLink(request: TrackedLinkRequest, appUrl: string, tx: DbClient): Promise<{ id: string; url: string }> {
+export async function createTrackedLink(
+  request: TrackedLinkRequest,
+  appUrl: string,
+  tx: DbClient,
+): Promise<{ id: string; url: string }> {
   const token = newLinkToken();
   const link = await tx.trackedLink.create({ data: { ...request, token } });
   return { id: link.id, url: `${appUrl.replace(/\/$/, "")}/r/${token}` };

@@ -28,7 +28,14 @@ export async function markAbandonedCheckouts(tx: DbClient, now = new Date()): Pr
   const idleSince = new Date(now.getTime() - settings.abandonAfterMinutes * MINUTE_MS);
   const checkouts = await tx.checkout.findMany({
     where: { completedAt: null, abandonedAt: null, order: null, lastActivityAt: { lte: idleSince } },
-    select: { id: true, lastActivityAt: true, customerId: true, currency: true, totalPrice: true, customer: { select: { email: true, phone: true, timeZone: true } } },
+    select: {
+      id: true,
+      lastActivityAt: true,
+      customerId: true,
+      currency: true,
+      totalPrice: true,
+      customer: { select: { email: true, phone: true, timeZone: true } },
+    },
     take: 500,
   });
   for (const checkout of checkouts) {
@@ -48,18 +55,36 @@ export async function markAbandonedCheckouts(tx: DbClient, now = new Date()): Pr
         tx,
       );
     }
-    const highValue = settings.highValueCartThreshold !== null && checkout.currency === settings.highValueCartCurrency && checkout.totalPrice.toNumber() >= settings.highValueCartThreshold;
+    const highValue =
+      settings.highValueCartThreshold !== null &&
+      checkout.currency === settings.highValueCartCurrency &&
+      checkout.totalPrice.toNumber() >= settings.highValueCartThreshold;
     if (highValue && checkout.customer?.phone) {
       const dueAt = nextDayMorning(abandonedAt, customerTimeZones(checkout.customer, settings.timeZone));
-      await scheduleMessage({ step: STEPS.highValueCartSms, subjectId: checkout.id, customerId: checkout.customerId, checkoutId: checkout.id, dueAt }, tx);
+      await scheduleMessage(
+        {
+          step: STEPS.highValueCartSms,
+          subjectId: checkout.id,
+          customerId: checkout.customerId,
+          checkoutId: checkout.id,
+          dueAt,
+        },
+        tx,
+      );
     }
   }
   return checkouts.length;
 }
 
 /** An order came: what still waits in the checkout flows for this checkout, or this customer, is cancelled. */
-export async function cancelAbandonedCheckoutFlow(where: { checkoutId: string | null; customerId: string | null }, tx: DbClient): Promise<number> {
-  const subjects = [where.checkoutId && { checkoutId: where.checkoutId }, where.customerId && { customerId: where.customerId }].filter(Boolean) as object[];
+export async function cancelAbandonedCheckoutFlow(
+  where: { checkoutId: string | null; customerId: string | null },
+  tx: DbClient,
+): Promise<number> {
+  const subjects = [
+    where.checkoutId && { checkoutId: where.checkoutId },
+    where.customerId && { customerId: where.customerId },
+  ].filter(Boolean) as object[];
   if (subjects.length === 0) return 0;
   const { count } = await tx.scheduledMessage.updateMany({
     where: { flow: { in: [...CHECKOUT_FLOWS] }, status: { in: ["scheduled", "paused"] }, OR: subjects },

@@ -9,7 +9,11 @@ export const LEASE_MS = 5 * 60_000;
  * statement: FOR UPDATE SKIP LOCKED makes concurrent dispatchers take disjoint sets, and the
  * status change keeps any later dispatcher off them until the lease expires.
  */
-export async function claimDueMessages(options: { now: Date; limit: number; channels: Channel[] }): Promise<{ id: string; customerId: string }[]> {
+export async function claimDueMessages(options: {
+  now: Date;
+  limit: number;
+  channels: Channel[];
+}): Promise<{ id: string; customerId: string }[]> {
   if (options.channels.length === 0) return [];
   const leaseUntil = new Date(options.now.getTime() + LEASE_MS);
   // RETURNING has no order of its own: a customer's messages are sent in the order given here.

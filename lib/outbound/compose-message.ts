@@ -67,23 +67,38 @@ export type TrackedLinkNeed = { kind: "review" | "checkout"; targetUrl: () => st
 /** The public URLs of the message's tracked links, by kind. */
 export type TrackedLinkUrls = Partial<Record<TrackedLinkNeed["kind"], string>>;
 
-const mentions = (version: TemplateVersion, variable: string) => [version.body, version.subject ?? ""].some((text) => text.includes(variable));
+const mentions = (version: TemplateVersion, variable: string) =>
+  [version.body, version.subject ?? ""].some((text) => text.includes(variable));
 
 /** Picks the approved founder-voice version for this step, in the customer's language, else the shop's. */
-export function chooseText(context: Pick<ComposeContext, "scheduled" | "variant" | "customer" | "settings">, approvedVersions: ApprovedVersions): ChosenText {
+export function chooseText(
+  context: Pick<ComposeContext, "scheduled" | "variant" | "customer" | "settings">,
+  approvedVersions: ApprovedVersions,
+): ChosenText {
   const { scheduled, customer, settings } = context;
-  const key = context.variant === "check_in" ? TEMPLATE_KEYS.reviewRequestCheckIn : TEMPLATE_FOR_STEP[`${scheduled.flow}:${scheduled.step}`];
+  const key =
+    context.variant === "check_in"
+      ? TEMPLATE_KEYS.reviewRequestCheckIn
+      : TEMPLATE_FOR_STEP[`${scheduled.flow}:${scheduled.step}`];
   if (!key) throw new CompositionError(`No template for ${scheduled.flow} ${scheduled.step}`);
   const approved = approvedVersions(key, scheduled.channel, [customer.locale, settings.defaultLocale]);
-  if (!approved) throw new CompositionError(`No approved "${key}" ${scheduled.channel} template in ${customer.locale} or ${settings.defaultLocale}`);
+  if (!approved)
+    throw new CompositionError(
+      `No approved "${key}" ${scheduled.channel} template in ${customer.locale} or ${settings.defaultLocale}`,
+    );
   return { key, ...approved };
 }
 
 /** The tracked links the chosen text needs: the review link, and an SMS's checkout link (an SMS pays for every character). */
 export function trackedLinksNeeded(context: ComposeContext, chosen: ChosenText): TrackedLinkNeed[] {
   const needs: TrackedLinkNeed[] = [];
-  if (mentions(chosen.version, "reviewLink")) needs.push({ kind: "review", targetUrl: () => reviewTargetUrl(context.settings.reviewUrl, context.scheduled.flow, context.scheduled.channel) });
-  if (mentions(chosen.version, "checkoutLink") && context.checkoutUrl && context.scheduled.channel === "sms") needs.push({ kind: "checkout", targetUrl: () => context.checkoutUrl! });
+  if (mentions(chosen.version, "reviewLink"))
+    needs.push({
+      kind: "review",
+      targetUrl: () => reviewTargetUrl(context.settings.reviewUrl, context.scheduled.flow, context.scheduled.channel),
+    });
+  if (mentions(chosen.version, "checkoutLink") && context.checkoutUrl && context.scheduled.channel === "sms")
+    needs.push({ kind: "checkout", targetUrl: () => context.checkoutUrl! });
   return needs;
 }
 
@@ -102,25 +117,49 @@ export function renderMessage(context: ComposeContext, chosen: ChosenText, links
     shopName: settings.shopName,
     founderName: settings.founderName,
     orderNumber: context.orderNumber,
-    checkoutLink: mentions(version, "checkoutLink") && context.checkoutUrl ? (scheduled.channel === "sms" ? (links.checkout ?? null) : context.checkoutUrl) : null,
+    checkoutLink:
+      mentions(version, "checkoutLink") && context.checkoutUrl
+        ? scheduled.channel === "sms"
+          ? (links.checkout ?? null)
+          : context.checkoutUrl
+        : null,
     reviewLink: mentions(version, "reviewLink") ? (links.review ?? null) : null,
   };
   try {
     if (scheduled.channel === "sms") {
       // A long product name is shortened at a word boundary rather than paying for a second segment.
-      const text = fitOneSegment((productName) => renderTemplate(version.body, { ...values, productName }, locale), values.productName ?? null);
-      return { channel: "sms", to: customer.phone!, text, segments: smsSize(text).segments, templateVersionId: version.id };
+      const text = fitOneSegment(
+        (productName) => renderTemplate(version.body, { ...values, productName }, locale),
+        values.productName ?? null,
+      );
+      return {
+        channel: "sms",
+        to: customer.phone!,
+        text,
+        segments: smsSize(text).segments,
+        templateVersionId: version.id,
+      };
     }
     const body = renderTemplate(version.body, values, locale);
     const { APP_URL, POSTMARK_INBOUND_ADDRESS, LINK_SECRET } = env();
     const unsubscribeUrl = `${APP_URL.replace(/\/$/, "")}/u/${createUnsubscribeToken(customer.id, LINK_SECRET)}`;
     const senderDomain = settings.senderEmail.split("@")[1];
     const messageIdHeader = `<sm-${scheduled.id}@${senderDomain}>`;
-    const parts = { body, preheader: version.preheader ? renderTemplate(version.preheader, values, locale) : null, signature: settings.founderSignature, unsubscribeUrl, unsubscribeLabel: UNSUBSCRIBE_LABEL[locale], locale };
+    const parts = {
+      body,
+      preheader: version.preheader ? renderTemplate(version.preheader, values, locale) : null,
+      signature: settings.founderSignature,
+      unsubscribeUrl,
+      unsubscribeLabel: UNSUBSCRIBE_LABEL[locale],
+      locale,
+    };
     const mailto = POSTMARK_INBOUND_ADDRESS ?? settings.senderEmail;
     return {
       channel: "email",
-      subject: context.replyingTo.length && context.replySubject ? replySubject(context.replySubject) : renderTemplate(version.subject ?? "", values, locale),
+      subject:
+        context.replyingTo.length && context.replySubject
+          ? replySubject(context.replySubject)
+          : renderTemplate(version.subject ?? "", values, locale),
       text: renderEmailText(parts),
       html: renderEmailHtml(parts),
       from: `"${settings.founderName.replace(/"/g, "")}" <${settings.senderEmail}>`,
@@ -136,7 +175,8 @@ export function renderMessage(context: ComposeContext, chosen: ChosenText, links
       templateVersionId: version.id,
     };
   } catch (error) {
-    if (error instanceof TemplateRenderError) throw new CompositionError(`Template "${key}" (${locale}) cannot be rendered: ${error.message}`);
+    if (error instanceof TemplateRenderError)
+      throw new CompositionError(`Template "${key}" (${locale}) cannot be rendered: ${error.message}`);
     throw error;
   }
 }

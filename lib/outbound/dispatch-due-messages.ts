@@ -79,7 +79,9 @@ const TIME_BUDGET_MS = 45_000;
  * ambiguous sends, then send what is due in batches until nothing is left or time runs out.
  * Safe to run many at once: each message is claimed by exactly one of them.
  */
-export async function dispatchDueMessages(options: { now?: () => Date; timeBudgetMs?: number } = {}): Promise<DispatchReport> {
+export async function dispatchDueMessages(
+  options: { now?: () => Date; timeBudgetMs?: number } = {},
+): Promise<DispatchReport> {
   const clock = options.now ?? (() => new Date());
   const started = Date.now();
   const configured = configuredChannels();
@@ -92,7 +94,15 @@ export async function dispatchDueMessages(options: { now?: () => Date; timeBudge
   // Read once per run: every message of the run is composed with the same settings.
   const settings = await getShopSettingsRow();
   if (!settings) {
-    return { channels: [...channels], waiting: "Set up the shop in Settings first.", woken, abandonedCheckouts: 0, reclaimed: 0, settled: { sent: 0, requeued: 0 }, results: {} };
+    return {
+      channels: [...channels],
+      waiting: "Set up the shop in Settings first.",
+      woken,
+      abandonedCheckouts: 0,
+      reclaimed: 0,
+      settled: { sent: 0, requeued: 0 },
+      results: {},
+    };
   }
   await ensureDefaultTemplates();
   await resumeLongPausedReviewSteps(settings.reviewPauseMaxDays, db, clock());

@@ -39,13 +39,35 @@ export async function loadClaimedMessages(ids: string[], tx: DbClient = db): Pro
       LEFT JOIN "Checkout" k ON k.id = s."checkoutId"
      WHERE s.id IN ${oneOf(ids)} AND s.status = 'sending'`;
   if (rows.length === 0) return [];
-  const customers = await tx.$queryRaw<Customer[]>`SELECT * FROM "Customer" WHERE id IN ${oneOf([...new Set(rows.map((row) => row.customerId))])}`;
+  const customers = await tx.$queryRaw<
+    Customer[]
+  >`SELECT * FROM "Customer" WHERE id IN ${oneOf([...new Set(rows.map((row) => row.customerId))])}`;
   const customersById = new Map(customers.map((customer) => [customer.id, customer]));
-  return rows.map(({ orderNumber, orderPlacedAt, orderDeliveredAt, orderProductName, checkoutUrl, checkoutCompleted, checkoutProductName, ...scheduled }) => ({
-    ...scheduled,
-    customer: customersById.get(scheduled.customerId)!,
-    // An order or checkout deleted meanwhile nulls the message's reference to it (ON DELETE SET NULL).
-    order: scheduled.orderId ? { number: orderNumber!, placedAt: orderPlacedAt!, deliveredAt: orderDeliveredAt, productName: orderProductName } : null,
-    checkout: scheduled.checkoutId ? { checkoutUrl, completed: checkoutCompleted, productName: checkoutProductName } : null,
-  }));
+  return rows.map(
+    ({
+      orderNumber,
+      orderPlacedAt,
+      orderDeliveredAt,
+      orderProductName,
+      checkoutUrl,
+      checkoutCompleted,
+      checkoutProductName,
+      ...scheduled
+    }) => ({
+      ...scheduled,
+      customer: customersById.get(scheduled.customerId)!,
+      // An order or checkout deleted meanwhile nulls the message's reference to it (ON DELETE SET NULL).
+      order: scheduled.orderId
+        ? {
+            number: orderNumber!,
+            placedAt: orderPlacedAt!,
+            deliveredAt: orderDeliveredAt,
+            productName: orderProductName,
+          }
+        : null,
+      checkout: scheduled.checkoutId
+        ? { checkoutUrl, completed: checkoutCompleted, productName: checkoutProductName }
+        : null,
+    }),
+  );
 }

@@ -46,7 +46,13 @@ export type Preparation = {
   unexpected: string[];
 };
 
-type Thread = { conversationId: string; mailboxHash: string; replyingTo: string[]; replySubject: string | null; startedFor?: string };
+type Thread = {
+  conversationId: string;
+  mailboxHash: string;
+  replyingTo: string[];
+  replySubject: string | null;
+  startedFor?: string;
+};
 
 /**
  * Each message's thread: the conversation it answers, else the customer's most recent one, else a
@@ -57,14 +63,21 @@ async function threadsFor(messages: ClaimedMessage[], tx: DbClient): Promise<Map
   const answering = messages.filter((m) => m.conversationId);
   const conversationIds = [...new Set(answering.map((m) => m.conversationId!))];
   const customerIds = [...new Set(messages.filter((m) => !m.conversationId).map((m) => m.customerId))];
-  const named = conversationIds.length ? await tx.conversation.findMany({ where: { id: { in: conversationIds } }, select: { id: true, mailboxHash: true } }) : [];
+  const named = conversationIds.length
+    ? await tx.conversation.findMany({
+        where: { id: { in: conversationIds } },
+        select: { id: true, mailboxHash: true },
+      })
+    : [];
   const latest = customerIds.length
     ? await tx.$queryRaw<{ id: string; customerId: string; mailboxHash: string }[]>`
         SELECT DISTINCT ON ("customerId") id, "customerId", "mailboxHash" FROM "Conversation"
          WHERE "customerId" IN ${oneOf(customerIds)} ORDER BY "customerId", "lastMessageAt" DESC`
     : [];
   const answered = conversationIds.length
-    ? await tx.$queryRaw<{ conversationId: string; emailMessageId: string; references: string | null; subject: string | null }[]>`
+    ? await tx.$queryRaw<
+        { conversationId: string; emailMessageId: string; references: string | null; subject: string | null }[]
+      >`
         SELECT DISTINCT ON ("conversationId") "conversationId", "emailMessageId", "references", subject FROM "Message"
          WHERE "conversationId" IN ${oneOf(conversationIds)} AND direction = 'inbound' AND channel = 'email' AND "emailMessageId" IS NOT NULL
          ORDER BY "conversationId", "createdAt" DESC`
@@ -78,11 +91,32 @@ async function threadsFor(messages: ClaimedMessage[], tx: DbClient): Promise<Map
       const conversation = namedById.get(message.conversationId);
       if (!conversation) continue; // deleted meanwhile: unexpected, left to the lease
       const last = answeredByConversation.get(conversation.id);
-      threads.set(message.id, { conversationId: conversation.id, mailboxHash: conversation.mailboxHash, replyingTo: last ? chainAfter(last) : [], replySubject: last?.subject ?? null });
+      threads.set(message.id, {
+        conversationId: conversation.id,
+        mailboxHash: conversation.mailboxHash,
+        replyingTo: last ? chainAfter(last) : [],
+        replySubject: last?.subject ?? null,
+      });
     } else {
       const conversation = latestByCustomer.get(message.customerId);
       // Ids are chosen here so the batch knows its new rows without reading them back.
-      threads.set(message.id, conversation ? { conversationId: conversation.id, mailboxHash: conversation.mailboxHash, replyingTo: [], replySubject: null } : { conversationId: randomUUID(), mailboxHash: newMailboxHash(), replyingTo: [], replySubject: null, startedFor: message.customerId });
+      threads.set(
+        message.id,
+        conversation
+          ? {
+              conversationId: conversation.id,
+              mailboxHash: conversation.mailboxHash,
+              replyingTo: [],
+              replySubject: null,
+            }
+          : {
+              conversationId: randomUUID(),
+              mailboxHash: newMailboxHash(),
+              replyingTo: [],
+              replySubject: null,
+              startedFor: message.customerId,
+            },
+      );
     }
   }
   return threads;
@@ -107,9 +141,14 @@ function composeContext({ scheduled, variant }: SendCandidate, thread: Thread, s
 async function existingLinkTokens(needs: Map<string, TrackedLinkNeed[]>, tx: DbClient): Promise<Map<string, string>> {
   const ids = [...needs].filter(([, list]) => list.length > 0).map(([id]) => id);
   if (ids.length === 0) return new Map();
-  const links = await tx.trackedLink.findMany({ where: { scheduledMessageId: { in: ids }, kind: { in: ["review", "checkout"] } }, select: { scheduledMessageId: true, kind: true, token: true } });
+  const links = await tx.trackedLink.findMany({
+    where: { scheduledMessageId: { in: ids }, kind: { in: ["review", "checkout"] } },
+    select: { scheduledMessageId: true, kind: true, token: true },
+  });
   const tokens = new Map<string, string>();
-  for (const link of links) if (!tokens.has(`${link.scheduledMessageId}/${link.kind}`)) tokens.set(`${link.scheduledMessageId}/${link.kind}`, link.token);
+  for (const link of links)
+    if (!tokens.has(`${link.scheduledMessageId}/${link.kind}`))
+      tokens.set(`${link.scheduledMessageId}/${link.kind}`, link.token);
   return tokens;
 }
 
@@ -125,8 +164,19 @@ type Composed = {
 };
 
 /** The texts of the batch (they say which tracked links are needed), then the links, then the rendering. */
-async function composeAll(candidates: SendCandidate[], threads: Map<string, Thread>, run: SendRun, fail: (id: string, error: unknown) => void): Promise<Composed[]> {
-  const chosenTexts: { candidate: SendCandidate; thread: Thread; context: ComposeContext; chosen: ChosenText; needs: TrackedLinkNeed[] }[] = [];
+async function composeAll(
+  candidates: SendCandidate[],
+  threads: Map<string, Thread>,
+  run: SendRun,
+  fail: (id: string, error: unknown) => void,
+): Promise<Composed[]> {
+  const chosenTexts: {
+    candidate: SendCandidate;
+    thread: Thread;
+    context: ComposeContext;
+    chosen: ChosenText;
+    needs: TrackedLinkNeed[];
+  }[] = [];
   for (const candidate of candidates) {
     const thread = threads.get(candidate.scheduled.id);
     if (!thread) {
@@ -157,7 +207,15 @@ async function composeAll(candidates: SendCandidate[], threads: Map<string, Thre
       }
       const { sentMessageId } = candidate.scheduled;
       // Ids are chosen here so the batch knows its new rows without reading them back.
-      composed.push({ candidate, thread, chosen, composed: renderMessage(context, chosen, urls), messageId: sentMessageId ?? randomUUID(), firstAttempt: !sentMessageId, newLinks });
+      composed.push({
+        candidate,
+        thread,
+        chosen,
+        composed: renderMessage(context, chosen, urls),
+        messageId: sentMessageId ?? randomUUID(),
+        firstAttempt: !sentMessageId,
+        newLinks,
+      });
     } catch (error) {
       fail(candidate.scheduled.id, error);
     }
@@ -170,7 +228,11 @@ async function composeAll(candidates: SendCandidate[], threads: Map<string, Thre
  * tracked links). A message that cannot be composed is failed with the reason; one no longer
  * held by this dispatcher is left alone; the others are unaffected.
  */
-export async function prepareThreadMessages(candidates: SendCandidate[], run: SendRun, now: Date): Promise<Preparation> {
+export async function prepareThreadMessages(
+  candidates: SendCandidate[],
+  run: SendRun,
+  now: Date,
+): Promise<Preparation> {
   const preparation: Preparation = { prepared: [], failed: [], lost: [], unexpected: [] };
   if (candidates.length === 0) return preparation;
   const failures: Release[] = [];
@@ -191,7 +253,8 @@ export async function prepareThreadMessages(candidates: SendCandidate[], run: Se
   const held = await writeThreadMessages(composed, now, db);
   await releaseMessages(failures);
   for (const c of composed) {
-    if (held.has(c.candidate.scheduled.id)) preparation.prepared.push({ ...c.candidate, composed: c.composed, messageId: c.messageId });
+    if (held.has(c.candidate.scheduled.id))
+      preparation.prepared.push({ ...c.candidate, composed: c.composed, messageId: c.messageId });
     else preparation.lost.push(c.candidate.scheduled.id);
   }
   return preparation;
@@ -230,7 +293,15 @@ async function writeThreadMessages(composed: Composed[], now: Date, tx: DbClient
     }));
   const links = composed.flatMap(({ candidate, newLinks, firstAttempt, messageId }) =>
     // Attached to the thread message written with them (a link a retry adds stays unattached, as it always has).
-    newLinks.map((link) => ({ id: randomUUID(), token: link.token, kind: link.kind, target_url: link.targetUrl, customer_id: candidate.scheduled.customerId, scheduled_id: candidate.scheduled.id, message_id: firstAttempt ? messageId : null })),
+    newLinks.map((link) => ({
+      id: randomUUID(),
+      token: link.token,
+      kind: link.kind,
+      target_url: link.targetUrl,
+      customer_id: candidate.scheduled.customerId,
+      scheduled_id: candidate.scheduled.id,
+      message_id: firstAttempt ? messageId : null,
+    })),
   );
   const held = await tx.$queryRaw<{ id: string }[]>`
     WITH batch AS (

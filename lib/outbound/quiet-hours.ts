@@ -9,7 +9,10 @@ export type SmsWindow = { startHour: number; endHour: number };
  * The zones to respect: the customer's own, else every zone of their phone's country (a
  * +1 number could be in any US zone, so all of them must be in daytime), else the shop's.
  */
-export function customerTimeZones(customer: { timeZone: string | null; phone: string | null }, shopTimeZone: string): string[] {
+export function customerTimeZones(
+  customer: { timeZone: string | null; phone: string | null },
+  shopTimeZone: string,
+): string[] {
   if (customer.timeZone) return [customer.timeZone];
   const country = customer.phone ? phoneCountry(customer.phone) : null;
   const zones = country ? (getTimezonesForCountry(country) ?? []).map((zone) => zone.name) : [];
@@ -44,6 +47,7 @@ export function nextSmsSendTime(at: Date, zones: string[], window: SmsWindow): D
   }
   candidates.sort((a, b) => a.getTime() - b.getTime());
   const next = candidates.find((candidate) => inWindow(candidate, zones, window));
-  if (!next) throw new Error(`No SMS window for ${zones.join(", ")} between ${window.startHour}:00 and ${window.endHour}:00`);
+  if (!next)
+    throw new Error(`No SMS window for ${zones.join(", ")} between ${window.startHour}:00 and ${window.endHour}:00`);
   return next;
 }

@@ -19,7 +19,15 @@ export function retryDelayMs(attempts: number, retryAfterMs?: number): number {
 }
 
 /** A message leaving "sending" without a send: skipped, cancelled, paused, deferred, or failed before any call. */
-export type Release = { id: string; status: ScheduledStatus; statusReason?: string; lastError?: string; pausedAt?: Date; dueAt?: Date; giveBackAttempt?: boolean };
+export type Release = {
+  id: string;
+  status: ScheduledStatus;
+  statusReason?: string;
+  lastError?: string;
+  pausedAt?: Date;
+  dueAt?: Date;
+  giveBackAttempt?: boolean;
+};
 
 /** Releases messages still held ("sending"); the fields a release leaves out keep their values. Returns the ids released. */
 export async function releaseMessages(releases: Release[], tx: DbClient = db): Promise<Set<string>> {
@@ -36,7 +44,15 @@ export async function releaseMessages(releases: Release[], tx: DbClient = db): P
            "leaseExpiresAt" = NULL,
            "updatedAt" = ${new Date()}
       FROM ${rowsOf(
-        releases.map((r) => ({ id: r.id, status: r.status, reason: r.statusReason, error: r.lastError, paused_at: r.pausedAt, due_at: r.dueAt, attempts_back: r.giveBackAttempt ? 1 : 0 })),
+        releases.map((r) => ({
+          id: r.id,
+          status: r.status,
+          reason: r.statusReason,
+          error: r.lastError,
+          paused_at: r.pausedAt,
+          due_at: r.dueAt,
+          attempts_back: r.giveBackAttempt ? 1 : 0,
+        })),
         "r(id text, status text, reason text, error text, paused_at timestamp(3), due_at timestamp(3), attempts_back int)",
       )}
      WHERE s.id = r.id AND s.status = 'sending'
@@ -109,14 +125,43 @@ async function recordOutcomes(outcomes: Outcome[], at: Date, tx: DbClient): Prom
 }
 
 /** Records a confirmed send (the settling run, which holds the message without a lease). */
-export async function recordSentMessage(send: { scheduledId: string; messageId: string; providerMessageId: string; statusReason: string | null }, at: Date, tx: DbClient): Promise<boolean> {
-  const recorded = await recordOutcomes([{ id: send.scheduledId, lease: null, status: "sent", error: null, reason: send.statusReason, message_id: send.messageId, delivery: "sent", provider_id: send.providerMessageId }], at, tx);
+export async function recordSentMessage(
+  send: { scheduledId: string; messageId: string; providerMessageId: string; statusReason: string | null },
+  at: Date,
+  tx: DbClient,
+): Promise<boolean> {
+  const recorded = await recordOutcomes(
+    [
+      {
+        id: send.scheduledId,
+        lease: null,
+        status: "sent",
+        error: null,
+        reason: send.statusReason,
+        message_id: send.messageId,
+        delivery: "sent",
+        provider_id: send.providerMessageId,
+      },
+    ],
+    at,
+    tx,
+  );
   return recorded.size === 1;
 }
 
-async function applySuppression(customerId: string, to: string, suppression: Suppression, reason: string, now: Date, tx: DbClient) {
+async function applySuppression(
+  customerId: string,
+  to: string,
+  suppression: Suppression,
+  reason: string,
+  now: Date,
+  tx: DbClient,
+) {
   if (suppression === "email_inactive") {
-    await tx.customer.update({ where: { id: customerId }, data: { emailSuppressedAt: now, emailSuppressedReason: reason } });
+    await tx.customer.update({
+      where: { id: customerId },
+      data: { emailSuppressedAt: now, emailSuppressedReason: reason },
+    });
   } else if (suppression === "sms_unreachable") {
     await markNumberUnreachable(to, now, tx);
   } else {
@@ -146,14 +191,52 @@ function outcomeOf(attempt: Attempt, now: Date): { outcome: Outcome; result: Att
   const base = { id: attempt.scheduledId, lease: attempt.leaseExpiresAt, message_id: attempt.messageId };
   switch (outcome.kind) {
     case "sent":
-      return { outcome: { ...base, status: "sent", error: null, reason: attempt.sentReason, delivery: "sent", provider_id: outcome.providerMessageId }, result: "sent" };
+      return {
+        outcome: {
+          ...base,
+          status: "sent",
+          error: null,
+          reason: attempt.sentReason,
+          delivery: "sent",
+          provider_id: outcome.providerMessageId,
+        },
+        result: "sent",
+      };
     case "transient":
       if (attempt.attempts >= MAX_ATTEMPTS) {
-        return { outcome: { ...base, status: "failed", error: outcome.error, delivery: "failed", delivery_error: `Gave up after ${attempt.attempts} attempts: ${outcome.error}` }, result: "failed" };
+        return {
+          outcome: {
+            ...base,
+            status: "failed",
+            error: outcome.error,
+            delivery: "failed",
+            delivery_error: `Gave up after ${attempt.attempts} attempts: ${outcome.error}`,
+          },
+          result: "failed",
+        };
       }
-      return { outcome: { ...base, status: "scheduled", error: outcome.error, due_at: new Date(now.getTime() + retryDelayMs(attempt.attempts, outcome.retryAfterMs)) }, result: "retry" };
+      return {
+        outcome: {
+          ...base,
+          status: "scheduled",
+          error: outcome.error,
+          due_at: new Date(now.getTime() + retryDelayMs(attempt.attempts, outcome.retryAfterMs)),
+        },
+        result: "retry",
+      };
     case "permanent":
-      return { outcome: { ...base, status: "failed", error: outcome.error, delivery: "failed", delivery_error: outcome.error, error_code: outcome.code ?? null, sets_code: true }, result: "failed" };
+      return {
+        outcome: {
+          ...base,
+          status: "failed",
+          error: outcome.error,
+          delivery: "failed",
+          delivery_error: outcome.error,
+          error_code: outcome.code ?? null,
+          sets_code: true,
+        },
+        result: "failed",
+      };
     case "unknown":
       return { outcome: { ...base, status: "unknown", error: outcome.error }, result: "unknown" };
   }
@@ -175,10 +258,16 @@ export async function recordAttempts(attempts: Attempt[], now: Date): Promise<Ma
     );
     for (const { attempt } of suppressing) {
       const outcome = attempt.outcome as Extract<SendOutcome, { kind: "permanent" }>;
-      if (recorded.has(attempt.scheduledId)) await applySuppression(attempt.customerId, attempt.to, outcome.suppress!, outcome.error, now, tx);
+      if (recorded.has(attempt.scheduledId))
+        await applySuppression(attempt.customerId, attempt.to, outcome.suppress!, outcome.error, now, tx);
     }
     return recorded;
   };
   const recorded = suppressing.length ? await db.$transaction(write) : await write(db);
-  return new Map(changes.map(({ attempt, result }) => [attempt.scheduledId, recorded.has(attempt.scheduledId) ? result : "lost-lease"]));
+  return new Map(
+    changes.map(({ attempt, result }) => [
+      attempt.scheduledId,
+      recorded.has(attempt.scheduledId) ? result : "lost-lease",
+    ]),
+  );
 }

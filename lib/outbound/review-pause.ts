@@ -16,7 +16,11 @@ export async function customerHasOpenProblem(customerId: string, tx: DbClient): 
 
 /** Which of these customers have an open problem (customerHasOpenProblem for a dispatch batch, in one query). */
 export async function customersWithOpenProblem(customerIds: string[], tx: DbClient): Promise<Set<string>> {
-  const rows = await tx.conversation.findMany({ where: { customerId: { in: customerIds }, status: { not: "closed" }, intent: "problem" }, select: { customerId: true }, distinct: ["customerId"] });
+  const rows = await tx.conversation.findMany({
+    where: { customerId: { in: customerIds }, status: { not: "closed" }, intent: "problem" },
+    select: { customerId: true },
+    distinct: ["customerId"],
+  });
   return new Set(rows.map((row) => row.customerId));
 }
 
@@ -30,13 +34,25 @@ export async function pauseReviewSteps(customerId: string, tx: DbClient, now = n
 }
 
 /** Back in the queue: due at its time or now, useful for as long after that as its step allows. */
-async function resume(ids: { id: string; flow: Flow; step: string; dueAt: Date; latestAt: Date | null }[], reason: string, tx: DbClient, now: Date, keepPausedAt: boolean) {
+async function resume(
+  ids: { id: string; flow: Flow; step: string; dueAt: Date; latestAt: Date | null }[],
+  reason: string,
+  tx: DbClient,
+  now: Date,
+  keepPausedAt: boolean,
+) {
   for (const message of ids) {
     const dueAt = message.dueAt > now ? message.dueAt : now;
     const latestAt = new Date(dueAt.getTime() + usefulForMs(message));
     await tx.scheduledMessage.update({
       where: { id: message.id },
-      data: { status: "scheduled", statusReason: reason, dueAt, latestAt: message.latestAt && message.latestAt > latestAt ? message.latestAt : latestAt, ...(keepPausedAt ? {} : { pausedAt: null }) },
+      data: {
+        status: "scheduled",
+        statusReason: reason,
+        dueAt,
+        latestAt: message.latestAt && message.latestAt > latestAt ? message.latestAt : latestAt,
+        ...(keepPausedAt ? {} : { pausedAt: null }),
+      },
     });
   }
 }
@@ -44,7 +60,9 @@ async function resume(ids: { id: string; flow: Flow; step: string; dueAt: Date; 
 /** Resumes them once no problem conversation is open any more, however it was closed. */
 export async function resumeReviewSteps(customerId: string, tx: DbClient, now = new Date()): Promise<number> {
   if (await customerHasOpenProblem(customerId, tx)) return 0;
-  const paused = await tx.scheduledMessage.findMany({ where: { customerId, status: "paused", statusReason: OPEN_PROBLEM_REASON, ...REVIEW_STEP_FILTER } });
+  const paused = await tx.scheduledMessage.findMany({
+    where: { customerId, status: "paused", statusReason: OPEN_PROBLEM_REASON, ...REVIEW_STEP_FILTER },
+  });
   await resume(paused, "resumed: the problem conversation was closed", tx, now, false);
   return paused.length;
 }
@@ -53,9 +71,21 @@ export async function resumeReviewSteps(customerId: string, tx: DbClient, now = 
  * Review requests paused longer than the shop allows go anyway, even if the problem conversation
  * stays open (the send rules see how long it has been paused). Run by the dispatcher.
  */
-export async function resumeLongPausedReviewSteps(maxPauseDays: number, tx: DbClient, now = new Date()): Promise<number> {
+export async function resumeLongPausedReviewSteps(
+  maxPauseDays: number,
+  tx: DbClient,
+  now = new Date(),
+): Promise<number> {
   const pausedBefore = new Date(now.getTime() - maxPauseDays * 24 * 60 * 60 * 1000);
-  const paused = await tx.scheduledMessage.findMany({ where: { status: "paused", statusReason: OPEN_PROBLEM_REASON, pausedAt: { lte: pausedBefore }, ...REVIEW_STEP_FILTER }, take: 500 });
+  const paused = await tx.scheduledMessage.findMany({
+    where: {
+      status: "paused",
+      statusReason: OPEN_PROBLEM_REASON,
+      pausedAt: { lte: pausedBefore },
+      ...REVIEW_STEP_FILTER,
+    },
+    take: 500,
+  });
   await resume(paused, `resumed: paused for ${maxPauseDays} days`, tx, now, true);
   return paused.length;
 }

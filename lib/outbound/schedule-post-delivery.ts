@@ -28,12 +28,20 @@ export async function schedulePostDelivery(orderId: string, tx: DbClient): Promi
 
   if (customer.email) {
     await scheduleMessage({ ...common, step: STEPS.checkIn, dueAt: at(settings.postDeliveryCheckInDays) }, tx);
-    await scheduleMessage({ ...common, step: STEPS.reviewRequest, dueAt: at(settings.postDeliveryReviewDays), ...review }, tx);
-    await scheduleMessage({ ...common, step: STEPS.lastReminder, dueAt: at(settings.postDeliveryReminderDays), ...review }, tx);
+    await scheduleMessage(
+      { ...common, step: STEPS.reviewRequest, dueAt: at(settings.postDeliveryReviewDays), ...review },
+      tx,
+    );
+    await scheduleMessage(
+      { ...common, step: STEPS.lastReminder, dueAt: at(settings.postDeliveryReminderDays), ...review },
+      tx,
+    );
   }
   const sms = await smsStateOf(customer.phone, tx);
   if (customer.phone && sms.smsConsentAt && !sms.smsOptedOutAt) {
-    const categoryDelays = order.lineItems.map((item) => item.product?.category?.smsReviewDelayDays).filter((d): d is number => d != null);
+    const categoryDelays = order.lineItems
+      .map((item) => item.product?.category?.smsReviewDelayDays)
+      .filter((d): d is number => d != null);
     const delayDays = categoryDelays.length ? Math.max(...categoryDelays) : settings.smsReviewDelayDays;
     await scheduleMessage({ ...common, step: STEPS.smsReviewRequest, dueAt: at(delayDays), ...review }, tx);
   }

@@ -53,7 +53,8 @@ export type SendDecision =
 export const TOO_LATE_REASON = "skipped: too late";
 export const DEFAULT_MAX_REVIEW_PAUSE_MS = 7 * DAY_MS;
 
-const is = (message: { flow: Flow; step: string }, step: { flow: Flow; step: string }) => message.flow === step.flow && message.step === step.step;
+const is = (message: { flow: Flow; step: string }, step: { flow: Flow; step: string }) =>
+  message.flow === step.flow && message.step === step.step;
 
 /** Automated review asks: at most one per customer per day, whatever the channel. */
 export function isAutomatedReviewAsk(message: { flow: Flow; step: string }): boolean {
@@ -61,18 +62,31 @@ export function isAutomatedReviewAsk(message: { flow: Flow; step: string }): boo
 }
 
 /** Which facts about the customer a step's rules read, so the sender queries only those. */
-export function factsNeeded(message: EligibilityInput["message"]): { openProblem: boolean; review: boolean; reply: boolean; lastAsk: boolean; smsAsk: boolean } {
+export function factsNeeded(message: EligibilityInput["message"]): {
+  openProblem: boolean;
+  review: boolean;
+  reply: boolean;
+  lastAsk: boolean;
+  smsAsk: boolean;
+} {
   const lastReminder = is(message, STEPS.lastReminder);
   const smsRequest = is(message, STEPS.smsReviewRequest);
   const reviewRequest = is(message, STEPS.reviewRequest);
-  return { openProblem: lastReminder || smsRequest || reviewRequest, review: lastReminder || smsRequest, reply: lastReminder, lastAsk: isAutomatedReviewAsk(message), smsAsk: reviewRequest };
+  return {
+    openProblem: lastReminder || smsRequest || reviewRequest,
+    review: lastReminder || smsRequest,
+    reply: lastReminder,
+    lastAsk: isAutomatedReviewAsk(message),
+    smsAsk: reviewRequest,
+  };
 }
 
 export function decideSend(input: EligibilityInput): SendDecision {
   const { message, customer, now } = input;
   if (message.channel === "email") {
     if (!customer.email) return { action: "skip", reason: "skipped: no email address" };
-    if (customer.emailSuppressedAt) return { action: "skip", reason: "skipped: email suppressed (bounce or complaint)" };
+    if (customer.emailSuppressedAt)
+      return { action: "skip", reason: "skipped: email suppressed (bounce or complaint)" };
     if (customer.emailUnsubscribedAt) return { action: "skip", reason: "skipped: unsubscribed from email" };
   } else {
     if (!customer.phone) return { action: "skip", reason: "skipped: no phone number" };
@@ -81,25 +95,39 @@ export function decideSend(input: EligibilityInput): SendDecision {
     if (customer.smsUnreachableAt) return { action: "skip", reason: "skipped: the number cannot receive SMS" };
   }
 
-  if ((message.flow === "abandoned_checkout" || message.flow === "high_value_cart") && input.checkoutCompleted) return { action: "cancel", reason: "cancelled: the order was placed" };
+  if ((message.flow === "abandoned_checkout" || message.flow === "high_value_cart") && input.checkoutCompleted)
+    return { action: "cancel", reason: "cancelled: the order was placed" };
   // A day-5 "how is your lamp?" forty days late reads as a robot's.
   if (message.latestAt && now > message.latestAt) return { action: "skip", reason: TOO_LATE_REASON };
 
   const needed = factsNeeded(message);
-  const pauseOver = message.pausedAt && now.getTime() - message.pausedAt.getTime() >= (input.maxReviewPauseMs ?? DEFAULT_MAX_REVIEW_PAUSE_MS);
-  if (needed.openProblem && input.hasOpenProblem && !pauseOver) return { action: "pause", reason: "paused: the customer has an open problem" };
+  const pauseOver =
+    message.pausedAt &&
+    now.getTime() - message.pausedAt.getTime() >= (input.maxReviewPauseMs ?? DEFAULT_MAX_REVIEW_PAUSE_MS);
+  if (needed.openProblem && input.hasOpenProblem && !pauseOver)
+    return { action: "pause", reason: "paused: the customer has an open problem" };
   if (needed.review && input.reviewRecorded) return { action: "skip", reason: "skipped: a review is already recorded" };
   if (needed.reply && input.customerReplied) return { action: "skip", reason: "skipped: the customer has replied" };
 
   // With SMS consent the SMS is the day-5 ask: the email is skipped or becomes a plain check-in.
   let variant: "check_in" | undefined;
   if (needed.smsAsk && input.smsAsksForThisOrder) {
-    if ((input.day5EmailWithSms ?? "skip") === "skip") return { action: "skip", reason: "skipped: the SMS is this order's review request" };
+    if ((input.day5EmailWithSms ?? "skip") === "skip")
+      return { action: "skip", reason: "skipped: the SMS is this order's review request" };
     variant = "check_in";
   }
-  if (isAutomatedReviewAsk(message) && !variant && input.lastReviewAskAt && now.getTime() - input.lastReviewAskAt.getTime() < DAY_MS) {
+  if (
+    isAutomatedReviewAsk(message) &&
+    !variant &&
+    input.lastReviewAskAt &&
+    now.getTime() - input.lastReviewAskAt.getTime() < DAY_MS
+  ) {
     const until = new Date(input.lastReviewAskAt.getTime() + DAY_MS);
-    return { action: "defer", until: message.channel === "sms" ? nextSmsSendTime(until, input.smsZones, input.smsWindow) : until, reason: "deferred: one review request a day" };
+    return {
+      action: "defer",
+      until: message.channel === "sms" ? nextSmsSendTime(until, input.smsZones, input.smsWindow) : until,
+      reason: "deferred: one review request a day",
+    };
   }
 
   if (message.channel === "sms") {

@@ -13,7 +13,13 @@ import { factsNeeded } from "@/lib/outbound/send-eligibility";
 /** A day-5 email sent as a plain check-in because the SMS was the review request: not a review ask. */
 export const SENT_AS_CHECK_IN = "sent as a check-in: the SMS is this order's review request";
 
-export type SendFacts = { hasOpenProblem: boolean; reviewRecorded: boolean; customerReplied: boolean; lastReviewAskAt: Date | null; smsAsksForThisOrder: boolean };
+export type SendFacts = {
+  hasOpenProblem: boolean;
+  reviewRecorded: boolean;
+  customerReplied: boolean;
+  lastReviewAskAt: Date | null;
+  smsAsksForThisOrder: boolean;
+};
 
 export type FactSubject = {
   id: string;
@@ -60,12 +66,18 @@ async function lastReviewAsks(messages: FactSubject[], tx: DbClient): Promise<Ma
   if (messages.length === 0) return new Map();
   const asks = await tx.scheduledMessage.findMany({
     // statusReason is null for most sends: a bare NOT would drop them (SQL NULL <> x is not true).
-    where: { customerId: { in: messages.map((m) => m.customerId) }, status: "sent", AND: [REVIEW_STEP_FILTER, { OR: [{ statusReason: null }, { statusReason: { not: SENT_AS_CHECK_IN } }] }] },
+    where: {
+      customerId: { in: messages.map((m) => m.customerId) },
+      status: "sent",
+      AND: [REVIEW_STEP_FILTER, { OR: [{ statusReason: null }, { statusReason: { not: SENT_AS_CHECK_IN } }] }],
+    },
     orderBy: { sentAt: "desc" },
     select: { id: true, customerId: true, sentAt: true },
   });
   // The first in that order for the customer, as one findFirst per message would find it.
-  return new Map(messages.map((m) => [m.id, asks.find((ask) => ask.customerId === m.customerId && ask.id !== m.id)?.sentAt ?? null]));
+  return new Map(
+    messages.map((m) => [m.id, asks.find((ask) => ask.customerId === m.customerId && ask.id !== m.id)?.sentAt ?? null]),
+  );
 }
 
 /** Orders whose SMS review request is the ask (waiting, on its way, or sent). */
@@ -73,7 +85,11 @@ async function ordersWithSmsAsk(messages: FactSubject[], tx: DbClient): Promise<
   const orderIds = [...new Set(messages.flatMap((m) => (m.orderId ? [m.orderId] : [])))];
   if (orderIds.length === 0) return new Set();
   const asks = await tx.scheduledMessage.findMany({
-    where: { orderId: { in: orderIds }, flow: "sms_review_request", status: { in: ["scheduled", "paused", "sending", "unknown", "sent"] } },
+    where: {
+      orderId: { in: orderIds },
+      flow: "sms_review_request",
+      status: { in: ["scheduled", "paused", "sending", "unknown", "sent"] },
+    },
     select: { orderId: true },
   });
   return new Set(asks.map((ask) => ask.orderId!));
@@ -84,7 +100,9 @@ export async function loadSendFacts(messages: FactSubject[], tx: DbClient): Prom
   const needed = new Map(messages.map((m) => [m.id, factsNeeded(m)]));
   const needing = (fact: keyof ReturnType<typeof factsNeeded>) => messages.filter((m) => needed.get(m.id)![fact]);
   // One after the other: a batch holds one connection at a time, leaving the pool to the others.
-  const problemCustomers = needing("openProblem").length ? await customersWithOpenProblem([...new Set(needing("openProblem").map((m) => m.customerId))], tx) : new Set<string>();
+  const problemCustomers = needing("openProblem").length
+    ? await customersWithOpenProblem([...new Set(needing("openProblem").map((m) => m.customerId))], tx)
+    : new Set<string>();
   const reviewed = await withReviewRecorded(needing("review"), tx);
   const replied = await withCustomerReply(needing("reply"), tx);
   const lastAsks = await lastReviewAsks(needing("lastAsk"), tx);

@@ -5,11 +5,22 @@ import type { ShopSettings } from "@/lib/generated/prisma/client";
 import { withSmsStates } from "@/lib/consent/sms-consent";
 import { HIGH_VALUE_CART_WINDOW } from "@/lib/outbound/flow-steps";
 import { loadClaimedMessages, type ClaimedMessage } from "@/lib/outbound/load-claimed-messages";
-import { prepareThreadMessages, type PreparedSend, type SendCandidate, type SendRun } from "@/lib/outbound/prepare-thread-messages";
+import {
+  prepareThreadMessages,
+  type PreparedSend,
+  type SendCandidate,
+  type SendRun,
+} from "@/lib/outbound/prepare-thread-messages";
 import type { SendOutcome } from "@/lib/outbound/providers/send-outcome";
 import { sendEmail, sendSms } from "@/lib/outbound/providers/transport";
 import { customerTimeZones } from "@/lib/outbound/quiet-hours";
-import { recordAttempts, recordSentMessage, releaseMessages, type Attempt, type Release } from "@/lib/outbound/record-send-outcomes";
+import {
+  recordAttempts,
+  recordSentMessage,
+  releaseMessages,
+  type Attempt,
+  type Release,
+} from "@/lib/outbound/record-send-outcomes";
 import { loadSendFacts, SENT_AS_CHECK_IN } from "@/lib/outbound/send-facts";
 import { decideSend, type SendDecision } from "@/lib/outbound/send-eligibility";
 import { loadApprovedVersions } from "@/lib/templates/get-approved-version";
@@ -21,7 +32,8 @@ export type { SendRun } from "@/lib/outbound/prepare-thread-messages";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type SendResult = "sent" | "retry" | "failed" | "unknown" | "skipped" | "cancelled" | "paused" | "deferred" | "lost-lease";
+export type SendResult =
+  "sent" | "retry" | "failed" | "unknown" | "skipped" | "cancelled" | "paused" | "deferred" | "lost-lease";
 
 /** Runs one provider call; the dispatcher passes its limit of calls in flight per process. */
 export type ProviderCallSlot = (call: () => Promise<void>) => Promise<void>;
@@ -32,12 +44,23 @@ export async function startSendRun(settings: ShopSettings, tx: DbClient = db): P
 }
 
 /** Records a confirmed send on the schedule, the thread message and the conversation (the settling run holds the message). */
-export async function recordSent(scheduledId: string, messageId: string, providerMessageId: string, at: Date, tx: DbClient, statusReason: string | null = null): Promise<void> {
+export async function recordSent(
+  scheduledId: string,
+  messageId: string,
+  providerMessageId: string,
+  at: Date,
+  tx: DbClient,
+  statusReason: string | null = null,
+): Promise<void> {
   await recordSentMessage({ scheduledId, messageId, providerMessageId, statusReason }, at, tx);
 }
 
 /** The rules checked again at send time, with the facts of the whole batch read at once. */
-async function decide(claimed: ClaimedMessage[], settings: ShopSettings, now: Date): Promise<{ scheduled: ClaimedMessage; decision: SendDecision }[]> {
+async function decide(
+  claimed: ClaimedMessage[],
+  settings: ShopSettings,
+  now: Date,
+): Promise<{ scheduled: ClaimedMessage; decision: SendDecision }[]> {
   const customers = await withSmsStates(
     claimed.map((scheduled) => scheduled.customer),
     db,
@@ -53,16 +76,28 @@ async function decide(claimed: ClaimedMessage[], settings: ShopSettings, now: Da
       maxReviewPauseMs: settings.reviewPauseMaxDays * DAY_MS,
       day5EmailWithSms: settings.day5EmailWithSms,
       smsZones: customerTimeZones(scheduled.customer, settings.timeZone),
-      smsWindow: scheduled.flow === "high_value_cart" ? HIGH_VALUE_CART_WINDOW : { startHour: settings.smsWindowStartHour, endHour: settings.smsWindowEndHour },
+      smsWindow:
+        scheduled.flow === "high_value_cart"
+          ? HIGH_VALUE_CART_WINDOW
+          : { startHour: settings.smsWindowStartHour, endHour: settings.smsWindowEndHour },
       now,
     }),
   }));
 }
 
-const RESULT_OF: Record<Exclude<SendDecision["action"], "send">, SendResult> = { skip: "skipped", cancel: "cancelled", pause: "paused", defer: "deferred" };
+const RESULT_OF: Record<Exclude<SendDecision["action"], "send">, SendResult> = {
+  skip: "skipped",
+  cancel: "cancelled",
+  pause: "paused",
+  defer: "deferred",
+};
 
 /** The status change of a message the rules hold back. */
-function releaseFor(scheduled: ClaimedMessage, decision: Exclude<SendDecision, { action: "send" }>, now: Date): Release {
+function releaseFor(
+  scheduled: ClaimedMessage,
+  decision: Exclude<SendDecision, { action: "send" }>,
+  now: Date,
+): Release {
   switch (decision.action) {
     case "skip":
       return { id: scheduled.id, status: "skipped", statusReason: decision.reason };
@@ -71,16 +106,41 @@ function releaseFor(scheduled: ClaimedMessage, decision: Exclude<SendDecision, {
     case "pause":
       return { id: scheduled.id, status: "paused", statusReason: decision.reason, pausedAt: scheduled.pausedAt ?? now };
     case "defer":
-      return { id: scheduled.id, status: "scheduled", statusReason: decision.reason, dueAt: decision.until, giveBackAttempt: true };
+      return {
+        id: scheduled.id,
+        status: "scheduled",
+        statusReason: decision.reason,
+        dueAt: decision.until,
+        giveBackAttempt: true,
+      };
   }
 }
 
 /** The one provider call of a prepared message. */
 async function callProvider({ scheduled, composed }: PreparedSend, now: Date): Promise<SendOutcome> {
   if (composed.channel === "email") {
-    return sendEmail({ from: composed.from, to: composed.to, replyTo: composed.replyTo, subject: composed.subject, htmlBody: composed.html, textBody: composed.text, headers: composed.headers, metadata: { scheduledMessageId: scheduled.id } }, now);
+    return sendEmail(
+      {
+        from: composed.from,
+        to: composed.to,
+        replyTo: composed.replyTo,
+        subject: composed.subject,
+        htmlBody: composed.html,
+        textBody: composed.text,
+        headers: composed.headers,
+        metadata: { scheduledMessageId: scheduled.id },
+      },
+      now,
+    );
   }
-  return sendSms({ to: composed.to, body: composed.text, statusCallback: `${env().APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/status` }, now);
+  return sendSms(
+    {
+      to: composed.to,
+      body: composed.text,
+      statusCallback: `${env().APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/status`,
+    },
+    now,
+  );
 }
 
 /**
@@ -90,7 +150,12 @@ async function callProvider({ scheduled, composed }: PreparedSend, now: Date): P
  * set-based statements for the whole batch. One customer's messages go in successive batches,
  * in order, so the rules that read a customer's earlier sends (one review ask a day) see them.
  */
-export async function sendScheduledMessages(ids: string[], run: SendRun, now: Date, slot: ProviderCallSlot = (call) => call()): Promise<Map<string, SendResult>> {
+export async function sendScheduledMessages(
+  ids: string[],
+  run: SendRun,
+  now: Date,
+  slot: ProviderCallSlot = (call) => call(),
+): Promise<Map<string, SendResult>> {
   const results = new Map<string, SendResult>();
   const claimed = await loadClaimedMessages(ids);
   const held = new Set(claimed.map((scheduled) => scheduled.id));
@@ -121,7 +186,16 @@ export async function sendScheduledMessages(ids: string[], run: SendRun, now: Da
         try {
           const outcome = await callProvider(send, now);
           const { scheduled, composed, messageId, variant } = send;
-          attempts.push({ scheduledId: scheduled.id, customerId: scheduled.customerId, messageId, to: composed.to, leaseExpiresAt: scheduled.leaseExpiresAt, attempts: scheduled.attempts, outcome, sentReason: variant === "check_in" ? SENT_AS_CHECK_IN : null });
+          attempts.push({
+            scheduledId: scheduled.id,
+            customerId: scheduled.customerId,
+            messageId,
+            to: composed.to,
+            leaseExpiresAt: scheduled.leaseExpiresAt,
+            attempts: scheduled.attempts,
+            outcome,
+            sentReason: variant === "check_in" ? SENT_AS_CHECK_IN : null,
+          });
         } catch (error) {
           // Left "sending": the lease expires and the message is settled, never sent twice blindly.
           logError("dispatch", `${send.scheduled.id} failed unexpectedly`, error);

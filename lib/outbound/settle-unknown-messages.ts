@@ -11,27 +11,47 @@ const LOOKBACK_MS = 24 * 60 * 60_000;
  * are recorded as sent; not found, they go back to the queue; a failed lookup waits for the
  * next run. Returns how many were settled.
  */
-export async function settleUnknownMessages(now: Date, channels: ("email" | "sms")[]): Promise<{ sent: number; requeued: number }> {
-  const unknown = await db.scheduledMessage.findMany({ where: { status: "unknown", channel: { in: channels } }, include: { sentMessage: true, customer: true }, take: 100 });
+export async function settleUnknownMessages(
+  now: Date,
+  channels: ("email" | "sms")[],
+): Promise<{ sent: number; requeued: number }> {
+  const unknown = await db.scheduledMessage.findMany({
+    where: { status: "unknown", channel: { in: channels } },
+    include: { sentMessage: true, customer: true },
+    take: 100,
+  });
   const result = { sent: 0, requeued: 0 };
   for (const scheduled of unknown) {
     let providerMessageId: string | null;
     try {
-      if (!scheduled.sentMessage) providerMessageId = null; // stopped before anything was composed
-      else if (scheduled.channel === "email") providerMessageId = await findSentEmail("scheduledMessageId", scheduled.id);
-      else providerMessageId = await findSentSms(scheduled.sentMessage.toAddress ?? scheduled.customer.phone ?? "", scheduled.sentMessage.textBody, new Date(now.getTime() - LOOKBACK_MS));
+      if (!scheduled.sentMessage)
+        providerMessageId = null; // stopped before anything was composed
+      else if (scheduled.channel === "email")
+        providerMessageId = await findSentEmail("scheduledMessageId", scheduled.id);
+      else
+        providerMessageId = await findSentSms(
+          scheduled.sentMessage.toAddress ?? scheduled.customer.phone ?? "",
+          scheduled.sentMessage.textBody,
+          new Date(now.getTime() - LOOKBACK_MS),
+        );
     } catch (error) {
       logWarning("dispatch", `could not settle ${scheduled.id} yet`, error);
       continue;
     }
     await db.$transaction(async (tx) => {
-      const { count } = await tx.scheduledMessage.updateMany({ where: { id: scheduled.id, status: "unknown" }, data: { status: "sending" } });
+      const { count } = await tx.scheduledMessage.updateMany({
+        where: { id: scheduled.id, status: "unknown" },
+        data: { status: "sending" },
+      });
       if (count === 0) return;
       if (providerMessageId && scheduled.sentMessageId) {
         await recordSent(scheduled.id, scheduled.sentMessageId, providerMessageId, now, tx);
         result.sent++;
       } else {
-        await tx.scheduledMessage.update({ where: { id: scheduled.id }, data: { status: "scheduled", dueAt: now, statusReason: "requeued: the provider never received it" } });
+        await tx.scheduledMessage.update({
+          where: { id: scheduled.id },
+          data: { status: "scheduled", dueAt: now, statusReason: "requeued: the provider never received it" },
+        });
         result.requeued++;
       }
     });

@@ -14,10 +14,19 @@ const DEMO_ACCOUNT_SID = `AC${"0".repeat(32)}`;
  * about. Run by the dispatcher. Returns how many were delivered.
  */
 export async function deliverOutboxMessages(now = new Date()): Promise<number> {
-  const waiting = await db.outboxMessage.findMany({ where: { deliveredAt: null, createdAt: { lte: now } }, orderBy: { createdAt: "asc" }, take: 200 });
+  const waiting = await db.outboxMessage.findMany({
+    where: { deliveredAt: null, createdAt: { lte: now } },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+  });
   if (waiting.length === 0) return 0;
   const recorded = new Set(
-    (await db.message.findMany({ where: { providerMessageId: { in: waiting.map((m) => m.providerMessageId) } }, select: { providerMessageId: true } })).map((m) => m.providerMessageId),
+    (
+      await db.message.findMany({
+        where: { providerMessageId: { in: waiting.map((m) => m.providerMessageId) } },
+        select: { providerMessageId: true },
+      })
+    ).map((m) => m.providerMessageId),
   );
   const freshLimit = now.getTime() - 60_000;
   let delivered = 0;
@@ -27,8 +36,16 @@ export async function deliverOutboxMessages(now = new Date()): Promise<number> {
     // app is still recording gets a minute before it is delivered anyway.
     if (!isRecorded && outbox.createdAt.getTime() > freshLimit && !isNotice(outbox.metadata)) continue;
     if (isRecorded) {
-      if (outbox.channel === "email") await receivePostmarkEvent(postmarkDeliveryBody(outbox.providerMessageId, outbox.toAddress, now));
-      else await receiveStatusCallback(twilioStatusParams(outbox.providerMessageId, outbox.toAddress, "delivered", { twilioAccountSid: env().TWILIO_ACCOUNT_SID ?? DEMO_ACCOUNT_SID, twilioFromNumber: outbox.fromAddress }), now);
+      if (outbox.channel === "email")
+        await receivePostmarkEvent(postmarkDeliveryBody(outbox.providerMessageId, outbox.toAddress, now));
+      else
+        await receiveStatusCallback(
+          twilioStatusParams(outbox.providerMessageId, outbox.toAddress, "delivered", {
+            twilioAccountSid: env().TWILIO_ACCOUNT_SID ?? DEMO_ACCOUNT_SID,
+            twilioFromNumber: outbox.fromAddress,
+          }),
+          now,
+        );
     }
     await db.outboxMessage.update({ where: { id: outbox.id }, data: { deliveredAt: now } });
     delivered++;

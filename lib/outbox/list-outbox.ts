@@ -25,9 +25,14 @@ export type OutboxEntry = {
 };
 
 /** The newest outbox messages first, with the thread each one belongs to. */
-export async function listOutbox(options: { channel?: Channel; take?: number } = {}): Promise<{ entries: OutboxEntry[]; total: number }> {
+export async function listOutbox(
+  options: { channel?: Channel; take?: number } = {},
+): Promise<{ entries: OutboxEntry[]; total: number }> {
   const where = options.channel ? { channel: options.channel } : {};
-  const [rows, total] = await Promise.all([db.outboxMessage.findMany({ where, orderBy: { createdAt: "desc" }, take: options.take ?? 50 }), db.outboxMessage.count({ where })]);
+  const [rows, total] = await Promise.all([
+    db.outboxMessage.findMany({ where, orderBy: { createdAt: "desc" }, take: options.take ?? 50 }),
+    db.outboxMessage.count({ where }),
+  ]);
   const messages = await db.message.findMany({
     where: { providerMessageId: { in: rows.map((row) => row.providerMessageId) } },
     select: {
@@ -55,11 +60,18 @@ export async function listOutbox(options: { channel?: Channel; take?: number } =
       text: row.textBody,
       hasHtml: Boolean(row.htmlBody),
       headers: (row.headers as { name: string; value: string }[] | null) ?? [],
-      sms: row.channel === "sms" ? (({ segments, encoding, units }) => ({ segments, encoding, units }))(smsSize(row.textBody)) : null,
+      sms:
+        row.channel === "sms"
+          ? (({ segments, encoding, units }) => ({ segments, encoding, units }))(smsSize(row.textBody))
+          : null,
       conversationId: message?.conversationId ?? null,
       customerName: customer ? [customer.firstName, customer.lastName].filter(Boolean).join(" ") || null : null,
       customerLocale: customer?.locale === "en" ? "en" : "fr",
-      origin: scheduled ? { flow: scheduled.flow, step: scheduled.step } : message ? { authorType: message.authorType } : null,
+      origin: scheduled
+        ? { flow: scheduled.flow, step: scheduled.step }
+        : message
+          ? { authorType: message.authorType }
+          : null,
     };
   });
   return { entries, total };

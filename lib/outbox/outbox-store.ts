@@ -36,19 +36,33 @@ export async function recordOutboxEmail(email: OutgoingEmail, now = new Date()):
 export async function recordOutboxSms(sms: OutgoingSms, now = new Date(), purpose?: string): Promise<SendOutcome> {
   const providerMessageId = `SM${randomBytes(16).toString("hex")}`;
   await db.outboxMessage.create({
-    data: { channel: "sms", providerMessageId, fromAddress: env().TWILIO_FROM_NUMBER ?? OUTBOX_SMS_FROM, toAddress: sms.to, textBody: sms.body, createdAt: now, metadata: purpose ? { purpose } : {} },
+    data: {
+      channel: "sms",
+      providerMessageId,
+      fromAddress: env().TWILIO_FROM_NUMBER ?? OUTBOX_SMS_FROM,
+      toAddress: sms.to,
+      textBody: sms.body,
+      createdAt: now,
+      metadata: purpose ? { purpose } : {},
+    },
   });
   return { kind: "sent", providerMessageId };
 }
 
 /** The id of an outbox email sent with this metadata (as Postmark's metadata search), or null. */
 export async function findOutboxEmail(key: string, value: string): Promise<string | null> {
-  const found = await db.outboxMessage.findFirst({ where: { channel: "email", metadata: { path: [key], equals: value } }, select: { providerMessageId: true } });
+  const found = await db.outboxMessage.findFirst({
+    where: { channel: "email", metadata: { path: [key], equals: value } },
+    select: { providerMessageId: true },
+  });
   return found?.providerMessageId ?? null;
 }
 
 /** The id of an outbox SMS with this text to this number since a time (as Twilio's message list), or null. */
 export async function findOutboxSms(to: string, body: string, sentAfter: Date): Promise<string | null> {
-  const found = await db.outboxMessage.findFirst({ where: { channel: "sms", toAddress: to, textBody: body, createdAt: { gte: sentAfter } }, select: { providerMessageId: true } });
+  const found = await db.outboxMessage.findFirst({
+    where: { channel: "sms", toAddress: to, textBody: body, createdAt: { gte: sentAfter } },
+    select: { providerMessageId: true },
+  });
   return found?.providerMessageId ?? null;
 }

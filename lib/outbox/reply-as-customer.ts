@@ -18,26 +18,47 @@ import { receiveInboundSms } from "@/lib/twilio/receive-inbound-sms";
 
 export const CANNED_CUSTOMER_REPLIES = {
   happy: { fr: "Merci beaucoup, tout est parfait, je suis ravie !", en: "Thank you so much, it's perfect, I love it!" },
-  problem: { fr: "Bonjour, le colis est arrivé abîmé et le produit est cassé. Que puis-je faire ?", en: "Hi, it arrived broken, the glass jar is cracked and wax leaked in the box." },
+  problem: {
+    fr: "Bonjour, le colis est arrivé abîmé et le produit est cassé. Que puis-je faire ?",
+    en: "Hi, it arrived broken, the glass jar is cracked and wax leaked in the box.",
+  },
   stop: { fr: "STOP", en: "STOP" },
 } as const;
 export type CannedCustomerReply = keyof typeof CANNED_CUSTOMER_REPLIES;
 
 export const replyAsCustomerSchema = z.object({
   outboxMessageId: z.string().min(1),
-  text: z.string().trim().min(1, "Write the customer's answer, or pick one of the ready answers.").max(5000, "Keep the answer under 5,000 characters."),
+  text: z
+    .string()
+    .trim()
+    .min(1, "Write the customer's answer, or pick one of the ready answers.")
+    .max(5000, "Keep the answer under 5,000 characters."),
 });
 
-export type CustomerReplyResult = { conversationId: string | null; messageId: string | null; labels: { sentiment: string | null; intent: string | null }; answer: string | null };
+export type CustomerReplyResult = {
+  conversationId: string | null;
+  messageId: string | null;
+  labels: { sentiment: string | null; intent: string | null };
+  answer: string | null;
+};
 
 const DEMO_ACCOUNT_SID = `AC${"0".repeat(32)}`;
 
-export async function replyAsCustomer(input: z.infer<typeof replyAsCustomerSchema>, now = new Date()): Promise<CustomerReplyResult> {
+export async function replyAsCustomer(
+  input: z.infer<typeof replyAsCustomerSchema>,
+  now = new Date(),
+): Promise<CustomerReplyResult> {
   const transports = activeTransports();
-  if (transports.email !== "outbox" && transports.sms !== "outbox") throw AppError.because("not_found", "outboxDemoOnly");
+  if (transports.email !== "outbox" && transports.sms !== "outbox")
+    throw AppError.because("not_found", "outboxDemoOnly");
   const sent = await db.outboxMessage.findUnique({ where: { id: input.outboxMessageId } });
   if (!sent) throw AppError.because("not_found", "outboxMessageGone");
-  const customer = await db.customer.findFirst({ where: sent.channel === "email" ? { email: sent.toAddress.toLowerCase() } : { OR: [{ phone: sent.toAddress }, { phoneNumbers: { some: { number: sent.toAddress } } }] } });
+  const customer = await db.customer.findFirst({
+    where:
+      sent.channel === "email"
+        ? { email: sent.toAddress.toLowerCase() }
+        : { OR: [{ phone: sent.toAddress }, { phoneNumbers: { some: { number: sent.toAddress } } }] },
+  });
 
   let messageId: string | null;
   let answer: string | null = null;
@@ -61,16 +82,28 @@ export async function replyAsCustomer(input: z.infer<typeof replyAsCustomerSchem
     ({ messageId = null } = await receivePostmarkInbound(body, now));
   } else {
     const country = parsePhoneNumberFromString(sent.toAddress)?.country ?? "FR";
-    const params = twilioInboundSmsParams(`SM${randomBytes(16).toString("hex")}`, sent.toAddress, country, input.text, { twilioAccountSid: env().TWILIO_ACCOUNT_SID ?? DEMO_ACCOUNT_SID, twilioFromNumber: sent.fromAddress });
+    const params = twilioInboundSmsParams(`SM${randomBytes(16).toString("hex")}`, sent.toAddress, country, input.text, {
+      twilioAccountSid: env().TWILIO_ACCOUNT_SID ?? DEMO_ACCOUNT_SID,
+      twilioFromNumber: sent.fromAddress,
+    });
     const received = await receiveInboundSms(params, now);
     messageId = received.messageId;
     answer = received.reply;
     // Twilio would text its TwiML answer (a HELP or ARRET confirmation) itself: the Outbox shows it.
-    if (answer) await recordOutboxSms({ to: sent.toAddress, body: answer, statusCallback: null }, now, "keyword_answer");
+    if (answer)
+      await recordOutboxSms({ to: sent.toAddress, body: answer, statusCallback: null }, now, "keyword_answer");
   }
   if (!messageId) return { conversationId: null, messageId: null, labels: { sentiment: null, intent: null }, answer };
   // Classified at once (a webhook does it just after answering): the demo shows the labels.
   await classifyInboundMessage(messageId, now);
-  const stored = await db.message.findUniqueOrThrow({ where: { id: messageId }, select: { conversationId: true, sentiment: true, intent: true } });
-  return { conversationId: stored.conversationId, messageId, labels: { sentiment: stored.sentiment, intent: stored.intent }, answer };
+  const stored = await db.message.findUniqueOrThrow({
+    where: { id: messageId },
+    select: { conversationId: true, sentiment: true, intent: true },
+  });
+  return {
+    conversationId: stored.conversationId,
+    messageId,
+    labels: { sentiment: stored.sentiment, intent: stored.intent },
+    answer,
+  };
 }

@@ -3,7 +3,10 @@ import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js"
 /** E.164 form of a phone number, or null when it is not a valid number. */
 export function normalizePhone(raw: string | null | undefined, defaultCountry?: string | null): string | null {
   if (!raw?.trim()) return null;
-  const parsed = parsePhoneNumberFromString(raw.trim(), (defaultCountry?.toUpperCase() as CountryCode | undefined) ?? undefined);
+  const parsed = parsePhoneNumberFromString(
+    raw.trim(),
+    (defaultCountry?.toUpperCase() as CountryCode | undefined) ?? undefined,
+  );
   return parsed?.isValid() ? parsed.number : null;
 }
 

@@ -17,7 +17,16 @@ const payload = z.object({
   HtmlBody: z.string().nullish(),
   StrippedTextReply: z.string().nullish(),
   Headers: z.array(z.object({ Name: z.string(), Value: z.string() })).default([]),
-  Attachments: z.array(z.object({ Name: z.string(), Content: z.string().nullish(), ContentType: z.string(), ContentLength: z.number().int().nonnegative() })).default([]),
+  Attachments: z
+    .array(
+      z.object({
+        Name: z.string(),
+        Content: z.string().nullish(),
+        ContentType: z.string(),
+        ContentLength: z.number().int().nonnegative(),
+      }),
+    )
+    .default([]),
 });
 
 function header(headers: { Name: string; Value: string }[], name: string): string | null {
@@ -30,21 +39,49 @@ function messageIds(value: string | null): string[] {
 
 function attachment(a: z.infer<typeof payload>["Attachments"][number]): InboundAttachment {
   if (a.ContentLength > MAX_ATTACHMENT_BYTES) {
-    return { filename: a.Name, contentType: a.ContentType, size: a.ContentLength, content: null, droppedReason: `Larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB: not stored` };
+    return {
+      filename: a.Name,
+      contentType: a.ContentType,
+      size: a.ContentLength,
+      content: null,
+      droppedReason: `Larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB: not stored`,
+    };
   }
-  return { filename: a.Name, contentType: a.ContentType, size: a.ContentLength, content: a.Content ? Buffer.from(a.Content, "base64") : null, droppedReason: a.Content ? null : "Postmark sent no content" };
+  return {
+    filename: a.Name,
+    contentType: a.ContentType,
+    size: a.ContentLength,
+    content: a.Content ? Buffer.from(a.Content, "base64") : null,
+    droppedReason: a.Content ? null : "Postmark sent no content",
+  };
 }
 
 /** Strips HTML to text for an HTML-only mail, so every message has a readable text body. */
 function textFromHtml(html: string): string {
-  return html.replace(/<(br|\/p|\/div|\/li)[^>]*>/gi, "\n").replace(/<[^>]+>/g, "").replace(/&nbsp;/g, " ").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/\n{3,}/g, "\n\n").trim();
+  return html
+    .replace(/<(br|\/p|\/div|\/li)[^>]*>/gi, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 export type PostmarkInboundResult = { ok: true; message: InboundMessage } | { ok: false; error: string };
 
-export function mapPostmarkInbound(body: unknown, receivedAt = new Date(), trustedAuthservIds: readonly string[] = []): PostmarkInboundResult {
+export function mapPostmarkInbound(
+  body: unknown,
+  receivedAt = new Date(),
+  trustedAuthservIds: readonly string[] = [],
+): PostmarkInboundResult {
   const parsed = payload.safeParse(body);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") };
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "),
+    };
   const p = parsed.data;
   const text = p.TextBody?.trim() ? p.TextBody : p.HtmlBody ? textFromHtml(p.HtmlBody) : "";
   const stripped = p.StrippedTextReply?.trim() ? p.StrippedTextReply.trim() : stripQuotedText(text);

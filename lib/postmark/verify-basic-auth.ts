@@ -9,7 +9,11 @@ const digest = (value: string) => createHash("sha256").update(value).digest();
 /** Postmark webhooks carry HTTP basic auth (POSTMARK_WEBHOOK_USER/PASSWORD); 401 otherwise. */
 export function verifyPostmarkBasicAuth(headers: Headers): void {
   const { POSTMARK_WEBHOOK_USER, POSTMARK_WEBHOOK_PASSWORD } = env();
-  if (!POSTMARK_WEBHOOK_USER || !POSTMARK_WEBHOOK_PASSWORD) throw new AppError("unauthenticated", "Postmark webhooks are not configured: set POSTMARK_WEBHOOK_USER and POSTMARK_WEBHOOK_PASSWORD.");
+  if (!POSTMARK_WEBHOOK_USER || !POSTMARK_WEBHOOK_PASSWORD)
+    throw new AppError(
+      "unauthenticated",
+      "Postmark webhooks are not configured: set POSTMARK_WEBHOOK_USER and POSTMARK_WEBHOOK_PASSWORD.",
+    );
   const header = headers.get("authorization") ?? "";
   const given = header.startsWith("Basic ") ? Buffer.from(header.slice(6), "base64").toString("utf8") : "";
   if (!timingSafeEqual(digest(given), digest(`${POSTMARK_WEBHOOK_USER}:${POSTMARK_WEBHOOK_PASSWORD}`))) {
@@ -19,7 +23,8 @@ export function verifyPostmarkBasicAuth(headers: Headers): void {
 
 /** A JSON body, with clear 4xx errors for the wrong type or syntax. */
 export function parseJsonBody(body: Buffer, headers: Headers): unknown {
-  if (!(headers.get("content-type") ?? "").includes("application/json")) throw new AppError("bad_request", "Expected application/json, as Postmark sends.");
+  if (!(headers.get("content-type") ?? "").includes("application/json"))
+    throw new AppError("bad_request", "Expected application/json, as Postmark sends.");
   try {
     return parseUntrustedJson(body.toString("utf8"));
   } catch {

@@ -7,7 +7,13 @@ import { forgetFailedDeliveriesMentioning } from "@/lib/webhooks/webhook-outcome
 /** What an erased message, subject or name reads as in the inbox. */
 export const ERASED_TEXT = "[erased]";
 
-export type ErasureSummary = { conversations: number; messages: number; attachments: number; cancelledMessages: number; auditEntries: number };
+export type ErasureSummary = {
+  conversations: number;
+  messages: number;
+  attachments: number;
+  cancelledMessages: number;
+  auditEntries: number;
+};
 
 /**
  * Erases one customer's personal data everywhere it appears, in one transaction: their
@@ -19,12 +25,22 @@ export type ErasureSummary = { conversations: number; messages: number; attachme
  * Their identifiers are remembered as one-way fingerprints so a later webhook cannot restore
  * them. Running it again changes nothing.
  */
-export async function eraseCustomer(customerId: string, tx: DbClient, now = new Date(), options: { wholeShop?: boolean } = {}): Promise<ErasureSummary | null> {
+export async function eraseCustomer(
+  customerId: string,
+  tx: DbClient,
+  now = new Date(),
+  options: { wholeShop?: boolean } = {},
+): Promise<ErasureSummary | null> {
   // Locked first: an inbound message for them waits (lib/inbound: FOR SHARE), then finds no one.
   const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Customer" WHERE id = ${customerId} FOR UPDATE`;
   if (!locked) return null;
-  const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, select: { id: true, email: true, phone: true, externalId: true, phoneNumbers: { select: { number: true } } } });
-  const numbers = [...new Set([customer.phone, ...customer.phoneNumbers.map((p) => p.number)].filter(Boolean) as string[])];
+  const customer = await tx.customer.findUniqueOrThrow({
+    where: { id: customerId },
+    select: { id: true, email: true, phone: true, externalId: true, phoneNumbers: { select: { number: true } } },
+  });
+  const numbers = [
+    ...new Set([customer.phone, ...customer.phoneNumbers.map((p) => p.number)].filter(Boolean) as string[]),
+  ];
   const addresses = [customer.email, ...numbers].filter(Boolean) as string[];
   await rememberErasedIdentities({ email: customer.email, externalId: customer.externalId }, tx, now);
   for (const phone of numbers) await rememberErasedIdentities({ phone }, tx, now);
@@ -34,7 +50,8 @@ export async function eraseCustomer(customerId: string, tx: DbClient, now = new 
     WHERE "customerId" = ${customerId} AND status IN ('scheduled', 'paused')`;
   await tx.$executeRaw`UPDATE "ScheduledMessage" SET "lastError" = NULL WHERE "customerId" = ${customerId} AND "lastError" IS NOT NULL`;
 
-  const conversations = await tx.$executeRaw`UPDATE "Conversation" SET subject = NULL, "updatedAt" = ${now} WHERE "customerId" = ${customerId}`;
+  const conversations =
+    await tx.$executeRaw`UPDATE "Conversation" SET subject = NULL, "updatedAt" = ${now} WHERE "customerId" = ${customerId}`;
   const attachments = await tx.$executeRaw`
     DELETE FROM "Attachment" a USING "Message" m, "Conversation" c
     WHERE a."messageId" = m.id AND m."conversationId" = c.id AND c."customerId" = ${customerId}`;
@@ -51,7 +68,20 @@ export async function eraseCustomer(customerId: string, tx: DbClient, now = new 
   await tx.$executeRaw`UPDATE "Checkout" SET email = NULL, phone = NULL, "checkoutUrl" = NULL, "updatedAt" = ${now} WHERE "customerId" = ${customerId}`;
   // What follows reads whole tables (no index on these addresses and details): a whole-shop
   // erasure does it once, set-based, at the end (lib/privacy/privacy-requests.ts).
-  const anonymize = () => tx.customer.update({ where: { id: customerId }, data: { email: null, phone: null, externalId: null, firstName: null, lastName: null, timeZone: null, emailSuppressedReason: null, erasedAt: now } });
+  const anonymize = () =>
+    tx.customer.update({
+      where: { id: customerId },
+      data: {
+        email: null,
+        phone: null,
+        externalId: null,
+        firstName: null,
+        lastName: null,
+        timeZone: null,
+        emailSuppressedReason: null,
+        erasedAt: now,
+      },
+    });
   if (options.wholeShop) {
     await anonymize();
     return { conversations, messages, attachments, cancelledMessages, auditEntries: 0 };

@@ -16,8 +16,14 @@ export async function exportCustomerData(customerId: string, tx: DbClient, now =
     include: {
       phoneNumbers: { orderBy: { createdAt: "asc" } },
       consentEvents: { orderBy: { occurredAt: "asc" } },
-      checkouts: { orderBy: { startedAt: "asc" }, include: { lineItems: { select: { title: true, quantity: true, unitPrice: true } } } },
-      orders: { orderBy: { placedAt: "asc" }, include: { lineItems: { select: { title: true, quantity: true, unitPrice: true } } } },
+      checkouts: {
+        orderBy: { startedAt: "asc" },
+        include: { lineItems: { select: { title: true, quantity: true, unitPrice: true } } },
+      },
+      orders: {
+        orderBy: { placedAt: "asc" },
+        include: { lineItems: { select: { title: true, quantity: true, unitPrice: true } } },
+      },
       reviews: { orderBy: { createdAt: "asc" } },
       conversations: {
         orderBy: { createdAt: "asc" },
@@ -25,18 +31,41 @@ export async function exportCustomerData(customerId: string, tx: DbClient, now =
           frictionMarks: { select: { note: true, createdAt: true, category: { select: { name: true } } } },
           messages: {
             orderBy: { createdAt: "asc" },
-            include: { attachments: { select: { filename: true, contentType: true, size: true, droppedReason: true } } },
+            include: {
+              attachments: { select: { filename: true, contentType: true, size: true, droppedReason: true } },
+            },
           },
         },
       },
       scheduledMessages: { orderBy: { dueAt: "asc" } },
-      trackedLinks: { orderBy: { createdAt: "asc" }, include: { clicks: { orderBy: { clickedAt: "asc" }, select: { clickedAt: true, userAgent: true } } } },
+      trackedLinks: {
+        orderBy: { createdAt: "asc" },
+        include: { clicks: { orderBy: { clickedAt: "asc" }, select: { clickedAt: true, userAgent: true } } },
+      },
     },
   });
   if (!customer) return null;
-  const entityIds = [customer.id, ...customer.conversations.map((c) => c.id), ...customer.scheduledMessages.map((m) => m.id)];
-  const auditEntries = await tx.auditLog.findMany({ where: { entityId: { in: entityIds } }, orderBy: { createdAt: "asc" }, select: { action: true, entityType: true, entityId: true, data: true, createdAt: true } });
-  const addresses = [customer.email, customer.phone, ...customer.phoneNumbers.map((p) => p.number)].filter((a): a is string => Boolean(a));
+  const entityIds = [
+    customer.id,
+    ...customer.conversations.map((c) => c.id),
+    ...customer.scheduledMessages.map((m) => m.id),
+  ];
+  const auditEntries = await tx.auditLog.findMany({
+    where: { entityId: { in: entityIds } },
+    orderBy: { createdAt: "asc" },
+    select: { action: true, entityType: true, entityId: true, data: true, createdAt: true },
+  });
+  const addresses = [customer.email, customer.phone, ...customer.phoneNumbers.map((p) => p.number)].filter(
+    (a): a is string => Boolean(a),
+  );
   const failedWebhookDeliveries = await failedDeliveriesMentioning([...new Set(addresses)], tx);
-  return JSON.parse(JSON.stringify({ exportedAt: now, format: "reply-inbox.customer-export.v1", customer, auditEntries, failedWebhookDeliveries })) as Prisma.InputJsonObject;
+  return JSON.parse(
+    JSON.stringify({
+      exportedAt: now,
+      format: "reply-inbox.customer-export.v1",
+      customer,
+      auditEntries,
+      failedWebhookDeliveries,
+    }),
+  ) as Prisma.InputJsonObject;
 }

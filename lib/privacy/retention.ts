@@ -17,8 +17,18 @@ const RETENTION_BATCH = 500;
  * else stays, so reports, threads and counts keep working. A watermark in the settings says how
  * far it has gone, so a run reads only what it has not done yet. Returns the messages done.
  */
-export async function removeExpiredMessageBodies(settings: { retentionMonths: number | null; retentionRedactedBefore: Date | null }, now = new Date()): Promise<number> {
-  await db.privacyRequest.updateMany({ where: { kind: "export", completedAt: { lt: new Date(now.getTime() - EXPORT_KEPT_DAYS * 86_400_000) }, NOT: { export: { equals: Prisma.AnyNull } } }, data: { export: Prisma.DbNull } });
+export async function removeExpiredMessageBodies(
+  settings: { retentionMonths: number | null; retentionRedactedBefore: Date | null },
+  now = new Date(),
+): Promise<number> {
+  await db.privacyRequest.updateMany({
+    where: {
+      kind: "export",
+      completedAt: { lt: new Date(now.getTime() - EXPORT_KEPT_DAYS * 86_400_000) },
+      NOT: { export: { equals: Prisma.AnyNull } },
+    },
+    data: { export: Prisma.DbNull },
+  });
   if (!settings.retentionMonths) return 0;
   const cutoff = subMonths(now, settings.retentionMonths);
   // The demo outbox copies what was sent: it goes by the same rule.

@@ -30,7 +30,17 @@ function occurrencesSql(from: Date, to: Date): Prisma.Sql {
      GROUP BY category_id, conversation_id`;
 }
 
-type CategoryRow = { category_id: string; occurrences: number; marked: number; hinted: number; customers: number; first_seen: Date; last_seen: Date; checkouts: number; checkout_value: string | null };
+type CategoryRow = {
+  category_id: string;
+  occurrences: number;
+  marked: number;
+  hinted: number;
+  customers: number;
+  first_seen: Date;
+  last_seen: Date;
+  checkouts: number;
+  checkout_value: string | null;
+};
 
 export type FrictionCategoryReport = {
   id: string;
@@ -82,7 +92,17 @@ async function weeklySeries(from: Date, to: Date) {
 }
 
 async function examples(from: Date, to: Date) {
-  return db.$queryRaw<{ category_id: string; conversation_id: string; at: Date; first_name: string | null; last_name: string | null; email: string | null; phone: string | null }[]>`
+  return db.$queryRaw<
+    {
+      category_id: string;
+      conversation_id: string;
+      at: Date;
+      first_name: string | null;
+      last_name: string | null;
+      email: string | null;
+      phone: string | null;
+    }[]
+  >`
     WITH occ AS (${occurrencesSql(from, to)}),
          ranked AS (SELECT occ.*, row_number() OVER (PARTITION BY category_id ORDER BY at DESC) AS n FROM occ)
     SELECT r.category_id, r.conversation_id, r.at, cu."firstName" AS first_name, cu."lastName" AS last_name, cu.email, cu.phone
@@ -91,24 +111,42 @@ async function examples(from: Date, to: Date) {
 }
 
 async function countOccurrences(categoryId: string, from: Date, to: Date): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`WITH occ AS (${occurrencesSql(from, to)}) SELECT count(*)::int AS n FROM occ WHERE category_id = ${categoryId}`;
+  const [row] = await db.$queryRaw<
+    { n: number }[]
+  >`WITH occ AS (${occurrencesSql(from, to)}) SELECT count(*)::int AS n FROM occ WHERE category_id = ${categoryId}`;
   return row?.n ?? 0;
 }
 
 async function fixWindow(categoryId: string, from: Date, to: Date): Promise<FixWindow> {
-  const [occurrences, orders] = await Promise.all([countOccurrences(categoryId, from, to), db.order.count({ where: { placedAt: { gte: from, lt: to } } })]);
-  return { days: Math.round((to.getTime() - from.getTime()) / DAY_MS), occurrences, orders, per100Orders: orders === 0 ? null : (occurrences / orders) * 100 };
+  const [occurrences, orders] = await Promise.all([
+    countOccurrences(categoryId, from, to),
+    db.order.count({ where: { placedAt: { gte: from, lt: to } } }),
+  ]);
+  return {
+    days: Math.round((to.getTime() - from.getTime()) / DAY_MS),
+    occurrences,
+    orders,
+    per100Orders: orders === 0 ? null : (occurrences / orders) * 100,
+  };
 }
 
 /** The rate per 100 orders in equal windows before and after the fix (as long as the fix is old, at most 28 days). */
 export async function beforeAndAfterFix(categoryId: string, fixedOn: Date, now = new Date()) {
   const days = Math.min(FIX_WINDOW_MAX_DAYS, Math.floor((now.getTime() - fixedOn.getTime()) / DAY_MS));
   const span = Math.max(days, 0) * DAY_MS;
-  const [before, after] = await Promise.all([fixWindow(categoryId, new Date(fixedOn.getTime() - span), fixedOn), fixWindow(categoryId, fixedOn, new Date(fixedOn.getTime() + span))]);
+  const [before, after] = await Promise.all([
+    fixWindow(categoryId, new Date(fixedOn.getTime() - span), fixedOn),
+    fixWindow(categoryId, fixedOn, new Date(fixedOn.getTime() + span)),
+  ]);
   return { before, after };
 }
 
-const display = (c: { first_name: string | null; last_name: string | null; email: string | null; phone: string | null }) => [c.first_name, c.last_name].filter(Boolean).join(" ") || c.email || c.phone || "—";
+const display = (c: {
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  phone: string | null;
+}) => [c.first_name, c.last_name].filter(Boolean).join(" ") || c.email || c.phone || "—";
 
 /** Every category with friction in the range (and every category with a fix), most frequent first. */
 export async function frictionReport(filters: ReportFilters, now = new Date()): Promise<FrictionCategoryReport[]> {
@@ -139,12 +177,21 @@ export async function frictionReport(filters: ReportFilters, now = new Date()): 
       checkoutValue: Number(row?.checkout_value ?? 0),
       firstSeen: row?.first_seen ?? null,
       lastSeen: row?.last_seen ?? null,
-      weekly: weekly.filter((w) => w.category_id === category.id).map((w) => ({ week: w.week.toISOString().slice(0, 10), occurrences: w.occurrences })),
+      weekly: weekly
+        .filter((w) => w.category_id === category.id)
+        .map((w) => ({ week: w.week.toISOString().slice(0, 10), occurrences: w.occurrences })),
       examples: sample
         .filter((s) => s.category_id === category.id)
         .sort((a, b) => b.at.getTime() - a.at.getTime())
         .map((s) => ({ conversationId: s.conversation_id, customerName: display(s), at: s.at })),
-      latestFix: fix ? { fixedOn: fix.fixedOn, note: fix.note, recordedBy: fix.recordedBy?.name ?? null, ...(await beforeAndAfterFix(category.id, fix.fixedOn, now)) } : null,
+      latestFix: fix
+        ? {
+            fixedOn: fix.fixedOn,
+            note: fix.note,
+            recordedBy: fix.recordedBy?.name ?? null,
+            ...(await beforeAndAfterFix(category.id, fix.fixedOn, now)),
+          }
+        : null,
     });
   }
   return reports.sort((a, b) => b.occurrences - a.occurrences || a.name.localeCompare(b.name));
@@ -152,11 +199,30 @@ export async function frictionReport(filters: ReportFilters, now = new Date()): 
 
 /** The customers who hit a friction (all time up to the fix, or now), to tell them it is fixed. */
 export async function customersWhoHit(categoryId: string, until: Date) {
-  const rows = await db.$queryRaw<{ conversation_id: string; at: Date; customer_id: string; first_name: string | null; last_name: string | null; email: string | null; phone: string | null }[]>`
+  const rows = await db.$queryRaw<
+    {
+      conversation_id: string;
+      at: Date;
+      customer_id: string;
+      first_name: string | null;
+      last_name: string | null;
+      email: string | null;
+      phone: string | null;
+    }[]
+  >`
     WITH occ AS (${occurrencesSql(new Date(0), until)})
     SELECT DISTINCT ON (c."customerId") c."customerId" AS customer_id, occ.conversation_id, occ.at, cu."firstName" AS first_name, cu."lastName" AS last_name, cu.email, cu.phone
       FROM occ JOIN "Conversation" c ON c.id = occ.conversation_id JOIN "Customer" cu ON cu.id = c."customerId"
      WHERE occ.category_id = ${categoryId}
      ORDER BY c."customerId", occ.at DESC`;
-  return rows.map((r) => ({ customerId: r.customer_id, conversationId: r.conversation_id, at: r.at, name: display(r), email: r.email, phone: r.phone })).sort((a, b) => b.at.getTime() - a.at.getTime());
+  return rows
+    .map((r) => ({
+      customerId: r.customer_id,
+      conversationId: r.conversation_id,
+      at: r.at,
+      name: display(r),
+      email: r.email,
+      phone: r.phone,
+    }))
+    .sort((a, b) => b.at.getTime() - a.at.getTime());
 }

@@ -61,7 +61,8 @@ const day = (date: Date) => Prisma.sql`${date.toISOString().slice(0, 10)}::date`
 /** The report's channel and flow filters on a table with `channel` and `flow` columns. */
 export function scopeSql(filters: Pick<ReportFilters, "channel" | "flow">, alias: string): Prisma.Sql {
   const a = Prisma.raw(alias);
-  const channel = filters.channel === "all" ? Prisma.empty : Prisma.sql`AND ${a}.channel = ${filters.channel}::"Channel"`;
+  const channel =
+    filters.channel === "all" ? Prisma.empty : Prisma.sql`AND ${a}.channel = ${filters.channel}::"Channel"`;
   const flow = filters.flow === "all" ? Prisma.empty : Prisma.sql`AND ${a}.flow = ${filters.flow}::"Flow"`;
   return Prisma.sql`${channel} ${flow}`;
 }
@@ -72,9 +73,13 @@ export function scopeSql(filters: Pick<ReportFilters, "channel" | "flow">, alias
  */
 function sendFactsSql(ranges: TimeRange[], filters: Pick<ReportFilters, "channel" | "flow">): Prisma.Sql {
   const window = Prisma.sql`${WINDOW_DAYS} * interval '1 day'`;
-  const within = (column: Prisma.Sql, sentAt: Prisma.Sql) => Prisma.sql`${column} > ${sentAt} AND ${column} <= ${sentAt} + ${window}`;
-  const anyOf = (each: (range: TimeRange) => Prisma.Sql) => (ranges.length ? Prisma.join(ranges.map(each), " OR ") : Prisma.sql`false`);
-  const helpSent = anyOf((r) => Prisma.sql`(h."sentAt" >= ${ts(r.from)} - ${window} AND h."sentAt" < ${ts(r.to)} + ${window})`);
+  const within = (column: Prisma.Sql, sentAt: Prisma.Sql) =>
+    Prisma.sql`${column} > ${sentAt} AND ${column} <= ${sentAt} + ${window}`;
+  const anyOf = (each: (range: TimeRange) => Prisma.Sql) =>
+    ranges.length ? Prisma.join(ranges.map(each), " OR ") : Prisma.sql`false`;
+  const helpSent = anyOf(
+    (r) => Prisma.sql`(h."sentAt" >= ${ts(r.from)} - ${window} AND h."sentAt" < ${ts(r.to)} + ${window})`,
+  );
   const from = ranges.length ? new Date(Math.min(...ranges.map((r) => r.from.getTime()))) : null;
   const placedAfterFrom = from ? Prisma.sql`o."placedAt" > ${ts(from)}` : Prisma.sql`false`;
   const sentInRanges = anyOf((r) => Prisma.sql`(s."sentAt" >= ${ts(r.from)} AND s."sentAt" < ${ts(r.to)})`);
@@ -150,7 +155,10 @@ function sendFactsSql(ranges: TimeRange[], filters: Pick<ReportFilters, "channel
  */
 export function reportFactsSql(filters: ReportFilters, sources: FactSources): Prisma.Sql {
   const storedDays = sources.stored.length
-    ? Prisma.join(sources.stored.map((r) => Prisma.sql`(o."sentDay" >= ${day(r.from)} AND o."sentDay" < ${day(r.to)})`), " OR ")
+    ? Prisma.join(
+        sources.stored.map((r) => Prisma.sql`(o."sentDay" >= ${day(r.from)} AND o."sentDay" < ${day(r.to)})`),
+        " OR ",
+      )
     : Prisma.sql`false`;
   return Prisma.sql`
     ${sendFactsSql(sources.live, filters)},

@@ -113,19 +113,27 @@ export const OUTCOME_DEFINITIONS: Record<string, string> = {
   sent: "Automated messages sent in the range (by the time they were sent), per flow, step and channel.",
   delivered: "Of the sent messages, those the provider reported as delivered.",
   undelivered: "Of the sent messages, those the provider reported as failed after sending (bounce, carrier rejection).",
-  failed: "Messages that could not be sent at all; they have no send time, so they are dated by when they failed. Not part of sent.",
+  failed:
+    "Messages that could not be sent at all; they have no send time, so they are dated by when they failed. Not part of sent.",
   recipients: "Distinct customers who were sent these messages; totals count each customer once per channel.",
-  replyRate: "Recipients who sent us any message, on any channel, within 7 days after one of these messages, out of all recipients.",
-  reviewClickRate: "Sent messages carrying a review link whose link was clicked at least once within 7 days, out of sent messages carrying a review link.",
+  replyRate:
+    "Recipients who sent us any message, on any channel, within 7 days after one of these messages, out of all recipients.",
+  reviewClickRate:
+    "Sent messages carrying a review link whose link was clicked at least once within 7 days, out of sent messages carrying a review link.",
   reviewClicks: "Every click on those review links within 7 days, repeats included.",
-  reviewsRecorded: "Recipients for whom the shop reported a review (review.created) within 7 days after one of these messages.",
-  recovered: "Recovery messages (the abandoned-checkout help email, the high-value cart SMS) followed within 7 days by an order for the same checkout or from the same customer, out of those sent; each order goes to one message only (its own checkout's, else the latest).",
+  reviewsRecorded:
+    "Recipients for whom the shop reported a review (review.created) within 7 days after one of these messages.",
+  recovered:
+    "Recovery messages (the abandoned-checkout help email, the high-value cart SMS) followed within 7 days by an order for the same checkout or from the same customer, out of those sent; each order goes to one message only (its own checkout's, else the latest).",
   costPerRecovered: "SMS cost divided by the recovered orders of those SMS; empty when none.",
-  tooLate: "Messages skipped because they would have gone out past their latest useful time (a dispatcher that did not run for a while), dated by when they were skipped.",
+  tooLate:
+    "Messages skipped because they would have gone out past their latest useful time (a dispatcher that did not run for a while), dated by when they were skipped.",
   longSms: "Sent SMS that took more than 2 segments: each is billed as several.",
   recoveredValue: "The total of the orders counted as recovered, each order once, in their own currency.",
-  optOutRate: "SMS recipients who opted out of SMS (STOP or otherwise) within 7 days after one of these messages, out of SMS recipients.",
-  unsubscribeRate: "Email recipients who unsubscribed from email within 7 days after one of these messages (and are still unsubscribed), out of email recipients.",
+  optOutRate:
+    "SMS recipients who opted out of SMS (STOP or otherwise) within 7 days after one of these messages, out of SMS recipients.",
+  unsubscribeRate:
+    "Email recipients who unsubscribed from email within 7 days after one of these messages (and are still unsubscribed), out of email recipients.",
   smsSegments: "SMS segments of the sent messages (a long text is billed as several).",
   smsCost: "SMS segments × the price per segment set in Settings.",
   costPerReviewClick: "SMS cost divided by the sent messages whose review link was clicked; empty when none was.",
@@ -158,7 +166,10 @@ type MainRow = {
 type FailedRow = { flow: string; step: string; channel: OutcomeChannel; failed: number; too_late: number };
 
 /** The facts of the whole range computed live (no rollup). */
-const allLive = (filters: ReportFilters): FactSources => ({ live: [{ from: filters.from, to: filters.to }], stored: [] });
+const allLive = (filters: ReportFilters): FactSources => ({
+  live: [{ from: filters.from, to: filters.to }],
+  stored: [],
+});
 
 /** One row per (flow, step, channel) and one per channel (is_total), computed set by set. Exported for the bench's plans. */
 export function outcomeMetricsSql(filters: ReportFilters, sources: FactSources = allLive(filters)): Prisma.Sql {
@@ -199,12 +210,36 @@ function failedSql(filters: ReportFilters): Prisma.Sql {
 
 function emptyRow(channel: OutcomeChannel): MainRow {
   return {
-    flow: null, step: null, channel, is_total: true, sent: 0, delivered: 0, undelivered: 0, recipients: 0, replied: 0, with_review_link: 0, review_clicked: 0,
-    review_clicks: 0, reviewed: 0, help_sent: 0, recovered: 0, recovered_value: null, recovered_currencies: null, opted_out: 0, unsubscribed: 0, segments: 0, long_sms: 0,
+    flow: null,
+    step: null,
+    channel,
+    is_total: true,
+    sent: 0,
+    delivered: 0,
+    undelivered: 0,
+    recipients: 0,
+    replied: 0,
+    with_review_link: 0,
+    review_clicked: 0,
+    review_clicks: 0,
+    reviewed: 0,
+    help_sent: 0,
+    recovered: 0,
+    recovered_value: null,
+    recovered_currencies: null,
+    opted_out: 0,
+    unsubscribed: 0,
+    segments: 0,
+    long_sms: 0,
   };
 }
 
-function outcomeOf(row: MainRow, unsent: { failed: number; tooLate: number }, price: Prisma.Decimal, recovery: boolean): OutcomeTotals {
+function outcomeOf(
+  row: MainRow,
+  unsent: { failed: number; tooLate: number },
+  price: Prisma.Decimal,
+  recovery: boolean,
+): OutcomeTotals {
   const sms = row.channel === "sms";
   const smsCost = sms ? price.mul(row.segments) : null;
   const reviewClickRate = rate(row.review_clicked, row.with_review_link);
@@ -228,7 +263,8 @@ function outcomeOf(row: MainRow, unsent: { failed: number; tooLate: number }, pr
     unsubscribeRate: sms ? null : rate(row.unsubscribed, row.recipients),
     smsSegments: row.segments,
     smsCost: smsCost ? smsCost.toNumber() : null,
-    costPerReviewClick: smsCost && reviewClickRate.numerator > 0 ? smsCost.div(reviewClickRate.numerator).toNumber() : null,
+    costPerReviewClick:
+      smsCost && reviewClickRate.numerator > 0 ? smsCost.div(reviewClickRate.numerator).toNumber() : null,
   };
 }
 
@@ -239,7 +275,11 @@ const flowRank = (flow: string) => {
 
 /** Flows in REPORT_FLOWS order, then steps in natural order (day1, day5, day14), then email before SMS. */
 function compareRows(a: StepOutcome, b: StepOutcome): number {
-  return flowRank(a.flow) - flowRank(b.flow) || a.step.localeCompare(b.step, "en", { numeric: true }) || a.channel.localeCompare(b.channel);
+  return (
+    flowRank(a.flow) - flowRank(b.flow) ||
+    a.step.localeCompare(b.step, "en", { numeric: true }) ||
+    a.channel.localeCompare(b.channel)
+  );
 }
 
 /** The facts of the report's sends: from the rollup for its closed days (filled first if missing), live for the rest. */
@@ -248,15 +288,22 @@ async function factSources(filters: ReportFilters, options: OutcomeOptions, tx: 
 }
 
 /** The outcome metrics of the automated messages sent in the range (see the definitions above). */
-export async function outcomeMetrics(filters: ReportFilters, tx: DbClient = db, options: OutcomeOptions = {}): Promise<OutcomeReport> {
+export async function outcomeMetrics(
+  filters: ReportFilters,
+  tx: DbClient = db,
+  options: OutcomeOptions = {},
+): Promise<OutcomeReport> {
   const [main, failed, settings, reviews] = await Promise.all([
-    factSources(filters, options, tx).then((sources) => withoutJit(tx, (client) => client.$queryRaw<MainRow[]>(outcomeMetricsSql(filters, sources)))),
+    factSources(filters, options, tx).then((sources) =>
+      withoutJit(tx, (client) => client.$queryRaw<MainRow[]>(outcomeMetricsSql(filters, sources))),
+    ),
     tx.$queryRaw<FailedRow[]>(failedSql(filters)),
     tx.shopSettings.findUnique({ where: { id: 1 }, select: { smsPricePerSegment: true, smsPriceCurrency: true } }),
     tx.$queryRaw<{ tracked: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "Review") AS tracked`,
   ]);
   const price = settings?.smsPricePerSegment ?? new Prisma.Decimal(DEFAULT_PRICE_PER_SEGMENT);
-  const key = (r: { flow: string | null; step: string | null; channel: string }) => `${r.flow}\u0000${r.step}\u0000${r.channel}`;
+  const key = (r: { flow: string | null; step: string | null; channel: string }) =>
+    `${r.flow}\u0000${r.step}\u0000${r.channel}`;
 
   const groups = new Map<string, MainRow>();
   const totals = new Map<OutcomeChannel, MainRow>();
@@ -270,11 +317,17 @@ export async function outcomeMetrics(filters: ReportFilters, tx: DbClient = db, 
     unsentByChannel[f.channel].failed += f.failed;
     unsentByChannel[f.channel].tooLate += f.too_late;
     // A step that only failed in the range still gets a row.
-    if (!groups.has(key(f))) groups.set(key(f), { ...emptyRow(f.channel), flow: f.flow, step: f.step, is_total: false });
+    if (!groups.has(key(f)))
+      groups.set(key(f), { ...emptyRow(f.channel), flow: f.flow, step: f.step, is_total: false });
   }
 
   const rows = [...groups.values()]
-    .map((row): StepOutcome => ({ flow: row.flow!, step: row.step!, channel: row.channel, ...outcomeOf(row, unsentByGroup.get(key(row)) ?? { failed: 0, tooLate: 0 }, price, RECOVERY_FLOWS.has(row.flow!)) }))
+    .map((row): StepOutcome => ({
+      flow: row.flow!,
+      step: row.step!,
+      channel: row.channel,
+      ...outcomeOf(row, unsentByGroup.get(key(row)) ?? { failed: 0, tooLate: 0 }, price, RECOVERY_FLOWS.has(row.flow!)),
+    }))
     .sort(compareRows);
   const total = (channel: OutcomeChannel) => {
     const row = totals.get(channel) ?? emptyRow(channel);
@@ -310,12 +363,28 @@ export type VersionOutcome = {
   tooFewToCompare: boolean;
 };
 
-type VersionRow = { flow: string; step: string; channel: OutcomeChannel; template_version_id: string | null; sent: number; recipients: number; replied: number; with_review_link: number; review_clicked: number };
+type VersionRow = {
+  flow: string;
+  step: string;
+  channel: OutcomeChannel;
+  template_version_id: string | null;
+  sent: number;
+  recipients: number;
+  replied: number;
+  with_review_link: number;
+  review_clicked: number;
+};
 
-export async function outcomeByTemplateVersion(filters: ReportFilters, tx: DbClient = db, options: OutcomeOptions = {}): Promise<VersionOutcome[]> {
+export async function outcomeByTemplateVersion(
+  filters: ReportFilters,
+  tx: DbClient = db,
+  options: OutcomeOptions = {},
+): Promise<VersionOutcome[]> {
   const sources = await factSources(filters, options, tx);
-  const rows = await withoutJit(tx, (client) =>
-    client.$queryRaw<VersionRow[]>`
+  const rows = await withoutJit(
+    tx,
+    (client) =>
+      client.$queryRaw<VersionRow[]>`
       ${reportFactsSql(filters, sources)}
       SELECT f.flow::text AS flow, f.step, f.channel::text AS channel, f.template_version_id,
              count(*)::int AS sent,
@@ -327,7 +396,14 @@ export async function outcomeByTemplateVersion(filters: ReportFilters, tx: DbCli
        GROUP BY 1, 2, 3, 4`,
   );
   const ids = rows.map((row) => row.template_version_id).filter((id): id is string => id !== null);
-  const versions = new Map((await tx.templateVersion.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, reviewedAt: true } })).map((v) => [v.id, v]));
+  const versions = new Map(
+    (
+      await tx.templateVersion.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, number: true, reviewedAt: true },
+      })
+    ).map((v) => [v.id, v]),
+  );
   return rows
     .map((row): VersionOutcome => {
       const version = row.template_version_id ? versions.get(row.template_version_id) : undefined;
@@ -344,5 +420,9 @@ export async function outcomeByTemplateVersion(filters: ReportFilters, tx: DbCli
         tooFewToCompare: row.sent < MIN_SENDS_TO_COMPARE,
       };
     })
-    .sort((a, b) => compareRows(a as unknown as StepOutcome, b as unknown as StepOutcome) || (a.versionNumber ?? 0) - (b.versionNumber ?? 0));
+    .sort(
+      (a, b) =>
+        compareRows(a as unknown as StepOutcome, b as unknown as StepOutcome) ||
+        (a.versionNumber ?? 0) - (b.versionNumber ?? 0),
+    );
 }

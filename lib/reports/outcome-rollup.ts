@@ -1,7 +1,14 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import { logError } from "@/lib/log";
-import { storeFactsSql, ts, withoutJit, WINDOW_DAYS, type FactSources, type TimeRange } from "@/lib/reports/outcome-facts";
+import {
+  storeFactsSql,
+  ts,
+  withoutJit,
+  WINDOW_DAYS,
+  type FactSources,
+  type TimeRange,
+} from "@/lib/reports/outcome-facts";
 
 // The outcome rollup (issue #15): the facts of every send of a closed UTC day, stored once in
 // OutcomeFact, so a year of the outcome report reads a year of stored facts instead of probing a
@@ -84,7 +91,10 @@ async function fillDays(days: number[], tx: DbClient): Promise<number> {
  * days), newest first, at most `maxDays`, a batch of days per statement. Safe to run from many
  * places at once. Returns how many days it filled.
  */
-export async function fillOutcomeRollup(options: { now: Date; from?: Date; to?: Date; maxDays?: number }, tx: DbClient = db): Promise<number> {
+export async function fillOutcomeRollup(
+  options: { now: Date; from?: Date; to?: Date; maxDays?: number },
+  tx: DbClient = db,
+): Promise<number> {
   const end = Math.min(options.to ? floorDay(options.to.getTime()) : Infinity, closedUntil(options.now).getTime());
   const start = options.from ? ceilDay(options.from.getTime()) : end - WARM_LOOKBACK_DAYS * DAY_MS;
   if (start >= end) return 0;
@@ -100,7 +110,8 @@ export async function fillOutcomeRollup(options: { now: Date; from?: Date; to?: 
   for (const range of dayRanges(missing).reverse()) {
     for (let batchEnd = range.to.getTime(); batchEnd > range.from.getTime(); batchEnd -= BATCH_DAYS * DAY_MS) {
       const days: number[] = [];
-      for (let day = Math.max(range.from.getTime(), batchEnd - BATCH_DAYS * DAY_MS); day < batchEnd; day += DAY_MS) days.push(day);
+      for (let day = Math.max(range.from.getTime(), batchEnd - BATCH_DAYS * DAY_MS); day < batchEnd; day += DAY_MS)
+        days.push(day);
       filled += await fillDays(days, tx);
     }
   }
@@ -121,7 +132,11 @@ export async function keepOutcomeRollupWarm(now: Date): Promise<void> {
  * the missing ones first, so the first report of a range pays once), the rest live. With
  * `useRollup: false`, everything live.
  */
-export async function outcomeFactSources(range: TimeRange, options: { now: Date; useRollup: boolean }, tx: DbClient): Promise<FactSources> {
+export async function outcomeFactSources(
+  range: TimeRange,
+  options: { now: Date; useRollup: boolean },
+  tx: DbClient,
+): Promise<FactSources> {
   const from = ceilDay(range.from.getTime());
   const to = Math.min(floorDay(range.to.getTime()), closedUntil(options.now).getTime());
   if (!options.useRollup || from >= to) return { live: [range], stored: [] };

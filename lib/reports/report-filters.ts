@@ -2,7 +2,14 @@
 // page, the CSV export and the metrics.
 import { z } from "zod";
 
-export const REPORT_FLOWS = ["abandoned_checkout", "high_value_cart", "post_delivery", "sms_review_request", "auto_reply", "manual"] as const;
+export const REPORT_FLOWS = [
+  "abandoned_checkout",
+  "high_value_cart",
+  "post_delivery",
+  "sms_review_request",
+  "auto_reply",
+  "manual",
+] as const;
 export type ReportFlow = (typeof REPORT_FLOWS)[number];
 
 export type ReportFilters = {
@@ -29,14 +36,18 @@ export type FilterResult = { ok: true; filters: ReportFilters } | { ok: false; e
 /** Defaults to the last 28 days up to today. "to" is the last day shown, included. */
 export function parseReportFilters(params: Record<string, string | undefined>, now = new Date()): FilterResult {
   const parsed = schema.safeParse(params);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  if (!parsed.success)
+    return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const to = parsed.data.to ? Date.parse(`${parsed.data.to}T00:00:00Z`) + DAY_MS : today + DAY_MS;
   const from = parsed.data.from ? Date.parse(`${parsed.data.from}T00:00:00Z`) : to - 28 * DAY_MS;
   if (Number.isNaN(from) || Number.isNaN(to)) return { ok: false, error: "Dates must be real days, like 2026-11-01." };
   if (from >= to) return { ok: false, error: "The start date must be on or before the end date." };
   if (to - from > 366 * DAY_MS) return { ok: false, error: "Pick a range of at most a year." };
-  return { ok: true, filters: { from: new Date(from), to: new Date(to), channel: parsed.data.channel, flow: parsed.data.flow } };
+  return {
+    ok: true,
+    filters: { from: new Date(from), to: new Date(to), channel: parsed.data.channel, flow: parsed.data.flow },
+  };
 }
 
 /** The same length of time just before, for trends. */
@@ -74,6 +85,7 @@ export function weeksInRange(from: Date, to: Date): string[] {
   };
   const weeks: string[] = [];
   // `to` is exclusive: the last week is the one holding the instant just before it.
-  for (let week = monday(from); week <= monday(new Date(to.getTime() - 1)); week += 7 * day) weeks.push(new Date(week).toISOString().slice(0, 10));
+  for (let week = monday(from); week <= monday(new Date(to.getTime() - 1)); week += 7 * day)
+    weeks.push(new Date(week).toISOString().slice(0, 10));
   return weeks;
 }

@@ -24,7 +24,12 @@ export type RoutedMessage = {
  * What the automation does with a classified reply. Every branch is visible in the thread as
  * a scheduled automatic message or a change of the conversation's flags.
  */
-export async function routeInboundMessage(message: RoutedMessage, classification: Classification, tx: DbClient, now = new Date()): Promise<string[]> {
+export async function routeInboundMessage(
+  message: RoutedMessage,
+  classification: Classification,
+  tx: DbClient,
+  now = new Date(),
+): Promise<string[]> {
   const actions: string[] = [];
   const { customerId, conversationId } = message;
 
@@ -48,8 +53,10 @@ export async function routeInboundMessage(message: RoutedMessage, classification
   const automatic = isHandledAutomatically(classification);
   if (classification.intent === "opt_out") {
     // Honoured even when unsure: sending after a "stop" is worse than pausing a reply.
-    if (message.channel === "email") await unsubscribeEmail(customerId, "email_reply", message.textBody.slice(0, 200), now, tx);
-    else if (message.fromAddress) await optOutNumber(message.fromAddress, "reply", "sms_reply", message.textBody.slice(0, 200), now, tx);
+    if (message.channel === "email")
+      await unsubscribeEmail(customerId, "email_reply", message.textBody.slice(0, 200), now, tx);
+    else if (message.fromAddress)
+      await optOutNumber(message.fromAddress, "reply", "sms_reply", message.textBody.slice(0, 200), now, tx);
     actions.push(`opted out of ${message.channel}`);
     if (automatic) return actions;
   }
@@ -73,7 +80,13 @@ function isUrgent(classification: Classification): boolean {
 }
 
 /** In the Needs human view; urgent means high priority, and a low one may be raised to normal. */
-async function markNeedsHuman(conversationId: string, urgent: boolean, tx: DbClient, now: Date, options: { raiseLow?: boolean } = {}) {
+async function markNeedsHuman(
+  conversationId: string,
+  urgent: boolean,
+  tx: DbClient,
+  now: Date,
+  options: { raiseLow?: boolean } = {},
+) {
   await tx.$executeRaw`
     UPDATE "Conversation" SET "needsHuman" = true, "updatedAt" = ${now},
       priority = CASE WHEN ${urgent} THEN 'high'::"Priority" WHEN ${Boolean(options.raiseLow)} AND priority = 'low' THEN 'normal'::"Priority" ELSE priority END
@@ -86,23 +99,59 @@ async function markNeedsHuman(conversationId: string, urgent: boolean, tx: DbCli
  */
 async function scheduleReviewLinkReply(message: RoutedMessage, tx: DbClient, now: Date): Promise<string | null> {
   if (message.channel === "sms") {
-    const request = await tx.scheduledMessage.findFirst({ where: { customerId: message.customerId, flow: "sms_review_request", status: "sent" }, orderBy: { sentAt: "desc" } });
+    const request = await tx.scheduledMessage.findFirst({
+      where: { customerId: message.customerId, flow: "sms_review_request", status: "sent" },
+      orderBy: { sentAt: "desc" },
+    });
     if (!request) return null;
     const { count } = await tx.scheduledMessage.createMany({
-      data: [{ flow: "auto_reply", step: AUTO_REVIEW_LINK_STEP, channel: "sms", customerId: message.customerId, orderId: request.orderId, conversationId: message.conversationId, dueAt: now, latestAt: new Date(now.getTime() + DEFAULT_USEFUL_FOR_MS), idempotencyKey: `auto_reply:review_link:${request.id}` }],
+      data: [
+        {
+          flow: "auto_reply",
+          step: AUTO_REVIEW_LINK_STEP,
+          channel: "sms",
+          customerId: message.customerId,
+          orderId: request.orderId,
+          conversationId: message.conversationId,
+          dueAt: now,
+          latestAt: new Date(now.getTime() + DEFAULT_USEFUL_FOR_MS),
+          idempotencyKey: `auto_reply:review_link:${request.id}`,
+        },
+      ],
       skipDuplicates: true,
     });
     return count ? "review link by SMS scheduled" : null;
   }
-  const checkIn = await tx.scheduledMessage.findFirst({ where: { customerId: message.customerId, flow: "post_delivery", step: STEPS.checkIn.step, status: "sent" }, orderBy: { sentAt: "desc" } });
+  const checkIn = await tx.scheduledMessage.findFirst({
+    where: { customerId: message.customerId, flow: "post_delivery", step: STEPS.checkIn.step, status: "sent" },
+    orderBy: { sentAt: "desc" },
+  });
   if (!checkIn?.orderId) return null;
-  const reviewStep = await tx.scheduledMessage.findFirst({ where: { orderId: checkIn.orderId, flow: "post_delivery", step: STEPS.reviewRequest.step } });
+  const reviewStep = await tx.scheduledMessage.findFirst({
+    where: { orderId: checkIn.orderId, flow: "post_delivery", step: STEPS.reviewRequest.step },
+  });
   if (reviewStep && !["scheduled", "paused"].includes(reviewStep.status)) return null;
   const { count } = await tx.scheduledMessage.createMany({
-    data: [{ flow: "auto_reply", step: AUTO_REVIEW_LINK_STEP, channel: "email", customerId: message.customerId, orderId: checkIn.orderId, conversationId: message.conversationId, dueAt: now, latestAt: new Date(now.getTime() + DEFAULT_USEFUL_FOR_MS), idempotencyKey: `auto_reply:review_link:${checkIn.orderId}` }],
+    data: [
+      {
+        flow: "auto_reply",
+        step: AUTO_REVIEW_LINK_STEP,
+        channel: "email",
+        customerId: message.customerId,
+        orderId: checkIn.orderId,
+        conversationId: message.conversationId,
+        dueAt: now,
+        latestAt: new Date(now.getTime() + DEFAULT_USEFUL_FOR_MS),
+        idempotencyKey: `auto_reply:review_link:${checkIn.orderId}`,
+      },
+    ],
     skipDuplicates: true,
   });
   if (!count) return null;
-  if (reviewStep) await tx.scheduledMessage.update({ where: { id: reviewStep.id }, data: { status: "cancelled", statusReason: "cancelled: the review link went with the thank-you" } });
+  if (reviewStep)
+    await tx.scheduledMessage.update({
+      where: { id: reviewStep.id },
+      data: { status: "cancelled", statusReason: "cancelled: the review link went with the thank-you" },
+    });
   return "thank-you with the review link scheduled";
 }

@@ -64,9 +64,14 @@ export type SearchResult = {
 
 /** The query as searched: trimmed, inner whitespace collapsed; a user-safe error otherwise. */
 export function normalizeSearchQuery(raw: string | null | undefined): string {
-  const query = (raw ?? "").replace(/[\u0000-\u001f\u007f\uE000\uE001]/g, " ").replace(/\s+/g, " ").trim();
-  if (query.length < SEARCH_MIN_LENGTH) throw AppError.because("bad_request", "searchTooShort", { min: SEARCH_MIN_LENGTH });
-  if (query.length > SEARCH_MAX_LENGTH) throw AppError.because("bad_request", "searchTooLong", { max: SEARCH_MAX_LENGTH });
+  const query = (raw ?? "")
+    .replace(/[\u0000-\u001f\u007f\uE000\uE001]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (query.length < SEARCH_MIN_LENGTH)
+    throw AppError.because("bad_request", "searchTooShort", { min: SEARCH_MIN_LENGTH });
+  if (query.length > SEARCH_MAX_LENGTH)
+    throw AppError.because("bad_request", "searchTooLong", { max: SEARCH_MAX_LENGTH });
   return query;
 }
 
@@ -110,7 +115,10 @@ export function phoneDigits(query: string): string | null {
 export function splitSnippet(marked: string): SnippetPart[] {
   const parts: SnippetPart[] = [];
   let match = false;
-  for (const piece of marked.replace(/\s+/g, " ").trim().split(/([\uE000\uE001])/)) {
+  for (const piece of marked
+    .replace(/\s+/g, " ")
+    .trim()
+    .split(/([\uE000\uE001])/)) {
     if (piece === MARK_START) match = true;
     else if (piece === MARK_END) match = false;
     else if (piece) {
@@ -161,7 +169,9 @@ const COMMON_SHARE = 0.02;
 
 function matchedIdsSql(strategy: MessageStrategy, query: string, cursor: Cursor | null, limit: number): Prisma.Sql {
   const after = (alias: string) =>
-    cursor ? Prisma.sql`WHERE (${Prisma.raw(alias)}."createdAt", ${Prisma.raw(alias)}.id) < (${cursor.createdAt}::timestamp, ${cursor.id})` : Prisma.empty;
+    cursor
+      ? Prisma.sql`WHERE (${Prisma.raw(alias)}."createdAt", ${Prisma.raw(alias)}.id) < (${cursor.createdAt}::timestamp, ${cursor.id})`
+      : Prisma.empty;
   if (strategy !== "all") {
     return Prisma.sql`
       SELECT r.id, r."createdAt"
@@ -188,7 +198,12 @@ function matchedIdsSql(strategy: MessageStrategy, query: string, cursor: Cursor 
 }
 
 /** One page of message hits with what a result shows; headlines only for the page's rows. */
-export function messageSearchSql(strategy: MessageStrategy, query: string, cursor: Cursor | null, limit: number): Prisma.Sql {
+export function messageSearchSql(
+  strategy: MessageStrategy,
+  query: string,
+  cursor: Cursor | null,
+  limit: number,
+): Prisma.Sql {
   return Prisma.sql`
     WITH page AS (${matchedIdsSql(strategy, query, cursor, limit)})
     SELECT m.id AS "messageId", m."conversationId", m.channel::text AS channel, m.direction::text AS direction,
@@ -214,10 +229,14 @@ export function messageSearchSql(strategy: MessageStrategy, query: string, curso
  */
 async function isCommonTerm(query: string, tx: DbClient): Promise<boolean> {
   const [[plan], [table]] = await Promise.all([
-    tx.$queryRaw<{ "QUERY PLAN": unknown }[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Message" m WHERE m."searchVector" @@ ${tsQuery(query)}`,
+    tx.$queryRaw<
+      { "QUERY PLAN": unknown }[]
+    >`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Message" m WHERE m."searchVector" @@ ${tsQuery(query)}`,
     tx.$queryRaw<{ rows: number }[]>`SELECT reltuples::float8 AS rows FROM pg_class WHERE oid = '"Message"'::regclass`,
   ]);
-  const parsed = z.array(z.object({ Plan: z.object({ "Plan Rows": z.number() }) })).safeParse(typeof plan?.["QUERY PLAN"] === "string" ? JSON.parse(plan["QUERY PLAN"]) : plan?.["QUERY PLAN"]);
+  const parsed = z
+    .array(z.object({ Plan: z.object({ "Plan Rows": z.number() }) }))
+    .safeParse(typeof plan?.["QUERY PLAN"] === "string" ? JSON.parse(plan["QUERY PLAN"]) : plan?.["QUERY PLAN"]);
   const total = table?.rows ?? 0;
   return parsed.success && total > 0 && parsed.data[0]!.Plan["Plan Rows"] / total >= COMMON_SHARE;
 }
@@ -232,7 +251,14 @@ async function findMessages(query: string, cursor: Cursor | null, limit: number,
   return tx.$queryRaw<MessageRow[]>(messageSearchSql("all", query, cursor, limit));
 }
 
-type CustomerRow = { customerId: string; firstName: string | null; lastName: string | null; email: string | null; phone: string | null; latestConversationId: string | null };
+type CustomerRow = {
+  customerId: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  latestConversationId: string | null;
+};
 
 // The name expression must match the index "Customer_searchName_trgm_idx" exactly.
 const SEARCH_NAME = Prisma.sql`reply_unaccent(lower(coalesce(c."firstName", '') || ' ' || coalesce(c."lastName", '')))`;
@@ -258,7 +284,10 @@ export function customerSearchSql(query: string): Prisma.Sql {
 }
 
 /** Messages newest first (internal notes included, and flagged), plus matching customers. */
-export async function searchInbox(options: { query: string; limit?: number; cursor?: string | null }, tx: DbClient = db): Promise<SearchResult> {
+export async function searchInbox(
+  options: { query: string; limit?: number; cursor?: string | null },
+  tx: DbClient = db,
+): Promise<SearchResult> {
   const query = normalizeSearchQuery(options.query);
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
   const cursor = decodeCursor(options.cursor);
@@ -286,7 +315,16 @@ export async function searchInbox(options: { query: string; limit?: number; curs
         snippetParts,
       };
     }),
-    customers: customers.map((c) => ({ customerId: c.customerId, name: displayName(c.firstName, c.lastName), email: c.email, phone: c.phone, latestConversationId: c.latestConversationId })),
-    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.messageId }) : null,
+    customers: customers.map((c) => ({
+      customerId: c.customerId,
+      name: displayName(c.firstName, c.lastName),
+      email: c.email,
+      phone: c.phone,
+      latestConversationId: c.latestConversationId,
+    })),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.messageId })
+        : null,
   };
 }

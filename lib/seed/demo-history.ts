@@ -32,12 +32,42 @@ export type DemoProduct = { externalId: string; sku: string; title: string; pric
 
 /** The candle shop's catalogue; categories carry the SMS delay (Settings → Product categories). */
 export const DEMO_PRODUCTS: readonly DemoProduct[] = [
-  { externalId: "9100000000001", sku: "BG-FIG", title: "Bougie Figue & Cèdre", price: "34.00", category: "Candles (consumable)" },
-  { externalId: "9100000000002", sku: "BG-LAV", title: "Lavender Fields Candle", price: "29.00", category: "Candles (consumable)" },
-  { externalId: "9100000000003", sku: "BG-AMB", title: "Bougie Ambre & Thé noir", price: "32.00", category: "Candles (consumable)" },
+  {
+    externalId: "9100000000001",
+    sku: "BG-FIG",
+    title: "Bougie Figue & Cèdre",
+    price: "34.00",
+    category: "Candles (consumable)",
+  },
+  {
+    externalId: "9100000000002",
+    sku: "BG-LAV",
+    title: "Lavender Fields Candle",
+    price: "29.00",
+    category: "Candles (consumable)",
+  },
+  {
+    externalId: "9100000000003",
+    sku: "BG-AMB",
+    title: "Bougie Ambre & Thé noir",
+    price: "32.00",
+    category: "Candles (consumable)",
+  },
   { externalId: "9100000000004", sku: "DF-AMB", title: "Reed Diffuser – Ambre", price: "42.00", category: "Diffusers" },
-  { externalId: "9100000000005", sku: "DF-FLR", title: "Diffuseur Fleur d'oranger", price: "39.00", category: "Diffusers" },
-  { externalId: "9100000000006", sku: "GC-50", title: "Gift card 50 €", price: "50.00", category: "Gift cards (digital)" },
+  {
+    externalId: "9100000000005",
+    sku: "DF-FLR",
+    title: "Diffuseur Fleur d'oranger",
+    price: "39.00",
+    category: "Diffusers",
+  },
+  {
+    externalId: "9100000000006",
+    sku: "GC-50",
+    title: "Gift card 50 €",
+    price: "50.00",
+    category: "Gift cards (digital)",
+  },
 ];
 
 type Reason = "three_d_secure" | "card_declined" | "shipping_question" | "none";
@@ -46,14 +76,42 @@ type ReplyKind = "praise" | "question" | "problem";
 /** What the shop's customers write back, in the candle shop's words. */
 const TEXTS = {
   help: {
-    three_d_secure: { fr: "Bonjour Camille, la page de ma banque expire avant que je reçoive le code. J'ai essayé deux fois.", en: "Hi Camille, the 3D Secure page timed out before my bank app showed the request. Tried twice." },
-    card_declined: { fr: "Bonjour, ma carte a été refusée, je crois que le code postal de facturation ne correspond pas.", en: "Hi, my card was declined, I think the billing ZIP didn't match my new address." },
-    shipping_question: { fr: "Bonjour, les frais de port étaient plus chers que la bougie, j'ai préféré attendre.", en: "Hi, shipping for one candle was more than I expected, so I stopped there." },
-    none: { fr: "Bonjour, je réfléchis encore, je reviendrai sûrement la semaine prochaine.", en: "Hi, still thinking about it, I'll probably come back next week." },
+    three_d_secure: {
+      fr: "Bonjour Camille, la page de ma banque expire avant que je reçoive le code. J'ai essayé deux fois.",
+      en: "Hi Camille, the 3D Secure page timed out before my bank app showed the request. Tried twice.",
+    },
+    card_declined: {
+      fr: "Bonjour, ma carte a été refusée, je crois que le code postal de facturation ne correspond pas.",
+      en: "Hi, my card was declined, I think the billing ZIP didn't match my new address.",
+    },
+    shipping_question: {
+      fr: "Bonjour, les frais de port étaient plus chers que la bougie, j'ai préféré attendre.",
+      en: "Hi, shipping for one candle was more than I expected, so I stopped there.",
+    },
+    none: {
+      fr: "Bonjour, je réfléchis encore, je reviendrai sûrement la semaine prochaine.",
+      en: "Hi, still thinking about it, I'll probably come back next week.",
+    },
   },
-  praise: { fr: ["Elle sent divinement bon, merci !", "Reçue et déjà allumée, parfaite 😍", "Très joli paquet, merci pour le petit mot"], en: ["Smells amazing, thank you!", "Arrived safely, it's lovely", "Beautifully packed, thank you for the note"] },
-  question: { fr: ["Combien de temps dure une bougie environ ?", "Vous faites des recharges pour le diffuseur ?"], en: ["How long does a candle burn for?", "Do you sell refills for the diffuser?"] },
-  problem: { fr: ["Le pot est arrivé fêlé, la cire a coulé dans le carton.", "Toujours pas reçu ma commande, le suivi ne bouge plus."], en: ["The jar arrived cracked and wax leaked in the box.", "Still waiting for my parcel, tracking hasn't moved."] },
+  praise: {
+    fr: [
+      "Elle sent divinement bon, merci !",
+      "Reçue et déjà allumée, parfaite 😍",
+      "Très joli paquet, merci pour le petit mot",
+    ],
+    en: ["Smells amazing, thank you!", "Arrived safely, it's lovely", "Beautifully packed, thank you for the note"],
+  },
+  question: {
+    fr: ["Combien de temps dure une bougie environ ?", "Vous faites des recharges pour le diffuseur ?"],
+    en: ["How long does a candle burn for?", "Do you sell refills for the diffuser?"],
+  },
+  problem: {
+    fr: [
+      "Le pot est arrivé fêlé, la cire a coulé dans le carton.",
+      "Toujours pas reçu ma commande, le suivi ne bouge plus.",
+    ],
+    en: ["The jar arrived cracked and wax leaked in the box.", "Still waiting for my parcel, tracking hasn't moved."],
+  },
   thanks: { fr: "Merci beaucoup pour votre réponse !", en: "Thanks a lot for your answer!" },
   agent: {
     fr: "Bonjour {firstName}, merci de m'avoir écrit. Je m'en occupe tout de suite et je reviens vers vous aujourd'hui.",
@@ -80,10 +138,21 @@ type DemoCustomer = {
   abandoned: Reason | null;
   deliveredAt: Date | null;
   /** The named customers' fixed story; the others follow the rates below. */
-  script?: { replies: ScriptedReply[]; agent?: ScriptedAgentReply; friction?: string; assign?: boolean; pending?: boolean };
+  script?: {
+    replies: ScriptedReply[];
+    agent?: ScriptedAgentReply;
+    friction?: string;
+    assign?: boolean;
+    pending?: boolean;
+  };
 };
 
-const ascii = (text: string) => text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().replace(/[^a-z]/g, "");
+const ascii = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
 
 /** 10:00 to 21:00 in Paris on the day `dayOffset` days before `now`, at the drawn minute. */
 function shopTime(now: Date, daysBefore: number, hour: number, minute: number): Date {
@@ -104,12 +173,18 @@ function generatedCustomers(now: Date, days: number, count: number, seed: number
     const lastName = rng.pick(CUSTOMER_NAMES[locale].last);
     const serial = String(index).padStart(3, "0");
     const hasPhone = rng.chance(0.8);
-    const phone = hasPhone ? (locale === "fr" ? `+336${serial}${rng.int(10000, 99999)}` : `+447700${serial}${rng.int(100, 999)}`) : null;
+    const phone = hasPhone
+      ? locale === "fr"
+        ? `+336${serial}${rng.int(10000, 99999)}`
+        : `+447700${serial}${rng.int(100, 999)}`
+      : null;
     const checkoutAt = shopTime(now, rng.int(1, days - 1), rng.int(9, 21), rng.int(0, 59));
     const first = rng.pick(DEMO_PRODUCTS);
     const items = [{ product: first, quantity: rng.chance(0.2) ? 2 : 1 }];
     if (rng.chance(0.3)) items.push({ product: rng.pick(DEMO_PRODUCTS.filter((p) => p !== first)), quantity: 1 });
-    const abandoned = rng.chance(0.3) ? rng.weighted<Reason>({ three_d_secure: 0.3, card_declined: 0.12, shipping_question: 0.18, none: 0.4 }) : null;
+    const abandoned = rng.chance(0.3)
+      ? rng.weighted<Reason>({ three_d_secure: 0.3, card_declined: 0.12, shipping_question: 0.18, none: 0.4 })
+      : null;
     const deliveredAt = abandoned ? null : new Date(checkoutAt.getTime() + rng.int(2, 4) * DAY + rng.int(-3, 3) * HOUR);
     customers.push({
       key: `c${serial}`,
@@ -136,37 +211,240 @@ function namedCustomers(now: Date): DemoCustomer[] {
   const ago = (hours: number) => new Date(now.getTime() - hours * HOUR);
   return [
     // A happy SMS answer to the review request: the automatic reply sends the review link.
-    { key: "lea", firstName: "Léa", lastName: "Martin", email: "lea.martin@example.fr", phone: "+33612345678", locale: "fr", timeZone: "Europe/Paris", smsConsent: true, checkoutAt: ago(15 * 24 + 5), items: [{ product: product("BG-FIG"), quantity: 1 }], abandoned: null, deliveredAt: ago(11 * 24 + 2), script: { replies: [{ to: { flow: "sms_review_request", step: "review" }, text: "Oui elle sent divinement bon, merci Camille !", afterHours: 0.75 }] } },
+    {
+      key: "lea",
+      firstName: "Léa",
+      lastName: "Martin",
+      email: "lea.martin@example.fr",
+      phone: "+33612345678",
+      locale: "fr",
+      timeZone: "Europe/Paris",
+      smsConsent: true,
+      checkoutAt: ago(15 * 24 + 5),
+      items: [{ product: product("BG-FIG"), quantity: 1 }],
+      abandoned: null,
+      deliveredAt: ago(11 * 24 + 2),
+      script: {
+        replies: [
+          {
+            to: { flow: "sms_review_request", step: "review" },
+            text: "Oui elle sent divinement bon, merci Camille !",
+            afterHours: 0.75,
+          },
+        ],
+      },
+    },
     // A broken flask on day 1: answered by the agent, still open.
-    { key: "hugo", firstName: "Hugo", lastName: "Bernard", email: "hugo.bernard@example.fr", phone: "+33698765432", locale: "fr", timeZone: "Europe/Paris", smsConsent: false, checkoutAt: ago(5 * 24), items: [{ product: product("DF-FLR"), quantity: 1 }], abandoned: null, deliveredAt: ago(35), script: { replies: [{ to: { flow: "post_delivery", step: "day1" }, text: "Le flacon est arrivé fêlé, il a fui dans le carton.", afterHours: 1.7 }], agent: { text: "Bonjour Hugo, je suis désolée ! Je vous en renvoie un aujourd'hui. Pourriez-vous m'envoyer une photo du carton pour le transporteur ?", at: ago(6), close: false }, assign: true, pending: true } },
-    { key: "chloe", firstName: "Chloé", lastName: "Petit", email: "chloe.petit@example.be", phone: "+32470123456", locale: "fr", timeZone: "Europe/Brussels", smsConsent: true, checkoutAt: ago(20 * 24), items: [{ product: product("BG-LAV"), quantity: 1 }], abandoned: null, deliveredAt: ago(17 * 24) },
+    {
+      key: "hugo",
+      firstName: "Hugo",
+      lastName: "Bernard",
+      email: "hugo.bernard@example.fr",
+      phone: "+33698765432",
+      locale: "fr",
+      timeZone: "Europe/Paris",
+      smsConsent: false,
+      checkoutAt: ago(5 * 24),
+      items: [{ product: product("DF-FLR"), quantity: 1 }],
+      abandoned: null,
+      deliveredAt: ago(35),
+      script: {
+        replies: [
+          {
+            to: { flow: "post_delivery", step: "day1" },
+            text: "Le flacon est arrivé fêlé, il a fui dans le carton.",
+            afterHours: 1.7,
+          },
+        ],
+        agent: {
+          text: "Bonjour Hugo, je suis désolée ! Je vous en renvoie un aujourd'hui. Pourriez-vous m'envoyer une photo du carton pour le transporteur ?",
+          at: ago(6),
+          close: false,
+        },
+        assign: true,
+        pending: true,
+      },
+    },
+    {
+      key: "chloe",
+      firstName: "Chloé",
+      lastName: "Petit",
+      email: "chloe.petit@example.be",
+      phone: "+32470123456",
+      locale: "fr",
+      timeZone: "Europe/Brussels",
+      smsConsent: true,
+      checkoutAt: ago(20 * 24),
+      items: [{ product: product("BG-LAV"), quantity: 1 }],
+      abandoned: null,
+      deliveredAt: ago(17 * 24),
+    },
     // A shipping question on the day-1 check-in.
-    { key: "emma", firstName: "Emma", lastName: "Wilson", email: "emma.wilson@example.co.uk", phone: "+447700100123", locale: "en", timeZone: "Europe/London", smsConsent: true, checkoutAt: ago(7 * 24), items: [{ product: product("BG-LAV"), quantity: 1 }], abandoned: null, deliveredAt: ago(4 * 24), script: { replies: [{ to: { flow: "post_delivery", step: "day1" }, text: "Hi Camille, love it! Do you ship to Ireland? Shipping showed 19€ at checkout for my sister, is that right?", afterHours: 2.6 }], assign: true } },
-    { key: "james", firstName: "James", lastName: "Carter", email: "james.carter@example.com", phone: "+14155550142", locale: "en", timeZone: "America/Los_Angeles", smsConsent: false, checkoutAt: ago(6 * 24), items: [{ product: product("GC-50"), quantity: 1 }], abandoned: null, deliveredAt: ago(6 * 24 - 1) },
-    { key: "olivia", firstName: "Olivia", lastName: "Brown", email: "olivia.brown@example.com", phone: null, locale: "en", timeZone: "America/New_York", smsConsent: false, checkoutAt: ago(40), items: [{ product: product("BG-FIG"), quantity: 2 }], abandoned: null, deliveredAt: null },
+    {
+      key: "emma",
+      firstName: "Emma",
+      lastName: "Wilson",
+      email: "emma.wilson@example.co.uk",
+      phone: "+447700100123",
+      locale: "en",
+      timeZone: "Europe/London",
+      smsConsent: true,
+      checkoutAt: ago(7 * 24),
+      items: [{ product: product("BG-LAV"), quantity: 1 }],
+      abandoned: null,
+      deliveredAt: ago(4 * 24),
+      script: {
+        replies: [
+          {
+            to: { flow: "post_delivery", step: "day1" },
+            text: "Hi Camille, love it! Do you ship to Ireland? Shipping showed 19€ at checkout for my sister, is that right?",
+            afterHours: 2.6,
+          },
+        ],
+        assign: true,
+      },
+    },
+    {
+      key: "james",
+      firstName: "James",
+      lastName: "Carter",
+      email: "james.carter@example.com",
+      phone: "+14155550142",
+      locale: "en",
+      timeZone: "America/Los_Angeles",
+      smsConsent: false,
+      checkoutAt: ago(6 * 24),
+      items: [{ product: product("GC-50"), quantity: 1 }],
+      abandoned: null,
+      deliveredAt: ago(6 * 24 - 1),
+    },
+    {
+      key: "olivia",
+      firstName: "Olivia",
+      lastName: "Brown",
+      email: "olivia.brown@example.com",
+      phone: null,
+      locale: "en",
+      timeZone: "America/New_York",
+      smsConsent: false,
+      checkoutAt: ago(40),
+      items: [{ product: product("BG-FIG"), quantity: 2 }],
+      abandoned: null,
+      deliveredAt: null,
+    },
     // Stuck at 3-D Secure: the help email an hour later, and his answer; the agent marks the friction.
-    { key: "noah", firstName: "Noah", lastName: "Dupont", email: "noah.dupont@example.ca", phone: "+15145550199", locale: "fr", timeZone: "America/Toronto", smsConsent: true, checkoutAt: ago(5.2), items: [{ product: product("BG-FIG"), quantity: 1 }, { product: product("BG-LAV"), quantity: 1 }], abandoned: "three_d_secure", deliveredAt: null, script: { replies: [{ to: { flow: "abandoned_checkout", step: "help" }, text: "Bonjour Camille, la page de ma banque ne s'affiche jamais, ça tourne puis ça expire. J'ai essayé deux fois.", afterHours: 0.8 }], friction: "payment_authentication" } },
+    {
+      key: "noah",
+      firstName: "Noah",
+      lastName: "Dupont",
+      email: "noah.dupont@example.ca",
+      phone: "+15145550199",
+      locale: "fr",
+      timeZone: "America/Toronto",
+      smsConsent: true,
+      checkoutAt: ago(5.2),
+      items: [
+        { product: product("BG-FIG"), quantity: 1 },
+        { product: product("BG-LAV"), quantity: 1 },
+      ],
+      abandoned: "three_d_secure",
+      deliveredAt: null,
+      script: {
+        replies: [
+          {
+            to: { flow: "abandoned_checkout", step: "help" },
+            text: "Bonjour Camille, la page de ma banque ne s'affiche jamais, ça tourne puis ça expire. J'ai essayé deux fois.",
+            afterHours: 0.8,
+          },
+        ],
+        friction: "payment_authentication",
+      },
+    },
   ];
 }
 
 function lineItems(customer: DemoCustomer): LineItemDetails[] {
-  return customer.items.map(({ product: p, quantity }) => ({ productExternalId: p.externalId, sku: p.sku, title: p.title, quantity, unitPrice: p.price }));
+  return customer.items.map(({ product: p, quantity }) => ({
+    productExternalId: p.externalId,
+    sku: p.sku,
+    title: p.title,
+    quantity,
+    unitPrice: p.price,
+  }));
 }
 
-const total = (customer: DemoCustomer) => customer.items.reduce((sum, { product: p, quantity }) => sum + Number(p.price) * quantity, 0).toFixed(2);
+const total = (customer: DemoCustomer) =>
+  customer.items.reduce((sum, { product: p, quantity }) => sum + Number(p.price) * quantity, 0).toFixed(2);
 
 /** The shop events of one customer, in time order: checkout, then order and delivery, or not. */
 function shopEventsOf(customer: DemoCustomer, index: number): { at: Date; id: string; event: ShopEvent }[] {
-  const details = { email: customer.email, phone: customer.phone, firstName: customer.firstName, lastName: customer.lastName, locale: customer.locale, timeZone: customer.timeZone };
-  const consent = customer.smsConsent && customer.phone ? { phone: customer.phone, occurredAt: customer.checkoutAt, source: "shopify_checkout", wording: customer.locale === "fr" ? "J'accepte de recevoir un SMS de Maison Lumière au sujet de ma commande. STOP pour arrêter." : "I agree to receive a text from Maison Lumière about my order. Reply STOP to opt out." } : null;
+  const details = {
+    email: customer.email,
+    phone: customer.phone,
+    firstName: customer.firstName,
+    lastName: customer.lastName,
+    locale: customer.locale,
+    timeZone: customer.timeZone,
+  };
+  const consent =
+    customer.smsConsent && customer.phone
+      ? {
+          phone: customer.phone,
+          occurredAt: customer.checkoutAt,
+          source: "shopify_checkout",
+          wording:
+            customer.locale === "fr"
+              ? "J'accepte de recevoir un SMS de Maison Lumière au sujet de ma commande. STOP pour arrêter."
+              : "I agree to receive a text from Maison Lumière about my order. Reply STOP to opt out.",
+        }
+      : null;
   const checkoutId = `demo-checkout-${customer.key}`;
   const started = new Date(customer.checkoutAt.getTime() - 12 * 60_000);
-  const checkout = { externalId: checkoutId, customer: details, currency: "EUR", totalPrice: total(customer), checkoutUrl: `https://maisonlumiere.example/checkouts/${checkoutId}/recover`, startedAt: started, lastActivityAt: customer.checkoutAt, completedAt: customer.abandoned ? null : customer.checkoutAt, lineItems: lineItems(customer) };
-  const events: { at: Date; id: string; event: ShopEvent }[] = [{ at: customer.checkoutAt, id: `${checkoutId}-update`, event: { type: "checkout.updated", checkout, smsConsent: consent } }];
+  const checkout = {
+    externalId: checkoutId,
+    customer: details,
+    currency: "EUR",
+    totalPrice: total(customer),
+    checkoutUrl: `https://maisonlumiere.example/checkouts/${checkoutId}/recover`,
+    startedAt: started,
+    lastActivityAt: customer.checkoutAt,
+    completedAt: customer.abandoned ? null : customer.checkoutAt,
+    lineItems: lineItems(customer),
+  };
+  const events: { at: Date; id: string; event: ShopEvent }[] = [
+    {
+      at: customer.checkoutAt,
+      id: `${checkoutId}-update`,
+      event: { type: "checkout.updated", checkout, smsConsent: consent },
+    },
+  ];
   if (customer.abandoned) return events;
   const orderId = `demo-order-${customer.key}`;
-  events.push({ at: customer.checkoutAt, id: orderId, event: { type: "order.placed", order: { externalId: orderId, number: `#${1100 + index}`, checkoutExternalId: checkoutId, customer: details, currency: "EUR", totalPrice: total(customer), placedAt: customer.checkoutAt, paidAt: customer.checkoutAt, lineItems: lineItems(customer) }, smsConsent: consent } });
-  if (customer.deliveredAt) events.push({ at: customer.deliveredAt, id: `${orderId}-delivered`, event: { type: "order.delivered", orderExternalId: orderId, deliveredAt: customer.deliveredAt } });
+  events.push({
+    at: customer.checkoutAt,
+    id: orderId,
+    event: {
+      type: "order.placed",
+      order: {
+        externalId: orderId,
+        number: `#${1100 + index}`,
+        checkoutExternalId: checkoutId,
+        customer: details,
+        currency: "EUR",
+        totalPrice: total(customer),
+        placedAt: customer.checkoutAt,
+        paidAt: customer.checkoutAt,
+        lineItems: lineItems(customer),
+      },
+      smsConsent: consent,
+    },
+  });
+  if (customer.deliveredAt)
+    events.push({
+      at: customer.deliveredAt,
+      id: `${orderId}-delivered`,
+      event: { type: "order.delivered", orderExternalId: orderId, deliveredAt: customer.deliveredAt },
+    });
   return events;
 }
 
@@ -178,11 +456,20 @@ export type DemoHistorySummary = { customers: number; orders: number; conversati
  * Plays `days` of the shop up to `now`. Needs the shop's settings, users, templates and friction
  * categories in place (seedDemoShop makes them).
  */
-export async function playDemoHistory(options: { now: Date; days?: number; customers?: number; seed?: number; agentId: string }): Promise<DemoHistorySummary> {
+export async function playDemoHistory(options: {
+  now: Date;
+  days?: number;
+  customers?: number;
+  seed?: number;
+  agentId: string;
+}): Promise<DemoHistorySummary> {
   const { now, agentId } = options;
   const days = options.days ?? 28;
   const seed = options.seed ?? 7;
-  const agent = await db.user.findUniqueOrThrow({ where: { id: agentId }, select: { id: true, name: true, role: true } });
+  const agent = await db.user.findUniqueOrThrow({
+    where: { id: agentId },
+    select: { id: true, name: true, role: true },
+  });
   const customers = [...generatedCustomers(now, days, options.customers ?? 110, seed), ...namedCustomers(now)];
   const byEmail = new Map(customers.map((c) => [c.email, c]));
   // The named customers' threads are left as their story ends, for the newcomer to find.
@@ -192,14 +479,20 @@ export async function playDemoHistory(options: { now: Date; days?: number; custo
   // The catalogue with its categories, so each line item files under its product.
   for (const p of DEMO_PRODUCTS) {
     const category = await db.productCategory.findUnique({ where: { name: p.category } });
-    await db.product.upsert({ where: { externalId: p.externalId }, create: { externalId: p.externalId, sku: p.sku, title: p.title, categoryId: category?.id }, update: {} });
+    await db.product.upsert({
+      where: { externalId: p.externalId },
+      create: { externalId: p.externalId, sku: p.sku, title: p.title, categoryId: category?.id },
+      update: {},
+    });
   }
 
   const actions: Action[] = customers.flatMap((customer, index) =>
     shopEventsOf(customer, index).map(({ at, id, event }) => ({
       at,
       run: async () => {
-        await processWebhookOnce({ provider: "shopify", externalId: id, topic: event.type }, (tx) => applyShopEvent(event, tx));
+        await processWebhookOnce({ provider: "shopify", externalId: id, topic: event.type }, (tx) =>
+          applyShopEvent(event, tx),
+        );
       },
     })),
   );
@@ -213,21 +506,45 @@ export async function playDemoHistory(options: { now: Date; days?: number; custo
     await replyAsCustomer({ outboxMessageId: outboxId, text }, at);
   };
   const click = (token: string, customer: DemoCustomer, reviewChance: number, stream: string) => async (at: Date) => {
-    await followTrackedLink(token, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148", at);
+    await followTrackedLink(
+      token,
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+      at,
+    );
     if (reviewsLeft.has(customer.key) || draw(seed, "review", customer.key, stream) >= reviewChance) return;
     reviewsLeft.add(customer.key);
     const reviewAt = new Date(at.getTime() + HOUR);
     later(reviewAt, async (when) => {
-      const event: ShopEvent = { type: "review.created", externalId: `demo-review-${customer.key}`, orderExternalId: `demo-order-${customer.key}`, customer: { email: customer.email }, rating: draw(seed, "rating", customer.key) < 0.8 ? 5 : 4, createdAt: when };
-      await processWebhookOnce({ provider: "events_api", externalId: `demo-review-${customer.key}`, topic: "review.created" }, (tx) => applyShopEvent(event, tx));
+      const event: ShopEvent = {
+        type: "review.created",
+        externalId: `demo-review-${customer.key}`,
+        orderExternalId: `demo-order-${customer.key}`,
+        customer: { email: customer.email },
+        rating: draw(seed, "rating", customer.key) < 0.8 ? 5 : 4,
+        createdAt: when,
+      };
+      await processWebhookOnce(
+        { provider: "events_api", externalId: `demo-review-${customer.key}`, topic: "review.created" },
+        (tx) => applyShopEvent(event, tx),
+      );
     });
   };
 
   /** What each customer does with a message that just reached them. */
-  async function react(outbox: { id: string; channel: "email" | "sms"; textBody: string; toAddress: string; createdAt: Date; providerMessageId: string }) {
+  async function react(outbox: {
+    id: string;
+    channel: "email" | "sms";
+    textBody: string;
+    toAddress: string;
+    createdAt: Date;
+    providerMessageId: string;
+  }) {
     const customer = outbox.channel === "email" ? byEmail.get(outbox.toAddress) : byPhone.get(outbox.toAddress);
     if (!customer) return;
-    const sent = await db.message.findUnique({ where: { providerMessageId: outbox.providerMessageId }, select: { authorType: true, scheduledMessage: { select: { flow: true, step: true } } } });
+    const sent = await db.message.findUnique({
+      where: { providerMessageId: outbox.providerMessageId },
+      select: { authorType: true, scheduledMessage: { select: { flow: true, step: true } } },
+    });
     const step = sent?.scheduledMessage ?? (sent?.authorType === "staff" ? { flow: "staff", step: "reply" } : null);
     if (!step) return;
     const at = (hours: number) => new Date(outbox.createdAt.getTime() + hours * HOUR);
@@ -235,7 +552,9 @@ export async function playDemoHistory(options: { now: Date; days?: number; custo
     const token = /\/r\/([\w-]+)/.exec(outbox.textBody)?.[1];
 
     if (customer.script) {
-      for (const reply of customer.script.replies) if (reply.to.flow === step.flow && reply.to.step === step.step) later(at(reply.afterHours), answer(outbox.id, reply.text));
+      for (const reply of customer.script.replies)
+        if (reply.to.flow === step.flow && reply.to.step === step.step)
+          later(at(reply.afterHours), answer(outbox.id, reply.text));
       return;
     }
     const lang = customer.locale === "fr" ? "fr" : "en";
@@ -243,12 +562,29 @@ export async function playDemoHistory(options: { now: Date; days?: number; custo
     const kindOf = (): ReplyKind => (u("kind") < 0.6 ? "praise" : u("kind") < 0.8 ? "question" : "problem");
     switch (`${step.flow}:${step.step}`) {
       case "abandoned_checkout:help":
-        if (customer.abandoned && u("help-reply") < (customer.abandoned === "none" ? 0.05 : 0.45)) later(at(1 + u("delay") * 6), answer(outbox.id, TEXTS.help[customer.abandoned][lang]));
+        if (customer.abandoned && u("help-reply") < (customer.abandoned === "none" ? 0.05 : 0.45))
+          later(at(1 + u("delay") * 6), answer(outbox.id, TEXTS.help[customer.abandoned][lang]));
         if (u("recover") < 0.15) {
           later(at(2 + u("recover-delay") * 30), async (when) => {
             const orderId = `demo-order-${customer.key}`;
-            const event: ShopEvent = { type: "order.placed", order: { externalId: orderId, number: `#R-${customer.key}`, checkoutExternalId: `demo-checkout-${customer.key}`, customer: { email: customer.email }, currency: "EUR", totalPrice: total(customer), placedAt: when, paidAt: when, lineItems: lineItems(customer) }, smsConsent: null };
-            await processWebhookOnce({ provider: "shopify", externalId: orderId, topic: event.type }, (tx) => applyShopEvent(event, tx));
+            const event: ShopEvent = {
+              type: "order.placed",
+              order: {
+                externalId: orderId,
+                number: `#R-${customer.key}`,
+                checkoutExternalId: `demo-checkout-${customer.key}`,
+                customer: { email: customer.email },
+                currency: "EUR",
+                totalPrice: total(customer),
+                placedAt: when,
+                paidAt: when,
+                lineItems: lineItems(customer),
+              },
+              smsConsent: null,
+            };
+            await processWebhookOnce({ provider: "shopify", externalId: orderId, topic: event.type }, (tx) =>
+              applyShopEvent(event, tx),
+            );
           });
         }
         return;
@@ -277,23 +613,62 @@ export async function playDemoHistory(options: { now: Date; days?: number; custo
   async function teamRound(at: Date) {
     // The last day and a half stays for the newcomer to work on.
     if (at.getTime() > now.getTime() - 36 * HOUR) return;
-    const waiting = await db.conversation.findMany({ where: { status: "open", needsHuman: true, waitingSince: { lte: new Date(at.getTime() - 2 * HOUR) }, customer: { email: { notIn: namedEmails } } }, select: { id: true, customer: { select: { firstName: true, locale: true, email: true } }, messages: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, channel: true } } } });
+    const waiting = await db.conversation.findMany({
+      where: {
+        status: "open",
+        needsHuman: true,
+        waitingSince: { lte: new Date(at.getTime() - 2 * HOUR) },
+        customer: { email: { notIn: namedEmails } },
+      },
+      select: {
+        id: true,
+        customer: { select: { firstName: true, locale: true, email: true } },
+        messages: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, channel: true } },
+      },
+    });
     for (const conversation of waiting) {
       const last = conversation.messages[0];
       if (!last) continue;
-      const text = TEXTS.agent[conversation.customer.locale === "en" ? "en" : "fr"].replace("{firstName}", conversation.customer.firstName ?? "");
+      const text = TEXTS.agent[conversation.customer.locale === "en" ? "en" : "fr"].replace(
+        "{firstName}",
+        conversation.customer.firstName ?? "",
+      );
       // By email when they can no longer be texted (STOP): the reply rules decide, as in the composer.
       for (const channel of [last.channel, "email"] as const) {
         try {
-          await sendStaffReply({ conversationId: conversation.id, channel, text, clientRequestId: randomUUID(), seenUpToMessageId: last.id, sendAnyway: true }, agent, at);
+          await sendStaffReply(
+            {
+              conversationId: conversation.id,
+              channel,
+              text,
+              clientRequestId: randomUUID(),
+              seenUpToMessageId: last.id,
+              sendAnyway: true,
+            },
+            agent,
+            at,
+          );
           break;
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
         }
       }
     }
-    const answered = await db.conversation.findMany({ where: { status: "open", needsHuman: false, lastMessageAt: { lte: new Date(at.getTime() - DAY) }, customer: { email: { notIn: namedEmails } } }, select: { id: true } });
-    for (const conversation of answered) await changeConversationStatus({ conversationId: conversation.id, status: "closed", resolution: "resolved" }, agent.id, at);
+    const answered = await db.conversation.findMany({
+      where: {
+        status: "open",
+        needsHuman: false,
+        lastMessageAt: { lte: new Date(at.getTime() - DAY) },
+        customer: { email: { notIn: namedEmails } },
+      },
+      select: { id: true },
+    });
+    for (const conversation of answered)
+      await changeConversationStatus(
+        { conversationId: conversation.id, status: "closed", resolution: "resolved" },
+        agent.id,
+        at,
+      );
   }
 
   const start = new Date(Math.floor((now.getTime() - days * DAY) / HOUR) * HOUR);
@@ -304,13 +679,19 @@ export async function playDemoHistory(options: { now: Date; days?: number; custo
       // Shop events and customers' actions up to this hour, each at its own time.
       actions.sort((a, b) => a.at.getTime() - b.at.getTime());
       // Strictly before the tick: what the dispatcher sends at the tick comes after them.
-      while (actions.length && (actions[0]!.at < tick || (tick.getTime() === now.getTime() && actions[0]!.at <= tick))) {
+      while (
+        actions.length &&
+        (actions[0]!.at < tick || (tick.getTime() === now.getTime() && actions[0]!.at <= tick))
+      ) {
         const action = actions.shift()!;
         await action.run(action.at);
       }
       await dispatchDueMessages({ now: () => tick });
       await deliverOutboxMessages(tick);
-      const fresh = await db.outboxMessage.findMany({ where: { createdAt: { gt: seen, lte: tick } }, orderBy: { createdAt: "asc" } });
+      const fresh = await db.outboxMessage.findMany({
+        where: { createdAt: { gt: seen, lte: tick } },
+        orderBy: { createdAt: "asc" },
+      });
       if (fresh.length) seen = fresh.at(-1)!.createdAt;
       for (const outbox of fresh) await react(outbox);
       const hour = Number(formatInTimeZone(tick, SHOP_ZONE, "H"));
@@ -321,21 +702,54 @@ export async function playDemoHistory(options: { now: Date; days?: number; custo
     for (const customer of customers) {
       const script = customer.script;
       if (!script?.agent && !script?.friction && !script?.assign) continue;
-      const conversation = await db.conversation.findFirst({ where: { customer: { email: customer.email } }, orderBy: { lastMessageAt: "desc" }, select: { id: true, messages: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true } } } });
+      const conversation = await db.conversation.findFirst({
+        where: { customer: { email: customer.email } },
+        orderBy: { lastMessageAt: "desc" },
+        select: { id: true, messages: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true } } },
+      });
       if (!conversation) continue;
       if (script.agent) {
-        await sendStaffReply({ conversationId: conversation.id, channel: "email", text: script.agent.text, clientRequestId: randomUUID(), seenUpToMessageId: conversation.messages[0]?.id ?? null, sendAnyway: true }, agent, script.agent.at);
-        if (script.agent.close) await changeConversationStatus({ conversationId: conversation.id, status: "closed", resolution: "resolved" }, agent.id, script.agent.at);
+        await sendStaffReply(
+          {
+            conversationId: conversation.id,
+            channel: "email",
+            text: script.agent.text,
+            clientRequestId: randomUUID(),
+            seenUpToMessageId: conversation.messages[0]?.id ?? null,
+            sendAnyway: true,
+          },
+          agent,
+          script.agent.at,
+        );
+        if (script.agent.close)
+          await changeConversationStatus(
+            { conversationId: conversation.id, status: "closed", resolution: "resolved" },
+            agent.id,
+            script.agent.at,
+          );
       }
       if (script.assign) await assignConversation(conversation.id, agent.id, agent.id);
-      if (script.pending) await changeConversationStatus({ conversationId: conversation.id, status: "pending" }, agent.id, now);
+      if (script.pending)
+        await changeConversationStatus({ conversationId: conversation.id, status: "pending" }, agent.id, now);
       if (script.friction) {
         const category = await db.frictionCategory.findUnique({ where: { key: script.friction } });
-        if (category) await markFriction({ conversationId: conversation.id, categoryId: category.id, note: "La page 3-D Secure expire avant le code (2 essais)." }, agent);
+        if (category)
+          await markFriction(
+            {
+              conversationId: conversation.id,
+              categoryId: category.id,
+              note: "La page 3-D Secure expire avant le code (2 essais).",
+            },
+            agent,
+          );
       }
     }
   });
 
-  const [orders, conversations, sent] = await Promise.all([db.order.count(), db.conversation.count(), db.outboxMessage.count()]);
+  const [orders, conversations, sent] = await Promise.all([
+    db.order.count(),
+    db.conversation.count(),
+    db.outboxMessage.count(),
+  ]);
   return { customers: customers.length, orders, conversations, sent };
 }

@@ -13,7 +13,11 @@ import { playDemoHistory } from "@/lib/seed/demo-history";
 // settings, team and categories here, then weeks of its life played by demo-history.ts.
 
 const FRICTION_CATEGORIES = [
-  { key: "payment_authentication", name: "Payment authentication (3-D Secure)", description: "The bank's confirmation step timed out or never showed." },
+  {
+    key: "payment_authentication",
+    name: "Payment authentication (3-D Secure)",
+    description: "The bank's confirmation step timed out or never showed.",
+  },
   { key: "card_declined", name: "Card declined", description: "Often a billing ZIP that does not match the card." },
   { key: "shipping_cost", name: "Shipping cost", description: "Shipping cost surprised the customer at checkout." },
   { key: "delivery", name: "Delivery", description: "Late, lost or damaged parcels." },
@@ -30,18 +34,33 @@ const PRODUCT_CATEGORIES = [
 export type SeedSummary = { users: typeof DEMO_USERS; customers: number; orders: number; conversations: number };
 
 export async function databaseHasData(): Promise<boolean> {
-  const [users, customers, settings] = await Promise.all([db.user.count(), db.customer.count(), db.shopSettings.count()]);
+  const [users, customers, settings] = await Promise.all([
+    db.user.count(),
+    db.customer.count(),
+    db.shopSettings.count(),
+  ]);
   return users + customers + settings > 0;
 }
 
 /** Fills an empty database with the demo shop. With force, wipes everything first. */
 /** `history` sizes the weeks played (tests play a smaller shop). */
-export async function seedDemoShop({ force = false, now = new Date(), history: size = {} as { days?: number; customers?: number } } = {}): Promise<SeedSummary> {
+export async function seedDemoShop({
+  force = false,
+  now = new Date(),
+  history: size = {} as { days?: number; customers?: number },
+} = {}): Promise<SeedSummary> {
   if (!env().DEMO_MODE) {
-    throw new AppError("conflict", "The demo shop (with its published passwords) is only for a demo: set DEMO_MODE=true on a local APP_URL, or create the first admin for a real shop (npm run user:create, or the first-run page).");
+    throw new AppError(
+      "conflict",
+      "The demo shop (with its published passwords) is only for a demo: set DEMO_MODE=true on a local APP_URL, or create the first admin for a real shop (npm run user:create, or the first-run page).",
+    );
   }
   if (await databaseHasData()) {
-    if (!force) throw new AppError("conflict", "The database already has data; nothing was changed. Use --force to wipe it and seed the demo shop.");
+    if (!force)
+      throw new AppError(
+        "conflict",
+        "The database already has data; nothing was changed. Use --force to wipe it and seed the demo shop.",
+      );
     await truncateAllTables();
   }
   const passwordHashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
@@ -49,7 +68,11 @@ export async function seedDemoShop({ force = false, now = new Date(), history: s
   const { agentId } = await db.$transaction(
     async (tx) => {
       const users = await Promise.all(
-        DEMO_USERS.map((u, i) => tx.user.create({ data: { email: u.email, name: u.name, role: u.role, passwordHash: passwordHashes[i]!, isDemo: true } })),
+        DEMO_USERS.map((u, i) =>
+          tx.user.create({
+            data: { email: u.email, name: u.name, role: u.role, passwordHash: passwordHashes[i]!, isDemo: true },
+          }),
+        ),
       );
       const agent = users.find((u) => u.role === "agent")!;
 
@@ -75,5 +98,10 @@ export async function seedDemoShop({ force = false, now = new Date(), history: s
   );
   // Weeks of the shop played through the real flows, so every page tells the same story.
   const history = await playDemoHistory({ now, agentId, ...size });
-  return { users: DEMO_USERS, customers: history.customers, orders: history.orders, conversations: history.conversations };
+  return {
+    users: DEMO_USERS,
+    customers: history.customers,
+    orders: history.orders,
+    conversations: history.conversations,
+  };
 }

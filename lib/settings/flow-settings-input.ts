@@ -20,12 +20,19 @@ export const flowSettingsSchema = z
       (value) => (value === "" || value === null || value === undefined ? null : value),
       z.coerce.number().positive().max(1_000_000).nullable(),
     ),
-    highValueCartCurrency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/),
+    highValueCartCurrency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/),
   })
   .superRefine((v, ctx) => {
-    if (v.postDeliveryReviewDays <= v.postDeliveryCheckInDays) ctx.addIssue({ code: "custom", path: ["postDeliveryReviewDays"], message: "reviewAfterCheckIn" });
-    if (v.postDeliveryReminderDays <= v.postDeliveryReviewDays) ctx.addIssue({ code: "custom", path: ["postDeliveryReminderDays"], message: "reminderAfterReview" });
-    if (v.smsWindowEndHour - v.smsWindowStartHour < 2) ctx.addIssue({ code: "custom", path: ["smsWindowEndHour"], message: "smsWindowTooShort" });
+    if (v.postDeliveryReviewDays <= v.postDeliveryCheckInDays)
+      ctx.addIssue({ code: "custom", path: ["postDeliveryReviewDays"], message: "reviewAfterCheckIn" });
+    if (v.postDeliveryReminderDays <= v.postDeliveryReviewDays)
+      ctx.addIssue({ code: "custom", path: ["postDeliveryReminderDays"], message: "reminderAfterReview" });
+    if (v.smsWindowEndHour - v.smsWindowStartHour < 2)
+      ctx.addIssue({ code: "custom", path: ["smsWindowEndHour"], message: "smsWindowTooShort" });
   });
 
 export type FlowSettingsInput = z.infer<typeof flowSettingsSchema>;

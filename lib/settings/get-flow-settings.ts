@@ -25,6 +25,8 @@ export const DEFAULT_FLOW_SETTINGS: FlowSettings = {
 export async function getFlowSettings(tx: DbClient = db): Promise<FlowSettings> {
   const settings = await getShopSettingsRow(tx);
   if (!settings) return DEFAULT_FLOW_SETTINGS;
-  const values = Object.fromEntries(Object.keys(DEFAULT_FLOW_SETTINGS).map((key) => [key, settings[key as keyof FlowSettings]]));
+  const values = Object.fromEntries(
+    Object.keys(DEFAULT_FLOW_SETTINGS).map((key) => [key, settings[key as keyof FlowSettings]]),
+  );
   return { ...values, highValueCartThreshold: settings.highValueCartThreshold?.toNumber() ?? null } as FlowSettings;
 }

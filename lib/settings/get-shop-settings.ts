@@ -9,7 +9,16 @@ export const SHOP_SETTINGS_ID = 1;
 export async function getShopSettings(tx: DbClient = db): Promise<(ShopSettingsInput & { updatedAt: Date }) | null> {
   return tx.shopSettings.findUnique({
     where: { id: SHOP_SETTINGS_ID },
-    select: { shopName: true, founderName: true, founderSignature: true, senderEmail: true, timeZone: true, defaultLocale: true, reviewUrl: true, updatedAt: true },
+    select: {
+      shopName: true,
+      founderName: true,
+      founderSignature: true,
+      senderEmail: true,
+      timeZone: true,
+      defaultLocale: true,
+      reviewUrl: true,
+      updatedAt: true,
+    },
   });
 }
 

@@ -11,7 +11,8 @@ const DATA_FIELDS = { retentionMonths: true, smsConsentWordingEn: true, smsConse
 export const DEFAULT_DATA_SETTINGS: DataSettingsInput = {
   retentionMonths: 24,
   smsConsentWordingEn: "Receive order updates and a single review request by SMS. Reply STOP to opt out.",
-  smsConsentWordingFr: "Recevoir le suivi de ma commande et une seule demande d'avis par SMS. Répondez STOP pour ne plus en recevoir.",
+  smsConsentWordingFr:
+    "Recevoir le suivi de ma commande et une seule demande d'avis par SMS. Répondez STOP pour ne plus en recevoir.",
 };
 
 export async function getDataSettings(): Promise<DataSettingsInput | null> {
@@ -25,7 +26,17 @@ export async function updateDataSettings(input: DataSettingsInput, actorUserId: 
     if (!before) throw AppError.because("conflict", "saveShopFirst");
     await tx.shopSettings.update({ where: { id: SHOP_SETTINGS_ID }, data: { ...input, updatedById: actorUserId } });
     const changes = changedFields(before, input);
-    if (Object.keys(changes).length) await recordAudit({ actorUserId, action: "settings.data_updated", entityType: "shop_settings", entityId: String(SHOP_SETTINGS_ID), data: changes as never }, tx);
+    if (Object.keys(changes).length)
+      await recordAudit(
+        {
+          actorUserId,
+          action: "settings.data_updated",
+          entityType: "shop_settings",
+          entityId: String(SHOP_SETTINGS_ID),
+          data: changes as never,
+        },
+        tx,
+      );
     return input;
   });
 }

@@ -15,7 +15,17 @@ export async function updateFlowSettings(input: FlowSettingsInput, actorUserId: 
     const before = await getFlowSettings(tx);
     await tx.shopSettings.update({ where: { id: SHOP_SETTINGS_ID }, data: { ...input, updatedById: actorUserId } });
     const changes = changedFields(before, input);
-    if (Object.keys(changes).length) await recordAudit({ actorUserId, action: "settings.flows_updated", entityType: "shop_settings", entityId: String(SHOP_SETTINGS_ID), data: changes as never }, tx);
+    if (Object.keys(changes).length)
+      await recordAudit(
+        {
+          actorUserId,
+          action: "settings.flows_updated",
+          entityType: "shop_settings",
+          entityId: String(SHOP_SETTINGS_ID),
+          data: changes as never,
+        },
+        tx,
+      );
     return input;
   });
 }

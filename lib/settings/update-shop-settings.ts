@@ -5,7 +5,10 @@ import { getShopSettings, SHOP_SETTINGS_ID } from "@/lib/settings/get-shop-setti
 import type { ShopSettingsInput } from "@/lib/settings/shop-settings-input";
 
 /** Saves the settings (creating them the first time) and audits what changed. */
-export async function updateShopSettings(input: ShopSettingsInput, actorUserId: string | null): Promise<ShopSettingsInput> {
+export async function updateShopSettings(
+  input: ShopSettingsInput,
+  actorUserId: string | null,
+): Promise<ShopSettingsInput> {
   return db.$transaction(async (tx) => {
     const before = await getShopSettings(tx);
     await tx.shopSettings.upsert({
@@ -15,7 +18,16 @@ export async function updateShopSettings(input: ShopSettingsInput, actorUserId: 
     });
     const changes = changedFields(before, input);
     if (Object.keys(changes).length > 0) {
-      await recordAudit({ actorUserId, action: "settings.updated", entityType: "shop_settings", entityId: String(SHOP_SETTINGS_ID), data: changes as never }, tx);
+      await recordAudit(
+        {
+          actorUserId,
+          action: "settings.updated",
+          entityType: "shop_settings",
+          entityId: String(SHOP_SETTINGS_ID),
+          data: changes as never,
+        },
+        tx,
+      );
     }
     return input;
   });

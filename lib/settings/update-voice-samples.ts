@@ -30,17 +30,30 @@ export async function getVoiceSamples(tx: DbClient = db): Promise<string[]> {
 }
 
 /** Replaces the samples AI drafts copy the voice from; audited with counts, not the texts. */
-export async function updateVoiceSamples(input: VoiceSamplesInput, actorUserId: string | null): Promise<VoiceSamplesInput> {
+export async function updateVoiceSamples(
+  input: VoiceSamplesInput,
+  actorUserId: string | null,
+): Promise<VoiceSamplesInput> {
   const { samples } = voiceSamplesSchema.parse(input);
   return db.$transaction(async (tx) => {
     const row = await tx.shopSettings.findUnique({ where: { id: SHOP_SETTINGS_ID }, select: { voiceSamples: true } });
     if (!row) throw AppError.because("conflict", "saveShopFirst");
-    const unchanged = row.voiceSamples.length === samples.length && row.voiceSamples.every((sample, i) => sample === samples[i]);
+    const unchanged =
+      row.voiceSamples.length === samples.length && row.voiceSamples.every((sample, i) => sample === samples[i]);
     if (unchanged) return { samples };
-    await tx.shopSettings.update({ where: { id: SHOP_SETTINGS_ID }, data: { voiceSamples: samples, updatedById: actorUserId } });
+    await tx.shopSettings.update({
+      where: { id: SHOP_SETTINGS_ID },
+      data: { voiceSamples: samples, updatedById: actorUserId },
+    });
     const changed = samples.map((sample, i) => sample !== row.voiceSamples[i]).filter(Boolean).length;
     await recordAudit(
-      { actorUserId, action: "settings.voice_samples_updated", entityType: "shop_settings", entityId: String(SHOP_SETTINGS_ID), data: { samples: [row.voiceSamples.length, samples.length], changed } },
+      {
+        actorUserId,
+        action: "settings.voice_samples_updated",
+        entityType: "shop_settings",
+        entityId: String(SHOP_SETTINGS_ID),
+        data: { samples: [row.voiceSamples.length, samples.length], changed },
+      },
       tx,
     );
     return { samples };

@@ -14,7 +14,13 @@ async function lineItemRows(items: LineItemDetails[], tx: DbClient) {
     let productId: string | null = null;
     if (item.productExternalId) {
       const categoryId = item.category
-        ? (await tx.productCategory.upsert({ where: { name: item.category }, create: { name: item.category }, update: {} })).id
+        ? (
+            await tx.productCategory.upsert({
+              where: { name: item.category },
+              create: { name: item.category },
+              update: {},
+            })
+          ).id
         : undefined;
       const product = await tx.product.upsert({
         where: { externalId: item.productExternalId },
@@ -48,7 +54,9 @@ async function withoutErasedPeople(event: ShopEvent, tx: DbClient): Promise<Shop
   switch (event.type) {
     case "checkout.updated": {
       const { customer, erased } = await clean(event.checkout.customer, event.checkout.lastActivityAt);
-      return erased ? { ...event, checkout: { ...event.checkout, customer, checkoutUrl: null }, smsConsent: null } : event;
+      return erased
+        ? { ...event, checkout: { ...event.checkout, customer, checkoutUrl: null }, smsConsent: null }
+        : event;
     }
     case "order.placed": {
       const { customer, erased } = await clean(event.order.customer, event.order.placedAt);
@@ -81,29 +89,60 @@ async function store(event: ShopEvent, tx: DbClient): Promise<AppliedShopEvent> 
       const existing = await tx.checkout.findUnique({ where: { externalId: checkout.externalId } });
       // Webhooks arrive out of order: an older update never overwrites a newer one.
       if (existing && existing.lastActivityAt > checkout.lastActivityAt) {
-        return { type: "checkout.updated", checkoutId: existing.id, completed: Boolean(existing.completedAt), customerId: existing.customerId };
+        return {
+          type: "checkout.updated",
+          checkoutId: existing.id,
+          completed: Boolean(existing.completedAt),
+          customerId: existing.customerId,
+        };
       }
       const lineItems = await lineItemRows(checkout.lineItems, tx);
       const saved = existing
         ? await tx.checkout.update({
             where: { id: existing.id },
-            data: { ...fields, completedAt: existing.completedAt ?? checkout.completedAt, lineItems: { deleteMany: {}, create: lineItems } },
+            data: {
+              ...fields,
+              completedAt: existing.completedAt ?? checkout.completedAt,
+              lineItems: { deleteMany: {}, create: lineItems },
+            },
           })
-        : await tx.checkout.create({ data: { ...fields, externalId: checkout.externalId, startedAt: checkout.startedAt, completedAt: checkout.completedAt, lineItems: { create: lineItems } } });
-      return { type: "checkout.updated", checkoutId: saved.id, completed: Boolean(saved.completedAt), customerId: saved.customerId };
+        : await tx.checkout.create({
+            data: {
+              ...fields,
+              externalId: checkout.externalId,
+              startedAt: checkout.startedAt,
+              completedAt: checkout.completedAt,
+              lineItems: { create: lineItems },
+            },
+          });
+      return {
+        type: "checkout.updated",
+        checkoutId: saved.id,
+        completed: Boolean(saved.completedAt),
+        customerId: saved.customerId,
+      };
     }
 
     case "order.placed": {
       const { order } = event;
       const customer = await upsertCustomer(order.customer, tx);
       if (customer && event.smsConsent) await recordSmsConsent(customer.id, event.smsConsent, tx);
-      const named = order.checkoutExternalId ? await tx.checkout.findUnique({ where: { externalId: order.checkoutExternalId }, include: { order: { select: { externalId: true } } } }) : null;
+      const named = order.checkoutExternalId
+        ? await tx.checkout.findUnique({
+            where: { externalId: order.checkoutExternalId },
+            include: { order: { select: { externalId: true } } },
+          })
+        : null;
       // A checkout becomes one order; a second order naming it keeps its own record, unlinked.
       const checkout = named && (!named.order || named.order.externalId === order.externalId) ? named : null;
-      if (checkout && !checkout.completedAt) await tx.checkout.update({ where: { id: checkout.id }, data: { completedAt: order.placedAt } });
+      if (checkout && !checkout.completedAt)
+        await tx.checkout.update({ where: { id: checkout.id }, data: { completedAt: order.placedAt } });
       const existing = await tx.order.findUnique({ where: { externalId: order.externalId } });
       const saved = existing
-        ? await tx.order.update({ where: { id: existing.id }, data: { paidAt: existing.paidAt ?? order.paidAt, checkoutId: existing.checkoutId ?? checkout?.id ?? null } })
+        ? await tx.order.update({
+            where: { id: existing.id },
+            data: { paidAt: existing.paidAt ?? order.paidAt, checkoutId: existing.checkoutId ?? checkout?.id ?? null },
+          })
         : await tx.order.create({
             data: {
               externalId: order.externalId,
@@ -117,25 +156,43 @@ async function store(event: ShopEvent, tx: DbClient): Promise<AppliedShopEvent> 
               lineItems: { create: await lineItemRows(order.lineItems, tx) },
             },
           });
-      return { type: "order.placed", orderId: saved.id, checkoutId: checkout?.id ?? null, customerId: customer?.id ?? null };
+      return {
+        type: "order.placed",
+        orderId: saved.id,
+        checkoutId: checkout?.id ?? null,
+        customerId: customer?.id ?? null,
+      };
     }
 
     case "order.delivered": {
       const order = await tx.order.findUnique({ where: { externalId: event.orderExternalId } });
       // Rolled back and answered with a 409: the provider retries once the order has arrived.
-      if (!order) throw new AppError("conflict", `Order ${event.orderExternalId} is not known yet; deliver this event again after the order.`);
+      if (!order)
+        throw new AppError(
+          "conflict",
+          `Order ${event.orderExternalId} is not known yet; deliver this event again after the order.`,
+        );
       // The first delivery time stands; a later "delivered" update does not move the sequence.
-      if (!order.deliveredAt) await tx.order.update({ where: { id: order.id }, data: { deliveredAt: event.deliveredAt } });
+      if (!order.deliveredAt)
+        await tx.order.update({ where: { id: order.id }, data: { deliveredAt: event.deliveredAt } });
       return { type: "order.delivered", orderId: order.id, firstDelivery: !order.deliveredAt };
     }
 
     case "review.created": {
       const customer = await upsertCustomer(event.customer, tx);
       if (!customer) throw new AppError("bad_request", "A review needs the customer's email or phone.");
-      const order = event.orderExternalId ? await tx.order.findUnique({ where: { externalId: event.orderExternalId } }) : null;
+      const order = event.orderExternalId
+        ? await tx.order.findUnique({ where: { externalId: event.orderExternalId } })
+        : null;
       await tx.review.upsert({
         where: { externalId: event.externalId },
-        create: { externalId: event.externalId, customerId: customer.id, orderId: order?.id ?? null, rating: event.rating, createdAt: event.createdAt },
+        create: {
+          externalId: event.externalId,
+          customerId: customer.id,
+          orderId: order?.id ?? null,
+          rating: event.rating,
+          createdAt: event.createdAt,
+        },
         update: {},
       });
       return { type: "review.created", customerId: customer.id };
@@ -143,7 +200,10 @@ async function store(event: ShopEvent, tx: DbClient): Promise<AppliedShopEvent> 
 
     case "compliance.request": {
       // Recorded here, in the webhook's once-only transaction; carried out after the answer.
-      const request = await recordPrivacyRequest({ kind: PRIVACY_KIND_BY_TOPIC[event.topic], source: "shopify", subject: event.subject }, tx);
+      const request = await recordPrivacyRequest(
+        { kind: PRIVACY_KIND_BY_TOPIC[event.topic], source: "shopify", subject: event.subject },
+        tx,
+      );
       return { type: "compliance.request", privacyRequestId: request.id };
     }
   }

@@ -54,8 +54,19 @@ export type ShopEvent =
   | { type: "checkout.updated"; checkout: CheckoutDetails; smsConsent: SmsConsentGrant | null }
   | { type: "order.placed"; order: OrderDetails; smsConsent: SmsConsentGrant | null }
   | { type: "order.delivered"; orderExternalId: string; deliveredAt: Date }
-  | { type: "review.created"; externalId: string; orderExternalId: string | null; customer: CustomerDetails; rating: number | null; createdAt: Date }
-  | { type: "compliance.request"; topic: ComplianceTopic; subject: { externalId: string | null; email: string | null; phone: string | null } | null };
+  | {
+      type: "review.created";
+      externalId: string;
+      orderExternalId: string | null;
+      customer: CustomerDetails;
+      rating: number | null;
+      createdAt: Date;
+    }
+  | {
+      type: "compliance.request";
+      topic: ComplianceTopic;
+      subject: { externalId: string | null; email: string | null; phone: string | null } | null;
+    };
 
 /** Shopify's mandatory privacy webhooks. */
 export type ComplianceTopic = "customers/data_request" | "customers/redact" | "shop/redact";

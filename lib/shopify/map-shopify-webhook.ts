@@ -31,7 +31,12 @@ const customer = z.object({
   sms_marketing_consent: smsMarketingConsent.nullish(),
 });
 
-const address = z.object({ first_name: z.string().nullish(), last_name: z.string().nullish(), country_code: z.string().nullish(), phone: z.string().nullish() });
+const address = z.object({
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+  country_code: z.string().nullish(),
+  phone: z.string().nullish(),
+});
 
 const lineItem = z.object({
   product_id: id.nullish(),
@@ -80,12 +85,23 @@ const order = z.object({
 });
 
 const fulfillment = z.object({ order_id: id, shipment_status: z.string().nullish(), updated_at: timestamp });
-const fulfillmentEvent = z.object({ order_id: id, status: z.string(), happened_at: timestamp.nullish(), created_at: timestamp });
+const fulfillmentEvent = z.object({
+  order_id: id,
+  status: z.string(),
+  happened_at: timestamp.nullish(),
+  created_at: timestamp,
+});
 
 type Customer = z.infer<typeof customer>;
 type Address = z.infer<typeof address>;
 
-function customerDetails(input: { email?: string | null; phone?: string | null; locale?: string | null; customer?: Customer | null; address?: Address | null }): CustomerDetails {
+function customerDetails(input: {
+  email?: string | null;
+  phone?: string | null;
+  locale?: string | null;
+  customer?: Customer | null;
+  address?: Address | null;
+}): CustomerDetails {
   const country = input.address?.country_code;
   return {
     externalId: input.customer?.id ?? null,
@@ -98,11 +114,24 @@ function customerDetails(input: { email?: string | null; phone?: string | null; 
 }
 
 function lineItems(items: z.infer<typeof lineItem>[]): LineItemDetails[] {
-  return items.map((item) => ({ productExternalId: item.product_id ?? null, sku: item.sku ?? null, title: item.title, quantity: item.quantity, unitPrice: item.price }));
+  return items.map((item) => ({
+    productExternalId: item.product_id ?? null,
+    sku: item.sku ?? null,
+    title: item.title,
+    quantity: item.quantity,
+    unitPrice: item.price,
+  }));
 }
 
 /** Consent from the checkout checkbox, or from the customer's own SMS marketing state. */
-function smsConsentFrom(input: { acceptsSms?: boolean | null; smsPhone?: string | null; at: Date; customer?: Customer | null; country?: string | null; fallbackPhone: string | null }): SmsConsentGrant | null {
+function smsConsentFrom(input: {
+  acceptsSms?: boolean | null;
+  smsPhone?: string | null;
+  at: Date;
+  customer?: Customer | null;
+  country?: string | null;
+  fallbackPhone: string | null;
+}): SmsConsentGrant | null {
   if (input.acceptsSms) {
     const phone = normalizePhone(input.smsPhone, input.country) ?? input.fallbackPhone;
     // The words next to the checkbox are the shop's (Settings), added when the consent is stored.
@@ -111,7 +140,12 @@ function smsConsentFrom(input: { acceptsSms?: boolean | null; smsPhone?: string 
   const consent = input.customer?.sms_marketing_consent;
   if (consent?.state === "subscribed" && input.fallbackPhone) {
     const from = consent.consent_collected_from?.toLowerCase() ?? "unknown";
-    return { phone: input.fallbackPhone, occurredAt: consent.consent_updated_at ?? input.at, source: `shopify_customer_${from}`, wording: null };
+    return {
+      phone: input.fallbackPhone,
+      occurredAt: consent.consent_updated_at ?? input.at,
+      source: `shopify_customer_${from}`,
+      wording: null,
+    };
   }
   return null;
 }
@@ -136,7 +170,9 @@ export const SHOPIFY_TOPICS = [
 ] as const;
 
 /** The privacy webhooks name the customer by Shopify id, email and phone (any may be missing). */
-const complianceRequest = z.object({ customer: z.object({ id: id.nullish(), email: z.string().nullish(), phone: z.string().nullish() }).nullish() });
+const complianceRequest = z.object({
+  customer: z.object({ id: id.nullish(), email: z.string().nullish(), phone: z.string().nullish() }).nullish(),
+});
 
 export function mapShopifyWebhook(topic: string, payload: unknown): ShopifyMapResult {
   switch (topic) {
@@ -145,7 +181,13 @@ export function mapShopifyWebhook(topic: string, payload: unknown): ShopifyMapRe
       const parsed = checkout.safeParse(payload);
       if (!parsed.success) return { ok: false, error: describe(parsed.error) };
       const c = parsed.data;
-      const details = customerDetails({ email: c.email, phone: c.phone, locale: c.customer_locale, customer: c.customer, address: c.billing_address });
+      const details = customerDetails({
+        email: c.email,
+        phone: c.phone,
+        locale: c.customer_locale,
+        customer: c.customer,
+        address: c.billing_address,
+      });
       return {
         ok: true,
         events: [
@@ -162,7 +204,14 @@ export function mapShopifyWebhook(topic: string, payload: unknown): ShopifyMapRe
               completedAt: c.completed_at ?? null,
               lineItems: lineItems(c.line_items),
             },
-            smsConsent: smsConsentFrom({ acceptsSms: c.buyer_accepts_sms_marketing, smsPhone: c.sms_marketing_phone, at: c.updated_at, customer: c.customer, country: c.billing_address?.country_code, fallbackPhone: details.phone ?? null }),
+            smsConsent: smsConsentFrom({
+              acceptsSms: c.buyer_accepts_sms_marketing,
+              smsPhone: c.sms_marketing_phone,
+              at: c.updated_at,
+              customer: c.customer,
+              country: c.billing_address?.country_code,
+              fallbackPhone: details.phone ?? null,
+            }),
           },
         ],
       };
@@ -173,7 +222,13 @@ export function mapShopifyWebhook(topic: string, payload: unknown): ShopifyMapRe
       if (!parsed.success) return { ok: false, error: describe(parsed.error) };
       const o = parsed.data;
       const address = o.billing_address ?? o.shipping_address;
-      const details = customerDetails({ email: o.email, phone: o.phone, locale: o.customer_locale, customer: o.customer, address });
+      const details = customerDetails({
+        email: o.email,
+        phone: o.phone,
+        locale: o.customer_locale,
+        customer: o.customer,
+        address,
+      });
       const paid = topic === "orders/paid" || o.financial_status === "paid";
       return {
         ok: true,
@@ -191,7 +246,13 @@ export function mapShopifyWebhook(topic: string, payload: unknown): ShopifyMapRe
               paidAt: paid ? (o.processed_at ?? o.updated_at ?? o.created_at) : null,
               lineItems: lineItems(o.line_items),
             },
-            smsConsent: smsConsentFrom({ acceptsSms: o.buyer_accepts_sms_marketing, at: o.created_at, customer: o.customer, country: address?.country_code, fallbackPhone: details.phone ?? null }),
+            smsConsent: smsConsentFrom({
+              acceptsSms: o.buyer_accepts_sms_marketing,
+              at: o.created_at,
+              customer: o.customer,
+              country: address?.country_code,
+              fallbackPhone: details.phone ?? null,
+            }),
           },
         ],
       };
@@ -201,21 +262,40 @@ export function mapShopifyWebhook(topic: string, payload: unknown): ShopifyMapRe
       const parsed = fulfillment.safeParse(payload);
       if (!parsed.success) return { ok: false, error: describe(parsed.error) };
       if (parsed.data.shipment_status !== "delivered") return { ok: true, events: [] };
-      return { ok: true, events: [{ type: "order.delivered", orderExternalId: parsed.data.order_id, deliveredAt: parsed.data.updated_at }] };
+      return {
+        ok: true,
+        events: [
+          { type: "order.delivered", orderExternalId: parsed.data.order_id, deliveredAt: parsed.data.updated_at },
+        ],
+      };
     }
     case "fulfillment_events/create": {
       const parsed = fulfillmentEvent.safeParse(payload);
       if (!parsed.success) return { ok: false, error: describe(parsed.error) };
       if (parsed.data.status !== "delivered") return { ok: true, events: [] };
-      return { ok: true, events: [{ type: "order.delivered", orderExternalId: parsed.data.order_id, deliveredAt: parsed.data.happened_at ?? parsed.data.created_at }] };
+      return {
+        ok: true,
+        events: [
+          {
+            type: "order.delivered",
+            orderExternalId: parsed.data.order_id,
+            deliveredAt: parsed.data.happened_at ?? parsed.data.created_at,
+          },
+        ],
+      };
     }
     case "customers/redact":
     case "customers/data_request": {
       const parsed = complianceRequest.safeParse(payload);
       if (!parsed.success) return { ok: false, error: describe(parsed.error) };
       const named = parsed.data.customer;
-      const subject = { externalId: named?.id ?? null, email: named?.email?.trim().toLowerCase() || null, phone: normalizePhone(named?.phone, null) };
-      if (!subject.externalId && !subject.email && !subject.phone) return { ok: false, error: "customer: an id, email or phone is required" };
+      const subject = {
+        externalId: named?.id ?? null,
+        email: named?.email?.trim().toLowerCase() || null,
+        phone: normalizePhone(named?.phone, null),
+      };
+      if (!subject.externalId && !subject.email && !subject.phone)
+        return { ok: false, error: "customer: an id, email or phone is required" };
       return { ok: true, events: [{ type: "compliance.request", topic, subject }] };
     }
     case "shop/redact":

@@ -31,7 +31,8 @@ export const shopifyWebhook: WebhookEndpoint = {
 
 function verifyShopifySignature(rawBody: Buffer, headers: Headers): void {
   const secret = env().SHOPIFY_WEBHOOK_SECRET;
-  if (!secret) throw new AppError("unauthenticated", "Shopify webhooks are not configured: set SHOPIFY_WEBHOOK_SECRET.");
+  if (!secret)
+    throw new AppError("unauthenticated", "Shopify webhooks are not configured: set SHOPIFY_WEBHOOK_SECRET.");
   if (!verifyShopifyHmac(rawBody, headers.get("x-shopify-hmac-sha256"), secret)) {
     throw new AppError("unauthenticated", "Invalid or missing X-Shopify-Hmac-Sha256.");
   }

@@ -9,7 +9,10 @@ const ratio = (numerator: number, denominator: number) => `${numerator}/${denomi
 
 export function compareWithReport(tally: SimulationTally, report: OutcomeReport): ComparedFigure[] {
   const figures: ComparedFigure[] = [];
-  const keys = new Set([...tally.steps.filter((s) => s.sent > 0 || s.tooLate > 0).map(stepKey), ...report.rows.map(stepKey)]);
+  const keys = new Set([
+    ...tally.steps.filter((s) => s.sent > 0 || s.tooLate > 0).map(stepKey),
+    ...report.rows.map(stepKey),
+  ]);
   for (const key of keys) {
     const s = tally.steps.find((step) => stepKey(step) === key);
     const row = report.rows.find((r) => stepKey(r) === key);
@@ -24,7 +27,9 @@ export function compareWithReport(tally: SimulationTally, report: OutcomeReport)
           "review clicks": String(s.clicks),
           "reviews recorded": String(s.reviewedAfter),
           ...(s.flow === "abandoned_checkout" ? { recovered: ratio(s.recovered, s.sent) } : {}),
-          ...(s.channel === "sms" ? { "opt-out rate": ratio(s.optedOutAfter, s.sent), "SMS segments": String(s.smsSegments) } : { "unsubscribe rate": ratio(s.unsubscribedAfter, s.sent) }),
+          ...(s.channel === "sms"
+            ? { "opt-out rate": ratio(s.optedOutAfter, s.sent), "SMS segments": String(s.smsSegments) }
+            : { "unsubscribe rate": ratio(s.unsubscribedAfter, s.sent) }),
         }
       : { sent: "0" };
     const actual: Record<string, string> = row
@@ -38,8 +43,15 @@ export function compareWithReport(tally: SimulationTally, report: OutcomeReport)
           "review clicks": String(row.reviewClicks),
           "reviews recorded": String(row.reviewsRecorded),
           ...(row.recovered ? { recovered: ratio(row.recovered.numerator, row.recovered.denominator) } : {}),
-          ...(row.optOutRate ? { "opt-out rate": ratio(row.optOutRate.numerator, row.optOutRate.denominator), "SMS segments": String(row.smsSegments) } : {}),
-          ...(row.unsubscribeRate ? { "unsubscribe rate": ratio(row.unsubscribeRate.numerator, row.unsubscribeRate.denominator) } : {}),
+          ...(row.optOutRate
+            ? {
+                "opt-out rate": ratio(row.optOutRate.numerator, row.optOutRate.denominator),
+                "SMS segments": String(row.smsSegments),
+              }
+            : {}),
+          ...(row.unsubscribeRate
+            ? { "unsubscribe rate": ratio(row.unsubscribeRate.numerator, row.unsubscribeRate.denominator) }
+            : {}),
         }
       : { sent: "0" };
     for (const figure of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
@@ -54,6 +66,10 @@ export function compareWithReport(tally: SimulationTally, report: OutcomeReport)
 /** "All N figures agree", or the ones that do not. */
 export function formatComparison(figures: ComparedFigure[]): string {
   const different = figures.filter((f) => !f.same);
-  if (different.length === 0) return `The outcome report agrees with the simulator on all ${figures.length} figures (per flow, step and channel).`;
-  return [`The outcome report differs from the simulator on ${different.length} of ${figures.length} figures:`, ...different.map((f) => `  ${f.step} ${f.figure}: simulator ${f.simulator}, report ${f.report}`)].join("\n");
+  if (different.length === 0)
+    return `The outcome report agrees with the simulator on all ${figures.length} figures (per flow, step and channel).`;
+  return [
+    `The outcome report differs from the simulator on ${different.length} of ${figures.length} figures:`,
+    ...different.map((f) => `  ${f.step} ${f.figure}: simulator ${f.simulator}, report ${f.report}`),
+  ].join("\n");
 }

@@ -41,5 +41,9 @@ export async function prepareSimulatedShop(tx: DbClient = db): Promise<PreparedS
   await ensureDefaultTemplates(tx);
   const token = generateApiToken();
   await tx.apiToken.create({ data: { name: "Simulator", tokenHash: hashApiToken(token), prefix: tokenPrefix(token) } });
-  return { apiToken: token, smsPricePerSegment: Number(settings.smsPricePerSegment), smsPriceCurrency: settings.smsPriceCurrency };
+  return {
+    apiToken: token,
+    smsPricePerSegment: Number(settings.smsPricePerSegment),
+    smsPriceCurrency: settings.smsPriceCurrency,
+  };
 }

@@ -25,16 +25,44 @@ const iso = (date: Date) => date.toISOString().replace(/\.000Z$/, "Z");
 // --- Shopify ------------------------------------------------------------------------------
 
 function shopifyLineItems(items: CartItem[]) {
-  return items.map((item, i) => ({ key: `li${i}`, product_id: Number(item.product.id), variant_id: Number(item.product.id) + 1000, title: item.product.title, sku: item.product.sku, vendor: "Atelier Lune", quantity: item.quantity, price: item.product.price, requires_shipping: true }));
+  return items.map((item, i) => ({
+    key: `li${i}`,
+    product_id: Number(item.product.id),
+    variant_id: Number(item.product.id) + 1000,
+    title: item.product.title,
+    sku: item.product.sku,
+    vendor: "Atelier Lune",
+    quantity: item.quantity,
+    price: item.product.price,
+    requires_shipping: true,
+  }));
 }
 
 function shopifyCustomer(c: SimCustomer) {
-  return { id: Number(c.shopifyId), email: c.email, first_name: c.firstName, last_name: c.lastName, phone: c.phone, locale: c.locale };
+  return {
+    id: Number(c.shopifyId),
+    email: c.email,
+    first_name: c.firstName,
+    last_name: c.lastName,
+    phone: c.phone,
+    locale: c.locale,
+  };
 }
 
-const address = (c: SimCustomer) => ({ first_name: c.firstName, last_name: c.lastName, country_code: c.country, city: c.country === "FR" ? "Lyon" : "Bristol", zip: c.country === "FR" ? "69003" : "BS1 4DJ" });
+const address = (c: SimCustomer) => ({
+  first_name: c.firstName,
+  last_name: c.lastName,
+  country_code: c.country,
+  city: c.country === "FR" ? "Lyon" : "Bristol",
+  zip: c.country === "FR" ? "69003" : "BS1 4DJ",
+});
 
-export function shopifyCheckout(c: SimCustomer, token: string, items: CartItem[], times: { createdAt: Date; updatedAt: Date; completedAt: Date | null }) {
+export function shopifyCheckout(
+  c: SimCustomer,
+  token: string,
+  items: CartItem[],
+  times: { createdAt: Date; updatedAt: Date; completedAt: Date | null },
+) {
   return {
     id: Number(c.shopifyId) + 5,
     token,
@@ -59,7 +87,10 @@ export function shopifyCheckout(c: SimCustomer, token: string, items: CartItem[]
   };
 }
 
-export function shopifyOrder(c: SimCustomer, order: { id: string; number: string; checkoutToken: string; items: CartItem[]; placedAt: Date }) {
+export function shopifyOrder(
+  c: SimCustomer,
+  order: { id: string; number: string; checkoutToken: string; items: CartItem[]; placedAt: Date },
+) {
   return {
     id: Number(order.id),
     name: order.number,
@@ -82,10 +113,24 @@ export function shopifyOrder(c: SimCustomer, order: { id: string; number: string
 }
 
 export function shopifyFulfillment(orderId: string, status: "in_transit" | "delivered", at: Date) {
-  return { id: Number(orderId) + 7, order_id: Number(orderId), status: "success", shipment_status: status, created_at: iso(at), updated_at: iso(at), tracking_company: "Colissimo", tracking_number: `6A${orderId}` };
+  return {
+    id: Number(orderId) + 7,
+    order_id: Number(orderId),
+    status: "success",
+    shipment_status: status,
+    created_at: iso(at),
+    updated_at: iso(at),
+    tracking_company: "Colissimo",
+    tracking_number: `6A${orderId}`,
+  };
 }
 
-export function shopifyWebhook(topic: string, payload: unknown, webhookId: string, secrets: SimulationSecrets): OutgoingRequest {
+export function shopifyWebhook(
+  topic: string,
+  payload: unknown,
+  webhookId: string,
+  secrets: SimulationSecrets,
+): OutgoingRequest {
   const body = JSON.stringify(payload);
   return {
     method: "POST",
@@ -108,31 +153,86 @@ function postmarkAuth(secrets: SimulationSecrets) {
 }
 
 function postmarkRequest(path: string, payload: unknown, secrets: SimulationSecrets): OutgoingRequest {
-  return { method: "POST", path, headers: { "content-type": "application/json", authorization: postmarkAuth(secrets) }, body: JSON.stringify(payload) };
+  return {
+    method: "POST",
+    path,
+    headers: { "content-type": "application/json", authorization: postmarkAuth(secrets) },
+    body: JSON.stringify(payload),
+  };
 }
 
 /** Postmark's Delivery event body. */
 export function postmarkDeliveryBody(messageId: string, recipient: string, at: Date) {
-  return { RecordType: "Delivery", ServerID: 23, MessageStream: "outbound", MessageID: messageId, Recipient: recipient, Tag: "", DeliveredAt: at.toISOString(), Details: "Test delivery webhook details", Metadata: {} };
+  return {
+    RecordType: "Delivery",
+    ServerID: 23,
+    MessageStream: "outbound",
+    MessageID: messageId,
+    Recipient: recipient,
+    Tag: "",
+    DeliveredAt: at.toISOString(),
+    Details: "Test delivery webhook details",
+    Metadata: {},
+  };
 }
 
-export function postmarkDelivery(messageId: string, recipient: string, at: Date, secrets: SimulationSecrets): OutgoingRequest {
+export function postmarkDelivery(
+  messageId: string,
+  recipient: string,
+  at: Date,
+  secrets: SimulationSecrets,
+): OutgoingRequest {
   return postmarkRequest("/api/webhooks/postmark/events", postmarkDeliveryBody(messageId, recipient, at), secrets);
 }
 
-export function postmarkHardBounce(id: number, messageId: string, email: string, at: Date, secrets: SimulationSecrets): OutgoingRequest {
+export function postmarkHardBounce(
+  id: number,
+  messageId: string,
+  email: string,
+  at: Date,
+  secrets: SimulationSecrets,
+): OutgoingRequest {
   return postmarkRequest(
     "/api/webhooks/postmark/events",
-    { RecordType: "Bounce", ID: id, Type: "HardBounce", TypeCode: 1, Name: "Hard bounce", MessageStream: "outbound", MessageID: messageId, Description: "The server was unable to deliver your message (ex: unknown user, mailbox not found).", Details: "smtp;550 5.1.1 The email account that you tried to reach does not exist.", Email: email, From: "lea@atelier-lune.example", BouncedAt: at.toISOString(), Inactive: true, CanActivate: true },
+    {
+      RecordType: "Bounce",
+      ID: id,
+      Type: "HardBounce",
+      TypeCode: 1,
+      Name: "Hard bounce",
+      MessageStream: "outbound",
+      MessageID: messageId,
+      Description: "The server was unable to deliver your message (ex: unknown user, mailbox not found).",
+      Details: "smtp;550 5.1.1 The email account that you tried to reach does not exist.",
+      Email: email,
+      From: "lea@atelier-lune.example",
+      BouncedAt: at.toISOString(),
+      Inactive: true,
+      CanActivate: true,
+    },
     secrets,
   );
 }
 
-export type EmailReply = { messageId: string; from: { email: string; name: string }; to: string; mailboxHash: string | null; subject: string; text: string; inReplyTo: string | null; emailMessageId: string; date: Date };
+export type EmailReply = {
+  messageId: string;
+  from: { email: string; name: string };
+  to: string;
+  mailboxHash: string | null;
+  subject: string;
+  text: string;
+  inReplyTo: string | null;
+  emailMessageId: string;
+  date: Date;
+};
 
 /** Postmark's inbound webhook body for a customer's reply, quoting what they answer. */
 export function postmarkInboundBody(reply: EmailReply, quoted: string) {
-  const quote = quoted.split("\n").slice(0, 6).map((line) => `> ${line}`).join("\n");
+  const quote = quoted
+    .split("\n")
+    .slice(0, 6)
+    .map((line) => `> ${line}`)
+    .join("\n");
   return {
     FromName: reply.from.name,
     MessageStream: "inbound",
@@ -151,9 +251,17 @@ export function postmarkInboundBody(reply: EmailReply, quoted: string) {
     Tag: "",
     Headers: [
       // Postmark's receiving server puts its SPF verdict on top; the simulated customers' mail is genuine.
-      { Name: "Received-SPF", Value: `Pass (sender SPF authorized) identity=mailfrom; envelope-from=${reply.from.email}; receiver=${reply.to}` },
+      {
+        Name: "Received-SPF",
+        Value: `Pass (sender SPF authorized) identity=mailfrom; envelope-from=${reply.from.email}; receiver=${reply.to}`,
+      },
       { Name: "Message-ID", Value: reply.emailMessageId },
-      ...(reply.inReplyTo ? [{ Name: "In-Reply-To", Value: reply.inReplyTo }, { Name: "References", Value: reply.inReplyTo }] : []),
+      ...(reply.inReplyTo
+        ? [
+            { Name: "In-Reply-To", Value: reply.inReplyTo },
+            { Name: "References", Value: reply.inReplyTo },
+          ]
+        : []),
       { Name: "MIME-Version", Value: "1.0" },
     ],
     Attachments: [],
@@ -176,45 +284,128 @@ export function twilioSignature(authToken: string, url: string, params: Record<s
 
 function twilioRequest(path: string, params: Record<string, string>, secrets: SimulationSecrets): OutgoingRequest {
   const url = `${secrets.appUrl.replace(/\/$/, "")}${path}`;
-  return { method: "POST", path, headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilioSignature(secrets.twilioAuthToken, url, params) }, body: new URLSearchParams(params).toString() };
+  return {
+    method: "POST",
+    path,
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-twilio-signature": twilioSignature(secrets.twilioAuthToken, url, params),
+    },
+    body: new URLSearchParams(params).toString(),
+  };
 }
 
 type TwilioAccount = { twilioAccountSid: string; twilioFromNumber: string };
 
 /** Twilio's inbound SMS webhook parameters. */
-export function twilioInboundSmsParams(sid: string, from: string, country: string, body: string, account: TwilioAccount): Record<string, string> {
-  return { ToCountry: "FR", SmsMessageSid: sid, NumMedia: "0", SmsSid: sid, SmsStatus: "received", Body: body, FromCountry: country, To: account.twilioFromNumber, NumSegments: "1", MessageSid: sid, AccountSid: account.twilioAccountSid, From: from, ApiVersion: "2010-04-01" };
+export function twilioInboundSmsParams(
+  sid: string,
+  from: string,
+  country: string,
+  body: string,
+  account: TwilioAccount,
+): Record<string, string> {
+  return {
+    ToCountry: "FR",
+    SmsMessageSid: sid,
+    NumMedia: "0",
+    SmsSid: sid,
+    SmsStatus: "received",
+    Body: body,
+    FromCountry: country,
+    To: account.twilioFromNumber,
+    NumSegments: "1",
+    MessageSid: sid,
+    AccountSid: account.twilioAccountSid,
+    From: from,
+    ApiVersion: "2010-04-01",
+  };
 }
 
 /** Twilio's status callback parameters. */
-export function twilioStatusParams(sid: string, to: string, status: "sent" | "delivered" | "undelivered", account: TwilioAccount): Record<string, string> {
-  const params: Record<string, string> = { SmsSid: sid, SmsStatus: status, MessageStatus: status, To: to, MessageSid: sid, AccountSid: account.twilioAccountSid, From: account.twilioFromNumber, ApiVersion: "2010-04-01" };
-  if (status === "undelivered") Object.assign(params, { ErrorCode: "30003", ErrorMessage: "Unreachable destination handset" });
+export function twilioStatusParams(
+  sid: string,
+  to: string,
+  status: "sent" | "delivered" | "undelivered",
+  account: TwilioAccount,
+): Record<string, string> {
+  const params: Record<string, string> = {
+    SmsSid: sid,
+    SmsStatus: status,
+    MessageStatus: status,
+    To: to,
+    MessageSid: sid,
+    AccountSid: account.twilioAccountSid,
+    From: account.twilioFromNumber,
+    ApiVersion: "2010-04-01",
+  };
+  if (status === "undelivered")
+    Object.assign(params, { ErrorCode: "30003", ErrorMessage: "Unreachable destination handset" });
   return params;
 }
 
-export function twilioInboundSms(sid: string, from: string, country: string, body: string, secrets: SimulationSecrets): OutgoingRequest {
+export function twilioInboundSms(
+  sid: string,
+  from: string,
+  country: string,
+  body: string,
+  secrets: SimulationSecrets,
+): OutgoingRequest {
   return twilioRequest("/api/webhooks/twilio/sms", twilioInboundSmsParams(sid, from, country, body, secrets), secrets);
 }
 
-export function twilioStatus(sid: string, to: string, status: "sent" | "delivered" | "undelivered", secrets: SimulationSecrets): OutgoingRequest {
+export function twilioStatus(
+  sid: string,
+  to: string,
+  status: "sent" | "delivered" | "undelivered",
+  secrets: SimulationSecrets,
+): OutgoingRequest {
   return twilioRequest("/api/webhooks/twilio/status", twilioStatusParams(sid, to, status, secrets), secrets);
 }
 
 // --- The customer's browser, the events API, the cron --------------------------------------
 
 export function linkClick(path: string, locale: string): OutgoingRequest {
-  return { method: "GET", path, headers: { "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148", "accept-language": locale === "fr" ? "fr-FR,fr;q=0.9" : "en-GB,en;q=0.9" } };
+  return {
+    method: "GET",
+    path,
+    headers: {
+      "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+      "accept-language": locale === "fr" ? "fr-FR,fr;q=0.9" : "en-GB,en;q=0.9",
+    },
+  };
 }
 
 /** RFC 8058 one-click unsubscribe, as a mail client sends it from List-Unsubscribe. */
 export function oneClickUnsubscribe(path: string): OutgoingRequest {
-  return { method: "POST", path, headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" };
+  return {
+    method: "POST",
+    path,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "List-Unsubscribe=One-Click",
+  };
 }
 
-export function reviewCreated(id: string, c: SimCustomer, orderId: string | null, rating: number, at: Date, secrets: SimulationSecrets): OutgoingRequest {
-  const body = { id, type: "review.created", occurred_at: iso(at), data: { review_id: id, ...(orderId ? { order_id: orderId } : {}), customer: { email: c.email }, rating } };
-  return { method: "POST", path: "/api/events", headers: { "content-type": "application/json", authorization: `Bearer ${secrets.apiToken}` }, body: JSON.stringify(body) };
+export function reviewCreated(
+  id: string,
+  c: SimCustomer,
+  orderId: string | null,
+  rating: number,
+  at: Date,
+  secrets: SimulationSecrets,
+): OutgoingRequest {
+  const body = {
+    id,
+    type: "review.created",
+    occurred_at: iso(at),
+    data: { review_id: id, ...(orderId ? { order_id: orderId } : {}), customer: { email: c.email }, rating },
+  };
+  return {
+    method: "POST",
+    path: "/api/events",
+    headers: { "content-type": "application/json", authorization: `Bearer ${secrets.apiToken}` },
+    body: JSON.stringify(body),
+  };
 }
 
 export function cronDispatch(secrets: SimulationSecrets): OutgoingRequest {

@@ -18,7 +18,13 @@ const SUBJECTS = DEFAULT_TEMPLATES.flatMap((template) => {
   const step = STEP_OF_TEMPLATE[template.key];
   if (!step || template.channel !== "email" || !template.subject) return [];
   // {{variables}} match whatever they rendered to.
-  const pattern = new RegExp(`^${template.subject.split(/\{\{\s*\w+\s*\}\}/).map(escape).join(".*")}$`, "s");
+  const pattern = new RegExp(
+    `^${template.subject
+      .split(/\{\{\s*\w+\s*\}\}/)
+      .map(escape)
+      .join(".*")}$`,
+    "s",
+  );
   return [{ step, pattern }];
 });
 

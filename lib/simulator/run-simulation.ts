@@ -23,10 +23,24 @@ import {
 } from "@/lib/simulator/provider-payloads";
 import { draw, streamSeed } from "@/lib/simulator/random";
 import { recogniseFlowEmail } from "@/lib/simulator/recognise-flow-email";
-import { EMAIL_REPLIES, fillReply, HELP_REPLIES, SMS_REPLIES, STOP_WORD, type ReplyKind } from "@/lib/simulator/reply-texts";
+import {
+  EMAIL_REPLIES,
+  fillReply,
+  HELP_REPLIES,
+  SMS_REPLIES,
+  STOP_WORD,
+  type ReplyKind,
+} from "@/lib/simulator/reply-texts";
 import { generateShopScenario, type ShopScenario, type SimCustomer } from "@/lib/simulator/shop-scenario";
 import { resolveRates, type SimulationRates } from "@/lib/simulator/simulation-rates";
-import { emptyStep, SIMULATED_STEPS, stepKey, type SimulationTally, type StepRef, type StepTally } from "@/lib/simulator/simulation-tally";
+import {
+  emptyStep,
+  SIMULATED_STEPS,
+  stepKey,
+  type SimulationTally,
+  type StepRef,
+  type StepTally,
+} from "@/lib/simulator/simulation-tally";
 import type { Outbox, SentEmail, Transport } from "@/lib/simulator/transport";
 
 /** The shop's flow timing the simulator plans around (the app's defaults; prepareSimulatedShop sets them). */
@@ -88,7 +102,8 @@ async function mapLimit<T>(items: T[], limit: number, run: (item: T) => Promise<
   await Promise.all(workers);
 }
 
-const header = (email: SentEmail, name: string) => email.Headers?.find((h) => h.Name.toLowerCase() === name.toLowerCase())?.Value ?? null;
+const header = (email: SentEmail, name: string) =>
+  email.Headers?.find((h) => h.Name.toLowerCase() === name.toLowerCase())?.Value ?? null;
 
 function pathsOf(text: string, appUrl: string, segment: "r" | "u"): string[] {
   const base = appUrl.replace(/\/$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -144,7 +159,8 @@ function hexId(...keys: (string | number)[]): string {
   return createHash("sha256").update(keys.join("|")).digest("hex").slice(0, 32);
 }
 
-const uuidLike = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+const uuidLike = (hex: string) =>
+  `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 
 export async function runSimulation(options: SimulationOptions): Promise<SimulationResult> {
   const started = Date.now();
@@ -152,28 +168,37 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const timing = options.timing ?? DEFAULT_TIMING;
   const runTag = options.runTag ?? Date.now().toString(36).slice(-6);
   const { transport, outbox, secrets, seed } = options;
-  const log = options.log ? (line: string) => options.log!(`${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${line}`) : () => {};
+  const log = options.log
+    ? (line: string) => options.log!(`${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  ${line}`)
+    : () => {};
   const concurrency = options.concurrency ?? 6;
   const dispatchers = options.dispatchers ?? 3;
   const scenario: ShopScenario = generateShopScenario({ customers: options.customers, seed, rates, runTag });
   const warnings: string[] = [];
   const steps = new Map(SIMULATED_STEPS.map((ref) => [stepKey(ref), emptyStep(ref)]));
-  for (const c of scenario.customers) for (const p of plannedSteps(c, timing)) if (tooLate(p)) steps.get(stepKey(p.step))!.tooLate++;
+  for (const c of scenario.customers)
+    for (const p of plannedSteps(c, timing)) if (tooLate(p)) steps.get(stepKey(p.step))!.tooLate++;
   const replies: Record<string, number> = {};
   const reviewed = new Set<number>();
   type Activity = "answered" | "reviewed" | "optedOut" | "unsubscribed";
   /** The phases in which each customer did something the report attributes to earlier messages. */
   const activity = new Map<number, { kind: Activity; phase: number }[]>();
-  const did = (c: SimCustomer, kind: Activity, phase: number) => activity.set(c.index, [...(activity.get(c.index) ?? []), { kind, phase }]);
+  const did = (c: SimCustomer, kind: Activity, phase: number) =>
+    activity.set(c.index, [...(activity.get(c.index) ?? []), { kind, phase }]);
   let requests = 0;
   let unattributed = 0;
   const now = () => new Date();
 
   async function send(request: OutgoingRequest, expected: number[] = [200]) {
     requests++;
-    const response = await transport.request(request.method, request.path, { headers: request.headers, body: request.body });
+    const response = await transport.request(request.method, request.path, {
+      headers: request.headers,
+      body: request.body,
+    });
     if (!expected.includes(response.status)) {
-      throw new Error(`${request.method} ${request.path} answered ${response.status} (expected ${expected.join(" or ")}): ${response.text.slice(0, 300)}`);
+      throw new Error(
+        `${request.method} ${request.path} answered ${response.status} (expected ${expected.join(" or ")}): ${response.text.slice(0, 300)}`,
+      );
     }
     return response;
   }
@@ -182,16 +207,24 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   async function dispatchOnce(label: string): Promise<boolean> {
     const response = await send(cronDispatch(secrets));
     dispatch.calls++;
-    const report = JSON.parse(response.text) as { waiting?: string; channels?: string[]; abandonedCheckouts?: number; results?: Record<string, number> };
+    const report = JSON.parse(response.text) as {
+      waiting?: string;
+      channels?: string[];
+      abandonedCheckouts?: number;
+      results?: Record<string, number>;
+    };
     if (report.waiting) throw new Error(`The dispatcher sends nothing: ${report.waiting}`);
     for (const channel of ["email", "sms"]) {
       const warning = `The app has no ${channel} provider configured: no ${channel} is sent.`;
       if (report.channels && !report.channels.includes(channel) && !warnings.includes(warning)) warnings.push(warning);
     }
     const results = report.results ?? {};
-    for (const [result, count] of Object.entries(results)) dispatch.results[result] = (dispatch.results[result] ?? 0) + count;
+    for (const [result, count] of Object.entries(results))
+      dispatch.results[result] = (dispatch.results[result] ?? 0) + count;
     const claimed = Object.values(results).reduce((total, count) => total + count, 0) - (results.deferred ?? 0);
-    log(`  ${label} dispatch #${dispatch.calls}: ${JSON.stringify(results)}${report.abandonedCheckouts ? `, ${report.abandonedCheckouts} checkouts marked abandoned` : ""}`);
+    log(
+      `  ${label} dispatch #${dispatch.calls}: ${JSON.stringify(results)}${report.abandonedCheckouts ? `, ${report.abandonedCheckouts} checkouts marked abandoned` : ""}`,
+    );
     return claimed > 0 || Boolean(report.abandonedCheckouts);
   }
 
@@ -218,25 +251,64 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
 
   // 1. The shop: checkouts, orders, deliveries, back-dated so the flows are due now.
   const t0 = now().getTime();
-  const from = new Date(Math.min(...scenario.customers.map((c) => t0 - (c.journey.kind === "abandoned" ? c.journey.idleHours * HOUR_MS + HOUR_MS : c.journey.placedDaysAgo * DAY_MS + HOUR_MS))));
+  const from = new Date(
+    Math.min(
+      ...scenario.customers.map(
+        (c) =>
+          t0 -
+          (c.journey.kind === "abandoned"
+            ? c.journey.idleHours * HOUR_MS + HOUR_MS
+            : c.journey.placedDaysAgo * DAY_MS + HOUR_MS),
+      ),
+    ),
+  );
   log(`Playing ${scenario.customers.length} customers' shop events…`);
   await mapLimit(scenario.customers, concurrency, async (c) => {
-    const webhook = (topic: string, payload: unknown) => send(shopifyWebhook(topic, payload, `sim-${runTag}-${c.index}-${topic}`, secrets));
+    const webhook = (topic: string, payload: unknown) =>
+      send(shopifyWebhook(topic, payload, `sim-${runTag}-${c.index}-${topic}`, secrets));
     const { journey } = c;
     if (journey.kind === "abandoned") {
       const updatedAt = new Date(t0 - journey.idleHours * HOUR_MS);
       const createdAt = new Date(updatedAt.getTime() - 12 * 60_000);
-      await webhook("checkouts/create", shopifyCheckout(c, journey.checkoutToken, journey.items, { createdAt, updatedAt: createdAt, completedAt: null }));
-      await webhook("checkouts/update", shopifyCheckout(c, journey.checkoutToken, journey.items, { createdAt, updatedAt, completedAt: null }));
+      await webhook(
+        "checkouts/create",
+        shopifyCheckout(c, journey.checkoutToken, journey.items, {
+          createdAt,
+          updatedAt: createdAt,
+          completedAt: null,
+        }),
+      );
+      await webhook(
+        "checkouts/update",
+        shopifyCheckout(c, journey.checkoutToken, journey.items, { createdAt, updatedAt, completedAt: null }),
+      );
       return;
     }
     const placedAt = new Date(t0 - journey.placedDaysAgo * DAY_MS);
-    await webhook("orders/create", shopifyOrder(c, { id: journey.orderId, number: journey.orderNumber, checkoutToken: journey.checkoutToken, items: journey.items, placedAt }));
+    await webhook(
+      "orders/create",
+      shopifyOrder(c, {
+        id: journey.orderId,
+        number: journey.orderNumber,
+        checkoutToken: journey.checkoutToken,
+        items: journey.items,
+        placedAt,
+      }),
+    );
     if (journey.deliveredDaysAgo === null) {
-      await webhook("fulfillments/create", shopifyFulfillment(journey.orderId, "in_transit", new Date(placedAt.getTime() + DAY_MS)));
+      await webhook(
+        "fulfillments/create",
+        shopifyFulfillment(journey.orderId, "in_transit", new Date(placedAt.getTime() + DAY_MS)),
+      );
     } else {
       const deliveredAt = new Date(t0 - journey.deliveredDaysAgo * DAY_MS);
-      await webhook("fulfillment_events/create", { id: Number(journey.orderId) + 9, order_id: Number(journey.orderId), status: "delivered", happened_at: deliveredAt.toISOString(), created_at: deliveredAt.toISOString() });
+      await webhook("fulfillment_events/create", {
+        id: Number(journey.orderId) + 9,
+        order_id: Number(journey.orderId),
+        status: "delivered",
+        happened_at: deliveredAt.toISOString(),
+        created_at: deliveredAt.toISOString(),
+      });
     }
   });
 
@@ -245,7 +317,14 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   await dispatchUntilQuiet("flows");
 
   /** What the fakes received since `offsets`, tied to customers and steps. */
-  async function collect(phase: 1 | 3, offsets: { email: number; sms: number }, stepFor: (c: SimCustomer, sent: { channel: "email" | "sms"; nth: number; subject: string | null }) => StepRef | null): Promise<SentRecord[]> {
+  async function collect(
+    phase: 1 | 3,
+    offsets: { email: number; sms: number },
+    stepFor: (
+      c: SimCustomer,
+      sent: { channel: "email" | "sms"; nth: number; subject: string | null },
+    ) => StepRef | null,
+  ): Promise<SentRecord[]> {
     const emails = (await outbox.emails()).slice(offsets.email);
     const texts = (await outbox.sms()).slice(offsets.sms);
     const records: SentRecord[] = [];
@@ -275,7 +354,12 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         to: email.To,
         text: email.TextBody,
         reviewPaths: pathsOf(email.TextBody, secrets.appUrl, "r"),
-        email: { subject: email.Subject, replyTo: email.ReplyTo ?? null, messageIdHeader: header(email, "Message-ID"), unsubscribePath: unsubscribe ? (pathsOf(unsubscribe, secrets.appUrl, "u")[0] ?? null) : null },
+        email: {
+          subject: email.Subject,
+          replyTo: email.ReplyTo ?? null,
+          messageIdHeader: header(email, "Message-ID"),
+          unsubscribePath: unsubscribe ? (pathsOf(unsubscribe, secrets.appUrl, "u")[0] ?? null) : null,
+        },
         delivered: false,
       });
     }
@@ -286,7 +370,17 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         if (c) unattributed++;
         continue;
       }
-      records.push({ phase, customer: c, step, channel: "sms", providerId: sms.sid, to: sms.to, text: sms.body, reviewPaths: pathsOf(sms.body, secrets.appUrl, "r"), delivered: false });
+      records.push({
+        phase,
+        customer: c,
+        step,
+        channel: "sms",
+        providerId: sms.sid,
+        to: sms.to,
+        text: sms.body,
+        reviewPaths: pathsOf(sms.body, secrets.appUrl, "r"),
+        delivered: false,
+      });
     }
     for (const record of records) {
       record.step.sent++;
@@ -300,9 +394,17 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     if (sent.channel === "sms") return sent.nth === 0 && smsDue(c, timing) ? STEPS.smsReviewRequest : null;
     return recogniseFlowEmail(sent.subject ?? "", dueEmailSteps(c, timing));
   });
-  if ((dispatch.results.sent ?? 0) > 0 && flowMessages.length === 0) throw new Error("The dispatcher reports sends, but the fake providers received nothing: start the app with POSTMARK_API_URL and TWILIO_API_URL pointing at the fakes.");
-  if (unattributed) warnings.push(`${unattributed} message(s) could not be tied to a step: does the shop use the default flow timing (day 1, 5, 14, SMS after 5 days) and email subjects?`);
-  log(`  ${flowMessages.filter((m) => m.channel === "email").length} emails and ${flowMessages.filter((m) => m.channel === "sms").length} SMS sent.`);
+  if ((dispatch.results.sent ?? 0) > 0 && flowMessages.length === 0)
+    throw new Error(
+      "The dispatcher reports sends, but the fake providers received nothing: start the app with POSTMARK_API_URL and TWILIO_API_URL pointing at the fakes.",
+    );
+  if (unattributed)
+    warnings.push(
+      `${unattributed} message(s) could not be tied to a step: does the shop use the default flow timing (day 1, 5, 14, SMS after 5 days) and email subjects?`,
+    );
+  log(
+    `  ${flowMessages.filter((m) => m.channel === "email").length} emails and ${flowMessages.filter((m) => m.channel === "sms").length} SMS sent.`,
+  );
 
   const productOf = (c: SimCustomer) => c.journey.items[0]!.product.title;
   const count = (kind: string) => (replies[kind] = (replies[kind] ?? 0) + 1);
@@ -314,7 +416,15 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     const at = now();
     if (record.channel === "email") {
       if (c.emailBounces) {
-        await send(postmarkHardBounce(streamSeed(seed, "bounce", runTag, record.providerId) % 2_000_000_000, record.providerId, record.to, at, secrets));
+        await send(
+          postmarkHardBounce(
+            streamSeed(seed, "bounce", runTag, record.providerId) % 2_000_000_000,
+            record.providerId,
+            record.to,
+            at,
+            secrets,
+          ),
+        );
         record.step.failed++;
         return;
       }
@@ -334,7 +444,12 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     const link = record.reviewPaths[0];
     if (!link) return;
     const key = stepKey(record.step);
-    const clickRate = record.step.flow === "auto_reply" ? rates.autoReplyClickRate : record.channel === "sms" ? rates.smsClickRate : rates.emailClickRate;
+    const clickRate =
+      record.step.flow === "auto_reply"
+        ? rates.autoReplyClickRate
+        : record.channel === "sms"
+          ? rates.smsClickRate
+          : rates.emailClickRate;
     if (draw(seed, "click", c.index, key) >= clickRate) return;
     await send(linkClick(link, c.locale), [302]);
     record.step.clickedMessages++;
@@ -346,7 +461,16 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     if (secrets.apiToken && !reviewed.has(c.index) && draw(seed, "review", c.index, key) < rates.reviewAfterClickRate) {
       reviewed.add(c.index);
       const orderId = c.journey.kind === "ordered" ? c.journey.orderId : null;
-      await send(reviewCreated(`sim-${runTag}-review-${c.index}`, c, orderId, draw(seed, "rating", c.index) < 0.8 ? 5 : 4, now(), secrets));
+      await send(
+        reviewCreated(
+          `sim-${runTag}-review-${c.index}`,
+          c,
+          orderId,
+          draw(seed, "rating", c.index) < 0.8 ? 5 : 4,
+          now(),
+          secrets,
+        ),
+      );
       record.step.reviews++;
       did(c, "reviewed", phase);
     }
@@ -362,7 +486,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       count("sms:stop");
     } else if (u < rates.smsOptOutRate + rates.smsReplyRate) {
       const kind = replyKind(rates, draw(seed, "sms-kind", c.index));
-      body = fillReply(pickText(SMS_REPLIES[kind][c.locale], draw(seed, "sms-text", c.index)), { firstName: c.firstName, product: productOf(c) });
+      body = fillReply(pickText(SMS_REPLIES[kind][c.locale], draw(seed, "sms-text", c.index)), {
+        firstName: c.firstName,
+        product: productOf(c),
+      });
       record.step.replied++;
       count(`sms:${kind}`);
     } else return;
@@ -373,10 +500,22 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   async function replyByEmail(c: SimCustomer, record: SentRecord, text: string) {
     const email = record.email!;
     const hash = email.replyTo?.match(/\+([^@]+)@/)?.[1] ?? null;
-    const subject = /^re:/i.test(email.subject) ? email.subject : `${c.locale === "fr" ? "RE" : "Re"}: ${email.subject}`;
+    const subject = /^re:/i.test(email.subject)
+      ? email.subject
+      : `${c.locale === "fr" ? "RE" : "Re"}: ${email.subject}`;
     await send(
       postmarkInbound(
-        { messageId: uuidLike(hexId(runTag, c.index, "email-reply")), from: { email: c.email, name: `${c.firstName} ${c.lastName}` }, to: email.replyTo ?? "lea@atelier-lune.example", mailboxHash: hash, subject, text, inReplyTo: email.messageIdHeader, emailMessageId: `<${hexId(runTag, c.index, "message-id").slice(0, 20)}@mail.example.com>`, date: now() },
+        {
+          messageId: uuidLike(hexId(runTag, c.index, "email-reply")),
+          from: { email: c.email, name: `${c.firstName} ${c.lastName}` },
+          to: email.replyTo ?? "lea@atelier-lune.example",
+          mailboxHash: hash,
+          subject,
+          text,
+          inReplyTo: email.messageIdHeader,
+          emailMessageId: `<${hexId(runTag, c.index, "message-id").slice(0, 20)}@mail.example.com>`,
+          date: now(),
+        },
         record.text,
         secrets,
       ),
@@ -398,16 +537,43 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     if (journey.kind === "abandoned") {
       const p = journey.reason === "none" ? rates.helpReplyRate : rates.problemReplyRate;
       if (draw(seed, "help-reply", c.index) < p) {
-        await replyByEmail(c, latestEmail, fillReply(pickText(HELP_REPLIES[journey.reason][c.locale], draw(seed, "help-text", c.index)), { firstName: c.firstName, product: productOf(c) }));
+        await replyByEmail(
+          c,
+          latestEmail,
+          fillReply(pickText(HELP_REPLIES[journey.reason][c.locale], draw(seed, "help-text", c.index)), {
+            firstName: c.firstName,
+            product: productOf(c),
+          }),
+        );
         count(`help:${journey.reason}`);
       }
       if (draw(seed, "recover", c.index) < rates.recoveryRate) {
-        await send(shopifyWebhook("orders/create", shopifyOrder(c, { id: journey.orderId, number: journey.orderNumber, checkoutToken: journey.checkoutToken, items: journey.items, placedAt: now() }), `sim-${runTag}-${c.index}-recovery`, secrets));
+        await send(
+          shopifyWebhook(
+            "orders/create",
+            shopifyOrder(c, {
+              id: journey.orderId,
+              number: journey.orderNumber,
+              checkoutToken: journey.checkoutToken,
+              items: journey.items,
+              placedAt: now(),
+            }),
+            `sim-${runTag}-${c.index}-recovery`,
+            secrets,
+          ),
+        );
         latestEmail.step.recovered++;
       }
     } else if (draw(seed, "email-reply", c.index) < rates.emailReplyRate) {
       const kind = replyKind(rates, draw(seed, "email-kind", c.index));
-      await replyByEmail(c, latestEmail, fillReply(pickText(EMAIL_REPLIES[kind][c.locale], draw(seed, "email-text", c.index)), { firstName: c.firstName, product: productOf(c) }));
+      await replyByEmail(
+        c,
+        latestEmail,
+        fillReply(pickText(EMAIL_REPLIES[kind][c.locale], draw(seed, "email-text", c.index)), {
+          firstName: c.firstName,
+          product: productOf(c),
+        }),
+      );
       count(`email:${kind}`);
     }
     if (latestEmail.email?.unsubscribePath && draw(seed, "unsubscribe", c.index) < rates.emailUnsubscribeRate) {
@@ -421,8 +587,11 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const rank = new Map(SIMULATED_STEPS.map((ref, index) => [stepKey(ref), index]));
   const byCustomer = (records: SentRecord[]) => {
     const groups = new Map<number, SentRecord[]>();
-    for (const record of records) groups.set(record.customer.index, [...(groups.get(record.customer.index) ?? []), record]);
-    return [...groups.values()].map((group) => group.sort((a, b) => rank.get(stepKey(a.step))! - rank.get(stepKey(b.step))!));
+    for (const record of records)
+      groups.set(record.customer.index, [...(groups.get(record.customer.index) ?? []), record]);
+    return [...groups.values()].map((group) =>
+      group.sort((a, b) => rank.get(stepKey(a.step))! - rank.get(stepKey(b.step))!),
+    );
   };
 
   // 3. The customers: deliveries, clicks, reviews, replies, STOPs, orders, unsubscribes.
@@ -434,14 +603,26 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const [emailMark, smsMark] = [(await outbox.emails()).length, (await outbox.sms()).length];
   log("Dispatching the automatic replies…");
   await dispatchUntilQuiet("replies");
-  const autoReplies = await collect(3, { email: emailMark, sms: smsMark }, (_c, sent) => ({ flow: "auto_reply", step: AUTO_REVIEW_LINK_STEP, channel: sent.channel }));
+  const autoReplies = await collect(3, { email: emailMark, sms: smsMark }, (_c, sent) => ({
+    flow: "auto_reply",
+    step: AUTO_REVIEW_LINK_STEP,
+    channel: sent.channel,
+  }));
   await mapLimit(byCustomer(autoReplies), concurrency, async (records) => {
     for (const record of records) await receive(record);
   });
-  if (dispatch.results.deferred) warnings.push(`${dispatch.results.deferred} SMS were deferred to the customers' daytime: widen the shop's SMS window (Settings) to send them now.`);
+  if (dispatch.results.deferred)
+    warnings.push(
+      `${dispatch.results.deferred} SMS were deferred to the customers' daytime: widen the shop's SMS window (Settings) to send them now.`,
+    );
 
   const all = [...flowMessages, ...autoReplies];
-  const after = { answered: "answeredAfter", reviewed: "reviewedAfter", optedOut: "optedOutAfter", unsubscribed: "unsubscribedAfter" } as const;
+  const after = {
+    answered: "answeredAfter",
+    reviewed: "reviewedAfter",
+    optedOut: "optedOutAfter",
+    unsubscribed: "unsubscribedAfter",
+  } as const;
   for (const record of all) {
     const later = (activity.get(record.customer.index) ?? []).filter((a) => a.phase > record.phase);
     for (const kind of new Set(later.map((a) => a.kind))) {
@@ -450,7 +631,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       record.step[after[kind]]++;
     }
   }
-  const customersWith = (predicate: (r: SentRecord) => boolean) => new Set(all.filter(predicate).map((r) => r.customer.index)).size;
+  const customersWith = (predicate: (r: SentRecord) => boolean) =>
+    new Set(all.filter(predicate).map((r) => r.customer.index)).size;
   const ordered = scenario.customers.filter((c) => c.journey.kind === "ordered");
   const tally: SimulationTally = {
     seed,
@@ -470,7 +652,9 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       emailedCustomers: customersWith((r) => r.channel === "email"),
       bouncedCustomers: customersWith((r) => r.channel === "email" && r.customer.emailBounces),
       emailReachedCustomers: customersWith((r) => r.channel === "email" && r.delivered),
-      postDeliveryReachedCustomers: customersWith((r) => r.channel === "email" && r.delivered && r.step.flow === STEPS.checkIn.flow),
+      postDeliveryReachedCustomers: customersWith(
+        (r) => r.channel === "email" && r.delivered && r.step.flow === STEPS.checkIn.flow,
+      ),
       smsCustomers: customersWith((r) => r.channel === "sms"),
       unreachableSmsCustomers: customersWith((r) => r.channel === "sms" && r.customer.smsUnreachable),
     },

@@ -9,14 +9,56 @@ import type { SimulationRates } from "@/lib/simulator/simulation-rates";
 export type Product = { id: string; sku: string; title: string; price: string; category: string };
 
 export const CATALOGUE: readonly Product[] = [
-  { id: "8123456789012", sku: "LUNE-CER-BLA", title: "Lampe Lune en céramique", price: "89.00", category: "Luminaires" },
-  { id: "8123456789013", sku: "LUNE-MINI-TER", title: "Petite lampe Lune terracotta", price: "59.00", category: "Luminaires" },
-  { id: "8123456789014", sku: "APPL-MURALE", title: "Applique murale Croissant", price: "119.00", category: "Luminaires" },
+  {
+    id: "8123456789012",
+    sku: "LUNE-CER-BLA",
+    title: "Lampe Lune en céramique",
+    price: "89.00",
+    category: "Luminaires",
+  },
+  {
+    id: "8123456789013",
+    sku: "LUNE-MINI-TER",
+    title: "Petite lampe Lune terracotta",
+    price: "59.00",
+    category: "Luminaires",
+  },
+  {
+    id: "8123456789014",
+    sku: "APPL-MURALE",
+    title: "Applique murale Croissant",
+    price: "119.00",
+    category: "Luminaires",
+  },
   { id: "8123456789015", sku: "SUSP-OPALE", title: "Suspension Opale", price: "139.00", category: "Luminaires" },
-  { id: "8123456789016", sku: "BOL-GRES-4", title: "Bols en grès (lot de 4)", price: "48.00", category: "Arts de la table" },
-  { id: "8123456789017", sku: "TASSE-EMAIL", title: "Tasse émaillée bleu nuit", price: "22.00", category: "Arts de la table" },
-  { id: "8123456789018", sku: "PLAT-OVALE", title: "Plat ovale à servir", price: "54.00", category: "Arts de la table" },
-  { id: "8123456789019", sku: "ASSIET-SABLE", title: "Assiettes Sable (lot de 2)", price: "36.00", category: "Arts de la table" },
+  {
+    id: "8123456789016",
+    sku: "BOL-GRES-4",
+    title: "Bols en grès (lot de 4)",
+    price: "48.00",
+    category: "Arts de la table",
+  },
+  {
+    id: "8123456789017",
+    sku: "TASSE-EMAIL",
+    title: "Tasse émaillée bleu nuit",
+    price: "22.00",
+    category: "Arts de la table",
+  },
+  {
+    id: "8123456789018",
+    sku: "PLAT-OVALE",
+    title: "Plat ovale à servir",
+    price: "54.00",
+    category: "Arts de la table",
+  },
+  {
+    id: "8123456789019",
+    sku: "ASSIET-SABLE",
+    title: "Assiettes Sable (lot de 2)",
+    price: "36.00",
+    category: "Arts de la table",
+  },
   { id: "8123456789020", sku: "CARAFE-BRUME", title: "Carafe Brume", price: "42.00", category: "Arts de la table" },
   { id: "8123456789021", sku: "VASE-GALET", title: "Vase Galet", price: "39.00", category: "Décoration" },
   { id: "8123456789022", sku: "VASE-SOLIFLORE", title: "Soliflore Goutte", price: "19.00", category: "Décoration" },
@@ -29,12 +71,112 @@ export const CATALOGUE: readonly Product[] = [
 
 export const CUSTOMER_NAMES: Record<Locale, { first: readonly string[]; last: readonly string[] }> = {
   fr: {
-    first: ["Camille", "Léa", "Chloé", "Manon", "Inès", "Sarah", "Julie", "Claire", "Hélène", "Sophie", "Élodie", "Anaïs", "Lucas", "Hugo", "Louis", "Nathan", "Thomas", "Julien", "Antoine", "Mathieu", "Nicolas", "Romain", "Zoé", "Margaux"],
-    last: ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel", "Girard", "Bonnet", "Mercier"],
+    first: [
+      "Camille",
+      "Léa",
+      "Chloé",
+      "Manon",
+      "Inès",
+      "Sarah",
+      "Julie",
+      "Claire",
+      "Hélène",
+      "Sophie",
+      "Élodie",
+      "Anaïs",
+      "Lucas",
+      "Hugo",
+      "Louis",
+      "Nathan",
+      "Thomas",
+      "Julien",
+      "Antoine",
+      "Mathieu",
+      "Nicolas",
+      "Romain",
+      "Zoé",
+      "Margaux",
+    ],
+    last: [
+      "Martin",
+      "Bernard",
+      "Dubois",
+      "Thomas",
+      "Robert",
+      "Richard",
+      "Petit",
+      "Durand",
+      "Leroy",
+      "Moreau",
+      "Simon",
+      "Laurent",
+      "Lefèvre",
+      "Michel",
+      "Garcia",
+      "David",
+      "Bertrand",
+      "Roux",
+      "Vincent",
+      "Fournier",
+      "Morel",
+      "Girard",
+      "Bonnet",
+      "Mercier",
+    ],
   },
   en: {
-    first: ["Emma", "Olivia", "Amelia", "Isla", "Grace", "Sophie", "Charlotte", "Lucy", "Hannah", "Ella", "Jack", "Oliver", "Harry", "George", "Noah", "Leo", "Oscar", "James", "William", "Thomas", "Alice", "Freya", "Ruby", "Daniel"],
-    last: ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Wood", "Jackson", "Clarke", "Hughes", "Edwards", "Turner", "Hill"],
+    first: [
+      "Emma",
+      "Olivia",
+      "Amelia",
+      "Isla",
+      "Grace",
+      "Sophie",
+      "Charlotte",
+      "Lucy",
+      "Hannah",
+      "Ella",
+      "Jack",
+      "Oliver",
+      "Harry",
+      "George",
+      "Noah",
+      "Leo",
+      "Oscar",
+      "James",
+      "William",
+      "Thomas",
+      "Alice",
+      "Freya",
+      "Ruby",
+      "Daniel",
+    ],
+    last: [
+      "Smith",
+      "Jones",
+      "Taylor",
+      "Brown",
+      "Williams",
+      "Wilson",
+      "Johnson",
+      "Davies",
+      "Robinson",
+      "Wright",
+      "Thompson",
+      "Evans",
+      "Walker",
+      "White",
+      "Roberts",
+      "Green",
+      "Hall",
+      "Wood",
+      "Jackson",
+      "Clarke",
+      "Hughes",
+      "Edwards",
+      "Turner",
+      "Hill",
+    ],
   },
 };
 
@@ -42,9 +184,25 @@ export type CartItem = { product: Product; quantity: number };
 
 export type Journey =
   /** Started a checkout and left; `idleHours` since its last update. The order id is used if they come back. */
-  | { kind: "abandoned"; checkoutToken: string; idleHours: number; reason: CheckoutReason; items: CartItem[]; orderId: string; orderNumber: string }
+  | {
+      kind: "abandoned";
+      checkoutToken: string;
+      idleHours: number;
+      reason: CheckoutReason;
+      items: CartItem[];
+      orderId: string;
+      orderNumber: string;
+    }
   /** Ordered; delivered `deliveredDaysAgo` days ago, or still on its way (null). */
-  | { kind: "ordered"; checkoutToken: string; orderId: string; orderNumber: string; placedDaysAgo: number; deliveredDaysAgo: number | null; items: CartItem[] };
+  | {
+      kind: "ordered";
+      checkoutToken: string;
+      orderId: string;
+      orderNumber: string;
+      placedDaysAgo: number;
+      deliveredDaysAgo: number | null;
+      items: CartItem[];
+    };
 
 export type SimCustomer = {
   index: number;
@@ -67,7 +225,11 @@ export type ShopScenario = { seed: number; runTag: string; customers: SimCustome
 
 export const MAX_CUSTOMERS = 10_000;
 
-const ascii = (text: string) => text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+const ascii = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
 
 /** A number unique to the run, so a second run against the same app creates new customers. */
 function runNumber(runTag: string): number {
@@ -86,7 +248,12 @@ function cart(rng: Rng): CartItem[] {
 
 function reasonFor(rng: Rng, rates: SimulationRates): CheckoutReason {
   const none = Math.max(0, 1 - rates.threeDSecureShare - rates.cardDeclinedShare - rates.shippingQuestionShare);
-  return rng.weighted({ three_d_secure: rates.threeDSecureShare, card_declined: rates.cardDeclinedShare, shipping_question: rates.shippingQuestionShare, none });
+  return rng.weighted({
+    three_d_secure: rates.threeDSecureShare,
+    card_declined: rates.cardDeclinedShare,
+    shipping_question: rates.shippingQuestionShare,
+    none,
+  });
 }
 
 /**
@@ -101,8 +268,14 @@ function reasonFor(rng: Rng, rates: SimulationRates): CheckoutReason {
  */
 const DELIVERY_AGES_DAYS = [1.5, 2.5, 3.5, 5.5, 5.5, 6.5, 6.5, 7.5, 7.5, 9.5, 14.5, 16.5, 18.5, 20.5, 24.5] as const;
 
-export function generateShopScenario(options: { customers: number; seed: number; rates: SimulationRates; runTag: string }): ShopScenario {
-  if (!Number.isInteger(options.customers) || options.customers < 1 || options.customers > MAX_CUSTOMERS) throw new Error(`customers must be a whole number from 1 to ${MAX_CUSTOMERS}`);
+export function generateShopScenario(options: {
+  customers: number;
+  seed: number;
+  rates: SimulationRates;
+  runTag: string;
+}): ShopScenario {
+  if (!Number.isInteger(options.customers) || options.customers < 1 || options.customers > MAX_CUSTOMERS)
+    throw new Error(`customers must be a whole number from 1 to ${MAX_CUSTOMERS}`);
   const { seed, rates, runTag } = options;
   const run = runNumber(runTag);
   const customers: SimCustomer[] = [];
@@ -115,19 +288,39 @@ export function generateShopScenario(options: { customers: number; seed: number;
     const serial = String(index).padStart(4, "0");
     const hasPhone = rng.chance(rates.phoneShare);
     // Mobile ranges that parse as valid numbers; the run and the index keep them unique.
-    const phone = hasPhone ? (country === "FR" ? `+336${run}${serial}` : `+447400${String(run % 100).padStart(2, "0")}${serial}`) : null;
+    const phone = hasPhone
+      ? country === "FR"
+        ? `+336${run}${serial}`
+        : `+447400${String(run % 100).padStart(2, "0")}${serial}`
+      : null;
     const smsConsent = hasPhone && rng.chance(rates.smsConsentShare);
     const abandoned = rng.chance(rates.abandonedShare);
     const items = cart(rng);
     const checkoutToken = `sim${runTag}c${serial}`;
     const journey: Journey = abandoned
-      ? { kind: "abandoned", checkoutToken, idleHours: rng.int(3, 30) + rng.next() * 0.8, reason: reasonFor(rng, rates), items, orderId: `${run}${serial}`, orderNumber: `#${run}-${serial}` }
+      ? {
+          kind: "abandoned",
+          checkoutToken,
+          idleHours: rng.int(3, 30) + rng.next() * 0.8,
+          reason: reasonFor(rng, rates),
+          items,
+          orderId: `${run}${serial}`,
+          orderNumber: `#${run}-${serial}`,
+        }
       : (() => {
           const inTransit = rng.chance(rates.inTransitShare);
           // Half a day off the whole days, so each step is clearly due or not, and spread so the
           // dispatcher's snapshot finds every step in its useful window, some past it (too late).
           const deliveredDaysAgo = inTransit ? null : rng.pick(DELIVERY_AGES_DAYS);
-          return { kind: "ordered", checkoutToken, orderId: `${run}${serial}`, orderNumber: `#${run}-${serial}`, placedDaysAgo: (deliveredDaysAgo ?? 0) + rng.int(2, 4), deliveredDaysAgo, items };
+          return {
+            kind: "ordered",
+            checkoutToken,
+            orderId: `${run}${serial}`,
+            orderNumber: `#${run}-${serial}`,
+            placedDaysAgo: (deliveredDaysAgo ?? 0) + rng.int(2, 4),
+            deliveredDaysAgo,
+            items,
+          };
         })();
     customers.push({
       index,

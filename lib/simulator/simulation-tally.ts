@@ -89,7 +89,26 @@ export type SimulationTally = {
 };
 
 export function emptyStep(ref: StepRef): StepTally {
-  return { ...ref, sent: 0, delivered: 0, failed: 0, replied: 0, optedOut: 0, unsubscribed: 0, withReviewLink: 0, clickedMessages: 0, clicks: 0, reviews: 0, recovered: 0, tooLate: 0, smsSegments: 0, answeredAfter: 0, reviewedAfter: 0, optedOutAfter: 0, unsubscribedAfter: 0 };
+  return {
+    ...ref,
+    sent: 0,
+    delivered: 0,
+    failed: 0,
+    replied: 0,
+    optedOut: 0,
+    unsubscribed: 0,
+    withReviewLink: 0,
+    clickedMessages: 0,
+    clicks: 0,
+    reviews: 0,
+    recovered: 0,
+    tooLate: 0,
+    smsSegments: 0,
+    answeredAfter: 0,
+    reviewedAfter: 0,
+    optedOutAfter: 0,
+    unsubscribedAfter: 0,
+  };
 }
 
 export type RateRow = {
@@ -100,7 +119,8 @@ export type RateRow = {
   denominator: number;
 };
 
-const sum = (steps: StepTally[], field: keyof Omit<StepTally, keyof StepRef>) => steps.reduce((total, step) => total + step[field], 0);
+const sum = (steps: StepTally[], field: keyof Omit<StepTally, keyof StepRef>) =>
+  steps.reduce((total, step) => total + step[field], 0);
 
 /** Planted rate beside what was produced, per rate the simulator plants. */
 export function plantedVsProduced(tally: SimulationTally): RateRow[] {
@@ -115,24 +135,114 @@ export function plantedVsProduced(tally: SimulationTally): RateRow[] {
   const helpReplyPlanted = reasons * rates.problemReplyRate + (1 - reasons) * rates.helpReplyRate;
   const helpDelivered = sum(help, "delivered");
   return [
-    { metric: "Abandoned checkouts (of customers)", planted: rates.abandonedShare, numerator: shop.abandoned, denominator: shop.customers },
-    { metric: "SMS consent (of customers with a phone)", planted: rates.smsConsentShare, numerator: shop.smsConsent, denominator: shop.withPhone },
-    { metric: "SMS review link clicked", planted: rates.smsClickRate, numerator: sum(sms, "clickedMessages"), denominator: sum(sms, "delivered") },
-    { metric: "Email review link clicked (day 5, day 14)", planted: rates.emailClickRate, numerator: sum(reviewEmails, "clickedMessages"), denominator: sum(reviewEmails, "delivered") },
-    { metric: "SMS review request answered", planted: rates.smsReplyRate, numerator: sum(sms, "replied"), denominator: sum(sms, "delivered") },
-    { metric: "SMS opt-out (STOP / ARRET)", planted: rates.smsOptOutRate, numerator: sum(sms, "optedOut"), denominator: sum(sms, "delivered") },
-    { metric: "Post-delivery email answered (per customer)", planted: rates.emailReplyRate, numerator: sum(postDelivery, "replied"), denominator: pop.postDeliveryReachedCustomers },
-    { metric: "Help email answered", planted: helpReplyPlanted, numerator: sum(help, "replied"), denominator: helpDelivered },
-    { metric: "  … telling a 3-D Secure problem", planted: rates.threeDSecureShare * rates.problemReplyRate, numerator: tally.replies["help:three_d_secure"] ?? 0, denominator: helpDelivered },
-    { metric: "  … telling a declined card", planted: rates.cardDeclinedShare * rates.problemReplyRate, numerator: tally.replies["help:card_declined"] ?? 0, denominator: helpDelivered },
-    { metric: "  … asking about shipping costs", planted: rates.shippingQuestionShare * rates.problemReplyRate, numerator: tally.replies["help:shipping_question"] ?? 0, denominator: helpDelivered },
-    { metric: "Checkout recovered after the help email", planted: rates.recoveryRate, numerator: sum(help, "recovered"), denominator: helpDelivered },
-    { metric: "Review recorded after a click", planted: rates.reviewAfterClickRate, numerator: sum(tally.steps, "reviews"), denominator: sum(tally.steps, "clickedMessages") },
-    { metric: "Clicked links opened twice", planted: rates.repeatClickRate, numerator: sum(tally.steps, "clicks") - sum(tally.steps, "clickedMessages"), denominator: sum(tally.steps, "clickedMessages") },
-    { metric: "Automatic review-link reply clicked", planted: rates.autoReplyClickRate, numerator: sum(autoReplies, "clickedMessages"), denominator: sum(autoReplies, "delivered") },
-    { metric: "Email unsubscribe (per customer reached)", planted: rates.emailUnsubscribeRate, numerator: sum(tally.steps, "unsubscribed"), denominator: pop.emailReachedCustomers },
-    { metric: "Email hard bounce (per customer emailed)", planted: rates.emailBounceRate, numerator: pop.bouncedCustomers, denominator: pop.emailedCustomers },
-    { metric: "SMS undelivered (per customer texted)", planted: rates.smsUndeliveredRate, numerator: pop.unreachableSmsCustomers, denominator: pop.smsCustomers },
+    {
+      metric: "Abandoned checkouts (of customers)",
+      planted: rates.abandonedShare,
+      numerator: shop.abandoned,
+      denominator: shop.customers,
+    },
+    {
+      metric: "SMS consent (of customers with a phone)",
+      planted: rates.smsConsentShare,
+      numerator: shop.smsConsent,
+      denominator: shop.withPhone,
+    },
+    {
+      metric: "SMS review link clicked",
+      planted: rates.smsClickRate,
+      numerator: sum(sms, "clickedMessages"),
+      denominator: sum(sms, "delivered"),
+    },
+    {
+      metric: "Email review link clicked (day 5, day 14)",
+      planted: rates.emailClickRate,
+      numerator: sum(reviewEmails, "clickedMessages"),
+      denominator: sum(reviewEmails, "delivered"),
+    },
+    {
+      metric: "SMS review request answered",
+      planted: rates.smsReplyRate,
+      numerator: sum(sms, "replied"),
+      denominator: sum(sms, "delivered"),
+    },
+    {
+      metric: "SMS opt-out (STOP / ARRET)",
+      planted: rates.smsOptOutRate,
+      numerator: sum(sms, "optedOut"),
+      denominator: sum(sms, "delivered"),
+    },
+    {
+      metric: "Post-delivery email answered (per customer)",
+      planted: rates.emailReplyRate,
+      numerator: sum(postDelivery, "replied"),
+      denominator: pop.postDeliveryReachedCustomers,
+    },
+    {
+      metric: "Help email answered",
+      planted: helpReplyPlanted,
+      numerator: sum(help, "replied"),
+      denominator: helpDelivered,
+    },
+    {
+      metric: "  … telling a 3-D Secure problem",
+      planted: rates.threeDSecureShare * rates.problemReplyRate,
+      numerator: tally.replies["help:three_d_secure"] ?? 0,
+      denominator: helpDelivered,
+    },
+    {
+      metric: "  … telling a declined card",
+      planted: rates.cardDeclinedShare * rates.problemReplyRate,
+      numerator: tally.replies["help:card_declined"] ?? 0,
+      denominator: helpDelivered,
+    },
+    {
+      metric: "  … asking about shipping costs",
+      planted: rates.shippingQuestionShare * rates.problemReplyRate,
+      numerator: tally.replies["help:shipping_question"] ?? 0,
+      denominator: helpDelivered,
+    },
+    {
+      metric: "Checkout recovered after the help email",
+      planted: rates.recoveryRate,
+      numerator: sum(help, "recovered"),
+      denominator: helpDelivered,
+    },
+    {
+      metric: "Review recorded after a click",
+      planted: rates.reviewAfterClickRate,
+      numerator: sum(tally.steps, "reviews"),
+      denominator: sum(tally.steps, "clickedMessages"),
+    },
+    {
+      metric: "Clicked links opened twice",
+      planted: rates.repeatClickRate,
+      numerator: sum(tally.steps, "clicks") - sum(tally.steps, "clickedMessages"),
+      denominator: sum(tally.steps, "clickedMessages"),
+    },
+    {
+      metric: "Automatic review-link reply clicked",
+      planted: rates.autoReplyClickRate,
+      numerator: sum(autoReplies, "clickedMessages"),
+      denominator: sum(autoReplies, "delivered"),
+    },
+    {
+      metric: "Email unsubscribe (per customer reached)",
+      planted: rates.emailUnsubscribeRate,
+      numerator: sum(tally.steps, "unsubscribed"),
+      denominator: pop.emailReachedCustomers,
+    },
+    {
+      metric: "Email hard bounce (per customer emailed)",
+      planted: rates.emailBounceRate,
+      numerator: pop.bouncedCustomers,
+      denominator: pop.emailedCustomers,
+    },
+    {
+      metric: "SMS undelivered (per customer texted)",
+      planted: rates.smsUndeliveredRate,
+      numerator: pop.unreachableSmsCustomers,
+      denominator: pop.smsCustomers,
+    },
   ];
 }
 
@@ -140,7 +250,10 @@ const percent = (value: number | null) => (value === null ? "—" : `${(value * 
 
 function table(header: string[], rows: string[][], rightAligned: (column: number) => boolean): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (rightAligned(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (rightAligned(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+      .join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -148,11 +261,32 @@ function table(header: string[], rows: string[][], rightAligned: (column: number
 export function formatTally(tally: SimulationTally): string {
   const rates = table(
     ["metric", "planted", "produced", "count"],
-    plantedVsProduced(tally).map((row) => [row.metric, percent(row.planted), percent(row.denominator ? row.numerator / row.denominator : null), `${row.numerator} / ${row.denominator}`]),
+    plantedVsProduced(tally).map((row) => [
+      row.metric,
+      percent(row.planted),
+      percent(row.denominator ? row.numerator / row.denominator : null),
+      `${row.numerator} / ${row.denominator}`,
+    ]),
     (column) => column > 0,
   );
   const steps = table(
-    ["flow", "step", "channel", "sent", "delivered", "undelivered", "answered", "clicked / with link", "clicks", "reviewed", "STOP", "unsubscribed", "recovered", "too late", "segments"],
+    [
+      "flow",
+      "step",
+      "channel",
+      "sent",
+      "delivered",
+      "undelivered",
+      "answered",
+      "clicked / with link",
+      "clicks",
+      "reviewed",
+      "STOP",
+      "unsubscribed",
+      "recovered",
+      "too late",
+      "segments",
+    ],
     tally.steps.map((s) => [
       s.flow,
       s.step,
@@ -176,12 +310,26 @@ export function formatTally(tally: SimulationTally): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([kind, count]) => `${kind} ${count}`)
     .join(", ");
-  return [summary, "", "Planted rates and what the simulated customers produced", rates, "", "Per flow and step (the simulator's own count; in brackets, recipients counted as the outcome report does: any answer, review, STOP or unsubscribe after the message, by that recipient)", steps, "", `Answers by kind: ${replies || "none"}`, ...(tally.unattributed ? [`Messages not tied to a step: ${tally.unattributed}`] : [])].join("\n");
+  return [
+    summary,
+    "",
+    "Planted rates and what the simulated customers produced",
+    rates,
+    "",
+    "Per flow and step (the simulator's own count; in brackets, recipients counted as the outcome report does: any answer, review, STOP or unsubscribe after the message, by that recipient)",
+    steps,
+    "",
+    `Answers by kind: ${replies || "none"}`,
+    ...(tally.unattributed ? [`Messages not tied to a step: ${tally.unattributed}`] : []),
+  ].join("\n");
 }
 
 /** The rate specs, for a CLI's help. */
 export function describeRates(rates: SimulationRates): string {
   return Object.entries(RATE_SPECS)
-    .map(([name, spec]) => `  --${spec.flag.padEnd(20)} ${String(rates[name as keyof SimulationRates]).padEnd(6)} ${spec.means}`)
+    .map(
+      ([name, spec]) =>
+        `  --${spec.flag.padEnd(20)} ${String(rates[name as keyof SimulationRates]).padEnd(6)} ${spec.means}`,
+    )
     .join("\n");
 }

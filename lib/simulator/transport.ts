@@ -4,13 +4,24 @@
 export type TransportResponse = { status: number; text: string; headers: Headers };
 
 export type Transport = {
-  request(method: "GET" | "POST", path: string, init: { headers: Record<string, string>; body?: string }): Promise<TransportResponse>;
+  request(
+    method: "GET" | "POST",
+    path: string,
+    init: { headers: Record<string, string>; body?: string },
+  ): Promise<TransportResponse>;
   /** Waits for work the app does after answering (classification); when absent, a short pause. */
   settle?(): Promise<void>;
 };
 
 /** What the fake Postmark received (the fields the simulator reads). */
-export type SentEmail = { MessageID: string; To: string; ReplyTo?: string; Subject: string; TextBody: string; Headers: { Name: string; Value: string }[] };
+export type SentEmail = {
+  MessageID: string;
+  To: string;
+  ReplyTo?: string;
+  Subject: string;
+  TextBody: string;
+  Headers: { Name: string; Value: string }[];
+};
 /** What the fake Twilio received. */
 export type SentSms = { sid: string; to: string; body: string };
 
@@ -22,7 +33,13 @@ export function httpTransport(appUrl: string, options: { timeoutMs?: number } = 
   const base = appUrl.replace(/\/$/, "");
   return {
     async request(method, path, init) {
-      const response = await fetch(`${base}${path}`, { method, headers: init.headers, body: init.body, redirect: "manual", signal: AbortSignal.timeout(options.timeoutMs ?? 120_000) });
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: init.headers,
+        body: init.body,
+        redirect: "manual",
+        signal: AbortSignal.timeout(options.timeoutMs ?? 120_000),
+      });
       return { status: response.status, text: await response.text(), headers: response.headers };
     },
   };

@@ -9,7 +9,11 @@ export function shorterNames(name: string): string[] {
   for (let count = words.length - 1; count >= 1; count--) {
     // A cut never ends on a small linking word ("en", "de", "with").
     const kept = words.slice(0, count);
-    while (kept.length > 1 && /^(?:en|de|du|des|la|le|les|et|à|au|aux|pour|avec|sans|of|with|and|the|for|in|on|a|an)$/i.test(kept.at(-1)!)) kept.pop();
+    while (
+      kept.length > 1 &&
+      /^(?:en|de|du|des|la|le|les|et|à|au|aux|pour|avec|sans|of|with|and|the|for|in|on|a|an)$/i.test(kept.at(-1)!)
+    )
+      kept.pop();
     const candidate = kept.join(" ");
     if (!names.includes(candidate)) names.push(candidate);
   }
@@ -19,8 +23,20 @@ export function shorterNames(name: string): string[] {
 // Characters outside the GSM-7 alphabet that have a plain twin in it. One of them turns the whole
 // SMS into UCS-2 (70 characters a segment instead of 160). é è à ù É are GSM-7 and stay.
 const PLAIN_TWINS: Record<string, string> = {
-  "’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-", "…": "...",
-  "\u00a0": " ", "\u202f": " ", œ: "oe", Œ: "OE", ç: "c",
+  "’": "'",
+  "‘": "'",
+  "“": '"',
+  "”": '"',
+  "«": '"',
+  "»": '"',
+  "–": "-",
+  "—": "-",
+  "…": "...",
+  "\u00a0": " ",
+  "\u202f": " ",
+  œ: "oe",
+  Œ: "OE",
+  ç: "c",
 };
 
 /** The text with accents outside GSM-7 made plain (ë → e, ê → e, ç → c, ’ → '), everything else kept. */

@@ -20,8 +20,18 @@ export function smsSize(text: string): SmsSize {
     else nonGsm.add(char);
   }
   if (nonGsm.size === 0) {
-    return { encoding: "GSM-7", units: gsmUnits, segments: gsmUnits === 0 ? 0 : gsmUnits <= 160 ? 1 : Math.ceil(gsmUnits / 153), nonGsmCharacters: [] };
+    return {
+      encoding: "GSM-7",
+      units: gsmUnits,
+      segments: gsmUnits === 0 ? 0 : gsmUnits <= 160 ? 1 : Math.ceil(gsmUnits / 153),
+      nonGsmCharacters: [],
+    };
   }
   const ucs2Units = text.length; // UTF-16 code units: an emoji takes two
-  return { encoding: "UCS-2", units: ucs2Units, segments: ucs2Units <= 70 ? 1 : Math.ceil(ucs2Units / 67), nonGsmCharacters: [...nonGsm] };
+  return {
+    encoding: "UCS-2",
+    units: ucs2Units,
+    segments: ucs2Units <= 70 ? 1 : Math.ceil(ucs2Units / 67),
+    nonGsmCharacters: [...nonGsm],
+  };
 }

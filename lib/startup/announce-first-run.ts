@@ -11,8 +11,12 @@ export async function announceFirstRun(): Promise<void> {
   try {
     if (!(await needsFirstAdmin())) return;
     const { APP_URL } = env();
-    console.info(`No admin yet. Open ${APP_URL.replace(/\/$/, "")}/first-run and enter the set-up code ${firstRunCode(env().AUTH_SECRET)} (or run: npm run user:create -- --email you@shop.com --role admin).`);
+    console.info(
+      `No admin yet. Open ${APP_URL.replace(/\/$/, "")}/first-run and enter the set-up code ${firstRunCode(env().AUTH_SECRET)} (or run: npm run user:create -- --email you@shop.com --role admin).`,
+    );
   } catch (error) {
-    console.warn(redact(`Could not check for a first admin at start-up: ${error instanceof Error ? error.message : error}`));
+    console.warn(
+      redact(`Could not check for a first admin at start-up: ${error instanceof Error ? error.message : error}`),
+    );
   }
 }

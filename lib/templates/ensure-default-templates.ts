@@ -13,11 +13,21 @@ export async function ensureDefaultTemplates(tx: DbClient = db): Promise<number>
   for (const template of DEFAULT_TEMPLATES) {
     if (have.has(`${template.key}/${template.channel}/${template.locale}`)) continue;
     const { count } = await tx.template.createMany({
-      data: [{ key: template.key, kind: template.kind, channel: template.channel, locale: template.locale, name: template.name }],
+      data: [
+        {
+          key: template.key,
+          kind: template.kind,
+          channel: template.channel,
+          locale: template.locale,
+          name: template.name,
+        },
+      ],
       skipDuplicates: true,
     });
     if (count === 0) continue; // created meanwhile by another process
-    const row = await tx.template.findUniqueOrThrow({ where: { key_channel_locale: { key: template.key, channel: template.channel, locale: template.locale } } });
+    const row = await tx.template.findUniqueOrThrow({
+      where: { key_channel_locale: { key: template.key, channel: template.channel, locale: template.locale } },
+    });
     const version = await tx.templateVersion.create({
       data: {
         templateId: row.id,

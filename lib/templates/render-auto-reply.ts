@@ -10,7 +10,12 @@ import { logError } from "@/lib/log";
  * The approved text of an automatic SMS answer (HELP, opt-out confirmation) for this customer, or
  * null when none can be rendered: a keyword answer is never sent with raw braces.
  */
-export async function renderAutoReplySms(key: string, customer: Customer, settings: ShopSettings | null, tx: DbClient): Promise<string | null> {
+export async function renderAutoReplySms(
+  key: string,
+  customer: Customer,
+  settings: ShopSettings | null,
+  tx: DbClient,
+): Promise<string | null> {
   const locales = [customer.locale, settings?.defaultLocale ?? customer.locale];
   let approved = await getApprovedVersion(key, "sms", locales, tx);
   if (!approved) {
@@ -20,7 +25,15 @@ export async function renderAutoReplySms(key: string, customer: Customer, settin
   }
   if (!approved) return null;
   try {
-    return renderTemplate(approved.version.body, { firstName: customer.firstName, shopName: settings?.shopName ?? "this shop", founderName: settings?.founderName ?? settings?.shopName ?? "the founder" }, approved.locale);
+    return renderTemplate(
+      approved.version.body,
+      {
+        firstName: customer.firstName,
+        shopName: settings?.shopName ?? "this shop",
+        founderName: settings?.founderName ?? settings?.shopName ?? "the founder",
+      },
+      approved.locale,
+    );
   } catch (error) {
     if (error instanceof TemplateRenderError) {
       logError("templates", `${key} cannot be rendered: ${error.message}`);

@@ -2,11 +2,19 @@
 // Everything from the text is escaped; only URLs become links. Pure.
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 function linkify(escaped: string): string {
-  return escaped.replace(/https?:\/\/[^\s<]+[^\s<.,;:!?)]/g, (url) => `<a href="${url}" style="color:#25654f">${url}</a>`);
+  return escaped.replace(
+    /https?:\/\/[^\s<]+[^\s<.,;:!?)]/g,
+    (url) => `<a href="${url}" style="color:#25654f">${url}</a>`,
+  );
 }
 
 function blockToHtml(block: string): string {
@@ -22,10 +30,28 @@ function blockToHtml(block: string): string {
 }
 
 /** unsubscribeUrl is null for a person's reply to the customer's own mail, which is not a mailing. */
-export type EmailHtmlInput = { body: string; preheader: string | null; signature: string; unsubscribeUrl: string | null; unsubscribeLabel: string; locale: string };
+export type EmailHtmlInput = {
+  body: string;
+  preheader: string | null;
+  signature: string;
+  unsubscribeUrl: string | null;
+  unsubscribeLabel: string;
+  locale: string;
+};
 
-export function renderEmailHtml({ body, preheader, signature, unsubscribeUrl, unsubscribeLabel, locale }: EmailHtmlInput): string {
-  const blocks = body.trim().split(/\n{2,}/).map(blockToHtml).join("");
+export function renderEmailHtml({
+  body,
+  preheader,
+  signature,
+  unsubscribeUrl,
+  unsubscribeLabel,
+  locale,
+}: EmailHtmlInput): string {
+  const blocks = body
+    .trim()
+    .split(/\n{2,}/)
+    .map(blockToHtml)
+    .join("");
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="color-scheme" content="light dark"><meta name="supported-color-schemes" content="light dark"></head>
 <body style="margin:0;padding:0;background:#ffffff">

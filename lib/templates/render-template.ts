@@ -2,7 +2,15 @@
 // an unknown variable, or a missing value with no fallback, is an error.
 import type { Locale } from "@/lib/generated/prisma/enums";
 
-export const TEMPLATE_VARIABLES = ["firstName", "productName", "shopName", "founderName", "reviewLink", "checkoutLink", "orderNumber"] as const;
+export const TEMPLATE_VARIABLES = [
+  "firstName",
+  "productName",
+  "shopName",
+  "founderName",
+  "reviewLink",
+  "checkoutLink",
+  "orderNumber",
+] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 export type TemplateValues = Partial<Record<TemplateVariable, string | null | undefined>>;
 
@@ -28,7 +36,12 @@ export function unknownVariables(text: string): string[] {
 }
 
 /** The text a placeholder becomes: its value, else its own fallback, else the default one. */
-function valueOf(name: string, fallback: string | undefined, values: TemplateValues, locale: Locale): string | undefined {
+function valueOf(
+  name: string,
+  fallback: string | undefined,
+  values: TemplateValues,
+  locale: Locale,
+): string | undefined {
   const value = values[name as TemplateVariable]?.trim();
   if (value) return value;
   if (fallback !== undefined) return fallback.trim();
@@ -40,7 +53,8 @@ function valueOf(name: string, fallback: string | undefined, values: TemplateVal
 const ELIDABLE = /(?<![\p{L}'’])(de|le|la|que|ne|je|me|te|se) (?=\{\{)/giu;
 const STARTS_WITH_VOWEL = /^[aeiouyàâäéèêëîïôöùûüÿæœ]/i;
 // Words whose h is aspirated: no elision ("de Hollande", "le hibou"). The rest of the h words elide.
-const ASPIRATED_H = /^h(?:a(?:che|ie|ine|ll|lt|mac|mburg|mster|nche|ndicap|ngar|nte|rangue|ras|rdi|reng|ricot|rnais|rpe|sard|te|ut|vre)|e(?:aume|nné|rnie|ron|rse|tre|urt|xag)|éros|ibou|iér|ochet|o(?:llande|mard|nte|nteux|ngr|nte|quet|rs|tte|uss|uill)|u(?:blot|che|er|gu|ll|mbl|rl|tte))/i;
+const ASPIRATED_H =
+  /^h(?:a(?:che|ie|ine|ll|lt|mac|mburg|mster|nche|ndicap|ngar|nte|rangue|ras|rdi|reng|ricot|rnais|rpe|sard|te|ut|vre)|e(?:aume|nné|rnie|ron|rse|tre|urt|xag)|éros|ibou|iér|ochet|o(?:llande|mard|nte|nteux|ngr|nte|quet|rs|tte|uss|uill)|u(?:blot|che|er|gu|ll|mbl|rl|tte))/i;
 
 export function elidesBefore(value: string): boolean {
   if (STARTS_WITH_VOWEL.test(value)) return true;
@@ -58,15 +72,20 @@ function elide(text: string, values: TemplateValues, locale: Locale): string {
 
 export function renderTemplate(text: string, values: TemplateValues, locale: Locale): string {
   const problems = unknownVariables(text).map((name) => `unknown variable {{${name}}}`);
-  const rendered = elide(text, values, locale).replace(PLACEHOLDER, (whole, name: string, fallback: string | undefined) => {
-    const value = valueOf(name, fallback, values, locale);
-    if (value !== undefined) return value;
-    if ((TEMPLATE_VARIABLES as readonly string[]).includes(name)) problems.push(`no value for {{${name}}}`);
-    return whole;
-  });
+  const rendered = elide(text, values, locale).replace(
+    PLACEHOLDER,
+    (whole, name: string, fallback: string | undefined) => {
+      const value = valueOf(name, fallback, values, locale);
+      if (value !== undefined) return value;
+      if ((TEMPLATE_VARIABLES as readonly string[]).includes(name)) problems.push(`no value for {{${name}}}`);
+      return whole;
+    },
+  );
   if (problems.length) throw new TemplateRenderError(problems);
   // "Bonjour ," when a first name is missing: tidy the space a fallback left before punctuation.
-  return rendered.replace(/ +([,.!?])/g, (_, mark: string) => (locale === "fr" && mark !== "," && mark !== "." ? ` ${mark}` : mark));
+  return rendered.replace(/ +([,.!?])/g, (_, mark: string) =>
+    locale === "fr" && mark !== "," && mark !== "." ? ` ${mark}` : mark,
+  );
 }
 
 /**

@@ -37,6 +37,12 @@ export function variablesForTemplate(key: string): TemplateVariable[] {
 export function variablesNotProvided(text: string | null | undefined, key: string): TemplateVariable[] {
   if (!text) return [];
   const allowed = variablesForTemplate(key);
-  const used = [...text.matchAll(/\{\{\s*([A-Za-z_]+)\s*(?:\|[^}]*)?\}\}/g)].map((match) => match[1] as TemplateVariable);
-  return [...new Set(used.filter((name) => (TEMPLATE_VARIABLES as readonly string[]).includes(name) && !allowed.includes(name)))];
+  const used = [...text.matchAll(/\{\{\s*([A-Za-z_]+)\s*(?:\|[^}]*)?\}\}/g)].map(
+    (match) => match[1] as TemplateVariable,
+  );
+  return [
+    ...new Set(
+      used.filter((name) => (TEMPLATE_VARIABLES as readonly string[]).includes(name) && !allowed.includes(name)),
+    ),
+  ];
 }

@@ -1,7 +1,13 @@
 // Where a template's {{variables}} go wrong, to show the error at its place. Pure.
 import { TEMPLATE_VARIABLES } from "@/lib/templates/render-template";
 
-export type VariableProblem = { name: string; line: number; column: number; suggestion: string | null; message: string };
+export type VariableProblem = {
+  name: string;
+  line: number;
+  column: number;
+  suggestion: string | null;
+  message: string;
+};
 
 const PLACEHOLDER = /\{\{\s*([^}|]*?)\s*(?:\|[^}]*)?\}\}/g;
 
@@ -12,7 +18,11 @@ function distance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+      row[j] = Math.min(
+        row[j]! + 1,
+        row[j - 1]! + 1,
+        previous + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
+      );
       previous = current;
     }
   }
@@ -41,12 +51,22 @@ export function variableProblems(text: string): VariableProblem[] {
     const name = match[1]!;
     if ((TEMPLATE_VARIABLES as readonly string[]).includes(name)) continue;
     const suggestion = closest(name);
-    problems.push({ name, ...at(match.index!), suggestion, message: `Unknown variable {{${name}}}${suggestion ? `: did you mean {{${suggestion}}}?` : ""}` });
+    problems.push({
+      name,
+      ...at(match.index!),
+      suggestion,
+      message: `Unknown variable {{${name}}}${suggestion ? `: did you mean {{${suggestion}}}?` : ""}`,
+    });
   }
   // "{{firstName" with no closing braces would go out raw.
   const withoutPlaceholders = text.replace(PLACEHOLDER, (whole) => " ".repeat(whole.length));
   for (const match of withoutPlaceholders.matchAll(/\{\{|\}\}/g)) {
-    problems.push({ name: match[0], ...at(match.index!), suggestion: null, message: `Unmatched "${match[0]}": variables are written {{name}}` });
+    problems.push({
+      name: match[0],
+      ...at(match.index!),
+      suggestion: null,
+      message: `Unmatched "${match[0]}": variables are written {{name}}`,
+    });
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }

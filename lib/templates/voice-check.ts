@@ -90,14 +90,22 @@ export const VOICE_RULES: readonly VoiceRule[] = [
 ];
 
 /** The rules checked on an agent's reply in the composer: hints, never blocking. */
-export const REPLY_HINT_RULES: ReadonlySet<VoiceRule> = new Set<VoiceRule>(["we_voice", "pressure", "discount_first", "generic_opening"]);
+export const REPLY_HINT_RULES: ReadonlySet<VoiceRule> = new Set<VoiceRule>([
+  "we_voice",
+  "pressure",
+  "discount_first",
+  "generic_opening",
+]);
 
 /**
  * Templates sent as an answer to a text the customer has just sent (the conversation is theirs, and the
  * texts before it carried the STOP line): they need no STOP line of their own. The opt-out
  * confirmation least of all: the customer has just stopped.
  */
-const CONVERSATIONAL_SMS_KEYS: ReadonlySet<string> = new Set<string>([TEMPLATE_KEYS.autoReviewLink, TEMPLATE_KEYS.optOutConfirmation]);
+const CONVERSATIONAL_SMS_KEYS: ReadonlySet<string> = new Set<string>([
+  TEMPLATE_KEYS.autoReviewLink,
+  TEMPLATE_KEYS.optOutConfirmation,
+]);
 
 // ---------------------------------------------------------------------------------------------------
 // The rule's explanation, in both UI languages. {placeholders} are filled from the text's language
@@ -106,53 +114,122 @@ const CONVERSATIONAL_SMS_KEYS: ReadonlySet<string> = new Set<string>([TEMPLATE_K
 const MESSAGES: Record<VoiceRule, Record<Lang, { title: string; suggestion: string }>> = {
   generic_opening: {
     en: { title: "Generic greeting", suggestion: "Greet the customer by name, as you would in person: “{greeting}”" },
-    fr: { title: "Formule d'appel impersonnelle", suggestion: "Saluez le client par son prénom, comme en personne : « {greeting} »" },
+    fr: {
+      title: "Formule d'appel impersonnelle",
+      suggestion: "Saluez le client par son prénom, comme en personne : « {greeting} »",
+    },
   },
   we_voice: {
     en: {
       title: "“We” where you speak as “I”",
-      suggestion: "Speak as yourself: “I”, “me”, “my” (“I'll sort it out”, “reply to me”). The shop can still be “us” as a place (“thanks for ordering from us”).",
+      suggestion:
+        "Speak as yourself: “I”, “me”, “my” (“I'll sort it out”, “reply to me”). The shop can still be “us” as a place (“thanks for ordering from us”).",
     },
     fr: {
       title: "« Nous » là où vous parlez en « je »",
-      suggestion: "Parlez en votre nom : « je », « moi », « mon » (« je m'en occupe », « répondez-moi »). La boutique peut rester un lieu (« commander chez nous »).",
+      suggestion:
+        "Parlez en votre nom : « je », « moi », « mon » (« je m'en occupe », « répondez-moi »). La boutique peut rester un lieu (« commander chez nous »).",
     },
   },
   pressure: {
-    en: { title: "Urgency or pressure", suggestion: "Drop the countdown and the pressure: say plainly what is true (“your basket is saved”) and let the customer take their time." },
-    fr: { title: "Urgence ou pression", suggestion: "Retirez le compte à rebours et la pression : dites simplement ce qui est vrai (« votre panier est gardé ») et laissez le client prendre son temps." },
+    en: {
+      title: "Urgency or pressure",
+      suggestion:
+        "Drop the countdown and the pressure: say plainly what is true (“your basket is saved”) and let the customer take their time.",
+    },
+    fr: {
+      title: "Urgence ou pression",
+      suggestion:
+        "Retirez le compte à rebours et la pression : dites simplement ce qui est vrai (« votre panier est gardé ») et laissez le client prendre son temps.",
+    },
   },
   discount_first: {
-    en: { title: "Opens with a discount", suggestion: "Open with help or a personal note. If there is an offer, mention it later, once, plainly." },
-    fr: { title: "Commence par une remise", suggestion: "Commencez par de l'aide ou un mot personnel. S'il y a une offre, mentionnez-la plus loin, une fois, simplement." },
+    en: {
+      title: "Opens with a discount",
+      suggestion: "Open with help or a personal note. If there is an offer, mention it later, once, plainly.",
+    },
+    fr: {
+      title: "Commence par une remise",
+      suggestion:
+        "Commencez par de l'aide ou un mot personnel. S'il y a une offre, mentionnez-la plus loin, une fois, simplement.",
+    },
   },
   several_calls_to_action: {
-    en: { title: "More than one call to action", suggestion: "Keep one link or one ask per message; the rest can wait for another message. Inviting a reply does not count." },
-    fr: { title: "Plus d'un appel à l'action", suggestion: "Gardez un seul lien ou une seule demande par message ; le reste peut attendre un autre message. Inviter à répondre ne compte pas." },
+    en: {
+      title: "More than one call to action",
+      suggestion:
+        "Keep one link or one ask per message; the rest can wait for another message. Inviting a reply does not count.",
+    },
+    fr: {
+      title: "Plus d'un appel à l'action",
+      suggestion:
+        "Gardez un seul lien ou une seule demande par message ; le reste peut attendre un autre message. Inviter à répondre ne compte pas.",
+    },
   },
   no_reply_invitation: {
     en: { title: "No invitation to reply", suggestion: "Invite a reply, in your words, for example: “{replyLine}”" },
-    fr: { title: "Pas d'invitation à répondre", suggestion: "Invitez à répondre, avec vos mots, par exemple : « {replyLine} »" },
+    fr: {
+      title: "Pas d'invitation à répondre",
+      suggestion: "Invitez à répondre, avec vos mots, par exemple : « {replyLine} »",
+    },
   },
   fr_elision: {
-    en: { title: "Missing elision", suggestion: "In French, “de”, “le”, “que”… lose their vowel before a vowel: “d'Atelier”, “qu'on”. Before a {{variable}} it is done for you." },
-    fr: { title: "Élision oubliée", suggestion: "« de », « le », « que »… perdent leur voyelle devant une voyelle : « d'Atelier », « qu'on ». Devant une {{variable}}, c'est fait pour vous." },
+    en: {
+      title: "Missing elision",
+      suggestion:
+        "In French, “de”, “le”, “que”… lose their vowel before a vowel: “d'Atelier”, “qu'on”. Before a {{variable}} it is done for you.",
+    },
+    fr: {
+      title: "Élision oubliée",
+      suggestion:
+        "« de », « le », « que »… perdent leur voyelle devant une voyelle : « d'Atelier », « qu'on ». Devant une {{variable}}, c'est fait pour vous.",
+    },
   },
   fr_spelling: {
-    en: { title: "French spelling", suggestion: "Write it with its accent: “plaît”, “à bientôt”, “s'il vous plaît”. A French reader notices." },
-    fr: { title: "Orthographe", suggestion: "Avec son accent : « plaît », « à bientôt », « s'il vous plaît ». Un lecteur français le remarque." },
+    en: {
+      title: "French spelling",
+      suggestion: "Write it with its accent: “plaît”, “à bientôt”, “s'il vous plaît”. A French reader notices.",
+    },
+    fr: {
+      title: "Orthographe",
+      suggestion: "Avec son accent : « plaît », « à bientôt », « s'il vous plaît ». Un lecteur français le remarque.",
+    },
   },
   fr_agreement: {
-    en: { title: "Agreement with the product name", suggestion: "The product may be feminine or plural: make the order the subject (“Votre commande a été livrée”) or use a verb that does not agree (“Que pensez-vous de votre {{productName}} ?”)." },
-    fr: { title: "Accord avec le nom du produit", suggestion: "Le produit peut être féminin ou pluriel : faites de la commande le sujet (« Votre commande a été livrée ») ou prenez un verbe qui ne s'accorde pas (« Que pensez-vous de votre {{productName}} ? »)." },
+    en: {
+      title: "Agreement with the product name",
+      suggestion:
+        "The product may be feminine or plural: make the order the subject (“Votre commande a été livrée”) or use a verb that does not agree (“Que pensez-vous de votre {{productName}} ?”).",
+    },
+    fr: {
+      title: "Accord avec le nom du produit",
+      suggestion:
+        "Le produit peut être féminin ou pluriel : faites de la commande le sujet (« Votre commande a été livrée ») ou prenez un verbe qui ne s'accorde pas (« Que pensez-vous de votre {{productName}} ? »).",
+    },
   },
   no_troubleshooting: {
-    en: { title: "No troubleshooting section", suggestion: "Name the usual blockers and their fixes before the basket link, for example: “{troubleshootingLine}”" },
-    fr: { title: "Pas de section de dépannage", suggestion: "Nommez les blocages habituels et leur solution avant le lien du panier, par exemple : « {troubleshootingLine} »" },
+    en: {
+      title: "No troubleshooting section",
+      suggestion:
+        "Name the usual blockers and their fixes before the basket link, for example: “{troubleshootingLine}”",
+    },
+    fr: {
+      title: "Pas de section de dépannage",
+      suggestion:
+        "Nommez les blocages habituels et leur solution avant le lien du panier, par exemple : « {troubleshootingLine} »",
+    },
   },
   sms_over_one_segment: {
-    en: { title: "Longer than one SMS", suggestion: "With sample values this text takes {segments} segments ({units} characters, one segment holds {limit}). Shorten it to send (and pay for) one SMS." },
-    fr: { title: "Plus long qu'un SMS", suggestion: "Avec des valeurs d'exemple, ce texte prend {segments} segments ({units} caractères, un segment en contient {limit}). Raccourcissez-le pour envoyer (et payer) un seul SMS." },
+    en: {
+      title: "Longer than one SMS",
+      suggestion:
+        "With sample values this text takes {segments} segments ({units} characters, one segment holds {limit}). Shorten it to send (and pay for) one SMS.",
+    },
+    fr: {
+      title: "Plus long qu'un SMS",
+      suggestion:
+        "Avec des valeurs d'exemple, ce texte prend {segments} segments ({units} caractères, un segment en contient {limit}). Raccourcissez-le pour envoyer (et payer) un seul SMS.",
+    },
   },
   sms_no_stop: {
     en: { title: "No STOP line", suggestion: "End with the opt-out line: “{stopLine}”" },
@@ -177,7 +254,8 @@ const EXAMPLES: Record<Lang, Record<"greeting" | "replyLine" | "troubleshootingL
   fr: {
     greeting: "Bonjour {{firstName}},",
     replyLine: "Répondez simplement à cet e-mail, je lis toutes les réponses.",
-    troubleshootingLine: "Carte refusée ? Vérifiez que le code postal de facturation est celui de votre banque, puis réessayez.",
+    troubleshootingLine:
+      "Carte refusée ? Vérifiez que le code postal de facturation est celui de votre banque, puis réessayez.",
     stopLine: "STOP SMS",
   },
 };
@@ -449,7 +527,8 @@ const GENERIC_OPENING: Record<Lang, string[]> = {
 };
 
 /** The greeting line a discount-first opening is read after: "Hi {{firstName}}," / "Bonjour Camille,". */
-const GREETING = /^\s*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|bonjour|bonsoir|salut|coucou|chere?)(?!\p{L})[^\n,!.:]{0,40}[,!.:]?/iu;
+const GREETING =
+  /^\s*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|bonjour|bonsoir|salut|coucou|chere?)(?!\p{L})[^\n,!.:]{0,40}[,!.:]?/iu;
 const OPENING_LENGTH = 120;
 const GENERIC_OPENING_LENGTH = 100;
 
@@ -598,7 +677,12 @@ function callsToAction({ body, lang }: Context): string | undefined {
       if (!actions.some((action) => action.key === key)) actions.push({ at: part.start + link.index, quote, key });
     }
     if (part.links.length || parts[i + 1]?.links.length) return;
-    for (const ask of part.asks) actions.push({ at: part.start + ask.index, quote: body.original.slice(part.start + ask.index, part.start + ask.end), key: `ask:${part.start + ask.index}` });
+    for (const ask of part.asks)
+      actions.push({
+        at: part.start + ask.index,
+        quote: body.original.slice(part.start + ask.index, part.start + ask.end),
+        key: `ask:${part.start + ask.index}`,
+      });
   });
   if (actions.length <= 1) return undefined;
   return actions
@@ -608,7 +692,11 @@ function callsToAction({ body, lang }: Context): string | undefined {
 }
 
 function noReplyInvitation({ body, lang }: Context): null | undefined {
-  const invites = firstMatch(MATCH.replyInvitation[lang], body, (found) => !NEGATION_BEFORE.test(body.folded.slice(Math.max(0, found.index - 12), found.index)));
+  const invites = firstMatch(
+    MATCH.replyInvitation[lang],
+    body,
+    (found) => !NEGATION_BEFORE.test(body.folded.slice(Math.max(0, found.index - 12), found.index)),
+  );
   return invites ? undefined : null;
 }
 
@@ -633,7 +721,12 @@ function measureSms(body: string, lang: Lang, appUrl = SAMPLE_APP_URL): SmsMeasu
   }
   // Measured as it is sent: accents outside GSM-7 are made plain when that saves segments.
   const size = smsSize(smsSize(text).segments <= 1 ? text : toGsm7(text));
-  return { segments: size.segments, units: size.units, limit: size.encoding === "GSM-7" ? 160 : 70, nonGsm: size.nonGsmCharacters };
+  return {
+    segments: size.segments,
+    units: size.units,
+    limit: size.encoding === "GSM-7" ? 160 : 70,
+    nonGsm: size.nonGsmCharacters,
+  };
 }
 
 function smsNoStop({ body }: Context): null | undefined {
@@ -669,9 +762,12 @@ function appliesTo(rule: VoiceRule, input: VoiceCheckInput): boolean {
 
 // French mistakes, on the folded text (no accents): a quote, or undefined.
 const ELISION = /(?<![\p{L}'])(?:(?:de|le|la|que|ne|je|me|te|se) (?:[aeiouy]|h(?=[aeiouy]))\p{L}*|si ils?(?!\p{L}))/giu;
-const ELISION_EXCEPTIONS = /^(?:de|le|la|que) (?:un|une|uns|oui|yaourt|yoga|yeux|huit|hui|onze|haut|hibou|hollande|heros|hasard|hall|hamac|harpe|haricot)\b/i;
-const SPELLING = /(?<!\p{L})(?:vous plait|s'il (?:vous|te) plait|a bientot|a tres vite|a demain|voila|deja)(?!\p{L})/giu;
-const AGREEMENT = /\{\{\s*productName\s*(?:\|[^}]*)?\}\}\s+(?:a\s+ete|est(?:\s+bien)?|sera|etait|a\s+bien\s+ete)\s+\p{L}+(?:e|es|ee|ees)(?!\p{L})/giu;
+const ELISION_EXCEPTIONS =
+  /^(?:de|le|la|que) (?:un|une|uns|oui|yaourt|yoga|yeux|huit|hui|onze|haut|hibou|hollande|heros|hasard|hall|hamac|harpe|haricot)\b/i;
+const SPELLING =
+  /(?<!\p{L})(?:vous plait|s'il (?:vous|te) plait|a bientot|a tres vite|a demain|voila|deja)(?!\p{L})/giu;
+const AGREEMENT =
+  /\{\{\s*productName\s*(?:\|[^}]*)?\}\}\s+(?:a\s+ete|est(?:\s+bien)?|sera|etait|a\s+bien\s+ete)\s+\p{L}+(?:e|es|ee|ees)(?!\p{L})/giu;
 
 function frenchElision({ body }: Context): string | undefined {
   const found = firstMatch(ELISION, body, (f) => !ELISION_EXCEPTIONS.test(body.folded.slice(f.index, f.end)));
@@ -681,7 +777,11 @@ function frenchElision({ body }: Context): string | undefined {
 function frenchSpelling({ body, heads }: Context): string | undefined {
   // Folded, "plaît" and "plait" look alike: keep the quotes whose original lacks the accent.
   for (const part of [...heads, body]) {
-    const found = firstMatch(SPELLING, part, (f) => part.original.slice(f.index, f.end) === part.folded.slice(f.index, f.end));
+    const found = firstMatch(
+      SPELLING,
+      part,
+      (f) => part.original.slice(f.index, f.end) === part.folded.slice(f.index, f.end),
+    );
     if (found) return quoteOf(part, found);
   }
   return undefined;
@@ -691,7 +791,10 @@ function frenchAgreement({ body, heads }: Context): string | undefined {
   return firstQuote(AGREEMENT, [...heads, body]) ?? undefined;
 }
 
-const RULE_CHECKS: Record<Exclude<VoiceRule, "sms_over_one_segment">, (context: Context) => string | null | undefined> = {
+const RULE_CHECKS: Record<
+  Exclude<VoiceRule, "sms_over_one_segment">,
+  (context: Context) => string | null | undefined
+> = {
   generic_opening: genericOpening,
   we_voice: weVoice,
   pressure,
@@ -708,21 +811,35 @@ const RULE_CHECKS: Record<Exclude<VoiceRule, "sms_over_one_segment">, (context: 
 export function checkVoice(input: VoiceCheckInput): VoiceWarning[] {
   const lang = input.locale;
   const ui = input.uiLocale ?? "en";
-  const heads = input.channel === "email" ? [input.subject, input.preheader].filter((part): part is string => !!part).map(scan) : [];
+  const heads =
+    input.channel === "email"
+      ? [input.subject, input.preheader].filter((part): part is string => !!part).map(scan)
+      : [];
   const context: Context = { body: scan(input.text), heads, lang };
   const examples = EXAMPLES[lang];
 
   const warnings: VoiceWarning[] = [];
   const warn = (rule: VoiceRule, quote: string | null, values: Record<string, string | number> = {}, extra = "") => {
     const message = MESSAGES[rule][ui];
-    warnings.push({ rule, title: message.title, quote, suggestion: format(message.suggestion, { ...examples, ...values }) + extra });
+    warnings.push({
+      rule,
+      title: message.title,
+      quote,
+      suggestion: format(message.suggestion, { ...examples, ...values }) + extra,
+    });
   };
 
   for (const rule of VOICE_RULES) {
     if (!appliesTo(rule, input)) continue;
     if (rule === "sms_over_one_segment") {
       const sms = measureSms(input.text, lang, input.appUrl);
-      if (sms.segments > 1) warn(rule, sms.nonGsm.length ? sms.nonGsm.join(" ") : null, { segments: sms.segments, units: sms.units, limit: sms.limit }, sms.nonGsm.length ? UNICODE_NOTE[ui] : "");
+      if (sms.segments > 1)
+        warn(
+          rule,
+          sms.nonGsm.length ? sms.nonGsm.join(" ") : null,
+          { segments: sms.segments, units: sms.units, limit: sms.limit },
+          sms.nonGsm.length ? UNICODE_NOTE[ui] : "",
+        );
       continue;
     }
     const quote = RULE_CHECKS[rule](context);

@@ -12,13 +12,34 @@ import { TEMPLATE_KEYS } from "@/lib/templates/default-templates";
 import { renderAutoReplySms } from "@/lib/templates/render-auto-reply";
 
 /** One inbound SMS: stored in the customer's thread once per MessageSid, keywords applied. Returns TwiML. */
-export async function receiveInboundSms(params: Record<string, string>, now = new Date()): Promise<{ twiml: string; messageId: string | null; reply: string | null }> {
+export async function receiveInboundSms(
+  params: Record<string, string>,
+  now = new Date(),
+): Promise<{ twiml: string; messageId: string | null; reply: string | null }> {
   const { MessageSid: sid, From: from, Body: body = "", To: to } = params;
   const phone = normalizePhone(from);
   if (!sid || !phone) throw new AppError("bad_request", "MessageSid and a valid From number are required.");
   const response = new twilio.twiml.MessagingResponse();
   const key = { provider: "twilio", externalId: sid, topic: "sms.inbound" } as const;
-  const message: InboundMessage = { channel: "sms", providerMessageId: sid, fromEmail: null, fromPhone: phone, fromName: null, to: to ?? null, subject: null, textBody: body, strippedText: null, htmlBody: null, emailMessageId: null, inReplyTo: null, references: [], mailboxHash: null, receivedAt: now, attachments: [], senderCheck: null };
+  const message: InboundMessage = {
+    channel: "sms",
+    providerMessageId: sid,
+    fromEmail: null,
+    fromPhone: phone,
+    fromName: null,
+    to: to ?? null,
+    subject: null,
+    textBody: body,
+    strippedText: null,
+    htmlBody: null,
+    emailMessageId: null,
+    inReplyTo: null,
+    references: [],
+    mailboxHash: null,
+    receivedAt: now,
+    attachments: [],
+    senderCheck: null,
+  };
   const keyword = smsKeyword(body);
   // Most messages are stored in one statement; a keyword is applied in the same transaction, so
   // a failure leaves neither and Twilio's retry gets a second chance.
@@ -32,7 +53,12 @@ export async function receiveInboundSms(params: Record<string, string>, now = ne
         if (keyword === "opt_out") {
           await optOutNumber(phone, "keyword", "sms_keyword", body.trim(), now, tx);
           // Twilio confirms its standard keywords itself; French ARRET is ours to confirm.
-          return { ...stored, reply: CARRIER_HANDLED.has(normalizeKeyword(body)) ? null : await renderAutoReplySms(TEMPLATE_KEYS.optOutConfirmation, customer, settings, tx) };
+          return {
+            ...stored,
+            reply: CARRIER_HANDLED.has(normalizeKeyword(body))
+              ? null
+              : await renderAutoReplySms(TEMPLATE_KEYS.optOutConfirmation, customer, settings, tx),
+          };
         }
         if (keyword === "opt_in") {
           // Lifts a STOP from this number only; never a first consent (Twilio's own semantics).

@@ -13,7 +13,14 @@ const RANK: Record<string, { status: DeliveryStatus; rank: number }> = {
   undelivered: { status: "failed", rank: 4 },
   failed: { status: "failed", rank: 4 },
 };
-const CURRENT_RANK: Record<DeliveryStatus, number> = { received: 0, queued: 1, sending: 2, sent: 3, delivered: 4, failed: 4 };
+const CURRENT_RANK: Record<DeliveryStatus, number> = {
+  received: 0,
+  queued: 1,
+  sending: 2,
+  sent: 3,
+  delivered: 4,
+  failed: 4,
+};
 
 const UNREACHABLE_CODES = new Set(["30003", "30005", "30006"]);
 const OPTED_OUT_CODE = "21610";
@@ -38,7 +45,9 @@ export async function receiveStatusCallback(params: Record<string, string>, now 
       data: {
         deliveryStatus: next.status,
         ...(next.status === "delivered" ? { deliveredAt: now } : {}),
-        ...(next.status === "failed" ? { deliveryError: params.ErrorMessage || `Twilio ${params.MessageStatus}`, deliveryErrorCode: errorCode } : {}),
+        ...(next.status === "failed"
+          ? { deliveryError: params.ErrorMessage || `Twilio ${params.MessageStatus}`, deliveryErrorCode: errorCode }
+          : {}),
       },
     });
     return "updated";

@@ -18,7 +18,10 @@ export const twilioSmsWebhook: WebhookEndpoint = {
     const { twiml, messageId } = await receiveInboundSms(twilioParams(body));
     // Classified and routed after the answer: Twilio gets its TwiML at once.
     if (messageId) runAfterResponse("classify sms", () => classifyInboundMessage(messageId));
-    return { outcome: messageId ? "applied" : "duplicate", response: new Response(twiml, { headers: { "content-type": "text/xml; charset=utf-8" } }) };
+    return {
+      outcome: messageId ? "applied" : "duplicate",
+      response: new Response(twiml, { headers: { "content-type": "text/xml; charset=utf-8" } }),
+    };
   },
 };
 

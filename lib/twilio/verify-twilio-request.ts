@@ -13,7 +13,11 @@ export const MAX_TWILIO_BODY_BYTES = 64 * 1024;
  */
 export function verifyTwilioSignature({ body, headers, url }: { body: Buffer; headers: Headers; url: URL }): void {
   const { TWILIO_AUTH_TOKEN, APP_URL } = env();
-  if (!TWILIO_AUTH_TOKEN) throw new AppError("forbidden", "SMS is not configured: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER.");
+  if (!TWILIO_AUTH_TOKEN)
+    throw new AppError(
+      "forbidden",
+      "SMS is not configured: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER.",
+    );
   if (!(headers.get("content-type") ?? "").includes("application/x-www-form-urlencoded")) {
     throw new AppError("bad_request", "Expected application/x-www-form-urlencoded, as Twilio sends.");
   }
@@ -27,5 +31,7 @@ export function verifyTwilioSignature({ body, headers, url }: { body: Buffer; he
 
 /** A Twilio form post's parameters, cleaned for storage (the signature covers the raw values). */
 export function twilioParams(body: Buffer): Record<string, string> {
-  return Object.fromEntries([...new URLSearchParams(body.toString("utf8"))].map(([key, value]) => [key, cleanUntrustedText(value)]));
+  return Object.fromEntries(
+    [...new URLSearchParams(body.toString("utf8"))].map(([key, value]) => [key, cleanUntrustedText(value)]),
+  );
 }

@@ -24,7 +24,11 @@ function sameCode(given: string, expected: string): boolean {
 
 /** Admins who can sign in here: outside a demo, the demo's admin does not count. */
 function usableAdmins() {
-  return { role: "admin" as const, deactivatedAt: null, ...(env().DEMO_MODE ? {} : { isDemo: false, NOT: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` } } }) };
+  return {
+    role: "admin" as const,
+    deactivatedAt: null,
+    ...(env().DEMO_MODE ? {} : { isDemo: false, NOT: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` } } }),
+  };
 }
 
 export async function needsFirstAdmin(): Promise<boolean> {
@@ -39,7 +43,10 @@ export const firstAdminSchema = z
     password: passwordSchema,
     confirmPassword: z.string(),
   })
-  .refine((input) => input.password === input.confirmPassword, { path: ["confirmPassword"], message: "passwordsDiffer" });
+  .refine((input) => input.password === input.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "passwordsDiffer",
+  });
 
 /** Creates the first admin, once: two people racing each other end with one admin. */
 export async function createFirstAdmin(input: z.infer<typeof firstAdminSchema>): Promise<{ email: string }> {
@@ -49,9 +56,13 @@ export async function createFirstAdmin(input: z.infer<typeof firstAdminSchema>):
     // One first run at a time, whatever the number of app instances.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('reply-inbox:first-run'))`;
     if ((await tx.user.count({ where: usableAdmins() })) > 0) throw AppError.because("conflict", "adminExists");
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw AppError.because("conflict", "emailTaken", { email: input.email });
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
+      throw AppError.because("conflict", "emailTaken", { email: input.email });
     const user = await tx.user.create({ data: { email: input.email, name: input.name, role: "admin", passwordHash } });
-    await recordAudit({ actorUserId: user.id, action: "user.first_admin_created", entityType: "user", entityId: user.id }, tx);
+    await recordAudit(
+      { actorUserId: user.id, action: "user.first_admin_created", entityType: "user", entityId: user.id },
+      tx,
+    );
     return { email: user.email };
   });
 }

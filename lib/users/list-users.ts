@@ -12,5 +12,9 @@ export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 
 /** The active teammates a conversation can be assigned to. */
 export async function listAssignableUsers() {
-  return db.user.findMany({ where: { deactivatedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.user.findMany({
+    where: { deactivatedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }

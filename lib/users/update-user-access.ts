@@ -21,7 +21,16 @@ export async function changeUserRole(userId: string, role: Role, actorUserId: st
     if (user.role === role) return;
     if (user.role === "admin") await assertAnotherActiveAdmin(userId, tx);
     await tx.user.update({ where: { id: userId }, data: { role } });
-    await recordAudit({ actorUserId, action: "user.role_changed", entityType: "user", entityId: userId, data: { from: user.role, to: role } }, tx);
+    await recordAudit(
+      {
+        actorUserId,
+        action: "user.role_changed",
+        entityType: "user",
+        entityId: userId,
+        data: { from: user.role, to: role },
+      },
+      tx,
+    );
   });
 }
 
@@ -32,6 +41,9 @@ export async function setUserActive(userId: string, active: boolean, actorUserId
     const user = await findUser(userId, tx);
     if (!active && user.role === "admin") await assertAnotherActiveAdmin(userId, tx);
     await tx.user.update({ where: { id: userId }, data: { deactivatedAt: active ? null : new Date() } });
-    await recordAudit({ actorUserId, action: active ? "user.reactivated" : "user.deactivated", entityType: "user", entityId: userId }, tx);
+    await recordAudit(
+      { actorUserId, action: active ? "user.reactivated" : "user.deactivated", entityType: "user", entityId: userId },
+      tx,
+    );
   });
 }

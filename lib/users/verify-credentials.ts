@@ -14,7 +14,11 @@ let dummyHash: Promise<string> | undefined;
  * The active user with this email and password, or null. Records the sign-in time. A demo user
  * (published password) is refused outside demo mode, whatever their password.
  */
-export async function verifyCredentials(email: string, password: string, tx: DbClient = db): Promise<SignedInUser | null> {
+export async function verifyCredentials(
+  email: string,
+  password: string,
+  tx: DbClient = db,
+): Promise<SignedInUser | null> {
   const user = await tx.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   if (!user || user.deactivatedAt || (isDemoAccount(user) && !env().DEMO_MODE)) {
     dummyHash ??= hashPassword("not-a-real-password");

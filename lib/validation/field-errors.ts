@@ -26,11 +26,13 @@ function issueKey(issue: ValidationIssue): ErrorKey {
   const bound = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
   switch (issue.code) {
     case "too_small":
-      if (issue.origin === "number" || issue.origin === "int" || issue.origin === "bigint") return issue.inclusive === false ? "numberNotAbove" : "numberTooSmall";
+      if (issue.origin === "number" || issue.origin === "int" || issue.origin === "bigint")
+        return issue.inclusive === false ? "numberNotAbove" : "numberTooSmall";
       if (issue.origin === "array" || issue.origin === "set") return "tooFewItems";
       return bound <= 1 ? "required" : "tooShort";
     case "too_big":
-      if (issue.origin === "number" || issue.origin === "int" || issue.origin === "bigint") return issue.inclusive === false ? "numberNotBelow" : "numberTooBig";
+      if (issue.origin === "number" || issue.origin === "int" || issue.origin === "bigint")
+        return issue.inclusive === false ? "numberNotBelow" : "numberTooBig";
       if (issue.origin === "array" || issue.origin === "set") return "tooManyItems";
       return "tooLong";
     case "invalid_type":
@@ -60,12 +62,18 @@ function fieldKey(path: readonly PropertyKey[]): ErrorKey {
 
 export function issueMessage(issue: ValidationIssue, locale: UiLocale): string {
   const t = translator(errorMessages, locale);
-  return t(issueKey(issue), { field: t(fieldKey(issue.path)), minimum: Number(issue.minimum ?? 0), maximum: Number(issue.maximum ?? 0), detail: issue.message });
+  return t(issueKey(issue), {
+    field: t(fieldKey(issue.path)),
+    minimum: Number(issue.minimum ?? 0),
+    maximum: Number(issue.maximum ?? 0),
+    detail: issue.message,
+  });
 }
 
 /** Issues grouped by field path ("form" for issues about the whole input), worded in the locale. */
 export function fieldErrorsFrom(issues: readonly ValidationIssue[], locale: UiLocale): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of issues) (errors[issue.path.map(String).join(".") || "form"] ??= []).push(issueMessage(issue, locale));
+  for (const issue of issues)
+    (errors[issue.path.map(String).join(".") || "form"] ??= []).push(issueMessage(issue, locale));
   return errors;
 }

@@ -39,11 +39,17 @@ export async function processWebhookOnce<T>(
     try {
       return await db.$transaction(async (tx) => {
         // Recorded as processed up front: the transaction commits it only if applying succeeds.
-        const { count } = await tx.webhookEvent.createMany({ data: [{ ...key, processedAt: new Date(), outcome: "processed" }], skipDuplicates: true });
+        const { count } = await tx.webhookEvent.createMany({
+          data: [{ ...key, processedAt: new Date(), outcome: "processed" }],
+          skipDuplicates: true,
+        });
         if (count === 0) return { duplicate: true } as const;
         // The same content under a new delivery id (a mail sent to two of the shop's addresses).
         if (collided && options.alreadyStored && (await options.alreadyStored(tx))) {
-          await tx.webhookEvent.update({ where: { provider_externalId: { provider: key.provider, externalId: key.externalId } }, data: { outcome: "duplicate" } });
+          await tx.webhookEvent.update({
+            where: { provider_externalId: { provider: key.provider, externalId: key.externalId } },
+            data: { outcome: "duplicate" },
+          });
           return { duplicate: true } as const;
         }
         return { duplicate: false, result: await apply(tx) } as const;
@@ -53,7 +59,11 @@ export async function processWebhookOnce<T>(
       collided = true;
       // Still colliding after the retries: this delivery names something another record owns
       // (an id reused or mangled). A 4xx with the reason; a 500 would be retried for hours.
-      if (attempt >= ATTEMPTS) throw new AppError("conflict", `This delivery conflicts with stored data on ${uniqueTarget(error)}; nothing was changed.`);
+      if (attempt >= ATTEMPTS)
+        throw new AppError(
+          "conflict",
+          `This delivery conflicts with stored data on ${uniqueTarget(error)}; nothing was changed.`,
+        );
     }
   }
 }

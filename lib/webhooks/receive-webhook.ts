@@ -29,7 +29,9 @@ export type WebhookEndpoint = {
    * Throws an AppError (401/403) for a delivery that does not prove it comes from the provider:
    * a credential in the headers is checked before the body is read, a signature after.
    */
-  authenticate: { by: "auth"; check: (headers: Headers) => void | Promise<void> } | { by: "signature"; check: (delivery: WebhookDelivery) => void };
+  authenticate:
+    | { by: "auth"; check: (headers: Headers) => void | Promise<void> }
+    | { by: "signature"; check: (delivery: WebhookDelivery) => void };
   /** Applies an authenticated delivery; throws an AppError (4xx) for a malformed one. */
   apply: (delivery: WebhookDelivery) => Promise<AppliedDelivery>;
   /** An answer of its own for some errors (the events API lists every invalid field). */
@@ -48,12 +50,23 @@ export async function receiveWebhook(endpoint: WebhookEndpoint, request: Request
   try {
     const { authenticate } = endpoint;
     if (authenticate.by === "auth") await authenticate.check(request.headers);
-    delivery = { body: await readBody(request, endpoint.maxBytes), headers: request.headers, url: new URL(request.url) };
+    delivery = {
+      body: await readBody(request, endpoint.maxBytes),
+      headers: request.headers,
+      url: new URL(request.url),
+    };
     if (authenticate.by === "signature") authenticate.check(delivery);
     authenticated = true;
     const { outcome, response } = await endpoint.apply(delivery);
     const topic = endpoint.topic(request.headers);
-    runAfterResponse("webhook tally", () => tallyWebhookDelivery({ provider: endpoint.provider, topic, result: outcome === "duplicate" ? "duplicate" : "accepted", at: receivedAt }));
+    runAfterResponse("webhook tally", () =>
+      tallyWebhookDelivery({
+        provider: endpoint.provider,
+        topic,
+        result: outcome === "duplicate" ? "duplicate" : "accepted",
+        at: receivedAt,
+      }),
+    );
     return response;
   } catch (error) {
     const reason = failureReason(endpoint, error, authenticated);
@@ -61,7 +74,11 @@ export async function receiveWebhook(endpoint: WebhookEndpoint, request: Request
     const failure = { endpoint: endpoint.key, provider: endpoint.provider, topic, reason, error, receivedAt };
     if (reason === "conflict" || reason === "error") {
       // Stored before answering: the provider may never send it again (Twilio does not retry).
-      await recordWebhookFailure({ ...failure, payload: delivery?.body ?? null, headers: delivery ? pickHeaders(delivery.headers, endpoint.replayHeaders) : null });
+      await recordWebhookFailure({
+        ...failure,
+        payload: delivery?.body ?? null,
+        headers: delivery ? pickHeaders(delivery.headers, endpoint.replayHeaders) : null,
+      });
     } else {
       runAfterResponse("webhook tally", () => recordWebhookFailure({ ...failure, payload: null, headers: null }));
     }
@@ -70,10 +87,15 @@ export async function receiveWebhook(endpoint: WebhookEndpoint, request: Request
 }
 
 /** Why a delivery did not go through: refused (never trusted, never replayed) or failed while applied. */
-export function failureReason(endpoint: Pick<WebhookEndpoint, "authenticate">, error: unknown, authenticated: boolean): FailureReason {
+export function failureReason(
+  endpoint: Pick<WebhookEndpoint, "authenticate">,
+  error: unknown,
+  authenticated: boolean,
+): FailureReason {
   if (!(error instanceof AppError)) return "error";
   if (error.code === "payload_too_large") return "size";
-  if (!authenticated && (error.code === "unauthenticated" || error.code === "forbidden")) return endpoint.authenticate.by;
+  if (!authenticated && (error.code === "unauthenticated" || error.code === "forbidden"))
+    return endpoint.authenticate.by;
   if (error.code === "conflict") return "conflict";
   return error.status < 500 ? "malformed" : "error";
 }

@@ -30,7 +30,17 @@ const COLUMN: Record<DeliveryResult, string> = {
  * Counts one delivery in its endpoint's hour, in one statement (concurrent deliveries add up on
  * the row's lock). Returns how many were refused in that hour, this one included.
  */
-export async function tallyWebhookDelivery({ provider, topic, result, at }: { provider: WebhookProvider; topic: string; result: DeliveryResult; at: Date }): Promise<number> {
+export async function tallyWebhookDelivery({
+  provider,
+  topic,
+  result,
+  at,
+}: {
+  provider: WebhookProvider;
+  topic: string;
+  result: DeliveryResult;
+  at: Date;
+}): Promise<number> {
   const column = Prisma.raw(`"${COLUMN[result]}"`);
   const when = at.toISOString();
   const accepted = result === "accepted" || result === "duplicate";
@@ -63,7 +73,12 @@ export type WebhookFailureInput = {
  * applying (with its body, for a replay), for refusals only the first few of each hour.
  */
 export async function recordWebhookFailure(failure: WebhookFailureInput): Promise<void> {
-  const refusedThisHour = await tallyWebhookDelivery({ provider: failure.provider, topic: failure.topic, result: failure.reason, at: failure.receivedAt });
+  const refusedThisHour = await tallyWebhookDelivery({
+    provider: failure.provider,
+    topic: failure.topic,
+    result: failure.reason,
+    at: failure.receivedAt,
+  });
   const refused = failure.payload === null;
   if (refused && refusedThisHour > REFUSALS_STORED_PER_HOUR) return;
   await db.webhookFailure.create({
@@ -83,8 +98,16 @@ export async function recordWebhookFailure(failure: WebhookFailureInput): Promis
 
 /** The reason as an admin reads it: the error's message, first lines, with no address or number. */
 export function describeFailure(error: unknown): string {
-  const message = error instanceof AppError ? error.message : error instanceof Error ? databaseMessage(error) ?? `${error.name}: ${error.message}` : String(error);
-  const lines = message.split("\n").map((line) => line.trim()).filter(Boolean);
+  const message =
+    error instanceof AppError
+      ? error.message
+      : error instanceof Error
+        ? (databaseMessage(error) ?? `${error.name}: ${error.message}`)
+        : String(error);
+  const lines = message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   return redact(lines.slice(0, 3).join(" ").slice(0, 500));
 }
 
@@ -103,7 +126,10 @@ const WEBHOOK_RECORDS_KEPT_DAYS = 30;
 /** Drops expired failure bodies, then failures and counts older than a month (each dispatcher run). */
 export async function pruneWebhookRecords(now = new Date()): Promise<void> {
   const day = 86_400_000;
-  await db.webhookFailure.updateMany({ where: { receivedAt: { lt: new Date(now.getTime() - FAILED_PAYLOAD_KEPT_DAYS * day) }, payload: { not: null } }, data: { payload: null, headers: Prisma.DbNull } });
+  await db.webhookFailure.updateMany({
+    where: { receivedAt: { lt: new Date(now.getTime() - FAILED_PAYLOAD_KEPT_DAYS * day) }, payload: { not: null } },
+    data: { payload: null, headers: Prisma.DbNull },
+  });
   const old = new Date(now.getTime() - WEBHOOK_RECORDS_KEPT_DAYS * day);
   await db.webhookFailure.deleteMany({ where: { receivedAt: { lt: old } } });
   await db.webhookTally.deleteMany({ where: { hour: { lt: old } } });
@@ -111,11 +137,16 @@ export async function pruneWebhookRecords(now = new Date()): Promise<void> {
 
 /** How an address can appear in a stored body: as written (JSON), or form-encoded (Twilio). */
 function mentionsOf(addresses: string[]): string[] {
-  return [...new Set(addresses.flatMap((address) => [address.toLowerCase(), encodeURIComponent(address).toLowerCase()]))];
+  return [
+    ...new Set(addresses.flatMap((address) => [address.toLowerCase(), encodeURIComponent(address).toLowerCase()])),
+  ];
 }
 
 /** Failed deliveries still holding a body that mentions one of these addresses (a customer's export). */
-export async function failedDeliveriesMentioning(addresses: string[], tx: DbClient = db): Promise<{ receivedAt: Date; endpoint: string; payload: string }[]> {
+export async function failedDeliveriesMentioning(
+  addresses: string[],
+  tx: DbClient = db,
+): Promise<{ receivedAt: Date; endpoint: string; payload: string }[]> {
   if (addresses.length === 0) return [];
   return tx.$queryRaw`
     SELECT "receivedAt", "endpoint", "payload" FROM "WebhookFailure"

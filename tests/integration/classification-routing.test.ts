@@ -41,11 +41,29 @@ beforeEach(async () => {
 });
 
 async function inboundMessage(customerId: string, text: string, channel: "email" | "sms" = "email", minutesAgo = 0) {
-  const conversation = (await db.conversation.findFirst({ where: { customerId } })) ?? (await db.conversation.create({ data: { customerId, mailboxHash: `h-${customerId}`, lastMessageAt: new Date() } }));
-  return db.message.create({ data: { conversationId: conversation.id, direction: "inbound", channel, authorType: "customer", textBody: text, senderCheck: channel === "email" ? "pass" : null, deliveryStatus: "received", createdAt: new Date(Date.now() - minutesAgo * 60_000) } });
+  const conversation =
+    (await db.conversation.findFirst({ where: { customerId } })) ??
+    (await db.conversation.create({ data: { customerId, mailboxHash: `h-${customerId}`, lastMessageAt: new Date() } }));
+  return db.message.create({
+    data: {
+      conversationId: conversation.id,
+      direction: "inbound",
+      channel,
+      authorType: "customer",
+      textBody: text,
+      senderCheck: channel === "email" ? "pass" : null,
+      deliveryStatus: "received",
+      createdAt: new Date(Date.now() - minutesAgo * 60_000),
+    },
+  });
 }
 
-const steps = (customerId: string) => db.scheduledMessage.findMany({ where: { customerId }, orderBy: { createdAt: "asc" }, select: { flow: true, step: true, channel: true, status: true } });
+const steps = (customerId: string) =>
+  db.scheduledMessage.findMany({
+    where: { customerId },
+    orderBy: { createdAt: "asc" },
+    select: { flow: true, step: true, channel: true, status: true },
+  });
 
 describe("classification", () => {
   // "mouais" is a reply the local model is unsure of; "Ma carte est refusée" one it is sure of.
@@ -54,12 +72,21 @@ describe("classification", () => {
   it("asks OpenAI about a reply the local model is unsure of, sending it the customer's words; agreeing is confident", async () => {
     expect(isConfident(classifyLocally(UNSURE))).toBe(false);
     openai.setMode({ kind: "answer", label: { sentiment: "neutral", intent: "other", friction_hint: null } });
-    expect(await classifyText(UNSURE)).toMatchObject({ sentiment: "neutral", intent: "other", frictionHint: null, source: "openai", confidence: CONFIDENT_INTENT });
+    expect(await classifyText(UNSURE)).toMatchObject({
+      sentiment: "neutral",
+      intent: "other",
+      frictionHint: null,
+      source: "openai",
+      confidence: CONFIDENT_INTENT,
+    });
     expect(openai.prompts.at(-1)).toBe(UNSURE);
     const customer = await makeCustomer();
     const message = await inboundMessage(customer.id, UNSURE);
     await classifyInboundMessage(message.id);
-    expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ classifiedBy: "openai", classificationConfidence: CONFIDENT_INTENT });
+    expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      classifiedBy: "openai",
+      classificationConfidence: CONFIDENT_INTENT,
+    });
   });
 
   it("leaves a reply to a person when OpenAI and the local model disagree", async () => {
@@ -72,7 +99,11 @@ describe("classification", () => {
   it("does not call OpenAI when the local model is sure", async () => {
     openai.setMode({ kind: "answer", label: { sentiment: "positive", intent: "praise", friction_hint: null } });
     const asked = openai.prompts.length;
-    expect(await classifyText("Ma carte est refusée")).toMatchObject({ intent: "problem", frictionHint: "card_declined", source: "local" });
+    expect(await classifyText("Ma carte est refusée")).toMatchObject({
+      intent: "problem",
+      frictionHint: "card_declined",
+      source: "local",
+    });
     expect(openai.prompts.length).toBe(asked);
   });
 
@@ -93,7 +124,11 @@ describe("classification", () => {
     const fresh = await inboundMessage(customer.id, "Where can I buy refills?");
     const stale = await inboundMessage(customer.id, "merci, c'est parfait", "email", 5);
     expect(await classifyPendingMessages()).toBe(1);
-    expect(await db.message.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ intent: "praise", sentiment: "positive", classifiedBy: "local" });
+    expect(await db.message.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({
+      intent: "praise",
+      sentiment: "positive",
+      classifiedBy: "local",
+    });
     expect((await db.message.findUniqueOrThrow({ where: { id: fresh.id } })).intent).toBeNull();
     expect(await classifyInboundMessage(stale.id)).toBeNull(); // already done: no second routing
   });
@@ -105,36 +140,88 @@ describe("routing", () => {
     const order = await makeOrder(customer.id);
     await db.scheduledMessage.createMany({
       data: [
-        { flow: "post_delivery", step: "day5", channel: "email", customerId: customer.id, orderId: order.id, dueAt: new Date(), idempotencyKey: "d5" },
-        { flow: "post_delivery", step: "day14", channel: "email", customerId: customer.id, orderId: order.id, dueAt: new Date(), idempotencyKey: "d14" },
-        { flow: "abandoned_checkout", step: "help", channel: "email", customerId: customer.id, dueAt: new Date(), idempotencyKey: "ab" },
+        {
+          flow: "post_delivery",
+          step: "day5",
+          channel: "email",
+          customerId: customer.id,
+          orderId: order.id,
+          dueAt: new Date(),
+          idempotencyKey: "d5",
+        },
+        {
+          flow: "post_delivery",
+          step: "day14",
+          channel: "email",
+          customerId: customer.id,
+          orderId: order.id,
+          dueAt: new Date(),
+          idempotencyKey: "d14",
+        },
+        {
+          flow: "abandoned_checkout",
+          step: "help",
+          channel: "email",
+          customerId: customer.id,
+          dueAt: new Date(),
+          idempotencyKey: "ab",
+        },
       ],
     });
     const message = await inboundMessage(customer.id, "The lamp arrived broken, the shade is cracked.");
     const actions = await classifyInboundMessage(message.id);
     expect(actions).toEqual(["cancelled 2 follow-up(s)", "needs a human (high priority)", "paused 1 review step(s)"]);
-    expect(await db.conversation.findFirstOrThrow({ where: { customerId: customer.id } })).toMatchObject({ needsHuman: true, priority: "high", intent: "problem", sentiment: "negative" });
-    expect((await steps(customer.id)).map((s) => `${s.step}:${s.status}`).sort()).toEqual(["day14:cancelled", "day5:paused", "help:cancelled"]);
+    expect(await db.conversation.findFirstOrThrow({ where: { customerId: customer.id } })).toMatchObject({
+      needsHuman: true,
+      priority: "high",
+      intent: "problem",
+      sentiment: "negative",
+    });
+    expect((await steps(customer.id)).map((s) => `${s.step}:${s.status}`).sort()).toEqual([
+      "day14:cancelled",
+      "day5:paused",
+      "help:cancelled",
+    ]);
     expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).frictionHint).toBe("delivery");
   });
 
   it("a question needs a human at normal priority", async () => {
     const customer = await makeCustomer();
     await classifyInboundMessage((await inboundMessage(customer.id, "Do you ship to Ireland?")).id);
-    expect(await db.conversation.findFirstOrThrow()).toMatchObject({ needsHuman: true, priority: "normal", intent: "question" });
+    expect(await db.conversation.findFirstOrThrow()).toMatchObject({
+      needsHuman: true,
+      priority: "normal",
+      intent: "question",
+    });
   });
 
   it("an 'other' reply (who is this?) needs a human too: nothing unclear leaves the view", async () => {
     const customer = await makeCustomer();
-    expect(await classifyInboundMessage((await inboundMessage(customer.id, "who is this?")).id)).toEqual(["needs a human"]);
+    expect(await classifyInboundMessage((await inboundMessage(customer.id, "who is this?")).id)).toEqual([
+      "needs a human",
+    ]);
     expect(await db.conversation.findFirstOrThrow()).toMatchObject({ needsHuman: true, intent: "other" });
   });
 
   it("praise with a question in it gets no automatic thank-you, but a person", async () => {
     const customer = await makeCustomer();
     const order = await makeOrder(customer.id);
-    await db.scheduledMessage.create({ data: { flow: "post_delivery", step: "day1", channel: "email", customerId: customer.id, orderId: order.id, dueAt: new Date(), status: "sent", sentAt: new Date(), idempotencyKey: "d1" } });
-    await classifyInboundMessage((await inboundMessage(customer.id, "Merci, elle est magnifique ! Elle passe au lave-vaisselle ?")).id);
+    await db.scheduledMessage.create({
+      data: {
+        flow: "post_delivery",
+        step: "day1",
+        channel: "email",
+        customerId: customer.id,
+        orderId: order.id,
+        dueAt: new Date(),
+        status: "sent",
+        sentAt: new Date(),
+        idempotencyKey: "d1",
+      },
+    });
+    await classifyInboundMessage(
+      (await inboundMessage(customer.id, "Merci, elle est magnifique ! Elle passe au lave-vaisselle ?")).id,
+    );
     expect(await db.conversation.findFirstOrThrow()).toMatchObject({ needsHuman: true });
     expect(await db.scheduledMessage.count({ where: { flow: "auto_reply" } })).toBe(0);
   });
@@ -144,11 +231,31 @@ describe("routing", () => {
     const order = await makeOrder(customer.id);
     await db.scheduledMessage.createMany({
       data: [
-        { flow: "post_delivery", step: "day1", channel: "email", customerId: customer.id, orderId: order.id, dueAt: new Date(), status: "sent", sentAt: new Date(), idempotencyKey: "d1" },
-        { flow: "post_delivery", step: "day5", channel: "email", customerId: customer.id, orderId: order.id, dueAt: new Date(), idempotencyKey: "d5" },
+        {
+          flow: "post_delivery",
+          step: "day1",
+          channel: "email",
+          customerId: customer.id,
+          orderId: order.id,
+          dueAt: new Date(),
+          status: "sent",
+          sentAt: new Date(),
+          idempotencyKey: "d1",
+        },
+        {
+          flow: "post_delivery",
+          step: "day5",
+          channel: "email",
+          customerId: customer.id,
+          orderId: order.id,
+          dueAt: new Date(),
+          idempotencyKey: "d5",
+        },
       ],
     });
-    await classifyInboundMessage((await inboundMessage(customer.id, "It arrived safely and it's beautiful, thank you!")).id);
+    await classifyInboundMessage(
+      (await inboundMessage(customer.id, "It arrived safely and it's beautiful, thank you!")).id,
+    );
     await classifyInboundMessage((await inboundMessage(customer.id, "Really love it!")).id);
     expect((await steps(customer.id)).map((s) => `${s.flow}:${s.step}:${s.channel}:${s.status}`)).toEqual([
       "post_delivery:day1:email:sent",
@@ -161,7 +268,17 @@ describe("routing", () => {
     const customer = await makeCustomer();
     const order = await makeOrder(customer.id);
     await db.scheduledMessage.createMany({
-      data: ["day1", "day5"].map((step) => ({ flow: "post_delivery" as const, step, channel: "email" as const, customerId: customer.id, orderId: order.id, dueAt: new Date(), status: "sent" as const, sentAt: new Date(), idempotencyKey: step })),
+      data: ["day1", "day5"].map((step) => ({
+        flow: "post_delivery" as const,
+        step,
+        channel: "email" as const,
+        customerId: customer.id,
+        orderId: order.id,
+        dueAt: new Date(),
+        status: "sent" as const,
+        sentAt: new Date(),
+        idempotencyKey: step,
+      })),
     });
     await classifyInboundMessage((await inboundMessage(customer.id, "Love it, thanks!")).id);
     expect(await db.scheduledMessage.count({ where: { flow: "auto_reply" } })).toBe(0);
@@ -176,13 +293,47 @@ describe("routing", () => {
   it("a happy SMS to the review request, through the webhook, gets one automatic reply with the link", async () => {
     const customer = await makeCustomer({ phone: "+33612345678", smsConsentAt: new Date("2026-11-01") });
     const order = await makeOrder(customer.id);
-    await db.scheduledMessage.create({ data: { flow: "sms_review_request", step: "review", channel: "sms", customerId: customer.id, orderId: order.id, dueAt: new Date(), status: "sent", sentAt: new Date(), idempotencyKey: "sms" } });
-    const params = (sid: string, body: string) => ({ MessageSid: sid, AccountSid: TWILIO_TEST.sid, From: "+33612345678", To: TWILIO_TEST.from, Body: body });
-    expect((await smsWebhook(twilioRequest("/api/webhooks/twilio/sms", params("SMa1", "Super contente de la lampe ! Merci")))).status).toBe(200);
+    await db.scheduledMessage.create({
+      data: {
+        flow: "sms_review_request",
+        step: "review",
+        channel: "sms",
+        customerId: customer.id,
+        orderId: order.id,
+        dueAt: new Date(),
+        status: "sent",
+        sentAt: new Date(),
+        idempotencyKey: "sms",
+      },
+    });
+    const params = (sid: string, body: string) => ({
+      MessageSid: sid,
+      AccountSid: TWILIO_TEST.sid,
+      From: "+33612345678",
+      To: TWILIO_TEST.from,
+      Body: body,
+    });
+    expect(
+      (
+        await smsWebhook(
+          twilioRequest("/api/webhooks/twilio/sms", params("SMa1", "Super contente de la lampe ! Merci")),
+        )
+      ).status,
+    ).toBe(200);
     await smsWebhook(twilioRequest("/api/webhooks/twilio/sms", params("SMa2", "Vraiment top 😍")));
     await settleBackgroundWork();
-    expect(await db.scheduledMessage.findMany({ where: { flow: "auto_reply" }, select: { step: true, channel: true, status: true, conversationId: true } })).toEqual([
-      { step: "review_link", channel: "sms", status: "scheduled", conversationId: (await db.conversation.findFirstOrThrow()).id },
+    expect(
+      await db.scheduledMessage.findMany({
+        where: { flow: "auto_reply" },
+        select: { step: true, channel: true, status: true, conversationId: true },
+      }),
+    ).toEqual([
+      {
+        step: "review_link",
+        channel: "sms",
+        status: "scheduled",
+        conversationId: (await db.conversation.findFirstOrThrow()).id,
+      },
     ]);
   });
 });

@@ -6,7 +6,10 @@ import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 beforeEach(truncateAllTables);
 
 function createUserCli(...args: string[]) {
-  return spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/create-user.ts", ...args], { env: process.env, encoding: "utf8" });
+  return spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/create-user.ts", ...args], {
+    env: process.env,
+    encoding: "utf8",
+  });
 }
 
 describe("npm run user:create", () => {
@@ -25,8 +28,13 @@ describe("npm run user:create", () => {
   it("creates the user and prints a generated password once", async () => {
     const run = createUserCli("--email", "Ana@Shop.test", "--role", "founder", "--name", "Ana");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/Created founder ana@shop\.test \(Ana\)\.\nPassword \(shown only now\): [A-Za-z0-9]{20}\n/);
-    expect(await db.user.findUnique({ where: { email: "ana@shop.test" } })).toMatchObject({ role: "founder", name: "Ana" });
+    expect(run.stdout).toMatch(
+      /Created founder ana@shop\.test \(Ana\)\.\nPassword \(shown only now\): [A-Za-z0-9]{20}\n/,
+    );
+    expect(await db.user.findUnique({ where: { email: "ana@shop.test" } })).toMatchObject({
+      role: "founder",
+      name: "Ana",
+    });
   });
 
   it("refuses a duplicate email with exit 1", () => {

@@ -6,16 +6,31 @@ import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 // longer a session; a deactivated or demo user's neither.
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sessionVersion?: number } } }));
-vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof import("next-auth")>()), getServerSession: async () => session.current }));
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next-auth")>()),
+  getServerSession: async () => session.current,
+}));
 // React's request cache is not active outside a request: each call reads afresh.
-vi.mock("react", async (importOriginal) => ({ ...(await importOriginal<typeof import("react")>()), cache: <T>(fn: T) => fn }));
+vi.mock("react", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("react")>()),
+  cache: <T>(fn: T) => fn,
+}));
 
 const { getCurrentUser } = await import("@/lib/auth/current-user");
 
 beforeEach(truncateAllTables);
 
 async function makeUser(overrides: { sessionVersion?: number; email?: string; deactivatedAt?: Date } = {}) {
-  return db.user.create({ data: { email: overrides.email ?? "ana@atelier-lune.fr", name: "Ana", role: "agent", passwordHash: "x", sessionVersion: overrides.sessionVersion ?? 0, deactivatedAt: overrides.deactivatedAt } });
+  return db.user.create({
+    data: {
+      email: overrides.email ?? "ana@atelier-lune.fr",
+      name: "Ana",
+      role: "agent",
+      passwordHash: "x",
+      sessionVersion: overrides.sessionVersion ?? 0,
+      deactivatedAt: overrides.deactivatedAt,
+    },
+  });
 }
 
 describe("getCurrentUser", () => {

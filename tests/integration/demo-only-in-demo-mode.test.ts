@@ -15,20 +15,39 @@ beforeEach(truncateAllTables);
 
 describe("outside demo mode", () => {
   it("refuses to seed the demo shop and its published passwords, changing nothing", async () => {
-    await expect(seedDemoShop()).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("DEMO_MODE") });
+    await expect(seedDemoShop()).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("DEMO_MODE"),
+    });
     expect(await db.user.count()).toBe(0);
   });
 
   it("refuses the demo's addresses even without the flag (seeded before it existed), and still asks for a first admin", async () => {
     const demo = DEMO_USERS.find((user) => user.role === "admin")!;
-    await db.user.create({ data: { email: demo.email, name: demo.name, role: "admin", passwordHash: await hashPassword(demo.password), isDemo: false } });
+    await db.user.create({
+      data: {
+        email: demo.email,
+        name: demo.name,
+        role: "admin",
+        passwordHash: await hashPassword(demo.password),
+        isDemo: false,
+      },
+    });
     expect(await verifyCredentials(demo.email, demo.password)).toBeNull();
     expect(await needsFirstAdmin()).toBe(true);
   });
 
   it("refuses a demo user's published password at sign-in (a demo database put online)", async () => {
     const demo = DEMO_USERS.find((user) => user.role === "admin")!;
-    await db.user.create({ data: { email: demo.email, name: demo.name, role: "admin", passwordHash: await hashPassword(demo.password), isDemo: true } });
+    await db.user.create({
+      data: {
+        email: demo.email,
+        name: demo.name,
+        role: "admin",
+        passwordHash: await hashPassword(demo.password),
+        isDemo: true,
+      },
+    });
     expect(await verifyCredentials(demo.email, demo.password)).toBeNull();
     await db.user.updateMany({ data: { isDemo: false, email: "owner@atelier-lune.fr" } });
     expect(await verifyCredentials("owner@atelier-lune.fr", demo.password)).toMatchObject({ role: "admin" });
@@ -36,12 +55,19 @@ describe("outside demo mode", () => {
 });
 
 describe("DEMO_MODE", () => {
-  const base = { DATABASE_URL: "postgresql://x@127.0.0.1/db", AUTH_SECRET: "a".repeat(32), LINK_SECRET: "l".repeat(32), CRON_SECRET: "c".repeat(16) };
+  const base = {
+    DATABASE_URL: "postgresql://x@127.0.0.1/db",
+    AUTH_SECRET: "a".repeat(32),
+    LINK_SECRET: "l".repeat(32),
+    CRON_SECRET: "c".repeat(16),
+  };
 
   it("is refused at start-up with a public APP_URL, naming the variable", () => {
     const result = parseEnv({ ...base, DEMO_MODE: "true", APP_URL: "https://inbox.atelier-lune.fr" });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems).toEqual([expect.stringMatching(/^Invalid environment variable DEMO_MODE: expected false when APP_URL is a public address/)]);
+    expect(!result.ok && result.problems).toEqual([
+      expect.stringMatching(/^Invalid environment variable DEMO_MODE: expected false when APP_URL is a public address/),
+    ]);
   });
 
   it("is accepted on a local address", () => {

@@ -25,7 +25,14 @@ beforeEach(async () => {
 });
 
 async function deliveredOrder() {
-  const customer = await makeCustomer({ firstName: "Camille", email: "camille@example.test", phone: "+33612345678", smsConsentAt: new Date("2026-11-20"), timeZone: "Europe/Paris", locale: "fr" });
+  const customer = await makeCustomer({
+    firstName: "Camille",
+    email: "camille@example.test",
+    phone: "+33612345678",
+    smsConsentAt: new Date("2026-11-20"),
+    timeZone: "Europe/Paris",
+    locale: "fr",
+  });
   const order = await makeOrder(customer.id, { deliveredAt });
   await db.$transaction((tx) => schedulePostDelivery(order.id, tx));
   return customer;
@@ -36,33 +43,64 @@ describe("the demo's Outbox", () => {
     await deliveredOrder();
     expect((await dispatchDueMessages({ now: at(DAY) })).results).toEqual({ sent: 1 });
     const [checkIn] = await db.outboxMessage.findMany();
-    expect(checkIn).toMatchObject({ channel: "email", toAddress: "camille@example.test", subject: "Votre commande est bien arrivée ?", deliveredAt: null });
+    expect(checkIn).toMatchObject({
+      channel: "email",
+      toAddress: "camille@example.test",
+      subject: "Votre commande est bien arrivée ?",
+      deliveredAt: null,
+    });
     expect(checkIn!.providerMessageId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(checkIn!.headers).toEqual(expect.arrayContaining([expect.objectContaining({ name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click" })]));
+    expect(checkIn!.headers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click" }),
+      ]),
+    );
     const message = await db.message.findUniqueOrThrow({ where: { providerMessageId: checkIn!.providerMessageId } });
     expect(message).toMatchObject({ deliveryStatus: "sent", direction: "outbound" });
 
     await dispatchDueMessages({ now: at(DAY + 60_000) });
-    expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ deliveryStatus: "delivered", deliveredAt: at(DAY + 60_000)() });
-    expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: checkIn!.id } })).deliveredAt).toEqual(at(DAY + 60_000)());
+    expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      deliveryStatus: "delivered",
+      deliveredAt: at(DAY + 60_000)(),
+    });
+    expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: checkIn!.id } })).deliveredAt).toEqual(
+      at(DAY + 60_000)(),
+    );
 
     const { entries, total } = await listOutbox();
     expect(total).toBe(1);
-    expect(entries[0]).toMatchObject({ conversationId: message.conversationId, customerName: "Camille", origin: { flow: "post_delivery", step: "day1" }, hasHtml: true });
+    expect(entries[0]).toMatchObject({
+      conversationId: message.conversationId,
+      customerName: "Camille",
+      origin: { flow: "post_delivery", step: "day1" },
+      hasHtml: true,
+    });
   });
 
   it("takes a customer's email answer through the real inbound path: same thread, classified, routed to a person", async () => {
     await deliveredOrder();
     await dispatchDueMessages({ now: at(DAY) });
     const checkIn = await db.outboxMessage.findFirstOrThrow();
-    const result = await replyAsCustomer({ outboxMessageId: checkIn.id, text: "Bonjour, le pot est arrivé fêlé et la cire a coulé dans le carton." }, at(DAY + 3_600_000)());
+    const result = await replyAsCustomer(
+      { outboxMessageId: checkIn.id, text: "Bonjour, le pot est arrivé fêlé et la cire a coulé dans le carton." },
+      at(DAY + 3_600_000)(),
+    );
     const sent = await db.message.findUniqueOrThrow({ where: { providerMessageId: checkIn.providerMessageId } });
     expect(result.conversationId).toBe(sent.conversationId);
     expect(result.labels).toEqual({ sentiment: "negative", intent: "problem" });
     const reply = await db.message.findUniqueOrThrow({ where: { id: result.messageId! } });
-    expect(reply).toMatchObject({ direction: "inbound", channel: "email", fromAddress: "camille@example.test", senderCheck: "pass", createdAt: at(DAY + 3_600_000)() });
+    expect(reply).toMatchObject({
+      direction: "inbound",
+      channel: "email",
+      fromAddress: "camille@example.test",
+      senderCheck: "pass",
+      createdAt: at(DAY + 3_600_000)(),
+    });
     expect(reply.inReplyTo).toBe(sent.emailMessageId);
-    expect(await db.conversation.findUniqueOrThrow({ where: { id: sent.conversationId } })).toMatchObject({ status: "open", needsHuman: true });
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: sent.conversationId } })).toMatchObject({
+      status: "open",
+      needsHuman: true,
+    });
   });
 
   it("treats a STOP by SMS as Twilio would: the number opts out and the French confirmation shows in the Outbox", async () => {
@@ -73,13 +111,19 @@ describe("the demo's Outbox", () => {
     const result = await replyAsCustomer({ outboxMessageId: sms.id, text: "ARRET" }, at(5 * DAY + 60_000)());
     expect((await smsStateOfNumber(customer.phone!))?.optedOutAt).toEqual(at(5 * DAY + 60_000)());
     expect(result.answer).toBeTruthy();
-    const confirmation = await db.outboxMessage.findFirstOrThrow({ where: { channel: "sms", toAddress: customer.phone!, textBody: result.answer! } });
+    const confirmation = await db.outboxMessage.findFirstOrThrow({
+      where: { channel: "sms", toAddress: customer.phone!, textBody: result.answer! },
+    });
     expect(confirmation.metadata).toEqual({ purpose: "keyword_answer" });
   });
 
   it("refuses an answer to a message that is not in the Outbox, and an empty answer", async () => {
-    await expect(replyAsCustomer({ outboxMessageId: "missing", text: "Hello" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(replyAsCustomer({ outboxMessageId: "missing", text: "Hello" })).rejects.toMatchObject({
+      code: "not_found",
+    });
     const empty = replyAsCustomerSchema.safeParse({ outboxMessageId: "x", text: "   " });
-    expect(empty.success ? null : empty.error.issues[0]!.message).toBe("Write the customer's answer, or pick one of the ready answers.");
+    expect(empty.success ? null : empty.error.issues[0]!.message).toBe(
+      "Write the customer's answer, or pick one of the ready answers.",
+    );
   });
 });

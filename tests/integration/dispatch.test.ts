@@ -30,7 +30,10 @@ const at = (base: Date, ms: number) => () => new Date(base.getTime() + ms);
 describe("abandoned-checkout help email", () => {
   it("goes out an hour after the last checkout activity, in the founder's voice, threaded for the reply", async () => {
     await shopifyWebhook(shopifyRequest("checkouts/update", checkout));
-    expect(await dispatchDueMessages({ now: at(checkoutActivity, 59 * MIN) })).toMatchObject({ abandonedCheckouts: 0, results: {} });
+    expect(await dispatchDueMessages({ now: at(checkoutActivity, 59 * MIN) })).toMatchObject({
+      abandonedCheckouts: 0,
+      results: {},
+    });
     expect(fakes.postmark.sent).toHaveLength(0);
 
     const report = await dispatchDueMessages({ now: at(checkoutActivity, 61 * MIN) });
@@ -55,11 +58,24 @@ describe("abandoned-checkout help email", () => {
     expect(email!.HtmlBody).toContain("<li");
     const headers = Object.fromEntries(email!.Headers.map((h) => [h.Name, h.Value]));
     expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
-    expect(headers["List-Unsubscribe"]).toMatch(/^<https:\/\/inbox\.atelier-lune\.example\/u\/[^>]+>, <mailto:4f8c2b1e9d7a@inbound\.postmarkapp\.com\?subject=unsubscribe>$/);
+    expect(headers["List-Unsubscribe"]).toMatch(
+      /^<https:\/\/inbox\.atelier-lune\.example\/u\/[^>]+>, <mailto:4f8c2b1e9d7a@inbound\.postmarkapp\.com\?subject=unsubscribe>$/,
+    );
 
     const [message] = conversation.messages;
-    expect(message).toMatchObject({ direction: "outbound", channel: "email", authorType: "automation", deliveryStatus: "sent", providerMessageId: email!.MessageID, emailMessageId: headers["Message-ID"] });
-    expect(await db.scheduledMessage.findFirstOrThrow()).toMatchObject({ status: "sent", sentMessageId: message!.id, attempts: 1 });
+    expect(message).toMatchObject({
+      direction: "outbound",
+      channel: "email",
+      authorType: "automation",
+      deliveryStatus: "sent",
+      providerMessageId: email!.MessageID,
+      emailMessageId: headers["Message-ID"],
+    });
+    expect(await db.scheduledMessage.findFirstOrThrow()).toMatchObject({
+      status: "sent",
+      sentMessageId: message!.id,
+      attempts: 1,
+    });
   });
 
   it("is not sent when the order is placed first", async () => {
@@ -67,7 +83,18 @@ describe("abandoned-checkout help email", () => {
     await db.shopSettings.update({ where: { id: 1 }, data: { abandonedHelpDelayMinutes: 60 } });
     await shopifyWebhook(shopifyRequest("checkouts/update", checkout));
     await dispatchDueMessages({ now: at(checkoutActivity, 61 * MIN) });
-    await shopifyWebhook(shopifyRequest("orders/create", { id: 1, name: "#1042", email: checkout.email, checkout_token: checkout.token, created_at: "2026-11-22T22:00:00+01:00", currency: "EUR", total_price: "94.90", line_items: [] }));
+    await shopifyWebhook(
+      shopifyRequest("orders/create", {
+        id: 1,
+        name: "#1042",
+        email: checkout.email,
+        checkout_token: checkout.token,
+        created_at: "2026-11-22T22:00:00+01:00",
+        currency: "EUR",
+        total_price: "94.90",
+        line_items: [],
+      }),
+    );
     expect(await dispatchDueMessages({ now: at(checkoutActivity, 3 * 60 * MIN) })).toMatchObject({ results: {} });
     expect(fakes.postmark.sent).toHaveLength(0);
     expect(await db.scheduledMessage.findFirstOrThrow()).toMatchObject({ status: "cancelled" });
@@ -87,9 +114,18 @@ describe("post-delivery sequence and SMS", () => {
   const deliveredAt = new Date("2026-11-26T13:05:31Z"); // a Thursday, 14:05 in Paris
 
   async function deliveredOrder(customerOverrides = {}) {
-    const customer = await makeCustomer({ firstName: "Camille", email: "camille@example.test", phone: "+33612345678", smsConsentAt: new Date("2026-11-20"), timeZone: "Europe/Paris", ...customerOverrides });
+    const customer = await makeCustomer({
+      firstName: "Camille",
+      email: "camille@example.test",
+      phone: "+33612345678",
+      smsConsentAt: new Date("2026-11-20"),
+      timeZone: "Europe/Paris",
+      ...customerOverrides,
+    });
     const order = await makeOrder(customer.id, { deliveredAt });
-    await db.$transaction(async (tx) => (await import("@/lib/outbound/schedule-post-delivery")).schedulePostDelivery(order.id, tx));
+    await db.$transaction(async (tx) =>
+      (await import("@/lib/outbound/schedule-post-delivery")).schedulePostDelivery(order.id, tx),
+    );
     return { customer, order };
   }
 
@@ -104,13 +140,27 @@ describe("post-delivery sequence and SMS", () => {
 
     expect((await dispatchDueMessages({ now: at(deliveredAt, 5 * DAY) })).results).toEqual({ sent: 1, skipped: 1 });
     expect(fakes.postmark.sent).toHaveLength(1);
-    expect(await db.scheduledMessage.findFirstOrThrow({ where: { step: "day5" } })).toMatchObject({ status: "skipped", statusReason: "skipped: the SMS is this order's review request" });
+    expect(await db.scheduledMessage.findFirstOrThrow({ where: { step: "day5" } })).toMatchObject({
+      status: "skipped",
+      statusReason: "skipped: the SMS is this order's review request",
+    });
     const [sms] = fakes.twilio.sent;
-    expect(sms).toMatchObject({ to: "+33612345678", from: "+33757000111", statusCallback: "https://inbox.atelier-lune.example/api/webhooks/twilio/status" });
-    expect(sms!.body).toMatch(/^Camille, ici Léa d'Atelier Lune\. Que pensez-vous de votre Lampe Lune \? Un avis m'aiderait : https:\/\/inbox\.atelier-lune\.example\/r\/[\w-]{10} STOP SMS$/);
+    expect(sms).toMatchObject({
+      to: "+33612345678",
+      from: "+33757000111",
+      statusCallback: "https://inbox.atelier-lune.example/api/webhooks/twilio/status",
+    });
+    expect(sms!.body).toMatch(
+      /^Camille, ici Léa d'Atelier Lune\. Que pensez-vous de votre Lampe Lune \? Un avis m'aiderait : https:\/\/inbox\.atelier-lune\.example\/r\/[\w-]{10} STOP SMS$/,
+    );
     expect(smsSize(sms!.body).segments).toBe(1);
     const smsMessage = await db.message.findFirstOrThrow({ where: { channel: "sms" } });
-    expect(smsMessage).toMatchObject({ smsSegments: smsSize(sms!.body).segments, textBody: sms!.body, authorType: "automation", providerMessageId: sms!.sid });
+    expect(smsMessage).toMatchObject({
+      smsSegments: smsSize(sms!.body).segments,
+      textBody: sms!.body,
+      authorType: "automation",
+      providerMessageId: sms!.sid,
+    });
     expect(smsSize(sms!.body).encoding).toBe("GSM-7");
 
     const link = await db.trackedLink.findFirstOrThrow({ where: { messageId: smsMessage.id } });
@@ -130,7 +180,8 @@ describe("post-delivery sequence and SMS", () => {
     await ensureDefaultTemplates();
     await deliveredOrder({ phone: null });
     // Without SMS consent the day-5 email is the ask.
-    for (const day of [1, 5, 14]) expect((await dispatchDueMessages({ now: at(deliveredAt, day * DAY) })).results).toEqual({ sent: 1 });
+    for (const day of [1, 5, 14])
+      expect((await dispatchDueMessages({ now: at(deliveredAt, day * DAY) })).results).toEqual({ sent: 1 });
     expect(fakes.postmark.sent.filter((email) => /\/r\//.test(email.TextBody))).toHaveLength(2);
   });
 
@@ -147,7 +198,8 @@ describe("post-delivery sequence and SMS", () => {
 
   it("sends nothing by SMS after a STOP that came between scheduling and sending", async () => {
     await deliveredOrder({ email: null });
-    for (const { phone } of await db.customer.findMany({ where: { phone: { not: null } } })) await setSmsState(phone!, { smsOptedOutAt: new Date() });
+    for (const { phone } of await db.customer.findMany({ where: { phone: { not: null } } }))
+      await setSmsState(phone!, { smsOptedOutAt: new Date() });
     expect((await dispatchDueMessages({ now: at(deliveredAt, 6 * DAY) })).results).toEqual({ skipped: 1 });
     expect(fakes.twilio.sent).toHaveLength(0);
   });
@@ -155,39 +207,69 @@ describe("post-delivery sequence and SMS", () => {
 
 describe("founder approval", () => {
   it("sends only the approved version, never a newer draft", async () => {
-    const template = await db.template.findFirstOrThrow({ where: { key: "post_delivery_day1", channel: "email", locale: "fr" } });
-    await db.templateVersion.create({ data: { templateId: template.id, number: 2, subject: "BROUILLON", body: "Texte pas encore approuvé", status: "pending_approval" } });
+    const template = await db.template.findFirstOrThrow({
+      where: { key: "post_delivery_day1", channel: "email", locale: "fr" },
+    });
+    await db.templateVersion.create({
+      data: {
+        templateId: template.id,
+        number: 2,
+        subject: "BROUILLON",
+        body: "Texte pas encore approuvé",
+        status: "pending_approval",
+      },
+    });
     const customer = await makeCustomer();
     const order = await makeOrder(customer.id, { deliveredAt: new Date("2026-11-26T13:05:31Z") });
-    await db.$transaction(async (tx) => (await import("@/lib/outbound/schedule-post-delivery")).schedulePostDelivery(order.id, tx));
+    await db.$transaction(async (tx) =>
+      (await import("@/lib/outbound/schedule-post-delivery")).schedulePostDelivery(order.id, tx),
+    );
     await dispatchDueMessages({ now: () => new Date("2026-11-27T14:00:00Z") });
     expect(fakes.postmark.sent.map((email) => email.Subject)).toEqual(["Votre commande est bien arrivée ?"]);
-    expect(await db.scheduledMessage.findFirstOrThrow({ where: { step: "day1" } })).toMatchObject({ templateVersionId: template.approvedVersionId });
+    expect(await db.scheduledMessage.findFirstOrThrow({ where: { step: "day1" } })).toMatchObject({
+      templateVersionId: template.approvedVersionId,
+    });
   });
 
   it("fails the message, with the reason, when no approved version exists", async () => {
     await db.template.updateMany({ where: { key: "post_delivery_day1" }, data: { approvedVersionId: null } });
     const customer = await makeCustomer();
     const order = await makeOrder(customer.id, { deliveredAt: new Date("2026-11-26T13:05:31Z") });
-    await db.$transaction(async (tx) => (await import("@/lib/outbound/schedule-post-delivery")).schedulePostDelivery(order.id, tx));
+    await db.$transaction(async (tx) =>
+      (await import("@/lib/outbound/schedule-post-delivery")).schedulePostDelivery(order.id, tx),
+    );
     expect((await dispatchDueMessages({ now: () => new Date("2026-11-27T14:00:00Z") })).results).toEqual({ failed: 1 });
-    expect(await db.scheduledMessage.findFirstOrThrow({ where: { step: "day1" } })).toMatchObject({ status: "failed", lastError: 'No approved "post_delivery_day1" email template in fr or fr' });
+    expect(await db.scheduledMessage.findFirstOrThrow({ where: { step: "day1" } })).toMatchObject({
+      status: "failed",
+      lastError: 'No approved "post_delivery_day1" email template in fr or fr',
+    });
     expect(fakes.postmark.sent).toHaveLength(0);
   });
 });
 
 describe("delivery guarantees", () => {
   async function dueEmails(count: number, dueAt = new Date("2026-11-23T10:00:00Z")) {
-    const customers = await Promise.all(Array.from({ length: count }, (_, i) => makeCustomer({ email: `c${i}@example.test`, firstName: `C${i}` })));
+    const customers = await Promise.all(
+      Array.from({ length: count }, (_, i) => makeCustomer({ email: `c${i}@example.test`, firstName: `C${i}` })),
+    );
     await db.scheduledMessage.createMany({
-      data: customers.map((customer) => ({ flow: "post_delivery" as const, step: "day1", channel: "email" as const, customerId: customer.id, dueAt, idempotencyKey: idempotencyKey(STEPS.checkIn, customer.id) })),
+      data: customers.map((customer) => ({
+        flow: "post_delivery" as const,
+        step: "day1",
+        channel: "email" as const,
+        customerId: customer.id,
+        dueAt,
+        idempotencyKey: idempotencyKey(STEPS.checkIn, customer.id),
+      })),
     });
   }
   const later = (minutes: number) => () => new Date(new Date("2026-11-23T10:00:00Z").getTime() + minutes * MIN);
 
   it("four dispatchers at once send each of 1,000 due messages exactly once", async () => {
     await dueEmails(1000);
-    const reports = await Promise.all([1, 2, 3, 4].map(() => dispatchDueMessages({ now: later(1), timeBudgetMs: 120_000 })));
+    const reports = await Promise.all(
+      [1, 2, 3, 4].map(() => dispatchDueMessages({ now: later(1), timeBudgetMs: 120_000 })),
+    );
     expect(reports.reduce((sum, r) => sum + (r.results.sent ?? 0), 0)).toBe(1000);
     expect(fakes.postmark.sent).toHaveLength(1000);
     expect(new Set(fakes.postmark.sent.map((email) => email.To)).size).toBe(1000);
@@ -206,7 +288,14 @@ describe("delivery guarantees", () => {
   it("sends one customer's due messages one after the other, so the rules see the earlier ones", async () => {
     const customer = await makeCustomer({ email: "one@example.test" });
     await db.scheduledMessage.createMany({
-      data: [1, 2, 3].map((n) => ({ flow: "post_delivery" as const, step: "day1", channel: "email" as const, customerId: customer.id, dueAt: new Date("2026-11-23T10:00:00Z"), idempotencyKey: `one-${n}` })),
+      data: [1, 2, 3].map((n) => ({
+        flow: "post_delivery" as const,
+        step: "day1",
+        channel: "email" as const,
+        customerId: customer.id,
+        dueAt: new Date("2026-11-23T10:00:00Z"),
+        idempotencyKey: `one-${n}`,
+      })),
     });
     fakes.postmark.latencyMs = 40;
     expect((await dispatchDueMessages({ now: later(1) })).results).toEqual({ sent: 3 });
@@ -217,7 +306,11 @@ describe("delivery guarantees", () => {
     await dueEmails(40);
     fakes.postmark.failEvery(2, { status: 500, body: { ErrorCode: 0, Message: "Internal server error" } });
     let minutes = 1;
-    for (let run = 0; run < 12 && (await db.scheduledMessage.count({ where: { status: { not: "sent" } } })) > 0; run++) {
+    for (
+      let run = 0;
+      run < 12 && (await db.scheduledMessage.count({ where: { status: { not: "sent" } } })) > 0;
+      run++
+    ) {
       await dispatchDueMessages({ now: later(minutes) });
       minutes += 70; // past the longest backoff
     }
@@ -228,7 +321,11 @@ describe("delivery guarantees", () => {
 
   it("retries a 429 no sooner than Retry-After, then gives up after the attempt limit", async () => {
     await dueEmails(1);
-    fakes.postmark.failNext({ status: 429, body: { ErrorCode: 0, Message: "Rate limit exceeded" }, headers: { "retry-after": "600" } });
+    fakes.postmark.failNext({
+      status: 429,
+      body: { ErrorCode: 0, Message: "Rate limit exceeded" },
+      headers: { "retry-after": "600" },
+    });
     expect((await dispatchDueMessages({ now: later(1) })).results).toEqual({ retry: 1 });
     expect((await db.scheduledMessage.findFirstOrThrow()).dueAt).toEqual(later(11)());
 
@@ -242,17 +339,46 @@ describe("delivery guarantees", () => {
 
   it("fails for good on an inactive recipient or an opted-out number, and suppresses them", async () => {
     await dueEmails(1);
-    fakes.postmark.failNext({ status: 422, body: { ErrorCode: 406, Message: "You tried to send to recipient(s) that have been marked as inactive." } });
+    fakes.postmark.failNext({
+      status: 422,
+      body: { ErrorCode: 406, Message: "You tried to send to recipient(s) that have been marked as inactive." },
+    });
     expect((await dispatchDueMessages({ now: later(1) })).results).toEqual({ failed: 1 });
-    expect(await db.customer.findFirstOrThrow()).toMatchObject({ emailSuppressedReason: expect.stringContaining("406") });
+    expect(await db.customer.findFirstOrThrow()).toMatchObject({
+      emailSuppressedReason: expect.stringContaining("406"),
+    });
     expect(await db.message.findFirstOrThrow()).toMatchObject({ deliveryStatus: "failed", deliveryErrorCode: "406" });
 
-    const texter = await makeCustomer({ phone: "+33698765432", smsConsentAt: new Date("2026-11-01"), timeZone: "Europe/Paris" });
-    await db.scheduledMessage.create({ data: { flow: "sms_review_request", step: "review", channel: "sms", customerId: texter.id, dueAt: later(0)(), idempotencyKey: "sms-1" } });
-    fakes.twilio.failNext({ status: 400, body: { code: 21610, message: "Attempt to send to unsubscribed recipient", more_info: "https://www.twilio.com/docs/errors/21610", status: 400 } });
+    const texter = await makeCustomer({
+      phone: "+33698765432",
+      smsConsentAt: new Date("2026-11-01"),
+      timeZone: "Europe/Paris",
+    });
+    await db.scheduledMessage.create({
+      data: {
+        flow: "sms_review_request",
+        step: "review",
+        channel: "sms",
+        customerId: texter.id,
+        dueAt: later(0)(),
+        idempotencyKey: "sms-1",
+      },
+    });
+    fakes.twilio.failNext({
+      status: 400,
+      body: {
+        code: 21610,
+        message: "Attempt to send to unsubscribed recipient",
+        more_info: "https://www.twilio.com/docs/errors/21610",
+        status: 400,
+      },
+    });
     expect((await dispatchDueMessages({ now: later(2) })).results).toEqual({ failed: 1 });
     expect((await smsStateOfNumber(texter.phone!))?.optedOutAt).not.toBeNull();
-    expect(await db.consentEvent.findFirstOrThrow({ where: { customerId: texter.id } })).toMatchObject({ change: "revoked", source: "twilio_21610" });
+    expect(await db.consentEvent.findFirstOrThrow({ where: { customerId: texter.id } })).toMatchObject({
+      change: "revoked",
+      source: "twilio_21610",
+    });
   });
 
   it("settles a send whose answer was lost before any resend: found means sent, not found means requeued", async () => {
@@ -284,8 +410,18 @@ describe("delivery guarantees", () => {
 describe("GET /api/cron/dispatch", () => {
   it("needs the cron secret", async () => {
     expect((await cronDispatch(new Request("http://localhost/api/cron/dispatch"))).status).toBe(401);
-    expect((await cronDispatch(new Request("http://localhost/api/cron/dispatch", { headers: { authorization: "Bearer wrong" } }))).status).toBe(401);
-    const ok = await cronDispatch(new Request("http://localhost/api/cron/dispatch", { headers: { authorization: `Bearer ${process.env.CRON_SECRET}` } }));
+    expect(
+      (
+        await cronDispatch(
+          new Request("http://localhost/api/cron/dispatch", { headers: { authorization: "Bearer wrong" } }),
+        )
+      ).status,
+    ).toBe(401);
+    const ok = await cronDispatch(
+      new Request("http://localhost/api/cron/dispatch", {
+        headers: { authorization: `Bearer ${process.env.CRON_SECRET}` },
+      }),
+    );
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ channels: ["email", "sms"], results: {} });
   });

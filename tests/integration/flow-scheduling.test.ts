@@ -13,10 +13,24 @@ const DAY = 24 * 60 * MIN;
 const t0 = new Date("2026-11-22T19:47:55Z");
 
 async function checkoutFor(customerId: string, lastActivityAt = t0) {
-  return db.checkout.create({ data: { externalId: `co-${Math.random()}`, customerId, currency: "EUR", totalPrice: "94.90", startedAt: lastActivityAt, lastActivityAt } });
+  return db.checkout.create({
+    data: {
+      externalId: `co-${Math.random()}`,
+      customerId,
+      currency: "EUR",
+      totalPrice: "94.90",
+      startedAt: lastActivityAt,
+      lastActivityAt,
+    },
+  });
 }
 
-const scheduledFor = (where: object) => db.scheduledMessage.findMany({ where, orderBy: { dueAt: "asc" }, select: { step: true, channel: true, dueAt: true, status: true, statusReason: true } });
+const scheduledFor = (where: object) =>
+  db.scheduledMessage.findMany({
+    where,
+    orderBy: { dueAt: "asc" },
+    select: { step: true, channel: true, dueAt: true, status: true, statusReason: true },
+  });
 
 describe("abandoned checkout", () => {
   it("is abandoned once idle for the delay, and its help email is due then: an hour after the last activity", async () => {
@@ -24,9 +38,21 @@ describe("abandoned checkout", () => {
     const checkout = await checkoutFor(customer.id);
     expect(await markAbandonedCheckouts(db, new Date(t0.getTime() + 59 * MIN))).toBe(0);
     expect(await markAbandonedCheckouts(db, new Date(t0.getTime() + 61 * MIN))).toBe(1);
-    expect((await db.checkout.findUniqueOrThrow({ where: { id: checkout.id } })).abandonedAt).toEqual(new Date(t0.getTime() + 60 * MIN));
-    expect(await scheduledFor({ checkoutId: checkout.id })).toEqual([{ step: "help", channel: "email", dueAt: new Date(t0.getTime() + 60 * MIN), status: "scheduled", statusReason: null }]);
-    expect((await db.scheduledMessage.findFirstOrThrow()).latestAt).toEqual(new Date(t0.getTime() + (60 + 24 * 60) * MIN));
+    expect((await db.checkout.findUniqueOrThrow({ where: { id: checkout.id } })).abandonedAt).toEqual(
+      new Date(t0.getTime() + 60 * MIN),
+    );
+    expect(await scheduledFor({ checkoutId: checkout.id })).toEqual([
+      {
+        step: "help",
+        channel: "email",
+        dueAt: new Date(t0.getTime() + 60 * MIN),
+        status: "scheduled",
+        statusReason: null,
+      },
+    ]);
+    expect((await db.scheduledMessage.findFirstOrThrow()).latestAt).toEqual(
+      new Date(t0.getTime() + (60 + 24 * 60) * MIN),
+    );
     expect(await markAbandonedCheckouts(db, new Date(t0.getTime() + 200 * MIN))).toBe(0);
     expect(await db.scheduledMessage.count()).toBe(1);
   });
@@ -46,7 +72,9 @@ describe("abandoned checkout", () => {
     await markAbandonedCheckouts(db, new Date(t0.getTime() + 2 * 60 * MIN));
     expect(await scheduledFor({ checkoutId: ordered.id })).toEqual([]);
     expect(await cancelAbandonedCheckoutFlow({ checkoutId: other.id, customerId: null }, db)).toBe(1);
-    expect(await scheduledFor({ checkoutId: other.id })).toMatchObject([{ status: "cancelled", statusReason: "cancelled: the order was placed" }]);
+    expect(await scheduledFor({ checkoutId: other.id })).toMatchObject([
+      { status: "cancelled", statusReason: "cancelled: the order was placed" },
+    ]);
   });
 
   it("a customer with no email gets no help email", async () => {
@@ -65,10 +93,21 @@ describe("post-delivery sequence", () => {
   }
 
   it("schedules day 1, 5 and 14 emails and one SMS after the default delay", async () => {
-    const customer = await makeCustomer({ phone: "+33612345678", smsConsentAt: t0, smsConsentSource: "shopify_checkout" });
+    const customer = await makeCustomer({
+      phone: "+33612345678",
+      smsConsentAt: t0,
+      smsConsentSource: "shopify_checkout",
+    });
     const order = await makeOrder(customer.id);
     await deliver(order.externalId);
-    expect((await scheduledFor({ orderId: order.id })).map((m) => [m.step, m.channel, (m.dueAt.getTime() - deliveredAt.getTime()) / DAY, m.status])).toEqual([
+    expect(
+      (await scheduledFor({ orderId: order.id })).map((m) => [
+        m.step,
+        m.channel,
+        (m.dueAt.getTime() - deliveredAt.getTime()) / DAY,
+        m.status,
+      ]),
+    ).toEqual([
       ["day1", "email", 1, "scheduled"],
       ["day5", "email", 5, "scheduled"],
       ["review", "sms", 5, "scheduled"],
@@ -86,7 +125,9 @@ describe("post-delivery sequence", () => {
 
   it("schedules no SMS without consent or after STOP", async () => {
     const noConsent = await makeOrder((await makeCustomer({ phone: "+33611111111" })).id);
-    const optedOut = await makeOrder((await makeCustomer({ phone: "+33622222222", smsConsentAt: t0, smsOptedOutAt: new Date(t0.getTime() + DAY) })).id);
+    const optedOut = await makeOrder(
+      (await makeCustomer({ phone: "+33622222222", smsConsentAt: t0, smsOptedOutAt: new Date(t0.getTime() + DAY) })).id,
+    );
     await deliver(noConsent.externalId);
     await deliver(optedOut.externalId);
     expect(await db.scheduledMessage.count({ where: { channel: "sms" } })).toBe(0);
@@ -103,15 +144,25 @@ describe("post-delivery sequence", () => {
 
   it("pauses the review steps, not the check-in, while a problem is open, then resumes them when resolved", async () => {
     const customer = await makeCustomer({ phone: "+33612345678", smsConsentAt: t0 });
-    const conversation = await db.conversation.create({ data: { customerId: customer.id, mailboxHash: "h1", lastMessageAt: t0, intent: "problem", sentiment: "negative" } });
+    const conversation = await db.conversation.create({
+      data: { customerId: customer.id, mailboxHash: "h1", lastMessageAt: t0, intent: "problem", sentiment: "negative" },
+    });
     const order = await makeOrder(customer.id);
     await deliver(order.externalId);
-    expect((await scheduledFor({ orderId: order.id })).map((m) => `${m.step}:${m.status}`)).toEqual(["day1:scheduled", "day5:paused", "review:paused", "day14:paused"]);
+    expect((await scheduledFor({ orderId: order.id })).map((m) => `${m.step}:${m.status}`)).toEqual([
+      "day1:scheduled",
+      "day5:paused",
+      "review:paused",
+      "day14:paused",
+    ]);
 
     // Still open: nothing resumes.
     expect(await resumeReviewSteps(customer.id, db, new Date(deliveredAt.getTime() + 7 * DAY))).toBe(0);
 
-    await db.conversation.update({ where: { id: conversation.id }, data: { status: "closed", resolution: "resolved" } });
+    await db.conversation.update({
+      where: { id: conversation.id },
+      data: { status: "closed", resolution: "resolved" },
+    });
     const now = new Date(deliveredAt.getTime() + 7 * DAY);
     expect(await resumeReviewSteps(customer.id, db, now)).toBe(3);
     expect((await scheduledFor({ orderId: order.id })).map((m) => [m.step, m.status, m.dueAt])).toEqual([
@@ -124,7 +175,15 @@ describe("post-delivery sequence", () => {
 
   it("never pauses for a negative sentiment alone (no review gating)", async () => {
     const customer = await makeCustomer();
-    await db.conversation.create({ data: { customerId: customer.id, mailboxHash: "h2", lastMessageAt: t0, intent: "question", sentiment: "negative" } });
+    await db.conversation.create({
+      data: {
+        customerId: customer.id,
+        mailboxHash: "h2",
+        lastMessageAt: t0,
+        intent: "question",
+        sentiment: "negative",
+      },
+    });
     const order = await makeOrder(customer.id);
     await deliver(order.externalId);
     expect(await db.scheduledMessage.count({ where: { status: "paused" } })).toBe(0);
@@ -135,6 +194,10 @@ describe("post-delivery sequence", () => {
     const order = await makeOrder(customer.id);
     await deliver(order.externalId);
     expect(await pauseReviewSteps(customer.id, db)).toBe(2);
-    expect((await scheduledFor({ orderId: order.id })).map((m) => `${m.step}:${m.status}`)).toEqual(["day1:scheduled", "day5:paused", "day14:paused"]);
+    expect((await scheduledFor({ orderId: order.id })).map((m) => `${m.step}:${m.status}`)).toEqual([
+      "day1:scheduled",
+      "day5:paused",
+      "day14:paused",
+    ]);
   });
 });

@@ -18,7 +18,9 @@ describe("flow timing settings", () => {
     expect(await getFlowSettings()).toEqual({ ...DEFAULT_FLOW_SETTINGS, timeZone: "Europe/Paris" });
     await updateFlowSettings({ ...defaults, smsReviewDelayDays: 7 }, admin.id);
     expect((await getFlowSettings()).smsReviewDelayDays).toBe(7);
-    expect(await db.auditLog.findFirstOrThrow({ where: { action: "settings.flows_updated" } })).toMatchObject({ data: { smsReviewDelayDays: [5, 7] } });
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "settings.flows_updated" } })).toMatchObject({
+      data: { smsReviewDelayDays: [5, 7] },
+    });
   });
 
   it("need the shop saved first", async () => {
@@ -30,7 +32,18 @@ describe("flow timing settings", () => {
     const result = flowSettingsSchema.safeParse({ ...defaults, abandonAfterMinutes: "soon" });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.path[0]).sort()).toEqual(["abandonAfterMinutes"]);
-    const ordered = flowSettingsSchema.safeParse({ ...defaults, postDeliveryCheckInDays: 3, postDeliveryReviewDays: 3, postDeliveryReminderDays: 2, smsWindowStartHour: 19, smsWindowEndHour: 20 });
-    expect(ordered.error!.issues.map((i) => i.path[0]).sort()).toEqual(["postDeliveryReminderDays", "postDeliveryReviewDays", "smsWindowEndHour"]);
+    const ordered = flowSettingsSchema.safeParse({
+      ...defaults,
+      postDeliveryCheckInDays: 3,
+      postDeliveryReviewDays: 3,
+      postDeliveryReminderDays: 2,
+      smsWindowStartHour: 19,
+      smsWindowEndHour: 20,
+    });
+    expect(ordered.error!.issues.map((i) => i.path[0]).sort()).toEqual([
+      "postDeliveryReminderDays",
+      "postDeliveryReviewDays",
+      "smsWindowEndHour",
+    ]);
   });
 });

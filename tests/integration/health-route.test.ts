@@ -14,7 +14,12 @@ describe("GET /api/health", () => {
 
 describe("checkDatabase", () => {
   it("reports an unreachable database instead of throwing", async () => {
-    const unreachable = new PrismaClient({ adapter: createPrismaPgAdapter({ ...databaseConfigFromUrl("postgresql://postgres@127.0.0.1:1/none"), connectionTimeoutMillis: 2_000 }) });
+    const unreachable = new PrismaClient({
+      adapter: createPrismaPgAdapter({
+        ...databaseConfigFromUrl("postgresql://postgres@127.0.0.1:1/none"),
+        connectionTimeoutMillis: 2_000,
+      }),
+    });
     const health = await checkDatabase(unreachable);
     expect(health.ok).toBe(false);
     await unreachable.$disconnect();

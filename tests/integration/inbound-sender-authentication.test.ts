@@ -23,21 +23,55 @@ const reply = fixture<Record<string, unknown>>("postmark/inbound-reply.json");
 const EMAIL = "camille.martin@example.net";
 
 async function deliver(headers: { Name: string; Value: string }[], text = "Please unsubscribe me from your emails.") {
-  const body = { ...reply, MessageID: crypto.randomUUID(), MailboxHash: "", StrippedTextReply: text, TextBody: text, HtmlBody: "", Headers: headers };
-  const response = await inboundWebhook(new Request("http://localhost/api/webhooks/postmark/inbound", { method: "POST", headers: { "content-type": "application/json", authorization: auth }, body: JSON.stringify(body) }));
+  const body = {
+    ...reply,
+    MessageID: crypto.randomUUID(),
+    MailboxHash: "",
+    StrippedTextReply: text,
+    TextBody: text,
+    HtmlBody: "",
+    Headers: headers,
+  };
+  const response = await inboundWebhook(
+    new Request("http://localhost/api/webhooks/postmark/inbound", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: auth },
+      body: JSON.stringify(body),
+    }),
+  );
   await settleBackgroundWork();
   return response;
 }
 
 const spoofed = [
-  { Name: "Received-SPF", Value: `Fail (sender not authorized) identity=mailfrom; client-ip=203.0.113.66; envelope-from=${EMAIL}; receiver=reply@inbound.postmarkapp.com` },
-  { Name: "Authentication-Results", Value: `inbound.postmarkapp.com; spf=fail smtp.mailfrom=${EMAIL}; dkim=none; dmarc=fail header.from=example.net` },
+  {
+    Name: "Received-SPF",
+    Value: `Fail (sender not authorized) identity=mailfrom; client-ip=203.0.113.66; envelope-from=${EMAIL}; receiver=reply@inbound.postmarkapp.com`,
+  },
+  {
+    Name: "Authentication-Results",
+    Value: `inbound.postmarkapp.com; spf=fail smtp.mailfrom=${EMAIL}; dkim=none; dmarc=fail header.from=example.net`,
+  },
 ];
-const genuine = [{ Name: "Received-SPF", Value: `Pass (sender SPF authorized) identity=mailfrom; envelope-from=${EMAIL}; receiver=reply@inbound.postmarkapp.com` }];
+const genuine = [
+  {
+    Name: "Received-SPF",
+    Value: `Pass (sender SPF authorized) identity=mailfrom; envelope-from=${EMAIL}; receiver=reply@inbound.postmarkapp.com`,
+  },
+];
 
 async function customerWithPendingEmail() {
   const customer = await makeCustomer({ email: EMAIL });
-  await db.scheduledMessage.create({ data: { flow: "post_delivery", step: "day14", channel: "email", customerId: customer.id, dueAt: new Date(Date.now() + 86_400_000), idempotencyKey: "day14" } });
+  await db.scheduledMessage.create({
+    data: {
+      flow: "post_delivery",
+      step: "day14",
+      channel: "email",
+      customerId: customer.id,
+      dueAt: new Date(Date.now() + 86_400_000),
+      idempotencyKey: "day14",
+    },
+  });
   return customer;
 }
 
@@ -47,11 +81,19 @@ describe("inbound mail whose sender is not verified", () => {
     expect((await deliver(spoofed)).status).toBe(200);
 
     const message = await db.message.findFirstOrThrow({ where: { direction: "inbound" } });
-    expect(message).toMatchObject({ senderCheck: "fail", intent: "opt_out", textBody: "Please unsubscribe me from your emails." });
-    expect(await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({ emailUnsubscribedAt: null });
+    expect(message).toMatchObject({
+      senderCheck: "fail",
+      intent: "opt_out",
+      textBody: "Please unsubscribe me from your emails.",
+    });
+    expect(await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({
+      emailUnsubscribedAt: null,
+    });
     expect(await db.scheduledMessage.findFirstOrThrow()).toMatchObject({ status: "scheduled" });
     expect(await db.consentEvent.count()).toBe(0);
-    expect(await db.conversation.findUniqueOrThrow({ where: { id: message.conversationId } })).toMatchObject({ needsHuman: true });
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: message.conversationId } })).toMatchObject({
+      needsHuman: true,
+    });
   });
 
   it("never gets an automatic reply with a link, even when it reads as praise", async () => {
@@ -63,20 +105,33 @@ describe("inbound mail whose sender is not verified", () => {
   it("treats a mail with no authentication result like a failure", async () => {
     const customer = await customerWithPendingEmail();
     await deliver([{ Name: "X-Spam-Status", Value: "No" }]);
-    expect(await db.message.findFirstOrThrow({ where: { direction: "inbound" } })).toMatchObject({ senderCheck: "none" });
-    expect(await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({ emailUnsubscribedAt: null });
+    expect(await db.message.findFirstOrThrow({ where: { direction: "inbound" } })).toMatchObject({
+      senderCheck: "none",
+    });
+    expect(await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({
+      emailUnsubscribedAt: null,
+    });
   });
 
   it("lets an agent act on it with one button: unsubscribed, pending email cancelled, audited", async () => {
     const customer = await customerWithPendingEmail();
-    const agent = await db.user.create({ data: { email: "agent@shop.test", name: "Agent", role: "agent", passwordHash: "x" } });
+    const agent = await db.user.create({
+      data: { email: "agent@shop.test", name: "Agent", role: "agent", passwordHash: "x" },
+    });
     await deliver(spoofed);
     const { conversationId } = await db.message.findFirstOrThrow({ where: { direction: "inbound" } });
     await unsubscribeEmailByAgent(conversationId, agent.id);
     expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailUnsubscribedAt).not.toBeNull();
     expect(await db.scheduledMessage.findFirstOrThrow()).toMatchObject({ status: "cancelled" });
-    expect(await db.consentEvent.findFirstOrThrow()).toMatchObject({ source: "agent", address: EMAIL, change: "revoked" });
-    expect(await db.auditLog.findFirstOrThrow({ where: { action: "customer.email_unsubscribed" } })).toMatchObject({ actorUserId: agent.id, entityId: customer.id });
+    expect(await db.consentEvent.findFirstOrThrow()).toMatchObject({
+      source: "agent",
+      address: EMAIL,
+      change: "revoked",
+    });
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "customer.email_unsubscribed" } })).toMatchObject({
+      actorUserId: agent.id,
+      entityId: customer.id,
+    });
   });
 });
 
@@ -84,7 +139,9 @@ describe("inbound mail from a verified sender", () => {
   it("unsubscribes on 'unsubscribe me' and cancels pending email, as before", async () => {
     const customer = await customerWithPendingEmail();
     await deliver(genuine);
-    expect(await db.message.findFirstOrThrow({ where: { direction: "inbound" } })).toMatchObject({ senderCheck: "pass" });
+    expect(await db.message.findFirstOrThrow({ where: { direction: "inbound" } })).toMatchObject({
+      senderCheck: "pass",
+    });
     expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailUnsubscribedAt).not.toBeNull();
     expect(await db.scheduledMessage.findFirstOrThrow()).toMatchObject({ status: "cancelled" });
   });

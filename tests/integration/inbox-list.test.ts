@@ -3,7 +3,12 @@ import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import type { InboxView } from "@/lib/inbox/inbox-views";
 import fc from "fast-check";
-import { adjacentConversations, countViews, foldConversationCounts, listConversations } from "@/lib/inbox/list-conversations";
+import {
+  adjacentConversations,
+  countViews,
+  foldConversationCounts,
+  listConversations,
+} from "@/lib/inbox/list-conversations";
 import { createUser } from "@/lib/users/create-user";
 import { makeCustomer } from "../support/factories";
 
@@ -11,10 +16,31 @@ beforeEach(truncateAllTables);
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 10, minutes));
 let n = 0;
-async function conversation(data: Partial<{ status: "open" | "pending" | "snoozed" | "closed"; needsHuman: boolean; priority: "low" | "normal" | "high" | "urgent"; waitingSince: Date | null; lastMessageAt: Date; assigneeId: string | null }>, text = "Hello") {
+async function conversation(
+  data: Partial<{
+    status: "open" | "pending" | "snoozed" | "closed";
+    needsHuman: boolean;
+    priority: "low" | "normal" | "high" | "urgent";
+    waitingSince: Date | null;
+    lastMessageAt: Date;
+    assigneeId: string | null;
+  }>,
+  text = "Hello",
+) {
   const customer = await makeCustomer({ firstName: `C${++n}` });
-  const c = await db.conversation.create({ data: { customerId: customer.id, mailboxHash: `h${n}`, lastMessageAt: at(0), ...data } });
-  await db.message.create({ data: { conversationId: c.id, direction: "inbound", channel: "email", authorType: "customer", textBody: text, deliveryStatus: "received" } });
+  const c = await db.conversation.create({
+    data: { customerId: customer.id, mailboxHash: `h${n}`, lastMessageAt: at(0), ...data },
+  });
+  await db.message.create({
+    data: {
+      conversationId: c.id,
+      direction: "inbound",
+      channel: "email",
+      authorType: "customer",
+      textBody: text,
+      deliveryStatus: "received",
+    },
+  });
   return c;
 }
 
@@ -22,7 +48,12 @@ async function everyPage(view: InboxView, userId: string, limit: number) {
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<typeof listConversations>> = await listConversations({ view, userId, cursor, limit });
+    const page: Awaited<ReturnType<typeof listConversations>> = await listConversations({
+      view,
+      userId,
+      cursor,
+      limit,
+    });
     ids.push(...page.rows.map((r) => r.id));
     cursor = page.nextCursor;
   } while (cursor);
@@ -59,31 +90,75 @@ describe("inbox views", () => {
     expect(await everyPage("unassigned", me.id, 1)).toEqual(byActivity);
     expect(await everyPage("snoozed", me.id, 5)).toEqual([mineSnoozed.id]);
     expect(await everyPage("closed", me.id, 5)).toEqual([closed.id]);
-    expect(await countViews(me.id)).toEqual({ needs_human: 0, mine: 2, unassigned: 2, all_open: 4, snoozed: 1, closed: 1 });
+    expect(await countViews(me.id)).toEqual({
+      needs_human: 0,
+      mine: 2,
+      unassigned: 2,
+      all_open: 4,
+      snoozed: 1,
+      closed: 1,
+    });
   });
 
   it("shows what a row needs, and refuses a cursor from another view", async () => {
     const me = await createUser({ email: "me@shop.test", role: "agent", password: "agent-password" });
-    const c = await conversation({ assigneeId: me.id, needsHuman: true, waitingSince: at(3) }, "Bonjour,\n\nma   lampe est cassée");
-    await db.message.create({ data: { conversationId: c.id, direction: "outbound", channel: "sms", authorType: "staff", textBody: "internal", isInternalNote: true, deliveryStatus: "sent" } });
+    const c = await conversation(
+      { assigneeId: me.id, needsHuman: true, waitingSince: at(3) },
+      "Bonjour,\n\nma   lampe est cassée",
+    );
+    await db.message.create({
+      data: {
+        conversationId: c.id,
+        direction: "outbound",
+        channel: "sms",
+        authorType: "staff",
+        textBody: "internal",
+        isInternalNote: true,
+        deliveryStatus: "sent",
+      },
+    });
     const tag = await db.tag.create({ data: { name: "casse" } });
     await db.conversationTag.create({ data: { conversationId: c.id, tagId: tag.id } });
     const { rows } = await listConversations({ view: "needs_human", userId: me.id });
-    expect(rows[0]).toMatchObject({ customerName: expect.stringMatching(/^C\d+$/), channels: ["email", "sms"], snippet: "Bonjour, ma lampe est cassée", assignee: { name: "me" }, tags: ["casse"], waitingSince: at(3) });
+    expect(rows[0]).toMatchObject({
+      customerName: expect.stringMatching(/^C\d+$/),
+      channels: ["email", "sms"],
+      snippet: "Bonjour, ma lampe est cassée",
+      assignee: { name: "me" },
+      tags: ["casse"],
+      waitingSince: at(3),
+    });
     const page = await listConversations({ view: "all_open", userId: me.id, limit: 1 });
-    await expect(listConversations({ view: "needs_human", userId: me.id, cursor: page.nextCursor ?? Buffer.from(JSON.stringify({ kind: "activity", lastMessageAt: at(0).toISOString(), id: "x" })).toString("base64url") })).rejects.toMatchObject({ code: "bad_request" });
-    await expect(listConversations({ view: "all_open", userId: me.id, cursor: "garbage" })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(
+      listConversations({
+        view: "needs_human",
+        userId: me.id,
+        cursor:
+          page.nextCursor ??
+          Buffer.from(JSON.stringify({ kind: "activity", lastMessageAt: at(0).toISOString(), id: "x" })).toString(
+            "base64url",
+          ),
+      }),
+    ).rejects.toMatchObject({ code: "bad_request" });
+    await expect(listConversations({ view: "all_open", userId: me.id, cursor: "garbage" })).rejects.toMatchObject({
+      code: "bad_request",
+    });
   });
 
   it("shows a 12 MB mail by its stored 140-character snippet, kept in step with the stripped reply", async () => {
     const me = await createUser({ email: "me@shop.test", role: "agent", password: "agent-password" });
     const huge = `Voici\n\tle   suivi : ${"1Z999AA1".repeat(1_500_000)}`;
     const c = await conversation({ needsHuman: true }, huge);
-    const [message] = await db.message.findMany({ where: { conversationId: c.id }, select: { id: true, snippet: true } });
+    const [message] = await db.message.findMany({
+      where: { conversationId: c.id },
+      select: { id: true, snippet: true },
+    });
     expect(message!.snippet).toBe(`Voici le suivi : ${"1Z999AA1".repeat(16)}`.slice(0, 140));
     expect((await listConversations({ view: "needs_human", userId: me.id })).rows[0]!.snippet).toBe(message!.snippet);
     await db.message.update({ where: { id: message!.id }, data: { strippedText: "Merci, c'est réglé" } });
-    expect((await listConversations({ view: "needs_human", userId: me.id })).rows[0]!.snippet).toBe("Merci, c'est réglé");
+    expect((await listConversations({ view: "needs_human", userId: me.id })).rows[0]!.snippet).toBe(
+      "Merci, c'est réglé",
+    );
   });
 
   it("finds the previous and next conversation of a view, even for one that just left it", async () => {
@@ -91,7 +166,8 @@ describe("inbox views", () => {
     const urgent = await conversation({ needsHuman: true, priority: "urgent", waitingSince: at(30) });
     const highOld = await conversation({ needsHuman: true, priority: "high", waitingSince: at(5) });
     const highNew = await conversation({ needsHuman: true, priority: "high", waitingSince: at(20) });
-    const around = (view: InboxView, conversationId: string) => adjacentConversations({ view, userId: user.id, conversationId });
+    const around = (view: InboxView, conversationId: string) =>
+      adjacentConversations({ view, userId: user.id, conversationId });
     expect(await around("needs_human", highOld.id)).toEqual({ previousId: urgent.id, nextId: highNew.id });
     expect(await around("needs_human", urgent.id)).toEqual({ previousId: null, nextId: highOld.id });
     // Closed: no longer in the view, its neighbours are still the ones around its place.
@@ -141,18 +217,30 @@ describe("inbox views", () => {
           const assigneeId = s.assignee === "me" ? me.id : s.assignee === "other" ? other.id : null;
           const existing = await db.conversation.findMany({ select: { id: true }, orderBy: { id: "asc" } });
           const target = existing.length ? existing[s.pick % existing.length]!.id : null;
-          if (s.kind === "create" || !target) await conversation({ status: s.status, needsHuman: s.needsHuman, assigneeId });
-          else if (s.kind === "move") await db.conversation.update({ where: { id: target }, data: { status: s.status, needsHuman: s.needsHuman, assigneeId } });
+          if (s.kind === "create" || !target)
+            await conversation({ status: s.status, needsHuman: s.needsHuman, assigneeId });
+          else if (s.kind === "move")
+            await db.conversation.update({
+              where: { id: target },
+              data: { status: s.status, needsHuman: s.needsHuman, assigneeId },
+            });
           else if (s.kind === "delete") await db.conversation.delete({ where: { id: target } });
-          else if (s.kind === "touch") await db.conversation.update({ where: { id: target }, data: { lastMessageAt: at(s.pick % 60), subject: "Re" } });
-          else if (s.kind === "unassign user") await db.conversation.updateMany({ where: { assigneeId: other.id }, data: { assigneeId: null } });
+          else if (s.kind === "touch")
+            await db.conversation.update({
+              where: { id: target },
+              data: { lastMessageAt: at(s.pick % 60), subject: "Re" },
+            });
+          else if (s.kind === "unassign user")
+            await db.conversation.updateMany({ where: { assigneeId: other.id }, data: { assigneeId: null } });
           else await foldConversationCounts();
         }
         expect(await countViews(me.id)).toEqual(await liveCounts());
         await Promise.all([foldConversationCounts(), foldConversationCounts()]);
         expect(await countViews(me.id)).toEqual(await liveCounts());
         // Folded: at most one row per group.
-        const groups = await db.$queryRaw<{ rows: bigint; groups: bigint }[]>`SELECT count(*) AS rows, count(DISTINCT (status, "needsHuman", "assigneeId")) AS groups FROM "ConversationCountDelta"`;
+        const groups = await db.$queryRaw<
+          { rows: bigint; groups: bigint }[]
+        >`SELECT count(*) AS rows, count(DISTINCT (status, "needsHuman", "assigneeId")) AS groups FROM "ConversationCountDelta"`;
         expect(groups[0]!.rows).toBe(groups[0]!.groups);
       }),
       { numRuns: 15, seed: 20261130 },
@@ -170,9 +258,29 @@ describe("inbox views", () => {
     const c = await conversation({ assigneeId: me.id });
     const row = async () => (await listConversations({ view: "mine", userId: me.id })).rows[0];
     expect((await row())?.channels).toEqual(["email"]);
-    await db.message.create({ data: { conversationId: c.id, direction: "outbound", channel: "email", authorType: "staff", textBody: "Bonjour", deliveryStatus: "sent" } });
+    await db.message.create({
+      data: {
+        conversationId: c.id,
+        direction: "outbound",
+        channel: "email",
+        authorType: "staff",
+        textBody: "Bonjour",
+        deliveryStatus: "sent",
+      },
+    });
     expect((await row())?.channels).toEqual(["email"]);
-    await db.message.createMany({ data: [{ conversationId: c.id, direction: "inbound", channel: "sms", authorType: "customer", textBody: "ok", deliveryStatus: "received" }] });
+    await db.message.createMany({
+      data: [
+        {
+          conversationId: c.id,
+          direction: "inbound",
+          channel: "sms",
+          authorType: "customer",
+          textBody: "ok",
+          deliveryStatus: "received",
+        },
+      ],
+    });
     expect((await row())?.channels).toEqual(["email", "sms"]);
     expect((await db.conversation.findUniqueOrThrow({ where: { id: c.id } })).channels).toEqual(["email", "sms"]);
   });

@@ -10,12 +10,16 @@ import { makeCustomer, makeOrder, makeShopSettings, setSmsState } from "../suppo
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 // The users these tests sign in keep the default preferences (follow the browser).
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user, getCurrentUserPreferences: async () => ({ locale: "auto", timeZone: "auto" }) }));
+vi.mock("@/lib/auth/current-user", () => ({
+  getCurrentUser: async () => session.user,
+  getCurrentUserPreferences: async () => ({ locale: "auto", timeZone: "auto" }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { sendStaffReply } = await import("@/lib/inbox/send-staff-reply");
 const { sendReviewLink } = await import("@/lib/inbox/send-review-link");
-const { sendReplyAction, sendReviewLinkAction, markFrictionAction } = await import("@/app/(app)/inbox/[conversationId]/actions");
+const { sendReplyAction, sendReviewLinkAction, markFrictionAction } =
+  await import("@/app/(app)/inbox/[conversationId]/actions");
 
 const fakes = withFakeProviders({ POSTMARK_INBOUND_ADDRESS: "reply@inbound.atelier-lune.example" });
 
@@ -28,22 +32,75 @@ beforeEach(async () => {
 
 /** A customer who mailed us (and, with sms: true, texted us) in one conversation. */
 async function setup(options: { sms?: boolean; customer?: Parameters<typeof makeCustomer>[0] } = {}) {
-  const agent = await createUser({ email: "sofia@shop.test", name: "Sofia", role: "agent", password: "agent-password" });
+  const agent = await createUser({
+    email: "sofia@shop.test",
+    name: "Sofia",
+    role: "agent",
+    password: "agent-password",
+  });
   const customer = await makeCustomer({ phone: "+33611223344", ...options.customer });
   await makeOrder(customer.id, { deliveredAt: new Date("2026-11-22T10:00:00Z") });
-  const conversation = await db.conversation.create({ data: { customerId: customer.id, mailboxHash: "hash42", lastMessageAt: new Date(), needsHuman: true, waitingSince: new Date(), subject: "Ma commande" } });
+  const conversation = await db.conversation.create({
+    data: {
+      customerId: customer.id,
+      mailboxHash: "hash42",
+      lastMessageAt: new Date(),
+      needsHuman: true,
+      waitingSince: new Date(),
+      subject: "Ma commande",
+    },
+  });
   const first = await db.message.create({
-    data: { conversationId: conversation.id, direction: "inbound", channel: "email", authorType: "customer", subject: "Re: Ma commande", textBody: "Bonjour", emailMessageId: "<a1@mail.example>", deliveryStatus: "received", createdAt: new Date("2026-11-23T09:00:00Z") },
+    data: {
+      conversationId: conversation.id,
+      direction: "inbound",
+      channel: "email",
+      authorType: "customer",
+      subject: "Re: Ma commande",
+      textBody: "Bonjour",
+      emailMessageId: "<a1@mail.example>",
+      deliveryStatus: "received",
+      createdAt: new Date("2026-11-23T09:00:00Z"),
+    },
   });
   const inbound = await db.message.create({
-    data: { conversationId: conversation.id, direction: "inbound", channel: "email", authorType: "customer", subject: "Re: Ma commande", textBody: "Le paiement a échoué", emailMessageId: "<a2@mail.example>", references: "<a1@mail.example>", deliveryStatus: "received", createdAt: new Date("2026-11-23T10:00:00Z") },
+    data: {
+      conversationId: conversation.id,
+      direction: "inbound",
+      channel: "email",
+      authorType: "customer",
+      subject: "Re: Ma commande",
+      textBody: "Le paiement a échoué",
+      emailMessageId: "<a2@mail.example>",
+      references: "<a1@mail.example>",
+      deliveryStatus: "received",
+      createdAt: new Date("2026-11-23T10:00:00Z"),
+    },
   });
-  if (options.sms) await db.message.create({ data: { conversationId: conversation.id, direction: "inbound", channel: "sms", authorType: "customer", textBody: "Merci !", deliveryStatus: "received", createdAt: new Date("2026-11-23T10:05:00Z") } });
-  const latest = await db.message.findFirstOrThrow({ where: { conversationId: conversation.id }, orderBy: { createdAt: "desc" } });
+  if (options.sms)
+    await db.message.create({
+      data: {
+        conversationId: conversation.id,
+        direction: "inbound",
+        channel: "sms",
+        authorType: "customer",
+        textBody: "Merci !",
+        deliveryStatus: "received",
+        createdAt: new Date("2026-11-23T10:05:00Z"),
+      },
+    });
+  const latest = await db.message.findFirstOrThrow({
+    where: { conversationId: conversation.id },
+    orderBy: { createdAt: "desc" },
+  });
   return { agent, customer, conversation, first, inbound, latestId: latest.id };
 }
 
-const reply = (conversationId: string, seenUpToMessageId: string, overrides: Partial<Parameters<typeof sendStaffReply>[0]> = {}) => ({
+const reply = (
+  conversationId: string,
+  seenUpToMessageId: string,
+  overrides: Partial<Parameters<typeof sendStaffReply>[0]> = {},
+) => ({
   conversationId,
   channel: "email" as const,
   text: "Bonjour Camille, ouvrez d'abord l'application de votre banque.",
@@ -69,24 +126,39 @@ describe("staff replies", () => {
     expect(mail.TextBody).toContain("ouvrez d'abord l'application");
     expect(mail.From).toContain("Sofia · Atelier Lune");
     const stored = await db.message.findFirstOrThrow({ where: { authorType: "staff" } });
-    expect(stored).toMatchObject({ deliveryStatus: "sent", providerMessageId: mail.MessageID, authorUserId: agent.id, emailMessageId: header("Message-ID") });
-    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({ waitingSince: null, needsHuman: false });
+    expect(stored).toMatchObject({
+      deliveryStatus: "sent",
+      providerMessageId: mail.MessageID,
+      authorUserId: agent.id,
+      emailMessageId: header("Message-ID"),
+    });
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({
+      waitingSince: null,
+      needsHuman: false,
+    });
   });
 
   it("answers a text by SMS without prior consent, but never after STOP", async () => {
     const { agent, conversation, customer, latestId } = await setup({ sms: true });
-    expect((await sendStaffReply(reply(conversation.id, latestId, { channel: "sms", text: "Avec plaisir !" }), agent)).outcome).toBe("sent");
+    expect(
+      (await sendStaffReply(reply(conversation.id, latestId, { channel: "sms", text: "Avec plaisir !" }), agent))
+        .outcome,
+    ).toBe("sent");
     expect(fakes.twilio.sent).toMatchObject([{ to: "+33611223344", body: "Avec plaisir !" }]);
     expect((await db.message.findFirstOrThrow({ where: { authorType: "staff" } })).smsSegments).toBe(1);
 
     await setSmsState(customer.phone!, { smsOptedOutAt: new Date() });
-    await expect(sendStaffReply(reply(conversation.id, latestId, { channel: "sms", text: "Encore moi" }), agent)).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("STOP") });
+    await expect(
+      sendStaffReply(reply(conversation.id, latestId, { channel: "sms", text: "Encore moi" }), agent),
+    ).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("STOP") });
     expect(fakes.twilio.sent).toHaveLength(1);
   });
 
   it("refuses SMS to a customer who never texted nor consented", async () => {
     const { agent, conversation, latestId } = await setup();
-    await expect(sendStaffReply(reply(conversation.id, latestId, { channel: "sms" }), agent)).rejects.toMatchObject({ code: "bad_request" });
+    await expect(sendStaffReply(reply(conversation.id, latestId, { channel: "sms" }), agent)).rejects.toMatchObject({
+      code: "bad_request",
+    });
     expect(await db.message.count({ where: { authorType: "staff" } })).toBe(0);
   });
 
@@ -107,7 +179,9 @@ describe("staff replies", () => {
     const input = reply(conversation.id, latestId);
     const failed = await sendStaffReply(input, agent);
     expect(failed).toMatchObject({ outcome: "failed", error: expect.stringContaining("500") });
-    expect(await db.message.findFirstOrThrow({ where: { authorType: "staff" } })).toMatchObject({ deliveryStatus: "failed" });
+    expect(await db.message.findFirstOrThrow({ where: { authorType: "staff" } })).toMatchObject({
+      deliveryStatus: "failed",
+    });
     expect((await sendStaffReply(input, agent)).outcome).toBe("sent");
     expect(fakes.postmark.sent).toHaveLength(1);
     expect(await db.message.count({ where: { authorType: "staff" } })).toBe(1);
@@ -121,7 +195,10 @@ describe("staff replies", () => {
     expect(fakes.postmark.sent).toHaveLength(1);
     expect((await sendStaffReply(input, agent)).outcome).toBe("sent");
     expect(fakes.postmark.sent).toHaveLength(1);
-    expect(await db.message.findFirstOrThrow({ where: { authorType: "staff" } })).toMatchObject({ deliveryStatus: "sent", providerMessageId: fakes.postmark.sent[0]!.MessageID });
+    expect(await db.message.findFirstOrThrow({ where: { authorType: "staff" } })).toMatchObject({
+      deliveryStatus: "sent",
+      providerMessageId: fakes.postmark.sent[0]!.MessageID,
+    });
   });
 
   it("stops when the customer wrote after the agent looked, and sends when the agent confirms", async () => {
@@ -134,32 +211,77 @@ describe("staff replies", () => {
 
   it("a teammate's reply also counts as news; the agent's own messages and notes do not", async () => {
     const { agent, conversation, latestId } = await setup();
-    const teammate = await createUser({ email: "marc@shop.test", name: "Marc", role: "manager", password: "manager-password" });
-    await db.message.create({ data: { conversationId: conversation.id, direction: "outbound", channel: "email", authorType: "staff", authorUserId: agent.id, isInternalNote: true, textBody: "my note", deliveryStatus: "sent" } });
+    const teammate = await createUser({
+      email: "marc@shop.test",
+      name: "Marc",
+      role: "manager",
+      password: "manager-password",
+    });
+    await db.message.create({
+      data: {
+        conversationId: conversation.id,
+        direction: "outbound",
+        channel: "email",
+        authorType: "staff",
+        authorUserId: agent.id,
+        isInternalNote: true,
+        textBody: "my note",
+        deliveryStatus: "sent",
+      },
+    });
     expect((await sendStaffReply(reply(conversation.id, latestId), agent)).outcome).toBe("sent");
-    await db.message.create({ data: { conversationId: conversation.id, direction: "outbound", channel: "email", authorType: "staff", authorUserId: teammate.id, textBody: "Je m'en occupe", deliveryStatus: "sent" } });
-    expect(await sendStaffReply(reply(conversation.id, latestId), agent)).toMatchObject({ outcome: "stale", newer: [{ from: "Marc", text: "Je m'en occupe" }] });
+    await db.message.create({
+      data: {
+        conversationId: conversation.id,
+        direction: "outbound",
+        channel: "email",
+        authorType: "staff",
+        authorUserId: teammate.id,
+        textBody: "Je m'en occupe",
+        deliveryStatus: "sent",
+      },
+    });
+    expect(await sendStaffReply(reply(conversation.id, latestId), agent)).toMatchObject({
+      outcome: "stale",
+      newer: [{ from: "Marc", text: "Je m'en occupe" }],
+    });
   });
 
   it("fills canned-reply variables, the review link tracked to the message", async () => {
     const { agent, conversation, latestId } = await setup();
-    await sendStaffReply(reply(conversation.id, latestId, { text: "Merci {{firstName}} ! Votre {{productName}} : {{reviewLink}}" }), agent);
+    await sendStaffReply(
+      reply(conversation.id, latestId, { text: "Merci {{firstName}} ! Votre {{productName}} : {{reviewLink}}" }),
+      agent,
+    );
     const sent = fakes.postmark.sent[0]!.TextBody;
     expect(sent).toMatch(/^Merci Camille ! Votre Lampe Lune : https:\/\/inbox\.atelier-lune\.example\/r\/[\w-]+/);
     const message = await db.message.findFirstOrThrow({ where: { authorType: "staff" } });
-    expect(await db.trackedLink.findFirstOrThrow({ where: { kind: "review" } })).toMatchObject({ messageId: message.id });
-    await expect(sendStaffReply(reply(conversation.id, latestId, { text: "Hi {{firstname}}" }), agent)).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("firstname") });
+    expect(await db.trackedLink.findFirstOrThrow({ where: { kind: "review" } })).toMatchObject({
+      messageId: message.id,
+    });
+    await expect(
+      sendStaffReply(reply(conversation.id, latestId, { text: "Hi {{firstname}}" }), agent),
+    ).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("firstname") });
   });
   it("a reply wakes a snoozed conversation: open again, no snooze end left", async () => {
     const { agent, conversation, latestId } = await setup();
-    await db.conversation.update({ where: { id: conversation.id }, data: { status: "snoozed", snoozedUntil: new Date("2030-01-01T09:00:00Z") } });
+    await db.conversation.update({
+      where: { id: conversation.id },
+      data: { status: "snoozed", snoozedUntil: new Date("2030-01-01T09:00:00Z") },
+    });
     expect((await sendStaffReply(reply(conversation.id, latestId), agent)).outcome).toBe("sent");
-    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({ status: "open", snoozedUntil: null });
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({
+      status: "open",
+      snoozedUntil: null,
+    });
   });
 
   it("signs an email reply once, even when the agent signed it too", async () => {
     const { agent, conversation, latestId } = await setup();
-    await sendStaffReply(reply(conversation.id, latestId, { text: "Bonjour Camille,\n\nC'est réparé.\n\nSofia\nAtelier Lune" }), agent);
+    await sendStaffReply(
+      reply(conversation.id, latestId, { text: "Bonjour Camille,\n\nC'est réparé.\n\nSofia\nAtelier Lune" }),
+      agent,
+    );
     const mail = fakes.postmark.sent[0]!;
     expect(mail.TextBody).toBe("Bonjour Camille,\n\nC'est réparé.\n\nSofia\nAtelier Lune\n");
     expect(mail.HtmlBody.split("Sofia").length - 1).toBe(1);
@@ -170,10 +292,16 @@ describe("review links from the inbox", () => {
   it("sends the founder's review request with a tracked link, whatever the customer's sentiment", async () => {
     const { agent, conversation } = await setup();
     await db.conversation.update({ where: { id: conversation.id }, data: { sentiment: "negative" } });
-    const result = await sendReviewLink({ conversationId: conversation.id, channel: "email", clientRequestId: randomUUID() }, agent.id, new Date("2026-11-24T10:00:00Z"));
+    const result = await sendReviewLink(
+      { conversationId: conversation.id, channel: "email", clientRequestId: randomUUID() },
+      agent.id,
+      new Date("2026-11-24T10:00:00Z"),
+    );
     expect(result.outcome).toBe("sent");
     expect(fakes.postmark.sent).toHaveLength(1);
-    expect(fakes.postmark.sent[0]!.TextBody).toMatch(/Lampe Lune m'aideraient.*https:\/\/inbox\.atelier-lune\.example\/r\//s);
+    expect(fakes.postmark.sent[0]!.TextBody).toMatch(
+      /Lampe Lune m'aideraient.*https:\/\/inbox\.atelier-lune\.example\/r\//s,
+    );
     const scheduled = await db.scheduledMessage.findFirstOrThrow({ where: { flow: "manual" } });
     expect(scheduled).toMatchObject({ step: "review_link", status: "sent", conversationId: conversation.id });
     expect(await db.trackedLink.count({ where: { kind: "review", scheduledMessageId: scheduled.id } })).toBe(1);
@@ -182,8 +310,16 @@ describe("review links from the inbox", () => {
 
   it("needs SMS consent, and waits for the customer's morning", async () => {
     const { agent, conversation, customer } = await setup({ sms: true });
-    const send = (at: string) => sendReviewLink({ conversationId: conversation.id, channel: "sms", clientRequestId: randomUUID() }, agent.id, new Date(at));
-    await expect(send("2026-11-24T10:00:00Z")).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("consent") });
+    const send = (at: string) =>
+      sendReviewLink(
+        { conversationId: conversation.id, channel: "sms", clientRequestId: randomUUID() },
+        agent.id,
+        new Date(at),
+      );
+    await expect(send("2026-11-24T10:00:00Z")).rejects.toMatchObject({
+      code: "bad_request",
+      message: expect.stringContaining("consent"),
+    });
     await setSmsState(customer.phone!, { smsConsentAt: new Date("2026-11-01T00:00:00Z") });
     // 23:30 in Paris.
     const night = await send("2026-11-24T22:30:00Z");
@@ -196,7 +332,9 @@ describe("review links from the inbox", () => {
   it("refuses email after an unsubscribe", async () => {
     const { agent, conversation, customer } = await setup();
     await db.customer.update({ where: { id: customer.id }, data: { emailUnsubscribedAt: new Date() } });
-    await expect(sendReviewLink({ conversationId: conversation.id, channel: "email", clientRequestId: randomUUID() }, agent.id)).rejects.toMatchObject({ code: "bad_request" });
+    await expect(
+      sendReviewLink({ conversationId: conversation.id, channel: "email", clientRequestId: randomUUID() }, agent.id),
+    ).rejects.toMatchObject({ code: "bad_request" });
     expect(fakes.postmark.sent).toHaveLength(0);
   });
 });
@@ -204,9 +342,17 @@ describe("review links from the inbox", () => {
 describe("inbox actions check the session", () => {
   it("a signed-out caller sends nothing", async () => {
     const { conversation, latestId } = await setup();
-    expect(await sendReplyAction(reply(conversation.id, latestId))).toMatchObject({ ok: false, code: "unauthenticated" });
-    expect(await sendReviewLinkAction({ conversationId: conversation.id, channel: "email", clientRequestId: randomUUID() })).toMatchObject({ ok: false, code: "unauthenticated" });
-    expect(await markFrictionAction({ conversationId: conversation.id, newCategoryName: "Promo" })).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(await sendReplyAction(reply(conversation.id, latestId))).toMatchObject({
+      ok: false,
+      code: "unauthenticated",
+    });
+    expect(
+      await sendReviewLinkAction({ conversationId: conversation.id, channel: "email", clientRequestId: randomUUID() }),
+    ).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(await markFrictionAction({ conversationId: conversation.id, newCategoryName: "Promo" })).toMatchObject({
+      ok: false,
+      code: "unauthenticated",
+    });
     expect(fakes.postmark.sent).toHaveLength(0);
     expect(await db.frictionCategory.count()).toBe(0);
   });
@@ -214,8 +360,18 @@ describe("inbox actions check the session", () => {
   it("an agent's reply goes through the action, with clear errors for bad input", async () => {
     const { agent, conversation, latestId } = await setup();
     session.user = { id: agent.id, email: agent.email, name: agent.name, role: "agent" };
-    expect(await sendReplyAction({ ...reply(conversation.id, latestId), text: "   " })).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { text: ["The message is required."] } });
-    expect(await sendReplyAction({ ...reply(conversation.id, latestId), conversationId: "missing" })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await sendReplyAction(reply(conversation.id, latestId))).toMatchObject({ ok: true, data: { outcome: "sent" } });
+    expect(await sendReplyAction({ ...reply(conversation.id, latestId), text: "   " })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { text: ["The message is required."] },
+    });
+    expect(await sendReplyAction({ ...reply(conversation.id, latestId), conversationId: "missing" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await sendReplyAction(reply(conversation.id, latestId))).toMatchObject({
+      ok: true,
+      data: { outcome: "sent" },
+    });
   });
 });

@@ -7,7 +7,10 @@ import { makeCustomer } from "../support/factories";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 // The users these tests sign in keep the default preferences (follow the browser).
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user, getCurrentUserPreferences: async () => ({ locale: "auto", timeZone: "auto" }) }));
+vi.mock("@/lib/auth/current-user", () => ({
+  getCurrentUser: async () => session.user,
+  getCurrentUserPreferences: async () => ({ locale: "auto", timeZone: "auto" }),
+}));
 const { GET } = await import("@/app/api/inbox/search/route");
 
 beforeEach(async () => {
@@ -22,7 +25,13 @@ async function conversationFor(customer: { id: string }, lastMessageAt = at(0)) 
   return db.conversation.create({ data: { customerId: customer.id, mailboxHash: `search-${++n}`, lastMessageAt } });
 }
 
-type MessageData = { minute?: number; isInternalNote?: boolean; subject?: string; strippedText?: string; direction?: "inbound" | "outbound" };
+type MessageData = {
+  minute?: number;
+  isInternalNote?: boolean;
+  subject?: string;
+  strippedText?: string;
+  direction?: "inbound" | "outbound";
+};
 async function message(conversationId: string, textBody: string, data: MessageData = {}) {
   const outbound = data.direction === "outbound" || data.isInternalNote;
   return db.message.create({
@@ -42,7 +51,12 @@ async function message(conversationId: string, textBody: string, data: MessageDa
 }
 
 async function thread() {
-  const customer = await makeCustomer({ firstName: "Chloé", lastName: "Petit", email: "chloe.petit@example.be", phone: "+33612345678" });
+  const customer = await makeCustomer({
+    firstName: "Chloé",
+    lastName: "Petit",
+    email: "chloe.petit@example.be",
+    phone: "+33612345678",
+  });
   return { customer, conversation: await conversationFor(customer) };
 }
 
@@ -73,7 +87,8 @@ describe("searchInbox: messages", () => {
     expect(ids(await searchInbox({ query: "arrivée" }))).toEqual([typed.id, broken.id]);
     // Masculine and feminine forms meet, with or without accents.
     const delivered = await message(conversation.id, "Commande livrée hier soir", { minute: 5 });
-    for (const query of ["livré", "livrée", "livree"]) expect(ids(await searchInbox({ query }))).toEqual([delivered.id]);
+    for (const query of ["livré", "livrée", "livree"])
+      expect(ids(await searchInbox({ query }))).toEqual([delivered.id]);
     // Both words must be there (websearch syntax: words are ANDed, "-word" excludes).
     expect(ids(await searchInbox({ query: "livraison retard" }))).toEqual([late.id]);
     expect(ids(await searchInbox({ query: "livraison -retard" }))).toEqual([broken.id]);
@@ -82,12 +97,23 @@ describe("searchInbox: messages", () => {
   it("finds a term that is in one message only, with its customer and a plain-text snippet", async () => {
     const { customer, conversation } = await thread();
     await message(conversation.id, "Bonjour, le colis est bien arrivé.", { minute: 1 });
-    const only = await message(conversation.id, "Le parfum <b>Zéphyrine</b> <script>alert(1)</script> est-il encore en stock ?", { minute: 2 });
+    const only = await message(
+      conversation.id,
+      "Le parfum <b>Zéphyrine</b> <script>alert(1)</script> est-il encore en stock ?",
+      { minute: 2 },
+    );
     await message(conversation.id, "Merci beaucoup !", { minute: 3 });
     const result = await searchInbox({ query: "zéphyrine" });
     expect(result.messages).toHaveLength(1);
     const hit = result.messages[0]!;
-    expect(hit).toMatchObject({ messageId: only.id, conversationId: conversation.id, customerName: "Chloé Petit", channel: "email", direction: "inbound", isInternalNote: false });
+    expect(hit).toMatchObject({
+      messageId: only.id,
+      conversationId: conversation.id,
+      customerName: "Chloé Petit",
+      channel: "email",
+      direction: "inbound",
+      isInternalNote: false,
+    });
     expect(hit.snippetParts.filter((p) => p.match).map((p) => p.text)).toEqual(["Zéphyrine"]);
     // The snippet is plain text: ts_headline drops the mail's tags, and the highlight markers
     // never leak out (the client renders the matched parts itself).
@@ -100,14 +126,20 @@ describe("searchInbox: messages", () => {
   it("searches the subject and the reply, not the quoted history", async () => {
     const { conversation } = await thread();
     const subject = await message(conversation.id, "Bonjour", { subject: "Demande de remboursement", minute: 1 });
-    await message(conversation.id, "Merci !\n\n> Votre commande Orion est expédiée", { strippedText: "Merci !", minute: 2 });
+    await message(conversation.id, "Merci !\n\n> Votre commande Orion est expédiée", {
+      strippedText: "Merci !",
+      minute: 2,
+    });
     expect(ids(await searchInbox({ query: "remboursement" }))).toEqual([subject.id]);
     expect(ids(await searchInbox({ query: "orion" }))).toEqual([]);
   });
 
   it("includes internal notes, flagged as such", async () => {
     const { conversation } = await thread();
-    const note = await message(conversation.id, "Note : client fidèle, offrir la livraison.", { isInternalNote: true, minute: 2 });
+    const note = await message(conversation.id, "Note : client fidèle, offrir la livraison.", {
+      isInternalNote: true,
+      minute: 2,
+    });
     const mail = await message(conversation.id, "Combien coûte la livraison ?", { minute: 1 });
     const result = await searchInbox({ query: "livraison" });
     expect(result.messages.map((m) => [m.messageId, m.isInternalNote])).toEqual([
@@ -119,9 +151,12 @@ describe("searchInbox: messages", () => {
   it("orders newest first and pages with a cursor, with no gap or repeat", async () => {
     const { conversation } = await thread();
     const made = [];
-    for (let i = 0; i < 25; i++) made.push(await message(conversation.id, `Où est mon colis numéro ${i} ?`, { minute: i % 2 === 0 ? i : 30 - i }));
+    for (let i = 0; i < 25; i++)
+      made.push(await message(conversation.id, `Où est mon colis numéro ${i} ?`, { minute: i % 2 === 0 ? i : 30 - i }));
     await message(conversation.id, "Aucun rapport.", { minute: 100 });
-    const expected = [...made].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((m) => m.id);
+    const expected = [...made]
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+      .map((m) => m.id);
     const first = await searchInbox({ query: "colis", limit: 10 });
     expect(first.customers).toHaveLength(0);
     const second = await searchInbox({ query: "colis", limit: 10, cursor: first.nextCursor });
@@ -130,22 +165,38 @@ describe("searchInbox: messages", () => {
     expect(third.nextCursor).toBeNull();
     const dates = [...first.messages, ...second.messages, ...third.messages].map((m) => m.createdAt.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
-    for (const cursor of ["garbage", Buffer.from(JSON.stringify({ createdAt: "not a date", id: "x" })).toString("base64url"), Buffer.from("[]").toString("base64url")]) {
+    for (const cursor of [
+      "garbage",
+      Buffer.from(JSON.stringify({ createdAt: "not a date", id: "x" })).toString("base64url"),
+      Buffer.from("[]").toString("base64url"),
+    ]) {
       await expect(searchInbox({ query: "colis", cursor })).rejects.toMatchObject({ code: "bad_request" });
     }
   });
 
   it("finds matches older than the recent window, newest first, the same as either strategy", async () => {
     const { conversation } = await thread();
-    const old = [await message(conversation.id, "Bougie Orion fêlée", { minute: 1 }), await message(conversation.id, "Orion : le verre a fondu", { minute: 2 })];
+    const old = [
+      await message(conversation.id, "Bougie Orion fêlée", { minute: 1 }),
+      await message(conversation.id, "Orion : le verre a fondu", { minute: 2 }),
+    ];
     // More newer messages than the bounded look at recent mail covers, none matching.
     await db.message.createMany({
-      data: Array.from({ length: RECENT_WINDOW + 50 }, (_, i) => ({ conversationId: conversation.id, direction: "inbound" as const, channel: "sms" as const, authorType: "customer" as const, textBody: `Merci ${i}`, deliveryStatus: "received" as const, createdAt: at(10 + i) })),
+      data: Array.from({ length: RECENT_WINDOW + 50 }, (_, i) => ({
+        conversationId: conversation.id,
+        direction: "inbound" as const,
+        channel: "sms" as const,
+        authorType: "customer" as const,
+        textBody: `Merci ${i}`,
+        deliveryStatus: "received" as const,
+        createdAt: at(10 + i),
+      })),
     });
     const recent = await message(conversation.id, "Encore une Orion ?", { minute: 10_000 });
     expect(ids(await searchInbox({ query: "orion" }))).toEqual([recent.id, old[1]!.id, old[0]!.id]);
     // A common term: the recent window alone holds a full page, and it is the same page.
-    const page = (strategy: "recent" | "all") => db.$queryRaw<{ messageId: string }[]>(messageSearchSql(strategy, "merci", null, 21));
+    const page = (strategy: "recent" | "all") =>
+      db.$queryRaw<{ messageId: string }[]>(messageSearchSql(strategy, "merci", null, 21));
     const [fromRecent, fromAll] = await Promise.all([page("recent"), page("all")]);
     expect(fromRecent).toHaveLength(21);
     expect(fromRecent.map((r) => r.messageId)).toEqual(fromAll.map((r) => r.messageId));
@@ -153,12 +204,27 @@ describe("searchInbox: messages", () => {
 
   it("finds a common term that the recent window misses by a wider walk, the same page as the index gives", async () => {
     const { conversation } = await thread();
-    const row = (textBody: string, minute: number) => ({ conversationId: conversation.id, direction: "inbound" as const, channel: "email" as const, authorType: "customer" as const, textBody, deliveryStatus: "received" as const, createdAt: at(minute) });
+    const row = (textBody: string, minute: number) => ({
+      conversationId: conversation.id,
+      direction: "inbound" as const,
+      channel: "email" as const,
+      authorType: "customer" as const,
+      textBody,
+      deliveryStatus: "received" as const,
+      createdAt: at(minute),
+    });
     // A word in a tenth of the older mail, none of it among the newest RECENT_WINDOW + 50.
-    await db.message.createMany({ data: Array.from({ length: 3_000 }, (_, i) => row(i % 10 === 0 ? `Ma commande ${i} est partie ?` : `Bonjour ${i}`, i)) });
-    await db.message.createMany({ data: Array.from({ length: RECENT_WINDOW + 50 }, (_, i) => row(`Merci ${i}`, 10_000 + i)) });
+    await db.message.createMany({
+      data: Array.from({ length: 3_000 }, (_, i) =>
+        row(i % 10 === 0 ? `Ma commande ${i} est partie ?` : `Bonjour ${i}`, i),
+      ),
+    });
+    await db.message.createMany({
+      data: Array.from({ length: RECENT_WINDOW + 50 }, (_, i) => row(`Merci ${i}`, 10_000 + i)),
+    });
     await db.$executeRaw`ANALYZE "Message"`;
-    const page = (strategy: "recent" | "wide" | "all") => db.$queryRaw<{ messageId: string }[]>(messageSearchSql(strategy, "commande", null, 21));
+    const page = (strategy: "recent" | "wide" | "all") =>
+      db.$queryRaw<{ messageId: string }[]>(messageSearchSql(strategy, "commande", null, 21));
     const [fromRecent, fromWide, fromAll] = await Promise.all([page("recent"), page("wide"), page("all")]);
     expect(fromRecent).toHaveLength(0);
     expect(fromWide).toHaveLength(21);
@@ -177,7 +243,12 @@ describe("searchInbox: customers", () => {
     const { customer: chloe } = await thread();
     const older = await conversationFor(chloe, at(-60));
     const latest = await conversationFor(chloe, at(60));
-    const hugo = await makeCustomer({ firstName: "Hugo", lastName: "Bernard", email: "hugo.b@example.fr", phone: "+447700900123" });
+    const hugo = await makeCustomer({
+      firstName: "Hugo",
+      lastName: "Bernard",
+      email: "hugo.b@example.fr",
+      phone: "+447700900123",
+    });
     await makeCustomer({ firstName: "Emma", lastName: "Wilson", email: "emma@example.co.uk", phone: null });
 
     const found = async (query: string) => (await searchInbox({ query })).customers.map((c) => c.customerId);
@@ -192,7 +263,13 @@ describe("searchInbox: customers", () => {
     expect(await found("example.fr")).toEqual([hugo.id]);
     expect(await found("zoé")).toEqual([]);
     const [hit] = (await searchInbox({ query: "chloe" })).customers;
-    expect(hit).toEqual({ customerId: chloe.id, name: "Chloé Petit", email: "chloe.petit@example.be", phone: "+33612345678", latestConversationId: latest.id });
+    expect(hit).toEqual({
+      customerId: chloe.id,
+      name: "Chloé Petit",
+      email: "chloe.petit@example.be",
+      phone: "+33612345678",
+      latestConversationId: latest.id,
+    });
     expect(older.id).not.toBe(latest.id);
   });
 
@@ -202,7 +279,11 @@ describe("searchInbox: customers", () => {
     const middle = await makeCustomer({ firstName: "Rosemarie", lastName: "Dupont", email: "c@example.test" });
     const underscore = await makeCustomer({ firstName: null, email: "m_r@example.test" });
     await makeCustomer({ firstName: null, email: "mxr@example.test" });
-    expect((await searchInbox({ query: "mari" })).customers.map((c) => c.customerId)).toEqual([prefix.id, inside.id, middle.id]);
+    expect((await searchInbox({ query: "mari" })).customers.map((c) => c.customerId)).toEqual([
+      prefix.id,
+      inside.id,
+      middle.id,
+    ]);
     expect((await searchInbox({ query: "m_r" })).customers.map((c) => c.customerId)).toEqual([underscore.id]);
   });
 
@@ -217,15 +298,26 @@ describe("searchInbox: customers", () => {
 
 describe("searchInbox: input", () => {
   it("refuses an empty, one-character or over-long query with a clear message", async () => {
-    for (const query of ["", "   ", "a", " é "]) await expect(searchInbox({ query })).rejects.toMatchObject({ code: "bad_request", message: "Type at least 2 characters to search." });
-    await expect(searchInbox({ query: "x".repeat(201) })).rejects.toMatchObject({ code: "bad_request", message: "Search for at most 200 characters." });
-    await expect(searchInbox({ query: `  ${"x".repeat(200)}  ` })).resolves.toMatchObject({ messages: [], customers: [] });
+    for (const query of ["", "   ", "a", " é "])
+      await expect(searchInbox({ query })).rejects.toMatchObject({
+        code: "bad_request",
+        message: "Type at least 2 characters to search.",
+      });
+    await expect(searchInbox({ query: "x".repeat(201) })).rejects.toMatchObject({
+      code: "bad_request",
+      message: "Search for at most 200 characters.",
+    });
+    await expect(searchInbox({ query: `  ${"x".repeat(200)}  ` })).resolves.toMatchObject({
+      messages: [],
+      customers: [],
+    });
   });
 
   it("treats query syntax as text: quotes, operators and stop words alone find nothing but do not fail", async () => {
     const { conversation } = await thread();
     await message(conversation.id, "le colis", { minute: 1 });
-    for (const query of ['""', "& | !", "( )", "'; DROP TABLE", "%%"]) await expect(searchInbox({ query })).resolves.toMatchObject({ messages: [] });
+    for (const query of ['""', "& | !", "( )", "'; DROP TABLE", "%%"])
+      await expect(searchInbox({ query })).resolves.toMatchObject({ messages: [] });
     expect(ids(await searchInbox({ query: '"le colis"' }))).toHaveLength(1);
   });
 });

@@ -6,7 +6,8 @@ import { updateOwnLocale } from "@/lib/users/update-own-locale";
 
 beforeEach(truncateAllTables);
 
-const storedLocale = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { locale: true } })).locale;
+const storedLocale = async (id: string) =>
+  (await db.user.findUniqueOrThrow({ where: { id }, select: { locale: true } })).locale;
 
 describe("updateOwnLocale", () => {
   it("starts on automatic (no stored language), stores a chosen one, and clears it again for automatic", async () => {

@@ -6,7 +6,8 @@ import { updateOwnTimeZone } from "@/lib/users/update-own-time-zone";
 
 beforeEach(truncateAllTables);
 
-const storedZone = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { timeZone: true } })).timeZone;
+const storedZone = async (id: string) =>
+  (await db.user.findUniqueOrThrow({ where: { id }, select: { timeZone: true } })).timeZone;
 
 describe("updateOwnTimeZone", () => {
   it("starts on the browser's zone (nothing stored), stores a chosen zone in its canonical spelling, and clears it for automatic", async () => {

@@ -16,23 +16,57 @@ beforeEach(async () => {
   await truncateAllTables();
 });
 
-const basic = (user = "postmark", password = "webhook-password") => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
-function request(route: string, body: unknown, options: { auth?: string | null; contentType?: string; raw?: string } = {}) {
+const basic = (user = "postmark", password = "webhook-password") =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+function request(
+  route: string,
+  body: unknown,
+  options: { auth?: string | null; contentType?: string; raw?: string } = {},
+) {
   const headers: Record<string, string> = { "content-type": options.contentType ?? "application/json" };
   const auth = options.auth === undefined ? basic() : options.auth;
   if (auth) headers.authorization = auth;
-  return new Request(`http://localhost${route}`, { method: "POST", headers, body: options.raw ?? JSON.stringify(body) });
+  return new Request(`http://localhost${route}`, {
+    method: "POST",
+    headers,
+    body: options.raw ?? JSON.stringify(body),
+  });
 }
-const inbound = (body: unknown, options = {}) => inboundWebhook(request("/api/webhooks/postmark/inbound", body, options));
+const inbound = (body: unknown, options = {}) =>
+  inboundWebhook(request("/api/webhooks/postmark/inbound", body, options));
 const events = (body: unknown, options = {}) => eventsWebhook(request("/api/webhooks/postmark/events", body, options));
 
 const reply = fixture("postmark/inbound-reply.json");
-const withHeaders = (headers: { Name: string; Value: string }[], overrides: Record<string, unknown> = {}) => ({ ...reply, MessageID: crypto.randomUUID(), MailboxHash: "", StrippedTextReply: "", Headers: headers, ...overrides });
+const withHeaders = (headers: { Name: string; Value: string }[], overrides: Record<string, unknown> = {}) => ({
+  ...reply,
+  MessageID: crypto.randomUUID(),
+  MailboxHash: "",
+  StrippedTextReply: "",
+  Headers: headers,
+  ...overrides,
+});
 
 async function threadWithSentMail(email = "camille.martin@example.net") {
   const customer = await makeCustomer({ email });
-  const conversation = await db.conversation.create({ data: { customerId: customer.id, mailboxHash: "c_7Kq2xW", status: "closed", lastMessageAt: new Date("2026-11-23T08:02:00Z") } });
-  await db.message.create({ data: { conversationId: conversation.id, direction: "outbound", channel: "email", authorType: "automation", textBody: "J'ai vu…", emailMessageId: "<recovery-0001@atelier-lune.example>", deliveryStatus: "sent" } });
+  const conversation = await db.conversation.create({
+    data: {
+      customerId: customer.id,
+      mailboxHash: "c_7Kq2xW",
+      status: "closed",
+      lastMessageAt: new Date("2026-11-23T08:02:00Z"),
+    },
+  });
+  await db.message.create({
+    data: {
+      conversationId: conversation.id,
+      direction: "outbound",
+      channel: "email",
+      authorType: "automation",
+      textBody: "J'ai vu…",
+      emailMessageId: "<recovery-0001@atelier-lune.example>",
+      deliveryStatus: "sent",
+    },
+  });
   return { customer, conversation };
 }
 
@@ -43,7 +77,13 @@ describe("POST /api/webhooks/postmark/inbound", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "processed", conversationId: conversation.id });
     const message = await db.message.findUniqueOrThrow({ where: { providerMessageId: reply.MessageID as string } });
-    expect(message).toMatchObject({ conversationId: conversation.id, direction: "inbound", authorType: "customer", emailMessageId: "<CAFx9=rT2p1@mail.example.net>", inReplyTo: "<recovery-0001@atelier-lune.example>" });
+    expect(message).toMatchObject({
+      conversationId: conversation.id,
+      direction: "inbound",
+      authorType: "customer",
+      emailMessageId: "<CAFx9=rT2p1@mail.example.net>",
+      inReplyTo: "<recovery-0001@atelier-lune.example>",
+    });
     expect(message.textBody).toContain("a écrit :");
     expect(message.htmlBody).toContain("<blockquote>");
     expect(message.strippedText).toBe(reply.StrippedTextReply);
@@ -53,21 +93,40 @@ describe("POST /api/webhooks/postmark/inbound", () => {
   it("threads by In-Reply-To alone, then by References alone", async () => {
     const { conversation } = await threadWithSentMail();
     await inbound(withHeaders([{ Name: "In-Reply-To", Value: "<recovery-0001@atelier-lune.example>" }]));
-    await inbound(withHeaders([{ Name: "References", Value: "<unknown@elsewhere> <recovery-0001@atelier-lune.example>" }]));
+    await inbound(
+      withHeaders([{ Name: "References", Value: "<unknown@elsewhere> <recovery-0001@atelier-lune.example>" }]),
+    );
     expect(await db.message.count({ where: { conversationId: conversation.id, direction: "inbound" } })).toBe(2);
   });
 
   it("threads a reply to a message sent from the inbox", async () => {
     const { customer } = await threadWithSentMail();
-    const other = await db.conversation.create({ data: { customerId: customer.id, mailboxHash: "other", status: "pending", lastMessageAt: new Date() } });
-    await db.message.create({ data: { conversationId: other.id, direction: "outbound", channel: "email", authorType: "staff", textBody: "Je vous renvoie un colis.", emailMessageId: "<staff-reply-1@atelier-lune.example>", deliveryStatus: "sent" } });
+    const other = await db.conversation.create({
+      data: { customerId: customer.id, mailboxHash: "other", status: "pending", lastMessageAt: new Date() },
+    });
+    await db.message.create({
+      data: {
+        conversationId: other.id,
+        direction: "outbound",
+        channel: "email",
+        authorType: "staff",
+        textBody: "Je vous renvoie un colis.",
+        emailMessageId: "<staff-reply-1@atelier-lune.example>",
+        deliveryStatus: "sent",
+      },
+    });
     await inbound(withHeaders([{ Name: "In-Reply-To", Value: "<staff-reply-1@atelier-lune.example>" }]));
     expect(await db.message.count({ where: { conversationId: other.id, direction: "inbound" } })).toBe(1);
   });
 
   it("never puts another sender's mail in the thread, even with the same hash and references (a forward)", async () => {
     const { conversation } = await threadWithSentMail();
-    const forwarded = { ...reply, MessageID: crypto.randomUUID(), From: "friend@example.org", FromFull: { Email: "friend@example.org", Name: "A Friend", MailboxHash: "c_7Kq2xW" } };
+    const forwarded = {
+      ...reply,
+      MessageID: crypto.randomUUID(),
+      From: "friend@example.org",
+      FromFull: { Email: "friend@example.org", Name: "A Friend", MailboxHash: "c_7Kq2xW" },
+    };
     const body = await (await inbound(forwarded)).json();
     expect(body.conversationId).not.toBe(conversation.id);
     const friend = await db.customer.findUniqueOrThrow({ where: { email: "friend@example.org" } });
@@ -77,16 +136,32 @@ describe("POST /api/webhooks/postmark/inbound", () => {
 
   it("strips the quote itself when Postmark gives no stripped reply, and stores small attachments but not big ones", async () => {
     const mail = withHeaders([], {
-      TextBody: "Le couvercle est fêlé.\n\nLe lun. 23 nov. 2026 à 09:02, Léa <lea@atelier-lune.example> a écrit :\n> Bonjour",
+      TextBody:
+        "Le couvercle est fêlé.\n\nLe lun. 23 nov. 2026 à 09:02, Léa <lea@atelier-lune.example> a écrit :\n> Bonjour",
       Attachments: [
-        { Name: "photo.jpg", Content: Buffer.from("jpeg-bytes").toString("base64"), ContentType: "image/jpeg", ContentLength: 10 },
+        {
+          Name: "photo.jpg",
+          Content: Buffer.from("jpeg-bytes").toString("base64"),
+          ContentType: "image/jpeg",
+          ContentLength: 10,
+        },
         { Name: "video.mov", Content: "", ContentType: "video/quicktime", ContentLength: 40 * 1024 * 1024 },
       ],
     });
     await inbound(mail);
-    const message = await db.message.findUniqueOrThrow({ where: { providerMessageId: mail.MessageID }, include: { attachments: { orderBy: { filename: "asc" } } } });
+    const message = await db.message.findUniqueOrThrow({
+      where: { providerMessageId: mail.MessageID },
+      include: { attachments: { orderBy: { filename: "asc" } } },
+    });
     expect(message.strippedText).toBe("Le couvercle est fêlé.");
-    expect(message.attachments.map((a) => [a.filename, a.size, a.content ? Buffer.from(a.content).toString() : null, a.droppedReason])).toEqual([
+    expect(
+      message.attachments.map((a) => [
+        a.filename,
+        a.size,
+        a.content ? Buffer.from(a.content).toString() : null,
+        a.droppedReason,
+      ]),
+    ).toEqual([
       ["photo.jpg", 10, "jpeg-bytes", null],
       ["video.mov", 40 * 1024 * 1024, null, "Larger than 5 MB: not stored"],
     ]);
@@ -102,11 +177,19 @@ describe("POST /api/webhooks/postmark/inbound", () => {
   it("takes one mail handed over under two MessageIDs (sent to two of the shop's addresses) as a duplicate: 200, stored once", async () => {
     await threadWithSentMail();
     const toAddress = await inbound({ ...reply, MessageID: crypto.randomUUID() });
-    const ccAddress = await inbound({ ...reply, MessageID: crypto.randomUUID(), OriginalRecipient: "hello@atelier-lune.example" });
+    const ccAddress = await inbound({
+      ...reply,
+      MessageID: crypto.randomUUID(),
+      OriginalRecipient: "hello@atelier-lune.example",
+    });
     expect([toAddress.status, ccAddress.status]).toEqual([200, 200]);
     expect(await ccAddress.json()).toEqual({ status: "duplicate" });
     expect(await db.message.count({ where: { direction: "inbound" } })).toBe(1);
-    expect((await db.webhookEvent.findMany({ orderBy: { receivedAt: "asc" }, select: { outcome: true } })).map((e) => e.outcome)).toEqual(["processed", "duplicate"]);
+    expect(
+      (await db.webhookEvent.findMany({ orderBy: { receivedAt: "asc" }, select: { outcome: true } })).map(
+        (e) => e.outcome,
+      ),
+    ).toEqual(["processed", "duplicate"]);
   });
 
   it("stores one message when the two copies arrive at the same instant", async () => {
@@ -132,12 +215,35 @@ describe("POST /api/webhooks/postmark/inbound", () => {
 describe("POST /api/webhooks/postmark/events", () => {
   it("suppresses a hard-bounced address, fails the message and cancels pending email", async () => {
     const customer = await makeCustomer({ email: "no-such-person@example.org" });
-    const conversation = await db.conversation.create({ data: { customerId: customer.id, mailboxHash: "b", lastMessageAt: new Date() } });
-    await db.message.create({ data: { conversationId: conversation.id, direction: "outbound", channel: "email", authorType: "automation", textBody: "x", providerMessageId: "883953f4-6105-42a2-a16a-77a8eac79483", deliveryStatus: "sent" } });
-    await db.scheduledMessage.create({ data: { flow: "post_delivery", step: "day5", channel: "email", customerId: customer.id, dueAt: new Date(), idempotencyKey: "d5" } });
+    const conversation = await db.conversation.create({
+      data: { customerId: customer.id, mailboxHash: "b", lastMessageAt: new Date() },
+    });
+    await db.message.create({
+      data: {
+        conversationId: conversation.id,
+        direction: "outbound",
+        channel: "email",
+        authorType: "automation",
+        textBody: "x",
+        providerMessageId: "883953f4-6105-42a2-a16a-77a8eac79483",
+        deliveryStatus: "sent",
+      },
+    });
+    await db.scheduledMessage.create({
+      data: {
+        flow: "post_delivery",
+        step: "day5",
+        channel: "email",
+        customerId: customer.id,
+        dueAt: new Date(),
+        idempotencyKey: "d5",
+      },
+    });
     expect(await (await events(fixture("postmark/bounce.json"))).json()).toEqual({ status: "processed" });
     expect(await (await events(fixture("postmark/bounce.json"))).json()).toEqual({ status: "duplicate" });
-    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailSuppressedAt).toEqual(new Date("2026-11-20T16:33:54.907Z"));
+    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailSuppressedAt).toEqual(
+      new Date("2026-11-20T16:33:54.907Z"),
+    );
     expect(await db.message.findFirstOrThrow()).toMatchObject({ deliveryStatus: "failed" });
     expect(await db.scheduledMessage.findFirstOrThrow()).toMatchObject({ status: "cancelled" });
   });
@@ -145,29 +251,83 @@ describe("POST /api/webhooks/postmark/events", () => {
   it("never emails a spam complainer again, even after a reactivation", async () => {
     const customer = await makeCustomer({ email: "annoyed@example.org" });
     await events(fixture("postmark/spam-complaint.json"));
-    await events({ RecordType: "SubscriptionChange", Recipient: "annoyed@example.org", SuppressSending: false, ChangedAt: "2026-11-22T10:00:00Z" });
-    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailSuppressedReason).toBe("Spam complaint: never email again");
+    await events({
+      RecordType: "SubscriptionChange",
+      Recipient: "annoyed@example.org",
+      SuppressSending: false,
+      ChangedAt: "2026-11-22T10:00:00Z",
+    });
+    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailSuppressedReason).toBe(
+      "Spam complaint: never email again",
+    );
   });
 
   it("follows SuppressSending both ways, and marks a delivered message delivered", async () => {
     const customer = await makeCustomer({ email: "jo@example.org" });
-    await events({ RecordType: "SubscriptionChange", Recipient: "jo@example.org", SuppressSending: true, SuppressionReason: "ManualSuppression", ChangedAt: "2026-11-22T10:00:00Z" });
+    await events({
+      RecordType: "SubscriptionChange",
+      Recipient: "jo@example.org",
+      SuppressSending: true,
+      SuppressionReason: "ManualSuppression",
+      ChangedAt: "2026-11-22T10:00:00Z",
+    });
     expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailUnsubscribedAt).not.toBeNull();
-    await events({ RecordType: "SubscriptionChange", Recipient: "jo@example.org", SuppressSending: false, ChangedAt: "2026-11-23T10:00:00Z" });
+    await events({
+      RecordType: "SubscriptionChange",
+      Recipient: "jo@example.org",
+      SuppressSending: false,
+      ChangedAt: "2026-11-23T10:00:00Z",
+    });
     expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailUnsubscribedAt).toBeNull();
 
-    const conversation = await db.conversation.create({ data: { customerId: customer.id, mailboxHash: "d", lastMessageAt: new Date() } });
-    await db.message.create({ data: { conversationId: conversation.id, direction: "outbound", channel: "email", authorType: "staff", textBody: "x", providerMessageId: "pm-1", deliveryStatus: "sent" } });
-    await events({ RecordType: "Delivery", MessageID: "pm-1", Recipient: "jo@example.org", DeliveredAt: "2026-11-23T10:05:00Z" });
-    expect(await db.message.findFirstOrThrow({ where: { providerMessageId: "pm-1" } })).toMatchObject({ deliveryStatus: "delivered", deliveredAt: new Date("2026-11-23T10:05:00Z") });
+    const conversation = await db.conversation.create({
+      data: { customerId: customer.id, mailboxHash: "d", lastMessageAt: new Date() },
+    });
+    await db.message.create({
+      data: {
+        conversationId: conversation.id,
+        direction: "outbound",
+        channel: "email",
+        authorType: "staff",
+        textBody: "x",
+        providerMessageId: "pm-1",
+        deliveryStatus: "sent",
+      },
+    });
+    await events({
+      RecordType: "Delivery",
+      MessageID: "pm-1",
+      Recipient: "jo@example.org",
+      DeliveredAt: "2026-11-23T10:05:00Z",
+    });
+    expect(await db.message.findFirstOrThrow({ where: { providerMessageId: "pm-1" } })).toMatchObject({
+      deliveryStatus: "delivered",
+      deliveredAt: new Date("2026-11-23T10:05:00Z"),
+    });
   });
 
   it("lets a Postmark reactivation lift only what Postmark set, never an unsubscribe made through us", async () => {
     const customer = await makeCustomer({ email: "jo@example.org" });
-    const unsubscribe = await handleUnsubscribeRequest("POST", createUnsubscribeToken(customer.id, process.env.LINK_SECRET!), "/u/x");
+    const unsubscribe = await handleUnsubscribeRequest(
+      "POST",
+      createUnsubscribeToken(customer.id, process.env.LINK_SECRET!),
+      "/u/x",
+    );
     expect(unsubscribe.status).toBe(200);
-    await events({ RecordType: "Bounce", ID: 7, Type: "HardBounce", Inactive: true, Email: "jo@example.org", BouncedAt: "2026-11-22T09:00:00Z" });
-    await events({ RecordType: "SubscriptionChange", Recipient: "jo@example.org", SuppressSending: false, ChangedAt: "2026-11-23T10:00:00Z" });
+    await events({
+      RecordType: "Bounce",
+      ID: 7,
+      Type: "HardBounce",
+      Inactive: true,
+      Email: "jo@example.org",
+      BouncedAt: "2026-11-22T09:00:00Z",
+    });
+    await events({
+      RecordType: "SubscriptionChange",
+      Recipient: "jo@example.org",
+      SuppressSending: false,
+      ChangedAt: "2026-11-23T10:00:00Z",
+    });
     const after = await db.customer.findUniqueOrThrow({ where: { id: customer.id } });
     expect(after.emailSuppressedAt).toBeNull();
     expect(after.emailUnsubscribedAt).not.toBeNull();
@@ -176,7 +336,9 @@ describe("POST /api/webhooks/postmark/events", () => {
 
   it("refuses bad credentials, a 10 MB body and a malformed event", async () => {
     expect((await events(fixture("postmark/bounce.json"), { auth: null })).status).toBe(401);
-    const huge = await events(null, { raw: JSON.stringify({ RecordType: "Bounce", Content: "x".repeat(10 * 1024 * 1024) }) });
+    const huge = await events(null, {
+      raw: JSON.stringify({ RecordType: "Bounce", Content: "x".repeat(10 * 1024 * 1024) }),
+    });
     expect(huge.status).toBe(413);
     expect(await huge.json()).toEqual({ error: "The body is larger than 1 MB." });
     expect((await events({ RecordType: "Bounce", Email: 3 })).status).toBe(400);

@@ -21,8 +21,18 @@ const params = (token: string) => ({ params: Promise.resolve({ token }) });
 describe("GET /r/<token>", () => {
   it("records the click and redirects to the review page", async () => {
     const customer = await makeCustomer();
-    await db.trackedLink.create({ data: { token: "abc123", kind: "review", targetUrl: "https://shop.example/avis?utm_medium=sms", customerId: customer.id } });
-    const response = await followLink(new Request("http://localhost/r/abc123", { headers: { "user-agent": "Mobile Safari" } }), params("abc123"));
+    await db.trackedLink.create({
+      data: {
+        token: "abc123",
+        kind: "review",
+        targetUrl: "https://shop.example/avis?utm_medium=sms",
+        customerId: customer.id,
+      },
+    });
+    const response = await followLink(
+      new Request("http://localhost/r/abc123", { headers: { "user-agent": "Mobile Safari" } }),
+      params("abc123"),
+    );
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("https://shop.example/avis?utm_medium=sms");
     expect(await db.linkClick.findMany({ select: { userAgent: true } })).toEqual([{ userAgent: "Mobile Safari" }]);
@@ -30,7 +40,10 @@ describe("GET /r/<token>", () => {
 
   it("answers 404 for an unknown token, in the browser's language", async () => {
     expect((await followLink(new Request("http://localhost/r/nope"), params("nope"))).status).toBe(404);
-    const french = await followLink(new Request("http://localhost/r/nope", { headers: { "accept-language": "fr-FR" } }), params("nope"));
+    const french = await followLink(
+      new Request("http://localhost/r/nope", { headers: { "accept-language": "fr-FR" } }),
+      params("nope"),
+    );
     expect(await french.text()).toBe("Ce lien n'est pas valide.");
   });
 });
@@ -38,8 +51,26 @@ describe("GET /r/<token>", () => {
 describe("/u/<token>", () => {
   async function customerWithPendingMail() {
     const customer = await makeCustomer();
-    await db.scheduledMessage.create({ data: { flow: "post_delivery", step: "day5", channel: "email", customerId: customer.id, dueAt: new Date(), idempotencyKey: `k-${customer.id}` } });
-    await db.scheduledMessage.create({ data: { flow: "sms_review_request", step: "review", channel: "sms", customerId: customer.id, dueAt: new Date(), idempotencyKey: `s-${customer.id}` } });
+    await db.scheduledMessage.create({
+      data: {
+        flow: "post_delivery",
+        step: "day5",
+        channel: "email",
+        customerId: customer.id,
+        dueAt: new Date(),
+        idempotencyKey: `k-${customer.id}`,
+      },
+    });
+    await db.scheduledMessage.create({
+      data: {
+        flow: "sms_review_request",
+        step: "review",
+        channel: "sms",
+        customerId: customer.id,
+        dueAt: new Date(),
+        idempotencyKey: `s-${customer.id}`,
+      },
+    });
     return { customer, token: createUnsubscribeToken(customer.id, process.env.LINK_SECRET!) };
   }
 
@@ -55,12 +86,22 @@ describe("/u/<token>", () => {
 
   it("unsubscribes on POST (RFC 8058 one-click too), cancels pending email, keeps SMS, and is idempotent", async () => {
     const { customer, token } = await customerWithPendingMail();
-    const oneClick = new Request(`http://localhost/u/${token}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" });
+    const oneClick = new Request(`http://localhost/u/${token}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+    });
     expect((await unsubscribePost(oneClick, params(token))).status).toBe(200);
-    expect((await unsubscribePost(new Request(`http://localhost/u/${token}`, { method: "POST" }), params(token))).status).toBe(200);
+    expect(
+      (await unsubscribePost(new Request(`http://localhost/u/${token}`, { method: "POST" }), params(token))).status,
+    ).toBe(200);
     expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailUnsubscribedAt).not.toBeNull();
-    expect(await db.consentEvent.findMany({ select: { channel: true, change: true, source: true } })).toEqual([{ channel: "email", change: "revoked", source: "unsubscribe_link" }]);
-    expect((await db.scheduledMessage.findMany({ orderBy: { channel: "asc" } })).map((m) => `${m.channel}:${m.status}`)).toEqual(["email:cancelled", "sms:scheduled"]);
+    expect(await db.consentEvent.findMany({ select: { channel: true, change: true, source: true } })).toEqual([
+      { channel: "email", change: "revoked", source: "unsubscribe_link" },
+    ]);
+    expect(
+      (await db.scheduledMessage.findMany({ orderBy: { channel: "asc" } })).map((m) => `${m.channel}:${m.status}`),
+    ).toEqual(["email:cancelled", "sms:scheduled"]);
   });
 
   it("speaks the customer's language, and the browser's when the link names nobody", async () => {
@@ -71,10 +112,18 @@ describe("/u/<token>", () => {
 
     const english = await makeCustomer({ locale: "en" });
     const englishToken = createUnsubscribeToken(english.id, process.env.LINK_SECRET!);
-    const englishPage = await (await unsubscribeGet(new Request(`http://localhost/u/${englishToken}`, { headers: { "accept-language": "fr-FR" } }), params(englishToken))).text();
+    const englishPage = await (
+      await unsubscribeGet(
+        new Request(`http://localhost/u/${englishToken}`, { headers: { "accept-language": "fr-FR" } }),
+        params(englishToken),
+      )
+    ).text();
     expect(englishPage).toContain("Unsubscribe from Atelier Lune emails?");
 
-    const invalid = await unsubscribeGet(new Request("http://localhost/u/nope", { headers: { "accept-language": "fr-CA,fr;q=0.9" } }), params("nope"));
+    const invalid = await unsubscribeGet(
+      new Request("http://localhost/u/nope", { headers: { "accept-language": "fr-CA,fr;q=0.9" } }),
+      params("nope"),
+    );
     expect(invalid.status).toBe(404);
     expect(await invalid.text()).toContain("Ce lien n'est pas valide");
   });
@@ -82,17 +131,33 @@ describe("/u/<token>", () => {
   it("keeps links signed before a rotation working, and never accepts the session secret", async () => {
     const { customer } = await customerWithPendingMail();
     const signedWithAuthSecret = createUnsubscribeToken(customer.id, process.env.AUTH_SECRET!);
-    expect((await unsubscribePost(new Request(`http://localhost/u/${signedWithAuthSecret}`, { method: "POST" }), params(signedWithAuthSecret))).status).toBe(404);
+    expect(
+      (
+        await unsubscribePost(
+          new Request(`http://localhost/u/${signedWithAuthSecret}`, { method: "POST" }),
+          params(signedWithAuthSecret),
+        )
+      ).status,
+    ).toBe(404);
     expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailUnsubscribedAt).toBeNull();
     const beforeRotation = createUnsubscribeToken(customer.id, ROTATED_LINK_SECRET);
-    expect((await unsubscribePost(new Request(`http://localhost/u/${beforeRotation}`, { method: "POST" }), params(beforeRotation))).status).toBe(200);
+    expect(
+      (
+        await unsubscribePost(
+          new Request(`http://localhost/u/${beforeRotation}`, { method: "POST" }),
+          params(beforeRotation),
+        )
+      ).status,
+    ).toBe(200);
     expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailUnsubscribedAt).not.toBeNull();
   });
 
   it("refuses a forged token and changes nothing", async () => {
     const { customer } = await customerWithPendingMail();
     const forged = `${customer.id}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
-    expect((await unsubscribePost(new Request(`http://localhost/u/${forged}`, { method: "POST" }), params(forged))).status).toBe(404);
+    expect(
+      (await unsubscribePost(new Request(`http://localhost/u/${forged}`, { method: "POST" }), params(forged))).status,
+    ).toBe(404);
     expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailUnsubscribedAt).toBeNull();
   });
 });

@@ -28,13 +28,23 @@ describe("shop settings", () => {
     await updateShopSettings(settings, null);
     await updateShopSettings({ ...settings, shopName: "Lumière & Co" }, null);
     await updateShopSettings({ ...settings, shopName: "Lumière & Co" }, null);
-    const entries = await db.auditLog.findMany({ where: { action: "settings.updated" }, orderBy: { createdAt: "asc" } });
+    const entries = await db.auditLog.findMany({
+      where: { action: "settings.updated" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(entries).toHaveLength(2);
     expect(entries[1]!.data).toEqual({ shopName: ["Maison Lumière", "Lumière & Co"] });
   });
 
   it("reject bad input with a message per field", () => {
-    const result = shopSettingsSchema.safeParse({ ...settings, shopName: " ", senderEmail: "camille", timeZone: "Mars/Olympus", reviewUrl: "shop.test/avis", defaultLocale: "de" });
+    const result = shopSettingsSchema.safeParse({
+      ...settings,
+      shopName: " ",
+      senderEmail: "camille",
+      timeZone: "Mars/Olympus",
+      reviewUrl: "shop.test/avis",
+      defaultLocale: "de",
+    });
     expect(result.success).toBe(false);
     const fields = result.error!.issues.map((i) => i.path[0]);
     expect(fields.sort()).toEqual(["defaultLocale", "reviewUrl", "senderEmail", "shopName", "timeZone"]);

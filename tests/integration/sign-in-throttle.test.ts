@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { authOptions, TOO_MANY_ATTEMPTS } from "@/lib/auth/auth-options";
 import { hashPassword } from "@/lib/auth/password";
-import { ACCOUNT_POLICY, delayAfterFailure, pruneSignInThrottle, recordSignInSuccess, reserveSignInAttempt, withThrottleStatus } from "@/lib/auth/sign-in-throttle";
+import {
+  ACCOUNT_POLICY,
+  delayAfterFailure,
+  pruneSignInThrottle,
+  recordSignInSuccess,
+  reserveSignInAttempt,
+  withThrottleStatus,
+} from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 
@@ -11,7 +18,10 @@ import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 const hashes = vi.hoisted(() => ({ checked: 0 }));
 vi.mock("@/lib/auth/password", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/auth/password")>();
-  return { ...actual, verifyPassword: (plain: string, hash: string) => (hashes.checked++, actual.verifyPassword(plain, hash)) };
+  return {
+    ...actual,
+    verifyPassword: (plain: string, hash: string) => (hashes.checked++, actual.verifyPassword(plain, hash)),
+  };
 });
 
 beforeEach(async () => {
@@ -19,12 +29,16 @@ beforeEach(async () => {
   hashes.checked = 0;
 });
 
-type Authorize = (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<unknown>;
+type Authorize = (
+  credentials: Record<string, string>,
+  request: { headers: Record<string, string> },
+) => Promise<unknown>;
 const authorize = (authOptions().providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
-const attempt = (email: string, password: string, address = "198.51.100.7") => authorize({ email, password }, { headers: { "x-forwarded-for": `203.0.113.250, ${address}` } }).then(
-  (user) => ({ user, error: null as string | null }),
-  (error: Error) => ({ user: null, error: error.message }),
-);
+const attempt = (email: string, password: string, address = "198.51.100.7") =>
+  authorize({ email, password }, { headers: { "x-forwarded-for": `203.0.113.250, ${address}` } }).then(
+    (user) => ({ user, error: null as string | null }),
+    (error: Error) => ({ user: null, error: error.message }),
+  );
 
 async function makeUser(email = "ana@atelier-lune.fr", password = "the-right-password") {
   return db.user.create({ data: { email, name: "Ana", role: "agent", passwordHash: await hashPassword(password) } });
@@ -43,7 +57,9 @@ describe("sign-in throttling", () => {
 
   it("lets only the free attempts through when 30 guesses arrive at once", async () => {
     await makeUser();
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt("ana@atelier-lune.fr", `guess-${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => attempt("ana@atelier-lune.fr", `guess-${i}`)),
+    );
     expect(results.filter((r) => r.error === null)).toHaveLength(5);
     expect(hashes.checked).toBe(5);
   });
@@ -64,7 +80,10 @@ describe("sign-in throttling", () => {
       waits.push(wait);
       if (wait > 0) {
         // From another address each time, so the probes do not add up on this one.
-        const early = await reserveSignInAttempt({ ...subject, address: `192.0.2.${failures}` }, new Date(now.getTime() + wait * 1000 - 500));
+        const early = await reserveSignInAttempt(
+          { ...subject, address: `192.0.2.${failures}` },
+          new Date(now.getTime() + wait * 1000 - 500),
+        );
         expect(early, `attempt ${failures + 1}, half a second early`).toEqual({ allowed: false, retryAfterSeconds: 1 });
       }
       now = new Date(now.getTime() + wait * 1000);
@@ -82,7 +101,14 @@ describe("sign-in throttling", () => {
 
   it("signs in with the right password once the lock has passed", async () => {
     await makeUser();
-    await db.signInThrottle.create({ data: { key: "account:ana@atelier-lune.fr", failures: 20, windowStartsAt: new Date(Date.now() - 20 * 60_000), nextAttemptAt: new Date(Date.now() - 1000) } });
+    await db.signInThrottle.create({
+      data: {
+        key: "account:ana@atelier-lune.fr",
+        failures: 20,
+        windowStartsAt: new Date(Date.now() - 20 * 60_000),
+        nextAttemptAt: new Date(Date.now() - 1000),
+      },
+    });
     const result = await attempt("ana@atelier-lune.fr", "the-right-password");
     expect(result.user).toMatchObject({ email: "ana@atelier-lune.fr" });
   });
@@ -99,15 +125,27 @@ describe("sign-in throttling", () => {
     const now = new Date("2026-11-29T12:00:00Z");
     const minutes = (m: number) => new Date(now.getTime() + m * 60_000);
     // Locked at the 20th failure, 5 minutes ago, in a run of failures that began 2 hours ago.
-    await db.signInThrottle.create({ data: { key: "account:ana@atelier-lune.fr", failures: 20, windowStartsAt: minutes(-120), nextAttemptAt: minutes(10), updatedAt: minutes(-5) } });
+    await db.signInThrottle.create({
+      data: {
+        key: "account:ana@atelier-lune.fr",
+        failures: 20,
+        windowStartsAt: minutes(-120),
+        nextAttemptAt: minutes(10),
+        updatedAt: minutes(-5),
+      },
+    });
     const subject = { account: "ana@atelier-lune.fr", address: "198.51.100.7" };
     expect(await reserveSignInAttempt(subject, now)).toEqual({ allowed: false, retryAfterSeconds: 600 });
     // Once the lock is over, a failure within the hour counts on from 20: locked again.
     expect(await reserveSignInAttempt({ ...subject, address: "192.0.2.1" }, minutes(11))).toEqual({ allowed: true });
-    expect((await db.signInThrottle.findUniqueOrThrow({ where: { key: "account:ana@atelier-lune.fr" } })).failures).toBe(21);
+    expect(
+      (await db.signInThrottle.findUniqueOrThrow({ where: { key: "account:ana@atelier-lune.fr" } })).failures,
+    ).toBe(21);
     // An hour after the last failure, the count starts again.
     expect(await reserveSignInAttempt({ ...subject, address: "192.0.2.2" }, minutes(80))).toEqual({ allowed: true });
-    expect((await db.signInThrottle.findUniqueOrThrow({ where: { key: "account:ana@atelier-lune.fr" } })).failures).toBe(1);
+    expect(
+      (await db.signInThrottle.findUniqueOrThrow({ where: { key: "account:ana@atelier-lune.fr" } })).failures,
+    ).toBe(1);
     expect(await pruneSignInThrottle(minutes(80 + 25 * 60))).toBe(1);
   });
 
@@ -133,7 +171,8 @@ describe("sign-in throttling", () => {
 });
 
 describe("withThrottleStatus", () => {
-  const nextAuthAnswer = (error: string) => Response.json({ url: `http://localhost:3000/signin?error=${encodeURIComponent(error)}` }, { status: 401 });
+  const nextAuthAnswer = (error: string) =>
+    Response.json({ url: `http://localhost:3000/signin?error=${encodeURIComponent(error)}` }, { status: 401 });
 
   it("turns next-auth's 401 for a throttled attempt into 429 with Retry-After, same body", async () => {
     const response = await withThrottleStatus(nextAuthAnswer(`${TOO_MANY_ATTEMPTS}:120`), TOO_MANY_ATTEMPTS);

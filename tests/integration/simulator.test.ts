@@ -26,7 +26,15 @@ const SID = `AC${"5".repeat(32)}`;
 const CUSTOMERS = 150;
 const SEED = 42;
 // The seeds' rates, with the rare events made common enough that every path runs in 150 customers.
-const RATES = { smsOptOutRate: 0.08, emailUnsubscribeRate: 0.04, emailBounceRate: 0.03, smsUndeliveredRate: 0.04, emailClickRate: 0.15, smsClickRate: 0.2, emailReplyRate: 0.2 };
+const RATES = {
+  smsOptOutRate: 0.08,
+  emailUnsubscribeRate: 0.04,
+  emailBounceRate: 0.03,
+  smsUndeliveredRate: 0.04,
+  emailClickRate: 0.15,
+  smsClickRate: 0.2,
+  emailReplyRate: 0.2,
+};
 
 let postmark: FakePostmark;
 let twilio: FakeTwilio;
@@ -57,7 +65,10 @@ afterAll(async () => {
 });
 
 type Handler = (request: Request, params: { token: string }) => Promise<Response>;
-const token = (handler: (request: Request, context: { params: Promise<{ token: string }> }) => Promise<Response>): Handler => (request, params) => handler(request, { params: Promise.resolve(params) });
+const token =
+  (handler: (request: Request, context: { params: Promise<{ token: string }> }) => Promise<Response>): Handler =>
+  (request, params) =>
+    handler(request, { params: Promise.resolve(params) });
 
 const ROUTES: [string, RegExp, Handler][] = [
   ["POST", /^\/api\/webhooks\/shopify$/, (request) => shopifyWebhook(request)],
@@ -77,7 +88,10 @@ const inProcess: Transport = {
     const route = ROUTES.find(([m, pattern]) => m === method && pattern.test(path));
     if (!route) throw new Error(`No route for ${method} ${path}`);
     const match = path.match(route[1])!;
-    const response = await route[2](new Request(`${APP_URL}${path}`, { method, headers: init.headers, body: init.body }), { token: match.groups?.token ?? "" });
+    const response = await route[2](
+      new Request(`${APP_URL}${path}`, { method, headers: init.headers, body: init.body }),
+      { token: match.groups?.token ?? "" },
+    );
     return { status: response.status, text: await response.text(), headers: response.headers };
   },
   settle: settleBackgroundWork,
@@ -169,15 +183,39 @@ describe("npm run simulate, in-process", () => {
     const { tally } = first;
     expect(first.warnings).toEqual([]);
     expect(tally.unattributed).toBe(0);
-    const total = (field: "sent" | "failed" | "tooLate" | "replied" | "optedOut" | "unsubscribed" | "clickedMessages" | "reviews" | "recovered") => tally.steps.reduce((sum, s) => sum + s[field], 0);
-    for (const field of ["failed", "tooLate", "replied", "optedOut", "unsubscribed", "clickedMessages", "reviews", "recovered"] as const) expect(total(field), field).toBeGreaterThan(0);
+    const total = (
+      field:
+        | "sent"
+        | "failed"
+        | "tooLate"
+        | "replied"
+        | "optedOut"
+        | "unsubscribed"
+        | "clickedMessages"
+        | "reviews"
+        | "recovered",
+    ) => tally.steps.reduce((sum, s) => sum + s[field], 0);
+    for (const field of [
+      "failed",
+      "tooLate",
+      "replied",
+      "optedOut",
+      "unsubscribed",
+      "clickedMessages",
+      "reviews",
+      "recovered",
+    ] as const)
+      expect(total(field), field).toBeGreaterThan(0);
     for (const step of tally.steps) expect(step.sent, stepKey(step)).toBeGreaterThan(0);
     // Every planted rate has a population to be measured on.
     for (const row of plantedVsProduced(tally)) expect(row.denominator, row.metric).toBeGreaterThan(0);
   });
 
   it("the outcome report counts exactly what the simulated customers did", async () => {
-    const parsed = parseReportFilters({ from: first.from.toISOString().slice(0, 10), to: first.to.toISOString().slice(0, 10) }, first.to);
+    const parsed = parseReportFilters(
+      { from: first.from.toISOString().slice(0, 10), to: first.to.toISOString().slice(0, 10) },
+      first.to,
+    );
     if (!parsed.ok) throw new Error(parsed.error);
     const report = await outcomeMetrics(parsed.filters);
 
@@ -187,7 +225,8 @@ describe("npm run simulate, in-process", () => {
       const step = first.tally.steps.find((s) => stepKey(s) === stepKey(row))!;
       // Rates within rounding of the simulator's own counts.
       expect(row.replyRate.value).toBeCloseTo(step.answeredAfter / step.sent, 9);
-      if (step.withReviewLink) expect(row.reviewClickRate.value).toBeCloseTo(step.clickedMessages / step.withReviewLink, 9);
+      if (step.withReviewLink)
+        expect(row.reviewClickRate.value).toBeCloseTo(step.clickedMessages / step.withReviewLink, 9);
       if (row.recovered) expect(row.recovered.value).toBeCloseTo(step.recovered / step.sent, 9);
       if (row.optOutRate) expect(row.optOutRate.value).toBeCloseTo(step.optedOutAfter / step.sent, 9);
       if (row.unsubscribeRate) expect(row.unsubscribeRate.value).toBeCloseTo(step.unsubscribedAfter / step.sent, 9);

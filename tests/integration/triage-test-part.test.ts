@@ -26,7 +26,10 @@ withProviderEnv(() => ({
   OPENAI_API_KEY: "",
 }));
 
-const lines = parseCorpus(readFileSync(path.join(import.meta.dirname, "../fixtures/classifier/corpus/test.jsonl"), "utf8"), "test.jsonl");
+const lines = parseCorpus(
+  readFileSync(path.join(import.meta.dirname, "../fixtures/classifier/corpus/test.jsonl"), "utf8"),
+  "test.jsonl",
+);
 const delivered = new Map<number, string>();
 
 async function deliver(line: CorpusLine, index: number): Promise<string> {
@@ -39,17 +42,42 @@ async function deliver(line: CorpusLine, index: number): Promise<string> {
       Subject: "Re: votre commande",
       TextBody: line.text,
       StrippedTextReply: line.text,
-      Headers: [{ Name: "Received-SPF", Value: `Pass (sender SPF authorized) identity=mailfrom; envelope-from=${email}; receiver=reply@inbound.postmarkapp.com` }],
+      Headers: [
+        {
+          Name: "Received-SPF",
+          Value: `Pass (sender SPF authorized) identity=mailfrom; envelope-from=${email}; receiver=reply@inbound.postmarkapp.com`,
+        },
+      ],
       Attachments: [],
     };
-    const response = await postmarkInbound(new Request("http://localhost/api/webhooks/postmark/inbound", { method: "POST", headers: { "content-type": "application/json", authorization: `Basic ${Buffer.from("postmark:webhook-password").toString("base64")}` }, body: JSON.stringify(body) }));
+    const response = await postmarkInbound(
+      new Request("http://localhost/api/webhooks/postmark/inbound", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          authorization: `Basic ${Buffer.from("postmark:webhook-password").toString("base64")}`,
+        },
+        body: JSON.stringify(body),
+      }),
+    );
     expect(response.status, line.text).toBe(200);
     return (await response.json()).conversationId;
   }
   const from = `+3361${String(index).padStart(7, "0")}`;
-  const response = await twilioSms(twilioRequest("/api/webhooks/twilio/sms", { MessageSid: `SM${String(index).padStart(32, "0")}`, AccountSid: TWILIO_TEST.sid, From: from, To: TWILIO_TEST.from, Body: line.text }));
+  const response = await twilioSms(
+    twilioRequest("/api/webhooks/twilio/sms", {
+      MessageSid: `SM${String(index).padStart(32, "0")}`,
+      AccountSid: TWILIO_TEST.sid,
+      From: from,
+      To: TWILIO_TEST.from,
+      Body: line.text,
+    }),
+  );
   expect(response.status, line.text).toBe(200);
-  const customer = await db.customer.findUniqueOrThrow({ where: { phone: from }, select: { conversations: { select: { id: true } } } });
+  const customer = await db.customer.findUniqueOrThrow({
+    where: { phone: from },
+    select: { conversations: { select: { id: true } } },
+  });
   return customer.conversations[0]!.id;
 }
 
@@ -64,19 +92,35 @@ beforeAll(async () => {
 describe("the test part through the webhooks", () => {
   it("holds at least 400 replies in both languages and on both channels", () => {
     expect(lines.length).toBeGreaterThanOrEqual(400);
-    expect(new Set(lines.map((l) => `${l.lang}/${l.channel}`))).toEqual(new Set(["fr/sms", "fr/email", "en/sms", "en/email"]));
+    expect(new Set(lines.map((l) => `${l.lang}/${l.channel}`))).toEqual(
+      new Set(["fr/sms", "fr/email", "en/sms", "en/email"]),
+    );
   });
 
   it("labels every reply, and sends every problem and question reply to a person", async () => {
-    const conversations = new Map((await db.conversation.findMany({ select: { id: true, needsHuman: true } })).map((c) => [c.id, c.needsHuman]));
+    const conversations = new Map(
+      (await db.conversation.findMany({ select: { id: true, needsHuman: true } })).map((c) => [c.id, c.needsHuman]),
+    );
     expect(await db.message.count({ where: { direction: "inbound", sentiment: null } })).toBe(0);
-    const missed = lines.filter((line, index) => (line.intent === "problem" || line.intent === "question") && !conversations.get(delivered.get(index)!)).map((line) => line.text);
+    const missed = lines
+      .filter(
+        (line, index) =>
+          (line.intent === "problem" || line.intent === "question") && !conversations.get(delivered.get(index)!),
+      )
+      .map((line) => line.text);
     expect(missed).toEqual([]);
   });
 
   it("schedules no automatic reply for a problem or a question", async () => {
-    const automatic = new Set((await db.scheduledMessage.findMany({ where: { flow: "auto_reply" }, select: { conversationId: true } })).map((s) => s.conversationId));
-    const answered = lines.filter((line, index) => (line.intent === "problem" || line.intent === "question") && automatic.has(delivered.get(index)!));
+    const automatic = new Set(
+      (await db.scheduledMessage.findMany({ where: { flow: "auto_reply" }, select: { conversationId: true } })).map(
+        (s) => s.conversationId,
+      ),
+    );
+    const answered = lines.filter(
+      (line, index) =>
+        (line.intent === "problem" || line.intent === "question") && automatic.has(delivered.get(index)!),
+    );
     expect(answered).toEqual([]);
   });
 });

@@ -21,12 +21,17 @@ describe("createUser", () => {
   it("generates a password that works when none is given", async () => {
     const user = await createUser({ email: "bo@shop.test", role: "agent" });
     expect(user.generatedPassword).toHaveLength(20);
-    expect(await verifyCredentials("bo@shop.test", user.generatedPassword!)).toMatchObject({ email: "bo@shop.test", role: "agent" });
+    expect(await verifyCredentials("bo@shop.test", user.generatedPassword!)).toMatchObject({
+      email: "bo@shop.test",
+      role: "agent",
+    });
   });
 
   it("refuses a second user with the same email and keeps the first", async () => {
     await createUser({ email: "ana@shop.test", role: "founder", password: "first-password" });
-    await expect(createUser({ email: "ana@shop.test", role: "agent", password: "second-password" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      createUser({ email: "ana@shop.test", role: "agent", password: "second-password" }),
+    ).rejects.toMatchObject({ code: "conflict" });
     expect(await db.user.findMany()).toHaveLength(1);
     expect(await verifyCredentials("ana@shop.test", "first-password")).not.toBeNull();
   });

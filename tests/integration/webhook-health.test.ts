@@ -3,7 +3,12 @@ import { POST as postmarkInbound } from "@/app/api/webhooks/postmark/inbound/rou
 import { POST as shopifyWebhook } from "@/app/api/webhooks/shopify/route";
 import { POST as twilioSms } from "@/app/api/webhooks/twilio/sms/route";
 import { replayWebhookFailure } from "@/lib/connections/replay-webhook-failure";
-import { recentWebhookFailures, silentProviders, webhookHealth, type TopicHealth } from "@/lib/connections/webhook-health";
+import {
+  recentWebhookFailures,
+  silentProviders,
+  webhookHealth,
+  type TopicHealth,
+} from "@/lib/connections/webhook-health";
 import { db } from "@/lib/db";
 import { truncateAllTables } from "@/lib/db/truncate-all-tables";
 import { AppError } from "@/lib/errors";
@@ -39,13 +44,37 @@ const refuse = (marker: string) => refuseMessagesContaining((sql) => db.$execute
 const basic = (password = "webhook-password") => `Basic ${Buffer.from(`postmark:${password}`).toString("base64")}`;
 const reply = fixture("postmark/inbound-reply.json") as Record<string, unknown>;
 function mail(text: string, options: { password?: string; contentType?: string; messageId?: string } = {}) {
-  const body = { ...reply, MessageID: options.messageId ?? crypto.randomUUID(), MailboxHash: "", StrippedTextReply: "", TextBody: text, Headers: [] };
-  return postmarkInbound(new Request("http://localhost/api/webhooks/postmark/inbound", { method: "POST", headers: { "content-type": options.contentType ?? "application/json", authorization: basic(options.password) }, body: JSON.stringify(body) }));
+  const body = {
+    ...reply,
+    MessageID: options.messageId ?? crypto.randomUUID(),
+    MailboxHash: "",
+    StrippedTextReply: "",
+    TextBody: text,
+    Headers: [],
+  };
+  return postmarkInbound(
+    new Request("http://localhost/api/webhooks/postmark/inbound", {
+      method: "POST",
+      headers: { "content-type": options.contentType ?? "application/json", authorization: basic(options.password) },
+      body: JSON.stringify(body),
+    }),
+  );
 }
-const sms = (text: string, sid = `SM${crypto.randomUUID().replaceAll("-", "")}`, options: { signature?: string | null } = {}) =>
-  twilioSms(twilioRequest("/api/webhooks/twilio/sms", { MessageSid: sid, AccountSid: TWILIO_TEST.sid, From: "+33612345678", To: TWILIO_TEST.from, Body: text }, options));
+const sms = (
+  text: string,
+  sid = `SM${crypto.randomUUID().replaceAll("-", "")}`,
+  options: { signature?: string | null } = {},
+) =>
+  twilioSms(
+    twilioRequest(
+      "/api/webhooks/twilio/sms",
+      { MessageSid: sid, AccountSid: TWILIO_TEST.sid, From: "+33612345678", To: TWILIO_TEST.from, Body: text },
+      options,
+    ),
+  );
 
-const topic = (health: TopicHealth[], provider: string, name: string) => health.find((row) => row.provider === provider && row.topic === name)!;
+const topic = (health: TopicHealth[], provider: string, name: string) =>
+  health.find((row) => row.provider === provider && row.topic === name)!;
 
 describe("webhook health", () => {
   it("counts accepted, redelivered, refused (by reason) and failed deliveries per provider and topic, and keeps the body only of a failed one", async () => {
@@ -55,7 +84,11 @@ describe("webhook health", () => {
     expect((await mail("not json", { contentType: "text/plain" })).status).toBe(400);
     expect((await sms("forged", undefined, { signature: "bm9wZQ==" })).status).toBe(403);
     const oversized = shopifyRequest("orders/create", { id: 1 });
-    const tooLarge = new Request(oversized.url, { method: "POST", headers: { ...Object.fromEntries(oversized.headers), "content-length": String(6 * 1024 * 1024) }, body: "{}" });
+    const tooLarge = new Request(oversized.url, {
+      method: "POST",
+      headers: { ...Object.fromEntries(oversized.headers), "content-length": String(6 * 1024 * 1024) },
+      body: "{}",
+    });
     expect((await shopifyWebhook(tooLarge)).status).toBe(413);
     const restore = await refuse("disk-full-1");
     expect((await sms("Mon colis n'est pas arrivé disk-full-1")).status).toBe(500);
@@ -63,7 +96,13 @@ describe("webhook health", () => {
     await settleBackgroundWork();
 
     const health = await webhookHealth();
-    expect(topic(health, "postmark", "inbound").day).toMatchObject({ accepted: 1, duplicates: 1, rejectedAuth: 1, rejectedMalformed: 1, failed: 0 });
+    expect(topic(health, "postmark", "inbound").day).toMatchObject({
+      accepted: 1,
+      duplicates: 1,
+      rejectedAuth: 1,
+      rejectedMalformed: 1,
+      failed: 0,
+    });
     expect(topic(health, "postmark", "inbound").lastAcceptedAt).not.toBeNull();
     expect(topic(health, "twilio", "sms").week).toMatchObject({ accepted: 0, rejectedSignature: 1, failed: 1 });
     expect(topic(health, "shopify", "orders/create").week).toMatchObject({ rejectedSize: 1 });
@@ -86,7 +125,8 @@ describe("webhook health", () => {
   });
 
   it("counts every refusal but stores only the first few of each hour, so forged traffic cannot fill the table", async () => {
-    for (let i = 0; i < REFUSALS_STORED_PER_HOUR + 5; i++) expect((await mail("forged", { password: `guess-${i}-password` })).status).toBe(401);
+    for (let i = 0; i < REFUSALS_STORED_PER_HOUR + 5; i++)
+      expect((await mail("forged", { password: `guess-${i}-password` })).status).toBe(401);
     await settleBackgroundWork();
     expect(topic(await webhookHealth(), "postmark", "inbound").day.rejectedAuth).toBe(REFUSALS_STORED_PER_HOUR + 5);
     expect(await db.webhookFailure.count()).toBe(REFUSALS_STORED_PER_HOUR);
@@ -97,19 +137,59 @@ describe("webhook health", () => {
     const day = 86_400_000;
     await db.webhookFailure.createMany({
       data: [
-        { endpoint: "twilio.sms", provider: "twilio", topic: "sms", reason: "error", error: "x", payload: "Body=recent", receivedAt: new Date(now.getTime() - 6 * day) },
-        { endpoint: "twilio.sms", provider: "twilio", topic: "sms", reason: "error", error: "x", payload: "Body=old", receivedAt: new Date(now.getTime() - 8 * day) },
-        { endpoint: "twilio.sms", provider: "twilio", topic: "sms", reason: "error", error: "x", payload: "Body=ancient", receivedAt: new Date(now.getTime() - 31 * day) },
+        {
+          endpoint: "twilio.sms",
+          provider: "twilio",
+          topic: "sms",
+          reason: "error",
+          error: "x",
+          payload: "Body=recent",
+          receivedAt: new Date(now.getTime() - 6 * day),
+        },
+        {
+          endpoint: "twilio.sms",
+          provider: "twilio",
+          topic: "sms",
+          reason: "error",
+          error: "x",
+          payload: "Body=old",
+          receivedAt: new Date(now.getTime() - 8 * day),
+        },
+        {
+          endpoint: "twilio.sms",
+          provider: "twilio",
+          topic: "sms",
+          reason: "error",
+          error: "x",
+          payload: "Body=ancient",
+          receivedAt: new Date(now.getTime() - 31 * day),
+        },
       ],
     });
     await db.webhookTally.createMany({
       data: [
-        { provider: "twilio", topic: "sms", hour: new Date(now.getTime() - 29 * day), accepted: 3, lastReceivedAt: new Date(now.getTime() - 29 * day) },
-        { provider: "twilio", topic: "sms", hour: new Date(now.getTime() - 31 * day), accepted: 3, lastReceivedAt: new Date(now.getTime() - 31 * day) },
+        {
+          provider: "twilio",
+          topic: "sms",
+          hour: new Date(now.getTime() - 29 * day),
+          accepted: 3,
+          lastReceivedAt: new Date(now.getTime() - 29 * day),
+        },
+        {
+          provider: "twilio",
+          topic: "sms",
+          hour: new Date(now.getTime() - 31 * day),
+          accepted: 3,
+          lastReceivedAt: new Date(now.getTime() - 31 * day),
+        },
       ],
     });
     await pruneWebhookRecords(now);
-    expect((await db.webhookFailure.findMany({ orderBy: { receivedAt: "desc" }, select: { payload: true } })).map((f) => f.payload)).toEqual(["Body=recent", null]);
+    expect(
+      (await db.webhookFailure.findMany({ orderBy: { receivedAt: "desc" }, select: { payload: true } })).map(
+        (f) => f.payload,
+      ),
+    ).toEqual(["Body=recent", null]);
     expect(await db.webhookTally.count()).toBe(1);
   });
 });
@@ -123,15 +203,23 @@ describe("replaying a failed delivery", () => {
     const failure = (await recentWebhookFailures())[0]!;
 
     // Two admins click at once: one replay runs.
-    const results = await Promise.allSettled([replayWebhookFailure(failure.id, adminId), replayWebhookFailure(failure.id, adminId)]);
+    const results = await Promise.allSettled([
+      replayWebhookFailure(failure.id, adminId),
+      replayWebhookFailure(failure.id, adminId),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(results.find((r) => r.status === "fulfilled")).toMatchObject({ value: { outcome: "applied" } });
     expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(AppError);
     await settleBackgroundWork();
-    expect(await db.message.findMany({ select: { providerMessageId: true, textBody: true } })).toEqual([{ providerMessageId: "SM-replay-1", textBody: "Le colis n'est pas arrivé disk-full-2" }]);
+    expect(await db.message.findMany({ select: { providerMessageId: true, textBody: true } })).toEqual([
+      { providerMessageId: "SM-replay-1", textBody: "Le colis n'est pas arrivé disk-full-2" },
+    ]);
 
     // Once applied it is not replayable, and Twilio's own redelivery changes nothing either.
-    await expect(replayWebhookFailure(failure.id, adminId)).rejects.toMatchObject({ code: "conflict", message: "This delivery was already replayed." });
+    await expect(replayWebhookFailure(failure.id, adminId)).rejects.toMatchObject({
+      code: "conflict",
+      message: "This delivery was already replayed.",
+    });
     expect((await sms("Le colis n'est pas arrivé disk-full-2", "SM-replay-1")).status).toBe(200);
     expect(await db.message.count()).toBe(1);
 
@@ -139,7 +227,11 @@ describe("replaying a failed delivery", () => {
     expect(stored).toMatchObject({ replayOutcome: "applied", replayedById: adminId, payload: null });
     const audit = await db.auditLog.findMany({ where: { action: "webhook.replayed" } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorUserId: adminId, entityId: failure.id, data: { endpoint: "twilio.sms", topic: "sms", outcome: "applied" } });
+    expect(audit[0]).toMatchObject({
+      actorUserId: adminId,
+      entityId: failure.id,
+      data: { endpoint: "twilio.sms", topic: "sms", outcome: "applied" },
+    });
   });
 
   it("changes nothing when the provider's retry applied it first, and may be tried again when the replay itself fails", async () => {
@@ -147,7 +239,10 @@ describe("replaying a failed delivery", () => {
     expect((await mail("Toujours rien reçu disk-full-3", { messageId: "pm-retry" })).status).toBe(500);
     const failure = (await recentWebhookFailures())[0]!;
     // Still failing: the replay says why and stays possible.
-    expect(await replayWebhookFailure(failure.id, adminId)).toMatchObject({ outcome: "failed", error: expect.stringContaining("No space left on device") });
+    expect(await replayWebhookFailure(failure.id, adminId)).toMatchObject({
+      outcome: "failed",
+      error: expect.stringContaining("No space left on device"),
+    });
     expect((await recentWebhookFailures())[0]).toMatchObject({ replayable: true, replayOutcome: "failed" });
     await restore();
     // Postmark retries on its own and gets through.
@@ -161,9 +256,17 @@ describe("replaying a failed delivery", () => {
     expect((await mail("forged", { password: "guessed-password" })).status).toBe(401);
     await settleBackgroundWork();
     const refused = (await recentWebhookFailures())[0]!;
-    await expect(replayWebhookFailure(refused.id, adminId)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/^A refused delivery/) });
-    const expired = await db.webhookFailure.create({ data: { endpoint: "twilio.sms", provider: "twilio", topic: "sms", reason: "error", error: "x", payload: null } });
-    await expect(replayWebhookFailure(expired.id, adminId)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/removed after 7 days/) });
+    await expect(replayWebhookFailure(refused.id, adminId)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/^A refused delivery/),
+    });
+    const expired = await db.webhookFailure.create({
+      data: { endpoint: "twilio.sms", provider: "twilio", topic: "sms", reason: "error", error: "x", payload: null },
+    });
+    await expect(replayWebhookFailure(expired.id, adminId)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/removed after 7 days/),
+    });
     await expect(replayWebhookFailure("no-such-failure", adminId)).rejects.toMatchObject({ code: "not_found" });
   });
 });
@@ -174,16 +277,34 @@ describe("silent providers", () => {
 
   async function sentEmails(count: number, at: Date, options: { internalNotes?: boolean } = {}) {
     const customer = await db.customer.create({ data: { email: `silent-${crypto.randomUUID()}@example.test` } });
-    const conversation = await db.conversation.create({ data: { customerId: customer.id, mailboxHash: crypto.randomUUID(), status: "open", lastMessageAt: at } });
+    const conversation = await db.conversation.create({
+      data: { customerId: customer.id, mailboxHash: crypto.randomUUID(), status: "open", lastMessageAt: at },
+    });
     await db.message.createMany({
-      data: Array.from({ length: count }, (_, i) => ({ conversationId: conversation.id, direction: "outbound" as const, channel: "email" as const, authorType: "automation" as const, isInternalNote: options.internalNotes ?? false, textBody: "Bonjour", deliveryStatus: "sent" as const, providerMessageId: `pm-${crypto.randomUUID()}-${i}`, createdAt: at, sentAt: at })),
+      data: Array.from({ length: count }, (_, i) => ({
+        conversationId: conversation.id,
+        direction: "outbound" as const,
+        channel: "email" as const,
+        authorType: "automation" as const,
+        isInternalNote: options.internalNotes ?? false,
+        textBody: "Bonjour",
+        deliveryStatus: "sent" as const,
+        providerMessageId: `pm-${crypto.randomUUID()}-${i}`,
+        createdAt: at,
+        sentAt: at,
+      })),
     });
   }
-  const lastDeliveryEvent = (at: Date) => db.webhookTally.create({ data: { provider: "postmark", topic: "events", hour: at, accepted: 1, lastReceivedAt: at, lastAcceptedAt: at } });
+  const lastDeliveryEvent = (at: Date) =>
+    db.webhookTally.create({
+      data: { provider: "postmark", topic: "events", hour: at, accepted: 1, lastReceivedAt: at, lastAcceptedAt: at },
+    });
 
   it("flags Postmark when no delivery event came for 6 hours while 20 emails went out since the last one", async () => {
     await sentEmails(20, hoursAgo(3));
-    expect(await silentProviders(now)).toEqual([{ provider: "postmark", topic: "events", lastAcceptedAt: null, sendsSince: 20 }]);
+    expect(await silentProviders(now)).toEqual([
+      { provider: "postmark", topic: "events", lastAcceptedAt: null, sendsSince: 20 },
+    ]);
 
     await lastDeliveryEvent(hoursAgo(7));
     expect((await silentProviders(now)).map((p) => p.sendsSince)).toEqual([20]);

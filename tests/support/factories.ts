@@ -5,11 +5,18 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 const unique = () => randomUUID().slice(0, 8);
 
 /** The SMS state of the customer's number (PhoneNumber), given with the customer for brevity. */
-export type SmsStateOverrides = { smsConsentAt?: Date; smsConsentSource?: string; smsOptedOutAt?: Date; smsUnreachableAt?: Date };
+export type SmsStateOverrides = {
+  smsConsentAt?: Date;
+  smsConsentSource?: string;
+  smsOptedOutAt?: Date;
+  smsUnreachableAt?: Date;
+};
 
 export async function makeCustomer(overrides: Partial<Prisma.CustomerUncheckedCreateInput> & SmsStateOverrides = {}) {
   const { smsConsentAt, smsConsentSource, smsOptedOutAt, smsUnreachableAt, ...data } = overrides;
-  const customer = await db.customer.create({ data: { email: `c-${unique()}@example.test`, firstName: "Camille", locale: "fr", ...data } });
+  const customer = await db.customer.create({
+    data: { email: `c-${unique()}@example.test`, firstName: "Camille", locale: "fr", ...data },
+  });
   if (customer.phone && (smsConsentAt || smsOptedOutAt || smsUnreachableAt)) {
     await setSmsState(customer.phone, { smsConsentAt, smsConsentSource, smsOptedOutAt, smsUnreachableAt }, customer.id);
   }
@@ -19,11 +26,14 @@ export async function makeCustomer(overrides: Partial<Prisma.CustomerUncheckedCr
 /** Sets the consent state of a number, as the consent module would have recorded it. */
 export async function setSmsState(number: string, state: SmsStateOverrides, customerId?: string) {
   const data = {
-    ...(state.smsConsentAt ? { consentAt: state.smsConsentAt, consentSource: state.smsConsentSource ?? "shopify_checkout" } : {}),
+    ...(state.smsConsentAt
+      ? { consentAt: state.smsConsentAt, consentSource: state.smsConsentSource ?? "shopify_checkout" }
+      : {}),
     ...(state.smsOptedOutAt ? { optedOutAt: state.smsOptedOutAt, optedOutBy: "keyword" } : {}),
     ...(state.smsUnreachableAt ? { unreachableAt: state.smsUnreachableAt } : {}),
   };
-  const owner = customerId ?? (await db.customer.findFirst({ where: { phone: number }, select: { id: true } }))?.id ?? null;
+  const owner =
+    customerId ?? (await db.customer.findFirst({ where: { phone: number }, select: { id: true } }))?.id ?? null;
   return db.phoneNumber.upsert({ where: { number }, create: { number, customerId: owner, ...data }, update: data });
 }
 
@@ -32,9 +42,18 @@ export async function smsStateOfNumber(number: string) {
   return db.phoneNumber.findUnique({ where: { number } });
 }
 
-export async function makeOrder(customerId: string, overrides: Partial<Prisma.OrderUncheckedCreateInput> = {}, categoryDelayDays?: number | null) {
-  const category = categoryDelayDays === undefined ? null : await db.productCategory.create({ data: { name: `cat-${unique()}`, smsReviewDelayDays: categoryDelayDays } });
-  const product = await db.product.create({ data: { title: "Lampe Lune", externalId: `p-${unique()}`, categoryId: category?.id } });
+export async function makeOrder(
+  customerId: string,
+  overrides: Partial<Prisma.OrderUncheckedCreateInput> = {},
+  categoryDelayDays?: number | null,
+) {
+  const category =
+    categoryDelayDays === undefined
+      ? null
+      : await db.productCategory.create({ data: { name: `cat-${unique()}`, smsReviewDelayDays: categoryDelayDays } });
+  const product = await db.product.create({
+    data: { title: "Lampe Lune", externalId: `p-${unique()}`, categoryId: category?.id },
+  });
   return db.order.create({
     data: {
       externalId: `o-${unique()}`,

@@ -31,7 +31,14 @@ class FakeServer {
   private repeatedFailure: Failure | null = null;
   private readonly server = createServer((request, response) => void this.handle(request, response));
 
-  constructor(private readonly route: (request: IncomingMessage, body: string, response: ServerResponse, failure: Exclude<Failure, "reset-before"> | null) => void) {}
+  constructor(
+    private readonly route: (
+      request: IncomingMessage,
+      body: string,
+      response: ServerResponse,
+      failure: Exclude<Failure, "reset-before"> | null,
+    ) => void,
+  ) {}
 
   /** Port 0 picks a free one; the e2e servers use fixed ports the specs know. */
   async start(port = 0): Promise<this> {
@@ -82,7 +89,18 @@ class FakeServer {
   }
 }
 
-export type PostmarkSent = { MessageID: string; From: string; To: string; ReplyTo?: string; Subject: string; HtmlBody: string; TextBody: string; Headers: { Name: string; Value: string }[]; Metadata?: Record<string, string>; MessageStream?: string };
+export type PostmarkSent = {
+  MessageID: string;
+  From: string;
+  To: string;
+  ReplyTo?: string;
+  Subject: string;
+  HtmlBody: string;
+  TextBody: string;
+  Headers: { Name: string; Value: string }[];
+  Metadata?: Record<string, string>;
+  MessageStream?: string;
+};
 
 // What a fake received, for specs that run in another process (Playwright). Not a provider route.
 const SENT_PATH = "/__fake/sent";
@@ -91,7 +109,11 @@ export async function startFakePostmark(serverToken: string, port = 0) {
   const sent: PostmarkSent[] = [];
   const fake = new FakeServer((request, body, response, failure) => {
     if (request.method === "GET" && request.url === SENT_PATH) return send(response, 200, sent);
-    if (request.headers["x-postmark-server-token"] !== serverToken) return send(response, 401, { ErrorCode: 10, Message: "The Server Token you provided in the X-Postmark-Server-Token request header was invalid." });
+    if (request.headers["x-postmark-server-token"] !== serverToken)
+      return send(response, 401, {
+        ErrorCode: 10,
+        Message: "The Server Token you provided in the X-Postmark-Server-Token request header was invalid.",
+      });
     const url = new URL(request.url ?? "/", "http://fake");
     if (request.method === "POST" && url.pathname === "/email") {
       if (failure && typeof failure === "object") return send(response, failure.status, failure.body, failure.headers);
@@ -99,12 +121,30 @@ export async function startFakePostmark(serverToken: string, port = 0) {
       const message = { ...email, MessageID: randomUUID() };
       sent.push(message);
       if (failure === "reset-after") return void request.socket.destroy();
-      return send(response, 200, { To: email.To, SubmittedAt: new Date().toISOString(), MessageID: message.MessageID, ErrorCode: 0, Message: "OK" });
+      return send(response, 200, {
+        To: email.To,
+        SubmittedAt: new Date().toISOString(),
+        MessageID: message.MessageID,
+        ErrorCode: 0,
+        Message: "OK",
+      });
     }
     if (request.method === "GET" && url.pathname === "/messages/outbound") {
-      const filters = [...url.searchParams].filter(([key]) => key.startsWith("metadata_")).map(([key, value]) => [key.slice("metadata_".length), value] as const);
+      const filters = [...url.searchParams]
+        .filter(([key]) => key.startsWith("metadata_"))
+        .map(([key, value]) => [key.slice("metadata_".length), value] as const);
       const matches = sent.filter((message) => filters.every(([key, value]) => message.Metadata?.[key] === value));
-      return send(response, 200, { TotalCount: matches.length, Messages: matches.map((m) => ({ MessageID: m.MessageID, To: [{ Email: m.To }], Subject: m.Subject, Metadata: m.Metadata, Status: "Sent", MessageStream: "outbound" })) });
+      return send(response, 200, {
+        TotalCount: matches.length,
+        Messages: matches.map((m) => ({
+          MessageID: m.MessageID,
+          To: [{ Email: m.To }],
+          Subject: m.Subject,
+          Metadata: m.Metadata,
+          Status: "Sent",
+          MessageStream: "outbound",
+        })),
+      });
     }
     send(response, 404, { ErrorCode: 404, Message: "Not found" });
   });
@@ -112,7 +152,14 @@ export async function startFakePostmark(serverToken: string, port = 0) {
   return Object.assign(fake, { sent });
 }
 
-export type TwilioSent = { sid: string; to: string; from: string; body: string; statusCallback: string | null; dateCreated: Date };
+export type TwilioSent = {
+  sid: string;
+  to: string;
+  from: string;
+  body: string;
+  statusCallback: string | null;
+  dateCreated: Date;
+};
 
 export async function startFakeTwilio(accountSid: string, authToken: string, port = 0) {
   const sent: TwilioSent[] = [];
@@ -137,13 +184,26 @@ export async function startFakeTwilio(accountSid: string, authToken: string, por
   });
   const fake = new FakeServer((request, body, response, failure) => {
     if (request.method === "GET" && request.url === SENT_PATH) return send(response, 200, sent);
-    if (request.headers.authorization !== expectedAuth) return send(response, 401, { code: 20003, message: "Authenticate", more_info: "https://www.twilio.com/docs/errors/20003", status: 401 });
+    if (request.headers.authorization !== expectedAuth)
+      return send(response, 401, {
+        code: 20003,
+        message: "Authenticate",
+        more_info: "https://www.twilio.com/docs/errors/20003",
+        status: 401,
+      });
     const url = new URL(request.url ?? "/", "http://fake");
     const path = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
     if (request.method === "POST" && url.pathname === path) {
       if (failure && typeof failure === "object") return send(response, failure.status, failure.body, failure.headers);
       const form = new URLSearchParams(body);
-      const message: TwilioSent = { sid: `SM${randomUUID().replaceAll("-", "")}`, to: form.get("To")!, from: form.get("From")!, body: form.get("Body")!, statusCallback: form.get("StatusCallback"), dateCreated: new Date() };
+      const message: TwilioSent = {
+        sid: `SM${randomUUID().replaceAll("-", "")}`,
+        to: form.get("To")!,
+        from: form.get("From")!,
+        body: form.get("Body")!,
+        statusCallback: form.get("StatusCallback"),
+        dateCreated: new Date(),
+      };
       sent.push(message);
       if (failure === "reset-after") return void request.socket.destroy();
       return send(response, 201, resource(message));
@@ -152,7 +212,17 @@ export async function startFakeTwilio(accountSid: string, authToken: string, por
       const to = url.searchParams.get("To");
       const from = url.searchParams.get("From");
       const matches = sent.filter((m) => (!to || m.to === to) && (!from || m.from === from));
-      return send(response, 200, { messages: matches.map(resource), end: matches.length, first_page_uri: path, next_page_uri: null, page: 0, page_size: 50, previous_page_uri: null, start: 0, uri: path });
+      return send(response, 200, {
+        messages: matches.map(resource),
+        end: matches.length,
+        first_page_uri: path,
+        next_page_uri: null,
+        page: 0,
+        page_size: 50,
+        previous_page_uri: null,
+        start: 0,
+        uri: path,
+      });
     }
     send(response, 404, { code: 20404, message: "Not found", status: 404 });
   });
@@ -176,7 +246,11 @@ export type OpenAIMode =
   | { kind: "error"; status: number }
   | { kind: "hang" };
 
-export type OpenAIRequest = { model: string; messages: { role: string; content: string }[]; response_format?: { type: string; json_schema?: { name: string } } };
+export type OpenAIRequest = {
+  model: string;
+  messages: { role: string; content: string }[];
+  response_format?: { type: string; json_schema?: { name: string } };
+};
 
 /** A fake OpenAI Chat Completions endpoint (POST /v1/chat/completions). */
 export async function startFakeOpenAI() {
@@ -185,18 +259,33 @@ export async function startFakeOpenAI() {
   // Every request body in full (system and user messages, response_format).
   const payloads: OpenAIRequest[] = [];
   const fake = new FakeServer((request, body, response) => {
-    if (request.method !== "POST" || !request.url?.startsWith("/v1/chat/completions")) return send(response, 404, { error: { message: "not found" } });
+    if (request.method !== "POST" || !request.url?.startsWith("/v1/chat/completions"))
+      return send(response, 404, { error: { message: "not found" } });
     const payload = JSON.parse(body) as OpenAIRequest;
     payloads.push(payload);
     prompts.push(payload.messages.at(-1)?.content ?? "");
     if (mode.kind === "hang") return; // never answers: the client must time out
-    if (mode.kind === "error") return send(response, mode.status, { error: { message: "The server had an error while processing your request.", type: "server_error" } });
+    if (mode.kind === "error")
+      return send(response, mode.status, {
+        error: { message: "The server had an error while processing your request.", type: "server_error" },
+      });
     send(response, 200, {
       id: "chatcmpl-fake",
       object: "chat.completion",
       created: Math.floor(Date.now() / 1000),
       model: payload.model,
-      choices: [{ index: 0, message: { role: "assistant", content: mode.kind === "text" ? mode.content : JSON.stringify(mode.label), refusal: null }, finish_reason: "stop", logprobs: null }],
+      choices: [
+        {
+          index: 0,
+          message: {
+            role: "assistant",
+            content: mode.kind === "text" ? mode.content : JSON.stringify(mode.label),
+            refusal: null,
+          },
+          finish_reason: "stop",
+          logprobs: null,
+        },
+      ],
       usage: { prompt_tokens: 50, completion_tokens: 12, total_tokens: 62 },
     });
   });

@@ -11,7 +11,11 @@ export function signShopify(body: string, secret = process.env.SHOPIFY_WEBHOOK_S
 }
 
 /** A Shopify webhook delivery as Shopify sends it: raw JSON, topic, id and HMAC headers. */
-export function shopifyRequest(topic: string, payload: unknown, options: { webhookId?: string; hmac?: string | null; rawBody?: string } = {}): Request {
+export function shopifyRequest(
+  topic: string,
+  payload: unknown,
+  options: { webhookId?: string; hmac?: string | null; rawBody?: string } = {},
+): Request {
   const body = options.rawBody ?? JSON.stringify(payload);
   const headers: Record<string, string> = {
     "content-type": "application/json",

@@ -2,7 +2,8 @@
 import { spawnSync } from "node:child_process";
 import pg from "pg";
 
-export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export const ADMIN_DATABASE_URL =
+  process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export function databaseUrlFor(name: string): string {
   const url = new URL(ADMIN_DATABASE_URL);
@@ -15,7 +16,9 @@ async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> 
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`Cannot reach PostgreSQL at ${ADMIN_DATABASE_URL} (${(error as Error).message}). Start it or set TEST_DATABASE_ADMIN_URL.`);
+    throw new Error(
+      `Cannot reach PostgreSQL at ${ADMIN_DATABASE_URL} (${(error as Error).message}). Start it or set TEST_DATABASE_ADMIN_URL.`,
+    );
   }
   try {
     return await run(client);
@@ -31,7 +34,10 @@ export async function createMigratedDatabase(name: string): Promise<string> {
     await client.query(`CREATE DATABASE "${name}"`);
   });
   const url = databaseUrlFor(name);
-  const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+  const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
   if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
   return url;
 }

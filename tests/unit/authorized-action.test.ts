@@ -6,7 +6,10 @@ import { AppError } from "@/lib/errors";
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 const ui = vi.hoisted(() => ({ locale: "en" as "en" | "fr" }));
 // The users these tests sign in keep the default preferences (follow the browser).
-vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user, getCurrentUserPreferences: async () => ({ locale: "auto", timeZone: "auto" }) }));
+vi.mock("@/lib/auth/current-user", () => ({
+  getCurrentUser: async () => session.user,
+  getCurrentUserPreferences: async () => ({ locale: "auto", timeZone: "auto" }),
+}));
 vi.mock("@/lib/i18n/get-ui-locale", () => ({ getUiLocale: async () => ui.locale }));
 
 const { authorizedAction } = await import("@/lib/auth/authorized-action");
@@ -31,15 +34,29 @@ describe("authorizedAction", () => {
 
   it("refuses a role without the permission", async () => {
     session.user = agent;
-    expect(await action({ name: "ok" })).toEqual({ ok: false, code: "forbidden", error: "Your role (agent) is not allowed to do this." });
+    expect(await action({ name: "ok" })).toEqual({
+      ok: false,
+      code: "forbidden",
+      error: "Your role (agent) is not allowed to do this.",
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
   it("returns field errors for invalid input, naming the field in the user's language", async () => {
     session.user = manager;
-    expect(await action({ name: "x" })).toMatchObject({ ok: false, code: "invalid_input", error: "Some fields need fixing.", fieldErrors: { name: ["The name must be at least 2 characters."] } });
+    expect(await action({ name: "x" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      error: "Some fields need fixing.",
+      fieldErrors: { name: ["The name must be at least 2 characters."] },
+    });
     ui.locale = "fr";
-    expect(await action({ name: "x" })).toMatchObject({ ok: false, code: "invalid_input", error: "Certains champs sont à corriger.", fieldErrors: { name: ["Le nom doit contenir au moins 2 caractères."] } });
+    expect(await action({ name: "x" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      error: "Certains champs sont à corriger.",
+      fieldErrors: { name: ["Le nom doit contenir au moins 2 caractères."] },
+    });
     expect(await action({})).toMatchObject({ fieldErrors: { name: ["Le nom est obligatoire."] } });
     expect(handler).not.toHaveBeenCalled();
   });
@@ -47,9 +64,17 @@ describe("authorizedAction", () => {
   it("words an error thrown with a key in the user's language, with translated values", async () => {
     session.user = manager;
     ui.locale = "fr";
-    handler.mockRejectedValueOnce(AppError.because("bad_request", "cannotReplyByEmail", { reason: { key: "channel_email_not_configured" } }));
-    expect(await action({ name: "ok" })).toEqual({ ok: false, code: "bad_request", error: "Impossible de répondre par e-mail : L'e-mail n'est pas configuré (POSTMARK_SERVER_TOKEN)." });
-    expect(AppError.because("bad_request", "cannotReplyBySms", { reason: { key: "channel_no_phone" } }).message).toBe("Cannot reply by SMS: The customer has no phone number.");
+    handler.mockRejectedValueOnce(
+      AppError.because("bad_request", "cannotReplyByEmail", { reason: { key: "channel_email_not_configured" } }),
+    );
+    expect(await action({ name: "ok" })).toEqual({
+      ok: false,
+      code: "bad_request",
+      error: "Impossible de répondre par e-mail : L'e-mail n'est pas configuré (POSTMARK_SERVER_TOKEN).",
+    });
+    expect(AppError.because("bad_request", "cannotReplyBySms", { reason: { key: "channel_no_phone" } }).message).toBe(
+      "Cannot reply by SMS: The customer has no phone number.",
+    );
   });
 
   it("runs the handler with the parsed input and the user", async () => {

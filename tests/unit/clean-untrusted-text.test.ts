@@ -10,7 +10,11 @@ describe("cleanUntrustedText", () => {
   });
 
   it("cleans every string of a JSON body, keys included, and leaves other values alone", () => {
-    expect(parseUntrustedJson('{"name":"x\\ud800","list":["\\u0000",1,true,null],"k\\udc00":{"n":2.5}}')).toEqual({ name: "x\uFFFD", list: ["\uFFFD", 1, true, null], "k\uFFFD": { n: 2.5 } });
+    expect(parseUntrustedJson('{"name":"x\\ud800","list":["\\u0000",1,true,null],"k\\udc00":{"n":2.5}}')).toEqual({
+      name: "x\uFFFD",
+      list: ["\uFFFD", 1, true, null],
+      "k\uFFFD": { n: 2.5 },
+    });
     expect(() => parseUntrustedJson("{nope")).toThrow(SyntaxError);
   });
 });

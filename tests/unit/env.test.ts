@@ -28,7 +28,9 @@ describe("parseEnv", () => {
   it("names a missing variable and says what it expects, one line each", () => {
     const problems = problemsOf({ DATABASE_URL: valid.DATABASE_URL });
     expect(problems).toHaveLength(3);
-    expect(problems[0]).toMatch(/^Invalid environment variable AUTH_SECRET: expected a random secret of at least 32 characters.*\(it is not set\)\.$/);
+    expect(problems[0]).toMatch(
+      /^Invalid environment variable AUTH_SECRET: expected a random secret of at least 32 characters.*\(it is not set\)\.$/,
+    );
     expect(problems[1]).toMatch(/^Invalid environment variable LINK_SECRET:/);
     expect(problems[2]).toMatch(/^Invalid environment variable CRON_SECRET:/);
     for (const line of problems) expect(line).not.toContain("\n");
@@ -44,30 +46,46 @@ describe("parseEnv", () => {
   });
 
   it("wants a link secret of its own, and reads the previous ones as a list", () => {
-    expect(problemsOf({ ...valid, LINK_SECRET: valid.AUTH_SECRET })).toEqual([expect.stringMatching(/^Invalid environment variable LINK_SECRET: expected a secret of its own/)]);
+    expect(problemsOf({ ...valid, LINK_SECRET: valid.AUTH_SECRET })).toEqual([
+      expect.stringMatching(/^Invalid environment variable LINK_SECRET: expected a secret of its own/),
+    ]);
     const result = parseEnv({ ...valid, LINK_SECRETS_PREVIOUS: " old-one , older-one ," });
     expect(result.ok && result.env.LINK_SECRETS_PREVIOUS).toEqual(["old-one", "older-one"]);
   });
 
   it("rejects a non-PostgreSQL database URL", () => {
-    expect(problemsOf({ ...valid, DATABASE_URL: "mysql://root@localhost/app" })[0]).toContain("DATABASE_URL: expected a PostgreSQL URL");
+    expect(problemsOf({ ...valid, DATABASE_URL: "mysql://root@localhost/app" })[0]).toContain(
+      "DATABASE_URL: expected a PostgreSQL URL",
+    );
   });
 
   it("treats empty values as unset, as in a copied .env.example", () => {
-    expect(parseEnv({ ...valid, POSTMARK_SERVER_TOKEN: "", TWILIO_ACCOUNT_SID: "", POSTMARK_API_URL: "" }).ok).toBe(true);
+    expect(parseEnv({ ...valid, POSTMARK_SERVER_TOKEN: "", TWILIO_ACCOUNT_SID: "", POSTMARK_API_URL: "" }).ok).toBe(
+      true,
+    );
   });
 
   it("refuses a half-configured provider, naming what is missing", () => {
-    const problems = problemsOf({ ...valid, TWILIO_ACCOUNT_SID: `AC${"0".repeat(32)}`, TWILIO_FROM_NUMBER: "+33612345678" });
+    const problems = problemsOf({
+      ...valid,
+      TWILIO_ACCOUNT_SID: `AC${"0".repeat(32)}`,
+      TWILIO_FROM_NUMBER: "+33612345678",
+    });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain("TWILIO_AUTH_TOKEN: expected required when TWILIO_ACCOUNT_SID, TWILIO_FROM_NUMBER is set");
+    expect(problems[0]).toContain(
+      "TWILIO_AUTH_TOKEN: expected required when TWILIO_ACCOUNT_SID, TWILIO_FROM_NUMBER is set",
+    );
   });
 
   it("checks the shape of provider values", () => {
-    expect(problemsOf({ ...valid, TWILIO_ACCOUNT_SID: "SK123", TWILIO_AUTH_TOKEN: "t", TWILIO_FROM_NUMBER: "0612345678" }).map((p) => p.split(":")[0])).toEqual([
-      "Invalid environment variable TWILIO_ACCOUNT_SID",
-      "Invalid environment variable TWILIO_FROM_NUMBER",
-    ]);
+    expect(
+      problemsOf({
+        ...valid,
+        TWILIO_ACCOUNT_SID: "SK123",
+        TWILIO_AUTH_TOKEN: "t",
+        TWILIO_FROM_NUMBER: "0612345678",
+      }).map((p) => p.split(":")[0]),
+    ).toEqual(["Invalid environment variable TWILIO_ACCOUNT_SID", "Invalid environment variable TWILIO_FROM_NUMBER"]);
   });
 });
 
@@ -97,7 +115,10 @@ describe("configuredChannels", () => {
     expect(channelTransports(parsed({}))).toEqual({ email: null, sms: null });
     expect(channelTransports(parsed({ DEMO_MODE: "true" }))).toEqual({ email: "outbox", sms: "outbox" });
     expect(configuredChannels(parsed({ DEMO_MODE: "true" }))).toEqual({ email: true, sms: true, ai: false });
-    expect(channelTransports(parsed({ DEMO_MODE: "true", POSTMARK_SERVER_TOKEN: "pm" }))).toEqual({ email: "postmark", sms: "outbox" });
+    expect(channelTransports(parsed({ DEMO_MODE: "true", POSTMARK_SERVER_TOKEN: "pm" }))).toEqual({
+      email: "postmark",
+      sms: "outbox",
+    });
     // A demo refuses a public address, so the Outbox never stands in for a real shop's provider.
     expect(parseEnv({ ...valid, DEMO_MODE: "true", APP_URL: "https://inbox.atelier-lune.example" }).ok).toBe(false);
   });
@@ -113,7 +134,11 @@ describe("configuredChannels", () => {
     expect(dispatchesInProcess(parsed({ DISPATCHER: "external" }))).toBe(false);
     expect(dispatchesInProcess(parsed({ VERCEL: "1" }))).toBe(false);
     expect(dispatchesInProcess(parsed({ VERCEL: "1", DISPATCHER: "in-process" }))).toBe(true);
-    expect(problemsOf({ ...valid, DISPATCHER: "cron" })).toEqual(['Invalid environment variable DISPATCHER: expected in-process or external (got "cron").']);
-    expect(problemsOf({ ...valid, DISPATCH_INTERVAL_SECONDS: "1" })[0]).toMatch(/^Invalid environment variable DISPATCH_INTERVAL_SECONDS/);
+    expect(problemsOf({ ...valid, DISPATCHER: "cron" })).toEqual([
+      'Invalid environment variable DISPATCHER: expected in-process or external (got "cron").',
+    ]);
+    expect(problemsOf({ ...valid, DISPATCH_INTERVAL_SECONDS: "1" })[0]).toMatch(
+      /^Invalid environment variable DISPATCH_INTERVAL_SECONDS/,
+    );
   });
 });

@@ -37,12 +37,16 @@ describe("stored codes as words", () => {
   });
   it("translates built-in friction categories and leaves the team's own as named", () => {
     expect(frictionCategoryLabel({ key: "delivery", name: "Delivery" }, "fr")).toBe("Livraison");
-    expect(frictionCategoryLabel({ key: "promo_code_refused", name: "Promo code refused" }, "fr")).toBe("Promo code refused");
+    expect(frictionCategoryLabel({ key: "promo_code_refused", name: "Promo code refused" }, "fr")).toBe(
+      "Promo code refused",
+    );
   });
   it("words a stored status reason, with the names and numbers it holds", () => {
     expect(statusReasonLabel("paused by Sofia Agent", "fr")).toBe("mis en pause par Sofia Agent");
     expect(statusReasonLabel("resumed: paused for 14 days", "fr")).toBe("repris : en pause depuis 14 jours");
-    expect(statusReasonLabel("skipped: email suppressed (bounce or complaint)", "fr")).toBe("ignoré : e-mail bloqué (rejet ou plainte)");
+    expect(statusReasonLabel("skipped: email suppressed (bounce or complaint)", "fr")).toBe(
+      "ignoré : e-mail bloqué (rejet ou plainte)",
+    );
     expect(statusReasonLabel("Twilio error 21610", "fr")).toBe("Twilio error 21610");
   });
 });

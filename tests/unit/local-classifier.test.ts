@@ -17,12 +17,24 @@ const shipped = storedModel as StoredReplyModel;
 describe("classifyLocally", () => {
   it("reads the carrier keywords exactly, with full confidence, in any case and accent", () => {
     for (const keyword of ["STOP", " stop ", "Arrêt", "ARRET", "unsubscribe", "STOPALL"]) {
-      expect(classifyLocally(keyword), keyword).toMatchObject({ intent: "opt_out", sentiment: "neutral", confidence: 1, frictionHint: null });
+      expect(classifyLocally(keyword), keyword).toMatchObject({
+        intent: "opt_out",
+        sentiment: "neutral",
+        confidence: 1,
+        frictionHint: null,
+      });
     }
   });
 
   it("gives labels the definitions allow together, a friction only to problems, and confidences between 0 and 1", () => {
-    const texts = ["Nice lamp but the cable is way too short", "Génial… encore un colis perdu", "merci !!! elle est sublime 😍", "Vous livrez en Suisse ?", "who is this?", "ok"];
+    const texts = [
+      "Nice lamp but the cable is way too short",
+      "Génial… encore un colis perdu",
+      "merci !!! elle est sublime 😍",
+      "Vous livrez en Suisse ?",
+      "who is this?",
+      "ok",
+    ];
     for (const text of texts) {
       const label = classifyLocally(text);
       expect(INTENTS).toContain(label.intent);
@@ -38,7 +50,9 @@ describe("classifyLocally", () => {
 
 describe("the shipped model", () => {
   it("was trained on the training files only, never on the test part", () => {
-    const trainingFiles = readdirSync(corpusDir).filter((name) => name.startsWith("train-")).sort();
+    const trainingFiles = readdirSync(corpusDir)
+      .filter((name) => name.startsWith("train-"))
+      .sort();
     expect(shipped.trainedOn.files).toEqual(trainingFiles);
     expect(shipped.trainedOn.files).not.toContain("test.jsonl");
     const lines = trainingFiles.flatMap((name) => parseCorpus(readFileSync(path.join(corpusDir, name), "utf8"), name));

@@ -3,16 +3,23 @@ import { describeError, logError, redact } from "@/lib/log";
 
 describe("redact", () => {
   it("masks email addresses, E.164 numbers and configured secrets", () => {
-    const line = redact("bounce for Ana.Lopez+shop@example.co.uk and +33 6 12 34 56 78 (token sk-live-0123456789abcdef)", ["sk-live-0123456789abcdef"]);
+    const line = redact(
+      "bounce for Ana.Lopez+shop@example.co.uk and +33 6 12 34 56 78 (token sk-live-0123456789abcdef)",
+      ["sk-live-0123456789abcdef"],
+    );
     expect(line).toBe("bounce for [email] and [phone] (token [secret])");
   });
 
   it("masks the credentials of a database URL", () => {
-    expect(redact("connect ECONNREFUSED postgresql://app:s3cr3t-pw@db.internal:5432/reply", [])).toBe("connect ECONNREFUSED postgresql://[credentials]@db.internal:5432/reply");
+    expect(redact("connect ECONNREFUSED postgresql://app:s3cr3t-pw@db.internal:5432/reply", [])).toBe(
+      "connect ECONNREFUSED postgresql://[credentials]@db.internal:5432/reply",
+    );
   });
 
   it("leaves ids, dates and counts alone", () => {
-    expect(redact("message cm3x9 at 2026-11-29T10:00:00Z failed after 3 attempts", [])).toBe("message cm3x9 at 2026-11-29T10:00:00Z failed after 3 attempts");
+    expect(redact("message cm3x9 at 2026-11-29T10:00:00Z failed after 3 attempts", [])).toBe(
+      "message cm3x9 at 2026-11-29T10:00:00Z failed after 3 attempts",
+    );
   });
 });
 

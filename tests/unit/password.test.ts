@@ -19,7 +19,10 @@ describe("passwords", () => {
 
 describe("new user input", () => {
   it("normalises the email and accepts a short domain", () => {
-    expect(newUserSchema.parse({ email: "  Ana@B.C ", role: "founder" })).toEqual({ email: "ana@b.c", role: "founder" });
+    expect(newUserSchema.parse({ email: "  Ana@B.C ", role: "founder" })).toEqual({
+      email: "ana@b.c",
+      role: "founder",
+    });
   });
 
   it("explains a bad role, email or password", () => {

@@ -3,7 +3,9 @@ import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 describe("safeRedirectPath", () => {
   it("keeps a path of the app, with its query and fragment", () => {
-    expect(safeRedirectPath("/reports?from=2026-11-01&channel=sms#outcomes")).toBe("/reports?from=2026-11-01&channel=sms#outcomes");
+    expect(safeRedirectPath("/reports?from=2026-11-01&channel=sms#outcomes")).toBe(
+      "/reports?from=2026-11-01&channel=sms#outcomes",
+    );
     expect(safeRedirectPath("/inbox/cm3x9")).toBe("/inbox/cm3x9");
   });
 

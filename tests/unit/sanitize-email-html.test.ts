@@ -30,7 +30,27 @@ const HOSTILE = [
 describe("sanitizeEmailHtml", () => {
   it("leaves nothing that can run, submit or load from the hostile corpus", () => {
     const output = clean(HOSTILE.join("\n"));
-    for (const forbidden of [/<script/i, /\bon\w+\s*=/i, /javascript:/i, /<svg/i, /expression\(/i, /url\(/i, /<meta/i, /<iframe/i, /<object/i, /<embed/i, /<form/i, /<input/i, /<button/i, /<style/i, /<link/i, /<base/i, /<math/i, /href="\/\//i, /data:text\/html/i]) {
+    for (const forbidden of [
+      /<script/i,
+      /\bon\w+\s*=/i,
+      /javascript:/i,
+      /<svg/i,
+      /expression\(/i,
+      /url\(/i,
+      /<meta/i,
+      /<iframe/i,
+      /<object/i,
+      /<embed/i,
+      /<form/i,
+      /<input/i,
+      /<button/i,
+      /<style/i,
+      /<link/i,
+      /<base/i,
+      /<math/i,
+      /href="\/\//i,
+      /data:text\/html/i,
+    ]) {
       expect(output).not.toMatch(forbidden);
     }
     expect(output).toContain("hover");
@@ -53,9 +73,15 @@ describe("sanitizeEmailHtml", () => {
   });
 
   it("keeps ordinary formatting, opens links safely, and folds quoted text", () => {
-    const output = clean(`<p>Bonjour <b>Léa</b>, <a href="https://shop.example/x">ici</a></p><blockquote><p>Earlier mail</p></blockquote>`);
+    const output = clean(
+      `<p>Bonjour <b>Léa</b>, <a href="https://shop.example/x">ici</a></p><blockquote><p>Earlier mail</p></blockquote>`,
+    );
     expect(output).toContain("<b>Léa</b>");
-    expect(output).toContain('<a href="https://shop.example/x" target="_blank" rel="noopener noreferrer nofollow">ici</a>');
-    expect(output).toContain('<details class="quoted"><summary>Show quoted text</summary><p>Earlier mail</p></details>');
+    expect(output).toContain(
+      '<a href="https://shop.example/x" target="_blank" rel="noopener noreferrer nofollow">ici</a>',
+    );
+    expect(output).toContain(
+      '<details class="quoted"><summary>Show quoted text</summary><p>Earlier mail</p></details>',
+    );
   });
 });

@@ -3,7 +3,21 @@ import { smsKeyword } from "@/lib/inbound/sms-keywords";
 
 describe("smsKeyword", () => {
   it("recognises the opt-out keywords in any case, trimmed, including French ARRÊT", () => {
-    for (const body of ["STOP", "stop", " Stop \n", "STOPALL", "unsubscribe", "Cancel", "END", "quit", "REVOKE", "optout", "ARRET", "arrêt", "Arrêt"]) {
+    for (const body of [
+      "STOP",
+      "stop",
+      " Stop \n",
+      "STOPALL",
+      "unsubscribe",
+      "Cancel",
+      "END",
+      "quit",
+      "REVOKE",
+      "optout",
+      "ARRET",
+      "arrêt",
+      "Arrêt",
+    ]) {
       expect(smsKeyword(body), body).toBe("opt_out");
     }
   });
@@ -14,7 +28,17 @@ describe("smsKeyword", () => {
   });
 
   it("leaves look-alikes to a human", () => {
-    for (const body of ["stop charging me twice", "Please stop", "STOP!", "S T O P", "stopp", "yes please", "arrête de m'écrire", "help me my lamp broke", ""]) {
+    for (const body of [
+      "stop charging me twice",
+      "Please stop",
+      "STOP!",
+      "S T O P",
+      "stopp",
+      "yes please",
+      "arrête de m'écrire",
+      "help me my lamp broke",
+      "",
+    ]) {
       expect(smsKeyword(body), body).toBeNull();
     }
   });

@@ -13,8 +13,16 @@ describe("variables each template's step provides", () => {
   });
 
   it("names the variables a text uses that its step does not fill, once each, fallbacks included", () => {
-    expect(variablesNotProvided("Hi {{firstName}}, your basket: {{checkoutLink}} {{ checkoutLink|here }}", TEMPLATE_KEYS.checkIn)).toEqual(["checkoutLink"]);
-    expect(variablesNotProvided("Review: {{reviewLink}}, order {{orderNumber}}", TEMPLATE_KEYS.abandonedHelp)).toEqual(["reviewLink", "orderNumber"]);
+    expect(
+      variablesNotProvided(
+        "Hi {{firstName}}, your basket: {{checkoutLink}} {{ checkoutLink|here }}",
+        TEMPLATE_KEYS.checkIn,
+      ),
+    ).toEqual(["checkoutLink"]);
+    expect(variablesNotProvided("Review: {{reviewLink}}, order {{orderNumber}}", TEMPLATE_KEYS.abandonedHelp)).toEqual([
+      "reviewLink",
+      "orderNumber",
+    ]);
     expect(variablesNotProvided("Basket: {{checkoutLink}}", TEMPLATE_KEYS.abandonedHelp)).toEqual([]);
     // Unknown names are another check's business (variable-problems).
     expect(variablesNotProvided("{{unknownThing}}", TEMPLATE_KEYS.checkIn)).toEqual([]);
@@ -22,7 +30,11 @@ describe("variables each template's step provides", () => {
 
   it("accepts every default template as shipped", () => {
     for (const template of DEFAULT_TEMPLATES) {
-      for (const text of [template.subject, template.preheader, template.body]) expect(variablesNotProvided(text, template.key), `${template.key} ${template.channel} ${template.locale}`).toEqual([]);
+      for (const text of [template.subject, template.preheader, template.body])
+        expect(
+          variablesNotProvided(text, template.key),
+          `${template.key} ${template.channel} ${template.locale}`,
+        ).toEqual([]);
     }
   });
 });

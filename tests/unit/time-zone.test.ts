@@ -5,7 +5,9 @@ import { timeZoneChoiceSchema } from "@/lib/i18n/time-zone-choice";
 
 describe("resolveViewerTimeZone", () => {
   it("prefers the user's own setting over the browser and the shop", () => {
-    expect(resolveViewerTimeZone({ user: "America/New_York", browser: "Asia/Tokyo", shop: "Europe/Paris" })).toBe("America/New_York");
+    expect(resolveViewerTimeZone({ user: "America/New_York", browser: "Asia/Tokyo", shop: "Europe/Paris" })).toBe(
+      "America/New_York",
+    );
   });
   it("follows the browser when the user has no setting", () => {
     expect(resolveViewerTimeZone({ user: null, browser: "Asia/Tokyo", shop: "Europe/Paris" })).toBe("Asia/Tokyo");
@@ -47,6 +49,8 @@ describe("formatting in a zone", () => {
     expect(formatDay(new Date("2026-11-30T00:00:00Z"), "en")).toBe("30 Nov 2026");
   });
   it("says whose zone a customer's time is in", () => {
-    expect(formatDateTimeInZone(new Date("2026-12-01T09:00:00Z"), "en", "Europe/Paris", "customer's time")).toBe("1 Dec 2026, 10:00 (Europe/Paris, customer's time)");
+    expect(formatDateTimeInZone(new Date("2026-12-01T09:00:00Z"), "en", "Europe/Paris", "customer's time")).toBe(
+      "1 Dec 2026, 10:00 (Europe/Paris, customer's time)",
+    );
   });
 });

@@ -18,7 +18,10 @@ describe("resolveUiLocale", () => {
 });
 
 describe("translator", () => {
-  const messages = defineMessages({ en: { waiting: "waiting {time}", hello: "Hello" }, fr: { waiting: "attend depuis {time}", hello: "Bonjour" } });
+  const messages = defineMessages({
+    en: { waiting: "waiting {time}", hello: "Hello" },
+    fr: { waiting: "attend depuis {time}", hello: "Bonjour" },
+  });
   it("fills values in the chosen language", () => {
     expect(translator(messages, "fr")("waiting", { time: "5 min" })).toBe("attend depuis 5 min");
     expect(translator(messages, "en")("hello")).toBe("Hello");

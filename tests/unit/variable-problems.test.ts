@@ -7,11 +7,21 @@ describe("variableProblems", () => {
     expect(variableProblems("Hi {{firstName}}, your {{ productName | order }}: {{reviewLink}}")).toEqual([]);
   });
   it("points at a misspelt variable and suggests the right one", () => {
-    expect(variableProblems("Hello,\nthanks {{frstName}}!")).toEqual([{ name: "frstName", line: 2, column: 8, suggestion: "firstName", message: "Unknown variable {{frstName}}: did you mean {{firstName}}?" }]);
+    expect(variableProblems("Hello,\nthanks {{frstName}}!")).toEqual([
+      {
+        name: "frstName",
+        line: 2,
+        column: 8,
+        suggestion: "firstName",
+        message: "Unknown variable {{frstName}}: did you mean {{firstName}}?",
+      },
+    ]);
     expect(variableProblems("{{reviewlink}}")[0]).toMatchObject({ suggestion: "reviewLink" });
   });
   it("names an unknown variable without a far-fetched suggestion", () => {
-    expect(variableProblems("{{discountCode}}")).toMatchObject([{ name: "discountCode", suggestion: null, message: "Unknown variable {{discountCode}}" }]);
+    expect(variableProblems("{{discountCode}}")).toMatchObject([
+      { name: "discountCode", suggestion: null, message: "Unknown variable {{discountCode}}" },
+    ]);
   });
   it("catches braces left open, which would go out raw", () => {
     expect(variableProblems("Hi {{firstName, see you")).toMatchObject([{ name: "{{", line: 1, column: 4 }]);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TEMPLATES, TEMPLATE_KEYS } from "@/lib/templates/default-templates";
-import { checkVoice, REPLY_HINT_RULES, VOICE_RULES, type VoiceCheckInput, type VoiceRule } from "@/lib/templates/voice-check";
+import {
+  checkVoice,
+  REPLY_HINT_RULES,
+  VOICE_RULES,
+  type VoiceCheckInput,
+  type VoiceRule,
+} from "@/lib/templates/voice-check";
 
 type Case = Partial<VoiceCheckInput> & { text: string };
 
@@ -25,7 +31,10 @@ const RULE_CASES: { rule: VoiceRule; locale: "en" | "fr"; triggers: [Case, strin
       [{ text: "To whom it may concern,\n\nYour parcel left today." }, "To whom it may concern"],
       [{ text: "Hello customer, your order is ready.", channel: "sms" }, "Hello customer"],
     ],
-    passes: [{ text: "Dear {{firstName}},\n\nYou were one of my first customers, and a valued customer too." }, { text: "Hi {{firstName}},\n\nCustomer service here means me, so write to me any time." }],
+    passes: [
+      { text: "Dear {{firstName}},\n\nYou were one of my first customers, and a valued customer too." },
+      { text: "Hi {{firstName}},\n\nCustomer service here means me, so write to me any time." },
+    ],
   },
   {
     rule: "generic_opening",
@@ -35,7 +44,10 @@ const RULE_CASES: { rule: VoiceRule; locale: "en" | "fr"; triggers: [Case, strin
       [{ text: "Madame, Monsieur,\n\nVotre colis est parti." }, "Madame, Monsieur"],
       [{ text: "Chère cliente, votre commande est prête.", channel: "sms" }, "Chère cliente"],
     ],
-    passes: [{ text: "Chère Camille,\n\nVous faites partie de mes premiers clients." }, { text: "Bonjour Madame Martin,\n\nVotre colis est parti." }],
+    passes: [
+      { text: "Chère Camille,\n\nVous faites partie de mes premiers clients." },
+      { text: "Bonjour Madame Martin,\n\nVotre colis est parti." },
+    ],
   },
   {
     rule: "we_voice",
@@ -49,7 +61,9 @@ const RULE_CASES: { rule: VoiceRule; locale: "en" | "fr"; triggers: [Case, strin
       [{ text: "Hi {{firstName}}, how is it going?", subject: "We miss you" }, "We"],
     ],
     passes: [
-      { text: "Thank you for ordering from us. Nothing went wrong on our side, and a small shop like ours loves a review: it helps us a lot." },
+      {
+        text: "Thank you for ordering from us. Nothing went wrong on our side, and a small shop like ours loves a review: it helps us a lot.",
+      },
       { text: "If it's still refused, reply here and we'll find another way together." },
       { text: "Were the sweets well wrapped? West Coast parcels take a day more." },
     ],
@@ -66,7 +80,9 @@ const RULE_CASES: { rule: VoiceRule; locale: "en" | "fr"; triggers: [Case, strin
       [{ text: "Un souci ? Écrivez-nous." }, "Écrivez-nous"],
     ],
     passes: [
-      { text: "Merci d'avoir commandé chez nous. Rien n'a coincé de notre côté ? Votre avis nous aide énormément, pour une boutique comme la nôtre." },
+      {
+        text: "Merci d'avoir commandé chez nous. Rien n'a coincé de notre côté ? Votre avis nous aide énormément, pour une boutique comme la nôtre.",
+      },
       { text: "Si elle est encore refusée, répondez-moi et on trouvera une autre solution ensemble." },
       { text: "Répondez-moi et nous allons trouver une solution ensemble." },
     ],
@@ -88,7 +104,9 @@ const RULE_CASES: { rule: VoiceRule; locale: "en" | "fr"; triggers: [Case, strin
     passes: [
       { text: "No hurry at all: your basket is saved. There's no need to hurry either." },
       { text: "This is my last note about your order, I promise. One last thing: thank you." },
-      { text: "Your bank's confirmation step can expire, so open the app first. If you have 30 seconds, I'd love to hear from you." },
+      {
+        text: "Your bank's confirmation step can expire, so open the app first. If you have 30 seconds, I'd love to hear from you.",
+      },
     ],
   },
   {
@@ -119,7 +137,10 @@ const RULE_CASES: { rule: VoiceRule; locale: "en" | "fr"; triggers: [Case, strin
     triggers: [
       [{ text: "Hi {{firstName}},\n\nGood news: 20% off everything in your basket this week." }, "20% off"],
       [{ text: "Hi {{firstName}}, here is a promo code for your basket.", channel: "sms" }, "promo code"],
-      [{ text: "Hi {{firstName}},\n\nI noticed your order didn't go through.", subject: "Save 15% on your basket" }, "Save 15%"],
+      [
+        { text: "Hi {{firstName}},\n\nI noticed your order didn't go through.", subject: "Save 15% on your basket" },
+        "Save 15%",
+      ],
       [{ text: "Hello!\n\nFree shipping on your order if you finish it today." }, "Free shipping"],
     ],
     passes: [
@@ -134,40 +155,68 @@ const RULE_CASES: { rule: VoiceRule; locale: "en" | "fr"; triggers: [Case, strin
     locale: "fr",
     triggers: [
       [{ text: "Bonjour {{firstName}},\n\n-20% sur toute la boutique ce week-end." }, "-20%"],
-      [{ text: "Bonjour {{firstName}}, profitez d'une réduction de 15 % sur votre panier.", channel: "sms" }, "réduction"],
-      [{ text: "Bonjour {{firstName}},\n\nVotre panier vous attend.", subject: "Votre code promo BIENVENUE10" }, "code promo"],
+      [
+        { text: "Bonjour {{firstName}}, profitez d'une réduction de 15 % sur votre panier.", channel: "sms" },
+        "réduction",
+      ],
+      [
+        { text: "Bonjour {{firstName}},\n\nVotre panier vous attend.", subject: "Votre code promo BIENVENUE10" },
+        "code promo",
+      ],
       [{ text: "Bonjour,\n\nLivraison offerte si vous finalisez aujourd'hui." }, "Livraison offerte"],
     ],
     passes: [
       {
         text: "Bonjour {{firstName}},\n\nJ'ai vu que votre commande n'était pas allée au bout et je voulais vérifier que rien n'avait coincé de mon côté. Si la carte a été refusée, vérifiez le code postal. PS : voici un code de réduction si ça aide.",
       },
-      { text: "Bonjour {{firstName}},\n\nVotre plaid 100 % coton est prêt pour la remise en main propre samedi. Solde insuffisant ? Pas de souci." },
+      {
+        text: "Bonjour {{firstName}},\n\nVotre plaid 100 % coton est prêt pour la remise en main propre samedi. Solde insuffisant ? Pas de souci.",
+      },
     ],
   },
   {
     rule: "several_calls_to_action",
     locale: "en",
     triggers: [
-      [{ text: "A review would help me: {{reviewLink}}\n\nAnd your basket is still here: {{checkoutLink}}" }, "{{reviewLink}} · {{checkoutLink}}"],
-      [{ text: "Your basket is here: {{checkoutLink}}. Thanks!\n\nFollow us on Instagram for new candles." }, "{{checkoutLink}} · Follow us on"],
-      [{ text: "Photos: https://lumiere.example/photos, and the care guide: https://lumiere.example/care." }, "https://lumiere.example/photos · https://lumiere.example/care"],
+      [
+        { text: "A review would help me: {{reviewLink}}\n\nAnd your basket is still here: {{checkoutLink}}" },
+        "{{reviewLink}} · {{checkoutLink}}",
+      ],
+      [
+        { text: "Your basket is here: {{checkoutLink}}. Thanks!\n\nFollow us on Instagram for new candles." },
+        "{{checkoutLink}} · Follow us on",
+      ],
+      [
+        { text: "Photos: https://lumiere.example/photos, and the care guide: https://lumiere.example/care." },
+        "https://lumiere.example/photos · https://lumiere.example/care",
+      ],
     ],
     passes: [
-      { text: "If you have a minute, leave a review here:\n{{reviewLink}}\n\nOr just reply to this email. The link again, in case: {{reviewLink}}." },
-      { text: "Your basket is still here: {{checkoutLink}}\n\nIf your card was declined, check the postcode and try again, or reply and I'll help." },
+      {
+        text: "If you have a minute, leave a review here:\n{{reviewLink}}\n\nOr just reply to this email. The link again, in case: {{reviewLink}}.",
+      },
+      {
+        text: "Your basket is still here: {{checkoutLink}}\n\nIf your card was declined, check the postcode and try again, or reply and I'll help.",
+      },
     ],
   },
   {
     rule: "several_calls_to_action",
     locale: "fr",
     triggers: [
-      [{ text: "Laissez un avis : {{reviewLink}}\n\nMerci !\n\nEt suivez-nous sur Instagram !" }, "{{reviewLink}} · suivez-nous"],
+      [
+        { text: "Laissez un avis : {{reviewLink}}\n\nMerci !\n\nEt suivez-nous sur Instagram !" },
+        "{{reviewLink}} · suivez-nous",
+      ],
       [{ text: "Votre panier : {{checkoutLink}}\nVotre avis : {{reviewLink}}" }, "{{checkoutLink}} · {{reviewLink}}"],
     ],
     passes: [
-      { text: "Si vous avez une minute, laissez un avis ici :\n{{reviewLink}}\n\nSi quelque chose ne va pas, répondez-moi." },
-      { text: "Ouvrez d'abord l'application de votre banque, puis réessayez.\n\nVotre panier vous attend ici : {{checkoutLink}}" },
+      {
+        text: "Si vous avez une minute, laissez un avis ici :\n{{reviewLink}}\n\nSi quelque chose ne va pas, répondez-moi.",
+      },
+      {
+        text: "Ouvrez d'abord l'application de votre banque, puis réessayez.\n\nVotre panier vous attend ici : {{checkoutLink}}",
+      },
     ],
   },
   {
@@ -200,41 +249,101 @@ const RULE_CASES: { rule: VoiceRule; locale: "en" | "fr"; triggers: [Case, strin
   {
     rule: "no_troubleshooting",
     locale: "en",
-    triggers: [[{ text: "Hi {{firstName}},\n\nYou left something in your basket. Did something go wrong? Just reply.\n\n{{checkoutLink}}", templateKey: TEMPLATE_KEYS.abandonedHelp }, null]],
+    triggers: [
+      [
+        {
+          text: "Hi {{firstName}},\n\nYou left something in your basket. Did something go wrong? Just reply.\n\n{{checkoutLink}}",
+          templateKey: TEMPLATE_KEYS.abandonedHelp,
+        },
+        null,
+      ],
+    ],
     passes: [
-      { text: "Card declined? Check the billing postcode, then try again. Or just reply.\n\n{{checkoutLink}}", templateKey: TEMPLATE_KEYS.abandonedHelp },
+      {
+        text: "Card declined? Check the billing postcode, then try again. Or just reply.\n\n{{checkoutLink}}",
+        templateKey: TEMPLATE_KEYS.abandonedHelp,
+      },
       { text: "Hi {{firstName}},\n\nDid your parcel arrive safely? Just reply.", templateKey: TEMPLATE_KEYS.checkIn },
     ],
   },
   {
     rule: "no_troubleshooting",
     locale: "fr",
-    triggers: [[{ text: "Bonjour {{firstName}},\n\nVous avez oublié votre panier. Un souci ? Répondez-moi.\n\n{{checkoutLink}}", templateKey: TEMPLATE_KEYS.abandonedHelp }, null]],
+    triggers: [
+      [
+        {
+          text: "Bonjour {{firstName}},\n\nVous avez oublié votre panier. Un souci ? Répondez-moi.\n\n{{checkoutLink}}",
+          templateKey: TEMPLATE_KEYS.abandonedHelp,
+        },
+        null,
+      ],
+    ],
     passes: [
-      { text: "Carte refusée ? Vérifiez le code postal de facturation, puis réessayez. Ou répondez-moi.\n\n{{checkoutLink}}", templateKey: TEMPLATE_KEYS.abandonedHelp },
-      { text: "Bonjour {{firstName}},\n\nVotre colis est bien arrivé ? Répondez-moi.", templateKey: TEMPLATE_KEYS.checkIn },
+      {
+        text: "Carte refusée ? Vérifiez le code postal de facturation, puis réessayez. Ou répondez-moi.\n\n{{checkoutLink}}",
+        templateKey: TEMPLATE_KEYS.abandonedHelp,
+      },
+      {
+        text: "Bonjour {{firstName}},\n\nVotre colis est bien arrivé ? Répondez-moi.",
+        templateKey: TEMPLATE_KEYS.checkIn,
+      },
     ],
   },
   {
     rule: "sms_over_one_segment",
     locale: "en",
     triggers: [
-      [{ channel: "sms", text: "Hi {{firstName}}, it's {{founderName}} from {{shopName}}. How is your {{productName}} doing? If you have 30 seconds, I'd love to hear: {{reviewLink}} Reply STOP to opt out." }, null],
-      [{ channel: "sms", text: "Hi {{firstName}}, your {{productName}} is ready 🌙 Have a look: {{reviewLink}} Reply STOP to opt out" }, "🌙"],
+      [
+        {
+          channel: "sms",
+          text: "Hi {{firstName}}, it's {{founderName}} from {{shopName}}. How is your {{productName}} doing? If you have 30 seconds, I'd love to hear: {{reviewLink}} Reply STOP to opt out.",
+        },
+        null,
+      ],
+      [
+        {
+          channel: "sms",
+          text: "Hi {{firstName}}, your {{productName}} is ready 🌙 Have a look: {{reviewLink}} Reply STOP to opt out",
+        },
+        "🌙",
+      ],
     ],
-    passes: [{ channel: "sms", text: "Hi {{firstName}}, it's {{founderName}} from {{shopName}}. A few words on your {{productName}} would help me: {{reviewLink}} STOP to opt out" }],
+    passes: [
+      {
+        channel: "sms",
+        text: "Hi {{firstName}}, it's {{founderName}} from {{shopName}}. A few words on your {{productName}} would help me: {{reviewLink}} STOP to opt out",
+      },
+    ],
   },
   {
     rule: "sms_over_one_segment",
     locale: "fr",
     triggers: [
-      [{ channel: "sms", text: "Merci {{firstName}} 🌙 cela me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}}" }, "🌙"],
-      [{ channel: "sms", text: "Bonjour {{firstName}}, c'est {{founderName}} de {{shopName}}. Un petit avis sur votre {{productName}} m'aiderait beaucoup : {{reviewLink}} STOP pour ne plus recevoir de SMS" }, null],
+      [
+        {
+          channel: "sms",
+          text: "Merci {{firstName}} 🌙 cela me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}}",
+        },
+        "🌙",
+      ],
+      [
+        {
+          channel: "sms",
+          text: "Bonjour {{firstName}}, c'est {{founderName}} de {{shopName}}. Un petit avis sur votre {{productName}} m'aiderait beaucoup : {{reviewLink}} STOP pour ne plus recevoir de SMS",
+        },
+        null,
+      ],
     ],
     passes: [
-      { channel: "sms", text: "Merci {{firstName}}, cela me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}} STOP au 36180" },
+      {
+        channel: "sms",
+        text: "Merci {{firstName}}, cela me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}} STOP au 36180",
+      },
       // Sent with the ç made plain ("ca"): one GSM-7 segment.
-      { channel: "sms", text: "Merci {{firstName}}, ça me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}}" },
+      {
+        channel: "sms",
+        text: "Merci {{firstName}}, ça me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}}",
+      },
     ],
   },
   {
@@ -246,7 +355,11 @@ const RULE_CASES: { rule: VoiceRule; locale: "en" | "fr"; triggers: [Case, strin
     ],
     passes: [
       { channel: "sms", text: "Hi {{firstName}}, how is your candle? {{reviewLink}} Reply STOP to opt out" },
-      { channel: "sms", text: "That made my day, thank you {{firstName}}! {{reviewLink}}", templateKey: TEMPLATE_KEYS.autoReviewLink },
+      {
+        channel: "sms",
+        text: "That made my day, thank you {{firstName}}! {{reviewLink}}",
+        templateKey: TEMPLATE_KEYS.autoReviewLink,
+      },
     ],
   },
   {
@@ -266,7 +379,11 @@ const RULE_CASES: { rule: VoiceRule; locale: "en" | "fr"; triggers: [Case, strin
       [{ text: "Je pense que il vous plaira." }, "que il"],
       [{ text: "Dites-moi si il arrive abîmé." }, "si il"],
     ],
-    passes: [{ text: "C'est Léa de {{shopName}}, d'Atelier Lune." }, { text: "Un avis de une minute, si elle vous plaît." }, { text: "Le huit mars, de Hollande." }],
+    passes: [
+      { text: "C'est Léa de {{shopName}}, d'Atelier Lune." },
+      { text: "Un avis de une minute, si elle vous plaît." },
+      { text: "Le huit mars, de Hollande." },
+    ],
   },
   {
     rule: "fr_elision",
@@ -297,7 +414,10 @@ const RULE_CASES: { rule: VoiceRule; locale: "en" | "fr"; triggers: [Case, strin
       [{ text: "Votre {{productName}} a été livré hier." }, "{{productName}} a été livré"],
       [{ text: "Votre {{productName}} est bien arrivé ?" }, "{{productName}} est bien arrivé"],
     ],
-    passes: [{ text: "Votre commande a été livrée hier. Que pensez-vous de votre {{productName}} ?" }, { text: "Votre {{productName}} vous plaît ?" }],
+    passes: [
+      { text: "Votre commande a été livrée hier. Que pensez-vous de votre {{productName}} ?" },
+      { text: "Votre {{productName}} vous plaît ?" },
+    ],
   },
   {
     rule: "fr_agreement",
@@ -327,19 +447,36 @@ describe("checkVoice: the founder-voice defaults", () => {
   // Measured with realistic values (a 30-character tracked link, "Maison Lumière"): every default
   // text passes, SMS included (one GSM-7 segment).
   const sent = DEFAULT_TEMPLATES.filter((template) => template.kind === "flow_step" || template.kind === "auto_reply");
-  it.each(sent.map((template) => [`${template.key} ${template.channel} ${template.locale}`, template] as const))("%s passes", (_, template) => {
-    const warnings = checkVoice({ text: template.body, subject: template.subject, preheader: template.preheader, locale: template.locale, channel: template.channel, purpose: "template", templateKey: template.key });
-    expect(warnings.map((found) => found.rule)).toEqual([]);
-  });
+  it.each(sent.map((template) => [`${template.key} ${template.channel} ${template.locale}`, template] as const))(
+    "%s passes",
+    (_, template) => {
+      const warnings = checkVoice({
+        text: template.body,
+        subject: template.subject,
+        preheader: template.preheader,
+        locale: template.locale,
+        channel: template.channel,
+        purpose: "template",
+        templateKey: template.key,
+      });
+      expect(warnings.map((found) => found.rule)).toEqual([]);
+    },
+  );
 
   const canned = DEFAULT_TEMPLATES.filter((template) => template.kind === "canned_reply");
-  it.each(canned.map((template) => [`${template.key} ${template.locale}`, template] as const))("canned reply %s gives no hint in the composer", (_, template) => {
-    expect(checkVoice({ text: template.body, locale: template.locale, channel: template.channel, purpose: "reply" })).toEqual([]);
-  });
+  it.each(canned.map((template) => [`${template.key} ${template.locale}`, template] as const))(
+    "canned reply %s gives no hint in the composer",
+    (_, template) => {
+      expect(
+        checkVoice({ text: template.body, locale: template.locale, channel: template.channel, purpose: "reply" }),
+      ).toEqual([]);
+    },
+  );
 });
 
 describe("checkVoice: agents' replies in the composer", () => {
-  const reply = (text: string, more: Partial<VoiceCheckInput> = {}) => checkVoice({ text, locale: "fr", channel: "email", purpose: "reply", ...more });
+  const reply = (text: string, more: Partial<VoiceCheckInput> = {}) =>
+    checkVoice({ text, locale: "fr", channel: "email", purpose: "reply", ...more });
 
   it("says nothing about a normal reply", () => {
     expect(reply("Bonjour Camille, je regarde ça et je reviens vers vous")).toEqual([]);
@@ -347,53 +484,117 @@ describe("checkVoice: agents' replies in the composer", () => {
   });
 
   it("gives a gentle we_voice hint, quoting the words", () => {
-    expect(reply("Nous sommes désolés, notre équipe revient vers vous rapidement.")).toEqual([expect.objectContaining({ rule: "we_voice", quote: "Nous sommes" })]);
+    expect(reply("Nous sommes désolés, notre équipe revient vers vous rapidement.")).toEqual([
+      expect.objectContaining({ rule: "we_voice", quote: "Nous sommes" }),
+    ]);
   });
 
   it("only ever checks the reply hints", () => {
     expect([...REPLY_HINT_RULES].sort()).toEqual(["discount_first", "generic_opening", "pressure", "we_voice"]);
     // Two links, no invitation to reply, two SMS segments, no STOP: all fine in a reply.
     const long = `Hi Camille, here is the tracking page: https://track.example/1042 and the care guide: https://lumiere.example/care. ${"It should arrive tomorrow. ".repeat(6)}`;
-    expect(checkVoice({ text: long, locale: "en", channel: "sms", purpose: "reply", templateKey: TEMPLATE_KEYS.abandonedHelp })).toEqual([]);
-    const pushy = checkVoice({ text: "Dear customer, we can offer 20% off, last chance!", locale: "en", channel: "email", purpose: "reply" });
+    expect(
+      checkVoice({
+        text: long,
+        locale: "en",
+        channel: "sms",
+        purpose: "reply",
+        templateKey: TEMPLATE_KEYS.abandonedHelp,
+      }),
+    ).toEqual([]);
+    const pushy = checkVoice({
+      text: "Dear customer, we can offer 20% off, last chance!",
+      locale: "en",
+      channel: "email",
+      purpose: "reply",
+    });
     expect(pushy.map((found) => found.rule)).toEqual(["generic_opening", "we_voice", "pressure", "discount_first"]);
   });
 });
 
 describe("checkVoice: messages", () => {
   it("writes the title and suggestion in the UI language, with examples in the text's language", () => {
-    const sms = { text: "Bonjour {{firstName}}, votre avis : {{reviewLink}}", locale: "fr", channel: "sms", purpose: "template" } as const;
-    expect(checkVoice(sms)).toEqual([{ rule: "sms_no_stop", title: "No STOP line", quote: null, suggestion: "End with the opt-out line: “STOP SMS”" }]);
-    expect(checkVoice({ ...sms, uiLocale: "fr" })).toEqual([{ rule: "sms_no_stop", title: "Pas de mention STOP", quote: null, suggestion: "Terminez par la mention de désinscription : « STOP SMS »" }]);
+    const sms = {
+      text: "Bonjour {{firstName}}, votre avis : {{reviewLink}}",
+      locale: "fr",
+      channel: "sms",
+      purpose: "template",
+    } as const;
+    expect(checkVoice(sms)).toEqual([
+      { rule: "sms_no_stop", title: "No STOP line", quote: null, suggestion: "End with the opt-out line: “STOP SMS”" },
+    ]);
+    expect(checkVoice({ ...sms, uiLocale: "fr" })).toEqual([
+      {
+        rule: "sms_no_stop",
+        title: "Pas de mention STOP",
+        quote: null,
+        suggestion: "Terminez par la mention de désinscription : « STOP SMS »",
+      },
+    ]);
   });
 
   it("gives the SMS measure, and names the characters that switch it to Unicode", () => {
-    const [found] = checkVoice({ text: "Merci {{firstName}} 🌙 cela me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}}", locale: "fr", channel: "sms", purpose: "template", templateKey: TEMPLATE_KEYS.autoReviewLink, uiLocale: "fr" });
+    const [found] = checkVoice({
+      text: "Merci {{firstName}} 🌙 cela me fait vraiment plaisir ! Si vous avez un instant, c'est ici : {{reviewLink}}",
+      locale: "fr",
+      channel: "sms",
+      purpose: "template",
+      templateKey: TEMPLATE_KEYS.autoReviewLink,
+      uiLocale: "fr",
+    });
     expect(found?.quote).toBe("🌙");
     expect(found?.suggestion).toContain("2 segments (129 caractères, un segment en contient 70)");
     expect(found?.suggestion).toContain("Unicode");
   });
 
   it("has a title and a suggestion for every rule in both UI languages", () => {
-    const everything = { text: "Dear customer, we", subject: "Last chance: 20% off", locale: "en", purpose: "template", templateKey: TEMPLATE_KEYS.abandonedHelp } as const;
+    const everything = {
+      text: "Dear customer, we",
+      subject: "Last chance: 20% off",
+      locale: "en",
+      purpose: "template",
+      templateKey: TEMPLATE_KEYS.abandonedHelp,
+    } as const;
     for (const uiLocale of ["en", "fr"] as const) {
-      const found = [...checkVoice({ ...everything, channel: "email", uiLocale }), ...checkVoice({ ...everything, text: "🌙".repeat(40), channel: "sms", uiLocale })];
-      for (const warn of found) expect(warn.title && warn.suggestion && !/\{\w+\}(?!\})/.test(warn.suggestion)).toBeTruthy();
+      const found = [
+        ...checkVoice({ ...everything, channel: "email", uiLocale }),
+        ...checkVoice({ ...everything, text: "🌙".repeat(40), channel: "sms", uiLocale }),
+      ];
+      for (const warn of found)
+        expect(warn.title && warn.suggestion && !/\{\w+\}(?!\})/.test(warn.suggestion)).toBeTruthy();
       // All but several_calls_to_action, and the French rules on this English text.
-      expect(new Set(found.map((warn) => warn.rule)).size).toBe(VOICE_RULES.filter((rule) => !rule.startsWith("fr_")).length - 1);
-      const french = checkVoice({ text: "Votre {{productName}} a été livré. Il vous plait ? C'est Léa de Atelier Lune.", locale: "fr", channel: "email", purpose: "template", uiLocale });
-      for (const rule of ["fr_elision", "fr_spelling", "fr_agreement"]) expect(french.find((warn) => warn.rule === rule)?.suggestion, rule).toBeTruthy();
+      expect(new Set(found.map((warn) => warn.rule)).size).toBe(
+        VOICE_RULES.filter((rule) => !rule.startsWith("fr_")).length - 1,
+      );
+      const french = checkVoice({
+        text: "Votre {{productName}} a été livré. Il vous plait ? C'est Léa de Atelier Lune.",
+        locale: "fr",
+        channel: "email",
+        purpose: "template",
+        uiLocale,
+      });
+      for (const rule of ["fr_elision", "fr_spelling", "fr_agreement"])
+        expect(french.find((warn) => warn.rule === rule)?.suggestion, rule).toBeTruthy();
     }
   });
 });
 
 describe("checkVoice: on every keystroke", () => {
   it("stays fast on long and repetitive texts", () => {
-    const long = DEFAULT_TEMPLATES.map((template) => template.body).join("\n\n").repeat(20);
-    const repetitive = ["nous ".repeat(4000), "we ".repeat(4000) + "together", "a".repeat(20_000), "vite ! ".repeat(2000), "Hi ".repeat(4000)];
+    const long = DEFAULT_TEMPLATES.map((template) => template.body)
+      .join("\n\n")
+      .repeat(20);
+    const repetitive = [
+      "nous ".repeat(4000),
+      "we ".repeat(4000) + "together",
+      "a".repeat(20_000),
+      "vite ! ".repeat(2000),
+      "Hi ".repeat(4000),
+    ];
     const started = performance.now();
     for (const text of [long, ...repetitive]) {
-      for (const locale of ["en", "fr"] as const) checkVoice({ text, locale, channel: "email", purpose: "template", templateKey: TEMPLATE_KEYS.abandonedHelp });
+      for (const locale of ["en", "fr"] as const)
+        checkVoice({ text, locale, channel: "email", purpose: "template", templateKey: TEMPLATE_KEYS.abandonedHelp });
     }
     expect(performance.now() - started).toBeLessThan(1000);
   });

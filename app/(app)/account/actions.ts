@@ -16,6 +16,10 @@ export const changeOwnPasswordAction = authorizedAction("profile.update", change
 });
 
 /** The zone the user reads times in; "auto" follows their browser. */
-export const saveOwnTimeZoneAction = authorizedAction("profile.update", z.object({ timeZone: timeZoneChoiceSchema }), async (input, user) => {
-  return updateOwnTimeZone(user.id, input.timeZone);
-});
+export const saveOwnTimeZoneAction = authorizedAction(
+  "profile.update",
+  z.object({ timeZone: timeZoneChoiceSchema }),
+  async (input, user) => {
+    return updateOwnTimeZone(user.id, input.timeZone);
+  },
+);

@@ -15,7 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const [{ t }, { t: shell }, timeZoneChoice, browserZone] = await Promise.all([getTranslator(accountMessages), getTranslator(shellMessages), getTimeZoneChoice(), browserTimeZone()]);
+  const [{ t }, { t: shell }, timeZoneChoice, browserZone] = await Promise.all([
+    getTranslator(accountMessages),
+    getTranslator(shellMessages),
+    getTimeZoneChoice(),
+    browserTimeZone(),
+  ]);
   return (
     <>
       <PageHeader title={t("pageTitle")} description={t("pageDescription")} />
@@ -36,7 +41,11 @@ export default async function AccountPage() {
           </dl>
         </section>
         <div className="space-y-8">
-          <TimeZoneForm choice={timeZoneChoice} browserZone={browserZone ?? "UTC"} timeZones={[...Intl.supportedValuesOf("timeZone"), "UTC"]} />
+          <TimeZoneForm
+            choice={timeZoneChoice}
+            browserZone={browserZone ?? "UTC"}
+            timeZones={[...Intl.supportedValuesOf("timeZone"), "UTC"]}
+          />
           <ChangePasswordForm />
         </div>
       </div>

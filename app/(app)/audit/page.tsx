@@ -16,17 +16,40 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const field = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm";
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireArea("audit");
-  const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined])));
-  const [{ entries, nextCursor }, actions, users, { t, locale }, timeZone] = await Promise.all([listAuditEntries(filters), auditActions(), listUsers(), getTranslator(auditMessages), viewerTimeZone()]);
+  const filters = auditFiltersSchema.parse(
+    Object.fromEntries(
+      Object.entries(await searchParams).map(([key, value]) => [
+        key,
+        Array.isArray(value) ? value[0] : value || undefined,
+      ]),
+    ),
+  );
+  const [{ entries, nextCursor }, actions, users, { t, locale }, timeZone] = await Promise.all([
+    listAuditEntries(filters),
+    auditActions(),
+    listUsers(),
+    getTranslator(auditMessages),
+    viewerTimeZone(),
+  ]);
   // The filters without the page: kept when paging.
-  const kept = Object.fromEntries(Object.entries(filters).filter(([key, value]) => key !== "before" && value)) as Record<string, string>;
+  const kept = Object.fromEntries(
+    Object.entries(filters).filter(([key, value]) => key !== "before" && value),
+  ) as Record<string, string>;
   const olderHref = nextCursor ? `/audit?${new URLSearchParams({ ...kept, before: nextCursor })}` : null;
   return (
     <>
       <PageHeader title={t("pageTitle")} description={t("pageDescription")} />
-      <form method="get" className="mb-6 grid gap-3 sm:grid-cols-[repeat(4,minmax(0,1fr))_auto] sm:items-end" aria-label={t("filter")}>
+      <form
+        method="get"
+        className="mb-6 grid gap-3 sm:grid-cols-[repeat(4,minmax(0,1fr))_auto] sm:items-end"
+        aria-label={t("filter")}
+      >
         <label className="text-sm">
           {t("user")}
           <select name="userId" defaultValue={filters.userId ?? ""} className={field}>
@@ -70,9 +93,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {entries.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 p-6 text-sm text-stone-600">{t("none")}</p>
       ) : (
-        <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm" data-testid="audit-entries">
+        <ol
+          className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm"
+          data-testid="audit-entries"
+        >
           {entries.map((entry) => (
-            <li key={entry.id} className="grid gap-1 p-3 wrap-anywhere sm:grid-cols-[11rem_10rem_minmax(0,1fr)]" data-testid="audit-entry">
+            <li
+              key={entry.id}
+              className="grid gap-1 p-3 wrap-anywhere sm:grid-cols-[11rem_10rem_minmax(0,1fr)]"
+              data-testid="audit-entry"
+            >
               <span className="text-stone-600">{formatDateTime(entry.createdAt, locale, timeZone)}</span>
               <span>{entry.actor?.name ?? t("system")}</span>
               <span>
@@ -80,9 +110,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <span className="text-stone-600">
                   {" "}
                   · {t("on")} {entry.entityType}
-                  {entry.entityId && (entry.entityType === "conversation" ? <Link className="ml-1 text-brand-700 underline" href={`/inbox/${entry.entityId}`}>{entry.entityId}</Link> : ` ${entry.entityId}`)}
+                  {entry.entityId &&
+                    (entry.entityType === "conversation" ? (
+                      <Link className="ml-1 text-brand-700 underline" href={`/inbox/${entry.entityId}`}>
+                        {entry.entityId}
+                      </Link>
+                    ) : (
+                      ` ${entry.entityId}`
+                    ))}
                 </span>
-                {entry.data !== null && <code className="mt-1 block text-xs whitespace-pre-wrap text-stone-700">{JSON.stringify(entry.data)}</code>}
+                {entry.data !== null && (
+                  <code className="mt-1 block text-xs whitespace-pre-wrap text-stone-700">
+                    {JSON.stringify(entry.data)}
+                  </code>
+                )}
               </span>
             </li>
           ))}

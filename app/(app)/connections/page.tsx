@@ -4,7 +4,13 @@ import { ReplayButton } from "@/components/connections/replay-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/require-access";
 import { providerSetups } from "@/lib/connections/webhook-endpoints";
-import { recentWebhookFailures, webhookHealth, type Counts, type TopicHealth, type WebhookFailureRow } from "@/lib/connections/webhook-health";
+import {
+  recentWebhookFailures,
+  webhookHealth,
+  type Counts,
+  type TopicHealth,
+  type WebhookFailureRow,
+} from "@/lib/connections/webhook-health";
 import { formatDateTime, formatRelative } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/i18n/get-ui-locale";
 import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
@@ -27,19 +33,30 @@ const REFUSALS = [
   ["rejectedMalformed", "reason.malformed"],
 ] as const;
 
-const refused = (counts: Counts) => counts.rejectedSignature + counts.rejectedAuth + counts.rejectedSize + counts.rejectedMalformed;
+const refused = (counts: Counts) =>
+  counts.rejectedSignature + counts.rejectedAuth + counts.rejectedSize + counts.rejectedMalformed;
 
 export default async function ConnectionsPage() {
   await requireArea("connections");
   const now = new Date();
-  const [health, failures, { t, locale }, timeZone] = await Promise.all([webhookHealth(now), recentWebhookFailures(now), getTranslator(connectionsMessages), viewerTimeZone()]);
+  const [health, failures, { t, locale }, timeZone] = await Promise.all([
+    webhookHealth(now),
+    recentWebhookFailures(now),
+    getTranslator(connectionsMessages),
+    viewerTimeZone(),
+  ]);
   const when = (date: Date) => formatDateTime(date, locale, timeZone);
   return (
     <>
       <PageHeader title={t("pageTitle")} description={t("pageDescription")} />
       <div className="space-y-8">
         {providerSetups().map((setup) => (
-          <section key={setup.provider} aria-labelledby={`provider-${setup.provider}`} className="rounded-lg border border-stone-200 bg-white p-4" data-testid={`provider-${setup.provider}`}>
+          <section
+            key={setup.provider}
+            aria-labelledby={`provider-${setup.provider}`}
+            className="rounded-lg border border-stone-200 bg-white p-4"
+            data-testid={`provider-${setup.provider}`}
+          >
             <header className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id={`provider-${setup.provider}`} className="text-base font-semibold">
                 {t(`provider.${setup.provider}` as Key)}
@@ -47,16 +64,26 @@ export default async function ConnectionsPage() {
               {setup.missing.length === 0 ? (
                 <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs text-emerald-800">{t("ready")}</span>
               ) : (
-                <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs text-amber-900">{t("notConfigured", { variables: setup.missing.join(", ") })}</span>
+                <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs text-amber-900">
+                  {t("notConfigured", { variables: setup.missing.join(", ") })}
+                </span>
               )}
             </header>
-            <TopicTable rows={health.filter((row) => row.provider === setup.provider)} t={t} when={when} now={now} locale={locale} />
+            <TopicTable
+              rows={health.filter((row) => row.provider === setup.provider)}
+              t={t}
+              when={when}
+              now={now}
+              locale={locale}
+            />
             <details className="mt-3 text-sm">
               <summary className="cursor-pointer text-brand-700">{t("setUp")}</summary>
               <ul className="mt-2 space-y-3">
                 {setup.urls.map((url) => (
                   <li key={url.key} className="space-y-1">
-                    <p className="text-xs text-stone-600">{t(`hint.${url.key}` as Key, { topics: SHOPIFY_TOPICS.join(", ") })}</p>
+                    <p className="text-xs text-stone-600">
+                      {t(`hint.${url.key}` as Key, { topics: SHOPIFY_TOPICS.join(", ") })}
+                    </p>
                     <CopyField value={url.url} label={url.key} copyLabel={t("copy")} copiedLabel={t("copied")} />
                   </li>
                 ))}
@@ -70,11 +97,20 @@ export default async function ConnectionsPage() {
           </h2>
           <p className="mt-1 max-w-2xl text-sm text-stone-600">{t("problemsDescription")}</p>
           {failures.length === 0 ? (
-            <p className="mt-3 rounded-lg border border-dashed border-stone-300 p-6 text-sm text-stone-600">{t("noProblems")}</p>
+            <p className="mt-3 rounded-lg border border-dashed border-stone-300 p-6 text-sm text-stone-600">
+              {t("noProblems")}
+            </p>
           ) : (
-            <ol className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm" data-testid="webhook-failures">
+            <ol
+              className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm"
+              data-testid="webhook-failures"
+            >
               {failures.map((failure) => (
-                <li key={failure.id} className="grid gap-1 p-3 wrap-anywhere sm:grid-cols-[10rem_9rem_minmax(0,1fr)_14rem]" data-testid="webhook-failure">
+                <li
+                  key={failure.id}
+                  className="grid gap-1 p-3 wrap-anywhere sm:grid-cols-[10rem_9rem_minmax(0,1fr)_14rem]"
+                  data-testid="webhook-failure"
+                >
                   <span className="text-stone-600">{when(failure.receivedAt)}</span>
                   <span className="font-mono text-xs">
                     {failure.provider} · {failure.topic}
@@ -94,7 +130,19 @@ export default async function ConnectionsPage() {
   );
 }
 
-function TopicTable({ rows, t, when, now, locale }: { rows: TopicHealth[]; t: Translate; when: (date: Date) => string; now: Date; locale: Parameters<typeof formatRelative>[1] }) {
+function TopicTable({
+  rows,
+  t,
+  when,
+  now,
+  locale,
+}: {
+  rows: TopicHealth[];
+  t: Translate;
+  when: (date: Date) => string;
+  now: Date;
+  locale: Parameters<typeof formatRelative>[1];
+}) {
   return (
     <div className="relative mt-3 overflow-x-auto">
       <table className="w-full min-w-[30rem] text-left text-sm">
@@ -114,10 +162,26 @@ function TopicTable({ rows, t, when, now, locale }: { rows: TopicHealth[]; t: Tr
           {rows.map((row) => (
             <tr key={row.topic} data-testid="webhook-topic">
               <td className="py-1.5 pr-3 font-mono text-xs">{row.topic}</td>
-              <td className="py-1.5 pr-3">{row.lastReceivedAt ? <time dateTime={row.lastReceivedAt.toISOString()} title={when(row.lastReceivedAt)}>{formatRelative(row.lastReceivedAt, locale, now)}</time> : <span className="text-stone-500">{t("never")}</span>}</td>
               <td className="py-1.5 pr-3">
-                <Counted day={row.day.accepted + row.day.duplicates} week={row.week.accepted + row.week.duplicates} t={t} />
-                {row.week.duplicates > 0 && <span className="block text-xs text-stone-600">{t("duplicates", { count: row.week.duplicates })}</span>}
+                {row.lastReceivedAt ? (
+                  <time dateTime={row.lastReceivedAt.toISOString()} title={when(row.lastReceivedAt)}>
+                    {formatRelative(row.lastReceivedAt, locale, now)}
+                  </time>
+                ) : (
+                  <span className="text-stone-500">{t("never")}</span>
+                )}
+              </td>
+              <td className="py-1.5 pr-3">
+                <Counted
+                  day={row.day.accepted + row.day.duplicates}
+                  week={row.week.accepted + row.week.duplicates}
+                  t={t}
+                />
+                {row.week.duplicates > 0 && (
+                  <span className="block text-xs text-stone-600">
+                    {t("duplicates", { count: row.week.duplicates })}
+                  </span>
+                )}
               </td>
               <td className={`py-1.5 pr-3 ${refused(row.day) > 0 ? "text-amber-800" : ""}`}>
                 <Counted day={refused(row.day)} week={refused(row.week)} t={t} />
@@ -152,13 +216,27 @@ function Counted({ day, week, t }: { day: number; week: number; t: Translate }) 
   );
 }
 
-function FailureStatus({ failure, t, when }: { failure: WebhookFailureRow; t: Translate; when: (date: Date) => string }) {
+function FailureStatus({
+  failure,
+  t,
+  when,
+}: {
+  failure: WebhookFailureRow;
+  t: Translate;
+  when: (date: Date) => string;
+}) {
   const name = failure.replayedBy ?? t("someone");
   const isProcessingFailure = failure.reason === "conflict" || failure.reason === "error";
   if (!isProcessingFailure) return <span className="text-xs text-stone-600">{t("refusedNeverReplayed")}</span>;
   const previous =
     failure.replayedAt && failure.replayOutcome ? (
-      <span className="block text-xs text-stone-700">{t(`outcome.${failure.replayOutcome}` as Key, { name, date: when(failure.replayedAt), error: failure.replayError ?? "" })}</span>
+      <span className="block text-xs text-stone-700">
+        {t(`outcome.${failure.replayOutcome}` as Key, {
+          name,
+          date: when(failure.replayedAt),
+          error: failure.replayError ?? "",
+        })}
+      </span>
     ) : null;
   if (failure.replayable) {
     return (
@@ -168,6 +246,7 @@ function FailureStatus({ failure, t, when }: { failure: WebhookFailureRow; t: Tr
       </span>
     );
   }
-  if (failure.replayedAt && !failure.replayOutcome) return <span className="text-xs">{t("replayRunning", { name })}</span>;
+  if (failure.replayedAt && !failure.replayOutcome)
+    return <span className="text-xs">{t("replayRunning", { name })}</span>;
   return previous ?? <span className="text-xs text-stone-600">{t("contentExpired")}</span>;
 }

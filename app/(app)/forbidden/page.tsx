@@ -21,7 +21,14 @@ export default async function ForbiddenPage({ searchParams }: { searchParams: Pr
   return (
     <div className="max-w-xl space-y-4">
       <h1 className="text-xl font-semibold">{t("forbidden.title")}</h1>
-      <Notice tone="error" title={area ? t("forbidden.cannotOpenArea", { role, area: shell(`area.${area.key}`) }) : t("forbidden.cannotOpenPage", { role })}>
+      <Notice
+        tone="error"
+        title={
+          area
+            ? t("forbidden.cannotOpenArea", { role, area: shell(`area.${area.key}`) })
+            : t("forbidden.cannotOpenPage", { role })
+        }
+      >
         {t("forbidden.askAdmin")}
       </Notice>
       <Link href="/inbox" className="text-sm text-brand-700 underline">

@@ -22,8 +22,18 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         <label htmlFor="inbox-search-input" className="sr-only">
           {t("searchLabel")}
         </label>
-        <input id="inbox-search-input" name="q" type="search" minLength={2} placeholder={t("searchPlaceholder")} className="flex-1 rounded-md border border-stone-300 px-3 py-2 text-sm" />
-        <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm hover:bg-stone-100">
+        <input
+          id="inbox-search-input"
+          name="q"
+          type="search"
+          minLength={2}
+          placeholder={t("searchPlaceholder")}
+          className="flex-1 rounded-md border border-stone-300 px-3 py-2 text-sm"
+        />
+        <button
+          type="submit"
+          className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm hover:bg-stone-100"
+        >
           {t("search")}
         </button>
       </form>

@@ -39,7 +39,11 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const originLabel = (entry: OutboxEntry) => {
     const origin = entry.origin;
     if (!origin) return t("origin_none");
-    if ("flow" in origin) return t("origin_flow", { flow: ti(`flow_${origin.flow}` as "flow_manual"), step: stepLabel(origin.step, locale) });
+    if ("flow" in origin)
+      return t("origin_flow", {
+        flow: ti(`flow_${origin.flow}` as "flow_manual"),
+        step: stepLabel(origin.step, locale),
+      });
     return origin.authorType === "staff" ? t("origin_staff") : t("origin_automation");
   };
 
@@ -64,13 +68,19 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
       ) : (
         <ol className="space-y-4">
           {entries.map((entry) => (
-            <li key={entry.id} data-testid="outbox-message" data-channel={entry.channel} className="min-w-0 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+            <li
+              key={entry.id}
+              data-testid="outbox-message"
+              data-channel={entry.channel}
+              className="min-w-0 rounded-lg border border-stone-200 bg-white p-4 shadow-sm"
+            >
               <div className="flex flex-wrap items-baseline justify-between gap-2 text-xs text-stone-600">
                 <span className="font-medium text-stone-800">
                   {entry.channel === "email" ? `✉ ${t("email")}` : `💬 ${t("sms")}`} · {originLabel(entry)}
                 </span>
                 <span>
-                  {formatDateTime(entry.createdAt, locale, timeZone)} · {entry.deliveredAt ? t("delivered") : t("notDelivered")}
+                  {formatDateTime(entry.createdAt, locale, timeZone)} ·{" "}
+                  {entry.deliveredAt ? t("delivered") : t("notDelivered")}
                 </span>
               </div>
               <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs">
@@ -97,19 +107,30 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               </dl>
               {entry.channel === "sms" ? (
                 <div className="mt-3 max-w-md">
-                  <p className="rounded-2xl rounded-bl-sm bg-stone-100 px-4 py-2 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="outbox-text">
+                  <p
+                    className="rounded-2xl rounded-bl-sm bg-stone-100 px-4 py-2 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]"
+                    data-testid="outbox-text"
+                  >
                     {entry.text}
                   </p>
                   {entry.sms && <p className="mt-1 text-xs text-stone-500">{t("segments", entry.sms)}</p>}
                 </div>
               ) : (
                 <div className="mt-3 space-y-2">
-                  <pre className="max-h-80 overflow-auto rounded-md bg-stone-50 p-3 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="outbox-text">
+                  <pre
+                    className="max-h-80 overflow-auto rounded-md bg-stone-50 p-3 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]"
+                    data-testid="outbox-text"
+                  >
                     {entry.text}
                   </pre>
                   <div className="flex flex-wrap gap-4 text-xs">
                     {entry.hasHtml && (
-                      <a className="text-brand-700 underline" href={`/api/outbox/${entry.id}/html`} target="_blank" rel="noreferrer">
+                      <a
+                        className="text-brand-700 underline"
+                        href={`/api/outbox/${entry.id}/html`}
+                        target="_blank"
+                        rel="noreferrer"
+                      >
                         {t("viewHtml")}
                       </a>
                     )}
@@ -140,7 +161,11 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                   <CustomerReplyForm
                     outboxMessageId={entry.id}
                     title={entry.customerName ? t("replyTitle", { name: entry.customerName }) : t("replyAnon")}
-                    canned={{ happy: CANNED_CUSTOMER_REPLIES.happy[entry.customerLocale], problem: CANNED_CUSTOMER_REPLIES.problem[entry.customerLocale], stop: entry.channel === "sms" ? CANNED_CUSTOMER_REPLIES.stop[entry.customerLocale] : null }}
+                    canned={{
+                      happy: CANNED_CUSTOMER_REPLIES.happy[entry.customerLocale],
+                      problem: CANNED_CUSTOMER_REPLIES.problem[entry.customerLocale],
+                      stop: entry.channel === "sms" ? CANNED_CUSTOMER_REPLIES.stop[entry.customerLocale] : null,
+                    }}
                   />
                 )}
               </div>

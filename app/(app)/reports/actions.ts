@@ -10,7 +10,11 @@ export const recordFixAction = authorizedAction("friction.record_fix", recordFix
   revalidatePath("/reports");
 });
 
-export const reviewSuggestionAction = authorizedAction("friction.manage_categories", reviewSuggestionSchema, async (input, user) => {
-  await reviewSuggestedCategory(input, user.id);
-  revalidatePath("/reports");
-});
+export const reviewSuggestionAction = authorizedAction(
+  "friction.manage_categories",
+  reviewSuggestionSchema,
+  async (input, user) => {
+    await reviewSuggestedCategory(input, user.id);
+    revalidatePath("/reports");
+  },
+);

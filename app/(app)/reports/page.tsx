@@ -16,23 +16,49 @@ import { reportMessages } from "@/lib/i18n/messages/reports";
 import { correctionSummary } from "@/lib/classification/label-corrections";
 import { listSuggestedFrictionCategories } from "@/lib/friction/friction-categories";
 import { frictionReport } from "@/lib/reports/friction-report";
-import { MIN_SENDS_TO_COMPARE, outcomeByTemplateVersion, outcomeMetrics, type StepOutcome } from "@/lib/reports/outcome-metrics";
-import { filtersToParams, parseReportFilters, REPORT_FLOWS, weeksInRange, type Rate } from "@/lib/reports/report-filters";
+import {
+  MIN_SENDS_TO_COMPARE,
+  outcomeByTemplateVersion,
+  outcomeMetrics,
+  type StepOutcome,
+} from "@/lib/reports/outcome-metrics";
+import {
+  filtersToParams,
+  parseReportFilters,
+  REPORT_FLOWS,
+  weeksInRange,
+  type Rate,
+} from "@/lib/reports/report-filters";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator(reportMessages);
   return { title: t("title") };
 }
 
-
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requireArea("reports");
   const { t, locale } = await getTranslator(reportMessages);
   const timeZone = await viewerTimeZone();
-  const percent = (rate: Rate | null) => (rate?.value === null || rate === null ? "—" : formatPercent(rate.value, locale));
+  const percent = (rate: Rate | null) =>
+    rate?.value === null || rate === null ? "—" : formatPercent(rate.value, locale);
   const params = await searchParams;
   const parsed = parseReportFilters(params);
-  const filters = parsed.ok ? parsed.filters : (parseReportFilters({}) as { ok: true; filters: ReturnType<typeof parseReportFilters> extends infer R ? (R extends { ok: true; filters: infer F } ? F : never) : never }).filters;
+  const filters = parsed.ok
+    ? parsed.filters
+    : (
+        parseReportFilters({}) as {
+          ok: true;
+          filters: ReturnType<typeof parseReportFilters> extends infer R
+            ? R extends { ok: true; filters: infer F }
+              ? F
+              : never
+            : never;
+        }
+      ).filters;
   const query = new URLSearchParams(filtersToParams(filters)).toString();
   const manageCategories = can(user.role, "friction.manage_categories");
   const [friction, outcomes, corrections, versions, suggestions] = await Promise.all([
@@ -49,18 +75,31 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     rate === null ? (
       <td className="px-2 py-1.5 text-stone-400">—</td>
     ) : (
-      <td className="px-2 py-1.5 tabular-nums" title={t("rateOf", { numerator: rate.numerator, denominator: rate.denominator })}>
-        {percent(rate)} <span className="text-xs text-stone-500">({t("rateOf", { numerator: rate.numerator, denominator: rate.denominator })})</span>
+      <td
+        className="px-2 py-1.5 tabular-nums"
+        title={t("rateOf", { numerator: rate.numerator, denominator: rate.denominator })}
+      >
+        {percent(rate)}{" "}
+        <span className="text-xs text-stone-500">
+          ({t("rateOf", { numerator: rate.numerator, denominator: rate.denominator })})
+        </span>
       </td>
     );
   const money = (value: number | null) => (value === null ? "—" : formatMoney(value, outcomes.currency, locale));
-  const outcomeRow = (row: Omit<StepOutcome, "flow" | "step" | "channel">, label: string, key: string, bold = false) => (
+  const outcomeRow = (
+    row: Omit<StepOutcome, "flow" | "step" | "channel">,
+    label: string,
+    key: string,
+    bold = false,
+  ) => (
     <tr key={key} className={bold ? "bg-stone-50 font-medium" : ""} data-testid="outcome-row">
       <td className="px-2 py-1.5">{label}</td>
       <td className="px-2 py-1.5 tabular-nums">{formatNumber(row.sent, locale)}</td>
       <td className="px-2 py-1.5 tabular-nums">{row.delivered}</td>
       <td className="px-2 py-1.5 tabular-nums">{row.failed}</td>
-      <td className="px-2 py-1.5 tabular-nums" data-testid="too-late">{row.tooLate}</td>
+      <td className="px-2 py-1.5 tabular-nums" data-testid="too-late">
+        {row.tooLate}
+      </td>
       {rateCell(row.replyRate)}
       {rateCell(row.reviewClickRate)}
       <td className="px-2 py-1.5 tabular-nums">{outcomes.reviewsTracked ? row.reviewsRecorded : "—"}</td>
@@ -73,30 +112,56 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             {t("longSms", { count: row.longSms })}
           </span>
         )}
-        {row.costPerRecovered !== null && <span className="block text-xs text-stone-500">{t("costPerRecovered", { cost: money(row.costPerRecovered) })}</span>}
+        {row.costPerRecovered !== null && (
+          <span className="block text-xs text-stone-500">
+            {t("costPerRecovered", { cost: money(row.costPerRecovered) })}
+          </span>
+        )}
       </td>
       <td className="px-2 py-1.5 tabular-nums">{money(row.costPerReviewClick)}</td>
     </tr>
   );
   const categoryNames = friction.map((c) => frictionCategoryLabel(c, locale));
   const weeks = weeksInRange(filters.from, filters.to);
-  const weekRows = weeks.map((week) => ({ week, ...Object.fromEntries(friction.map((c) => [frictionCategoryLabel(c, locale), c.weekly.find((w) => w.week === week)?.occurrences ?? 0])) }));
+  const weekRows = weeks.map((week) => ({
+    week,
+    ...Object.fromEntries(
+      friction.map((c) => [frictionCategoryLabel(c, locale), c.weekly.find((w) => w.week === week)?.occurrences ?? 0]),
+    ),
+  }));
 
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3 text-sm">
+      <form
+        method="get"
+        className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3 text-sm"
+      >
         <label className="flex flex-col text-xs text-stone-600">
           {t("from")}
-          <input type="date" name="from" defaultValue={shown.from} className="rounded border border-stone-300 px-2 py-1 text-sm" />
+          <input
+            type="date"
+            name="from"
+            defaultValue={shown.from}
+            className="rounded border border-stone-300 px-2 py-1 text-sm"
+          />
         </label>
         <label className="flex flex-col text-xs text-stone-600">
           {t("to")}
-          <input type="date" name="to" defaultValue={shown.to} className="rounded border border-stone-300 px-2 py-1 text-sm" />
+          <input
+            type="date"
+            name="to"
+            defaultValue={shown.to}
+            className="rounded border border-stone-300 px-2 py-1 text-sm"
+          />
         </label>
         <label className="flex flex-col text-xs text-stone-600">
           {t("channel")}
-          <select name="channel" defaultValue={filters.channel} className="rounded border border-stone-300 px-2 py-1 text-sm">
+          <select
+            name="channel"
+            defaultValue={filters.channel}
+            className="rounded border border-stone-300 px-2 py-1 text-sm"
+          >
             <option value="all">{t("all")}</option>
             <option value="email">{t("channel_email")}</option>
             <option value="sms">{t("channel_sms")}</option>
@@ -184,21 +249,35 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                       <tr key={c.id} className="align-top">
                         <td className="px-2 py-2">
                           <p className="font-medium">{frictionCategoryLabel(c, locale)}</p>
-                          <p className="text-xs text-stone-500">{t("markedHinted", { marked: c.marked, hinted: c.hinted })}</p>
+                          <p className="text-xs text-stone-500">
+                            {t("markedHinted", { marked: c.marked, hinted: c.hinted })}
+                          </p>
                           {c.latestFix && (
                             <p className="mt-1 text-xs text-emerald-800">
-                              {t("fixSummary", { date: formatDay(c.latestFix.fixedOn, locale), note: c.latestFix.note })}
+                              {t("fixSummary", {
+                                date: formatDay(c.latestFix.fixedOn, locale),
+                                note: c.latestFix.note,
+                              })}
                               <br />
                               {c.latestFix.before.days === 0
                                 ? t("tooSoon")
                                 : t(plural(locale, c.latestFix.before.days, "beforeAfter"), {
                                     days: c.latestFix.before.days,
-                                    before: c.latestFix.before.per100Orders === null ? t("notEnoughOrders") : formatNumber(c.latestFix.before.per100Orders, locale),
-                                    after: c.latestFix.after.per100Orders === null ? t("notEnoughOrders") : formatNumber(c.latestFix.after.per100Orders, locale),
+                                    before:
+                                      c.latestFix.before.per100Orders === null
+                                        ? t("notEnoughOrders")
+                                        : formatNumber(c.latestFix.before.per100Orders, locale),
+                                    after:
+                                      c.latestFix.after.per100Orders === null
+                                        ? t("notEnoughOrders")
+                                        : formatNumber(c.latestFix.after.per100Orders, locale),
                                   })}
                             </p>
                           )}
-                          <Link className="mt-1 block text-xs text-brand-700 underline" href={`/reports/friction/${c.id}`}>
+                          <Link
+                            className="mt-1 block text-xs text-brand-700 underline"
+                            href={`/reports/friction/${c.id}`}
+                          >
                             {t("whoHit")}
                           </Link>
                           {can(user.role, "friction.record_fix") && (
@@ -209,12 +288,16 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                           )}
                         </td>
                         <td className="px-2 py-2 tabular-nums">{c.occurrences}</td>
-                        <td className={`px-2 py-2 tabular-nums ${change > 0 ? "text-red-700" : change < 0 ? "text-emerald-700" : "text-stone-500"}`}>
+                        <td
+                          className={`px-2 py-2 tabular-nums ${change > 0 ? "text-red-700" : change < 0 ? "text-emerald-700" : "text-stone-500"}`}
+                        >
                           {change > 0 ? `+${change}` : change} ({c.previousOccurrences})
                         </td>
                         <td className="px-2 py-2 tabular-nums">{c.customers}</td>
                         <td className="px-2 py-2 tabular-nums">{c.checkouts}</td>
-                        <td className="px-2 py-2 tabular-nums">{formatMoney(c.checkoutValue, outcomes.currency, locale)}</td>
+                        <td className="px-2 py-2 tabular-nums">
+                          {formatMoney(c.checkoutValue, outcomes.currency, locale)}
+                        </td>
                         <td className="px-2 py-2">{c.firstSeen ? formatDate(c.firstSeen, locale, timeZone) : "—"}</td>
                         <td className="px-2 py-2">{c.lastSeen ? formatDate(c.lastSeen, locale, timeZone) : "—"}</td>
                         <td className="px-2 py-2">
@@ -257,7 +340,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 { key: "reply", name: t("replyRate") },
                 { key: "click", name: t("reviewClickRate") },
               ]}
-              rows={outcomes.rows.map((row) => ({ step: `${t(`flow_${row.flow}` as "flow_manual")} · ${stepLabel(row.step, locale)} (${t(`channel_${row.channel}`)})`, reply: row.replyRate.value === null ? null : row.replyRate.value * 100, click: row.reviewClickRate.value === null ? null : row.reviewClickRate.value * 100 }))}
+              rows={outcomes.rows.map((row) => ({
+                step: `${t(`flow_${row.flow}` as "flow_manual")} · ${stepLabel(row.step, locale)} (${t(`channel_${row.channel}`)})`,
+                reply: row.replyRate.value === null ? null : row.replyRate.value * 100,
+                click: row.reviewClickRate.value === null ? null : row.reviewClickRate.value * 100,
+              }))}
             />
             <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
               <table className="w-full text-left text-sm" data-testid="outcomes-table">
@@ -278,8 +365,23 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-stone-100">
-                  {outcomes.rows.map((row) => outcomeRow(row, `${t(`flow_${row.flow}` as "flow_manual")} · ${stepLabel(row.step, locale)} · ${t(`channel_${row.channel}`)}`, `${row.flow}-${row.step}-${row.channel}`))}
-                  {(["email", "sms"] as const).filter((channel) => outcomes.totals[channel].sent > 0).map((channel) => outcomeRow(outcomes.totals[channel], `${t("total")} · ${t(`channel_${channel}`)}`, `total-${channel}`, true))}
+                  {outcomes.rows.map((row) =>
+                    outcomeRow(
+                      row,
+                      `${t(`flow_${row.flow}` as "flow_manual")} · ${stepLabel(row.step, locale)} · ${t(`channel_${row.channel}`)}`,
+                      `${row.flow}-${row.step}-${row.channel}`,
+                    ),
+                  )}
+                  {(["email", "sms"] as const)
+                    .filter((channel) => outcomes.totals[channel].sent > 0)
+                    .map((channel) =>
+                      outcomeRow(
+                        outcomes.totals[channel],
+                        `${t("total")} · ${t(`channel_${channel}`)}`,
+                        `total-${channel}`,
+                        true,
+                      ),
+                    )}
                 </tbody>
               </table>
             </div>
@@ -306,12 +408,23 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                     </thead>
                     <tbody className="divide-y divide-stone-100">
                       {versions.map((row) => (
-                        <tr key={`${row.flow}-${row.step}-${row.channel}-${row.templateVersionId}`} data-testid="version-row">
+                        <tr
+                          key={`${row.flow}-${row.step}-${row.channel}-${row.templateVersionId}`}
+                          data-testid="version-row"
+                        >
                           <td className="px-2 py-1.5">{`${t(`flow_${row.flow}` as "flow_manual")} · ${stepLabel(row.step, locale)} · ${t(`channel_${row.channel}`)}`}</td>
                           <td className="px-2 py-1.5">
-                            {row.versionNumber === null ? t("versionUnknown") : t("versionLabel", { number: row.versionNumber })}
-                            {row.approvedAt && <span className="block text-xs text-stone-500">{t("versionApproved", { date: formatDate(row.approvedAt, locale, timeZone) })}</span>}
-                            {row.tooFewToCompare && <span className="block text-xs text-amber-800">{t("tooFewToCompare")}</span>}
+                            {row.versionNumber === null
+                              ? t("versionUnknown")
+                              : t("versionLabel", { number: row.versionNumber })}
+                            {row.approvedAt && (
+                              <span className="block text-xs text-stone-500">
+                                {t("versionApproved", { date: formatDate(row.approvedAt, locale, timeZone) })}
+                              </span>
+                            )}
+                            {row.tooFewToCompare && (
+                              <span className="block text-xs text-amber-800">{t("tooFewToCompare")}</span>
+                            )}
                           </td>
                           <td className="px-2 py-1.5 tabular-nums">{formatNumber(row.sent, locale)}</td>
                           {rateCell(row.replyRate)}
@@ -351,13 +464,23 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           )}
         </div>
         <p className="text-sm text-stone-700">
-          {t("correctionsSummary", { corrections: corrections.corrections, classified: corrections.classified, rate: corrections.classified ? formatPercent(corrections.corrections / corrections.classified, locale) : "—" })}
+          {t("correctionsSummary", {
+            corrections: corrections.corrections,
+            classified: corrections.classified,
+            rate: corrections.classified
+              ? formatPercent(corrections.corrections / corrections.classified, locale)
+              : "—",
+          })}
         </p>
         {corrections.byIntent.length > 0 && (
           <ul className="text-sm text-stone-700">
             {corrections.byIntent.map((row) => (
               <li key={`${row.from}-${row.to}`}>
-                {t("correctionsRow", { from: row.from ? t(`intent_${row.from}`) : "—", to: t(`intent_${row.to}`), count: row.count })}
+                {t("correctionsRow", {
+                  from: row.from ? t(`intent_${row.from}`) : "—",
+                  to: t(`intent_${row.to}`),
+                  count: row.count,
+                })}
               </li>
             ))}
           </ul>

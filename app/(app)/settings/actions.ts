@@ -30,16 +30,24 @@ export const saveFlowSettings = authorizedAction("settings.update", flowSettings
   return saved;
 });
 
-export const createApiTokenAction = authorizedAction("settings.api_tokens", z.object({ name: z.string().trim().min(1, "Give the token a name, e.g. the system that will use it").max(80) }), async (input, user) => {
-  const created = await createApiToken(input.name, user.id);
-  revalidatePath("/settings");
-  return created;
-});
+export const createApiTokenAction = authorizedAction(
+  "settings.api_tokens",
+  z.object({ name: z.string().trim().min(1, "Give the token a name, e.g. the system that will use it").max(80) }),
+  async (input, user) => {
+    const created = await createApiToken(input.name, user.id);
+    revalidatePath("/settings");
+    return created;
+  },
+);
 
-export const revokeApiTokenAction = authorizedAction("settings.api_tokens", z.object({ id: z.string().min(1) }), async (input, user) => {
-  await revokeApiToken(input.id, user.id);
-  revalidatePath("/settings");
-});
+export const revokeApiTokenAction = authorizedAction(
+  "settings.api_tokens",
+  z.object({ id: z.string().min(1) }),
+  async (input, user) => {
+    await revokeApiToken(input.id, user.id);
+    revalidatePath("/settings");
+  },
+);
 
 export const saveCategoryAction = authorizedAction("settings.update", categoryInputSchema, async (input, user) => {
   const saved = await saveProductCategory(input, user.id);
@@ -47,7 +55,11 @@ export const saveCategoryAction = authorizedAction("settings.update", categoryIn
   return { id: saved.id, name: saved.name };
 });
 
-export const assignCategoryAction = authorizedAction("settings.update", z.object({ productId: z.string().min(1), categoryId: z.string().min(1).nullable() }), async (input, user) => {
-  await assignProductCategory(input.productId, input.categoryId, user.id);
-  revalidatePath("/settings");
-});
+export const assignCategoryAction = authorizedAction(
+  "settings.update",
+  z.object({ productId: z.string().min(1), categoryId: z.string().min(1).nullable() }),
+  async (input, user) => {
+    await assignProductCategory(input.productId, input.categoryId, user.id);
+    revalidatePath("/settings");
+  },
+);

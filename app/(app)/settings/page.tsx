@@ -50,7 +50,11 @@ export default async function SettingsPage() {
       <PageHeader title={t("pageTitle")} description={t("pageDescription")} />
       <div className="space-y-8">
         <Section title={t("shop.title")} description={t("shop.description")}>
-          <SettingsForm initial={settings ? { ...settings, updatedAt: settings.updatedAt.toISOString() } : null} timeZones={Intl.supportedValuesOf("timeZone")} canEdit={canEdit} />
+          <SettingsForm
+            initial={settings ? { ...settings, updatedAt: settings.updatedAt.toISOString() } : null}
+            timeZones={Intl.supportedValuesOf("timeZone")}
+            canEdit={canEdit}
+          />
         </Section>
         <Section title={t("timing.title")} description={t("timing.description")}>
           <FlowSettingsForm initial={flows} canEdit={canEdit && Boolean(settings)} />
@@ -60,7 +64,12 @@ export default async function SettingsPage() {
         </Section>
         <Section title={t("categories.title")} description={t("categories.description")}>
           <ProductCategoriesPanel
-            categories={catalog.categories.map((c) => ({ id: c.id, name: c.name, smsReviewDelayDays: c.smsReviewDelayDays, productCount: c._count.products }))}
+            categories={catalog.categories.map((c) => ({
+              id: c.id,
+              name: c.name,
+              smsReviewDelayDays: c.smsReviewDelayDays,
+              productCount: c._count.products,
+            }))}
             products={catalog.products}
             uncategorized={catalog.uncategorized}
             defaultDays={flows.smsReviewDelayDays}
@@ -68,13 +77,22 @@ export default async function SettingsPage() {
           />
         </Section>
         <Section title={voice("title")} description={voice("description")}>
-          <VoiceSamplesForm initial={voiceSamples} canEdit={canEdit && Boolean(settings)} aiConfigured={configuredChannels().ai} />
+          <VoiceSamplesForm
+            initial={voiceSamples}
+            canEdit={canEdit && Boolean(settings)}
+            aiConfigured={configuredChannels().ai}
+          />
         </Section>
         {canManageTokens && (
           <Section title={t("tokens.title")} description={t("tokens.description")}>
             <ApiTokensPanel
               eventsUrl={`${env().APP_URL.replace(/\/$/, "")}/api/events`}
-              tokens={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null }))}
+              tokens={tokens.map((t) => ({
+                ...t,
+                createdAt: t.createdAt.toISOString(),
+                lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+                revokedAt: t.revokedAt?.toISOString() ?? null,
+              }))}
             />
           </Section>
         )}

@@ -4,7 +4,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { getUiLocale } from "@/lib/i18n/get-ui-locale";
-import { proposeVersion, proposeVersionSchema, reviewVersion, reviewVersionSchema, submitDraft } from "@/lib/templates/template-versions";
+import {
+  proposeVersion,
+  proposeVersionSchema,
+  reviewVersion,
+  reviewVersionSchema,
+  submitDraft,
+} from "@/lib/templates/template-versions";
 
 function refresh() {
   revalidatePath("/templates", "layout");
@@ -16,10 +22,14 @@ export const proposeVersionAction = authorizedAction("templates.propose", propos
   return { number: version.number, status: version.status };
 });
 
-export const submitDraftAction = authorizedAction("templates.propose", z.object({ versionId: z.string().min(1) }), async (input, user) => {
-  await submitDraft(input.versionId, user);
-  refresh();
-});
+export const submitDraftAction = authorizedAction(
+  "templates.propose",
+  z.object({ versionId: z.string().min(1) }),
+  async (input, user) => {
+    await submitDraft(input.versionId, user);
+    refresh();
+  },
+);
 
 export const reviewVersionAction = authorizedAction("templates.approve", reviewVersionSchema, async (input, user) => {
   const result = await reviewVersion(input, user, new Date(), await getUiLocale());

@@ -27,7 +27,10 @@ export default async function TemplatesPage() {
         description={t("description")}
         actions={
           can(user.role, "templates.approve") || pending > 0 ? (
-            <Link href="/templates/queue" className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm hover:bg-stone-100">
+            <Link
+              href="/templates/queue"
+              className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm hover:bg-stone-100"
+            >
               {t("queueLink", { count: pending })}
             </Link>
           ) : undefined
@@ -61,7 +64,9 @@ export default async function TemplatesPage() {
                       </td>
                       <td className="px-3 py-2">{t(`channel_${template.channel}`)}</td>
                       <td className="px-3 py-2">{template.locale.toUpperCase()}</td>
-                      <td className="px-3 py-2">{template.approvedNumber ? t("versionLabel", { number: template.approvedNumber }) : t("none")}</td>
+                      <td className="px-3 py-2">
+                        {template.approvedNumber ? t("versionLabel", { number: template.approvedNumber }) : t("none")}
+                      </td>
                       <td className="px-3 py-2">{template.pending || ""}</td>
                     </tr>
                   ))}

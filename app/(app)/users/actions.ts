@@ -14,15 +14,23 @@ export const createUserAction = authorizedAction("users.manage", newUserSchema, 
   return created;
 });
 
-export const changeUserRoleAction = authorizedAction("users.manage", z.object({ userId: z.string().min(1), role: roleSchema }), async (input, user) => {
-  await changeUserRole(input.userId, input.role, user.id);
-  revalidatePath("/users");
-});
+export const changeUserRoleAction = authorizedAction(
+  "users.manage",
+  z.object({ userId: z.string().min(1), role: roleSchema }),
+  async (input, user) => {
+    await changeUserRole(input.userId, input.role, user.id);
+    revalidatePath("/users");
+  },
+);
 
-export const setUserActiveAction = authorizedAction("users.manage", z.object({ userId: z.string().min(1), active: z.boolean() }), async (input, user) => {
-  await setUserActive(input.userId, input.active, user.id);
-  revalidatePath("/users");
-});
+export const setUserActiveAction = authorizedAction(
+  "users.manage",
+  z.object({ userId: z.string().min(1), active: z.boolean() }),
+  async (input, user) => {
+    await setUserActive(input.userId, input.active, user.id);
+    revalidatePath("/users");
+  },
+);
 
 /** Sets a new password for someone else (generated and shown once unless given); their sessions end. */
 export const resetUserPasswordAction = authorizedAction("users.manage", resetPasswordSchema, async (input, user) => {

@@ -21,7 +21,12 @@ export default async function UsersPage() {
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <UsersTable
           currentUserId={admin.id}
-          users={users.map((u) => ({ ...u, deactivatedAt: u.deactivatedAt?.toISOString() ?? null, lastSignInAt: u.lastSignInAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString() }))}
+          users={users.map((u) => ({
+            ...u,
+            deactivatedAt: u.deactivatedAt?.toISOString() ?? null,
+            lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
+            createdAt: u.createdAt.toISOString(),
+          }))}
         />
         <CreateUserForm />
       </div>

@@ -11,7 +11,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
     if (!target) {
       // Unknown token, so unknown customer: the browser's language.
       const t = translator(publicPageMessages, resolveUiLocale(null, request.headers.get("accept-language")));
-      return new Response(t("invalidTrackedLink"), { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+      return new Response(t("invalidTrackedLink"), {
+        status: 404,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      });
     }
     return new Response(null, { status: 302, headers: { location: target, "cache-control": "no-store" } });
   } catch (error) {

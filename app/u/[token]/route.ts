@@ -8,8 +8,16 @@ type Context = { params: Promise<{ token: string }> };
 async function answer(method: "GET" | "POST", request: Request, { params }: Context) {
   try {
     const { token } = await params;
-    const { status, html } = await handleUnsubscribeRequest(method, token, new URL(request.url).pathname, request.headers.get("accept-language"));
-    return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+    const { status, html } = await handleUnsubscribeRequest(
+      method,
+      token,
+      new URL(request.url).pathname,
+      request.headers.get("accept-language"),
+    );
+    return new Response(html, {
+      status,
+      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+    });
   } catch (error) {
     return errorResponse(error, "unsubscribe");
   }

@@ -19,7 +19,8 @@ export const accountMessages = defineMessages({
     changing: "Changing…",
     changed: "Your password was changed. Your other sessions are signed out.",
     timeZoneTitle: "Time zone",
-    timeZoneIntro: "Every time in the app is shown in this zone. Sequences and quiet hours stay in the customer's zone, and say so.",
+    timeZoneIntro:
+      "Every time in the app is shown in this zone. Sequences and quiet hours stay in the customer's zone, and say so.",
     timeZoneLabel: "Show times in",
     timeZoneAuto: "Use my browser's time zone ({zone})",
     timeZoneSave: "Save time zone",
@@ -33,7 +34,8 @@ export const accountMessages = defineMessages({
     email: "E-mail",
     role: "Rôle",
     passwordTitle: "Changer votre mot de passe",
-    passwordIntro: "Vos autres sessions (un autre navigateur, un téléphone perdu) sont déconnectées ; celle-ci reste ouverte.",
+    passwordIntro:
+      "Vos autres sessions (un autre navigateur, un téléphone perdu) sont déconnectées ; celle-ci reste ouverte.",
     currentPassword: "Mot de passe actuel",
     newPassword: "Nouveau mot de passe",
     newPasswordHint: "Au moins 10 caractères.",
@@ -42,7 +44,8 @@ export const accountMessages = defineMessages({
     changing: "Changement…",
     changed: "Votre mot de passe a été changé. Vos autres sessions sont déconnectées.",
     timeZoneTitle: "Fuseau horaire",
-    timeZoneIntro: "Toutes les heures de l'application sont affichées dans ce fuseau. Les séquences et les heures calmes restent dans le fuseau du client, et le disent.",
+    timeZoneIntro:
+      "Toutes les heures de l'application sont affichées dans ce fuseau. Les séquences et les heures calmes restent dans le fuseau du client, et le disent.",
     timeZoneLabel: "Afficher les heures en",
     timeZoneAuto: "Utiliser le fuseau de mon navigateur ({zone})",
     timeZoneSave: "Enregistrer le fuseau",

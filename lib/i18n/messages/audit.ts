@@ -4,7 +4,8 @@ import { defineMessages } from "@/lib/i18n/translate";
 export const auditMessages = defineMessages({
   en: {
     pageTitle: "Audit log",
-    pageDescription: "Who did what, and when: settings, users, templates, conversations, customers' data. Newest first.",
+    pageDescription:
+      "Who did what, and when: settings, users, templates, conversations, customers' data. Newest first.",
     user: "Who",
     anyone: "Anyone",
     system: "System (webhooks, dispatcher)",
@@ -23,7 +24,8 @@ export const auditMessages = defineMessages({
   },
   fr: {
     pageTitle: "Journal d'audit",
-    pageDescription: "Qui a fait quoi, et quand : réglages, utilisateurs, modèles, conversations, données des clients. Les plus récents d'abord.",
+    pageDescription:
+      "Qui a fait quoi, et quand : réglages, utilisateurs, modèles, conversations, données des clients. Les plus récents d'abord.",
     user: "Qui",
     anyone: "Tout le monde",
     system: "Système (webhooks, envoi automatique)",

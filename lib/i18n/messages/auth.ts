@@ -18,7 +18,8 @@ export const authMessages = defineMessages({
     unreachable: "The server could not be reached. Check your connection and try again.",
     firstRunTitle: "Set up Reply Inbox",
     firstRunHeading: "Create the first admin",
-    firstRunIntro: "This installation has no user yet. The admin you create here adds the rest of the team. This page disappears once an admin exists.",
+    firstRunIntro:
+      "This installation has no user yet. The admin you create here adds the rest of the team. This page disappears once an admin exists.",
     firstRunCode: "Set-up code",
     firstRunCodeHint: "Printed in the terminal where the app runs (and by npm run setup), like ABCD-EFGH-JKLM.",
     firstRunName: "Your name",
@@ -44,9 +45,11 @@ export const authMessages = defineMessages({
     unreachable: "Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.",
     firstRunTitle: "Installer Reply Inbox",
     firstRunHeading: "Créer le premier administrateur",
-    firstRunIntro: "Cette installation n'a encore aucun utilisateur. L'administrateur créé ici ajoutera le reste de l'équipe. Cette page disparaît dès qu'un administrateur existe.",
+    firstRunIntro:
+      "Cette installation n'a encore aucun utilisateur. L'administrateur créé ici ajoutera le reste de l'équipe. Cette page disparaît dès qu'un administrateur existe.",
     firstRunCode: "Code d'installation",
-    firstRunCodeHint: "Affiché dans le terminal où l'application tourne (et par npm run setup), sous la forme ABCD-EFGH-JKLM.",
+    firstRunCodeHint:
+      "Affiché dans le terminal où l'application tourne (et par npm run setup), sous la forme ABCD-EFGH-JKLM.",
     firstRunName: "Votre nom",
     firstRunPasswordHint: "Au moins 10 caractères. Vous seul le connaissez.",
     firstRunConfirm: "Mot de passe, encore",

@@ -4,7 +4,8 @@ import { defineMessages } from "@/lib/i18n/translate";
 export const connectionsMessages = defineMessages({
   en: {
     pageTitle: "Connections",
-    pageDescription: "What Postmark, Twilio and Shopify deliver to this server, what was refused or failed and why, and the addresses to give them.",
+    pageDescription:
+      "What Postmark, Twilio and Shopify deliver to this server, what was refused or failed and why, and the addresses to give them.",
     "provider.postmark": "Postmark (email)",
     "provider.twilio": "Twilio (SMS)",
     "provider.shopify": "Shopify",
@@ -14,12 +15,17 @@ export const connectionsMessages = defineMessages({
     setUp: "Set up in the provider's console",
     copy: "Copy",
     copied: "Copied",
-    "hint.postmark.inbound": "Postmark → your server → Inbound stream → Settings → Webhook. Replace PASSWORD with POSTMARK_WEBHOOK_PASSWORD.",
-    "hint.postmark.events": "Postmark → your server → Outbound stream → Webhooks: tick Delivery, Bounce, Spam complaint and Subscription change. Replace PASSWORD with POSTMARK_WEBHOOK_PASSWORD.",
-    "hint.twilio.sms": "Twilio console → Phone numbers → your number → Messaging → \"A message comes in\": Webhook, HTTP POST.",
+    "hint.postmark.inbound":
+      "Postmark → your server → Inbound stream → Settings → Webhook. Replace PASSWORD with POSTMARK_WEBHOOK_PASSWORD.",
+    "hint.postmark.events":
+      "Postmark → your server → Outbound stream → Webhooks: tick Delivery, Bounce, Spam complaint and Subscription change. Replace PASSWORD with POSTMARK_WEBHOOK_PASSWORD.",
+    "hint.twilio.sms":
+      'Twilio console → Phone numbers → your number → Messaging → "A message comes in": Webhook, HTTP POST.',
     "hint.twilio.status": "Set on every SMS the app sends; nothing to paste. Signatures are checked against APP_URL.",
-    "hint.shopify": "Shopify admin → Settings → Notifications → Webhooks, format JSON, one per topic: {topics}. The signing secret shown there goes in SHOPIFY_WEBHOOK_SECRET.",
-    "hint.events_api": "Your own systems post events here with a token from Settings → API tokens (docs/EVENTS_API.md).",
+    "hint.shopify":
+      "Shopify admin → Settings → Notifications → Webhooks, format JSON, one per topic: {topics}. The signing secret shown there goes in SHOPIFY_WEBHOOK_SECRET.",
+    "hint.events_api":
+      "Your own systems post events here with a token from Settings → API tokens (docs/EVENTS_API.md).",
     topic: "Topic",
     lastDelivery: "Last delivery",
     never: "Never",
@@ -36,7 +42,8 @@ export const connectionsMessages = defineMessages({
     "reason.error": "failed while applied",
     duplicates: "{count} redelivered",
     problemsTitle: "Refused and failed deliveries (7 days)",
-    problemsDescription: "Refused deliveries (forged, too large, malformed) are never applied. A delivery that failed while being applied keeps its content for 7 days: replay it once the cause is fixed.",
+    problemsDescription:
+      "Refused deliveries (forged, too large, malformed) are never applied. A delivery that failed while being applied keeps its content for 7 days: replay it once the cause is fixed.",
     noProblems: "No refused or failed delivery in the last 7 days.",
     when: "When",
     what: "Endpoint",
@@ -56,7 +63,8 @@ export const connectionsMessages = defineMessages({
   },
   fr: {
     pageTitle: "Connexions",
-    pageDescription: "Ce que Postmark, Twilio et Shopify envoient à ce serveur, ce qui a été refusé ou a échoué et pourquoi, et les adresses à leur donner.",
+    pageDescription:
+      "Ce que Postmark, Twilio et Shopify envoient à ce serveur, ce qui a été refusé ou a échoué et pourquoi, et les adresses à leur donner.",
     "provider.postmark": "Postmark (e-mail)",
     "provider.twilio": "Twilio (SMS)",
     "provider.shopify": "Shopify",
@@ -66,12 +74,18 @@ export const connectionsMessages = defineMessages({
     setUp: "À configurer dans la console du fournisseur",
     copy: "Copier",
     copied: "Copié",
-    "hint.postmark.inbound": "Postmark → votre serveur → flux entrant (Inbound) → Settings → Webhook. Remplacez PASSWORD par POSTMARK_WEBHOOK_PASSWORD.",
-    "hint.postmark.events": "Postmark → votre serveur → flux sortant → Webhooks : cochez Delivery, Bounce, Spam complaint et Subscription change. Remplacez PASSWORD par POSTMARK_WEBHOOK_PASSWORD.",
-    "hint.twilio.sms": "Console Twilio → Phone numbers → votre numéro → Messaging → « A message comes in » : Webhook, HTTP POST.",
-    "hint.twilio.status": "Indiquée sur chaque SMS envoyé par l'application : rien à coller. Les signatures sont vérifiées par rapport à APP_URL.",
-    "hint.shopify": "Admin Shopify → Paramètres → Notifications → Webhooks, format JSON, un par sujet : {topics}. Le secret de signature affiché va dans SHOPIFY_WEBHOOK_SECRET.",
-    "hint.events_api": "Vos propres systèmes envoient ici leurs événements avec un jeton de Paramètres → Jetons d'API (docs/EVENTS_API.md).",
+    "hint.postmark.inbound":
+      "Postmark → votre serveur → flux entrant (Inbound) → Settings → Webhook. Remplacez PASSWORD par POSTMARK_WEBHOOK_PASSWORD.",
+    "hint.postmark.events":
+      "Postmark → votre serveur → flux sortant → Webhooks : cochez Delivery, Bounce, Spam complaint et Subscription change. Remplacez PASSWORD par POSTMARK_WEBHOOK_PASSWORD.",
+    "hint.twilio.sms":
+      "Console Twilio → Phone numbers → votre numéro → Messaging → « A message comes in » : Webhook, HTTP POST.",
+    "hint.twilio.status":
+      "Indiquée sur chaque SMS envoyé par l'application : rien à coller. Les signatures sont vérifiées par rapport à APP_URL.",
+    "hint.shopify":
+      "Admin Shopify → Paramètres → Notifications → Webhooks, format JSON, un par sujet : {topics}. Le secret de signature affiché va dans SHOPIFY_WEBHOOK_SECRET.",
+    "hint.events_api":
+      "Vos propres systèmes envoient ici leurs événements avec un jeton de Paramètres → Jetons d'API (docs/EVENTS_API.md).",
     topic: "Sujet",
     lastDelivery: "Dernier envoi reçu",
     never: "Jamais",
@@ -88,14 +102,16 @@ export const connectionsMessages = defineMessages({
     "reason.error": "échec à l'application",
     duplicates: "{count} renvoyés",
     problemsTitle: "Envois refusés et en échec (7 jours)",
-    problemsDescription: "Un envoi refusé (falsifié, trop volumineux, mal formé) n'est jamais appliqué. Un envoi en échec à l'application garde son contenu 7 jours : rejouez-le une fois la cause corrigée.",
+    problemsDescription:
+      "Un envoi refusé (falsifié, trop volumineux, mal formé) n'est jamais appliqué. Un envoi en échec à l'application garde son contenu 7 jours : rejouez-le une fois la cause corrigée.",
     noProblems: "Aucun envoi refusé ni en échec ces 7 derniers jours.",
     when: "Quand",
     what: "Point d'arrivée",
     why: "Pourquoi",
     status: "État",
     replay: "Rejouer…",
-    replayConfirm: "Appliquer de nouveau cet envoi maintenant ? Les règles qui n'appliquent un envoi qu'une fois restent valables.",
+    replayConfirm:
+      "Appliquer de nouveau cet envoi maintenant ? Les règles qui n'appliquent un envoi qu'une fois restent valables.",
     replayNow: "Rejouer maintenant",
     "outcome.applied": "Rejoué par {name} le {date} : appliqué.",
     "outcome.duplicate": "Rejoué par {name} le {date} : déjà appliqué, rien n'a changé.",

@@ -38,7 +38,7 @@ export const errorMessages = defineMessages({
     onlyScheduledCanPause: "Only a scheduled message can be paused; this one has changed. Refresh to see its state.",
     onlyPausedCanResume: "Only a paused message can be resumed; this one has changed. Refresh to see its state.",
     messageChanged: "This message changed meanwhile. Refresh to see its state.",
-    productCategoryTaken: "A category named \"{name}\" already exists.",
+    productCategoryTaken: 'A category named "{name}" already exists.',
     customerNotFound: "This customer no longer exists.",
     customerAlreadyErased: "This customer's data has already been erased.",
     productCategoryGone: "That category no longer exists.",
@@ -182,7 +182,8 @@ export const errorMessages = defineMessages({
     replyInOtherConversation: "Cette réponse appartient à une autre conversation.",
     snoozeInFuture: "Mettez en pause jusqu'à un moment à venir.",
     teammateCannotBeAssigned: "Ce coéquipier ne peut pas être assigné.",
-    onlyScheduledCanPause: "Seul un message programmé peut être mis en pause ; celui-ci a changé. Actualisez pour voir son état.",
+    onlyScheduledCanPause:
+      "Seul un message programmé peut être mis en pause ; celui-ci a changé. Actualisez pour voir son état.",
     onlyPausedCanResume: "Seul un message en pause peut reprendre ; celui-ci a changé. Actualisez pour voir son état.",
     messageChanged: "Ce message a changé entre-temps. Actualisez pour voir son état.",
     productCategoryTaken: "Une catégorie nommée « {name} » existe déjà.",
@@ -289,10 +290,12 @@ export const errorMessages = defineMessages({
     field_highValueCartThreshold: "Le montant d'un panier important",
     field_highValueCartCurrency: "La devise (3 lettres, comme EUR)",
     webhookFailureNotFound: "Cette livraison n'est plus listée (les échecs sont gardés 30 jours).",
-    webhookRefusedNotReplayable: "Une livraison refusée (falsifiée, trop grande ou mal formée) ne peut pas être rejouée.",
+    webhookRefusedNotReplayable:
+      "Une livraison refusée (falsifiée, trop grande ou mal formée) ne peut pas être rejouée.",
     webhookAlreadyReplayed: "Cette livraison a déjà été rejouée.",
     webhookReplayRunning: "Cette livraison est en train d'être rejouée.",
-    webhookPayloadExpired: "Le contenu de cette livraison a été supprimé au bout de 7 jours : elle ne peut plus être rejouée.",
+    webhookPayloadExpired:
+      "Le contenu de cette livraison a été supprimé au bout de 7 jours : elle ne peut plus être rejouée.",
     webhookReplayFailed: "Le rejeu a échoué : {error}",
   },
 });

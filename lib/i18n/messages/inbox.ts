@@ -141,7 +141,8 @@ export const inboxMessages = defineMessages({
     confirmRemove: "Remove",
     cancel: "Cancel",
     sendReviewLink: "Send review link",
-    reviewLinkConfirm: "Send the founder's review request with a tracked link? Any customer may get it, whatever they said.",
+    reviewLinkConfirm:
+      "Send the founder's review request with a tracked link? Any customer may get it, whatever they said.",
     reviewLinkByEmail: "Send by email",
     reviewLinkBySms: "Send by SMS",
     reviewLinkSent: "Review link sent.",
@@ -167,18 +168,21 @@ export const inboxMessages = defineMessages({
     otherNumberConsent: "consent {date}",
     otherNumberNoConsent: "no consent",
     unsubscribeEmailAsk: "Unsubscribe from email…",
-    unsubscribeEmailConfirm: "No more email of any kind to this customer, and the pending ones are cancelled. Continue?",
+    unsubscribeEmailConfirm:
+      "No more email of any kind to this customer, and the pending ones are cancelled. Continue?",
     privacy: "Personal data",
     exportCustomerData: "Export their data (JSON)",
     exportReady: "Export ready.",
     downloadExport: "Download the export",
     eraseCustomerAsk: "Erase this customer…",
-    eraseCustomerConfirm: "Their name, addresses, numbers, messages and attachments are erased everywhere, and pending messages are cancelled. Reports keep the counts. This cannot be undone. Erase?",
+    eraseCustomerConfirm:
+      "Their name, addresses, numbers, messages and attachments are erased everywhere, and pending messages are cancelled. Reports keep the counts. This cannot be undone. Erase?",
     eraseCustomer: "Erase for good",
     customerErased: "This customer's personal data was erased on {date}.",
     unsubscribeEmail: "Unsubscribe",
     senderNotVerified: "Sender not verified",
-    senderNotVerifiedHelp: "This mail did not pass SPF, DKIM or DMARC for the sender's domain: it may not come from the customer. Nothing was done automatically.",
+    senderNotVerifiedHelp:
+      "This mail did not pass SPF, DKIM or DMARC for the sender's domain: it may not come from the customer. Nothing was done automatically.",
     emailSuppressed: "Email: suppressed ({reason})",
     emailUnsubscribed: "Email: unsubscribed {date}",
     emailSubscribed: "Email: subscribed",
@@ -232,11 +236,12 @@ export const inboxMessages = defineMessages({
     snoozedUntilTime: "Snoozed until {time}",
     suggestCategory: "Suggest a new category…",
     suggestedCategoryName: "Name of the category to suggest",
-    frictionSuggested: "Suggested \"{category}\": a manager confirms it before it counts in the friction report.",
+    frictionSuggested: 'Suggested "{category}": a manager confirms it before it counts in the friction report.',
   },
   fr: {
     inboxTitle: "Boîte de réception",
-    inboxDescription: "Les réponses des clients par e-mail et SMS, un fil par client. Appuyez sur ? pour les raccourcis clavier.",
+    inboxDescription:
+      "Les réponses des clients par e-mail et SMS, un fil par client. Appuyez sur ? pour les raccourcis clavier.",
     view_needs_human: "À traiter",
     view_mine: "Les miennes",
     view_unassigned: "Non assignées",
@@ -247,7 +252,8 @@ export const inboxMessages = defineMessages({
     loading: "Chargement des conversations…",
     loadFailed: "La boîte de réception n'a pas pu être chargée",
     tryAgain: "Réessayer",
-    emptyView: "Aucune conversation dans « {view} ». Les nouvelles réponses des clients apparaissent ici d'elles-mêmes.",
+    emptyView:
+      "Aucune conversation dans « {view} ». Les nouvelles réponses des clients apparaissent ici d'elles-mêmes.",
     conversationsIn: "Conversations « {view} »",
     channelsLabel: "Canaux : {channels}",
     unassigned: "Non assignée",
@@ -369,7 +375,8 @@ export const inboxMessages = defineMessages({
     confirmRemove: "Retirer",
     cancel: "Annuler",
     sendReviewLink: "Envoyer le lien d'avis",
-    reviewLinkConfirm: "Envoyer la demande d'avis du fondateur avec un lien suivi ? Tout client peut la recevoir, quoi qu'il ait dit.",
+    reviewLinkConfirm:
+      "Envoyer la demande d'avis du fondateur avec un lien suivi ? Tout client peut la recevoir, quoi qu'il ait dit.",
     reviewLinkByEmail: "Envoyer par e-mail",
     reviewLinkBySms: "Envoyer par SMS",
     reviewLinkSent: "Lien d'avis envoyé.",
@@ -400,12 +407,14 @@ export const inboxMessages = defineMessages({
     exportReady: "Export prêt.",
     downloadExport: "Télécharger l'export",
     eraseCustomerAsk: "Effacer ce client…",
-    eraseCustomerConfirm: "Son nom, ses adresses, ses numéros, ses messages et pièces jointes sont effacés partout, et les messages en attente annulés. Les rapports gardent les chiffres. C'est irréversible. Effacer ?",
+    eraseCustomerConfirm:
+      "Son nom, ses adresses, ses numéros, ses messages et pièces jointes sont effacés partout, et les messages en attente annulés. Les rapports gardent les chiffres. C'est irréversible. Effacer ?",
     eraseCustomer: "Effacer définitivement",
     customerErased: "Les données personnelles de ce client ont été effacées le {date}.",
     unsubscribeEmail: "Désinscrire",
     senderNotVerified: "Expéditeur non vérifié",
-    senderNotVerifiedHelp: "Ce message n'a passé ni SPF, ni DKIM, ni DMARC pour le domaine de l'expéditeur : il ne vient peut-être pas du client. Rien n'a été fait automatiquement.",
+    senderNotVerifiedHelp:
+      "Ce message n'a passé ni SPF, ni DKIM, ni DMARC pour le domaine de l'expéditeur : il ne vient peut-être pas du client. Rien n'a été fait automatiquement.",
     emailSuppressed: "E-mail : bloqué ({reason})",
     emailUnsubscribed: "E-mail : désinscrit le {date}",
     emailSubscribed: "E-mail : inscrit",
@@ -458,6 +467,7 @@ export const inboxMessages = defineMessages({
     snoozedUntilTime: "En pause jusqu'au {time}",
     suggestCategory: "Proposer une nouvelle catégorie…",
     suggestedCategoryName: "Nom de la catégorie à proposer",
-    frictionSuggested: "« {category} » proposée : un manager la confirme avant qu'elle compte dans le rapport de friction.",
+    frictionSuggested:
+      "« {category} » proposée : un manager la confirme avant qu'elle compte dans le rapport de friction.",
   },
 });

@@ -5,13 +5,14 @@ export const outboxMessages = defineMessages({
   en: {
     pageTitle: "Outbox",
     pageDescription:
-      "This is a demo without Postmark or Twilio: every email and SMS the app sends lands here, as the customer would receive it. Reply as the customer to see the answer arrive in the inbox, classified and routed. A real installation sends through Postmark and Twilio instead (README, \"Going live\").",
+      'This is a demo without Postmark or Twilio: every email and SMS the app sends lands here, as the customer would receive it. Reply as the customer to see the answer arrive in the inbox, classified and routed. A real installation sends through Postmark and Twilio instead (README, "Going live").',
     filterAll: "All",
     filterEmail: "Emails",
     filterSms: "SMS",
     filterLabel: "Show",
     count: "{shown} of {total} messages, newest first",
-    empty: "Nothing sent yet. The dispatcher runs every minute: abandoned checkouts and deliveries due now will show up here.",
+    empty:
+      "Nothing sent yet. The dispatcher runs every minute: abandoned checkouts and deliveries due now will show up here.",
     email: "Email",
     sms: "SMS",
     delivered: "delivered",
@@ -49,7 +50,8 @@ export const outboxMessages = defineMessages({
     filterSms: "SMS",
     filterLabel: "Afficher",
     count: "{shown} sur {total} messages, les plus récents d'abord",
-    empty: "Rien d'envoyé pour l'instant. L'expédition tourne chaque minute : les paniers abandonnés et les livraisons à suivre apparaîtront ici.",
+    empty:
+      "Rien d'envoyé pour l'instant. L'expédition tourne chaque minute : les paniers abandonnés et les livraisons à suivre apparaîtront ici.",
     email: "E-mail",
     sms: "SMS",
     delivered: "distribué",

@@ -6,10 +6,10 @@ export const placeholderMessages = defineMessages({
     notBuiltYet: "Not built yet",
     plannedIn: "Planned in {plan}. Nothing on this page works yet.",
 
-
     "reports.title": "Reports",
     "reports.description": "What keeps going wrong for customers, and whether the founder-voice messages work.",
-    "reports.what": "The friction report (by category, over time, with fixes) and the outcome metrics per flow and channel.",
+    "reports.what":
+      "The friction report (by category, over time, with fixes) and the outcome metrics per flow and channel.",
     "reports.plan": "issue #7 (friction report and metrics)",
 
     "forbidden.title": "Not allowed",
@@ -26,10 +26,11 @@ export const placeholderMessages = defineMessages({
     notBuiltYet: "Pas encore disponible",
     plannedIn: "Prévu dans {plan}. Rien ne fonctionne encore sur cette page.",
 
-
     "reports.title": "Rapports",
-    "reports.description": "Ce qui coince encore pour les clients, et si les messages au nom du fondateur fonctionnent.",
-    "reports.what": "Le rapport des points de friction (par catégorie, dans le temps, avec les correctifs) et les indicateurs de résultat par parcours et par canal.",
+    "reports.description":
+      "Ce qui coince encore pour les clients, et si les messages au nom du fondateur fonctionnent.",
+    "reports.what":
+      "Le rapport des points de friction (par catégorie, dans le temps, avec les correctifs) et les indicateurs de résultat par parcours et par canal.",
     "reports.plan": "le ticket nº 7 (rapport de friction et indicateurs)",
 
     "forbidden.title": "Accès refusé",
@@ -39,7 +40,8 @@ export const placeholderMessages = defineMessages({
     "forbidden.backToInbox": "Retour à la boîte de réception",
 
     "notFound.title": "Page introuvable",
-    "notFound.body": "Il n'y a rien ici : la conversation ou la page a peut-être été supprimée, ou le lien est mal saisi.",
+    "notFound.body":
+      "Il n'y a rien ici : la conversation ou la page a peut-être été supprimée, ou le lien est mal saisi.",
     "notFound.backToInbox": "Retour à la boîte de réception",
   },
 });

@@ -11,7 +11,8 @@ export const publicPageMessages = defineMessages({
     doneTitle: "You are unsubscribed",
     doneBody: "{shop} will not email you again.",
     invalidTitle: "This link is not valid",
-    invalidBody: "It may have been copied incompletely. Reply to any of our emails and we will unsubscribe you by hand.",
+    invalidBody:
+      "It may have been copied incompletely. Reply to any of our emails and we will unsubscribe you by hand.",
     invalidTrackedLink: "This link is not valid.",
   },
   fr: {
@@ -22,7 +23,8 @@ export const publicPageMessages = defineMessages({
     doneTitle: "Votre désabonnement est confirmé",
     doneBody: "{shop} ne vous enverra plus d'e-mails.",
     invalidTitle: "Ce lien n'est pas valide",
-    invalidBody: "Il a peut-être été copié de façon incomplète. Répondez à l'un de nos e-mails et nous vous désabonnerons nous-mêmes.",
+    invalidBody:
+      "Il a peut-être été copié de façon incomplète. Répondez à l'un de nos e-mails et nous vous désabonnerons nous-mêmes.",
     invalidTrackedLink: "Ce lien n'est pas valide.",
   },
 });

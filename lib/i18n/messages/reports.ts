@@ -7,7 +7,8 @@ export const reportMessages = defineMessages({
     correctionsSummary: "{corrections} corrections by agents for {classified} replies labelled in the range ({rate}).",
     correctionsRow: "{from} → {to}: {count}",
     correctionsExport: "Download the corrected replies (JSON Lines, for the training corpus)",
-    correctionsHelp: "An agent corrects a reply's labels in its conversation. The corrected replies, in the training corpus' format, can be added to it and the model trained again (npm run train:classifier). They hold customers' words: keep the file private.",
+    correctionsHelp:
+      "An agent corrects a reply's labels in its conversation. The corrected replies, in the training corpus' format, can be added to it and the model trained again (npm run train:classifier). They hold customers' words: keep the file private.",
     intent_praise: "praise",
     intent_problem: "problem",
     intent_question: "question",
@@ -32,7 +33,8 @@ export const reportMessages = defineMessages({
     byVersionShow: "Split by template version",
     byVersionHide: "Hide the split",
     byVersionTitle: "By template version",
-    byVersionHelp: "Each step's sends by the version of its text that went out, so you can see what a new voice changed. Fewer than {min} sends are too few to compare.",
+    byVersionHelp:
+      "Each step's sends by the version of its text that went out, so you can see what a new voice changed. Fewer than {min} sends are too few to compare.",
     version: "Version",
     versionLabel: "v{number}",
     versionUnknown: "unknown",
@@ -43,8 +45,10 @@ export const reportMessages = defineMessages({
     flow_auto_reply: "Automatic reply",
     flow_manual: "From the inbox",
     frictionTitle: "Site-wide friction",
-    frictionNote: "From the inbox's friction marks and the classifier's hints on replies; one conversation counts once per category. Uses the date range only.",
-    frictionEmpty: "No friction in this range. Marks come from \u201cMark as site-wide friction\u201d in the inbox, hints from classified customer replies: connect Postmark and Twilio inbound to get replies.",
+    frictionNote:
+      "From the inbox's friction marks and the classifier's hints on replies; one conversation counts once per category. Uses the date range only.",
+    frictionEmpty:
+      "No friction in this range. Marks come from \u201cMark as site-wide friction\u201d in the inbox, hints from classified customer replies: connect Postmark and Twilio inbound to get replies.",
     category: "Category",
     occurrences: "Conversations",
     trend: "vs previous period",
@@ -70,32 +74,47 @@ export const reportMessages = defineMessages({
     beforeAfter_other: "Per 100 orders: {before} in the {days} days before, {after} in the {days} days after",
     def_sent: "Sent: automated messages sent in the range (by the time they were sent), per flow, step and channel.",
     def_delivered: "Delivered: of the sent messages, those the provider reported as delivered.",
-    def_undelivered: "Undelivered: of the sent messages, those the provider reported as failed after sending (bounce, carrier rejection).",
-    def_failed: "Failed: messages that could not be sent at all; they have no send time, so they are dated by when they failed. Not part of sent.",
-    def_recipients: "Recipients: distinct customers who were sent these messages; totals count each customer once per channel.",
-    def_replyRate: "Reply rate: recipients who sent us any message, on any channel, within 7 days after one of these messages, out of all recipients.",
-    def_reviewClickRate: "Review link clicks: sent messages carrying a review link whose link was clicked at least once within 7 days, out of sent messages carrying a review link.",
+    def_undelivered:
+      "Undelivered: of the sent messages, those the provider reported as failed after sending (bounce, carrier rejection).",
+    def_failed:
+      "Failed: messages that could not be sent at all; they have no send time, so they are dated by when they failed. Not part of sent.",
+    def_recipients:
+      "Recipients: distinct customers who were sent these messages; totals count each customer once per channel.",
+    def_replyRate:
+      "Reply rate: recipients who sent us any message, on any channel, within 7 days after one of these messages, out of all recipients.",
+    def_reviewClickRate:
+      "Review link clicks: sent messages carrying a review link whose link was clicked at least once within 7 days, out of sent messages carrying a review link.",
     def_reviewClicks: "Review clicks: every click on those review links within 7 days, repeats included.",
-    def_reviewsRecorded: "Reviews: recipients for whom the shop reported a review (review.created) within 7 days after one of these messages.",
-    def_recovered: "Recovered: recovery messages (the abandoned-checkout help email, the high-value cart SMS) followed within 7 days by an order for the same checkout or from the same customer, out of those sent; each order goes to one message only (its own checkout's, else the latest).",
-    def_costPerRecovered: "Cost per recovered order: SMS cost divided by the recovered orders of those SMS; empty when none.",
-    def_tooLate: "Too late: messages skipped because they would have gone out past their latest useful time (a dispatcher that did not run for a while), dated by when they were skipped.",
+    def_reviewsRecorded:
+      "Reviews: recipients for whom the shop reported a review (review.created) within 7 days after one of these messages.",
+    def_recovered:
+      "Recovered: recovery messages (the abandoned-checkout help email, the high-value cart SMS) followed within 7 days by an order for the same checkout or from the same customer, out of those sent; each order goes to one message only (its own checkout's, else the latest).",
+    def_costPerRecovered:
+      "Cost per recovered order: SMS cost divided by the recovered orders of those SMS; empty when none.",
+    def_tooLate:
+      "Too late: messages skipped because they would have gone out past their latest useful time (a dispatcher that did not run for a while), dated by when they were skipped.",
     def_longSms: "Long SMS: sent SMS that took more than 2 segments: each is billed as several.",
-    def_recoveredValue: "Recovered value: the total of the orders counted as recovered, each order once, in their own currency.",
-    def_optOutRate: "SMS opt-outs: SMS recipients who opted out of SMS (STOP or otherwise) within 7 days after one of these messages, out of SMS recipients.",
-    def_unsubscribeRate: "Unsubscribes: email recipients who unsubscribed from email within 7 days after one of these messages (and are still unsubscribed), out of email recipients.",
+    def_recoveredValue:
+      "Recovered value: the total of the orders counted as recovered, each order once, in their own currency.",
+    def_optOutRate:
+      "SMS opt-outs: SMS recipients who opted out of SMS (STOP or otherwise) within 7 days after one of these messages, out of SMS recipients.",
+    def_unsubscribeRate:
+      "Unsubscribes: email recipients who unsubscribed from email within 7 days after one of these messages (and are still unsubscribed), out of email recipients.",
     def_smsSegments: "SMS segments: segments of the sent messages (a long text is billed as several).",
     def_smsCost: "SMS cost: SMS segments × the price per segment set in Settings.",
-    def_costPerReviewClick: "Cost per review click: SMS cost divided by the sent messages whose review link was clicked; empty when none was.",
+    def_costPerReviewClick:
+      "Cost per review click: SMS cost divided by the sent messages whose review link was clicked; empty when none was.",
     tooSoon: "The fix is too recent to compare (less than a day).",
     notEnoughOrders: "no orders",
     whoHit: "Customers who hit it",
     whoHitTitle: "Customers who hit {category}",
-    whoHitDescription: "Tell them it is fixed: open each conversation and insert the canned reply \u201cIt's fixed\u201d, in the founder's voice. Nothing is sent automatically.",
+    whoHitDescription:
+      "Tell them it is fixed: open each conversation and insert the canned reply \u201cIt's fixed\u201d, in the founder's voice. Nothing is sent automatically.",
     whoHitEmpty: "No customer hit this friction.",
     openConversation: "Open the conversation",
     outcomesTitle: "Do the founder-voice messages work?",
-    outcomesEmpty: "No automated message was sent in this range. Messages go out once Postmark (email) or Twilio (SMS) are set and Shopify (or the events API) sends checkouts, orders and deliveries.",
+    outcomesEmpty:
+      "No automated message was sent in this range. Messages go out once Postmark (email) or Twilio (SMS) are set and Shopify (or the events API) sends checkouts, orders and deliveries.",
     step: "Step",
     sent: "Sent",
     delivered: "Delivered",
@@ -113,21 +132,24 @@ export const reportMessages = defineMessages({
     reviewsUntracked: "Reviews are counted only once the shop sends review.created events.",
     definitions: "How each figure is counted",
     suggestionsTitle: "Suggested friction categories",
-    suggestionsHelp: "Agents suggested these. They count in the report once confirmed; rejecting one removes it and its marks.",
+    suggestionsHelp:
+      "Agents suggested these. They count in the report once confirmed; rejecting one removes it and its marks.",
     suggestionBy: "suggested by {name} · {conversations}",
     suggestionConversations_one: "{count} conversation",
     suggestionConversations_other: "{count} conversations",
     confirmSuggestion: "Confirm",
     rejectSuggestion: "Reject",
-    suggestionConfirmed: "Confirmed: \"{category}\" is now in the report.",
-    suggestionRejected: "Rejected: \"{category}\" was removed.",
+    suggestionConfirmed: 'Confirmed: "{category}" is now in the report.',
+    suggestionRejected: 'Rejected: "{category}" was removed.',
   },
   fr: {
     correctionsTitle: "Corrections d'étiquettes",
-    correctionsSummary: "{corrections} corrections par les agents pour {classified} réponses étiquetées sur la période ({rate}).",
+    correctionsSummary:
+      "{corrections} corrections par les agents pour {classified} réponses étiquetées sur la période ({rate}).",
     correctionsRow: "{from} → {to} : {count}",
     correctionsExport: "Télécharger les réponses corrigées (JSON Lines, pour le corpus d'entraînement)",
-    correctionsHelp: "Un agent corrige les étiquettes d'une réponse dans sa conversation. Les réponses corrigées, au format du corpus d'entraînement, peuvent y être ajoutées et le modèle réentraîné (npm run train:classifier). Elles contiennent les mots des clients : gardez le fichier privé.",
+    correctionsHelp:
+      "Un agent corrige les étiquettes d'une réponse dans sa conversation. Les réponses corrigées, au format du corpus d'entraînement, peuvent y être ajoutées et le modèle réentraîné (npm run train:classifier). Elles contiennent les mots des clients : gardez le fichier privé.",
     intent_praise: "compliment",
     intent_problem: "problème",
     intent_question: "question",
@@ -152,7 +174,8 @@ export const reportMessages = defineMessages({
     byVersionShow: "Détailler par version du texte",
     byVersionHide: "Masquer le détail",
     byVersionTitle: "Par version du texte",
-    byVersionHelp: "Les envois de chaque étape selon la version du texte envoyée, pour voir ce qu'une nouvelle voix a changé. Moins de {min} envois, c'est trop peu pour comparer.",
+    byVersionHelp:
+      "Les envois de chaque étape selon la version du texte envoyée, pour voir ce qu'une nouvelle voix a changé. Moins de {min} envois, c'est trop peu pour comparer.",
     version: "Version",
     versionLabel: "v{number}",
     versionUnknown: "inconnue",
@@ -163,8 +186,10 @@ export const reportMessages = defineMessages({
     flow_auto_reply: "Réponse automatique",
     flow_manual: "Depuis la boîte",
     frictionTitle: "Frictions du site",
-    frictionNote: "D'après les frictions signalées dans la boîte et les indices du classement des réponses ; une conversation compte une fois par catégorie. Seule la période s'applique.",
-    frictionEmpty: "Aucune friction sur cette période. Les signalements viennent de « Signaler une friction du site » dans la boîte, les indices des réponses classées : branchez la réception Postmark et Twilio pour recevoir des réponses.",
+    frictionNote:
+      "D'après les frictions signalées dans la boîte et les indices du classement des réponses ; une conversation compte une fois par catégorie. Seule la période s'applique.",
+    frictionEmpty:
+      "Aucune friction sur cette période. Les signalements viennent de « Signaler une friction du site » dans la boîte, les indices des réponses classées : branchez la réception Postmark et Twilio pour recevoir des réponses.",
     category: "Catégorie",
     occurrences: "Conversations",
     trend: "vs période précédente",
@@ -188,34 +213,50 @@ export const reportMessages = defineMessages({
     fixSummary: "Corrigée le {date} : {note}",
     beforeAfter_one: "Pour 100 commandes : {before} le jour d'avant, {after} le jour d'après",
     beforeAfter_other: "Pour 100 commandes : {before} dans les {days} jours avant, {after} dans les {days} jours après",
-    def_sent: "Envoyés : messages automatiques envoyés sur la période (à leur heure d'envoi), par séquence, étape et canal.",
+    def_sent:
+      "Envoyés : messages automatiques envoyés sur la période (à leur heure d'envoi), par séquence, étape et canal.",
     def_delivered: "Distribués : parmi les messages envoyés, ceux que le fournisseur a déclarés distribués.",
-    def_undelivered: "Non distribués : parmi les messages envoyés, ceux que le fournisseur a déclarés en échec après l'envoi (rebond, refus de l'opérateur).",
-    def_failed: "Échecs : messages qui n'ont pas pu partir du tout ; sans heure d'envoi, ils sont datés de leur échec. Ils ne comptent pas dans les envoyés.",
-    def_recipients: "Destinataires : clients distincts ayant reçu ces messages ; les totaux comptent chaque client une fois par canal.",
-    def_replyRate: "Taux de réponse : destinataires qui nous ont écrit, sur n'importe quel canal, dans les 7 jours suivant l'un de ces messages, sur l'ensemble des destinataires.",
-    def_reviewClickRate: "Clics sur le lien d'avis : messages envoyés avec un lien d'avis cliqué au moins une fois dans les 7 jours, sur les messages envoyés avec un lien d'avis.",
+    def_undelivered:
+      "Non distribués : parmi les messages envoyés, ceux que le fournisseur a déclarés en échec après l'envoi (rebond, refus de l'opérateur).",
+    def_failed:
+      "Échecs : messages qui n'ont pas pu partir du tout ; sans heure d'envoi, ils sont datés de leur échec. Ils ne comptent pas dans les envoyés.",
+    def_recipients:
+      "Destinataires : clients distincts ayant reçu ces messages ; les totaux comptent chaque client une fois par canal.",
+    def_replyRate:
+      "Taux de réponse : destinataires qui nous ont écrit, sur n'importe quel canal, dans les 7 jours suivant l'un de ces messages, sur l'ensemble des destinataires.",
+    def_reviewClickRate:
+      "Clics sur le lien d'avis : messages envoyés avec un lien d'avis cliqué au moins une fois dans les 7 jours, sur les messages envoyés avec un lien d'avis.",
     def_reviewClicks: "Clics d'avis : chaque clic sur ces liens d'avis dans les 7 jours, répétitions comprises.",
-    def_reviewsRecorded: "Avis : destinataires pour qui la boutique a signalé un avis (review.created) dans les 7 jours suivant l'un de ces messages.",
-    def_recovered: "Récupérés : messages de relance (l'e-mail d'aide après un panier abandonné, le SMS panier important) suivis dans les 7 jours d'une commande pour le même panier ou du même client, sur ceux envoyés ; chaque commande ne compte que pour un message (celui de son panier, sinon le plus récent).",
-    def_costPerRecovered: "Coût par commande récupérée : coût des SMS divisé par les commandes récupérées par ces SMS ; vide s'il n'y en a aucune.",
-    def_tooLate: "Trop tard : messages ignorés parce qu'ils seraient partis après leur dernière heure utile (un envoi automatique arrêté un moment), datés du moment où ils ont été ignorés.",
+    def_reviewsRecorded:
+      "Avis : destinataires pour qui la boutique a signalé un avis (review.created) dans les 7 jours suivant l'un de ces messages.",
+    def_recovered:
+      "Récupérés : messages de relance (l'e-mail d'aide après un panier abandonné, le SMS panier important) suivis dans les 7 jours d'une commande pour le même panier ou du même client, sur ceux envoyés ; chaque commande ne compte que pour un message (celui de son panier, sinon le plus récent).",
+    def_costPerRecovered:
+      "Coût par commande récupérée : coût des SMS divisé par les commandes récupérées par ces SMS ; vide s'il n'y en a aucune.",
+    def_tooLate:
+      "Trop tard : messages ignorés parce qu'ils seraient partis après leur dernière heure utile (un envoi automatique arrêté un moment), datés du moment où ils ont été ignorés.",
     def_longSms: "SMS longs : SMS envoyés de plus de 2 segments, chacun facturé comme plusieurs.",
-    def_recoveredValue: "Valeur récupérée : total des commandes comptées comme récupérées, chaque commande une fois, dans sa propre devise.",
-    def_optOutRate: "Désinscriptions SMS : destinataires SMS qui se sont désinscrits des SMS (STOP ou autrement) dans les 7 jours suivant l'un de ces messages, sur les destinataires SMS.",
-    def_unsubscribeRate: "Désinscriptions e-mail : destinataires e-mail qui se sont désinscrits dans les 7 jours suivant l'un de ces messages (et le sont encore), sur les destinataires e-mail.",
+    def_recoveredValue:
+      "Valeur récupérée : total des commandes comptées comme récupérées, chaque commande une fois, dans sa propre devise.",
+    def_optOutRate:
+      "Désinscriptions SMS : destinataires SMS qui se sont désinscrits des SMS (STOP ou autrement) dans les 7 jours suivant l'un de ces messages, sur les destinataires SMS.",
+    def_unsubscribeRate:
+      "Désinscriptions e-mail : destinataires e-mail qui se sont désinscrits dans les 7 jours suivant l'un de ces messages (et le sont encore), sur les destinataires e-mail.",
     def_smsSegments: "Segments SMS : segments des messages envoyés (un long texte est facturé comme plusieurs).",
     def_smsCost: "Coût des SMS : segments SMS × le prix par segment fixé dans les Réglages.",
-    def_costPerReviewClick: "Coût par clic d'avis : coût des SMS divisé par les messages envoyés dont le lien d'avis a été cliqué ; vide s'il n'y en a aucun.",
+    def_costPerReviewClick:
+      "Coût par clic d'avis : coût des SMS divisé par les messages envoyés dont le lien d'avis a été cliqué ; vide s'il n'y en a aucun.",
     tooSoon: "La correction est trop récente pour comparer (moins d'un jour).",
     notEnoughOrders: "aucune commande",
     whoHit: "Clients touchés",
     whoHitTitle: "Clients touchés par {category}",
-    whoHitDescription: "Prévenez-les que c'est corrigé : ouvrez chaque conversation et insérez la réponse type « C'est réparé », au nom du fondateur. Rien ne part automatiquement.",
+    whoHitDescription:
+      "Prévenez-les que c'est corrigé : ouvrez chaque conversation et insérez la réponse type « C'est réparé », au nom du fondateur. Rien ne part automatiquement.",
     whoHitEmpty: "Aucun client n'a rencontré cette friction.",
     openConversation: "Ouvrir la conversation",
     outcomesTitle: "Les messages au nom du fondateur fonctionnent-ils ?",
-    outcomesEmpty: "Aucun message automatique envoyé sur cette période. Les messages partent une fois Postmark (e-mail) ou Twilio (SMS) configurés et quand Shopify (ou l'API d'événements) envoie paniers, commandes et livraisons.",
+    outcomesEmpty:
+      "Aucun message automatique envoyé sur cette période. Les messages partent une fois Postmark (e-mail) ou Twilio (SMS) configurés et quand Shopify (ou l'API d'événements) envoie paniers, commandes et livraisons.",
     step: "Étape",
     sent: "Envoyés",
     delivered: "Distribués",
@@ -233,7 +274,8 @@ export const reportMessages = defineMessages({
     reviewsUntracked: "Les avis ne sont comptés qu'une fois que la boutique envoie les événements review.created.",
     definitions: "Comment chaque chiffre est compté",
     suggestionsTitle: "Catégories de friction proposées",
-    suggestionsHelp: "Proposées par des agents. Elles comptent dans le rapport une fois confirmées ; en rejeter une la supprime avec ses signalements.",
+    suggestionsHelp:
+      "Proposées par des agents. Elles comptent dans le rapport une fois confirmées ; en rejeter une la supprime avec ses signalements.",
     suggestionBy: "proposée par {name} · {conversations}",
     suggestionConversations_one: "{count} conversation",
     suggestionConversations_other: "{count} conversations",

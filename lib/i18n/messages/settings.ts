@@ -27,14 +27,17 @@ export const settingsMessages = defineMessages({
     "shop.lastSaved": "Last saved {date}.",
 
     "data.title": "Data and consent",
-    "data.description": "How long customers' messages are kept, and the words your checkout shows next to the SMS box (stored with each consent as proof).",
+    "data.description":
+      "How long customers' messages are kept, and the words your checkout shows next to the SMS box (stored with each consent as proof).",
     "data.retentionMonths": "Keep message bodies and attachments for (months)",
-    "data.retentionMonthsHint": "Older ones are removed a little at a time by the dispatcher; reports keep their figures. Leave empty to keep them forever.",
+    "data.retentionMonthsHint":
+      "Older ones are removed a little at a time by the dispatcher; reports keep their figures. Leave empty to keep them forever.",
     "data.smsConsentWordingEn": "SMS checkbox wording at checkout (English)",
     "data.smsConsentWordingFr": "SMS checkbox wording at checkout (French)",
     "data.smsConsentWordingHint": "Copy it exactly from your checkout settings.",
     "data.save": "Save data and consent",
-    "data.saved": "Saved. A shorter period applies from the dispatcher's next run; the wording, to consents recorded from now on.",
+    "data.saved":
+      "Saved. A shorter period applies from the dispatcher's next run; the wording, to consents recorded from now on.",
     "timing.title": "Message timing",
     "timing.description": "When each founder-voice message goes out. Changes apply to messages scheduled from now on.",
     "timing.abandonAfterMinutes": "Checkout abandoned after (minutes)",
@@ -54,7 +57,8 @@ export const settingsMessages = defineMessages({
     "timing.smsWindowEndHour": "SMS until (hour, customer's time)",
     "timing.smsWindowEndHourHint": "A send outside the window waits.",
     "timing.reviewPauseMaxDays": "Longest review pause (days)",
-    "timing.reviewPauseMaxDaysHint": "Review requests wait while a problem conversation is open, at most this long, then go anyway.",
+    "timing.reviewPauseMaxDaysHint":
+      "Review requests wait while a problem conversation is open, at most this long, then go anyway.",
     "timing.day5EmailWithSms": "Day-5 email when the SMS asks for the review",
     "timing.day5EmailWithSmsHint": "One review request a day: with SMS consent the SMS is the ask.",
     "timing.day5EmailWithSms.skip": "Not sent",
@@ -67,8 +71,10 @@ export const settingsMessages = defineMessages({
     "timing.saved": "Timing saved. It applies to messages scheduled from now on.",
 
     "categories.title": "Product categories",
-    "categories.description": "The SMS review request waits for the product to be used: set a delay per category (the longest among an order's products applies).",
-    "categories.none": "No categories yet. Products arrive with the shop's events; group them here to give, say, consumables a longer wait before the SMS.",
+    "categories.description":
+      "The SMS review request waits for the product to be used: set a delay per category (the longest among an order's products applies).",
+    "categories.none":
+      "No categories yet. Products arrive with the shop's events; group them here to give, say, consumables a longer wait before the SMS.",
     "categories.productCountOne": "{count} product",
     "categories.productCountOther": "{count} products",
     "categories.smsAfterDays": "SMS after (days)",
@@ -76,7 +82,7 @@ export const settingsMessages = defineMessages({
     "categories.newCategory": "New category",
     "categories.newCategoryPlaceholder": "e.g. Consumables",
     "categories.add": "Add category",
-    "categories.added": "Category \"{name}\" added.",
+    "categories.added": 'Category "{name}" added.',
     "categories.products": "Products",
     "categories.uncategorized": "({count} without a category, listed first)",
     "categories.categoryOf": "Category of {product}",
@@ -101,13 +107,16 @@ export const settingsMessages = defineMessages({
   },
   fr: {
     pageTitle: "Paramètres",
-    pageDescription: "De qui viennent les messages, quand ils partent, et comment les systèmes de la boutique joignent Reply Inbox.",
+    pageDescription:
+      "De qui viennent les messages, quand ils partent, et comment les systèmes de la boutique joignent Reply Inbox.",
 
     "shop.title": "Boutique",
-    "shop.description": "La boutique, le fondateur qui signe chaque message, et l'endroit où les clients satisfaits laissent un avis.",
+    "shop.description":
+      "La boutique, le fondateur qui signe chaque message, et l'endroit où les clients satisfaits laissent un avis.",
     "shop.setUpTitle": "Configurez votre boutique",
     "shop.setUpBody": "Ces informations signent chaque message que reçoivent les clients.",
-    "shop.readOnly": "Vous pouvez consulter ces paramètres ; seuls un fondateur ou un administrateur peuvent les modifier.",
+    "shop.readOnly":
+      "Vous pouvez consulter ces paramètres ; seuls un fondateur ou un administrateur peuvent les modifier.",
     "shop.shopName": "Nom de la boutique",
     "shop.founderName": "Nom du fondateur",
     "shop.founderNameHint": "Les messages sont écrits à la première personne, au nom de cette personne.",
@@ -116,23 +125,28 @@ export const settingsMessages = defineMessages({
     "shop.senderEmail": "Adresse d'expédition",
     "shop.reviewUrl": "URL de la page d'avis",
     "shop.timeZone": "Fuseau horaire",
-    "shop.timeZoneHint": "Aucun SMS ne part la nuit dans le fuseau du client ; celui-ci sert quand le sien est inconnu.",
+    "shop.timeZoneHint":
+      "Aucun SMS ne part la nuit dans le fuseau du client ; celui-ci sert quand le sien est inconnu.",
     "shop.defaultLanguage": "Langue par défaut",
     "shop.save": "Enregistrer les paramètres",
     "shop.saved": "Paramètres enregistrés.",
     "shop.lastSaved": "Dernier enregistrement : {date}.",
 
     "data.title": "Données et consentement",
-    "data.description": "Combien de temps les messages des clients sont gardés, et le texte que votre paiement affiche à côté de la case SMS (gardé avec chaque consentement comme preuve).",
+    "data.description":
+      "Combien de temps les messages des clients sont gardés, et le texte que votre paiement affiche à côté de la case SMS (gardé avec chaque consentement comme preuve).",
     "data.retentionMonths": "Garder le texte des messages et les pièces jointes (mois)",
-    "data.retentionMonthsHint": "Les plus anciens sont supprimés peu à peu par l'envoi automatique ; les rapports gardent leurs chiffres. Laissez vide pour tout garder.",
+    "data.retentionMonthsHint":
+      "Les plus anciens sont supprimés peu à peu par l'envoi automatique ; les rapports gardent leurs chiffres. Laissez vide pour tout garder.",
     "data.smsConsentWordingEn": "Texte de la case SMS au paiement (anglais)",
     "data.smsConsentWordingFr": "Texte de la case SMS au paiement (français)",
     "data.smsConsentWordingHint": "Copiez-le tel quel depuis les réglages de votre paiement.",
     "data.save": "Enregistrer données et consentement",
-    "data.saved": "Enregistré. Une durée plus courte s'applique dès le prochain passage de l'envoi automatique ; le texte, aux consentements enregistrés à partir de maintenant.",
+    "data.saved":
+      "Enregistré. Une durée plus courte s'applique dès le prochain passage de l'envoi automatique ; le texte, aux consentements enregistrés à partir de maintenant.",
     "timing.title": "Calendrier des messages",
-    "timing.description": "Quand part chaque message au nom du fondateur. Les changements s'appliquent aux messages programmés à partir de maintenant.",
+    "timing.description":
+      "Quand part chaque message au nom du fondateur. Les changements s'appliquent aux messages programmés à partir de maintenant.",
     "timing.abandonAfterMinutes": "Panier abandonné après (minutes)",
     "timing.abandonAfterMinutesHint": "Inactif aussi longtemps, sans commande.",
     "timing.abandonedHelpDelayMinutes": "E-mail d'aide après l'abandon (minutes)",
@@ -150,21 +164,25 @@ export const settingsMessages = defineMessages({
     "timing.smsWindowEndHour": "SMS jusqu'à (heure du client)",
     "timing.smsWindowEndHourHint": "Un envoi hors de cette plage attend.",
     "timing.reviewPauseMaxDays": "Pause maximale des demandes d'avis (jours)",
-    "timing.reviewPauseMaxDaysHint": "Les demandes d'avis attendent tant qu'une conversation de problème est ouverte, au plus ce délai, puis partent quand même.",
+    "timing.reviewPauseMaxDaysHint":
+      "Les demandes d'avis attendent tant qu'une conversation de problème est ouverte, au plus ce délai, puis partent quand même.",
     "timing.day5EmailWithSms": "E-mail du jour 5 quand le SMS demande l'avis",
     "timing.day5EmailWithSmsHint": "Une demande d'avis par jour : avec le consentement SMS, c'est le SMS qui demande.",
     "timing.day5EmailWithSms.skip": "Pas envoyé",
     "timing.day5EmailWithSms.check_in": "Envoyé comme prise de nouvelles, sans demande d'avis",
     "timing.highValueCartThreshold": "SMS pour les paniers à partir de (montant)",
-    "timing.highValueCartThresholdHint": "Un SMS le lendemain, entre 10 h et 20 h, avec consentement. Vide : désactivé.",
+    "timing.highValueCartThresholdHint":
+      "Un SMS le lendemain, entre 10 h et 20 h, avec consentement. Vide : désactivé.",
     "timing.highValueCartCurrency": "Devise de ce montant",
     "timing.highValueCartCurrencyHint": "Seulement les paniers dans cette devise, par ex. EUR.",
     "timing.save": "Enregistrer le calendrier",
     "timing.saved": "Calendrier enregistré. Il s'applique aux messages programmés à partir de maintenant.",
 
     "categories.title": "Catégories de produits",
-    "categories.description": "Le SMS de demande d'avis attend que le produit ait servi : fixez un délai par catégorie (le plus long parmi les produits d'une commande s'applique).",
-    "categories.none": "Aucune catégorie pour l'instant. Les produits arrivent avec les événements de la boutique ; regroupez-les ici pour donner, par exemple, plus de temps aux consommables avant le SMS.",
+    "categories.description":
+      "Le SMS de demande d'avis attend que le produit ait servi : fixez un délai par catégorie (le plus long parmi les produits d'une commande s'applique).",
+    "categories.none":
+      "Aucune catégorie pour l'instant. Les produits arrivent avec les événements de la boutique ; regroupez-les ici pour donner, par exemple, plus de temps aux consommables avant le SMS.",
     "categories.productCountOne": "{count} produit",
     "categories.productCountOther": "{count} produits",
     "categories.smsAfterDays": "SMS après (jours)",
@@ -181,7 +199,8 @@ export const settingsMessages = defineMessages({
 
     "tokens.title": "Jetons d'API",
     "tokens.description": "Des jetons pour l'API d'événements, pour les boutiques qui ne sont pas sur Shopify.",
-    "tokens.intro": "Pour les boutiques hors Shopify : votre serveur envoie les événements à {endpoint} avec {header}. Voir {docs}.",
+    "tokens.intro":
+      "Pour les boutiques hors Shopify : votre serveur envoie les événements à {endpoint} avec {header}. Voir {docs}.",
     "tokens.none": "Aucun jeton pour l'instant.",
     "tokens.revoked": "Révoqué",
     "tokens.lastUsed": "Dernière utilisation : {date}",

@@ -4,7 +4,8 @@ import { defineMessages } from "@/lib/i18n/translate";
 export const templateMessages = defineMessages({
   en: {
     title: "Templates",
-    description: "Every automated word goes out in the founder's voice, and only once the founder has approved that version.",
+    description:
+      "Every automated word goes out in the founder's voice, and only once the founder has approved that version.",
     queueLink: "Approval queue ({count})",
     kind_flow_step: "Flow messages",
     kind_auto_reply: "Automatic replies",
@@ -76,7 +77,8 @@ export const templateMessages = defineMessages({
   },
   fr: {
     title: "Modèles",
-    description: "Chaque mot automatique part avec la voix du fondateur, et seulement une fois cette version approuvée par lui.",
+    description:
+      "Chaque mot automatique part avec la voix du fondateur, et seulement une fois cette version approuvée par lui.",
     queueLink: "File d'approbation ({count})",
     kind_flow_step: "Messages des séquences",
     kind_auto_reply: "Réponses automatiques",

@@ -43,10 +43,19 @@ function postmarkClient(trace: CallTrace): ServerClient {
 }
 
 function classify(error: unknown, trace: CallTrace): SendOutcome {
-  const { statusCode = 0, code = 0, message = String(error) } = error as { statusCode?: number; code?: number; message?: string };
-  if (statusCode === 0) return trace.connectFailed ? { kind: "transient", error: `Postmark unreachable: ${message}` } : { kind: "unknown", error: `Postmark did not answer: ${message}` };
-  if (statusCode === 429 || statusCode >= 500) return { kind: "transient", error: `Postmark ${statusCode}: ${message}`, retryAfterMs: trace.retryAfterMs };
-  if (code === INACTIVE_RECIPIENT) return { kind: "permanent", error: `Postmark ${code}: ${message}`, code: String(code), suppress: "email_inactive" };
+  const {
+    statusCode = 0,
+    code = 0,
+    message = String(error),
+  } = error as { statusCode?: number; code?: number; message?: string };
+  if (statusCode === 0)
+    return trace.connectFailed
+      ? { kind: "transient", error: `Postmark unreachable: ${message}` }
+      : { kind: "unknown", error: `Postmark did not answer: ${message}` };
+  if (statusCode === 429 || statusCode >= 500)
+    return { kind: "transient", error: `Postmark ${statusCode}: ${message}`, retryAfterMs: trace.retryAfterMs };
+  if (code === INACTIVE_RECIPIENT)
+    return { kind: "permanent", error: `Postmark ${code}: ${message}`, code: String(code), suppress: "email_inactive" };
   return { kind: "permanent", error: `Postmark ${statusCode}/${code}: ${message}`, code: String(code) };
 }
 
@@ -74,6 +83,10 @@ export async function sendEmailWithPostmark(email: OutgoingEmail): Promise<SendO
 /** Postmark's id of a message we sent with this metadata, or null when it never arrived there. */
 export async function findPostmarkMessageByMetadata(key: string, value: string): Promise<string | null> {
   const trace: CallTrace = { connectFailed: false };
-  const result = await postmarkClient(trace).getOutboundMessages({ count: 1, offset: 0, [`metadata_${key}`]: value } as never);
+  const result = await postmarkClient(trace).getOutboundMessages({
+    count: 1,
+    offset: 0,
+    [`metadata_${key}`]: value,
+  } as never);
   return result.Messages[0]?.MessageID ?? null;
 }

@@ -10,7 +10,14 @@ export type SendOutcome =
   /** The request may have reached the provider (timeout): settle before any resend. */
   | { kind: "unknown"; error: string };
 
-const NOT_SENT_NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+const NOT_SENT_NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
 
 /** A network error that proves the request never left (no connection was made). */
 export function isConnectFailure(error: unknown): boolean {

@@ -2,7 +2,11 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { channelTransports } from "@/lib/env";
 import { findOutboxEmail, findOutboxSms, recordOutboxEmail, recordOutboxSms } from "@/lib/outbox/outbox-store";
-import { findPostmarkMessageByMetadata, sendEmailWithPostmark, type OutgoingEmail } from "@/lib/outbound/providers/postmark-email";
+import {
+  findPostmarkMessageByMetadata,
+  sendEmailWithPostmark,
+  type OutgoingEmail,
+} from "@/lib/outbound/providers/postmark-email";
 import type { SendOutcome } from "@/lib/outbound/providers/send-outcome";
 import { findTwilioMessage, sendSmsWithTwilio, type OutgoingSms } from "@/lib/outbound/providers/twilio-sms";
 
@@ -43,10 +47,14 @@ export async function sendSms(sms: OutgoingSms, now = new Date()): Promise<SendO
 
 /** The provider's id of an email sent with this metadata, or null when it never arrived there. */
 export async function findSentEmail(key: string, value: string): Promise<string | null> {
-  return activeTransports().email === "outbox" ? findOutboxEmail(key, value) : findPostmarkMessageByMetadata(key, value);
+  return activeTransports().email === "outbox"
+    ? findOutboxEmail(key, value)
+    : findPostmarkMessageByMetadata(key, value);
 }
 
 /** The provider's id of an SMS with this text to this number since a time, or null. */
 export async function findSentSms(to: string, body: string, sentAfter: Date): Promise<string | null> {
-  return activeTransports().sms === "outbox" ? findOutboxSms(to, body, sentAfter) : findTwilioMessage(to, body, sentAfter);
+  return activeTransports().sms === "outbox"
+    ? findOutboxSms(to, body, sentAfter)
+    : findTwilioMessage(to, body, sentAfter);
 }

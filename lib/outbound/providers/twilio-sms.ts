@@ -28,34 +28,68 @@ class ConfigurableRequestClient extends twilio.RequestClient {
 
   override async request<TData>(opts: BaseRequestClient.RequestOptions<TData>) {
     const uri = new URL(opts.uri);
-    const target = this.apiOrigin === DEFAULT_API_ORIGIN ? opts.uri : `${this.apiOrigin.replace(/\/$/, "")}${uri.pathname}${uri.search}`;
+    const target =
+      this.apiOrigin === DEFAULT_API_ORIGIN
+        ? opts.uri
+        : `${this.apiOrigin.replace(/\/$/, "")}${uri.pathname}${uri.search}`;
     const response = await super.request<TData>({ ...opts, uri: target, timeout: TIMEOUT_MS });
-    if (response.statusCode === 429) this.trace.retryAfterMs = parseRetryAfter(response.headers?.["retry-after"] as string | undefined);
+    if (response.statusCode === 429)
+      this.trace.retryAfterMs = parseRetryAfter(response.headers?.["retry-after"] as string | undefined);
     return response;
   }
 }
 
 function twilioClient(trace: CallTrace) {
   const { TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_API_URL } = env();
-  return twilio(TWILIO_ACCOUNT_SID!, TWILIO_AUTH_TOKEN!, { httpClient: new ConfigurableRequestClient(TWILIO_API_URL, trace) });
+  return twilio(TWILIO_ACCOUNT_SID!, TWILIO_AUTH_TOKEN!, {
+    httpClient: new ConfigurableRequestClient(TWILIO_API_URL, trace),
+  });
 }
 
 function classify(error: unknown, trace: CallTrace): SendOutcome {
-  const { status, code, message = String(error) } = error as { status?: number; code?: number | string; message?: string };
+  const {
+    status,
+    code,
+    message = String(error),
+  } = error as { status?: number; code?: number | string; message?: string };
   if (typeof status !== "number") {
-    return isConnectFailure(error) ? { kind: "transient", error: `Twilio unreachable: ${message}` } : { kind: "unknown", error: `Twilio did not answer: ${message}` };
+    return isConnectFailure(error)
+      ? { kind: "transient", error: `Twilio unreachable: ${message}` }
+      : { kind: "unknown", error: `Twilio did not answer: ${message}` };
   }
-  if (status === 429 || status >= 500) return { kind: "transient", error: `Twilio ${status}: ${message}`, retryAfterMs: trace.retryAfterMs };
+  if (status === 429 || status >= 500)
+    return { kind: "transient", error: `Twilio ${status}: ${message}`, retryAfterMs: trace.retryAfterMs };
   const numeric = Number(code);
-  if (numeric === OPTED_OUT) return { kind: "permanent", error: `Twilio ${numeric}: ${message}`, code: String(numeric), suppress: "sms_opted_out" };
-  if (UNREACHABLE.has(numeric)) return { kind: "permanent", error: `Twilio ${numeric}: ${message}`, code: String(numeric), suppress: "sms_unreachable" };
-  return { kind: "permanent", error: `Twilio ${status}/${code ?? "?"}: ${message}`, code: code === undefined ? undefined : String(code) };
+  if (numeric === OPTED_OUT)
+    return {
+      kind: "permanent",
+      error: `Twilio ${numeric}: ${message}`,
+      code: String(numeric),
+      suppress: "sms_opted_out",
+    };
+  if (UNREACHABLE.has(numeric))
+    return {
+      kind: "permanent",
+      error: `Twilio ${numeric}: ${message}`,
+      code: String(numeric),
+      suppress: "sms_unreachable",
+    };
+  return {
+    kind: "permanent",
+    error: `Twilio ${status}/${code ?? "?"}: ${message}`,
+    code: code === undefined ? undefined : String(code),
+  };
 }
 
 export async function sendSmsWithTwilio(sms: OutgoingSms): Promise<SendOutcome> {
   const trace: CallTrace = {};
   try {
-    const message = await twilioClient(trace).messages.create({ to: sms.to, from: env().TWILIO_FROM_NUMBER!, body: sms.body, ...(sms.statusCallback ? { statusCallback: sms.statusCallback } : {}) });
+    const message = await twilioClient(trace).messages.create({
+      to: sms.to,
+      from: env().TWILIO_FROM_NUMBER!,
+      body: sms.body,
+      ...(sms.statusCallback ? { statusCallback: sms.statusCallback } : {}),
+    });
     return { kind: "sent", providerMessageId: message.sid };
   } catch (error) {
     return classify(error, trace);
@@ -64,6 +98,11 @@ export async function sendSmsWithTwilio(sms: OutgoingSms): Promise<SendOutcome> 
 
 /** Twilio's SID of a message with this text to this number since a time, or null. */
 export async function findTwilioMessage(to: string, body: string, sentAfter: Date): Promise<string | null> {
-  const messages = await twilioClient({}).messages.list({ to, from: env().TWILIO_FROM_NUMBER!, dateSentAfter: sentAfter, limit: 50 });
+  const messages = await twilioClient({}).messages.list({
+    to,
+    from: env().TWILIO_FROM_NUMBER!,
+    dateSentAfter: sentAfter,
+    limit: 50,
+  });
   return messages.find((message) => message.body === body)?.sid ?? null;
 }

@@ -11,7 +11,12 @@ import { reviewLinkSchema, sendReviewLink } from "@/lib/inbox/send-review-link";
 import { sendStaffReply, staffReplySchema } from "@/lib/inbox/send-staff-reply";
 import { pauseScheduledMessage, resumeScheduledMessage } from "@/lib/inbox/sequence-control";
 import { eraseCustomerForAdmin, exportCustomerForAdmin } from "@/lib/privacy/privacy-requests";
-import { addInternalNote, assignConversation, changeConversationStatus, statusChangeSchema } from "@/lib/inbox/update-conversation";
+import {
+  addInternalNote,
+  assignConversation,
+  changeConversationStatus,
+  statusChangeSchema,
+} from "@/lib/inbox/update-conversation";
 
 const id = z.string().min(1);
 const refresh = (conversationId: string) => revalidatePath(`/inbox/${conversationId}`);
@@ -21,16 +26,27 @@ export const changeStatusAction = authorizedAction("inbox.work", statusChangeSch
   refresh(input.conversationId);
 });
 
-export const assignAction = authorizedAction("inbox.work", z.object({ conversationId: id, assigneeId: id.nullable() }), async (input, user) => {
-  await assignConversation(input.conversationId, input.assigneeId, user.id);
-  refresh(input.conversationId);
-});
+export const assignAction = authorizedAction(
+  "inbox.work",
+  z.object({ conversationId: id, assigneeId: id.nullable() }),
+  async (input, user) => {
+    await assignConversation(input.conversationId, input.assigneeId, user.id);
+    refresh(input.conversationId);
+  },
+);
 
-export const addNoteAction = authorizedAction("inbox.work", z.object({ conversationId: id, text: z.string().trim().min(1, "Write the note first").max(10_000, "10,000 characters at most") }), async (input, user) => {
-  const noteId = await addInternalNote(input.conversationId, input.text, user.id);
-  refresh(input.conversationId);
-  return noteId;
-});
+export const addNoteAction = authorizedAction(
+  "inbox.work",
+  z.object({
+    conversationId: id,
+    text: z.string().trim().min(1, "Write the note first").max(10_000, "10,000 characters at most"),
+  }),
+  async (input, user) => {
+    const noteId = await addInternalNote(input.conversationId, input.text, user.id);
+    refresh(input.conversationId);
+    return noteId;
+  },
+);
 
 export const sendReplyAction = authorizedAction("inbox.work", staffReplySchema, async (input, user) => {
   const result = await sendStaffReply(input, user);
@@ -44,16 +60,24 @@ export const sendReviewLinkAction = authorizedAction("inbox.work", reviewLinkSch
   return result;
 });
 
-export const addTagAction = authorizedAction("inbox.work", z.object({ conversationId: id, name: tagNameSchema }), async (input) => {
-  await addTag(input.conversationId, input.name);
-  refresh(input.conversationId);
-  return input.name;
-});
+export const addTagAction = authorizedAction(
+  "inbox.work",
+  z.object({ conversationId: id, name: tagNameSchema }),
+  async (input) => {
+    await addTag(input.conversationId, input.name);
+    refresh(input.conversationId);
+    return input.name;
+  },
+);
 
-export const removeTagAction = authorizedAction("inbox.work", z.object({ conversationId: id, name: z.string().min(1) }), async (input) => {
-  await removeTag(input.conversationId, input.name);
-  refresh(input.conversationId);
-});
+export const removeTagAction = authorizedAction(
+  "inbox.work",
+  z.object({ conversationId: id, name: z.string().min(1) }),
+  async (input) => {
+    await removeTag(input.conversationId, input.name);
+    refresh(input.conversationId);
+  },
+);
 
 export const markFrictionAction = authorizedAction("inbox.work", frictionMarkSchema, async (input, user) => {
   const mark = await markFriction(input, user);
@@ -61,34 +85,58 @@ export const markFrictionAction = authorizedAction("inbox.work", frictionMarkSch
   return mark;
 });
 
-export const removeFrictionMarkAction = authorizedAction("inbox.work", z.object({ conversationId: id, markId: id }), async (input, user) => {
-  await removeFrictionMark(input.conversationId, input.markId, user.id);
-  refresh(input.conversationId);
-});
+export const removeFrictionMarkAction = authorizedAction(
+  "inbox.work",
+  z.object({ conversationId: id, markId: id }),
+  async (input, user) => {
+    await removeFrictionMark(input.conversationId, input.markId, user.id);
+    refresh(input.conversationId);
+  },
+);
 
-export const pauseScheduledAction = authorizedAction("inbox.work", z.object({ conversationId: id, scheduledMessageId: id }), async (input, user) => {
-  await pauseScheduledMessage(input.scheduledMessageId, user);
-  refresh(input.conversationId);
-});
+export const pauseScheduledAction = authorizedAction(
+  "inbox.work",
+  z.object({ conversationId: id, scheduledMessageId: id }),
+  async (input, user) => {
+    await pauseScheduledMessage(input.scheduledMessageId, user);
+    refresh(input.conversationId);
+  },
+);
 
-export const resumeScheduledAction = authorizedAction("inbox.work", z.object({ conversationId: id, scheduledMessageId: id }), async (input, user) => {
-  await resumeScheduledMessage(input.scheduledMessageId, user);
-  refresh(input.conversationId);
-});
+export const resumeScheduledAction = authorizedAction(
+  "inbox.work",
+  z.object({ conversationId: id, scheduledMessageId: id }),
+  async (input, user) => {
+    await resumeScheduledMessage(input.scheduledMessageId, user);
+    refresh(input.conversationId);
+  },
+);
 
-export const unsubscribeEmailAction = authorizedAction("inbox.work", z.object({ conversationId: id }), async (input, user) => {
-  await unsubscribeEmailByAgent(input.conversationId, user.id);
-  refresh(input.conversationId);
-});
+export const unsubscribeEmailAction = authorizedAction(
+  "inbox.work",
+  z.object({ conversationId: id }),
+  async (input, user) => {
+    await unsubscribeEmailByAgent(input.conversationId, user.id);
+    refresh(input.conversationId);
+  },
+);
 
 /** An admin's export of the customer's data (downloaded from /api/privacy-requests/<id>/export). */
-export const exportCustomerAction = authorizedAction("customers.privacy", z.object({ customerId: id }), async (input, user) => exportCustomerForAdmin(input.customerId, user.id));
+export const exportCustomerAction = authorizedAction(
+  "customers.privacy",
+  z.object({ customerId: id }),
+  async (input, user) => exportCustomerForAdmin(input.customerId, user.id),
+);
 
 /** An admin's erasure of the customer, confirmed in the UI. */
-export const eraseCustomerAction = authorizedAction("customers.privacy", z.object({ customerId: id, conversationId: id }), async (input, user) => {
-  await eraseCustomerForAdmin(input.customerId, user.id);
-  refresh(input.conversationId);
-});
+export const eraseCustomerAction = authorizedAction(
+  "customers.privacy",
+  z.object({ customerId: id, conversationId: id }),
+  async (input, user) => {
+    await eraseCustomerForAdmin(input.customerId, user.id);
+    refresh(input.conversationId);
+  },
+);
 
 /** An agent's correction of a reply's labels (kept with the message, counted in Reports). */
 export const correctLabelsAction = authorizedAction("inbox.work", labelCorrectionSchema, async (input, user) => {

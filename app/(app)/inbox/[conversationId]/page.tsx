@@ -33,7 +33,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("conversation") };
 }
 
-export default async function ConversationPage({ params, searchParams }: { params: Promise<{ conversationId: string }>; searchParams: Promise<{ view?: string }> }) {
+export default async function ConversationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ conversationId: string }>;
+  searchParams: Promise<{ view?: string }>;
+}) {
   const user = await requireArea("inbox");
   const conversation = await getConversation((await params).conversationId);
   if (!conversation) notFound();
@@ -49,10 +55,18 @@ export default async function ConversationPage({ params, searchParams }: { param
     adjacentConversations({ view, userId: user.id, conversationId: conversation.id }),
   ]);
   const { customer, messages } = conversation;
-  const name = [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email || customer.phone || t("unknownCustomer");
+  const name =
+    [customer.firstName, customer.lastName].filter(Boolean).join(" ") ||
+    customer.email ||
+    customer.phone ||
+    t("unknownCustomer");
   const configured = configuredChannels();
   const lastInbound = messages.findLast((m) => m.direction === "inbound");
-  const channels = replyChannels({ customer, customerTexted: messages.some((m) => m.direction === "inbound" && m.channel === "sms"), configured });
+  const channels = replyChannels({
+    customer,
+    customerTexted: messages.some((m) => m.direction === "inbound" && m.channel === "sms"),
+    configured,
+  });
   const reviewChannels = reviewLinkChannels({ customer, configured });
   const latestOrder = customer.orders[0];
 
@@ -68,15 +82,25 @@ export default async function ConversationPage({ params, searchParams }: { param
             {conversation.subject && <span className="font-normal text-stone-500"> · {conversation.subject}</span>}
           </h1>
           <p className="text-xs text-stone-600" data-testid="conversation-state">
-            {conversation.status === "snoozed" && conversation.snoozedUntil ? t("snoozedUntilTime", { time: formatDateTime(conversation.snoozedUntil, locale, timeZone) }) : t(`status_${conversation.status}`)}
+            {conversation.status === "snoozed" && conversation.snoozedUntil
+              ? t("snoozedUntilTime", { time: formatDateTime(conversation.snoozedUntil, locale, timeZone) })
+              : t(`status_${conversation.status}`)}
             {conversation.needsHuman && ` · ${t("needsHuman")}`} · {priorityLabel(conversation.priority, locale)} ·{" "}
             {conversation.assignee ? t("assignedToName", { name: conversation.assignee.name }) : t("unassigned")}
             {conversation.sentiment && ` · ${t(`sentiment_${conversation.sentiment}`)}`}
             {conversation.intent && ` · ${t(`intent_${conversation.intent}`)}`}
           </p>
-          <TagEditor conversationId={conversation.id} tags={conversation.tags.map((tag) => tag.tag.name).sort()} suggestions={tagSuggestions} />
+          <TagEditor
+            conversationId={conversation.id}
+            tags={conversation.tags.map((tag) => tag.tag.name).sort()}
+            suggestions={tagSuggestions}
+          />
         </div>
-        <ConversationLive conversationId={conversation.id} latestMessageId={messages.at(-1)?.id ?? null} updatedAt={conversation.updatedAt.toISOString()}>
+        <ConversationLive
+          conversationId={conversation.id}
+          latestMessageId={messages.at(-1)?.id ?? null}
+          updatedAt={conversation.updatedAt.toISOString()}
+        >
           <ol className="space-y-3">
             {messages.map((message) => (
               <ThreadMessage key={message.id} message={message} customerName={name} />
@@ -88,24 +112,47 @@ export default async function ConversationPage({ params, searchParams }: { param
             channels={channels}
             defaultChannel={defaultReplyChannel(lastInbound?.channel ?? null, channels)}
             cannedReplies={cannedReplies}
-            values={{ firstName: customer.firstName, productName: latestOrder?.lineItems[0]?.title, orderNumber: latestOrder?.number, shopName: settings?.shopName, founderName: settings?.founderName }}
+            values={{
+              firstName: customer.firstName,
+              productName: latestOrder?.lineItems[0]?.title,
+              orderNumber: latestOrder?.number,
+              shopName: settings?.shopName,
+              founderName: settings?.founderName,
+            }}
             customerLocale={customer.locale}
             aiConfigured={configured.ai}
             signature={staffSignature(user.name, settings?.shopName ?? "")}
           />
         </ConversationLive>
-        <ConversationActions conversationId={conversation.id} status={conversation.status} assigneeId={conversation.assignee?.id ?? null} currentUserId={user.id} teammates={teammates} view={view} previousId={neighbours.previousId} nextId={neighbours.nextId} />
+        <ConversationActions
+          conversationId={conversation.id}
+          status={conversation.status}
+          assigneeId={conversation.assignee?.id ?? null}
+          currentUserId={user.id}
+          teammates={teammates}
+          view={view}
+          previousId={neighbours.previousId}
+          nextId={neighbours.nextId}
+        />
         <div className="flex flex-wrap items-start gap-4 rounded-lg border border-stone-200 bg-white p-4">
           <FrictionPanel
             conversationId={conversation.id}
-            marks={conversation.frictionMarks.map((m) => ({ id: m.id, categoryName: frictionCategoryLabel(m.category, locale), note: m.note }))}
+            marks={conversation.frictionMarks.map((m) => ({
+              id: m.id,
+              categoryName: frictionCategoryLabel(m.category, locale),
+              note: m.note,
+            }))}
             categories={categories.map((c) => ({ id: c.id, name: frictionCategoryLabel(c, locale) }))}
             canCreateCategories={can(user.role, "friction.manage_categories")}
           />
           <ReviewLinkPanel conversationId={conversation.id} email={reviewChannels.email} sms={reviewChannels.sms} />
         </div>
       </section>
-      <CustomerSidebar conversationId={conversation.id} customer={customer} canManagePrivacy={can(user.role, "customers.privacy")} />
+      <CustomerSidebar
+        conversationId={conversation.id}
+        customer={customer}
+        canManagePrivacy={can(user.role, "customers.privacy")}
+      />
     </div>
   );
 }

@@ -24,7 +24,11 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
   if (!template) notFound();
   const { t } = await getTranslator(templateMessages);
   const settings = await getShopSettingsRow();
-  const customers = await listPreviewCustomers({ shopName: settings?.shopName ?? "Shop", founderName: settings?.founderName ?? "Founder", appUrl: env().APP_URL });
+  const customers = await listPreviewCustomers({
+    shopName: settings?.shopName ?? "Shop",
+    founderName: settings?.founderName ?? "Founder",
+    appUrl: env().APP_URL,
+  });
   // Editing starts from the newest version, so a pending draft is not lost under the approved one.
   const start = template.versions[0];
   return (
@@ -32,10 +36,19 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
       <Link href="/templates" className="text-xs text-brand-700 underline">
         {t("back")}
       </Link>
-      <PageHeader title={template.name} description={`${t(`channel_${template.channel}`)} · ${template.locale.toUpperCase()}`} />
+      <PageHeader
+        title={template.name}
+        description={`${t(`channel_${template.channel}`)} · ${template.locale.toUpperCase()}`}
+      />
       {can(user.role, "templates.propose") && (
         <TemplateEditor
-          template={{ id: template.id, key: template.key, kind: template.kind, channel: template.channel, locale: template.locale }}
+          template={{
+            id: template.id,
+            key: template.key,
+            kind: template.kind,
+            channel: template.channel,
+            locale: template.locale,
+          }}
           initial={{ subject: start?.subject ?? "", preheader: start?.preheader ?? "", body: start?.body ?? "" }}
           signature={settings?.founderSignature ?? ""}
           customers={customers}
@@ -45,7 +58,18 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
       )}
       <div className="mt-10">
         <VersionHistory
-          versions={template.versions.map((v) => ({ id: v.id, number: v.number, status: v.status, subject: v.subject, preheader: v.preheader, body: v.body, author: v.author?.name ?? null, reviewer: v.reviewedBy?.name ?? null, reviewComment: v.reviewComment, createdAt: v.createdAt }))}
+          versions={template.versions.map((v) => ({
+            id: v.id,
+            number: v.number,
+            status: v.status,
+            subject: v.subject,
+            preheader: v.preheader,
+            body: v.body,
+            author: v.author?.name ?? null,
+            reviewer: v.reviewedBy?.name ?? null,
+            reviewComment: v.reviewComment,
+            createdAt: v.createdAt,
+          }))}
           approvedVersionId={template.approvedVersionId}
           canApprove={can(user.role, "templates.approve")}
           isAdmin={user.role === "admin"}

@@ -34,7 +34,11 @@ export default async function ApprovalQueuePage() {
       {queue.length === 0 && <Notice>{t("queueEmpty")}</Notice>}
       <ol className="space-y-6">
         {queue.map((version) => (
-          <li key={version.id} data-testid="queued-version" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+          <li
+            key={version.id}
+            data-testid="queued-version"
+            className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+          >
             <div>
               <h2 className="font-semibold">
                 <Link href={`/templates/${version.template.id}`} className="underline">
@@ -42,13 +46,32 @@ export default async function ApprovalQueuePage() {
                 </Link>
               </h2>
               <p className="text-xs text-stone-600">
-                {t("proposedBy", { number: version.number, name: version.author ?? t("unknownAuthor"), time: formatDateTime(version.createdAt, locale, timeZone) })} · {t(`channel_${version.template.channel}`)} · {version.template.locale.toUpperCase()}
+                {t("proposedBy", {
+                  number: version.number,
+                  name: version.author ?? t("unknownAuthor"),
+                  time: formatDateTime(version.createdAt, locale, timeZone),
+                })}{" "}
+                · {t(`channel_${version.template.channel}`)} · {version.template.locale.toUpperCase()}
               </p>
             </div>
-            <p className="text-xs font-medium text-stone-600">{version.approved ? t("changesAgainst", { number: version.approved.number }) : t("firstVersion")}</p>
-            {version.subject !== (version.approved?.subject ?? null) && <p className="text-sm">{t("subjectChange", { before: version.approved?.subject ?? "—", after: version.subject ?? "—" })}</p>}
+            <p className="text-xs font-medium text-stone-600">
+              {version.approved ? t("changesAgainst", { number: version.approved.number }) : t("firstVersion")}
+            </p>
+            {version.subject !== (version.approved?.subject ?? null) && (
+              <p className="text-sm">
+                {t("subjectChange", { before: version.approved?.subject ?? "—", after: version.subject ?? "—" })}
+              </p>
+            )}
             <DiffView parts={lineDiff(version.approved?.body ?? "", version.body)} emptyText={t("noDifference")} />
-            <VoiceWarnings text={version.body} subject={version.subject} preheader={version.preheader} locale={version.template.locale} channel={version.template.channel} purpose={version.template.kind === "canned_reply" ? "reply" : "template"} templateKey={version.template.key} />
+            <VoiceWarnings
+              text={version.body}
+              subject={version.subject}
+              preheader={version.preheader}
+              locale={version.template.locale}
+              channel={version.template.channel}
+              purpose={version.template.kind === "canned_reply" ? "reply" : "template"}
+              templateKey={version.template.key}
+            />
             {canApprove && <ReviewForm versionId={version.id} isAdmin={user.role === "admin"} />}
           </li>
         ))}

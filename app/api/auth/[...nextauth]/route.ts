@@ -18,7 +18,11 @@ async function post(request: Request, context: RouteContext) {
   let capped: NextRequest;
   try {
     // A NextRequest again: next-auth reads its nextUrl.
-    capped = new NextRequest(request.url, { method: "POST", headers: request.headers, body: new Uint8Array(await readBody(request, MAX_AUTH_BODY_BYTES)) });
+    capped = new NextRequest(request.url, {
+      method: "POST",
+      headers: request.headers,
+      body: new Uint8Array(await readBody(request, MAX_AUTH_BODY_BYTES)),
+    });
   } catch (error) {
     return errorResponse(error, "sign-in");
   }

@@ -13,9 +13,13 @@ export async function GET(request: Request) {
   const access = await requireRoutePermission("inbox.work");
   if ("response" in access) return access.response;
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return Response.json({ error: `view must be one of ${INBOX_VIEWS.join(", ")}` }, { status: 400 });
+  if (!parsed.success)
+    return Response.json({ error: `view must be one of ${INBOX_VIEWS.join(", ")}` }, { status: 400 });
   try {
-    const [page, counts] = await Promise.all([listConversations({ view: parsed.data.view, userId: access.user.id, cursor: parsed.data.cursor }), countViews(access.user.id)]);
+    const [page, counts] = await Promise.all([
+      listConversations({ view: parsed.data.view, userId: access.user.id, cursor: parsed.data.cursor }),
+      countViews(access.user.id),
+    ]);
     return Response.json({ ...page, counts }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error, "inbox list");

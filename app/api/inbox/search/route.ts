@@ -16,7 +16,11 @@ export async function GET(request: Request) {
   if ("response" in access) return access.response;
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
-    const tooLong = AppError.because("bad_request", parsed.error.issues[0]?.path[0] === "cursor" ? "searchPageGone" : "searchTooLong", { max: SEARCH_MAX_LENGTH });
+    const tooLong = AppError.because(
+      "bad_request",
+      parsed.error.issues[0]?.path[0] === "cursor" ? "searchPageGone" : "searchTooLong",
+      { max: SEARCH_MAX_LENGTH },
+    );
     return errorResponse(tooLong, "inbox search", await getUiLocale());
   }
   try {

@@ -14,7 +14,11 @@ export async function GET(request: Request) {
   try {
     const range = filtersToParams(parsed.filters);
     return new Response(await correctedRepliesAsCorpus(parsed.filters), {
-      headers: { "content-type": "application/x-ndjson; charset=utf-8", "content-disposition": `attachment; filename="reply-corrections-${range.from}-${range.to}.jsonl"`, "cache-control": "no-store" },
+      headers: {
+        "content-type": "application/x-ndjson; charset=utf-8",
+        "content-disposition": `attachment; filename="reply-corrections-${range.from}-${range.to}.jsonl"`,
+        "cache-control": "no-store",
+      },
     });
   } catch (error) {
     return errorResponse(error, "label corrections export");

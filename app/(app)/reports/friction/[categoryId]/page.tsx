@@ -34,7 +34,10 @@ export default async function FrictionCustomersPage({ params }: { params: Promis
         title={t("whoHitTitle", { category: frictionCategoryLabel(category, locale) })}
         description={t("whoHitDescription")}
         actions={
-          <a className="text-sm text-brand-700 underline" href={`/api/reports/csv?table=customers&categoryId=${category.id}`}>
+          <a
+            className="text-sm text-brand-700 underline"
+            href={`/api/reports/csv?table=customers&categoryId=${category.id}`}
+          >
             {t("downloadCsv")}
           </a>
         }
@@ -46,7 +49,10 @@ export default async function FrictionCustomersPage({ params }: { params: Promis
           {customers.map((c) => (
             <li key={c.customerId} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
               <span>
-                <span className="font-medium">{c.name}</span> <span className="text-xs text-stone-500">{[c.email, c.phone].filter(Boolean).join(" · ")} · {formatDate(c.at, locale, timeZone)}</span>
+                <span className="font-medium">{c.name}</span>{" "}
+                <span className="text-xs text-stone-500">
+                  {[c.email, c.phone].filter(Boolean).join(" · ")} · {formatDate(c.at, locale, timeZone)}
+                </span>
               </span>
               <Link className="text-brand-700 underline" href={`/inbox/${c.conversationId}`}>
                 {t("openConversation")}

@@ -10,9 +10,17 @@ export async function GET(_request: Request, { params }: { params: Promise<{ req
   if ("response" in access) return access.response;
   try {
     const stored = await storedExport((await params).requestId);
-    if (!stored?.export) return Response.json({ error: "No export with this id (or its customer has since been erased)." }, { status: 404 });
+    if (!stored?.export)
+      return Response.json(
+        { error: "No export with this id (or its customer has since been erased)." },
+        { status: 404 },
+      );
     return new Response(JSON.stringify(stored.export, null, 2), {
-      headers: { "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="customer-export-${stored.id}.json"`, "cache-control": "no-store" },
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "content-disposition": `attachment; filename="customer-export-${stored.id}.json"`,
+        "cache-control": "no-store",
+      },
     });
   } catch (error) {
     return errorResponse(error, "privacy export");
