@@ -5,10 +5,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { describeFailure, PROCESSING_FAILURES } from "@/lib/webhooks/webhook-outcomes";
-
-/** A replay that has not reported back after this long died with its process: it may run again. */
-const STALE_REPLAY_MINUTES = 10;
+import { describeFailure, PROCESSING_FAILURES, STALE_REPLAY_MINUTES } from "@/lib/webhooks/webhook-outcomes";
+import { logError } from "@/lib/log";
 
 export type ReplayResult = { outcome: "applied" | "duplicate" | "ignored" } | { outcome: "failed"; error: string };
 
@@ -47,17 +45,22 @@ export async function replayWebhookFailure(
       url,
     });
     result = { outcome };
-    // Applied (or found applied): the body has served its purpose and holds customer data.
-    await db.webhookFailure.update({
-      where: { id: failureId },
-      data: { replayOutcome: outcome, payload: null, headers: Prisma.DbNull },
-    });
   } catch (error) {
     result = { outcome: "failed", error: describeFailure(error) };
+  }
+  // What happened is recorded even if recording it fails once (the claim then goes stale and the
+  // replay may run again: its once-only rules make that harmless).
+  try {
     await db.webhookFailure.update({
       where: { id: failureId },
-      data: { replayOutcome: "failed", replayError: result.error },
+      // Applied (or found applied): the body has served its purpose and holds customer data.
+      data:
+        result.outcome === "failed"
+          ? { replayOutcome: "failed", replayError: result.error }
+          : { replayOutcome: result.outcome, payload: null, headers: Prisma.DbNull },
     });
+  } catch (error) {
+    logError("webhook replay", `outcome of ${failureId} not recorded`, error);
   }
   await audit({ ...described, ...result });
   return result;

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { WebhookProvider } from "@/lib/generated/prisma/enums";
 import { expectedCallbacks, expectedTopics } from "@/lib/connections/webhook-endpoints";
+import { logError } from "@/lib/log";
+import { STALE_REPLAY_MINUTES } from "@/lib/webhooks/webhook-outcomes";
 
 const HOUR = 3_600_000;
 const PROVIDERS: WebhookProvider[] = ["postmark", "twilio", "shopify", "events_api"];
@@ -128,7 +130,10 @@ let cachedSilence: { at: number; value: Promise<SilentProvider[]> } | null = nul
 /** silentProviders for the banner on every admin page: worked out at most once a minute per process. */
 export function silentProvidersForBanner(now = new Date()): Promise<SilentProvider[]> {
   if (!cachedSilence || now.getTime() - cachedSilence.at > 60_000) {
-    const value = silentProviders(now).catch(() => []);
+    const value = silentProviders(now).catch((error) => {
+      logError("connections", "silent providers not worked out", error);
+      return [];
+    });
     cachedSilence = { at: now.getTime(), value };
   }
   return cachedSilence.value;
@@ -152,10 +157,12 @@ export type WebhookFailureRow = {
 /** The latest refused and failed deliveries (7 days), newest first; whether each can still be replayed. */
 export async function recentWebhookFailures(now = new Date(), limit = 50): Promise<WebhookFailureRow[]> {
   const since = new Date(now.getTime() - 7 * 24 * HOUR);
+  const staleBefore = new Date(now.getTime() - STALE_REPLAY_MINUTES * 60_000).toISOString().slice(0, -1);
   // The body is not read (a mail can be 50 MB): only whether it is still there.
   return db.$queryRaw<WebhookFailureRow[]>`
     SELECT f."id", f."endpoint", f."provider", f."topic", f."receivedAt", f."reason", f."error",
-      (f."payload" IS NOT NULL AND f."reason" IN ('conflict', 'error') AND (f."replayedAt" IS NULL OR f."replayOutcome" = 'failed')) AS "replayable",
+      (f."payload" IS NOT NULL AND f."reason" IN ('conflict', 'error') AND (f."replayedAt" IS NULL OR f."replayOutcome" = 'failed'
+        OR (f."replayOutcome" IS NULL AND f."replayedAt" < ${staleBefore}::timestamp))) AS "replayable",
       f."replayedAt", u."name" AS "replayedBy", f."replayOutcome", f."replayError"
     FROM "WebhookFailure" f LEFT JOIN "User" u ON u."id" = f."replayedById"
     WHERE f."receivedAt" >= ${since.toISOString().slice(0, -1)}::timestamp

@@ -4,6 +4,7 @@ import type { WebhookProvider } from "@/lib/generated/prisma/enums";
 import { errorResponse } from "@/lib/http/json-response";
 import { readBody } from "@/lib/http/read-body";
 import { runAfterResponse } from "@/lib/http/run-after-response";
+import { logError } from "@/lib/log";
 import { recordWebhookFailure, tallyWebhookDelivery, type FailureReason } from "@/lib/webhooks/webhook-outcomes";
 
 /** One delivery as received: the raw body (what signatures cover), its headers and URL. */
@@ -51,7 +52,7 @@ export async function receiveWebhook(endpoint: WebhookEndpoint, request: Request
     const { authenticate } = endpoint;
     if (authenticate.by === "auth") await authenticate.check(request.headers);
     delivery = {
-      body: await readBody(request, endpoint.maxBytes),
+      body: await readWholeBody(request, endpoint.maxBytes),
       headers: request.headers,
       url: new URL(request.url),
     };
@@ -70,19 +71,25 @@ export async function receiveWebhook(endpoint: WebhookEndpoint, request: Request
     return response;
   } catch (error) {
     const reason = failureReason(endpoint, error, authenticated);
-    const topic = endpoint.topic(request.headers);
+    // A topic header is only believed once the delivery is authenticated.
+    const topic = endpoint.topic(authenticated ? request.headers : new Headers());
     const failure = { endpoint: endpoint.key, provider: endpoint.provider, topic, reason, error, receivedAt };
-    if (reason === "conflict" || reason === "error") {
+    const answer = endpoint.answerError?.(error) ?? errorResponse(error, `${endpoint.key} webhook`);
+    if (authenticated && delivery && (reason === "conflict" || reason === "error")) {
       // Stored before answering: the provider may never send it again (Twilio does not retry).
-      await recordWebhookFailure({
+      // Only an authenticated delivery keeps its body: a replay does not authenticate again.
+      const stored = {
         ...failure,
-        payload: delivery?.body ?? null,
-        headers: delivery ? pickHeaders(delivery.headers, endpoint.replayHeaders) : null,
-      });
+        payload: delivery.body,
+        headers: pickHeaders(delivery.headers, endpoint.replayHeaders),
+      };
+      await recordWebhookFailure(stored).catch((recordError) =>
+        logError(`${endpoint.key} webhook`, "failure not recorded for a replay", recordError),
+      );
     } else {
       runAfterResponse("webhook tally", () => recordWebhookFailure({ ...failure, payload: null, headers: null }));
     }
-    return endpoint.answerError?.(error) ?? errorResponse(error, `${endpoint.key} webhook`);
+    return answer;
   }
 }
 
@@ -92,12 +99,24 @@ export function failureReason(
   error: unknown,
   authenticated: boolean,
 ): FailureReason {
+  // Not an AppError: our fault (a database down, even while checking a token), never the caller's.
   if (!(error instanceof AppError)) return "error";
   if (error.code === "payload_too_large") return "size";
-  if (!authenticated && (error.code === "unauthenticated" || error.code === "forbidden"))
-    return endpoint.authenticate.by;
-  if (error.code === "conflict") return "conflict";
+  if (error.code === "unauthenticated" || error.code === "forbidden") {
+    if (!authenticated) return endpoint.authenticate.by;
+  }
+  if (error.code === "conflict" && authenticated) return "conflict";
   return error.status < 500 ? "malformed" : "error";
+}
+
+/** The body within the cap; a body that stops halfway (the sender hung up) is the sender's fault. */
+async function readWholeBody(request: Request, maxBytes: number): Promise<Buffer> {
+  try {
+    return await readBody(request, maxBytes);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("bad_request", "The body could not be read to its end.");
+  }
 }
 
 function pickHeaders(headers: Headers, names: readonly string[]): Record<string, string> {

@@ -12,8 +12,8 @@ export const PROCESSING_FAILURES = ["conflict", "error"] as const;
 export type FailureReason = (typeof REFUSAL_REASONS)[number] | (typeof PROCESSING_FAILURES)[number];
 export type DeliveryResult = "accepted" | "duplicate" | FailureReason;
 
-/** Refused deliveries stored per endpoint and hour, with their reason; the rest are only counted. */
-export const REFUSALS_STORED_PER_HOUR = 20;
+/** Deliveries without a body stored per provider, topic and hour, with their reason; the rest are only counted. */
+export const STORED_WITHOUT_BODY_PER_HOUR = 20;
 
 const COLUMN: Record<DeliveryResult, string> = {
   accepted: "accepted",
@@ -27,8 +27,8 @@ const COLUMN: Record<DeliveryResult, string> = {
 };
 
 /**
- * Counts one delivery in its endpoint's hour, in one statement (concurrent deliveries add up on
- * the row's lock). Returns how many were refused in that hour, this one included.
+ * Counts one delivery in its topic's hour, in one statement (concurrent deliveries add up on the
+ * row's lock). Returns how many of that hour did not go through, this one included.
  */
 export async function tallyWebhookDelivery({
   provider,
@@ -44,7 +44,7 @@ export async function tallyWebhookDelivery({
   const column = Prisma.raw(`"${COLUMN[result]}"`);
   const when = at.toISOString();
   const accepted = result === "accepted" || result === "duplicate";
-  const [row] = await db.$queryRaw<{ refused: number }[]>`
+  const [row] = await db.$queryRaw<{ unsuccessful: number }[]>`
     INSERT INTO "WebhookTally" ("provider", "topic", "hour", ${column}, "lastReceivedAt", "lastAcceptedAt")
     VALUES (${provider}::"WebhookProvider", ${topic}, date_trunc('hour', ${when}::timestamptz AT TIME ZONE 'UTC'), 1,
             ${when}::timestamptz AT TIME ZONE 'UTC', CASE WHEN ${accepted} THEN ${when}::timestamptz AT TIME ZONE 'UTC' END)
@@ -52,8 +52,8 @@ export async function tallyWebhookDelivery({
       ${column} = "WebhookTally".${column} + 1,
       "lastReceivedAt" = GREATEST("WebhookTally"."lastReceivedAt", EXCLUDED."lastReceivedAt"),
       "lastAcceptedAt" = GREATEST("WebhookTally"."lastAcceptedAt", EXCLUDED."lastAcceptedAt")
-    RETURNING ("rejectedSignature" + "rejectedAuth" + "rejectedSize" + "rejectedMalformed")::int AS "refused"`;
-  return row?.refused ?? 0;
+    RETURNING ("rejectedSignature" + "rejectedAuth" + "rejectedSize" + "rejectedMalformed" + "failed")::int AS "unsuccessful"`;
+  return row?.unsuccessful ?? 0;
 }
 
 export type WebhookFailureInput = {
@@ -69,31 +69,35 @@ export type WebhookFailureInput = {
 };
 
 /**
- * Counts a delivery that did not go through and stores its reason: always for a failure while
- * applying (with its body, for a replay), for refusals only the first few of each hour.
+ * Counts a delivery that did not go through and stores its reason. An authenticated one that
+ * failed while applied is stored with its body, for a replay (once: a provider's retries of the
+ * same body are counted, not stored again). One without a body (refused, or failed before it
+ * was authenticated) is stored only among the first few of its topic's hour (a topic anyone
+ * can claim is counted as "other"), so traffic anyone can send cannot fill the table.
  */
 export async function recordWebhookFailure(failure: WebhookFailureInput): Promise<void> {
-  const refusedThisHour = await tallyWebhookDelivery({
-    provider: failure.provider,
-    topic: failure.topic,
-    result: failure.reason,
-    at: failure.receivedAt,
+  const { provider, topic, receivedAt } = failure;
+  const unsuccessfulThisHour = await tallyWebhookDelivery({ provider, topic, result: failure.reason, at: receivedAt });
+  const data = {
+    endpoint: failure.endpoint,
+    provider,
+    topic,
+    reason: failure.reason,
+    receivedAt,
+    error: describeFailure(failure.error),
+    headers: failure.headers ?? Prisma.DbNull,
+  };
+  if (failure.payload === null) {
+    if (unsuccessfulThisHour > STORED_WITHOUT_BODY_PER_HOUR) return;
+    await db.webhookFailure.create({ data: { ...data, payload: null } });
+    return;
+  }
+  // PostgreSQL text cannot hold NUL; no provider sends one in a body it signs as text.
+  const payload = failure.payload.toString("utf8").replaceAll("\u0000", "\uFFFD");
+  const waiting = await db.webhookFailure.count({
+    where: { endpoint: failure.endpoint, payload, OR: [{ replayedAt: null }, { replayOutcome: "failed" }] },
   });
-  const refused = failure.payload === null;
-  if (refused && refusedThisHour > REFUSALS_STORED_PER_HOUR) return;
-  await db.webhookFailure.create({
-    data: {
-      endpoint: failure.endpoint,
-      provider: failure.provider,
-      topic: failure.topic,
-      reason: failure.reason,
-      receivedAt: failure.receivedAt,
-      error: describeFailure(failure.error),
-      // PostgreSQL text cannot hold NUL; no provider sends one in a body it signs as text.
-      payload: failure.payload?.toString("utf8").replaceAll("\u0000", "\uFFFD") ?? null,
-      headers: failure.headers ?? Prisma.DbNull,
-    },
-  });
+  if (waiting === 0) await db.webhookFailure.create({ data: { ...data, payload } });
 }
 
 /** The reason as an admin reads it: the error's message, first lines, with no address or number. */
@@ -108,15 +112,22 @@ export function describeFailure(error: unknown): string {
     .split("\n")
     .map((line) => line.trim())
     .filter(Boolean);
-  return redact(lines.slice(0, 3).join(" ").slice(0, 500));
+  // Redacted whole, then cut: an address cut in two would no longer be recognised.
+  return redact(lines.slice(0, 3).join(" ")).slice(0, 500);
 }
 
-/** What PostgreSQL said, out of Prisma's wrapping ("Raw query failed. Code: `P0001`. Message: `…`"). */
+/**
+ * What the database said, out of Prisma's wrapping: "Raw query failed. Code: `P0001`. Message:
+ * `…`", or for other queries the last line (the first ones name the call and show the code).
+ */
 function databaseMessage(error: Error): string | null {
   if (!error.name.startsWith("PrismaClient")) return null;
-  const said = /Message: `([^`]+)`/.exec(error.message)?.[1];
+  const said = /Message: `([^`]+)`/.exec(error.message)?.[1] ?? error.message.trim().split("\n").at(-1)?.trim();
   return said ? `Database error: ${said}` : null;
 }
+
+/** A replay that has not reported back after this long died with its process: it may run again. */
+export const STALE_REPLAY_MINUTES = 10;
 
 /** A failed delivery's body is kept this long for a replay, then dropped (it holds customer data). */
 export const FAILED_PAYLOAD_KEPT_DAYS = 7;
@@ -135,11 +146,18 @@ export async function pruneWebhookRecords(now = new Date()): Promise<void> {
   await db.webhookTally.deleteMany({ where: { hour: { lt: old } } });
 }
 
-/** How an address can appear in a stored body: as written (JSON), or form-encoded (Twilio). */
-function mentionsOf(addresses: string[]): string[] {
-  return [
-    ...new Set(addresses.flatMap((address) => [address.toLowerCase(), encodeURIComponent(address).toLowerCase()])),
-  ];
+/**
+ * Patterns (PostgreSQL regular expressions, on the lower-cased body) for an address in each form
+ * a body can hold it: as written (JSON), form-encoded (Twilio), "+" escaped as \u002b (some JSON
+ * encoders). Bounded, so "ann@shop.co" does not match "joann@shop.com" nor one number a longer one.
+ */
+function mentionPatterns(addresses: string[]): string[] {
+  const forms = addresses.flatMap((address) => {
+    const lower = address.toLowerCase();
+    return [lower, encodeURIComponent(lower).toLowerCase(), lower.replaceAll("+", "\\u002b")];
+  });
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return [...new Set(forms)].map((form) => `(^|[^a-z0-9._%+-])${escape(form)}\\.?($|[^a-z0-9._%-])`);
 }
 
 /** Failed deliveries still holding a body that mentions one of these addresses (a customer's export). */
@@ -150,7 +168,7 @@ export async function failedDeliveriesMentioning(
   if (addresses.length === 0) return [];
   return tx.$queryRaw`
     SELECT "receivedAt", "endpoint", "payload" FROM "WebhookFailure"
-    WHERE "payload" IS NOT NULL AND EXISTS (SELECT 1 FROM unnest(${mentionsOf(addresses)}::text[]) m WHERE strpos(lower("payload"), m) > 0)
+    WHERE "payload" IS NOT NULL AND EXISTS (SELECT 1 FROM unnest(${mentionPatterns(addresses)}::text[]) p WHERE lower("payload") ~ p)
     ORDER BY "receivedAt"`;
 }
 
@@ -159,5 +177,5 @@ export async function forgetFailedDeliveriesMentioning(addresses: string[], tx: 
   if (addresses.length === 0) return 0;
   return tx.$executeRaw`
     UPDATE "WebhookFailure" SET "payload" = NULL, "headers" = NULL
-    WHERE "payload" IS NOT NULL AND EXISTS (SELECT 1 FROM unnest(${mentionsOf(addresses)}::text[]) m WHERE strpos(lower("payload"), m) > 0)`;
+    WHERE "payload" IS NOT NULL AND EXISTS (SELECT 1 FROM unnest(${mentionPatterns(addresses)}::text[]) p WHERE lower("payload") ~ p)`;
 }

@@ -163,9 +163,9 @@ function TopicTable({
             <tr key={row.topic} data-testid="webhook-topic">
               <td className="py-1.5 pr-3 font-mono text-xs">{row.topic}</td>
               <td className="py-1.5 pr-3">
-                {row.lastReceivedAt ? (
-                  <time dateTime={row.lastReceivedAt.toISOString()} title={when(row.lastReceivedAt)}>
-                    {formatRelative(row.lastReceivedAt, locale, now)}
+                {row.lastAcceptedAt ? (
+                  <time dateTime={row.lastAcceptedAt.toISOString()} title={when(row.lastAcceptedAt)}>
+                    {formatRelative(row.lastAcceptedAt, locale, now)}
                   </time>
                 ) : (
                   <span className="text-stone-500">{t("never")}</span>

@@ -27,7 +27,7 @@ export const connectionsMessages = defineMessages({
     "hint.events_api":
       "Your own systems post events here with a token from Settings → API tokens (docs/EVENTS_API.md).",
     topic: "Topic",
-    lastDelivery: "Last delivery",
+    lastDelivery: "Last accepted",
     never: "Never",
     accepted: "Accepted",
     refused: "Refused",
@@ -87,7 +87,7 @@ export const connectionsMessages = defineMessages({
     "hint.events_api":
       "Vos propres systèmes envoient ici leurs événements avec un jeton de Paramètres → Jetons d'API (docs/EVENTS_API.md).",
     topic: "Sujet",
-    lastDelivery: "Dernier envoi reçu",
+    lastDelivery: "Dernier envoi accepté",
     never: "Jamais",
     accepted: "Acceptés",
     refused: "Refusés",
