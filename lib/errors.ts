@@ -10,6 +10,10 @@ export const ERROR_STATUS = {
   conflict: 409,
   payload_too_large: 413,
   too_many_requests: 429,
+  /** A provider (Postmark, Twilio, OpenAI) failed or did not answer: not the caller's fault. */
+  provider_unavailable: 502,
+  /** This server lacks the setting the request needs (a provider key): for its admins to fix. */
+  not_configured: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -23,7 +23,7 @@ export function openAIClient({
   maxRetries = RETRIES,
   env: e = env(),
 }: AiCallOptions & { maxRetries?: number } = {}): { client: OpenAI; model: string } {
-  if (!e.OPENAI_API_KEY) throw new AppError("bad_request", ENABLE_AI_MESSAGE);
+  if (!e.OPENAI_API_KEY) throw new AppError("not_configured", ENABLE_AI_MESSAGE);
   return {
     client: new OpenAI({ apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, timeout: timeoutMs, maxRetries }),
     model: e.OPENAI_MODEL,
@@ -45,11 +45,11 @@ export function aiFailure(
     error instanceof OpenAI.APIConnectionTimeoutError ||
     error instanceof OpenAI.APIUserAbortError
   ) {
-    return new AppError("bad_request", `OpenAI did not answer within ${seconds(timeoutMs)}; try again.`);
+    return new AppError("provider_unavailable", `OpenAI did not answer within ${seconds(timeoutMs)}; try again.`);
   }
   if (error instanceof OpenAI.APIConnectionError) {
     return new AppError(
-      "bad_request",
+      "provider_unavailable",
       `Could not reach OpenAI at ${new URL(baseURL).host}. Check OPENAI_BASE_URL and the server's network, then try again.`,
     );
   }
@@ -57,29 +57,35 @@ export function aiFailure(
     const status = error.status;
     if (status === 401)
       return new AppError(
-        "bad_request",
+        "not_configured",
         "OpenAI refused the key (401). Check OPENAI_API_KEY in the server's environment.",
       );
     if (status === 403)
       return new AppError(
-        "bad_request",
+        "not_configured",
         `OpenAI refused the request (403): the key may not have access to the model "${model}". Check OPENAI_MODEL.`,
       );
     if (status === 404)
       return new AppError(
-        "bad_request",
+        "not_configured",
         `OpenAI did not find the model "${model}" (404). Check OPENAI_MODEL and OPENAI_BASE_URL.`,
       );
     if (status === 429)
       return new AppError(
-        "bad_request",
+        "provider_unavailable",
         "OpenAI is limiting requests for this key (429): too many at once, or the quota is used up. Wait a minute and try again.",
       );
     if (status >= 500)
-      return new AppError("bad_request", `OpenAI failed (${status}). This is on OpenAI's side; try again in a moment.`);
+      return new AppError(
+        "provider_unavailable",
+        `OpenAI failed (${status}). This is on OpenAI's side; try again in a moment.`,
+      );
     // The API's own words (never the key: 401 is handled above), short.
     const reason = error.message.replace(/^\d{3}\s*/, "").slice(0, 200);
-    return new AppError("bad_request", `OpenAI rejected the request (${status})${reason ? `: ${reason}` : ""}.`);
+    return new AppError(
+      "provider_unavailable",
+      `OpenAI rejected the request (${status})${reason ? `: ${reason}` : ""}.`,
+    );
   }
   return error;
 }
@@ -111,7 +117,7 @@ export async function completeChat(
     if (message?.refusal)
       throw new AppError("bad_request", `OpenAI declined to write this: ${message.refusal.slice(0, 200)}`);
     const content = message?.content?.trim();
-    if (!content) throw new AppError("bad_request", "OpenAI answered with nothing; try again.");
+    if (!content) throw new AppError("provider_unavailable", "OpenAI answered with nothing; try again.");
     return content;
   } catch (error) {
     throw aiFailure(error, { timeoutMs, model, baseURL: client.baseURL });

@@ -43,7 +43,10 @@ export async function sendReviewLink(
   const settings = await getShopSettingsRow();
   if (!settings) throw AppError.because("bad_request", "setUpShopBeforeReviewLinks");
   if (!configuredChannels()[input.channel])
-    throw AppError.because("bad_request", input.channel === "sms" ? "smsNotConfiguredHere" : "emailNotConfiguredHere");
+    throw AppError.because(
+      "not_configured",
+      input.channel === "sms" ? "smsNotConfiguredHere" : "emailNotConfiguredHere",
+    );
 
   const step = { ...MANUAL_REVIEW_LINK, channel: input.channel };
   // The same consent rules as every automatic message; the time of day is handled by deferring.

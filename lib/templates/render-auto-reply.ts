@@ -36,7 +36,7 @@ export async function renderAutoReplySms(
     );
   } catch (error) {
     if (error instanceof TemplateRenderError) {
-      logError("templates", `${key} cannot be rendered: ${error.message}`);
+      logError("templates", `${key} cannot be rendered`, error);
       return null;
     }
     throw error;

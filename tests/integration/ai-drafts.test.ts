@@ -183,6 +183,8 @@ describe("draft in my voice", () => {
       draftTemplateInVoice({ templateKey: "post_delivery_day5", channel: "email", locale: "en" }, { env: noKey }),
     ).rejects.toThrow(ENABLE_AI_MESSAGE);
     await expect(suggestReply("any", { env: noKey })).rejects.toThrow("set OPENAI_API_KEY");
+    // The server's setting is missing, not the caller's fault: 503, for an admin to fix.
+    await expect(suggestReply("any", { env: noKey })).rejects.toMatchObject({ code: "not_configured", status: 503 });
     expect(openai.payloads.length).toBe(before);
   });
 });
@@ -408,7 +410,7 @@ describe("actions", () => {
     openai.setMode({ kind: "error", status: 503 });
     expect(await suggestReplyAction({ conversationId: conversation.id })).toEqual({
       ok: false,
-      code: "bad_request",
+      code: "provider_unavailable",
       error: "OpenAI failed (503). This is on OpenAI's side; try again in a moment.",
     });
     expect(postmark.sent).toHaveLength(0);
