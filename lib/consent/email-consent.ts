@@ -1,21 +1,16 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type DbClient } from "@/lib/db";
+import { cancelPendingMessages } from "@/lib/delivery/cancel-pending-messages";
+import type { ConsentSource } from "@/lib/consent/consent-source";
 import { AppError } from "@/lib/errors";
 
 // The one owner of "stop emailing this customer" and of lifting it again. Email state lives on the
 // customer (their address); ConsentEvent keeps the history with the address and the source.
 
 /** Sources of an unsubscribe or suppression that Postmark itself set, and so may lift again. */
-const POSTMARK_SOURCES = new Set(["postmark_bounce", "postmark_subscription_change"]);
-const SPAM_COMPLAINT = "postmark_spam_complaint";
-
-async function cancelPendingEmail(customerId: string, reason: string, tx: DbClient): Promise<void> {
-  await tx.scheduledMessage.updateMany({
-    where: { customerId, channel: "email", status: { in: ["scheduled", "paused"] } },
-    data: { status: "cancelled", statusReason: reason },
-  });
-}
+const POSTMARK_SOURCES: ConsentSource[] = ["postmark_bounce", "postmark_subscription_change"];
+const SPAM_COMPLAINT: ConsentSource = "postmark_spam_complaint";
 
 /**
  * The customer asked to receive no more email (link, reply, an agent, Postmark's own link):
@@ -24,7 +19,7 @@ async function cancelPendingEmail(customerId: string, reason: string, tx: DbClie
  */
 export async function unsubscribeEmail(
   customerId: string,
-  source: string,
+  source: ConsentSource,
   wording: string | null,
   at: Date,
   tx: DbClient,
@@ -47,7 +42,7 @@ export async function unsubscribeEmail(
         occurredAt: at,
       },
     });
-  await cancelPendingEmail(customerId, "cancelled: unsubscribed from email", tx);
+  await cancelPendingMessages({ customerId, channel: "email" }, { kind: "email_unsubscribed" }, tx);
   return true;
 }
 
@@ -55,7 +50,7 @@ export async function unsubscribeEmail(
 export async function suppressEmail(
   customerId: string,
   reason: string,
-  source: string,
+  source: ConsentSource,
   at: Date,
   tx: DbClient,
 ): Promise<void> {
@@ -75,7 +70,7 @@ export async function suppressEmail(
       occurredAt: at,
     },
   });
-  await cancelPendingEmail(customerId, `cancelled: ${source}`, tx);
+  await cancelPendingMessages({ customerId, channel: "email" }, { kind: "email_suppressed", source }, tx);
 }
 
 /**

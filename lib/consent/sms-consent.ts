@@ -1,5 +1,7 @@
 import "server-only";
+import type { ConsentSource } from "@/lib/consent/consent-source";
 import type { DbClient } from "@/lib/db";
+import { cancelPendingMessages } from "@/lib/delivery/cancel-pending-messages";
 import type { PhoneNumber } from "@/lib/generated/prisma/client";
 import type { SmsConsentGrant } from "@/lib/shop-events/shop-event";
 import { SHOP_SETTINGS_ID } from "@/lib/settings/get-shop-settings";
@@ -131,19 +133,11 @@ export async function recordSmsConsent(customerId: string, given: SmsConsentGran
   return true;
 }
 
-/** Pending SMS to whoever we text on this number are cancelled with the reason. */
-async function cancelPendingSmsTo(number: string, reason: string, tx: DbClient): Promise<void> {
-  await tx.scheduledMessage.updateMany({
-    where: { channel: "sms", status: { in: ["scheduled", "paused"] }, customer: { phone: number } },
-    data: { status: "cancelled", statusReason: reason },
-  });
-}
-
 /** STOP (or a written request, or an agent): no SMS to this number from now on, pending ones cancelled. */
 export async function optOutNumber(
   number: string,
   kind: OptOutKind,
-  source: string,
+  source: ConsentSource,
   wording: string | null,
   at: Date,
   tx: DbClient,
@@ -158,7 +152,7 @@ export async function optOutNumber(
         data: { customerId, channel: "sms", change: "revoked", address: number, source, wording, occurredAt: at },
       });
   }
-  await cancelPendingSmsTo(number, "cancelled: opted out of SMS (STOP)", tx);
+  await cancelPendingMessages({ smsNumber: number }, { kind: "sms_opted_out" }, tx);
 }
 
 /**
@@ -168,7 +162,7 @@ export async function optOutNumber(
  */
 export async function liftKeywordOptOut(
   number: string,
-  source: string,
+  source: ConsentSource,
   wording: string,
   at: Date,
   tx: DbClient,

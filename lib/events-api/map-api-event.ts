@@ -133,7 +133,7 @@ function consent(event: { occurred_at: Date }, c: ApiCustomer, grant: z.infer<ty
   return {
     phone: c.phone,
     occurredAt: grant.collected_at ?? event.occurred_at,
-    source: "events_api",
+    source: "events_api" as const,
     wording: grant.wording,
   };
 }

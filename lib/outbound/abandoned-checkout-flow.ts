@@ -1,6 +1,7 @@
 import "server-only";
 import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import type { DbClient } from "@/lib/db";
+import { cancelPendingMessages } from "@/lib/delivery/cancel-pending-messages";
 import { CHECKOUT_FLOWS, HIGH_VALUE_CART_WINDOW, STEPS } from "@/lib/outbound/flow-steps";
 import { customerTimeZones, nextSmsSendTime } from "@/lib/outbound/quiet-hours";
 import { scheduleMessage } from "@/lib/outbound/schedule-message";
@@ -81,14 +82,6 @@ export async function cancelAbandonedCheckoutFlow(
   where: { checkoutId: string | null; customerId: string | null },
   tx: DbClient,
 ): Promise<number> {
-  const subjects = [
-    where.checkoutId && { checkoutId: where.checkoutId },
-    where.customerId && { customerId: where.customerId },
-  ].filter(Boolean) as object[];
-  if (subjects.length === 0) return 0;
-  const { count } = await tx.scheduledMessage.updateMany({
-    where: { flow: { in: [...CHECKOUT_FLOWS] }, status: { in: ["scheduled", "paused"] }, OR: subjects },
-    data: { status: "cancelled", statusReason: "cancelled: the order was placed" },
-  });
-  return count;
+  const anyOf = [{ checkoutId: where.checkoutId ?? undefined }, { customerId: where.customerId ?? undefined }];
+  return cancelPendingMessages({ flows: CHECKOUT_FLOWS, anyOf }, { kind: "order_placed" }, tx);
 }

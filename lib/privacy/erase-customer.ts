@@ -1,6 +1,7 @@
 import "server-only";
 import type { DbClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { cancelPendingMessages } from "@/lib/delivery/cancel-pending-messages";
 import { rememberErasedIdentities } from "@/lib/privacy/erased-identities";
 import { forgetFailedDeliveriesMentioning } from "@/lib/webhooks/webhook-outcomes";
 
@@ -45,9 +46,7 @@ export async function eraseCustomer(
   await rememberErasedIdentities({ email: customer.email, externalId: customer.externalId }, tx, now);
   for (const phone of numbers) await rememberErasedIdentities({ phone }, tx, now);
 
-  const cancelledMessages = await tx.$executeRaw`
-    UPDATE "ScheduledMessage" SET status = 'cancelled', "statusReason" = 'cancelled: the customer''s data was erased', "updatedAt" = ${now}
-    WHERE "customerId" = ${customerId} AND status IN ('scheduled', 'paused')`;
+  const cancelledMessages = await cancelPendingMessages({ customerId }, { kind: "data_erased" }, tx);
   await tx.$executeRaw`UPDATE "ScheduledMessage" SET "lastError" = NULL WHERE "customerId" = ${customerId} AND "lastError" IS NOT NULL`;
 
   const conversations =

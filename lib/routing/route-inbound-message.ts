@@ -2,9 +2,9 @@ import "server-only";
 import type { DbClient } from "@/lib/db";
 import type { Classification } from "@/lib/classification/classification";
 import { isHandledAutomatically } from "@/lib/classification/confidence";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { SenderCheck } from "@/lib/generated/prisma/enums";
 import { unsubscribeEmail } from "@/lib/consent/email-consent";
+import { cancelPendingMessages } from "@/lib/delivery/cancel-pending-messages";
 import { optOutNumber } from "@/lib/consent/sms-consent";
 import { AUTO_REVIEW_LINK_STEP, CHECKOUT_FLOWS, DEFAULT_USEFUL_FOR_MS, STEPS } from "@/lib/outbound/flow-steps";
 import { pauseReviewSteps } from "@/lib/outbound/review-pause";
@@ -42,10 +42,11 @@ export async function routeInboundMessage(
 
   // A reply of any kind: steps that would now read as ignoring it are cancelled (the last
   // reminder, and every abandoned-checkout email).
-  const cancelled = await tx.$executeRaw`
-    UPDATE "ScheduledMessage" SET status = 'cancelled', "statusReason" = 'cancelled: the customer replied', "updatedAt" = ${now}
-    WHERE "customerId" = ${customerId} AND status IN ('scheduled', 'paused')
-      AND ((flow = 'post_delivery' AND step = ${STEPS.lastReminder.step}) OR flow::text IN (${Prisma.join([...CHECKOUT_FLOWS])}))`;
+  const cancelled = await cancelPendingMessages(
+    { customerId, steps: [STEPS.lastReminder], flows: CHECKOUT_FLOWS },
+    { kind: "customer_replied" },
+    tx,
+  );
   if (cancelled) actions.push(`cancelled ${cancelled} follow-up(s)`);
 
   // Only what is confidently handled automatically leaves the Needs human view: a clear opt-out,
@@ -148,10 +149,6 @@ async function scheduleReviewLinkReply(message: RoutedMessage, tx: DbClient, now
     skipDuplicates: true,
   });
   if (!count) return null;
-  if (reviewStep)
-    await tx.scheduledMessage.update({
-      where: { id: reviewStep.id },
-      data: { status: "cancelled", statusReason: "cancelled: the review link went with the thank-you" },
-    });
+  if (reviewStep) await cancelPendingMessages({ id: reviewStep.id }, { kind: "review_link_sent" }, tx);
   return "thank-you with the review link scheduled";
 }

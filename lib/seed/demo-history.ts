@@ -391,7 +391,7 @@ function shopEventsOf(customer: DemoCustomer, index: number): { at: Date; id: st
       ? {
           phone: customer.phone,
           occurredAt: customer.checkoutAt,
-          source: "shopify_checkout",
+          source: "shopify_checkout" as const,
           wording:
             customer.locale === "fr"
               ? "J'accepte de recevoir un SMS de Maison Lumière au sujet de ma commande. STOP pour arrêter."

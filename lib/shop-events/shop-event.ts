@@ -1,4 +1,5 @@
 // Channel-neutral shop events: what Shopify webhooks and the generic events API both become.
+import type { ConsentSource } from "@/lib/consent/consent-source";
 // Pure types; lib/shop-events/apply-shop-event.ts stores them.
 import type { Locale } from "@/lib/generated/prisma/enums";
 
@@ -13,7 +14,7 @@ export type CustomerDetails = {
   timeZone?: string | null;
 };
 
-export type SmsConsentGrant = { phone: string; occurredAt: Date; source: string; wording: string | null };
+export type SmsConsentGrant = { phone: string; occurredAt: Date; source: ConsentSource; wording: string | null };
 
 export type LineItemDetails = {
   productExternalId: string | null;
