@@ -1,17 +1,8 @@
-// The pages that say what is coming (templates, reports), and the pages that say "not allowed" and "not found".
+// The pages that say "not allowed" and "not found".
 import { defineMessages } from "@/lib/i18n/translate";
 
 export const placeholderMessages = defineMessages({
   en: {
-    notBuiltYet: "Not built yet",
-    plannedIn: "Planned in {plan}. Nothing on this page works yet.",
-
-    "reports.title": "Reports",
-    "reports.description": "What keeps going wrong for customers, and whether the founder-voice messages work.",
-    "reports.what":
-      "The friction report (by category, over time, with fixes) and the outcome metrics per flow and channel.",
-    "reports.plan": "issue #7 (friction report and metrics)",
-
     "forbidden.title": "Not allowed",
     "forbidden.cannotOpenArea": "Your role ({role}) cannot open {area}.",
     "forbidden.cannotOpenPage": "Your role ({role}) cannot open that page.",
@@ -23,16 +14,6 @@ export const placeholderMessages = defineMessages({
     "notFound.backToInbox": "Back to the inbox",
   },
   fr: {
-    notBuiltYet: "Pas encore disponible",
-    plannedIn: "Prévu dans {plan}. Rien ne fonctionne encore sur cette page.",
-
-    "reports.title": "Rapports",
-    "reports.description":
-      "Ce qui coince encore pour les clients, et si les messages au nom du fondateur fonctionnent.",
-    "reports.what":
-      "Le rapport des points de friction (par catégorie, dans le temps, avec les correctifs) et les indicateurs de résultat par parcours et par canal.",
-    "reports.plan": "le ticket nº 7 (rapport de friction et indicateurs)",
-
     "forbidden.title": "Accès refusé",
     "forbidden.cannotOpenArea": "Votre rôle ({role}) ne donne pas accès à la section « {area} ».",
     "forbidden.cannotOpenPage": "Votre rôle ({role}) ne donne pas accès à cette page.",
