@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { BrowserTimeZoneCookie } from "@/components/i18n/browser-time-zone-cookie";
-import { getUiLocale } from "@/lib/i18n/get-ui-locale";
-import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
+import { getUiLocale } from "@/lib/auth/viewer-locale";
+import { viewerTimeZone } from "@/lib/auth/viewer-time-zone";
 import "./globals.css";
 
 export const metadata: Metadata = {

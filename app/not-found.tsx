@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NotFoundMessage } from "@/components/app-shell/not-found-message";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { getTranslator } from "@/lib/auth/viewer-locale";
 import { placeholderMessages } from "@/lib/i18n/messages/placeholders";
 
 export async function generateMetadata(): Promise<Metadata> {

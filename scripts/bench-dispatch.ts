@@ -205,7 +205,7 @@ async function main(options: Options) {
     }
     const [{ count: messageCount }] = (await client.query<{ count: string }>(`SELECT count(*) FROM "Message"`))
       .rows as [{ count: string }];
-    const { dispatchDueMessages } = await import("@/lib/outbound/dispatch-due-messages");
+    const { dispatchDueMessages } = await import("@/lib/jobs/dispatch-due-messages");
     // Runs until nothing is due first: the filled data's own backlog (replies to classify,
     // checkouts to mark, due messages) and the modules' first load are not what is measured.
     while (Object.keys((await dispatchDueMessages()).results).length > 0);

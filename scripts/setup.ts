@@ -11,7 +11,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { isPublicAddress } from "@/lib/http/public-address";
+import { isPublicAddress } from "@/lib/env/public-address";
 import { firstRunCode } from "@/lib/users/first-admin-code";
 
 const ENV_FILE = ".env.local";

@@ -3,7 +3,7 @@ import { AppNav } from "@/components/app-shell/app-nav";
 import { requireUser } from "@/lib/auth/require-access";
 import { areasFor, can } from "@/lib/auth/permissions";
 import { channelTransports, configuredChannels, env } from "@/lib/env";
-import { getLocaleChoice } from "@/lib/i18n/get-ui-locale";
+import { getLocaleChoice } from "@/lib/auth/viewer-locale";
 import { ChannelBanner } from "@/components/app-shell/channel-banner";
 import { SilentProviderBanner } from "@/components/app-shell/silent-provider-banner";
 

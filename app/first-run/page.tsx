@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { FirstRunForm } from "@/components/auth/first-run-form";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { getTranslator } from "@/lib/auth/viewer-locale";
 import { authMessages } from "@/lib/i18n/messages/auth";
 import { needsFirstAdmin } from "@/lib/users/first-admin";
 

@@ -4,7 +4,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { needsFirstAdmin } from "@/lib/users/first-admin";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { getTranslator } from "@/lib/auth/viewer-locale";
 import { authMessages } from "@/lib/i18n/messages/auth";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import type { ChannelStatus } from "@/lib/env";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { getTranslator } from "@/lib/auth/viewer-locale";
 import { shellMessages } from "@/lib/i18n/messages/shell";
 
 /** Says which providers are not configured, so nobody wonders why nothing is sent. */

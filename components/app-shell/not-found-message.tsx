@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { getTranslator } from "@/lib/auth/viewer-locale";
 import { placeholderMessages } from "@/lib/i18n/messages/placeholders";
 
 /** "Page not found" in the reader's language, with the way back to the inbox. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { silentProvidersForBanner, SILENCE_HOURS } from "@/lib/connections/webhook-health";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { getTranslator } from "@/lib/auth/viewer-locale";
 import { shellMessages } from "@/lib/i18n/messages/shell";
 
 /** Says when a provider stopped calling back after our sends (a wrong webhook URL, an old secret). */

@@ -2,7 +2,7 @@
 
 import { createContext, useContext, type ReactNode } from "react";
 
-// The viewer's zone, resolved once on the server (lib/i18n/get-viewer-time-zone.ts) and handed to
+// The viewer's zone, resolved once on the server (lib/auth/viewer-time-zone.ts) and handed to
 // every client component, so the browser formats exactly what the server rendered.
 const TimeZoneContext = createContext<string>("UTC");
 

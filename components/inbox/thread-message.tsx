@@ -5,8 +5,8 @@ import { CONFIDENT_INTENT } from "@/lib/classification/confidence";
 import { formatDateTime } from "@/lib/i18n/format";
 import { stepLabel } from "@/lib/i18n/labels";
 import { formatNumber } from "@/lib/i18n/numbers";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
-import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
+import { getTranslator } from "@/lib/auth/viewer-locale";
+import { viewerTimeZone } from "@/lib/auth/viewer-time-zone";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import type { ConversationDetail } from "@/lib/inbox/get-conversation";
 

@@ -9,7 +9,7 @@ import {
   recordSignInSuccess,
   reserveSignInAttempt,
 } from "@/lib/auth/sign-in-throttle";
-import { verifyCredentials } from "@/lib/users/verify-credentials";
+import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;

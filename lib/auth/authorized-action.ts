@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import { getUiLocale } from "@/lib/i18n/get-ui-locale";
+import { getUiLocale } from "@/lib/auth/viewer-locale";
 import { errorMessages } from "@/lib/i18n/messages/errors";
 import { translator, type UiLocale } from "@/lib/i18n/translate";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/validation/field-errors";

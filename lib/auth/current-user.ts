@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { isDemoAccount } from "@/lib/seed/demo-users";
+import { isDemoAccount } from "@/lib/auth/demo-accounts";
 import type { Role } from "@/lib/auth/permissions";
 import type { LocaleChoice } from "@/lib/i18n/locale-choice";
 

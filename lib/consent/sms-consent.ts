@@ -3,12 +3,14 @@ import type { ConsentSource } from "@/lib/consent/consent-source";
 import type { DbClient } from "@/lib/db";
 import { cancelPendingMessages } from "@/lib/delivery/cancel-pending-messages";
 import type { PhoneNumber } from "@/lib/generated/prisma/client";
-import type { SmsConsentGrant } from "@/lib/shop-events/shop-event";
 import { SHOP_SETTINGS_ID } from "@/lib/settings/get-shop-settings";
 
 // SMS consent belongs to a phone number (PhoneNumber), never to a customer as a whole: a consent
 // given for one number never lifts the opt-out of another, and STOP from a number stops every
 // message to that number. Customer.phone is the number we text; the others stay on record.
+
+/** A consent to SMS for one number, as a checkout or an API event gives it. */
+export type SmsConsentGrant = { phone: string; occurredAt: Date; source: ConsentSource; wording: string | null };
 
 /** How a number was opted out. Only a carrier-style keyword opt-out can be lifted by START/YES. */
 export type OptOutKind = "keyword" | "reply" | "agent";

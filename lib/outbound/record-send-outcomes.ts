@@ -3,7 +3,7 @@ import { db, type DbClient } from "@/lib/db";
 import { rowsOf } from "@/lib/db/json-sets";
 import type { ScheduledStatus } from "@/lib/generated/prisma/enums";
 import { markNumberUnreachable, optOutNumber } from "@/lib/consent/sms-consent";
-import type { SendOutcome, Suppression } from "@/lib/outbound/providers/send-outcome";
+import type { SendOutcome, Suppression } from "@/lib/delivery/providers/send-outcome";
 
 // What the dispatcher writes after deciding or sending, for a whole batch at once: one UPDATE
 // ... FROM (the batch's rows) per table and kind of change, instead of a few statements per message.

@@ -11,8 +11,8 @@ import {
   type SendCandidate,
   type SendRun,
 } from "@/lib/outbound/prepare-thread-messages";
-import type { SendOutcome } from "@/lib/outbound/providers/send-outcome";
-import { sendEmail, sendSms } from "@/lib/outbound/providers/transport";
+import type { SendOutcome } from "@/lib/delivery/providers/send-outcome";
+import { sendEmail, sendSms } from "@/lib/delivery/providers/transport";
 import { customerTimeZones } from "@/lib/outbound/quiet-hours";
 import {
   recordAttempts,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { findSentEmail, findSentSms } from "@/lib/outbound/providers/transport";
+import { findSentEmail, findSentSms } from "@/lib/delivery/providers/transport";
 import { recordSent } from "@/lib/outbound/send-scheduled-message";
 import { logWarning } from "@/lib/log";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { receivePostmarkEvent } from "@/lib/postmark/receive-postmark-event";
-import { postmarkDeliveryBody, twilioStatusParams } from "@/lib/simulator/provider-payloads";
+import { postmarkDeliveryBody, twilioStatusParams } from "@/lib/outbox/provider-payloads";
 import { receiveStatusCallback } from "@/lib/twilio/receive-status-callback";
 
 const DEMO_ACCOUNT_SID = `AC${"0".repeat(32)}`;

@@ -2,14 +2,14 @@ import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
-import { classifyInboundMessage } from "@/lib/classification/classify-inbound-message";
+import { triageInboundMessage } from "@/lib/routing/triage-inbound-message";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { recordOutboxSms } from "@/lib/outbox/outbox-store";
-import { activeTransports } from "@/lib/outbound/providers/transport";
+import { recordOutboxSms } from "@/lib/delivery/providers/outbox-store";
+import { activeTransports } from "@/lib/delivery/providers/transport";
 import { receivePostmarkInbound } from "@/lib/postmark/receive-postmark-inbound";
-import { postmarkInboundBody, twilioInboundSmsParams } from "@/lib/simulator/provider-payloads";
+import { postmarkInboundBody, twilioInboundSmsParams } from "@/lib/outbox/provider-payloads";
 import { receiveInboundSms } from "@/lib/twilio/receive-inbound-sms";
 
 // "Reply as the customer" in a demo's Outbox: the answer is written in the provider's wire format
@@ -95,7 +95,7 @@ export async function replyAsCustomer(
   }
   if (!messageId) return { conversationId: null, messageId: null, labels: { sentiment: null, intent: null }, answer };
   // Classified at once (a webhook does it just after answering): the demo shows the labels.
-  await classifyInboundMessage(messageId, now);
+  await triageInboundMessage(messageId, now);
   const stored = await db.message.findUniqueOrThrow({
     where: { id: messageId },
     select: { conversationId: true, sentiment: true, intent: true },

@@ -1,5 +1,5 @@
 import "server-only";
-import { classifyInboundMessage } from "@/lib/classification/classify-inbound-message";
+import { triageInboundMessage } from "@/lib/routing/triage-inbound-message";
 import { runAfterResponse } from "@/lib/http/run-after-response";
 import { receivePostmarkEvent } from "@/lib/postmark/receive-postmark-event";
 import { receivePostmarkInbound } from "@/lib/postmark/receive-postmark-inbound";
@@ -17,7 +17,7 @@ export const postmarkInboundWebhook: WebhookEndpoint = {
   async apply({ body, headers }) {
     const { messageId, ...result } = await receivePostmarkInbound(parseJsonBody(body, headers));
     // Classified and routed after the answer: a slow classifier never makes Postmark retry.
-    if (messageId) runAfterResponse("classify email", () => classifyInboundMessage(messageId));
+    if (messageId) runAfterResponse("classify email", () => triageInboundMessage(messageId));
     return { outcome: result.status === "duplicate" ? "duplicate" : "applied", response: Response.json(result) };
   },
 };

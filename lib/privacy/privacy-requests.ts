@@ -8,7 +8,9 @@ import { logError, logInfo } from "@/lib/log";
 import { eraseCustomer, type ErasureSummary } from "@/lib/privacy/erase-customer";
 import { rememberErasedIdentities } from "@/lib/privacy/erased-identities";
 import { exportCustomerData } from "@/lib/privacy/export-customer-data";
-import type { ComplianceTopic } from "@/lib/shop-events/shop-event";
+
+/** Shopify's mandatory privacy webhooks. */
+export type ComplianceTopic = "customers/data_request" | "customers/redact" | "shop/redact";
 
 export const PRIVACY_KIND_BY_TOPIC: Record<ComplianceTopic, PrivacyRequestKind> = {
   "customers/data_request": "export",

@@ -1,7 +1,8 @@
 // Channel-neutral shop events: what Shopify webhooks and the generic events API both become.
-import type { ConsentSource } from "@/lib/consent/consent-source";
 // Pure types; lib/shop-events/apply-shop-event.ts stores them.
+import type { SmsConsentGrant } from "@/lib/consent/sms-consent";
 import type { Locale } from "@/lib/generated/prisma/enums";
+import type { ComplianceTopic } from "@/lib/privacy/privacy-requests";
 
 export type CustomerDetails = {
   externalId?: string | null;
@@ -13,8 +14,6 @@ export type CustomerDetails = {
   locale?: Locale | null;
   timeZone?: string | null;
 };
-
-export type SmsConsentGrant = { phone: string; occurredAt: Date; source: ConsentSource; wording: string | null };
 
 export type LineItemDetails = {
   productExternalId: string | null;
@@ -68,6 +67,3 @@ export type ShopEvent =
       topic: ComplianceTopic;
       subject: { externalId: string | null; email: string | null; phone: string | null } | null;
     };
-
-/** Shopify's mandatory privacy webhooks. */
-export type ComplianceTopic = "customers/data_request" | "customers/redact" | "shop/redact";

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { amountFits, MAX_QUANTITY, MAX_STORED_AMOUNT } from "@/lib/validation/stored-number-limits";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { localeFrom } from "@/lib/shop-events/locale";
-import type { CustomerDetails, LineItemDetails, ShopEvent, SmsConsentGrant } from "@/lib/shop-events/shop-event";
+import type { SmsConsentGrant } from "@/lib/consent/sms-consent";
+import type { CustomerDetails, LineItemDetails, ShopEvent } from "@/lib/shop-events/shop-event";
 
 // Shopify does not send the words shown next to its SMS checkbox; say where consent came from.
 

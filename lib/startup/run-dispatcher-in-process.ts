@@ -1,6 +1,6 @@
 import "server-only";
 import { dispatchesInProcess, env } from "@/lib/env";
-import { dispatchDueMessages } from "@/lib/outbound/dispatch-due-messages";
+import { dispatchDueMessages } from "@/lib/jobs/dispatch-due-messages";
 import { logError, logInfo } from "@/lib/log";
 
 // `npm start` runs the whole app: the dispatcher ticks inside the server process, one run at a

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { configuredChannels, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { sendEmail } from "@/lib/outbound/providers/transport";
+import { sendEmail } from "@/lib/delivery/providers/transport";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { templateMessages } from "@/lib/i18n/messages/templates";
 import { translator, type UiLocale } from "@/lib/i18n/translate";

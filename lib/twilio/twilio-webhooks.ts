@@ -1,5 +1,5 @@
 import "server-only";
-import { classifyInboundMessage } from "@/lib/classification/classify-inbound-message";
+import { triageInboundMessage } from "@/lib/routing/triage-inbound-message";
 import { runAfterResponse } from "@/lib/http/run-after-response";
 import { receiveInboundSms } from "@/lib/twilio/receive-inbound-sms";
 import { receiveStatusCallback } from "@/lib/twilio/receive-status-callback";
@@ -17,7 +17,7 @@ export const twilioSmsWebhook: WebhookEndpoint = {
   async apply({ body }) {
     const { twiml, messageId } = await receiveInboundSms(twilioParams(body));
     // Classified and routed after the answer: Twilio gets its TwiML at once.
-    if (messageId) runAfterResponse("classify sms", () => classifyInboundMessage(messageId));
+    if (messageId) runAfterResponse("classify sms", () => triageInboundMessage(messageId));
     return {
       outcome: messageId ? "applied" : "duplicate",
       response: new Response(twiml, { headers: { "content-type": "text/xml; charset=utf-8" } }),

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { firstRunCode } from "@/lib/users/first-admin-code";
-import { DEMO_EMAIL_DOMAIN } from "@/lib/seed/demo-users";
+import { DEMO_EMAIL_DOMAIN } from "@/lib/auth/demo-accounts";
 import { emailSchema, passwordSchema } from "@/lib/users/user-input";
 
 // A real installation starts with no user at all: the first admin is created by the person who

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as smsWebhook } from "@/app/api/webhooks/twilio/sms/route";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/db/truncate-all-tables";
-import { classifyInboundMessage, classifyPendingMessages } from "@/lib/classification/classify-inbound-message";
+import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { triageInboundMessage, triagePendingMessages } from "@/lib/routing/triage-inbound-message";
 import { classifyText } from "@/lib/classification/classify-text";
 import { CONFIDENT_INTENT, isConfident, isHandledAutomatically } from "@/lib/classification/confidence";
 import { classifyLocally } from "@/lib/classification/local-classifier";
@@ -82,7 +82,7 @@ describe("classification", () => {
     expect(openai.prompts.at(-1)).toBe(UNSURE);
     const customer = await makeCustomer();
     const message = await inboundMessage(customer.id, UNSURE);
-    await classifyInboundMessage(message.id);
+    await triageInboundMessage(message.id);
     expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
       classifiedBy: "openai",
       classificationConfidence: CONFIDENT_INTENT,
@@ -123,14 +123,14 @@ describe("classification", () => {
     const customer = await makeCustomer();
     const fresh = await inboundMessage(customer.id, "Where can I buy refills?");
     const stale = await inboundMessage(customer.id, "merci, c'est parfait", "email", 5);
-    expect(await classifyPendingMessages()).toBe(1);
+    expect(await triagePendingMessages()).toBe(1);
     expect(await db.message.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({
       intent: "praise",
       sentiment: "positive",
       classifiedBy: "local",
     });
     expect((await db.message.findUniqueOrThrow({ where: { id: fresh.id } })).intent).toBeNull();
-    expect(await classifyInboundMessage(stale.id)).toBeNull(); // already done: no second routing
+    expect(await triageInboundMessage(stale.id)).toBeNull(); // already done: no second routing
   });
 });
 
@@ -169,7 +169,7 @@ describe("routing", () => {
       ],
     });
     const message = await inboundMessage(customer.id, "The lamp arrived broken, the shade is cracked.");
-    const actions = await classifyInboundMessage(message.id);
+    const actions = await triageInboundMessage(message.id);
     expect(actions).toEqual(["cancelled 2 follow-up(s)", "needs a human (high priority)", "paused 1 review step(s)"]);
     expect(await db.conversation.findFirstOrThrow({ where: { customerId: customer.id } })).toMatchObject({
       needsHuman: true,
@@ -187,7 +187,7 @@ describe("routing", () => {
 
   it("a question needs a human at normal priority", async () => {
     const customer = await makeCustomer();
-    await classifyInboundMessage((await inboundMessage(customer.id, "Do you ship to Ireland?")).id);
+    await triageInboundMessage((await inboundMessage(customer.id, "Do you ship to Ireland?")).id);
     expect(await db.conversation.findFirstOrThrow()).toMatchObject({
       needsHuman: true,
       priority: "normal",
@@ -197,7 +197,7 @@ describe("routing", () => {
 
   it("an 'other' reply (who is this?) needs a human too: nothing unclear leaves the view", async () => {
     const customer = await makeCustomer();
-    expect(await classifyInboundMessage((await inboundMessage(customer.id, "who is this?")).id)).toEqual([
+    expect(await triageInboundMessage((await inboundMessage(customer.id, "who is this?")).id)).toEqual([
       "needs a human",
     ]);
     expect(await db.conversation.findFirstOrThrow()).toMatchObject({ needsHuman: true, intent: "other" });
@@ -219,7 +219,7 @@ describe("routing", () => {
         idempotencyKey: "d1",
       },
     });
-    await classifyInboundMessage(
+    await triageInboundMessage(
       (await inboundMessage(customer.id, "Merci, elle est magnifique ! Elle passe au lave-vaisselle ?")).id,
     );
     expect(await db.conversation.findFirstOrThrow()).toMatchObject({ needsHuman: true });
@@ -253,10 +253,10 @@ describe("routing", () => {
         },
       ],
     });
-    await classifyInboundMessage(
+    await triageInboundMessage(
       (await inboundMessage(customer.id, "It arrived safely and it's beautiful, thank you!")).id,
     );
-    await classifyInboundMessage((await inboundMessage(customer.id, "Really love it!")).id);
+    await triageInboundMessage((await inboundMessage(customer.id, "Really love it!")).id);
     expect((await steps(customer.id)).map((s) => `${s.flow}:${s.step}:${s.channel}:${s.status}`)).toEqual([
       "post_delivery:day1:email:sent",
       "post_delivery:day5:email:cancelled",
@@ -280,13 +280,13 @@ describe("routing", () => {
         idempotencyKey: step,
       })),
     });
-    await classifyInboundMessage((await inboundMessage(customer.id, "Love it, thanks!")).id);
+    await triageInboundMessage((await inboundMessage(customer.id, "Love it, thanks!")).id);
     expect(await db.scheduledMessage.count({ where: { flow: "auto_reply" } })).toBe(0);
   });
 
   it("an email asking to stop unsubscribes the customer", async () => {
     const customer = await makeCustomer();
-    await classifyInboundMessage((await inboundMessage(customer.id, "Please remove me from your mailing list.")).id);
+    await triageInboundMessage((await inboundMessage(customer.id, "Please remove me from your mailing list.")).id);
     expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).emailUnsubscribedAt).not.toBeNull();
   });
 

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/db/truncate-all-tables";
+import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
 import { parseEnv } from "@/lib/env";
 import { DEMO_USERS } from "@/lib/seed/demo-users";
 import { seedDemoShop } from "@/lib/seed/seed-demo-shop";
 import { needsFirstAdmin } from "@/lib/users/first-admin";
-import { verifyCredentials } from "@/lib/users/verify-credentials";
+import { verifyCredentials } from "@/lib/auth/verify-credentials";
 
 // #11: known passwords only in a demo that someone asked for, never on a public address. This
 // file runs without DEMO_MODE, as a real installation does.

@@ -3,8 +3,8 @@
 // inbound path (threading, keywords, classification, routing).
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/db/truncate-all-tables";
-import { dispatchDueMessages } from "@/lib/outbound/dispatch-due-messages";
+import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { dispatchDueMessages } from "@/lib/jobs/dispatch-due-messages";
 import { schedulePostDelivery } from "@/lib/outbound/schedule-post-delivery";
 import { listOutbox } from "@/lib/outbox/list-outbox";
 import { replyAsCustomer, replyAsCustomerSchema } from "@/lib/outbox/reply-as-customer";

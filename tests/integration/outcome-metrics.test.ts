@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/db/truncate-all-tables";
+import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
 import type { Channel, DeliveryStatus, Flow } from "@/lib/generated/prisma/enums";
-import { dispatchDueMessages } from "@/lib/outbound/dispatch-due-messages";
+import { dispatchDueMessages } from "@/lib/jobs/dispatch-due-messages";
 import { schedulePostDelivery } from "@/lib/outbound/schedule-post-delivery";
 import {
   MIN_SENDS_TO_COMPARE,

@@ -1,9 +1,9 @@
 import pg from "pg";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/db/truncate-all-tables";
+import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
 import type { Channel, DeliveryStatus, Flow } from "@/lib/generated/prisma/enums";
-import { dispatchDueMessages } from "@/lib/outbound/dispatch-due-messages";
+import { dispatchDueMessages } from "@/lib/jobs/dispatch-due-messages";
 import { TOO_LATE_REASON } from "@/lib/outbound/send-eligibility";
 import { outcomeByTemplateVersion, outcomeMetrics, type OutcomeReport } from "@/lib/reports/outcome-metrics";
 import { closedUntil, fillOutcomeRollup } from "@/lib/reports/outcome-rollup";

@@ -11,7 +11,7 @@ import { POST as twilioSms } from "@/app/api/webhooks/twilio/sms/route";
 import { POST as twilioStatus } from "@/app/api/webhooks/twilio/status/route";
 import { GET as followLink } from "@/app/r/[token]/route";
 import { POST as unsubscribe } from "@/app/u/[token]/route";
-import { truncateAllTables } from "@/lib/db/truncate-all-tables";
+import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { outcomeMetrics, type OutcomeReport } from "@/lib/reports/outcome-metrics";
 import { parseReportFilters } from "@/lib/reports/report-filters";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/db/truncate-all-tables";
-import { dispatchDueMessages } from "@/lib/outbound/dispatch-due-messages";
+import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { dispatchDueMessages } from "@/lib/jobs/dispatch-due-messages";
 import { STEPS, idempotencyKey } from "@/lib/outbound/flow-steps";
 import { TEMPLATE_KEYS } from "@/lib/templates/default-templates";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
@@ -16,7 +16,7 @@ vi.mock("@/lib/auth/current-user", () => ({
   getCurrentUser: async () => session.user,
   getCurrentUserPreferences: async () => ({ locale: "auto", timeZone: "auto" }),
 }));
-vi.mock("@/lib/i18n/get-ui-locale", () => ({ getUiLocale: async () => session.locale }));
+vi.mock("@/lib/auth/viewer-locale", () => ({ getUiLocale: async () => session.locale }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { proposeVersion, reviewVersion, listApprovalQueue } = await import("@/lib/templates/template-versions");

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/db/truncate-all-tables";
+import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
 import { createUser } from "@/lib/users/create-user";
 import { changeUserRole, setUserActive } from "@/lib/users/update-user-access";
-import { verifyCredentials } from "@/lib/users/verify-credentials";
+import { verifyCredentials } from "@/lib/auth/verify-credentials";
 
 beforeEach(truncateAllTables);
 

@@ -10,7 +10,7 @@ vi.mock("@/lib/auth/current-user", () => ({
   getCurrentUser: async () => session.user,
   getCurrentUserPreferences: async () => ({ locale: "auto", timeZone: "auto" }),
 }));
-vi.mock("@/lib/i18n/get-ui-locale", () => ({ getUiLocale: async () => ui.locale }));
+vi.mock("@/lib/auth/viewer-locale", () => ({ getUiLocale: async () => ui.locale }));
 
 const { authorizedAction } = await import("@/lib/auth/authorized-action");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPublicAddress } from "@/lib/http/public-address";
+import { isPublicAddress } from "@/lib/env/public-address";
 
 describe("isPublicAddress", () => {
   it.each([

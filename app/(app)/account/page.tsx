@@ -3,8 +3,8 @@ import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { TimeZoneForm } from "@/components/account/time-zone-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-access";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
-import { browserTimeZone, getTimeZoneChoice } from "@/lib/i18n/get-viewer-time-zone";
+import { getTranslator } from "@/lib/auth/viewer-locale";
+import { browserTimeZone, getTimeZoneChoice } from "@/lib/auth/viewer-time-zone";
 import { accountMessages } from "@/lib/i18n/messages/account";
 import { shellMessages } from "@/lib/i18n/messages/shell";
 

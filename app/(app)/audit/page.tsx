@@ -4,8 +4,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { auditActions, auditFiltersSchema, listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { requireArea } from "@/lib/auth/require-access";
 import { formatDateTime } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
-import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
+import { getTranslator } from "@/lib/auth/viewer-locale";
+import { viewerTimeZone } from "@/lib/auth/viewer-time-zone";
 import { auditMessages } from "@/lib/i18n/messages/audit";
 import { listUsers } from "@/lib/users/list-users";
 

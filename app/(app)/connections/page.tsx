@@ -12,8 +12,8 @@ import {
   type WebhookFailureRow,
 } from "@/lib/connections/webhook-health";
 import { formatDateTime, formatRelative } from "@/lib/i18n/format";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
-import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
+import { getTranslator } from "@/lib/auth/viewer-locale";
+import { viewerTimeZone } from "@/lib/auth/viewer-time-zone";
 import { connectionsMessages } from "@/lib/i18n/messages/connections";
 import type { Translate as TranslateFn } from "@/lib/i18n/translate";
 import { SHOPIFY_TOPICS } from "@/lib/shopify/map-shopify-webhook";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/require-access";
 import { findArea } from "@/lib/auth/permissions";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { getTranslator } from "@/lib/auth/viewer-locale";
 import { placeholderMessages } from "@/lib/i18n/messages/placeholders";
 import { shellMessages } from "@/lib/i18n/messages/shell";
 

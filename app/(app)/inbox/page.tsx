@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ConversationList } from "@/components/inbox/conversation-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/require-access";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { getTranslator } from "@/lib/auth/viewer-locale";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { parseInboxView } from "@/lib/inbox/inbox-views";
 

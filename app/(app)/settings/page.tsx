@@ -12,7 +12,7 @@ import { listCatalog } from "@/lib/catalog/product-categories";
 import { requireArea } from "@/lib/auth/require-access";
 import { can } from "@/lib/auth/permissions";
 import { configuredChannels, env } from "@/lib/env";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { getTranslator } from "@/lib/auth/viewer-locale";
 import { settingsMessages } from "@/lib/i18n/messages/settings";
 import { voiceMessages } from "@/lib/i18n/messages/voice";
 import { getFlowSettings } from "@/lib/settings/get-flow-settings";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/authorized-action";
-import { getUiLocale } from "@/lib/i18n/get-ui-locale";
+import { getUiLocale } from "@/lib/auth/viewer-locale";
 import {
   proposeVersion,
   proposeVersionSchema,

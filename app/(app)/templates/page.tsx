@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/notice";
 import { requireArea } from "@/lib/auth/require-access";
 import { can } from "@/lib/auth/permissions";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { getTranslator } from "@/lib/auth/viewer-locale";
 import { templateMessages } from "@/lib/i18n/messages/templates";
 import { listTemplates } from "@/lib/templates/template-versions";
 

@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UsersTable } from "@/components/users/users-table";
 import { requireArea } from "@/lib/auth/require-access";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { getTranslator } from "@/lib/auth/viewer-locale";
 import { usersMessages } from "@/lib/i18n/messages/users";
 import { listUsers } from "@/lib/users/list-users";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { InboxSearch } from "@/components/search/inbox-search";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/require-access";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { getTranslator } from "@/lib/auth/viewer-locale";
 import { searchMessages } from "@/lib/i18n/messages/search";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireArea } from "@/lib/auth/require-access";
 import { configuredChannels, env } from "@/lib/env";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
+import { getTranslator } from "@/lib/auth/viewer-locale";
 import { templateMessages } from "@/lib/i18n/messages/templates";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { listPreviewCustomers } from "@/lib/templates/preview-customers";

@@ -1,5 +1,5 @@
 import { withCron } from "@/lib/http/with-cron";
-import { dispatchDueMessages } from "@/lib/outbound/dispatch-due-messages";
+import { dispatchDueMessages } from "@/lib/jobs/dispatch-due-messages";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { requireRoutePermission } from "@/lib/auth/route-access";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/json-response";
-import { getUiLocale } from "@/lib/i18n/get-ui-locale";
+import { getUiLocale } from "@/lib/auth/viewer-locale";
 import { SEARCH_MAX_LENGTH, searchInbox } from "@/lib/search/search-inbox";
 
 export const dynamic = "force-dynamic";

@@ -7,8 +7,8 @@ import { requireArea } from "@/lib/auth/require-access";
 import { getFrictionCategory } from "@/lib/friction/friction-categories";
 import { formatDate } from "@/lib/i18n/format";
 import { frictionCategoryLabel } from "@/lib/i18n/labels";
-import { getTranslator } from "@/lib/i18n/get-ui-locale";
-import { viewerTimeZone } from "@/lib/i18n/get-viewer-time-zone";
+import { getTranslator } from "@/lib/auth/viewer-locale";
+import { viewerTimeZone } from "@/lib/auth/viewer-time-zone";
 import { reportMessages } from "@/lib/i18n/messages/reports";
 import { customersWhoHit } from "@/lib/reports/friction-report";
 

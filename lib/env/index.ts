@@ -1,7 +1,7 @@
 // The only module that reads process.env. Every variable is validated here; the app refuses
 // to start on a missing or invalid one (instrumentation.ts) with one line per variable.
 import { z } from "zod";
-import { isPublicAddress } from "@/lib/http/public-address";
+import { isPublicAddress } from "@/lib/env/public-address";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "an http(s) URL" });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { ServerClient } from "postmark";
 import { env } from "@/lib/env";
-import { isConnectFailure, parseRetryAfter, type SendOutcome } from "@/lib/outbound/providers/send-outcome";
+import { isConnectFailure, parseRetryAfter, type SendOutcome } from "@/lib/delivery/providers/send-outcome";
 
 export type OutgoingEmail = {
   from: string;

@@ -2,9 +2,9 @@ import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import type { OutgoingEmail } from "@/lib/outbound/providers/postmark-email";
-import type { SendOutcome } from "@/lib/outbound/providers/send-outcome";
-import type { OutgoingSms } from "@/lib/outbound/providers/twilio-sms";
+import type { OutgoingEmail } from "@/lib/delivery/providers/postmark-email";
+import type { SendOutcome } from "@/lib/delivery/providers/send-outcome";
+import type { OutgoingSms } from "@/lib/delivery/providers/twilio-sms";
 
 // The demo's stand-in for Postmark and Twilio: the message is kept, with the id a provider would
 // have given, so everything downstream (threading, delivery, replies) runs as in production.

@@ -5,11 +5,12 @@ import { routeInboundMessage, type RoutedMessage } from "@/lib/routing/route-inb
 import { logError } from "@/lib/log";
 
 /**
- * Classifies a stored inbound message and routes it, once. Runs after the webhook's response
- * (next/server `after`) and again from the dispatcher for any message left unclassified by a
- * crash: the message itself is never lost or blocked.
+ * Triage of a stored inbound message, once: labelled by the classifier (lib/classification only
+ * reads text), then routed (route-inbound-message) in the transaction that stores the label. Runs
+ * after the webhook's response (next/server `after`) and again from the dispatcher for any message
+ * left unclassified by a crash: the message itself is never lost or blocked.
  */
-export async function classifyInboundMessage(messageId: string, now = new Date()): Promise<string[] | null> {
+export async function triageInboundMessage(messageId: string, now = new Date()): Promise<string[] | null> {
   // Raw statements on this path: it follows every inbound message, and each ORM statement costs
   // about three times the CPU of a raw one (Prisma 6 compiles every query; docs/PERFORMANCE.md).
   const [message] = await db.$queryRaw<RoutedMessage[]>`
@@ -36,7 +37,7 @@ export async function classifyInboundMessage(messageId: string, now = new Date()
 }
 
 /** Messages a crash left unclassified (older than a minute, so `after` had its chance). */
-export async function classifyPendingMessages(now = new Date(), limit = 50): Promise<number> {
+export async function triagePendingMessages(now = new Date(), limit = 50): Promise<number> {
   const pending = await db.message.findMany({
     where: { direction: "inbound", sentiment: null, createdAt: { lt: new Date(now.getTime() - 60_000) } },
     select: { id: true },
@@ -45,7 +46,7 @@ export async function classifyPendingMessages(now = new Date(), limit = 50): Pro
   });
   for (const { id } of pending) {
     try {
-      await classifyInboundMessage(id);
+      await triageInboundMessage(id);
     } catch (error) {
       logError("classify", `${id} failed`, error);
     }

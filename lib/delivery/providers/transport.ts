@@ -1,14 +1,19 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { channelTransports } from "@/lib/env";
-import { findOutboxEmail, findOutboxSms, recordOutboxEmail, recordOutboxSms } from "@/lib/outbox/outbox-store";
+import {
+  findOutboxEmail,
+  findOutboxSms,
+  recordOutboxEmail,
+  recordOutboxSms,
+} from "@/lib/delivery/providers/outbox-store";
 import {
   findPostmarkMessageByMetadata,
   sendEmailWithPostmark,
   type OutgoingEmail,
-} from "@/lib/outbound/providers/postmark-email";
-import type { SendOutcome } from "@/lib/outbound/providers/send-outcome";
-import { findTwilioMessage, sendSmsWithTwilio, type OutgoingSms } from "@/lib/outbound/providers/twilio-sms";
+} from "@/lib/delivery/providers/postmark-email";
+import type { SendOutcome } from "@/lib/delivery/providers/send-outcome";
+import { findTwilioMessage, sendSmsWithTwilio, type OutgoingSms } from "@/lib/delivery/providers/twilio-sms";
 
 // The one way out for every message: Postmark and Twilio when configured, a demo's Outbox
 // otherwise (channelTransports). Callers check configuredChannels() before composing.

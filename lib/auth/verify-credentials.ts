@@ -3,7 +3,7 @@ import { db, type DbClient } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
-import { isDemoAccount } from "@/lib/seed/demo-users";
+import { isDemoAccount } from "@/lib/auth/demo-accounts";
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { pruneSignInThrottle } from "@/lib/auth/sign-in-throttle";
-import { classifyPendingMessages } from "@/lib/classification/classify-inbound-message";
+import { triagePendingMessages } from "@/lib/routing/triage-inbound-message";
 import { db } from "@/lib/db";
 import { configuredChannels, env } from "@/lib/env";
 import { foldConversationCounts } from "@/lib/inbox/list-conversations";
@@ -14,7 +14,7 @@ import { settleUnknownMessages } from "@/lib/outbound/settle-unknown-messages";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
 import { deliverOutboxMessages } from "@/lib/outbox/deliver-outbox";
-import { activeTransports } from "@/lib/outbound/providers/transport";
+import { activeTransports } from "@/lib/delivery/providers/transport";
 import { logError } from "@/lib/log";
 import { carryOutPendingPrivacyRequests } from "@/lib/privacy/privacy-requests";
 import { removeExpiredMessageBodies } from "@/lib/privacy/retention";
@@ -106,7 +106,7 @@ export async function dispatchDueMessages(
   }
   await ensureDefaultTemplates();
   await resumeLongPausedReviewSteps(settings.reviewPauseMaxDays, db, clock());
-  await classifyPendingMessages(clock());
+  await triagePendingMessages(clock());
   await carryOutPendingPrivacyRequests(clock());
   await removeExpiredMessageBodies(settings, clock());
   const abandonedCheckouts = await markAbandonedCheckouts(db, clock());

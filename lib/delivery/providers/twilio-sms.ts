@@ -2,7 +2,7 @@ import "server-only";
 import twilio from "twilio";
 import type BaseRequestClient from "twilio/lib/base/RequestClient";
 import { env } from "@/lib/env";
-import { isConnectFailure, parseRetryAfter, type SendOutcome } from "@/lib/outbound/providers/send-outcome";
+import { isConnectFailure, parseRetryAfter, type SendOutcome } from "@/lib/delivery/providers/send-outcome";
 
 export type OutgoingSms = { to: string; body: string; statusCallback: string | null };
 
