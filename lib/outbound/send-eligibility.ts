@@ -1,5 +1,6 @@
 // Whether a scheduled message may go out now: rules checked at send time, not only when it was
 // scheduled. Pure, so every rule is tested on its own.
+import { contactBlock, type ContactBlock, type ContactFacts } from "@/lib/consent/contact-rules";
 import type { Channel, DayFiveEmail, Flow } from "@/lib/generated/prisma/enums";
 import { STEPS } from "@/lib/outbound/flow-steps";
 import { nextSmsSendTime, type SmsWindow } from "@/lib/outbound/quiet-hours";
@@ -16,16 +17,7 @@ export type EligibilityInput = {
     /** When a review step was paused for an open problem. */
     pausedAt?: Date | null;
   };
-  /** The state of the customer's address and of the number we would text (PhoneNumber). */
-  customer: {
-    email: string | null;
-    phone: string | null;
-    smsConsentAt: Date | null;
-    smsOptedOutAt: Date | null;
-    smsUnreachableAt: Date | null;
-    emailUnsubscribedAt: Date | null;
-    emailSuppressedAt: Date | null;
-  };
+  customer: ContactFacts;
   checkoutCompleted: boolean;
   hasOpenProblem: boolean;
   reviewRecorded: boolean;
@@ -51,6 +43,17 @@ export type SendDecision =
   | { action: "defer"; until: Date; reason: string };
 
 export const TOO_LATE_REASON = "skipped: too late";
+
+/** What a skipped message records when the customer cannot be written to (ScheduledMessage.statusReason). */
+const CONTACT_SKIP_REASON: Record<ContactBlock, string> = {
+  no_email_address: "skipped: no email address",
+  email_suppressed: "skipped: email suppressed (bounce or complaint)",
+  email_unsubscribed: "skipped: unsubscribed from email",
+  no_phone: "skipped: no phone number",
+  sms_opted_out: "skipped: opted out of SMS (STOP)",
+  sms_unreachable: "skipped: the number cannot receive SMS",
+  no_sms_consent: "skipped: no SMS consent recorded",
+};
 export const DEFAULT_MAX_REVIEW_PAUSE_MS = 7 * DAY_MS;
 
 const is = (message: { flow: Flow; step: string }, step: { flow: Flow; step: string }) =>
@@ -83,17 +86,8 @@ export function factsNeeded(message: EligibilityInput["message"]): {
 
 export function decideSend(input: EligibilityInput): SendDecision {
   const { message, customer, now } = input;
-  if (message.channel === "email") {
-    if (!customer.email) return { action: "skip", reason: "skipped: no email address" };
-    if (customer.emailSuppressedAt)
-      return { action: "skip", reason: "skipped: email suppressed (bounce or complaint)" };
-    if (customer.emailUnsubscribedAt) return { action: "skip", reason: "skipped: unsubscribed from email" };
-  } else {
-    if (!customer.phone) return { action: "skip", reason: "skipped: no phone number" };
-    if (customer.smsOptedOutAt) return { action: "skip", reason: "skipped: opted out of SMS (STOP)" };
-    if (!customer.smsConsentAt) return { action: "skip", reason: "skipped: no SMS consent recorded" };
-    if (customer.smsUnreachableAt) return { action: "skip", reason: "skipped: the number cannot receive SMS" };
-  }
+  const blocked = contactBlock(message.channel, customer, { kind: "shop" });
+  if (blocked) return { action: "skip", reason: CONTACT_SKIP_REASON[blocked] };
 
   if ((message.flow === "abandoned_checkout" || message.flow === "high_value_cart") && input.checkoutCompleted)
     return { action: "cancel", reason: "cancelled: the order was placed" };
