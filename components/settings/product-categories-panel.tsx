@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { settingsMessages } from "@/lib/i18n/messages/settings";
+import { plural } from "@/lib/i18n/numbers";
 
 type Category = { id: string; name: string; smsReviewDelayDays: number | null; productCount: number };
 type Product = { id: string; title: string; sku: string | null; categoryId: string | null };
@@ -26,12 +27,9 @@ function CategoryRow({
   const save = useServerAction(saveCategoryAction);
   const { t, locale } = useTranslator(settingsMessages);
   const { t: common } = useTranslator(commonMessages);
-  const productCount = t(
-    new Intl.PluralRules(locale).select(category.productCount) === "one"
-      ? "categories.productCountOne"
-      : "categories.productCountOther",
-    { count: category.productCount },
-  );
+  const productCount = t(plural(locale, category.productCount, "categories.productCount"), {
+    count: category.productCount,
+  });
   return (
     <li className="flex flex-wrap items-center gap-3 px-4 py-2" data-testid={`category-${category.name}`}>
       <span className="min-w-40 flex-1">

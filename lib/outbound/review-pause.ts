@@ -2,6 +2,7 @@ import "server-only";
 import type { DbClient } from "@/lib/db";
 import type { Flow } from "@/lib/generated/prisma/enums";
 import { REVIEW_STEP_FILTER, usefulForMs } from "@/lib/outbound/flow-steps";
+import { pluralForm } from "@/lib/i18n/numbers";
 
 // Review requests are never withheld by sentiment or by how a conversation ended (review gating
 // is forbidden): they pause only while a conversation with a reported problem is open, resume
@@ -86,6 +87,8 @@ export async function resumeLongPausedReviewSteps(
     },
     take: 500,
   });
-  await resume(paused, `resumed: paused for ${maxPauseDays} days`, tx, now, true);
+  // Stored in English (lib/i18n/labels.ts words it for the reader): "1 day", "7 days".
+  const days = `${maxPauseDays} ${pluralForm("en", maxPauseDays) === "one" ? "day" : "days"}`;
+  await resume(paused, `resumed: paused for ${days}`, tx, now, true);
   return paused.length;
 }

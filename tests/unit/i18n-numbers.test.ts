@@ -44,6 +44,7 @@ describe("stored codes as words", () => {
   it("words a stored status reason, with the names and numbers it holds", () => {
     expect(statusReasonLabel("paused by Sofia Agent", "fr")).toBe("mis en pause par Sofia Agent");
     expect(statusReasonLabel("resumed: paused for 14 days", "fr")).toBe("repris : en pause depuis 14 jours");
+    expect(statusReasonLabel("resumed: paused for 1 day", "fr")).toBe("repris : en pause depuis 1 jour");
     expect(statusReasonLabel("skipped: email suppressed (bounce or complaint)", "fr")).toBe(
       "ignoré : e-mail bloqué (rejet ou plainte)",
     );

@@ -75,8 +75,8 @@ export const settingsMessages = defineMessages({
       "The SMS review request waits for the product to be used: set a delay per category (the longest among an order's products applies).",
     "categories.none":
       "No categories yet. Products arrive with the shop's events; group them here to give, say, consumables a longer wait before the SMS.",
-    "categories.productCountOne": "{count} product",
-    "categories.productCountOther": "{count} products",
+    "categories.productCount_one": "{count} product",
+    "categories.productCount_other": "{count} products",
     "categories.smsAfterDays": "SMS after (days)",
     "categories.defaultDays": "{days} (default)",
     "categories.newCategory": "New category",
@@ -183,8 +183,8 @@ export const settingsMessages = defineMessages({
       "Le SMS de demande d'avis attend que le produit ait servi : fixez un délai par catégorie (le plus long parmi les produits d'une commande s'applique).",
     "categories.none":
       "Aucune catégorie pour l'instant. Les produits arrivent avec les événements de la boutique ; regroupez-les ici pour donner, par exemple, plus de temps aux consommables avant le SMS.",
-    "categories.productCountOne": "{count} produit",
-    "categories.productCountOther": "{count} produits",
+    "categories.productCount_one": "{count} produit",
+    "categories.productCount_other": "{count} produits",
     "categories.smsAfterDays": "SMS après (jours)",
     "categories.defaultDays": "{days} (par défaut)",
     "categories.newCategory": "Nouvelle catégorie",
