@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { z } from "zod";
 import { databaseConfigFromUrl } from "@/lib/db/connection-config";
-import { startFakePostmark } from "../tests/support/fake-providers";
+import { startFakePostmark } from "@/tools/fake-providers";
 import {
   ADMIN_DATABASE_URL,
   createMigratedDatabase,
@@ -200,7 +200,7 @@ async function main(options: Options) {
       );
       if (options["report-conversations"] > 0) await fillOutcomeData(client, options["report-conversations"]);
       if (options.messages > 0) await fillMessageData(client, databaseUrl, options.messages, options.conversations);
-      const { prepareSimulatedShop } = await import("@/lib/simulator/prepare-simulated-shop");
+      const { prepareSimulatedShop } = await import("@/tools/simulator/prepare-simulated-shop");
       await prepareSimulatedShop();
     }
     const [{ count: messageCount }] = (await client.query<{ count: string }>(`SELECT count(*) FROM "Message"`))

@@ -18,7 +18,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { z } from "zod";
 import { databaseConfigFromUrl } from "@/lib/db/connection-config";
-import { startFakePostmark, startFakeTwilio } from "../tests/support/fake-providers";
+import { startFakePostmark, startFakeTwilio } from "@/tools/fake-providers";
 import { createMigratedDatabase, dropDatabase } from "../tests/support/test-database";
 import { fillOutcomeData } from "./bench-reports";
 import { fillMessageData } from "./bench-search";
@@ -162,7 +162,7 @@ async function main(options: Options) {
   try {
     await fillOutcomeData(client, options["report-conversations"]);
     await fillMessageData(client, databaseUrl, options.messages, options.conversations);
-    const { prepareSimulatedShop } = await import("@/lib/simulator/prepare-simulated-shop");
+    const { prepareSimulatedShop } = await import("@/tools/simulator/prepare-simulated-shop");
     const { hashPassword } = await import("@/lib/auth/password");
     await prepareSimulatedShop();
     // One count row per inserted conversation: folded as the dispatcher would before anyone reads them.

@@ -41,8 +41,6 @@ const LAYERS: readonly (readonly string[])[] = [
   ["connections"],
   ["jobs"],
   ["startup"],
-  ["simulator"],
-  ["seed"],
 ];
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -67,6 +65,8 @@ for (const file of sourceFiles("lib")) {
   const from = domainOf(file);
   if (!rank.has(from)) problems.push(`${file}: its domain "${from}" is not in LAYERS (scripts/check-layers.ts)`);
   const source = readFileSync(path.join(root, file), "utf8");
+  if (/(?:from |import\()"@\/tools\//.test(source))
+    problems.push(`${file} imports tools/: the product never depends on dev tooling`);
   for (const [, imported] of source.matchAll(/(?:from |import\()"@\/lib\/([^"/]+)[^"]*"/g)) {
     const to = imported!.replace(/\.tsx?$/, "");
     if (to === from) continue;

@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { databaseHasData, seedDemoShop } from "@/lib/seed/seed-demo-shop";
+import { databaseHasData, seedDemoShop } from "@/tools/seed/seed-demo-shop";
 
 async function main() {
   const { values } = parseArgs({

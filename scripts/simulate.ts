@@ -1,7 +1,7 @@
 // npm run simulate -- --customers 2000 --seed 42 [--start-app] [--sms-click 0.083 ...]
 //
 // Drives a simulated shop through the app's real endpoints and prints the planted rates beside
-// what the simulated customers produced (lib/simulator). Two ways to run it:
+// what the simulated customers produced (tools/simulator). Two ways to run it:
 //   --start-app   the built app (`npm run build` first) on a throwaway PostgreSQL database, wired
 //                 to fake Postmark and Twilio started here; stopped and dropped at the end. The
 //                 shop gets the default flow timing and an SMS window open all day.
@@ -15,20 +15,20 @@ import { existsSync } from "node:fs";
 import { createConnection } from "node:net";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { compareWithReport, formatComparison } from "@/lib/simulator/compare-with-report";
-import type { SimulationSecrets } from "@/lib/simulator/provider-payloads";
-import { runSimulation, type SimulationResult } from "@/lib/simulator/run-simulation";
-import { MAX_CUSTOMERS } from "@/lib/simulator/shop-scenario";
+import { compareWithReport, formatComparison } from "@/tools/simulator/compare-with-report";
+import type { SimulationSecrets } from "@/tools/simulator/provider-payloads";
+import { runSimulation, type SimulationResult } from "@/tools/simulator/run-simulation";
+import { MAX_CUSTOMERS } from "@/tools/simulator/shop-scenario";
 import {
   DEFAULT_RATES,
   RATE_NAMES,
   RATE_SPECS,
   resolveRates,
   type SimulationRates,
-} from "@/lib/simulator/simulation-rates";
-import { describeRates, formatTally } from "@/lib/simulator/simulation-tally";
-import { httpOutbox, httpTransport, type Outbox, type Transport } from "@/lib/simulator/transport";
-import { startFakePostmark, startFakeTwilio } from "../tests/support/fake-providers";
+} from "@/tools/simulator/simulation-rates";
+import { describeRates, formatTally } from "@/tools/simulator/simulation-tally";
+import { httpOutbox, httpTransport, type Outbox, type Transport } from "@/tools/simulator/transport";
+import { startFakePostmark, startFakeTwilio } from "@/tools/fake-providers";
 import { createMigratedDatabase, dropDatabase } from "../tests/support/test-database";
 
 const USAGE = `Usage: npm run simulate -- [options]
@@ -256,8 +256,8 @@ async function startOwnApp(options: CliOptions): Promise<Session> {
     APP_URL: appUrl,
     DATABASE_POOL_MAX: "2",
   });
-  const { prepareSimulatedShop } = await import("@/lib/simulator/prepare-simulated-shop");
-  const { waitForClassifiedReplies } = await import("@/lib/simulator/wait-for-classified-replies");
+  const { prepareSimulatedShop } = await import("@/tools/simulator/prepare-simulated-shop");
+  const { waitForClassifiedReplies } = await import("@/tools/simulator/wait-for-classified-replies");
   const { db } = await import("@/lib/db");
   const shop = await prepareSimulatedShop();
   secrets.apiToken = shop.apiToken;

@@ -9,7 +9,7 @@ import { signInInFrench } from "../support/sign-in";
 // with a problem reply, friction, a priority and automated messages, nor in the reports.
 test.use({ locale: "fr-FR" });
 
-/** Two seeded French customers (lib/seed/demo-history.ts): their conversation ids, Hugo's raised to high priority. */
+/** Two seeded French customers (tools/seed/demo-history.ts): their conversation ids, Hugo's raised to high priority. */
 async function seededConversations() {
   const client = new pg.Client({ connectionString: databaseUrlFor(E2E.postgres.database) });
   await client.connect();

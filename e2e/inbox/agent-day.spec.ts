@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { fetchSentByFake, type PostmarkSent, type TwilioSent } from "../../tests/support/fake-providers";
+import { fetchSentByFake, type PostmarkSent, type TwilioSent } from "@/tools/fake-providers";
 import { E2E } from "../support/e2e-env";
 import { signInAs } from "../support/sign-in";
 

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import type { Role } from "../../lib/auth/permissions";
-import { DEMO_USERS } from "../../lib/seed/demo-users";
+import { DEMO_USERS } from "../../tools/seed/demo-users";
 
 // The demo users that `npm run db:seed` creates, by role.
 export const DEMO = Object.fromEntries(DEMO_USERS.map((user) => [user.role, user])) as Record<

@@ -3,11 +3,11 @@
 // DATABASE_URL unset, exactly as a newcomer's machine does.
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { startFakePostmark, startFakeTwilio } from "../../tests/support/fake-providers";
+import { startFakePostmark, startFakeTwilio } from "@/tools/fake-providers";
 import { createMigratedDatabase } from "../../tests/support/test-database";
 import bcrypt from "bcryptjs";
 import pg from "pg";
-import { DEMO_USERS } from "../../lib/seed/demo-users";
+import { DEMO_USERS } from "../../tools/seed/demo-users";
 import { E2E } from "./e2e-env";
 
 const mode = process.argv[2];

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { fetchSentByFake, type PostmarkSent } from "../../tests/support/fake-providers";
+import { fetchSentByFake, type PostmarkSent } from "@/tools/fake-providers";
 import { E2E } from "../support/e2e-env";
 import { signInAs } from "../support/sign-in";
 

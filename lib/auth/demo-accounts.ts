@@ -1,6 +1,6 @@
 // A demo's accounts carry published passwords: sign-in refuses them outside demo mode, and the
 // first-run page never creates an admin on the demo's domain. The accounts themselves are seed
-// data (lib/seed/demo-users.ts).
+// data (tools/seed/demo-users.ts).
 
 /** The demo's addresses: a reserved domain no real person uses. */
 export const DEMO_EMAIL_DOMAIN = "demo.replyinbox.test";

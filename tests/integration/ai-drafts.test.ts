@@ -6,10 +6,10 @@ import { draftTemplateInVoice } from "@/lib/ai/draft-in-voice";
 import { ENABLE_AI_MESSAGE } from "@/lib/ai/openai-client";
 import { suggestReply } from "@/lib/ai/suggest-reply";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { env } from "@/lib/env";
 import { getVoiceSamples, updateVoiceSamples } from "@/lib/settings/update-voice-samples";
-import { startFakeOpenAI, startFakePostmark, startFakeTwilio } from "../support/fake-providers";
+import { startFakeOpenAI, startFakePostmark, startFakeTwilio } from "@/tools/fake-providers";
 import { makeCustomer, makeShopSettings } from "../support/factories";
 import { TWILIO_TEST } from "../support/twilio";
 

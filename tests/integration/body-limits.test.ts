@@ -7,7 +7,7 @@ import { POST as twilioStatus } from "@/app/api/webhooks/twilio/status/route";
 import { createApiToken } from "@/lib/api-tokens/manage-api-tokens";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { withProviderEnv } from "../support/test-env";
 import { TWILIO_TEST } from "../support/twilio";
 

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { POST as smsWebhook } from "@/app/api/webhooks/twilio/sms/route";
 import { POST as shopifyWebhook } from "@/app/api/webhooks/shopify/route";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { dispatchDueMessages } from "@/lib/jobs/dispatch-due-messages";
 import { schedulePostDelivery } from "@/lib/outbound/schedule-post-delivery";

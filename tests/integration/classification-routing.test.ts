@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as smsWebhook } from "@/app/api/webhooks/twilio/sms/route";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { triageInboundMessage, triagePendingMessages } from "@/lib/routing/triage-inbound-message";
 import { classifyText } from "@/lib/classification/classify-text";
 import { CONFIDENT_INTENT, isConfident, isHandledAutomatically } from "@/lib/classification/confidence";
 import { classifyLocally } from "@/lib/classification/local-classifier";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
-import { startFakeOpenAI } from "../support/fake-providers";
+import { startFakeOpenAI } from "@/tools/fake-providers";
 import { makeCustomer, makeOrder, makeShopSettings } from "../support/factories";
 import { TWILIO_TEST, twilioRequest } from "../support/twilio";
 

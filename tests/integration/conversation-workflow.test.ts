@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { addInternalNote, assignConversation, changeConversationStatus } from "@/lib/inbox/update-conversation";
 import { wakeSnoozedConversations } from "@/lib/inbox/wake-snoozed-conversations";
 import { createUser } from "@/lib/users/create-user";

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 
 beforeEach(truncateAllTables);
 

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { parseEnv } from "@/lib/env";
-import { DEMO_USERS } from "@/lib/seed/demo-users";
-import { seedDemoShop } from "@/lib/seed/seed-demo-shop";
+import { DEMO_USERS } from "@/tools/seed/demo-users";
+import { seedDemoShop } from "@/tools/seed/seed-demo-shop";
 import { needsFirstAdmin } from "@/lib/users/first-admin";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 

@@ -3,7 +3,7 @@
 // inbound path (threading, keywords, classification, routing).
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { dispatchDueMessages } from "@/lib/jobs/dispatch-due-messages";
 import { schedulePostDelivery } from "@/lib/outbound/schedule-post-delivery";
 import { listOutbox } from "@/lib/outbox/list-outbox";

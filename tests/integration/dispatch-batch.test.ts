@@ -2,7 +2,7 @@
 // calls side by side): what could differ from sending message by message is tested here.
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { dispatchDueMessages } from "@/lib/jobs/dispatch-due-messages";
 import { STEPS, idempotencyKey } from "@/lib/outbound/flow-steps";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";

@@ -3,7 +3,7 @@ import { GET as cronDispatch } from "@/app/api/cron/dispatch/route";
 import { POST as shopifyWebhook } from "@/app/api/webhooks/shopify/route";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { dispatchDueMessages } from "@/lib/jobs/dispatch-due-messages";
 import { STEPS, idempotencyKey } from "@/lib/outbound/flow-steps";
 import { MAX_ATTEMPTS } from "@/lib/outbound/send-scheduled-message";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/events/route";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/manage-api-tokens";
 import { createUser } from "@/lib/users/create-user";
 

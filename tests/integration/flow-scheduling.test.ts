@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { cancelAbandonedCheckoutFlow, markAbandonedCheckouts } from "@/lib/outbound/abandoned-checkout-flow";
 import { pauseReviewSteps, resumeReviewSteps } from "@/lib/outbound/review-pause";
 import { applyShopEvent } from "@/lib/shop-events/apply-shop-event";

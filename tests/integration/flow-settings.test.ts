@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { getFlowSettings, DEFAULT_FLOW_SETTINGS } from "@/lib/settings/get-flow-settings";
 import { flowSettingsSchema, type FlowSettingsInput } from "@/lib/settings/flow-settings-input";
 import { updateFlowSettings } from "@/lib/settings/update-flow-settings";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { listFrictionCategories } from "@/lib/friction/friction-categories";
 import { recordFrictionFix } from "@/lib/friction/record-fix";
 import { customersWhoHit, frictionReport } from "@/lib/reports/friction-report";

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { POST as inboundWebhook } from "@/app/api/webhooks/postmark/inbound/route";
 import { unsubscribeEmailByAgent } from "@/lib/consent/email-consent";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { makeCustomer, makeShopSettings } from "../support/factories";
 import { fixture } from "../support/shopify";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
 import { createUser } from "@/lib/users/create-user";
 import { withFakeProviders } from "../support/fake-provider-env";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { messageSearchSql, phoneDigits, RECENT_WINDOW, searchInbox } from "@/lib/search/search-inbox";
 import { makeCustomer } from "../support/factories";
 

@@ -7,7 +7,7 @@ import {
 } from "@/lib/classification/label-corrections";
 import { parseCorpus } from "@/lib/classification/reply-corpus";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { makeCustomer } from "../support/factories";
 
 // #12: an agent corrects a reply's labels; the correction is kept with the message, counted in

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import type { Channel, DeliveryStatus, Flow } from "@/lib/generated/prisma/enums";
 import { dispatchDueMessages } from "@/lib/jobs/dispatch-due-messages";
 import { TOO_LATE_REASON } from "@/lib/outbound/send-eligibility";

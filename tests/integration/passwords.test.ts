@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { changeOwnPassword, changePasswordSchema, resetUserPassword } from "@/lib/users/passwords";
 import { createFirstAdmin, needsFirstAdmin } from "@/lib/users/first-admin";
 import { firstRunCode } from "@/lib/users/first-admin-code";

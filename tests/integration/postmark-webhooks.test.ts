@@ -4,7 +4,7 @@ import { POST as inboundWebhook } from "@/app/api/webhooks/postmark/inbound/rout
 import { handleUnsubscribeRequest } from "@/lib/consent/handle-unsubscribe-request";
 import { createUnsubscribeToken } from "@/lib/consent/unsubscribe-token";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { makeCustomer } from "../support/factories";
 import { withProviderEnv } from "../support/test-env";

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { GET as followLink } from "@/app/r/[token]/route";
 import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/u/[token]/route";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { createUnsubscribeToken } from "@/lib/consent/unsubscribe-token";
 import { makeCustomer, makeShopSettings } from "../support/factories";
 import { withProviderEnv } from "../support/test-env";

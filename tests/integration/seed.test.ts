@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { outcomeMetrics } from "@/lib/reports/outcome-metrics";
 import { frictionReport } from "@/lib/reports/friction-report";
 import { parseReportFilters } from "@/lib/reports/report-filters";
-import { DEMO_USERS } from "@/lib/seed/demo-users";
-import { seedDemoShop } from "@/lib/seed/seed-demo-shop";
+import { DEMO_USERS } from "@/tools/seed/demo-users";
+import { seedDemoShop } from "@/tools/seed/seed-demo-shop";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { withProviderEnv } from "../support/test-env";
 

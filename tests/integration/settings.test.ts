@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { getShopSettings } from "@/lib/settings/get-shop-settings";
 import { shopSettingsSchema, type ShopSettingsInput } from "@/lib/settings/shop-settings-input";
 import { updateShopSettings } from "@/lib/settings/update-shop-settings";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/shopify/route";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { fixture, shopifyRequest } from "../support/shopify";
 

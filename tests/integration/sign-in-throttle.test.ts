@@ -10,7 +10,7 @@ import {
   withThrottleStatus,
 } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 
 // #11: sign-in throttling per account and per client address, kept in PostgreSQL, checked before
 // the password is hashed.

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { POST as shopifyWebhook } from "@/app/api/webhooks/shopify/route";
 import { POST as smsWebhook } from "@/app/api/webhooks/twilio/sms/route";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { makeCustomer, makeShopSettings, setSmsState, smsStateOfNumber } from "../support/factories";
 import { fixture, shopifyRequest } from "../support/shopify";

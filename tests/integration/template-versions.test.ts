@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { dispatchDueMessages } from "@/lib/jobs/dispatch-due-messages";
 import { STEPS, idempotencyKey } from "@/lib/outbound/flow-steps";
 import { TEMPLATE_KEYS } from "@/lib/templates/default-templates";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
 import { createUser } from "@/lib/users/create-user";
-import { startFakePostmark, type FakePostmark } from "../support/fake-providers";
+import { startFakePostmark, type FakePostmark } from "@/tools/fake-providers";
 import { makeCustomer, makeOrder, makeShopSettings } from "../support/factories";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null, locale: "en" as "en" | "fr" }));

@@ -5,7 +5,7 @@ import { POST as postmarkInbound } from "@/app/api/webhooks/postmark/inbound/rou
 import { POST as twilioSms } from "@/app/api/webhooks/twilio/sms/route";
 import { parseCorpus, type CorpusLine } from "@/lib/classification/reply-corpus";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { makeShopSettings } from "../support/factories";
 import { withProviderEnv } from "../support/test-env";

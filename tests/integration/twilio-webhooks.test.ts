@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { POST as smsWebhook } from "@/app/api/webhooks/twilio/sms/route";
 import { POST as statusWebhook } from "@/app/api/webhooks/twilio/status/route";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { makeCustomer, makeShopSettings, smsStateOfNumber } from "../support/factories";
 import { withProviderEnv } from "../support/test-env";

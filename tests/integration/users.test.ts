@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { createUser } from "@/lib/users/create-user";
 import { changeUserRole, setUserActive } from "@/lib/users/update-user-access";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";

@@ -10,7 +10,7 @@ import { POST as shopifyWebhook } from "@/app/api/webhooks/shopify/route";
 import { POST as twilioSms } from "@/app/api/webhooks/twilio/sms/route";
 import { POST as twilioStatus } from "@/app/api/webhooks/twilio/status/route";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { makeCustomer, makeShopSettings } from "../support/factories";
 import { withProviderEnv } from "../support/test-env";

@@ -10,7 +10,7 @@ import {
   type TopicHealth,
 } from "@/lib/connections/webhook-health";
 import { db } from "@/lib/db";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { AppError } from "@/lib/errors";
 import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { createUser } from "@/lib/users/create-user";

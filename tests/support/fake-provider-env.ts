@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { startFakePostmark, startFakeTwilio, type FakePostmark, type FakeTwilio } from "./fake-providers";
+import { startFakePostmark, startFakeTwilio, type FakePostmark, type FakeTwilio } from "@/tools/fake-providers";
 
 export type Fakes = { postmark: FakePostmark; twilio: FakeTwilio };
 

@@ -2,7 +2,7 @@
 // dispatcher sends a batch in no particular order, so order cannot tell day 5 from day 14; the
 // subjects of the default templates can (a shop that rewrote them falls back to what is due). Pure.
 import { STEPS } from "@/lib/outbound/flow-steps";
-import type { StepRef } from "@/lib/simulator/simulation-tally";
+import type { StepRef } from "@/tools/simulator/simulation-tally";
 import { DEFAULT_TEMPLATES, TEMPLATE_KEYS } from "@/lib/templates/default-templates";
 
 const STEP_OF_TEMPLATE: Record<string, StepRef> = {

@@ -8,7 +8,7 @@ import {
   twilioStatusParams,
   type EmailReply,
 } from "@/lib/outbox/provider-payloads";
-import { cartTotal, type CartItem, type SimCustomer } from "@/lib/simulator/shop-scenario";
+import { cartTotal, type CartItem, type SimCustomer } from "@/tools/simulator/shop-scenario";
 
 export type SimulationSecrets = {
   /** The app's APP_URL: Twilio signatures are computed over it. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { generateApiToken, hashApiToken, tokenPrefix } from "@/lib/api-tokens/api-token";
 import { db, type DbClient } from "@/lib/db";
-import { DEFAULT_TIMING } from "@/lib/simulator/run-simulation";
+import { DEFAULT_TIMING } from "@/tools/simulator/run-simulation";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
 
 export type PreparedShop = { apiToken: string; smsPricePerSegment: number; smsPriceCurrency: string };

@@ -20,9 +20,9 @@ import {
   twilioStatus,
   type OutgoingRequest,
   type SimulationSecrets,
-} from "@/lib/simulator/provider-payloads";
-import { draw, streamSeed } from "@/lib/simulator/random";
-import { recogniseFlowEmail } from "@/lib/simulator/recognise-flow-email";
+} from "@/tools/simulator/provider-payloads";
+import { draw, streamSeed } from "@/tools/simulator/random";
+import { recogniseFlowEmail } from "@/tools/simulator/recognise-flow-email";
 import {
   EMAIL_REPLIES,
   fillReply,
@@ -30,9 +30,9 @@ import {
   SMS_REPLIES,
   STOP_WORD,
   type ReplyKind,
-} from "@/lib/simulator/reply-texts";
-import { generateShopScenario, type ShopScenario, type SimCustomer } from "@/lib/simulator/shop-scenario";
-import { resolveRates, type SimulationRates } from "@/lib/simulator/simulation-rates";
+} from "@/tools/simulator/reply-texts";
+import { generateShopScenario, type ShopScenario, type SimCustomer } from "@/tools/simulator/shop-scenario";
+import { resolveRates, type SimulationRates } from "@/tools/simulator/simulation-rates";
 import {
   emptyStep,
   SIMULATED_STEPS,
@@ -40,8 +40,8 @@ import {
   type SimulationTally,
   type StepRef,
   type StepTally,
-} from "@/lib/simulator/simulation-tally";
-import type { Outbox, SentEmail, Transport } from "@/lib/simulator/transport";
+} from "@/tools/simulator/simulation-tally";
+import type { Outbox, SentEmail, Transport } from "@/tools/simulator/transport";
 
 /** The shop's flow timing the simulator plans around (the app's defaults; prepareSimulatedShop sets them). */
 export type FlowTiming = { checkInDays: number; reviewDays: number; reminderDays: number; smsDelayDays: number };

@@ -14,8 +14,8 @@ import { deliverOutboxMessages } from "@/lib/outbox/deliver-outbox";
 import { replyAsCustomer } from "@/lib/outbox/reply-as-customer";
 import { applyShopEvent } from "@/lib/shop-events/apply-shop-event";
 import type { LineItemDetails, ShopEvent } from "@/lib/shop-events/shop-event";
-import { createRng, draw } from "@/lib/simulator/random";
-import { CUSTOMER_NAMES } from "@/lib/simulator/shop-scenario";
+import { createRng, draw } from "@/tools/simulator/random";
+import { CUSTOMER_NAMES } from "@/tools/simulator/shop-scenario";
 import { processWebhookOnce } from "@/lib/webhooks/process-webhook-once";
 
 // The demo shop's last weeks, played through the real flows on a simulated clock: checkouts,

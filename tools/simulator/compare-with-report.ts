@@ -1,7 +1,7 @@
 // The app's outcome report beside the simulator's own count, figure by figure, in the report's
 // definitions (a recipient counts on every message sent before they acted). Pure.
 import type { OutcomeReport } from "@/lib/reports/outcome-metrics";
-import { stepKey, type SimulationTally } from "@/lib/simulator/simulation-tally";
+import { stepKey, type SimulationTally } from "@/tools/simulator/simulation-tally";
 
 export type ComparedFigure = { step: string; figure: string; simulator: string; report: string; same: boolean };
 

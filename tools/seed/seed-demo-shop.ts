@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { truncateAllTables } from "@/lib/seed/truncate-all-tables";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { SHOP_SETTINGS_ID } from "@/lib/settings/get-shop-settings";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
-import { DEMO_USERS } from "@/lib/seed/demo-users";
-import { playDemoHistory } from "@/lib/seed/demo-history";
+import { DEMO_USERS } from "@/tools/seed/demo-users";
+import { playDemoHistory } from "@/tools/seed/demo-history";
 
 // A believable small French/English candle shop, for demos and for trying the product: its
 // settings, team and categories here, then weeks of its life played by demo-history.ts.

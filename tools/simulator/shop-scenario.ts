@@ -2,9 +2,9 @@
 // they put in the basket, whether the checkout went through and when the parcel arrived.
 // Pure: the same seed and rates give the same shop.
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { createRng, type Rng } from "@/lib/simulator/random";
-import type { CheckoutReason } from "@/lib/simulator/reply-texts";
-import type { SimulationRates } from "@/lib/simulator/simulation-rates";
+import { createRng, type Rng } from "@/tools/simulator/random";
+import type { CheckoutReason } from "@/tools/simulator/reply-texts";
+import type { SimulationRates } from "@/tools/simulator/simulation-rates";
 
 export type Product = { id: string; sku: string; title: string; price: string; category: string };
 

@@ -1,7 +1,7 @@
 // What a simulation did, counted by the simulator itself (never read back from the app), and
 // the planted rates beside the produced ones. Pure.
 import { AUTO_REVIEW_LINK_STEP, STEPS } from "@/lib/outbound/flow-steps";
-import { RATE_SPECS, type SimulationRates } from "@/lib/simulator/simulation-rates";
+import { RATE_SPECS, type SimulationRates } from "@/tools/simulator/simulation-rates";
 
 export type StepRef = { flow: string; step: string; channel: "email" | "sms" };
 
