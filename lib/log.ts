@@ -33,12 +33,24 @@ export function redact(text: string, knownSecrets: readonly string[] = configure
   return safe.replace(URL_CREDENTIALS, "$1[credentials]@").replace(EMAIL, "[email]").replace(PHONE, "[phone]");
 }
 
+/** A cause that is not an Error (Prisma's driver adapter gives a plain object with the SQLSTATE). */
+function describeValue(value: unknown): string {
+  if (typeof value !== "object") return String(value);
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
 /** An error with its stack and its chain of causes, as text. */
 export function describeError(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
-    parts.push(current instanceof Error ? (current.stack ?? `${current.name}: ${current.message}`) : String(current));
+    parts.push(
+      current instanceof Error ? (current.stack ?? `${current.name}: ${current.message}`) : describeValue(current),
+    );
     current = current instanceof Error ? current.cause : undefined;
     if (current !== undefined && current !== null) parts.push("Caused by:");
   }

@@ -1,7 +1,7 @@
 import "server-only";
+import { isUniqueViolation } from "@/lib/db/database-errors";
 import { db, type DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { InboundMessage } from "@/lib/inbound/inbound-message";
 import { newMailboxHash } from "@/lib/threading/mailbox-hash";
 import type { WebhookKey } from "@/lib/webhooks/process-webhook-once";
@@ -10,16 +10,6 @@ export type IngestOutcome =
   { duplicate: true } | { duplicate: false; messageId: string; conversationId: string; customerId: string };
 
 const ATTEMPTS = 3;
-
-/** A unique key taken by a concurrent delivery (a raw statement reports SQLSTATE 23505 through the driver adapter). */
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof Prisma.PrismaClientKnownRequestError &&
-    error.code === "P2010" &&
-    (error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause?.originalCode ===
-      "23505"
-  );
-}
 
 /**
  * Stores a customer's message in their thread, once per delivery, in one statement (the SQL

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
+import { isRetryableTransactionError, isUniqueViolation } from "@/lib/db/database-errors";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { WebhookProvider } from "@/lib/generated/prisma/enums";
@@ -10,13 +11,9 @@ export type WebhookOutcome<T> = { duplicate: true } | { duplicate: false; result
 
 const ATTEMPTS = 3;
 
-function uniqueTarget(error: Prisma.PrismaClientKnownRequestError): string {
-  const target = error.meta?.target;
+function uniqueTarget(error: unknown): string {
+  const target = error instanceof Prisma.PrismaClientKnownRequestError ? error.meta?.target : undefined;
   return Array.isArray(target) ? target.join(", ") : typeof target === "string" ? target : "a unique field";
-}
-
-function isUniqueViolation(error: unknown): error is Prisma.PrismaClientKnownRequestError {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /**
@@ -28,6 +25,7 @@ function isUniqueViolation(error: unknown): error is Prisma.PrismaClientKnownReq
  * "duplicate" and changes nothing else. Asked only after a collision: the usual path pays nothing.
  * Two different events racing to create the same row (a checkout created by both its
  * create and update webhooks) collide on a unique key: the loser runs again and sees the row.
+ * Two racing on the same rows in another order deadlock: PostgreSQL cancels one, which runs again.
  */
 export async function processWebhookOnce<T>(
   key: WebhookKey,
@@ -55,6 +53,7 @@ export async function processWebhookOnce<T>(
         return { duplicate: false, result: await apply(tx) } as const;
       });
     } catch (error) {
+      if (isRetryableTransactionError(error) && attempt < ATTEMPTS) continue;
       if (!isUniqueViolation(error)) throw error;
       collided = true;
       // Still colliding after the retries: this delivery names something another record owns

@@ -241,6 +241,36 @@ describe("what is kept, and for whom", () => {
   });
 });
 
+describe("a deadlock", () => {
+  it("runs the delivery's transaction again: PostgreSQL cancelled it, nothing was written", async () => {
+    // The first checkout insert is cancelled as a deadlock would be (SQLSTATE 40P01).
+    await db.$executeRawUnsafe(`CREATE SEQUENCE IF NOT EXISTS test_deadlock_once`);
+    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION test_deadlock_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF nextval('test_deadlock_once') = 1 THEN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END IF;
+        RETURN NEW;
+      END $$`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER test_deadlock_once BEFORE INSERT ON "Checkout" FOR EACH ROW EXECUTE FUNCTION test_deadlock_once()`,
+    );
+    try {
+      const response = await shopifyWebhook(
+        shopifyRequest("checkouts/create", fixture("shopify/checkout-update.json")),
+      );
+      expect(response.status).toBe(200);
+      expect(await db.checkout.count()).toBe(1);
+      const [{ calls }] = await db.$queryRawUnsafe<[{ calls: bigint }]>(
+        `SELECT last_value AS calls FROM test_deadlock_once`,
+      );
+      expect(calls).toBe(2n);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_deadlock_once ON "Checkout"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS test_deadlock_once()`);
+      await db.$executeRawUnsafe(`DROP SEQUENCE IF EXISTS test_deadlock_once`);
+    }
+  });
+});
+
 describe("replaying a failed delivery", () => {
   it("applies it once, for one admin at a time, records who did it, and drops the body", async () => {
     const restore = await refuse("disk-full-2");

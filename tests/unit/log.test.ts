@@ -40,4 +40,9 @@ describe("logError", () => {
   it("describes a thrown non-Error as text", () => {
     expect(describeError("plain string")).toBe("plain string");
   });
+
+  it("writes out a cause that is a plain object (the database's code), not [object Object]", () => {
+    const error = new Error("deadlock detected", { cause: { kind: "postgres", originalCode: "40P01" } });
+    expect(describeError(error)).toContain('Caused by:\n{"kind":"postgres","originalCode":"40P01"}');
+  });
 });
