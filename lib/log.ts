@@ -64,7 +64,7 @@ export function logError(context: string, message: string, error?: unknown): voi
 export function logWarning(context: string, message: string, error?: unknown): void {
   console.warn(
     redact(
-      `[${context}] ${message}${error === undefined ? "" : `: ${error instanceof Error ? error.message : String(error)}`}`,
+      `[${context}] ${message}${error === undefined ? "" : `: ${error instanceof Error ? error.message : describeValue(error)}`}`,
     ),
   );
 }

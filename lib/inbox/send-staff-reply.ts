@@ -166,9 +166,14 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
     configured: configuredChannels(),
   })[input.channel];
   if (!availability.allowed)
-    throw AppError.because("bad_request", input.channel === "sms" ? "cannotReplyBySms" : "cannotReplyByEmail", {
-      reason: { key: `channel_${availability.reason}` },
-    });
+    // A channel this server lacks is for its admins to fix (503); the customer's state is a 400.
+    throw AppError.because(
+      availability.reason.endsWith("_not_configured") ? "not_configured" : "bad_request",
+      input.channel === "sms" ? "cannotReplyBySms" : "cannotReplyByEmail",
+      {
+        reason: { key: `channel_${availability.reason}` },
+      },
+    );
 
   const { text, reviewLinkId } = await fillVariables(input.text, { conversation, settings, channel: input.channel });
   const base = {

@@ -1,5 +1,6 @@
 // Whether a scheduled message may go out now: rules checked at send time, not only when it was
 // scheduled. Pure, so every rule is tested on its own.
+import { cancelReasonText } from "@/lib/delivery/cancel-reasons";
 import { contactBlock, type ContactBlock, type ContactFacts } from "@/lib/consent/contact-rules";
 import type { Channel, DayFiveEmail, Flow } from "@/lib/generated/prisma/enums";
 import { STEPS } from "@/lib/outbound/flow-steps";
@@ -90,7 +91,7 @@ export function decideSend(input: EligibilityInput): SendDecision {
   if (blocked) return { action: "skip", reason: CONTACT_SKIP_REASON[blocked] };
 
   if ((message.flow === "abandoned_checkout" || message.flow === "high_value_cart") && input.checkoutCompleted)
-    return { action: "cancel", reason: "cancelled: the order was placed" };
+    return { action: "cancel", reason: cancelReasonText({ kind: "order_placed" }) };
   // A day-5 "how is your lamp?" forty days late reads as a robot's.
   if (message.latestAt && now > message.latestAt) return { action: "skip", reason: TOO_LATE_REASON };
 
