@@ -14,7 +14,13 @@ import { smsSize } from "@/lib/sms/sms-segments";
 import { staffSignature, withoutTypedSignature } from "@/lib/inbox/staff-signature";
 import { renderEmailHtml, renderEmailText } from "@/lib/templates/render-email-html";
 import { renderTemplate, TemplateRenderError } from "@/lib/templates/render-template";
-import { chainAfter, replySubject, replyToAddress, threadingHeaders } from "@/lib/threading/reply-headers";
+import {
+  chainAfter,
+  ourMessageId,
+  replySubject,
+  replyToAddress,
+  threadingHeaders,
+} from "@/lib/threading/reply-headers";
 
 // Twilio refuses bodies over 1600 characters.
 const MAX_SMS_CHARACTERS = 1600;
@@ -233,7 +239,7 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
         subject: replySubject(answered?.subject ?? conversation.subject ?? settings.shopName),
         textBody: renderEmailText(parts),
         htmlBody: renderEmailHtml(parts),
-        emailMessageId: `<reply-${id}@${settings.senderEmail.split("@")[1]}>`,
+        emailMessageId: ourMessageId("reply", id, settings.senderEmail),
         inReplyTo: chain.at(-1) ?? null,
         references: chain.length ? chain.join(" ") : null,
       },

@@ -7,7 +7,7 @@ import { reviewTargetUrl } from "@/lib/links/create-tracked-link";
 import { AUTO_REVIEW_LINK_STEP, MANUAL_REVIEW_LINK, STEPS } from "@/lib/outbound/flow-steps";
 import { fitOneSegment } from "@/lib/sms/fit-one-segment";
 import { smsSize } from "@/lib/sms/sms-segments";
-import { replyToAddress, replySubject, threadingHeaders } from "@/lib/threading/reply-headers";
+import { ourMessageId, replyToAddress, replySubject, threadingHeaders } from "@/lib/threading/reply-headers";
 import { TEMPLATE_KEYS } from "@/lib/templates/default-templates";
 import type { ApprovedVersions } from "@/lib/templates/get-approved-version";
 import { renderEmailHtml, renderEmailText } from "@/lib/templates/render-email-html";
@@ -143,8 +143,7 @@ export function renderMessage(context: ComposeContext, chosen: ChosenText, links
     const body = renderTemplate(version.body, values, locale);
     const { APP_URL, POSTMARK_INBOUND_ADDRESS, LINK_SECRET } = env();
     const unsubscribeUrl = `${APP_URL.replace(/\/$/, "")}/u/${createUnsubscribeToken(customer.id, LINK_SECRET)}`;
-    const senderDomain = settings.senderEmail.split("@")[1];
-    const messageIdHeader = `<sm-${scheduled.id}@${senderDomain}>`;
+    const messageIdHeader = ourMessageId("sm", scheduled.id, settings.senderEmail);
     const parts = {
       body,
       preheader: version.preheader ? renderTemplate(version.preheader, values, locale) : null,

@@ -7,6 +7,14 @@ export function replyToAddress(inbound: string | undefined, mailboxHash: string)
   return `${local}+${mailboxHash}@${domain}`;
 }
 
+/**
+ * Our Message-ID for a mail we send: the id of what it records (an automated message "sm", a
+ * staff reply "reply") on the sender's domain, so the customer's answer threads back to it.
+ */
+export function ourMessageId(kind: "sm" | "reply", id: string, senderEmail: string): string {
+  return `<${kind}-${id}@${senderEmail.split("@")[1]}>`;
+}
+
 /** "Re: <subject>" once, whatever prefixes the customer's client added. */
 export function replySubject(subject: string): string {
   return `Re: ${subject.replace(/^((re|tr|fwd?|aw)\s*:\s*)+/i, "")}`;

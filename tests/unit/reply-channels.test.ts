@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultReplyChannel, replyChannels, reviewLinkChannels } from "@/lib/inbox/reply-channels";
-import { chainAfter, replySubject, threadingHeaders } from "@/lib/threading/reply-headers";
+import { chainAfter, ourMessageId, replySubject, threadingHeaders } from "@/lib/threading/reply-headers";
 
 const reachable = {
   email: "a@b.test",
@@ -68,5 +68,10 @@ describe("reply headers", () => {
       { name: "References", value: "<a@x> <b@x>" },
     ]);
     expect(threadingHeaders([])).toEqual([]);
+  });
+
+  it("gives our mail a Message-ID on the sender's domain, named after what it records", () => {
+    expect(ourMessageId("sm", "cm1abc", "lea@atelier-lune.fr")).toBe("<sm-cm1abc@atelier-lune.fr>");
+    expect(ourMessageId("reply", "6f1c", "lea@atelier-lune.fr")).toBe("<reply-6f1c@atelier-lune.fr>");
   });
 });
