@@ -1,3 +1,4 @@
+import { cancelReasonText } from "@/lib/delivery/cancel-reasons";
 import { describe, expect, it } from "vitest";
 import { frictionCategoryLabel, priorityLabel, statusReasonLabel, stepLabel } from "@/lib/i18n/labels";
 import { formatMoney, formatNumber, formatPercent, plural } from "@/lib/i18n/numbers";
@@ -45,6 +46,18 @@ describe("stored codes as words", () => {
     expect(statusReasonLabel("paused by Sofia Agent", "fr")).toBe("mis en pause par Sofia Agent");
     expect(statusReasonLabel("resumed: paused for 14 days", "fr")).toBe("repris : en pause depuis 14 jours");
     expect(statusReasonLabel("resumed: paused for 1 day", "fr")).toBe("repris : en pause depuis 1 jour");
+    // Every text a cancellation records (lib/delivery/cancel-reasons) has its French words.
+    for (const reason of [
+      { kind: "customer_replied" },
+      { kind: "review_link_sent" },
+      { kind: "order_placed" },
+      { kind: "email_unsubscribed" },
+      { kind: "email_suppressed", source: "postmark_bounce" },
+      { kind: "email_suppressed", source: "postmark_spam_complaint" },
+      { kind: "sms_opted_out" },
+      { kind: "data_erased" },
+    ] as const)
+      expect(statusReasonLabel(cancelReasonText(reason), "fr"), reason.kind).toMatch(/^annulé : /);
     expect(statusReasonLabel("skipped: email suppressed (bounce or complaint)", "fr")).toBe(
       "ignoré : e-mail bloqué (rejet ou plainte)",
     );
