@@ -185,7 +185,14 @@ export function ReplyComposer({
           baseline.current = null;
           return;
         }
-        setAttempt({ status: outcome.outcome, text: sending, channel, error: outcome.error });
+        if (outcome.outcome === "unknown")
+          return setAttempt({
+            status: "unknown",
+            text: sending,
+            channel,
+            error: t(outcome.reason === "no_answer" ? "sendNoAnswer" : "sendInProgress"),
+          });
+        setAttempt({ status: "failed", text: sending, channel, error: outcome.error });
       } catch {
         setAttempt({ status: "failed", text: sending, channel, error: t("serverUnreachable") });
       }

@@ -7,25 +7,19 @@ import { AppError } from "@/lib/errors";
 import type { Message } from "@/lib/generated/prisma/client";
 import { replyChannels } from "@/lib/inbox/reply-channels";
 import { createTrackedLink, reviewTargetUrl } from "@/lib/links/create-tracked-link";
-import type { SendOutcome } from "@/lib/delivery/providers/send-outcome";
-import { findSentEmail, findSentSms, sendEmail, sendSms } from "@/lib/delivery/providers/transport";
+import { findTransmitted, transmit, type Tracking, type Transmission } from "@/lib/delivery/transmit";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { smsSize } from "@/lib/sms/sms-segments";
 import { staffSignature, withoutTypedSignature } from "@/lib/inbox/staff-signature";
 import { renderEmailHtml, renderEmailText } from "@/lib/templates/render-email-html";
 import { renderTemplate, TemplateRenderError } from "@/lib/templates/render-template";
-import {
-  chainAfter,
-  ourMessageId,
-  replySubject,
-  replyToAddress,
-  threadingHeaders,
-} from "@/lib/threading/reply-headers";
+import { mailsAnswered } from "@/lib/threading/mail-answered";
+import { chainAfter, ourMessageId, replySubject, replyToAddress } from "@/lib/threading/reply-headers";
 
 // Twilio refuses bodies over 1600 characters.
 const MAX_SMS_CHARACTERS = 1600;
 // A timed-out provider call: the message may have left. A retry looks it up before sending again.
-const NO_ANSWER = "no_answer";
+export const NO_ANSWER = "no_answer";
 
 export const staffReplySchema = z.object({
   conversationId: z.string().min(1),
@@ -52,8 +46,11 @@ export type StaffReplyOutcome =
   | { outcome: "sent"; messageId: string }
   /** Nothing went out: the same request can be retried. */
   | { outcome: "failed"; messageId: string; error: string }
-  /** The provider did not answer: a retry checks whether it went before sending again. */
-  | { outcome: "unknown"; messageId: string; error: string }
+  /**
+   * Not confirmed: the provider did not answer ("no_answer": a retry checks whether it went
+   * before sending again), or another request is sending it ("in_progress").
+   */
+  | { outcome: "unknown"; messageId: string; reason: "no_answer" | "in_progress" }
   /** Someone wrote in the conversation since the agent looked: nothing was sent. */
   | { outcome: "stale"; newer: NewerMessage[] };
 
@@ -206,20 +203,7 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
       },
     });
   } else {
-    const answered =
-      (await db.message.findFirst({
-        where: {
-          conversationId: conversation.id,
-          channel: "email",
-          direction: "inbound",
-          emailMessageId: { not: null },
-        },
-        orderBy: { createdAt: "desc" },
-      })) ??
-      (await db.message.findFirst({
-        where: { conversationId: conversation.id, channel: "email", emailMessageId: { not: null } },
-        orderBy: { createdAt: "desc" },
-      }));
+    const answered = (await mailsAnswered([conversation.id], db, { orOurOwn: true })).get(conversation.id);
     const chain = answered ? chainAfter(answered) : [];
     const signature = staffSignature(actor.name, settings.shopName);
     const parts = {
@@ -249,37 +233,40 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
   return message;
 }
 
-async function callProvider(message: Message, mailboxHash: string, now: Date): Promise<SendOutcome> {
-  const { APP_URL, POSTMARK_INBOUND_ADDRESS } = env();
-  if (message.channel === "sms")
-    return sendSms(
-      {
-        to: message.toAddress!,
-        body: message.textBody,
-        statusCallback: `${APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/status`,
-      },
-      now,
-    );
-  const chain = message.references?.split(/\s+/).filter(Boolean) ?? [];
-  return sendEmail(
-    {
-      from: message.fromAddress!,
-      to: message.toAddress!,
-      replyTo: replyToAddress(POSTMARK_INBOUND_ADDRESS, mailboxHash),
-      subject: message.subject ?? "",
-      htmlBody: message.htmlBody ?? "",
-      textBody: message.textBody,
-      headers: [{ name: "Message-ID", value: message.emailMessageId! }, ...threadingHeaders(chain)],
-      metadata: { messageId: message.id },
-    },
-    now,
-  );
+/** The reply as the delivery engine sends it: everything comes from the stored row, so a retry resends exactly it. */
+function transmissionOf(message: Message, mailboxHash: string): Transmission {
+  const tracking = staffReplyTracking(message);
+  if (message.channel === "sms") return { channel: "sms", to: message.toAddress!, text: message.textBody, tracking };
+  return {
+    channel: "email",
+    from: message.fromAddress!,
+    to: message.toAddress!,
+    replyTo: replyToAddress(env().POSTMARK_INBOUND_ADDRESS, mailboxHash),
+    subject: message.subject ?? "",
+    html: message.htmlBody ?? "",
+    text: message.textBody,
+    messageIdHeader: message.emailMessageId!,
+    replyingTo: message.references?.split(/\s+/).filter(Boolean) ?? [],
+    tracking,
+  };
+}
+
+/** How a staff reply is found at its provider when its call got no answer. */
+export function staffReplyTracking(message: Pick<Message, "id">): Tracking {
+  return { key: "messageId", id: message.id };
 }
 
 /** Whether a send that got no answer reached the provider; its id if it did. */
-async function lookUpAtProvider(message: Message): Promise<string | null> {
-  if (message.channel === "email") return findSentEmail("messageId", message.id);
-  return findSentSms(message.toAddress ?? "", message.textBody, new Date(message.createdAt.getTime() - 60_000));
+export async function findStaffReplyAtProvider(message: Message): Promise<string | null> {
+  return findTransmitted(
+    {
+      channel: message.channel,
+      to: message.toAddress ?? "",
+      text: message.textBody,
+      tracking: staffReplyTracking(message),
+    },
+    new Date(message.createdAt.getTime() - 60_000),
+  );
 }
 
 async function markSent(message: Message, providerMessageId: string, now: Date): Promise<StaffReplyOutcome> {
@@ -308,7 +295,7 @@ async function deliver(message: Message, now: Date): Promise<StaffReplyOutcome> 
     where: { id: message.conversationId },
     select: { mailboxHash: true },
   });
-  const outcome = await callProvider(message, conversation.mailboxHash, now);
+  const outcome = await transmit(transmissionOf(message, conversation.mailboxHash), now);
   switch (outcome.kind) {
     case "sent":
       return markSent(message, outcome.providerMessageId, now);
@@ -317,12 +304,7 @@ async function deliver(message: Message, now: Date): Promise<StaffReplyOutcome> 
         where: { id: message.id },
         data: { deliveryError: outcome.error, deliveryErrorCode: NO_ANSWER },
       });
-      return {
-        outcome: "unknown",
-        messageId: message.id,
-        error:
-          "The provider did not answer, so the reply may or may not have gone. Retry: it is checked before anything is sent again.",
-      };
+      return { outcome: "unknown", messageId: message.id, reason: "no_answer" };
     case "transient":
     case "permanent": {
       const code = outcome.kind === "permanent" ? (outcome.code ?? null) : null;
@@ -340,7 +322,7 @@ async function retry(message: Message, now: Date): Promise<StaffReplyOutcome> {
   if (message.deliveryStatus === "sent" || message.deliveryStatus === "delivered")
     return { outcome: "sent", messageId: message.id };
   if (message.deliveryStatus === "sending" && message.deliveryErrorCode === NO_ANSWER) {
-    const providerMessageId = await lookUpAtProvider(message);
+    const providerMessageId = await findStaffReplyAtProvider(message);
     if (providerMessageId) return markSent(message, providerMessageId, now);
     const { count } = await db.message.updateMany({
       where: { id: message.id, deliveryStatus: "sending", deliveryErrorCode: NO_ANSWER },
@@ -355,11 +337,7 @@ async function retry(message: Message, now: Date): Promise<StaffReplyOutcome> {
     });
     if (count === 1) return deliver(message, now);
   }
-  return {
-    outcome: "unknown",
-    messageId: message.id,
-    error: "This reply is being sent by another request; refresh in a moment.",
-  };
+  return { outcome: "unknown", messageId: message.id, reason: "in_progress" };
 }
 
 /**

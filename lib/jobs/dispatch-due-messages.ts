@@ -4,6 +4,7 @@ import { triagePendingMessages } from "@/lib/routing/triage-inbound-message";
 import { db } from "@/lib/db";
 import { configuredChannels, env } from "@/lib/env";
 import { foldConversationCounts } from "@/lib/inbox/list-conversations";
+import { settleUnconfirmedReplies } from "@/lib/inbox/settle-unconfirmed-replies";
 import { wakeSnoozedConversations } from "@/lib/inbox/wake-snoozed-conversations";
 import type { Channel } from "@/lib/generated/prisma/enums";
 import { markAbandonedCheckouts } from "@/lib/outbound/abandoned-checkout-flow";
@@ -30,6 +31,8 @@ export type DispatchReport = {
   abandonedCheckouts: number;
   reclaimed: number;
   settled: { sent: number; requeued: number };
+  /** Staff replies whose provider call got no answer and nobody retried: looked up. */
+  settledReplies: { sent: number; failed: number };
   results: Partial<Record<SendResult, number>>;
 };
 
@@ -101,6 +104,7 @@ export async function dispatchDueMessages(
       abandonedCheckouts: 0,
       reclaimed: 0,
       settled: { sent: 0, requeued: 0 },
+      settledReplies: { sent: 0, failed: 0 },
       results: {},
     };
   }
@@ -112,6 +116,7 @@ export async function dispatchDueMessages(
   const abandonedCheckouts = await markAbandonedCheckouts(db, clock());
   const reclaimed = await reclaimExpiredLeases(clock());
   const settled = await settleUnknownMessages(clock(), [...channels]);
+  const settledReplies = await settleUnconfirmedReplies(clock(), [...channels]);
   // A demo's Outbox reports its deliveries like a provider would.
   const transports = activeTransports();
   if (transports.email === "outbox" || transports.sms === "outbox") await deliverOutboxMessages(clock());
@@ -137,5 +142,5 @@ export async function dispatchDueMessages(
   }
   // After the sends, which matter more: a few more closed days of the outcome report's rollup.
   await keepOutcomeRollupWarm(clock());
-  return { channels: [...channels], woken, abandonedCheckouts, reclaimed, settled, results };
+  return { channels: [...channels], woken, abandonedCheckouts, reclaimed, settled, settledReplies, results };
 }

@@ -7,7 +7,7 @@ import { reviewTargetUrl } from "@/lib/links/create-tracked-link";
 import { AUTO_REVIEW_LINK_STEP, MANUAL_REVIEW_LINK, STEPS } from "@/lib/outbound/flow-steps";
 import { fitOneSegment } from "@/lib/sms/fit-one-segment";
 import { smsSize } from "@/lib/sms/sms-segments";
-import { ourMessageId, replyToAddress, replySubject, threadingHeaders } from "@/lib/threading/reply-headers";
+import { ourMessageId, replyToAddress, replySubject } from "@/lib/threading/reply-headers";
 import { TEMPLATE_KEYS } from "@/lib/templates/default-templates";
 import type { ApprovedVersions } from "@/lib/templates/get-approved-version";
 import { renderEmailHtml, renderEmailText } from "@/lib/templates/render-email-html";
@@ -35,7 +35,9 @@ export type ComposedEmail = {
   to: string;
   replyTo: string | null;
   messageIdHeader: string;
-  headers: { name: string; value: string }[];
+  /** The Message-IDs this mail answers (the delivery engine writes the threading headers). */
+  replyingTo: string[];
+  extraHeaders: { name: string; value: string }[];
   templateVersionId: string;
 };
 export type ComposedSms = { channel: "sms"; to: string; text: string; segments: number; templateVersionId: string };
@@ -165,9 +167,8 @@ export function renderMessage(context: ComposeContext, chosen: ChosenText, links
       to: customer.email!,
       replyTo: replyToAddress(POSTMARK_INBOUND_ADDRESS, context.mailboxHash),
       messageIdHeader,
-      headers: [
-        { name: "Message-ID", value: messageIdHeader },
-        ...threadingHeaders(context.replyingTo),
+      replyingTo: context.replyingTo,
+      extraHeaders: [
         { name: "List-Unsubscribe", value: `<${unsubscribeUrl}>, <mailto:${mailto}?subject=unsubscribe>` },
         { name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click" },
       ],

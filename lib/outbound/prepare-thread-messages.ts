@@ -22,6 +22,7 @@ import type { ClaimedMessage } from "@/lib/outbound/load-claimed-messages";
 import { releaseMessages, type Release } from "@/lib/outbound/record-send-outcomes";
 import type { ApprovedVersions } from "@/lib/templates/get-approved-version";
 import { newMailboxHash } from "@/lib/threading/mailbox-hash";
+import { mailsAnswered } from "@/lib/threading/mail-answered";
 import { chainAfter } from "@/lib/threading/reply-headers";
 
 // Before any provider call, each message of a batch is written, once, in its customer's thread:
@@ -74,17 +75,9 @@ async function threadsFor(messages: ClaimedMessage[], tx: DbClient): Promise<Map
         SELECT DISTINCT ON ("customerId") id, "customerId", "mailboxHash" FROM "Conversation"
          WHERE "customerId" IN ${oneOf(customerIds)} ORDER BY "customerId", "lastMessageAt" DESC`
     : [];
-  const answered = conversationIds.length
-    ? await tx.$queryRaw<
-        { conversationId: string; emailMessageId: string; references: string | null; subject: string | null }[]
-      >`
-        SELECT DISTINCT ON ("conversationId") "conversationId", "emailMessageId", "references", subject FROM "Message"
-         WHERE "conversationId" IN ${oneOf(conversationIds)} AND direction = 'inbound' AND channel = 'email' AND "emailMessageId" IS NOT NULL
-         ORDER BY "conversationId", "createdAt" DESC`
-    : [];
+  const answeredByConversation = await mailsAnswered(conversationIds, tx);
   const namedById = new Map(named.map((c) => [c.id, c]));
   const latestByCustomer = new Map(latest.map((c) => [c.customerId, c]));
-  const answeredByConversation = new Map(answered.map((m) => [m.conversationId, m]));
   const threads = new Map<string, Thread>();
   for (const message of messages) {
     if (message.conversationId) {

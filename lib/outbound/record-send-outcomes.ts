@@ -4,19 +4,10 @@ import { rowsOf } from "@/lib/db/json-sets";
 import type { ScheduledStatus } from "@/lib/generated/prisma/enums";
 import { markNumberUnreachable, optOutNumber } from "@/lib/consent/sms-consent";
 import type { SendOutcome, Suppression } from "@/lib/delivery/providers/send-outcome";
+import { MAX_ATTEMPTS, retryDelayMs } from "@/lib/delivery/retry-policy";
 
 // What the dispatcher writes after deciding or sending, for a whole batch at once: one UPDATE
 // ... FROM (the batch's rows) per table and kind of change, instead of a few statements per message.
-
-export const MAX_ATTEMPTS = 10;
-const BASE_BACKOFF_MS = 60_000;
-const MAX_BACKOFF_MS = 60 * 60_000;
-
-/** 1, 2, 4 ... minutes after each failed attempt, at most an hour (about 5 hours in all); longer if the provider asks. */
-export function retryDelayMs(attempts: number, retryAfterMs?: number): number {
-  const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
-  return Math.max(backoff, retryAfterMs ?? 0);
-}
 
 /** A message leaving "sending" without a send: skipped, cancelled, paused, deferred, or failed before any call. */
 export type Release = {

@@ -1,18 +1,11 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
-import { env } from "@/lib/env";
 import type { ShopSettings } from "@/lib/generated/prisma/client";
 import { withSmsStates } from "@/lib/consent/sms-consent";
 import { HIGH_VALUE_CART_WINDOW } from "@/lib/outbound/flow-steps";
 import { loadClaimedMessages, type ClaimedMessage } from "@/lib/outbound/load-claimed-messages";
-import {
-  prepareThreadMessages,
-  type PreparedSend,
-  type SendCandidate,
-  type SendRun,
-} from "@/lib/outbound/prepare-thread-messages";
-import type { SendOutcome } from "@/lib/delivery/providers/send-outcome";
-import { sendEmail, sendSms } from "@/lib/delivery/providers/transport";
+import { prepareThreadMessages, type SendCandidate, type SendRun } from "@/lib/outbound/prepare-thread-messages";
+import { transmit } from "@/lib/delivery/transmit";
 import { customerTimeZones } from "@/lib/outbound/quiet-hours";
 import {
   recordAttempts,
@@ -26,7 +19,6 @@ import { decideSend, type SendDecision } from "@/lib/outbound/send-eligibility";
 import { loadApprovedVersions } from "@/lib/templates/get-approved-version";
 import { logError } from "@/lib/log";
 
-export { MAX_ATTEMPTS, retryDelayMs } from "@/lib/outbound/record-send-outcomes";
 export { SENT_AS_CHECK_IN } from "@/lib/outbound/send-facts";
 export type { SendRun } from "@/lib/outbound/prepare-thread-messages";
 
@@ -116,33 +108,6 @@ function releaseFor(
   }
 }
 
-/** The one provider call of a prepared message. */
-async function callProvider({ scheduled, composed }: PreparedSend, now: Date): Promise<SendOutcome> {
-  if (composed.channel === "email") {
-    return sendEmail(
-      {
-        from: composed.from,
-        to: composed.to,
-        replyTo: composed.replyTo,
-        subject: composed.subject,
-        htmlBody: composed.html,
-        textBody: composed.text,
-        headers: composed.headers,
-        metadata: { scheduledMessageId: scheduled.id },
-      },
-      now,
-    );
-  }
-  return sendSms(
-    {
-      to: composed.to,
-      body: composed.text,
-      statusCallback: `${env().APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/status`,
-    },
-    now,
-  );
-}
-
 /**
  * Sends claimed messages of different customers as one batch: checks the rules again, renders the
  * approved texts and records them in the customers' threads, calls the provider once for each
@@ -184,8 +149,11 @@ export async function sendScheduledMessages(
     prepared.map((send) =>
       slot(async () => {
         try {
-          const outcome = await callProvider(send, now);
           const { scheduled, composed, messageId, variant } = send;
+          const outcome = await transmit(
+            { ...composed, tracking: { key: "scheduledMessageId", id: scheduled.id } },
+            now,
+          );
           attempts.push({
             scheduledId: scheduled.id,
             customerId: scheduled.customerId,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { findSentEmail, findSentSms } from "@/lib/delivery/providers/transport";
+import { findTransmitted } from "@/lib/delivery/transmit";
 import { recordSent } from "@/lib/outbound/send-scheduled-message";
 import { logWarning } from "@/lib/log";
 
@@ -24,16 +24,17 @@ export async function settleUnknownMessages(
   for (const scheduled of unknown) {
     let providerMessageId: string | null;
     try {
-      if (!scheduled.sentMessage)
-        providerMessageId = null; // stopped before anything was composed
-      else if (scheduled.channel === "email")
-        providerMessageId = await findSentEmail("scheduledMessageId", scheduled.id);
-      else
-        providerMessageId = await findSentSms(
-          scheduled.sentMessage.toAddress ?? scheduled.customer.phone ?? "",
-          scheduled.sentMessage.textBody,
-          new Date(now.getTime() - LOOKBACK_MS),
-        );
+      providerMessageId = scheduled.sentMessage
+        ? await findTransmitted(
+            {
+              channel: scheduled.channel,
+              to: scheduled.sentMessage.toAddress ?? scheduled.customer.phone ?? "",
+              text: scheduled.sentMessage.textBody,
+              tracking: { key: "scheduledMessageId", id: scheduled.id },
+            },
+            new Date(now.getTime() - LOOKBACK_MS),
+          )
+        : null; // stopped before anything was composed
     } catch (error) {
       logWarning("dispatch", `could not settle ${scheduled.id} yet`, error);
       continue;

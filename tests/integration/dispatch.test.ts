@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { dispatchDueMessages } from "@/lib/jobs/dispatch-due-messages";
 import { STEPS, idempotencyKey } from "@/lib/outbound/flow-steps";
-import { MAX_ATTEMPTS } from "@/lib/outbound/send-scheduled-message";
+import { MAX_ATTEMPTS } from "@/lib/delivery/retry-policy";
 import { smsSize } from "@/lib/sms/sms-segments";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
 import { withFakeProviders } from "../support/fake-provider-env";

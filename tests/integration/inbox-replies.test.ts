@@ -17,6 +17,7 @@ vi.mock("@/lib/auth/current-user", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { sendStaffReply } = await import("@/lib/inbox/send-staff-reply");
+const { dispatchDueMessages } = await import("@/lib/jobs/dispatch-due-messages");
 const { sendReviewLink } = await import("@/lib/inbox/send-review-link");
 const { sendReplyAction, sendReviewLinkAction, markFrictionAction } =
   await import("@/app/(app)/inbox/[conversationId]/actions");
@@ -95,6 +96,8 @@ async function setup(options: { sms?: boolean; customer?: Parameters<typeof make
   });
   return { agent, customer, conversation, first, inbound, latestId: latest.id };
 }
+
+const minutesLater = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
 const reply = (
   conversationId: string,
@@ -199,6 +202,62 @@ describe("staff replies", () => {
       deliveryStatus: "sent",
       providerMessageId: fakes.postmark.sent[0]!.MessageID,
     });
+  });
+
+  it("a reply nobody retried after a timeout is settled by the dispatcher: found at Postmark, it went", async () => {
+    const { agent, conversation, latestId } = await setup();
+    fakes.postmark.failNext("reset-after");
+    expect((await sendStaffReply(reply(conversation.id, latestId), agent)).outcome).toBe("unknown");
+    // Within the agent's retry window, the dispatcher leaves it to them.
+    expect((await dispatchDueMessages({ now: () => minutesLater(5) })).settledReplies).toEqual({ sent: 0, failed: 0 });
+    const report = await dispatchDueMessages({ now: () => minutesLater(11) });
+    expect(report.settledReplies).toEqual({ sent: 1, failed: 0 });
+    expect(await db.message.findFirstOrThrow({ where: { authorType: "staff" } })).toMatchObject({
+      deliveryStatus: "sent",
+      providerMessageId: fakes.postmark.sent[0]!.MessageID,
+      deliveryErrorCode: null,
+    });
+    expect(fakes.postmark.sent).toHaveLength(1);
+  });
+
+  it("a reply Postmark never received is settled as failed, and the agent's retry then sends it once", async () => {
+    const { agent, conversation, latestId } = await setup();
+    fakes.postmark.failNext("reset-before");
+    const input = reply(conversation.id, latestId);
+    expect((await sendStaffReply(input, agent)).outcome).toBe("unknown");
+    expect(fakes.postmark.sent).toHaveLength(0);
+    expect((await dispatchDueMessages({ now: () => minutesLater(11) })).settledReplies).toEqual({ sent: 0, failed: 1 });
+    expect(await db.message.findFirstOrThrow({ where: { authorType: "staff" } })).toMatchObject({
+      deliveryStatus: "failed",
+    });
+    expect((await sendStaffReply(input, agent)).outcome).toBe("sent");
+    expect(fakes.postmark.sent).toHaveLength(1);
+    expect(await db.message.count({ where: { authorType: "staff" } })).toBe(1);
+  });
+
+  it("an email reply where the customer only texted continues our own last mail's thread", async () => {
+    const { agent, conversation } = await setup();
+    await db.message.updateMany({
+      where: { conversationId: conversation.id, direction: "inbound" },
+      data: { channel: "sms", emailMessageId: null },
+    });
+    const ours = await db.message.create({
+      data: {
+        conversationId: conversation.id,
+        direction: "outbound",
+        channel: "email",
+        authorType: "automation",
+        subject: "Your order",
+        textBody: "How is it going?",
+        emailMessageId: "<sm-1@atelier-lune.example>",
+        deliveryStatus: "sent",
+        createdAt: new Date("2026-11-23T11:00:00Z"),
+      },
+    });
+    expect((await sendStaffReply(reply(conversation.id, ours.id), agent)).outcome).toBe("sent");
+    const header = (name: string) => fakes.postmark.sent[0]!.Headers.find((h) => h.Name === name)?.Value;
+    expect(header("In-Reply-To")).toBe("<sm-1@atelier-lune.example>");
+    expect(fakes.postmark.sent[0]!.Subject).toBe("Re: Your order");
   });
 
   it("stops when the customer wrote after the agent looked, and sends when the agent confirms", async () => {

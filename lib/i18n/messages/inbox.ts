@@ -93,6 +93,9 @@ export const inboxMessages = defineMessages({
     sending: "sending…",
     sendFailed: "not sent",
     sendUnknown: "not confirmed",
+    sendNoAnswer:
+      "The provider did not answer, so the reply may or may not have gone. Retry: it is checked before anything is sent again.",
+    sendInProgress: "This reply is being sent by another request; refresh in a moment.",
     retry: "Retry",
     serverUnreachable: "The server could not be reached. Your text is kept; try again.",
     staleTitle: "{count} new message(s) arrived since you started writing. Nothing was sent yet.",
@@ -330,6 +333,9 @@ export const inboxMessages = defineMessages({
     sending: "envoi…",
     sendFailed: "non envoyé",
     sendUnknown: "non confirmé",
+    sendNoAnswer:
+      "Le fournisseur n'a pas répondu : la réponse est peut-être partie, peut-être pas. Réessayez : on vérifie avant de renvoyer quoi que ce soit.",
+    sendInProgress: "Cette réponse est en cours d'envoi par une autre requête ; actualisez dans un instant.",
     retry: "Réessayer",
     serverUnreachable: "Le serveur est injoignable. Votre texte est conservé ; réessayez.",
     staleTitle: "{count} nouveau(x) message(s) depuis que vous avez commencé à écrire. Rien n'a encore été envoyé.",

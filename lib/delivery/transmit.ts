@@ -1,0 +1,77 @@
+import "server-only";
+import { env } from "@/lib/env";
+import type { SendOutcome } from "@/lib/delivery/providers/send-outcome";
+import { findSentEmail, findSentSms, sendEmail, sendSms } from "@/lib/delivery/providers/transport";
+import { threadingHeaders } from "@/lib/threading/reply-headers";
+
+// The delivery engine's one way to put a thread message on the wire, and to find it there again
+// when a call got no answer. Automatic messages (lib/outbound) and staff replies (lib/inbox) both
+// go through here; each records the outcome on its own rows.
+
+/**
+ * What a message is tracked by at its provider: an email by this metadata (Postmark can search
+ * it), an SMS by its number, text and time (Twilio has no metadata).
+ */
+export type Tracking = { key: "scheduledMessageId" | "messageId"; id: string };
+
+export type EmailTransmission = {
+  channel: "email";
+  from: string;
+  to: string;
+  replyTo: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  /** Our Message-ID (ourMessageId): the customer's answer threads back to it. */
+  messageIdHeader: string;
+  /** The Message-IDs this mail answers, oldest first: it lands in the customer's thread. */
+  replyingTo: string[];
+  /** Headers of the kind of message (List-Unsubscribe for automatic mail). */
+  extraHeaders?: { name: string; value: string }[];
+  tracking: Tracking;
+};
+
+export type SmsTransmission = { channel: "sms"; to: string; text: string; tracking: Tracking };
+
+export type Transmission = EmailTransmission | SmsTransmission;
+
+/** Where Twilio reports an SMS's delivery. */
+function statusCallbackUrl(): string {
+  return `${env().APP_URL.replace(/\/$/, "")}/api/webhooks/twilio/status`;
+}
+
+/** One provider call; what it came to (sent, transient, permanent, or unknown: settle before resending). */
+export async function transmit(message: Transmission, now: Date): Promise<SendOutcome> {
+  if (message.channel === "sms")
+    return sendSms({ to: message.to, body: message.text, statusCallback: statusCallbackUrl() }, now);
+  return sendEmail(
+    {
+      from: message.from,
+      to: message.to,
+      replyTo: message.replyTo,
+      subject: message.subject,
+      htmlBody: message.html,
+      textBody: message.text,
+      headers: [
+        { name: "Message-ID", value: message.messageIdHeader },
+        ...threadingHeaders(message.replyingTo),
+        ...(message.extraHeaders ?? []),
+      ],
+      metadata: { [message.tracking.key]: message.tracking.id },
+    },
+    now,
+  );
+}
+
+/**
+ * The provider's id of a message whose call got no answer, or null when the provider never
+ * received it (then, and only then, it may be sent again). Throws when the provider cannot be
+ * asked: the message stays unsettled.
+ */
+export async function findTransmitted(
+  message: { channel: "email" | "sms"; to: string; text: string; tracking: Tracking },
+  sentAfter: Date,
+): Promise<string | null> {
+  if (message.channel === "email") return findSentEmail(message.tracking.key, message.tracking.id);
+  return findSentSms(message.to, message.text, sentAfter);
+}
