@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isRecordNotFound, isUniqueViolation } from "@/lib/db/database-errors";
 
 export const categoryInputSchema = z.object({
   id: z.string().min(1).optional(),
@@ -49,10 +49,8 @@ export async function saveProductCategory(input: CategoryInput, actorUserId: str
     });
     return category;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      throw AppError.because("conflict", "productCategoryTaken", { name: input.name });
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025")
-      throw AppError.because("not_found", "productCategoryGone");
+    if (isUniqueViolation(error)) throw AppError.because("conflict", "productCategoryTaken", { name: input.name });
+    if (isRecordNotFound(error)) throw AppError.because("not_found", "productCategoryGone");
     throw error;
   }
 }

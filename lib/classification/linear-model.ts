@@ -35,7 +35,7 @@ export function predict<L extends string>(model: LinearModel<L>, features: Spars
 export type TrainingExample<L extends string> = { features: SparseFeatures; label: L };
 export type TrainingOptions = { epochs: number; learningRate: number; l2: number; seed: number };
 
-/** Small seeded generator (mulberry32), so training is reproducible. */
+/** Small seeded generator (mulberry32), so training is reproducible (the simulator draws from it too). */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

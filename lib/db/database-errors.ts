@@ -21,6 +21,18 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/** A row the statement refers to is missing (a foreign key, 23503), e.g. deleted meanwhile. */
+export function isMissingReference(error: unknown): boolean {
+  return (
+    (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") || sqlState(error) === "23503"
+  );
+}
+
+/** The record an update or delete names does not exist. */
+export function isRecordNotFound(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
+}
+
 /** A deadlock or a serialization failure: nothing was written, and the transaction may simply run again. */
 export function isRetryableTransactionError(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034") return true;

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isMissingReference } from "@/lib/db/database-errors";
 import { AppError } from "@/lib/errors";
 
 /** A viewer who has not sent a heartbeat for this long has left. */
@@ -28,7 +29,7 @@ export async function heartbeat(
     });
   } catch (error) {
     // The conversation's foreign key: it was deleted, or never existed.
-    if ((error as { code?: string }).code === "P2003") throw AppError.because("not_found", "conversationGone");
+    if (isMissingReference(error)) throw AppError.because("not_found", "conversationGone");
     throw error;
   }
   const [others, latest, conversation] = await Promise.all([

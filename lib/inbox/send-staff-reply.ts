@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { withSmsState } from "@/lib/consent/sms-consent";
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/database-errors";
 import { configuredChannels, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Message } from "@/lib/generated/prisma/client";
@@ -364,7 +365,7 @@ export async function sendStaffReply(
     message = await createReplyMessage(input, actor, now);
   } catch (error) {
     // A double click that raced us to the unique request id: treat it as the retry it is.
-    if ((error as { code?: string }).code === "P2002")
+    if (isUniqueViolation(error))
       return retry(await db.message.findUniqueOrThrow({ where: { clientRequestId: input.clientRequestId } }), now);
     throw error;
   }

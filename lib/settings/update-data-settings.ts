@@ -1,9 +1,8 @@
 import "server-only";
-import { changedFields, recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import type { DataSettingsInput } from "@/lib/settings/data-settings-input";
 import { SHOP_SETTINGS_ID } from "@/lib/settings/get-shop-settings";
+import { updateSettingsSection } from "@/lib/settings/update-settings-section";
 
 const DATA_FIELDS = { retentionMonths: true, smsConsentWordingEn: true, smsConsentWordingFr: true } as const;
 
@@ -21,22 +20,13 @@ export async function getDataSettings(): Promise<DataSettingsInput | null> {
 
 /** A shorter retention applies from the dispatcher's next run; new wording applies to consents recorded from now on. */
 export async function updateDataSettings(input: DataSettingsInput, actorUserId: string): Promise<DataSettingsInput> {
-  return db.$transaction(async (tx) => {
-    const before = await tx.shopSettings.findUnique({ where: { id: SHOP_SETTINGS_ID }, select: DATA_FIELDS });
-    if (!before) throw AppError.because("conflict", "saveShopFirst");
-    await tx.shopSettings.update({ where: { id: SHOP_SETTINGS_ID }, data: { ...input, updatedById: actorUserId } });
-    const changes = changedFields(before, input);
-    if (Object.keys(changes).length)
-      await recordAudit(
-        {
-          actorUserId,
-          action: "settings.data_updated",
-          entityType: "shop_settings",
-          entityId: String(SHOP_SETTINGS_ID),
-          data: changes as never,
-        },
-        tx,
-      );
-    return input;
-  });
+  return updateSettingsSection(
+    {
+      action: "settings.data_updated",
+      read: async (tx) =>
+        (await tx.shopSettings.findUnique({ where: { id: SHOP_SETTINGS_ID }, select: DATA_FIELDS })) ?? {},
+    },
+    input,
+    actorUserId,
+  );
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isRetryableTransactionError, isUniqueViolation, sqlState } from "@/lib/db/database-errors";
+import {
+  isMissingReference,
+  isRecordNotFound,
+  isRetryableTransactionError,
+  isUniqueViolation,
+  sqlState,
+} from "@/lib/db/database-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // How Prisma's driver adapter hands PostgreSQL's errors over: a DriverAdapterError whose cause
@@ -36,5 +42,15 @@ describe("database errors", () => {
     expect(isUniqueViolation(modelError)).toBe(true);
     expect(isUniqueViolation(rawQueryError("23505"))).toBe(true);
     expect(isUniqueViolation(adapterError("40P01"))).toBe(false);
+  });
+
+  it("recognises a missing referenced row and a missing record", () => {
+    const foreignKey = new Prisma.PrismaClientKnownRequestError("FK", { code: "P2003", clientVersion: "6.19.3" });
+    expect(isMissingReference(foreignKey)).toBe(true);
+    expect(isMissingReference(adapterError("23503"))).toBe(true);
+    expect(isMissingReference(rawQueryError("23505"))).toBe(false);
+    const missing = new Prisma.PrismaClientKnownRequestError("Not found", { code: "P2025", clientVersion: "6.19.3" });
+    expect(isRecordNotFound(missing)).toBe(true);
+    expect(isRecordNotFound(foreignKey)).toBe(false);
   });
 });

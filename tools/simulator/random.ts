@@ -2,17 +2,7 @@
 // (seed + customer + purpose), so it never depends on the order in which things happen or on
 // the ids the app hands out: the same seed gives the same shop and the same behaviour. Pure.
 
-/** mulberry32: a tiny, well-known 32-bit generator; plenty for a simulation. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "@/lib/classification/linear-model";
 
 /** FNV-1a over the keys, then a final avalanche: a 32-bit seed per (seed, keys...) stream. */
 export function streamSeed(seed: number, ...keys: (string | number)[]): number {
@@ -40,7 +30,7 @@ export type Rng = {
 };
 
 export function createRng(seed: number, ...keys: (string | number)[]): Rng {
-  const next = mulberry32(streamSeed(seed, ...keys));
+  const next = seededRandom(streamSeed(seed, ...keys));
   const rng: Rng = {
     next,
     chance: (p) => next() < p,
@@ -65,5 +55,5 @@ export function createRng(seed: number, ...keys: (string | number)[]): Rng {
 
 /** One uniform draw for one decision: `draw(seed, "click", customer, step) < rate`. */
 export function draw(seed: number, ...keys: (string | number)[]): number {
-  return mulberry32(streamSeed(seed, ...keys))();
+  return seededRandom(streamSeed(seed, ...keys))();
 }
