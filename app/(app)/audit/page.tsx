@@ -1,3 +1,4 @@
+import { Notice } from "@/components/ui/notice";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
@@ -91,7 +92,7 @@ export default async function AuditPage({
         </span>
       </form>
       {entries.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 p-6 text-sm text-stone-600">{t("none")}</p>
+        <Notice>{t("none")}</Notice>
       ) : (
         <ol
           className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm"

@@ -1,3 +1,4 @@
+import { Notice } from "@/components/ui/notice";
 import type { Metadata } from "next";
 import { CopyField } from "@/components/connections/copy-field";
 import { ReplayButton } from "@/components/connections/replay-button";
@@ -97,9 +98,9 @@ export default async function ConnectionsPage() {
           </h2>
           <p className="mt-1 max-w-2xl text-sm text-stone-600">{t("problemsDescription")}</p>
           {failures.length === 0 ? (
-            <p className="mt-3 rounded-lg border border-dashed border-stone-300 p-6 text-sm text-stone-600">
-              {t("noProblems")}
-            </p>
+            <div className="mt-3">
+              <Notice>{t("noProblems")}</Notice>
+            </div>
           ) : (
             <ol
               className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm"
