@@ -1,9 +1,10 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { BulkActionBar } from "@/components/inbox/bulk-action-bar";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useTranslator } from "@/components/i18n/locale-provider";
@@ -11,6 +12,8 @@ import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { formatDateTime, formatDuration } from "@/lib/i18n/format";
 import { priorityLabel } from "@/lib/i18n/labels";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
+import { ListFilters } from "@/components/inbox/list-filters";
+import { inboxQueryString, type InboxQuery } from "@/lib/inbox/inbox-query";
 import { INBOX_VIEWS, type InboxView } from "@/lib/inbox/inbox-views";
 
 type View = InboxView;
@@ -19,6 +22,7 @@ type Row = {
   id: string;
   customerName: string | null;
   channels: ("email" | "sms")[];
+  subject: string | null;
   snippet: string;
   lastDirection: "inbound" | "outbound" | null;
   status: string;
@@ -41,11 +45,10 @@ const chip = {
   negative: "bg-red-50 text-red-800",
 } as Record<string, string>;
 
-async function fetchPage(view: View, cursor: string | null): Promise<Page> {
-  const response = await fetch(
-    `/api/inbox/conversations?view=${view}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
-    { cache: "no-store" },
-  );
+async function fetchPage(query: InboxQuery, cursor: string | null): Promise<Page> {
+  const response = await fetch(`/api/inbox/conversations?${inboxQueryString(query, cursor ? { cursor } : {})}`, {
+    cache: "no-store",
+  });
   if (!response.ok)
     throw new Error(
       (await response.json().catch(() => null))?.error ?? `The inbox could not be loaded (${response.status}).`,
@@ -53,22 +56,68 @@ async function fetchPage(view: View, cursor: string | null): Promise<Page> {
   return response.json();
 }
 
-/** The conversation list: view tabs with live counts, polling for new messages, j/k/enter. */
-export function ConversationList({ view }: { view: View }) {
+/**
+ * The conversation list: view tabs with live counts, polling for new messages, j/k/enter, and a
+ * selection (checkboxes, shift-click for a range, x) for bulk actions.
+ */
+export function ConversationList({
+  query: listQuery,
+  currentUserId,
+  teammates,
+  tags,
+}: {
+  query: InboxQuery;
+  currentUserId: string;
+  teammates: { id: string; name: string }[];
+  tags: string[];
+}) {
+  const { view } = listQuery;
+  const filtered = Object.values(listQuery.filters).some(Boolean);
   const router = useRouter();
+  const queryClient = useQueryClient();
+  // The row a shift-click extends the selection from.
+  const anchor = useRef<number | null>(null);
   const { t, locale } = useTranslator(inboxMessages);
   const timeZone = useViewerTimeZone();
   const label = (key: View) => t(`view_${key}`);
   const [focused, setFocused] = useState(0);
   const query = useInfiniteQuery({
-    queryKey: ["inbox", view],
-    queryFn: ({ pageParam }) => fetchPage(view, pageParam),
+    queryKey: ["inbox", listQuery],
+    queryFn: ({ pageParam }) => fetchPage(listQuery, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: POLL_MS,
   });
   const rows = useMemo(() => query.data?.pages.flatMap((p) => p.rows) ?? [], [query.data]);
   const counts = query.data?.pages[0]?.counts;
+  // The selection belongs to one list: another view or filter starts with nothing selected.
+  const listKey = inboxQueryString(listQuery);
+  const [selection, setSelection] = useState<{ listKey: string; ids: Set<string> }>({ listKey, ids: new Set() });
+  const selected = selection.listKey === listKey ? selection.ids : new Set<string>();
+  const setSelected = (update: Set<string> | ((current: Set<string>) => Set<string>)) =>
+    setSelection((current) => {
+      const ids = current.listKey === listKey ? current.ids : new Set<string>();
+      return { listKey, ids: typeof update === "function" ? update(ids) : update };
+    });
+
+  function toggle(index: number, range: boolean) {
+    const row = rows[index];
+    if (!row) return;
+    setSelected((current) => {
+      const next = new Set(current);
+      const select = !current.has(row.id);
+      const from = range && anchor.current !== null ? Math.min(anchor.current, index) : index;
+      const to = range && anchor.current !== null ? Math.max(anchor.current, index) : index;
+      for (let i = from; i <= to; i++) {
+        const id = rows[i]!.id;
+        if (select) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+    anchor.current = index;
+  }
+  const allShownSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -77,10 +126,11 @@ export function ConversationList({ view }: { view: View }) {
       if (event.key === "j") setFocused((i) => Math.min(i + 1, Math.max(rows.length - 1, 0)));
       if (event.key === "k") setFocused((i) => Math.max(i - 1, 0));
       if (event.key === "Enter" && rows[focused]) router.push(`/inbox/${rows[focused].id}?view=${view}`);
+      if (event.key === "x") toggle(focused, event.shiftKey);
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [rows, focused, router, view]);
+  });
 
   return (
     <div className="space-y-4">
@@ -88,7 +138,7 @@ export function ConversationList({ view }: { view: View }) {
         {INBOX_VIEWS.map((key) => (
           <Link
             key={key}
-            href={`/inbox?view=${key}`}
+            href={`/inbox?${inboxQueryString({ ...listQuery, view: key })}`}
             aria-current={key === view ? "page" : undefined}
             className={`rounded-md px-3 py-1.5 text-sm ${key === view ? "bg-brand-600 text-white" : "bg-white text-stone-700 ring-1 ring-stone-200 hover:bg-stone-100"}`}
           >
@@ -113,7 +163,36 @@ export function ConversationList({ view }: { view: View }) {
           </button>
         </Notice>
       )}
-      {query.isSuccess && rows.length === 0 && <Notice>{t("emptyView", { view: label(view) })}</Notice>}
+      <ListFilters query={listQuery} currentUserId={currentUserId} teammates={teammates} tags={tags} />
+
+      {query.isSuccess && rows.length === 0 && (
+        <Notice>{t(filtered ? "emptyFiltered" : "emptyView", { view: label(view) })}</Notice>
+      )}
+
+      <BulkActionBar
+        selectedIds={[...selected]}
+        view={view}
+        currentUserId={currentUserId}
+        teammates={teammates}
+        onApplied={(stillSelected) => {
+          setSelected(new Set(stillSelected));
+          void queryClient.invalidateQueries({ queryKey: ["inbox"] });
+          router.refresh();
+        }}
+        onClear={() => setSelected(new Set())}
+      />
+
+      {rows.length > 0 && (
+        <label className="flex w-fit items-center gap-2 px-4 text-xs text-stone-600">
+          <input
+            type="checkbox"
+            checked={allShownSelected}
+            onChange={() => setSelected(allShownSelected ? new Set() : new Set(rows.map((row) => row.id)))}
+            className="size-4"
+          />
+          {t("selectAllShown")}
+        </label>
+      )}
 
       {rows.length > 0 && (
         <ul
@@ -121,10 +200,23 @@ export function ConversationList({ view }: { view: View }) {
           aria-label={t("conversationsIn", { view: label(view) })}
         >
           {rows.map((row, index) => (
-            <li key={row.id} className={index === focused ? "bg-brand-50" : ""}>
+            <li
+              key={row.id}
+              className={`flex items-start ${index === focused ? "bg-brand-50" : selected.has(row.id) ? "bg-brand-50/60" : ""}`}
+            >
+              <input
+                type="checkbox"
+                checked={selected.has(row.id)}
+                // Shift-click selects the range from the last row clicked.
+                onChange={(event) => toggle(index, (event.nativeEvent as MouseEvent).shiftKey === true)}
+                onFocus={() => setFocused(index)}
+                aria-label={t("selectConversation", { name: row.customerName ?? t("unknownCustomer") })}
+                data-testid="select-conversation"
+                className="mt-4 ml-4 size-4 shrink-0"
+              />
               <Link
                 href={`/inbox/${row.id}?view=${view}`}
-                className="block px-4 py-3 focus-visible:outline-2 focus-visible:outline-brand-600"
+                className="block min-w-0 flex-1 px-3 py-3 focus-visible:outline-2 focus-visible:outline-brand-600"
                 data-testid="conversation-row"
                 onFocus={() => setFocused(index)}
               >
@@ -180,6 +272,11 @@ export function ConversationList({ view }: { view: View }) {
                     </span>
                   </span>
                 </div>
+                {row.subject && (
+                  <p className="mt-1 truncate text-sm text-stone-800" data-testid="conversation-subject">
+                    {row.subject}
+                  </p>
+                )}
                 <p className="mt-1 truncate text-sm text-stone-600" title={row.snippet || undefined}>
                   {row.snippet || t("noText")}
                 </p>

@@ -8,6 +8,7 @@ import { inboxMessages } from "@/lib/i18n/messages/inbox";
 export const SHORTCUTS = [
   ["j / k", "keyMove"],
   ["Enter", "keyOpen"],
+  ["x", "keySelect"],
   ["r", "keyReply"],
   ["n", "keyNote"],
   ["a", "keyAssign"],

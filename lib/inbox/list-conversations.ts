@@ -4,7 +4,7 @@ import { db, type DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Channel, ConversationStatus, Direction, Intent, Priority, Sentiment } from "@/lib/generated/prisma/enums";
 
-import { INBOX_VIEWS, type InboxView } from "@/lib/inbox/inbox-views";
+import { defaultSort, INBOX_VIEWS, type InboxFilters, type InboxSort, type InboxView } from "@/lib/inbox/inbox-views";
 
 // Open or pending ("isOpen" is a generated column, so each open view is one index range).
 const OPEN = Prisma.sql`c."isOpen"`;
@@ -30,20 +30,20 @@ function viewFilter(view: InboxView, userId: string): Prisma.Sql {
   }
 }
 
-// Needs-human: most urgent first, then who has waited longest. Other views: latest activity first.
 type Cursor =
   | { kind: "urgency"; priority: number; waitingSince: string | null; id: string }
-  | { kind: "activity"; lastMessageAt: string; id: string };
+  | { kind: "newest"; lastMessageAt: string; id: string }
+  | { kind: "oldest_waiting"; waitingOrActivity: string; id: string };
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
-function decodeCursor(value: string | null | undefined, view: InboxView): Cursor | null {
+function decodeCursor(value: string | null | undefined, sort: InboxSort): Cursor | null {
   if (!value) return null;
   try {
     const cursor = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Cursor;
-    if ((view === "needs_human") !== (cursor.kind === "urgency")) throw new Error("cursor of another view");
+    if (cursor.kind !== sort) throw new Error("cursor of another order");
     return cursor;
   } catch {
     throw AppError.because("bad_request", "pageLinkGone");
@@ -58,40 +58,84 @@ const priorityAt = (rank: number) => PRIORITIES[Math.min(Math.max(Math.trunc(ran
 // Nobody waiting sorts last: an ascending index puts NULLs last, and the cursor compares the same way.
 const FAR_FUTURE = "9999-12-31T00:00:00.000Z";
 const WAITING_KEY = Prisma.sql`COALESCE(c."waitingSince", ${FAR_FUTURE}::timestamp)`;
+// Oldest waiting first: since when a customer waits, else (nobody waits) the last activity.
+const WAITING_OR_ACTIVITY = Prisma.sql`COALESCE(c."waitingSince", c."lastMessageAt")`;
+
+/** The list's filters, as conditions on the conversation (each one of its own columns, or its tags). */
+function filterConditions(filters: InboxFilters): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.channel) conditions.push(Prisma.sql`${filters.channel}::"Channel" = ANY(c.channels)`);
+  if (filters.sentiment) conditions.push(Prisma.sql`c.sentiment = ${filters.sentiment}::"Sentiment"`);
+  if (filters.assignee === "none") conditions.push(Prisma.sql`c."assigneeId" IS NULL`);
+  else if (filters.assignee) conditions.push(Prisma.sql`c."assigneeId" = ${filters.assignee}`);
+  if (filters.tag)
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ConversationTag" ct JOIN "Tag" t ON t.id = ct."tagId" WHERE ct."conversationId" = c.id AND t.name = ${filters.tag})`,
+    );
+  return conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
 
 type IdRow = { id: string; rank: number; waitingSince: Date | null; lastMessageAt: Date };
 
 async function pageIds(
-  view: InboxView,
-  userId: string,
+  options: { view: InboxView; userId: string; sort: InboxSort; filters: InboxFilters },
   cursor: Cursor | null,
   limit: number,
   client: DbClient,
 ): Promise<IdRow[]> {
-  const where = viewFilter(view, userId);
-  if (view === "needs_human") {
-    const priority = cursor?.kind === "urgency" ? priorityAt(cursor.priority) : null;
-    const after =
-      cursor?.kind === "urgency"
-        ? Prisma.sql`AND (c.priority < ${priority}::"Priority" OR (c.priority = ${priority}::"Priority" AND (${WAITING_KEY}, c.id) > (${cursor.waitingSince ?? FAR_FUTURE}::timestamp, ${cursor.id})))`
-        : Prisma.empty;
-    return client.$queryRaw<IdRow[]>`
-      SELECT c.id, ${PRIORITY_RANK}::int AS rank, c."waitingSince", c."lastMessageAt"
-        FROM "Conversation" c
-       WHERE ${where} ${after}
-       ORDER BY c.priority DESC, c."waitingSince" ASC NULLS LAST, c.id ASC
-       LIMIT ${limit}`;
+  const where = Prisma.sql`${viewFilter(options.view, options.userId)} ${filterConditions(options.filters)}`;
+  const columns = Prisma.sql`c.id, ${PRIORITY_RANK}::int AS rank, c."waitingSince", c."lastMessageAt"`;
+  switch (options.sort) {
+    case "urgency": {
+      const priority = cursor?.kind === "urgency" ? priorityAt(cursor.priority) : null;
+      const after =
+        cursor?.kind === "urgency"
+          ? Prisma.sql`AND (c.priority < ${priority}::"Priority" OR (c.priority = ${priority}::"Priority" AND (${WAITING_KEY}, c.id) > (${cursor.waitingSince ?? FAR_FUTURE}::timestamp, ${cursor.id})))`
+          : Prisma.empty;
+      return client.$queryRaw<IdRow[]>`
+        SELECT ${columns} FROM "Conversation" c
+         WHERE ${where} ${after}
+         ORDER BY c.priority DESC, c."waitingSince" ASC NULLS LAST, c.id ASC
+         LIMIT ${limit}`;
+    }
+    case "oldest_waiting": {
+      const after =
+        cursor?.kind === "oldest_waiting"
+          ? Prisma.sql`AND (${WAITING_OR_ACTIVITY}, c.id) > (${cursor.waitingOrActivity}::timestamp, ${cursor.id})`
+          : Prisma.empty;
+      return client.$queryRaw<IdRow[]>`
+        SELECT ${columns} FROM "Conversation" c
+         WHERE ${where} ${after}
+         ORDER BY ${WAITING_OR_ACTIVITY} ASC, c.id ASC
+         LIMIT ${limit}`;
+    }
+    case "newest": {
+      const after =
+        cursor?.kind === "newest"
+          ? Prisma.sql`AND (c."lastMessageAt", c.id) < (${cursor.lastMessageAt}::timestamp, ${cursor.id})`
+          : Prisma.empty;
+      return client.$queryRaw<IdRow[]>`
+        SELECT ${columns} FROM "Conversation" c
+         WHERE ${where} ${after}
+         ORDER BY c."lastMessageAt" DESC, c.id DESC
+         LIMIT ${limit}`;
+    }
   }
-  const after =
-    cursor?.kind === "activity"
-      ? Prisma.sql`AND (c."lastMessageAt", c.id) < (${cursor.lastMessageAt}::timestamp, ${cursor.id})`
-      : Prisma.empty;
-  return client.$queryRaw<IdRow[]>`
-    SELECT c.id, 0 AS rank, c."waitingSince", c."lastMessageAt"
-      FROM "Conversation" c
-     WHERE ${where} ${after}
-     ORDER BY c."lastMessageAt" DESC, c.id DESC
-     LIMIT ${limit}`;
+}
+
+function cursorAfter(row: IdRow, sort: InboxSort): Cursor {
+  switch (sort) {
+    case "urgency":
+      return { kind: "urgency", priority: row.rank, waitingSince: row.waitingSince?.toISOString() ?? null, id: row.id };
+    case "oldest_waiting":
+      return {
+        kind: "oldest_waiting",
+        waitingOrActivity: (row.waitingSince ?? row.lastMessageAt).toISOString(),
+        id: row.id,
+      };
+    case "newest":
+      return { kind: "newest", lastMessageAt: row.lastMessageAt.toISOString(), id: row.id };
+  }
 }
 
 type DetailRow = {
@@ -143,16 +187,23 @@ function pageDetails(ids: string[], client: DbClient): Promise<DetailRow[]> {
 
 export type InboxRow = Awaited<ReturnType<typeof listConversations>>["rows"][number];
 
-/** One page of a view, with what each row shows, and the cursor of the next page. Two queries. */
+/** One page of a view, sorted and filtered, with what each row shows, and the cursor of the next page. Two queries. */
 export async function listConversations(
-  options: { view: InboxView; userId: string; cursor?: string | null; limit?: number },
+  options: {
+    view: InboxView;
+    userId: string;
+    cursor?: string | null;
+    limit?: number;
+    sort?: InboxSort;
+    filters?: InboxFilters;
+  },
   client: DbClient = db,
 ) {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 100);
+  const sort = options.sort ?? defaultSort(options.view);
   const ids = await pageIds(
-    options.view,
-    options.userId,
-    decodeCursor(options.cursor, options.view),
+    { view: options.view, userId: options.userId, sort, filters: options.filters ?? {} },
+    decodeCursor(options.cursor, sort),
     limit + 1,
     client,
   );
@@ -191,19 +242,7 @@ export async function listConversations(
     ];
   });
   const last = page.at(-1);
-  const nextCursor =
-    ids.length > limit && last
-      ? encodeCursor(
-          options.view === "needs_human"
-            ? {
-                kind: "urgency",
-                priority: last.rank,
-                waitingSince: last.waitingSince?.toISOString() ?? null,
-                id: last.id,
-              }
-            : { kind: "activity", lastMessageAt: last.lastMessageAt.toISOString(), id: last.id },
-        )
-      : null;
+  const nextCursor = ids.length > limit && last ? encodeCursor(cursorAfter(last, sort)) : null;
   return { rows, nextCursor };
 }
 

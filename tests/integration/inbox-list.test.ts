@@ -285,3 +285,108 @@ describe("inbox views", () => {
     expect((await db.conversation.findUniqueOrThrow({ where: { id: c.id } })).channels).toEqual(["email", "sms"]);
   });
 });
+
+describe("sorting and filtering the list", () => {
+  async function shop() {
+    const me = await createUser({ email: "me@shop.test", name: "Me", role: "agent", password: "agent-password" });
+    const mate = await createUser({ email: "mate@shop.test", name: "Mate", role: "agent", password: "agent-password" });
+    const casse = await db.tag.create({ data: { name: "casse" } });
+    const make = async (
+      name: string,
+      data: {
+        waitingSince: Date | null;
+        lastMessageAt: Date;
+        channels: ("email" | "sms")[];
+        sentiment: "positive" | "neutral" | "negative";
+        assigneeId: string | null;
+        tagged?: boolean;
+      },
+    ) => {
+      const customer = await makeCustomer({ firstName: name });
+      const { tagged, ...fields } = data;
+      const c = await db.conversation.create({
+        data: { customerId: customer.id, mailboxHash: `m-${name}`, needsHuman: true, ...fields },
+      });
+      if (tagged) await db.conversationTag.create({ data: { conversationId: c.id, tagId: casse.id } });
+      return c.id;
+    };
+    const ids = {
+      A: await make("A", {
+        waitingSince: at(5),
+        lastMessageAt: at(6),
+        channels: ["email"],
+        sentiment: "negative",
+        assigneeId: me.id,
+        tagged: true,
+      }),
+      B: await make("B", {
+        waitingSince: at(2),
+        lastMessageAt: at(8),
+        channels: ["sms"],
+        sentiment: "positive",
+        assigneeId: null,
+      }),
+      C: await make("C", {
+        waitingSince: null,
+        lastMessageAt: at(1),
+        channels: ["email", "sms"],
+        sentiment: "neutral",
+        assigneeId: mate.id,
+        tagged: true,
+      }),
+      D: await make("D", {
+        waitingSince: at(9),
+        lastMessageAt: at(9),
+        channels: ["email"],
+        sentiment: "negative",
+        assigneeId: null,
+      }),
+    };
+    const nameOf = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
+    return { me, mate, ids, nameOf };
+  }
+
+  it("sorts oldest waiting first (else oldest activity) or newest first, page by page", async () => {
+    const { me, nameOf } = await shop();
+    const names = async (sort: "oldest_waiting" | "newest", limit: number) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof listConversations>> = await listConversations({
+          view: "all_open",
+          userId: me.id,
+          sort,
+          cursor,
+          limit,
+        });
+        seen.push(...page.rows.map((row) => nameOf.get(row.id)!));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await names("oldest_waiting", 50)).toEqual(["C", "B", "A", "D"]);
+    expect(await names("oldest_waiting", 1)).toEqual(["C", "B", "A", "D"]);
+    expect(await names("newest", 1)).toEqual(["D", "B", "A", "C"]);
+    // A page link of one order is refused by another.
+    const first = await listConversations({ view: "all_open", userId: me.id, sort: "newest", limit: 1 });
+    await expect(
+      listConversations({ view: "all_open", userId: me.id, sort: "oldest_waiting", cursor: first.nextCursor }),
+    ).rejects.toMatchObject({ code: "bad_request" });
+  });
+
+  it("filters by channel, sentiment, assignee and tag, alone or together", async () => {
+    const { me, mate, nameOf } = await shop();
+    const names = async (filters: Parameters<typeof listConversations>[0]["filters"]) =>
+      (await listConversations({ view: "all_open", userId: me.id, sort: "oldest_waiting", filters })).rows.map((row) =>
+        nameOf.get(row.id),
+      );
+    expect(await names({ channel: "sms" })).toEqual(["C", "B"]);
+    expect(await names({ sentiment: "negative" })).toEqual(["A", "D"]);
+    expect(await names({ assignee: "none" })).toEqual(["B", "D"]);
+    expect(await names({ assignee: mate.id })).toEqual(["C"]);
+    expect(await names({ tag: "casse" })).toEqual(["C", "A"]);
+    expect(await names({ channel: "email", tag: "casse" })).toEqual(["C", "A"]);
+    expect(await names({ channel: "email", sentiment: "negative", assignee: "none" })).toEqual(["D"]);
+    expect(await names({ tag: "nothing-tagged" })).toEqual([]);
+  });
+});

@@ -123,22 +123,34 @@ describe("friction marks", () => {
 
 describe("tags", () => {
   it("normalises names, adds each once, removes, and suggests the most used first", async () => {
-    const { conversation, customer } = await setup();
+    const { agent, conversation, customer } = await setup();
     const name = tagNameSchema.parse("  Refund Request ");
     expect(name).toBe("refund-request");
     expect(tagNameSchema.safeParse("no/slash").success).toBe(false);
-    await addTag(conversation.id, name);
-    await addTag(conversation.id, name);
+    await addTag(conversation.id, name, agent.id);
+    await addTag(conversation.id, name, agent.id);
     const other = await db.conversation.create({
       data: { customerId: customer.id, mailboxHash: "h3", lastMessageAt: new Date() },
     });
-    await addTag(other.id, name);
-    await addTag(other.id, "vip");
+    await addTag(other.id, name, agent.id);
+    await addTag(other.id, "vip", agent.id);
     expect(await db.conversationTag.count({ where: { conversationId: conversation.id } })).toBe(1);
     expect(await listTagNames()).toEqual(["refund-request", "vip"]);
-    await removeTag(conversation.id, name);
+    await removeTag(conversation.id, name, agent.id);
+    await removeTag(conversation.id, name, agent.id);
     expect(await db.conversationTag.count({ where: { conversationId: conversation.id } })).toBe(0);
-    await expect(addTag("missing", "vip")).rejects.toMatchObject({ code: "not_found" });
+    // Each change once in the audit log: tagging again or removing twice changes nothing.
+    expect(
+      await db.auditLog.findMany({
+        where: { entityId: conversation.id, action: { startsWith: "conversation." } },
+        select: { action: true, data: true },
+        orderBy: { createdAt: "asc" },
+      }),
+    ).toEqual([
+      { action: "conversation.tagged", data: { tag: "refund-request" } },
+      { action: "conversation.untagged", data: { tag: "refund-request" } },
+    ]);
+    await expect(addTag("missing", "vip", agent.id)).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

@@ -4,17 +4,24 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/require-access";
 import { getTranslator } from "@/lib/auth/viewer-locale";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
-import { parseInboxView } from "@/lib/inbox/inbox-views";
+import { listTagNames } from "@/lib/inbox/conversation-tags";
+import { readInboxQuery } from "@/lib/inbox/inbox-query";
+import { listAssignableUsers } from "@/lib/users/list-users";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator(inboxMessages);
   return { title: t("inboxTitle") };
 }
 
-export default async function InboxPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
-  await requireArea("inbox");
+export default async function InboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requireArea("inbox");
   const { t } = await getTranslator(inboxMessages);
-  const view = parseInboxView((await searchParams).view);
+  const query = readInboxQuery(await searchParams);
+  const [teammates, tags] = await Promise.all([listAssignableUsers(), listTagNames()]);
   return (
     <>
       <PageHeader title={t("inboxTitle")} description={t("inboxDescription")} />
@@ -37,7 +44,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           {t("search")}
         </button>
       </form>
-      <ConversationList view={view} />
+      <ConversationList
+        query={query}
+        tags={tags}
+        currentUserId={user.id}
+        teammates={teammates.map((member) => ({ id: member.id, name: member.name }))}
+      />
     </>
   );
 }

@@ -63,8 +63,8 @@ export const sendReviewLinkAction = authorizedAction("inbox.work", reviewLinkSch
 export const addTagAction = authorizedAction(
   "inbox.work",
   z.object({ conversationId: id, name: tagNameSchema }),
-  async (input) => {
-    await addTag(input.conversationId, input.name);
+  async (input, user) => {
+    await addTag(input.conversationId, input.name, user.id);
     refresh(input.conversationId);
     return input.name;
   },
@@ -73,8 +73,8 @@ export const addTagAction = authorizedAction(
 export const removeTagAction = authorizedAction(
   "inbox.work",
   z.object({ conversationId: id, name: z.string().min(1) }),
-  async (input) => {
-    await removeTag(input.conversationId, input.name);
+  async (input, user) => {
+    await removeTag(input.conversationId, input.name, user.id);
     refresh(input.conversationId);
   },
 );
