@@ -412,11 +412,13 @@ export async function fillMessageData(
   step(`${rows.toLocaleString("en")} messages (tsvector generated on insert)`);
   await client.query(`ALTER TABLE "Message" ENABLE TRIGGER "Message_conversation_channel"`);
   await client.query(
-    `UPDATE "Conversation" c SET channels = m.channels
-       FROM (SELECT "conversationId", array_agg(DISTINCT channel ORDER BY channel) AS channels FROM "Message" WHERE id LIKE 'bm%' GROUP BY 1) m
+    `UPDATE "Conversation" c SET channels = m.channels, "lastInboundAt" = m.last_inbound
+       FROM (SELECT "conversationId", array_agg(DISTINCT channel ORDER BY channel) AS channels,
+                    max("createdAt") FILTER (WHERE direction = 'inbound') AS last_inbound
+               FROM "Message" WHERE id LIKE 'bm%' GROUP BY 1) m
       WHERE m."conversationId" = c.id`,
   );
-  step("channels of each thread");
+  step("channels of each thread, and when its customer last wrote");
   await client.query(
     `UPDATE "Message" SET "textBody" = "textBody" || ' ${RARE_WORD}' WHERE id IN (SELECT 'bm' || (1 + k * ($1::int / 600)) FROM generate_series(0, 11) k)`,
     [rows],

@@ -19,6 +19,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["settings"],
   ["auth"],
   ["users"],
+  ["notifications"],
   ["api-tokens"],
   ["delivery"],
   ["consent"],

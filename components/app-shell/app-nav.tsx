@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { LanguageSelect } from "@/components/app-shell/language-select";
+import { NotificationsLink } from "@/components/app-shell/notifications-link";
 import { useTranslator } from "@/components/i18n/locale-provider";
 import type { AreaKey, Role } from "@/lib/auth/permissions";
 import type { LocaleChoice } from "@/lib/i18n/locale-choice";
@@ -49,6 +50,7 @@ export function AppNav({
             {user.email} · <span data-testid="current-role">{t(`role.${user.role}`)}</span>
           </p>
         </div>
+        <NotificationsLink />
         <Link
           href="/account"
           className="block text-xs text-stone-600 underline hover:text-stone-900"

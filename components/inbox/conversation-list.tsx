@@ -34,8 +34,14 @@ type Row = {
   waitingSince: string | null;
   lastMessageAt: string;
   snoozedUntil: string | null;
+  unread: boolean;
 };
-type Page = { rows: Row[]; nextCursor: string | null; counts: Record<View, number> };
+type Page = {
+  rows: Row[];
+  nextCursor: string | null;
+  counts: Record<View, number>;
+  unread: Partial<Record<View, number>>;
+};
 
 const POLL_MS = 10_000;
 
@@ -90,6 +96,7 @@ export function ConversationList({
   });
   const rows = useMemo(() => query.data?.pages.flatMap((p) => p.rows) ?? [], [query.data]);
   const counts = query.data?.pages[0]?.counts;
+  const unread = query.data?.pages[0]?.unread;
   // The selection belongs to one list: another view or filter starts with nothing selected.
   const listKey = inboxQueryString(listQuery);
   const [selection, setSelection] = useState<{ listKey: string; ids: Set<string> }>({ listKey, ids: new Set() });
@@ -103,11 +110,12 @@ export function ConversationList({
   function toggle(index: number, range: boolean) {
     const row = rows[index];
     if (!row) return;
+    // Read now: the updater below runs later, after the anchor has moved.
+    const from = range && anchor.current !== null ? Math.min(anchor.current, index) : index;
+    const to = range && anchor.current !== null ? Math.max(anchor.current, index) : index;
     setSelected((current) => {
       const next = new Set(current);
       const select = !current.has(row.id);
-      const from = range && anchor.current !== null ? Math.min(anchor.current, index) : index;
-      const to = range && anchor.current !== null ? Math.max(anchor.current, index) : index;
       for (let i = from; i <= to; i++) {
         const id = rows[i]!.id;
         if (select) next.add(id);
@@ -146,6 +154,14 @@ export function ConversationList({
             <span data-testid={`count-${key}`} className="ml-1 tabular-nums opacity-80">
               {counts ? counts[key] : "…"}
             </span>
+            {unread?.[key] ? (
+              <span
+                data-testid={`unread-${key}`}
+                className={`ml-1.5 rounded-full px-1.5 text-xs font-semibold tabular-nums ${key === view ? "bg-white text-brand-700" : "bg-brand-600 text-white"}`}
+              >
+                {t("unreadCount", { count: unread[key] })}
+              </span>
+            ) : null}
           </Link>
         ))}
       </nav>
@@ -207,8 +223,9 @@ export function ConversationList({
               <input
                 type="checkbox"
                 checked={selected.has(row.id)}
-                // Shift-click selects the range from the last row clicked.
-                onChange={(event) => toggle(index, (event.nativeEvent as MouseEvent).shiftKey === true)}
+                // Shift-click selects the range from the last row clicked (Space on the box is a click too).
+                onClick={(event) => toggle(index, event.shiftKey)}
+                onChange={() => {}}
                 onFocus={() => setFocused(index)}
                 aria-label={t("selectConversation", { name: row.customerName ?? t("unknownCustomer") })}
                 data-testid="select-conversation"
@@ -221,7 +238,15 @@ export function ConversationList({
                 onFocus={() => setFocused(index)}
               >
                 <div className="flex flex-wrap items-center gap-2">
-                  <span className="max-w-full truncate font-medium" title={row.customerName ?? t("unknownCustomer")}>
+                  {row.unread && (
+                    <span className="relative size-2 shrink-0 rounded-full bg-brand-600" data-testid="unread-dot">
+                      <span className="sr-only">{t("unread")}</span>
+                    </span>
+                  )}
+                  <span
+                    className={`max-w-full truncate ${row.unread ? "font-bold text-stone-950" : "font-medium"}`}
+                    title={row.customerName ?? t("unknownCustomer")}
+                  >
                     {row.customerName ?? t("unknownCustomer")}
                   </span>
                   <span

@@ -20,6 +20,7 @@ import { Notice } from "@/components/ui/notice";
 import { formatDateTime } from "@/lib/i18n/format";
 import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
+import { mentionBeingTyped, teammatesMatching } from "@/lib/notifications/mentions";
 import { errorMessages } from "@/lib/i18n/messages/errors";
 import type { ChannelAvailability, ChannelBlock } from "@/lib/inbox/reply-channels";
 import type { NewerMessage } from "@/lib/inbox/send-staff-reply";
@@ -45,6 +46,8 @@ type Props = {
   aiConfigured: boolean;
   /** Appended under an email reply when it is sent (lib/inbox/staff-signature.ts). */
   signature: string;
+  /** Who a note can @mention (the other active teammates). */
+  teammates: { id: string; name: string }[];
 };
 
 const isTyping = (target: EventTarget | null) =>
@@ -94,6 +97,7 @@ export function ReplyComposer({
   customerLocale,
   aiConfigured,
   signature,
+  teammates,
 }: Props) {
   const { t, locale } = useTranslator(inboxMessages);
   const timeZone = useViewerTimeZone();
@@ -221,7 +225,36 @@ export function ReplyComposer({
     else send();
   }
 
+  // @mentions in a note: the name being typed before the caret, and the teammates it may be.
+  const [caret, setCaret] = useState(0);
+  const [activeSuggestion, setActiveSuggestion] = useState(0);
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  const typing = mode === "note" ? mentionBeingTyped(note, caret) : null;
+  const suggestions = typing && typing.start !== dismissedAt ? teammatesMatching(typing.query, teammates) : [];
+  const highlighted = Math.min(activeSuggestion, Math.max(suggestions.length - 1, 0));
+
+  function insertMention(name: string) {
+    if (!typing) return;
+    const before = `${note.slice(0, typing.start)}@${name} `;
+    setNote(before + note.slice(caret));
+    setDismissedAt(typing.start);
+    setCaret(before.length);
+    requestAnimationFrame(() => textarea.current?.setSelectionRange(before.length, before.length));
+  }
+
   function onTextKey(event: ReactKeyboardEvent<HTMLTextAreaElement>) {
+    if (suggestions.length > 0) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        const step = event.key === "ArrowDown" ? 1 : -1;
+        return setActiveSuggestion((highlighted + step + suggestions.length) % suggestions.length);
+      }
+      if ((event.key === "Enter" && !event.metaKey && !event.ctrlKey) || event.key === "Tab") {
+        event.preventDefault();
+        return insertMention(suggestions[highlighted]!.name);
+      }
+      if (event.key === "Escape") return setDismissedAt(typing!.start);
+    }
     if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) onSubmit(event);
     if (event.key === "Escape") textarea.current?.blur();
   }
@@ -362,11 +395,44 @@ export function ReplyComposer({
           id="composer-text"
           ref={textarea}
           value={text}
-          onChange={(event) => edit(event.target.value)}
+          onChange={(event) => {
+            edit(event.target.value);
+            setCaret(event.target.selectionStart);
+            setActiveSuggestion(0);
+          }}
+          onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
           onKeyDown={onTextKey}
+          aria-autocomplete={mode === "note" ? "list" : undefined}
+          aria-controls={suggestions.length ? "mention-suggestions" : undefined}
+          aria-activedescendant={suggestions.length ? `mention-${suggestions[highlighted]!.id}` : undefined}
           rows={6}
           className={`block w-full rounded-md border px-3 py-2 text-sm ${mode === "note" ? "border-amber-300 bg-white" : "border-stone-300"}`}
         />
+        {suggestions.length > 0 && (
+          <ul
+            id="mention-suggestions"
+            role="listbox"
+            aria-label={t("mentionTeammate")}
+            className="w-64 max-w-full overflow-hidden rounded-md border border-stone-200 bg-white text-sm shadow-md"
+          >
+            {suggestions.map((teammate, index) => (
+              <li
+                key={teammate.id}
+                id={`mention-${teammate.id}`}
+                role="option"
+                aria-selected={index === highlighted}
+                // Before the textarea loses focus, so the caret is still where the name goes.
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  insertMention(teammate.name);
+                }}
+                className={`cursor-pointer truncate px-3 py-1.5 ${index === highlighted ? "bg-brand-50 text-brand-800" : ""}`}
+              >
+                @{teammate.name}
+              </li>
+            ))}
+          </ul>
+        )}
         {mode === "reply" && channel === "email" && signature && (
           <div data-testid="composer-signature" className="text-xs text-stone-500">
             <p>{t("signatureLabel")}</p>

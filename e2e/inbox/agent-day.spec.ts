@@ -106,9 +106,11 @@ test("an agent's day: a new mail arrives, is answered by email and SMS, noted, a
   await page.goto(conversationUrl);
   await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
 
-  // "?" lists the shortcuts.
-  await page.keyboard.press("?");
-  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  // "?" lists the shortcuts (pressed again if the page was not listening yet: a fresh load hydrates after it shows).
+  await expect(async () => {
+    await page.keyboard.press("?");
+    await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
 });
 
 test("a reply that would cross a new customer message is held back and shown first", async ({ page, request }) => {

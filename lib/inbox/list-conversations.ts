@@ -159,13 +159,19 @@ type DetailRow = {
   channels: Channel[];
   snippet: string | null;
   lastDirection: Direction | null;
+  unread: boolean;
 };
+
+/** The customer wrote since this teammate last had the conversation open (or they never did). */
+const unreadFor = (userId: string) =>
+  Prisma.sql`(c."lastInboundAt" IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM "ConversationRead" r WHERE r."conversationId" = c.id AND r."userId" = ${userId} AND r."readAt" >= c."lastInboundAt"))`;
 
 /**
  * What each row of a page shows, in one set-based query whose cost is the page: the last
  * message's stored snippet (never its body), the channels kept on the conversation, its tags.
  */
-function pageDetails(ids: string[], client: DbClient): Promise<DetailRow[]> {
+function pageDetails(ids: string[], userId: string, client: DbClient): Promise<DetailRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return client.$queryRaw<DetailRow[]>`
     SELECT c.id, c.subject, c.status, c.priority, c."needsHuman", c.sentiment, c.intent, c."waitingSince", c."lastMessageAt", c."snoozedUntil",
@@ -173,7 +179,7 @@ function pageDetails(ids: string[], client: DbClient): Promise<DetailRow[]> {
            u.id AS "assigneeId", u.name AS "assigneeName",
            COALESCE((SELECT array_agg(t.name ORDER BY t.name) FROM "ConversationTag" ct JOIN "Tag" t ON t.id = ct."tagId" WHERE ct."conversationId" = c.id), '{}') AS tags,
            COALESCE(c.channels::text[], '{}') AS channels,
-           last.snippet, last.direction AS "lastDirection"
+           last.snippet, last.direction AS "lastDirection", ${unreadFor(userId)} AS unread
       FROM "Conversation" c
       JOIN "Customer" cu ON cu.id = c."customerId"
       LEFT JOIN "User" u ON u.id = c."assigneeId"
@@ -212,6 +218,7 @@ export async function listConversations(
     (
       await pageDetails(
         page.map((row) => row.id),
+        options.userId,
         client,
       )
     ).map((d) => [d.id, d]),
@@ -238,6 +245,7 @@ export async function listConversations(
         waitingSince: d.waitingSince,
         lastMessageAt: d.lastMessageAt,
         snoozedUntil: d.snoozedUntil,
+        unread: d.unread,
       },
     ];
   });
@@ -262,6 +270,24 @@ export async function countViews(userId: string, client: DbClient = db): Promise
       sum(c.delta) FILTER (WHERE ${viewFilter("closed", userId)}) AS closed
     FROM "ConversationCountDelta" c`;
   return Object.fromEntries(INBOX_VIEWS.map((view) => [view, Number(row?.[view] ?? 0)])) as Record<InboxView, number>;
+}
+
+/**
+ * The views whose unread conversations are counted: the ones someone has to act on. Counting costs
+ * a pass over the view (unread is per teammate), and the other open views can hold tens of
+ * thousands of conversations; their rows still show what is unread.
+ */
+export const UNREAD_VIEWS = ["needs_human", "mine"] as const satisfies readonly InboxView[];
+export type UnreadCounts = Record<(typeof UNREAD_VIEWS)[number], number>;
+
+/** How many conversations of the views to act on the customer wrote in since this teammate last opened them. */
+export async function countUnread(userId: string, client: DbClient = db): Promise<UnreadCounts> {
+  // One subquery per view, so each reads its own index range.
+  const [row] = await client.$queryRaw<Record<keyof UnreadCounts, bigint>[]>`
+    SELECT
+      (SELECT count(*) FROM "Conversation" c WHERE ${viewFilter("needs_human", userId)} AND ${unreadFor(userId)}) AS needs_human,
+      (SELECT count(*) FROM "Conversation" c WHERE ${viewFilter("mine", userId)} AND ${unreadFor(userId)}) AS mine`;
+  return { needs_human: Number(row?.needs_human ?? 0), mine: Number(row?.mine ?? 0) };
 }
 
 /**

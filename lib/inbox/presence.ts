@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isMissingReference } from "@/lib/db/database-errors";
 import { AppError } from "@/lib/errors";
+import { markConversationRead } from "@/lib/inbox/read-state";
 
 /** A viewer who has not sent a heartbeat for this long has left. */
 export const PRESENCE_TTL_MS = 30_000;
@@ -14,7 +15,7 @@ export type PresenceSnapshot = {
   updatedAt: string | null;
 };
 
-/** Records that the user has the conversation open (and whether they are typing), and says who else has. */
+/** Records that the user has the conversation open (and whether they are typing: it is read), and says who else has. */
 export async function heartbeat(
   conversationId: string,
   userId: string,
@@ -32,6 +33,8 @@ export async function heartbeat(
     if (isMissingReference(error)) throw AppError.because("not_found", "conversationGone");
     throw error;
   }
+  // Having it open is reading it.
+  await markConversationRead(conversationId, userId, now);
   const [others, latest, conversation] = await Promise.all([
     db.conversationPresence.findMany({
       where: { conversationId, userId: { not: userId }, lastSeenAt: { gt: new Date(now.getTime() - PRESENCE_TTL_MS) } },

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { mentionedTeammates } from "@/lib/notifications/mentions";
+import { notify } from "@/lib/notifications/notifications";
 import { resumeReviewSteps } from "@/lib/outbound/review-pause";
 
 export const statusChangeSchema = z.discriminatedUnion("status", [
@@ -76,6 +78,7 @@ export async function assignConversation(
     if (!assignee || assignee.deactivatedAt) throw AppError.because("bad_request", "teammateCannotBeAssigned");
   }
   await db.conversation.update({ where: { id: conversationId }, data: { assigneeId } });
+  if (assigneeId) await notify([{ userId: assigneeId, kind: "assigned", conversationId, actorUserId }]);
   await recordAudit({
     actorUserId,
     action: "conversation.assigned",
@@ -85,7 +88,7 @@ export async function assignConversation(
   });
 }
 
-/** A note for the team, in the thread, never sent to the customer. */
+/** A note for the team, in the thread, never sent to the customer; the teammates it @mentions are notified. */
 export async function addInternalNote(conversationId: string, text: string, authorUserId: string): Promise<string> {
   const conversation = await findConversation(conversationId);
   const last = await db.message.findFirst({
@@ -105,5 +108,17 @@ export async function addInternalNote(conversationId: string, text: string, auth
       deliveryStatus: "sent",
     },
   });
+  if (text.includes("@")) {
+    const teammates = await db.user.findMany({ where: { deactivatedAt: null }, select: { id: true, name: true } });
+    await notify(
+      mentionedTeammates(text, teammates).map((teammate) => ({
+        userId: teammate.id,
+        kind: "mentioned" as const,
+        conversationId: conversation.id,
+        actorUserId: authorUserId,
+        messageId: note.id,
+      })),
+    );
+  }
   return note.id;
 }

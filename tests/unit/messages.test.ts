@@ -25,6 +25,7 @@ const SAME_IN_BOTH = new Set([
   "Friction",
   "Conversation",
   "Conversations",
+  "Notifications",
   "Message",
   "Messages",
   "Version",

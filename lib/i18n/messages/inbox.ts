@@ -22,6 +22,9 @@ export const inboxMessages = defineMessages({
     waiting: "waiting {time}",
     noText: "(no text)",
     loadMore: "Load more",
+    unread: "Unread",
+    unreadCount: "{count} new",
+    mentionTeammate: "Mention a teammate",
     // Sorting and filters
     listOptions: "Sort and filter",
     sortLabel: "Sort",
@@ -304,6 +307,9 @@ export const inboxMessages = defineMessages({
     waiting: "attend depuis {time}",
     noText: "(pas de texte)",
     loadMore: "Afficher plus",
+    unread: "Non lue",
+    unreadCount: "{count} nouv.",
+    mentionTeammate: "Mentionner un collègue",
     // Tri et filtres
     listOptions: "Trier et filtrer",
     sortLabel: "Tri",

@@ -122,6 +122,7 @@ export default async function ConversationPage({
             customerLocale={customer.locale}
             aiConfigured={configured.ai}
             signature={staffSignature(user.name, settings?.shopName ?? "")}
+            teammates={teammates.filter((member) => member.id !== user.id)}
           />
         </ConversationLive>
         <ConversationActions
