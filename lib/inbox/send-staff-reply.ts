@@ -6,6 +6,7 @@ import { isUniqueViolation } from "@/lib/db/database-errors";
 import { configuredChannels, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Message } from "@/lib/generated/prisma/client";
+import { markConversationRead } from "@/lib/inbox/read-state";
 import { replyChannels } from "@/lib/inbox/reply-channels";
 import { createTrackedLink, reviewTargetUrl } from "@/lib/links/create-tracked-link";
 import { findTransmitted, transmit, type Tracking, type Transmission } from "@/lib/delivery/transmit";
@@ -369,5 +370,7 @@ export async function sendStaffReply(
       return retry(await db.message.findUniqueOrThrow({ where: { clientRequestId: input.clientRequestId } }), now);
     throw error;
   }
+  // Answering it is having read it.
+  await markConversationRead(message.conversationId, actor.id, now);
   return deliver(message, now);
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { markConversationRead } from "@/lib/inbox/read-state";
 import { mentionedTeammates } from "@/lib/notifications/mentions";
 import { notify } from "@/lib/notifications/notifications";
 import { resumeReviewSteps } from "@/lib/outbound/review-pause";
@@ -108,6 +109,7 @@ export async function addInternalNote(conversationId: string, text: string, auth
       deliveryStatus: "sent",
     },
   });
+  await markConversationRead(conversation.id, authorUserId, new Date());
   if (text.includes("@")) {
     const teammates = await db.user.findMany({ where: { deactivatedAt: null }, select: { id: true, name: true } });
     await notify(

@@ -139,6 +139,8 @@ describe("staff replies", () => {
       waitingSince: null,
       needsHuman: false,
     });
+    // Answering it is having read it.
+    expect(await db.conversationRead.count({ where: { conversationId: conversation.id, userId: agent.id } })).toBe(1);
   });
 
   it("answers a text by SMS without prior consent, but never after STOP", async () => {

@@ -94,6 +94,17 @@ describe("unread conversations", () => {
   });
 });
 
+describe("reading by working on it", () => {
+  it("a note written in the conversation reads it for its author", async () => {
+    const { sofia, marc } = await team();
+    const camille = await conversationWith("Camille");
+    await customerWrites(camille.id, 1);
+    await addInternalNote(camille.id, "Checked the carrier", sofia.id);
+    expect(await countUnread(sofia.id)).toEqual({ needs_human: 0, mine: 0 });
+    expect(await countUnread(marc.id)).toEqual({ needs_human: 1, mine: 0 });
+  });
+});
+
 describe("notifications", () => {
   it("tells the assignee, the mentioned teammate and the assignee when the customer answers; opening the conversation reads them", async () => {
     const { sofia, marc } = await team();
