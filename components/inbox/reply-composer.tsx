@@ -10,7 +10,8 @@ import {
   type FormEvent,
   type KeyboardEvent as ReactKeyboardEvent,
 } from "react";
-import { addNoteAction, sendReplyAction } from "@/app/(app)/inbox/[conversationId]/actions";
+import { addNoteAction, sendReplyAction, undoReplyAction } from "@/app/(app)/inbox/[conversationId]/actions";
+import { UndoSendBar } from "@/components/inbox/undo-send-bar";
 import { SuggestReplyButton } from "@/components/ai/suggest-reply-button";
 import { useReplying } from "@/components/inbox/conversation-live";
 import { VoiceWarnings } from "@/components/templates/voice-warnings";
@@ -32,7 +33,9 @@ type Mode = "reply" | "note";
 type Attempt =
   | { status: "idle" }
   | { status: "sending"; text: string; channel: Channel }
-  | { status: "failed" | "unknown"; text: string; channel: Channel; error: string };
+  | { status: "failed" | "unknown"; text: string; channel: Channel; error: string }
+  /** Sent to the server, held there for Undo until sendsAt. */
+  | { status: "held"; text: string; channel: Channel; messageId: string; sendsAt: number };
 
 type Props = {
   conversationId: string;
@@ -105,6 +108,7 @@ export function ReplyComposer({
   const { setReplying } = useReplying();
   const [mode, setMode] = useState<Mode>("reply");
   const [channel, setChannel] = useState<Channel | null>(defaultChannel);
+  const [undoError, setUndoError] = useState<string | null>(null);
   const [reply, setReply] = useDraft(`reply-inbox:draft:${conversationId}:reply`);
   const [note, setNote] = useDraft(`reply-inbox:draft:${conversationId}:note`);
   const [requestId, setRequestId] = useState(() => crypto.randomUUID());
@@ -182,6 +186,19 @@ export function ReplyComposer({
           setAttempt({ status: "idle" });
           return setStale(outcome.newer);
         }
+        if (outcome.outcome === "held") {
+          setAttempt({
+            status: "held",
+            text: sending,
+            channel,
+            messageId: outcome.messageId,
+            sendsAt: new Date(outcome.sendsAt).getTime(),
+          });
+          setReply("");
+          setRequestId(crypto.randomUUID());
+          baseline.current = null;
+          return;
+        }
         if (outcome.outcome === "sent") {
           setAttempt({ status: "idle" });
           setReply("");
@@ -199,6 +216,25 @@ export function ReplyComposer({
         setAttempt({ status: "failed", text: sending, channel, error: outcome.error });
       } catch {
         setAttempt({ status: "failed", text: sending, channel, error: t("serverUnreachable") });
+      }
+    });
+  }
+
+  function undo() {
+    if (attempt.status !== "held") return;
+    const held = attempt;
+    setUndoError(null);
+    startTransition(async () => {
+      try {
+        const result = await undoReplyAction({ conversationId, messageId: held.messageId });
+        setAttempt({ status: "idle" });
+        if (!result.ok) return setUndoError(result.error);
+        // The text back in the composer, before anything typed since.
+        setMode("reply");
+        setChannel(held.channel);
+        setReply(reply.trim() ? `${held.text}\n\n${reply}` : held.text);
+      } catch {
+        setUndoError(t("serverUnreachable"));
       }
     });
   }
@@ -266,7 +302,17 @@ export function ReplyComposer({
       aria-label={t("composer")}
       className={`space-y-3 rounded-lg border p-4 ${mode === "note" ? "border-amber-300 bg-amber-50" : "border-stone-200 bg-white"}`}
     >
-      {attempt.status !== "idle" && (
+      {attempt.status === "held" && (
+        <UndoSendBar
+          text={attempt.text}
+          sendsAt={attempt.sendsAt}
+          pending={pending}
+          onUndo={undo}
+          onGone={() => setAttempt({ status: "idle" })}
+        />
+      )}
+      {undoError && <Notice tone="error">{undoError}</Notice>}
+      {attempt.status !== "idle" && attempt.status !== "held" && (
         <div
           data-testid="optimistic-reply"
           className={`ml-8 rounded-lg border p-3 text-sm ${attempt.status === "sending" ? "border-brand-100 bg-brand-50 opacity-70" : "border-red-200 bg-red-50"}`}

@@ -23,6 +23,7 @@ const NUMBER_FIELDS = [
   "smsWindowStartHour",
   "smsWindowEndHour",
   "reviewPauseMaxDays",
+  "undoSendSeconds",
   "highValueCartThreshold",
 ] as const;
 const FIELDS = [

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { withSmsState } from "@/lib/consent/sms-consent";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/database-errors";
+import { runAfterResponse } from "@/lib/http/run-after-response";
 import { configuredChannels, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Message } from "@/lib/generated/prisma/client";
@@ -18,6 +19,8 @@ import { renderTemplate, TemplateRenderError } from "@/lib/templates/render-temp
 import { mailsAnswered } from "@/lib/threading/mail-answered";
 import { chainAfter, ourMessageId, replySubject, replyToAddress } from "@/lib/threading/reply-headers";
 
+// A held reply its request should have sent by now: the dispatcher sends it.
+const HELD_GRACE_MS = 30_000;
 // Twilio refuses bodies over 1600 characters.
 const MAX_SMS_CHARACTERS = 1600;
 // A timed-out provider call: the message may have left. A retry looks it up before sending again.
@@ -54,7 +57,9 @@ export type StaffReplyOutcome =
    */
   | { outcome: "unknown"; messageId: string; reason: "no_answer" | "in_progress" }
   /** Someone wrote in the conversation since the agent looked: nothing was sent. */
-  | { outcome: "stale"; newer: NewerMessage[] };
+  | { outcome: "stale"; newer: NewerMessage[] }
+  /** Held for Undo: it goes at sendsAt unless undone before. */
+  | { outcome: "held"; messageId: string; sendsAt: Date };
 
 type Actor = { id: string; name: string };
 
@@ -159,7 +164,7 @@ async function fillVariables(
 }
 
 /** Writes the reply into the thread as "sending", with everything a later retry needs to resend it. */
-async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Date): Promise<Message> {
+async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Date, hold: boolean): Promise<Message> {
   const conversation = await loadConversation(input.conversationId);
   const settings = await getShopSettingsRow();
   if (!settings) throw AppError.because("bad_request", "setUpShopFirst");
@@ -188,8 +193,11 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
     authorType: "staff" as const,
     authorUserId: actor.id,
     clientRequestId: input.clientRequestId,
-    deliveryStatus: "sending" as const,
     createdAt: now,
+    // Held for Undo: "queued" until sendAfter, then sent by sendHeldReply.
+    ...(hold && settings.undoSendSeconds > 0
+      ? { deliveryStatus: "queued" as const, sendAfter: new Date(now.getTime() + settings.undoSendSeconds * 1000) }
+      : { deliveryStatus: "sending" as const }),
   };
   let message: Message;
   if (input.channel === "sms") {
@@ -323,6 +331,8 @@ async function deliver(message: Message, now: Date): Promise<StaffReplyOutcome> 
 async function retry(message: Message, now: Date): Promise<StaffReplyOutcome> {
   if (message.deliveryStatus === "sent" || message.deliveryStatus === "delivered")
     return { outcome: "sent", messageId: message.id };
+  if (message.deliveryStatus === "queued" && message.sendAfter)
+    return { outcome: "held", messageId: message.id, sendsAt: message.sendAfter };
   if (message.deliveryStatus === "sending" && message.deliveryErrorCode === NO_ANSWER) {
     const providerMessageId = await findStaffReplyAtProvider(message);
     if (providerMessageId) return markSent(message, providerMessageId, now);
@@ -350,6 +360,8 @@ export async function sendStaffReply(
   input: StaffReplyInput,
   actor: Actor,
   now = new Date(),
+  /** From the composer: held for the shop's Undo delay first (Settings), then sent by this process. */
+  options: { hold?: boolean } = {},
 ): Promise<StaffReplyOutcome> {
   const existing = await db.message.findUnique({ where: { clientRequestId: input.clientRequestId } });
   if (existing) {
@@ -363,7 +375,7 @@ export async function sendStaffReply(
   }
   let message: Message;
   try {
-    message = await createReplyMessage(input, actor, now);
+    message = await createReplyMessage(input, actor, now, options.hold ?? false);
   } catch (error) {
     // A double click that raced us to the unique request id: treat it as the retry it is.
     if (isUniqueViolation(error))
@@ -372,5 +384,51 @@ export async function sendStaffReply(
   }
   // Answering it is having read it.
   await markConversationRead(message.conversationId, actor.id, now);
+  if (message.deliveryStatus === "queued" && message.sendAfter) {
+    const { id, sendAfter } = message;
+    // Sent by this process when the delay is over; the dispatcher sends it if the process died.
+    runAfterResponse("undo-send", async () => {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, sendAfter.getTime() - Date.now())));
+      await sendHeldReply(id, new Date());
+    });
+    return { outcome: "held", messageId: id, sendsAt: sendAfter };
+  }
   return deliver(message, now);
+}
+
+/** Sends a held reply whose Undo delay is over, once, whoever calls first; null when it is not due or gone. */
+export async function sendHeldReply(messageId: string, now: Date): Promise<StaffReplyOutcome | null> {
+  const { count } = await db.message.updateMany({
+    where: { id: messageId, deliveryStatus: "queued", authorType: "staff", sendAfter: { lte: now } },
+    data: { deliveryStatus: "sending" },
+  });
+  if (count === 0) return null;
+  return deliver(await db.message.findUniqueOrThrow({ where: { id: messageId } }), now);
+}
+
+/** Takes back a held reply before it goes: removed from the thread. Only its author can. */
+export async function undoStaffReply(messageId: string, actorId: string): Promise<void> {
+  const { count } = await db.message.deleteMany({
+    where: { id: messageId, deliveryStatus: "queued", authorType: "staff", authorUserId: actorId },
+  });
+  if (count === 1) return;
+  const message = await db.message.findUnique({ where: { id: messageId }, select: { authorUserId: true } });
+  if (!message || message.authorUserId !== actorId) throw AppError.because("not_found", "replyGone");
+  throw AppError.because("conflict", "replyAlreadySent");
+}
+
+/** The held replies whose request did not send them (its process stopped): the dispatcher's safety net. */
+export async function sendOverdueHeldReplies(now: Date): Promise<number> {
+  const overdue = await db.message.findMany({
+    where: {
+      deliveryStatus: "queued",
+      authorType: "staff",
+      sendAfter: { lte: new Date(now.getTime() - HELD_GRACE_MS) },
+    },
+    select: { id: true },
+    take: 100,
+  });
+  let sent = 0;
+  for (const { id } of overdue) if (await sendHeldReply(id, now)) sent++;
+  return sent;
 }

@@ -4,6 +4,7 @@ import { triagePendingMessages } from "@/lib/routing/triage-inbound-message";
 import { db } from "@/lib/db";
 import { configuredChannels, env } from "@/lib/env";
 import { foldConversationCounts } from "@/lib/inbox/list-conversations";
+import { sendOverdueHeldReplies } from "@/lib/inbox/send-staff-reply";
 import { settleUnconfirmedReplies } from "@/lib/inbox/settle-unconfirmed-replies";
 import { wakeSnoozedConversations } from "@/lib/inbox/wake-snoozed-conversations";
 import type { Channel } from "@/lib/generated/prisma/enums";
@@ -33,6 +34,8 @@ export type DispatchReport = {
   settled: { sent: number; requeued: number };
   /** Staff replies whose provider call got no answer and nobody retried: looked up. */
   settledReplies: { sent: number; failed: number };
+  /** Replies held for Undo whose request did not send them (its process stopped). */
+  heldRepliesSent: number;
   results: Partial<Record<SendResult, number>>;
 };
 
@@ -105,6 +108,7 @@ export async function dispatchDueMessages(
       reclaimed: 0,
       settled: { sent: 0, requeued: 0 },
       settledReplies: { sent: 0, failed: 0 },
+      heldRepliesSent: 0,
       results: {},
     };
   }
@@ -117,6 +121,7 @@ export async function dispatchDueMessages(
   const reclaimed = await reclaimExpiredLeases(clock());
   const settled = await settleUnknownMessages(clock(), [...channels]);
   const settledReplies = await settleUnconfirmedReplies(clock(), [...channels]);
+  const heldRepliesSent = await sendOverdueHeldReplies(clock());
   // A demo's Outbox reports its deliveries like a provider would.
   const transports = activeTransports();
   if (transports.email === "outbox" || transports.sms === "outbox") await deliverOutboxMessages(clock());
@@ -142,5 +147,14 @@ export async function dispatchDueMessages(
   }
   // After the sends, which matter more: a few more closed days of the outcome report's rollup.
   await keepOutcomeRollupWarm(clock());
-  return { channels: [...channels], woken, abandonedCheckouts, reclaimed, settled, settledReplies, results };
+  return {
+    channels: [...channels],
+    woken,
+    abandonedCheckouts,
+    reclaimed,
+    settled,
+    settledReplies,
+    heldRepliesSent,
+    results,
+  };
 }

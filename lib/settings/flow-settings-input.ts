@@ -15,6 +15,7 @@ export const flowSettingsSchema = z
     smsWindowStartHour: whole(0, 23),
     smsWindowEndHour: whole(1, 24),
     reviewPauseMaxDays: whole(1, 60),
+    undoSendSeconds: whole(0, 30),
     day5EmailWithSms: z.enum(["skip", "check_in"]),
     highValueCartThreshold: z.preprocess(
       (value) => (value === "" || value === null || value === undefined ? null : value),

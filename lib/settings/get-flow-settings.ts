@@ -16,6 +16,7 @@ export const DEFAULT_FLOW_SETTINGS: FlowSettings = {
   smsWindowStartHour: 10,
   smsWindowEndHour: 20,
   reviewPauseMaxDays: 7,
+  undoSendSeconds: 5,
   day5EmailWithSms: "skip",
   highValueCartThreshold: null,
   highValueCartCurrency: "EUR",

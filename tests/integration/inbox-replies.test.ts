@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
+import { settleBackgroundWork } from "@/lib/http/run-after-response";
 import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
 import { createUser } from "@/lib/users/create-user";
@@ -19,7 +20,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const { sendStaffReply } = await import("@/lib/inbox/send-staff-reply");
 const { dispatchDueMessages } = await import("@/lib/jobs/dispatch-due-messages");
 const { sendReviewLink } = await import("@/lib/inbox/send-review-link");
-const { sendReplyAction, sendReviewLinkAction, markFrictionAction } =
+const { sendReplyAction, sendReviewLinkAction, markFrictionAction, undoReplyAction } =
   await import("@/app/(app)/inbox/[conversationId]/actions");
 
 const fakes = withFakeProviders({ POSTMARK_INBOUND_ADDRESS: "reply@inbound.atelier-lune.example" });
@@ -430,9 +431,76 @@ describe("inbox actions check the session", () => {
       ok: false,
       code: "not_found",
     });
-    expect(await sendReplyAction(reply(conversation.id, latestId))).toMatchObject({
+    // From the composer, a reply is held for the shop's Undo delay, then sent by the server.
+    await db.shopSettings.update({ where: { id: 1 }, data: { undoSendSeconds: 1 } });
+    const held = await sendReplyAction(reply(conversation.id, latestId));
+    expect(held).toMatchObject({ ok: true, data: { outcome: "held" } });
+    expect(fakes.postmark.sent).toHaveLength(0);
+    await settleBackgroundWork();
+    expect(fakes.postmark.sent).toHaveLength(1);
+  });
+});
+
+describe("undo send", () => {
+  async function heldReply(undoSendSeconds = 1) {
+    const context = await setup();
+    await db.shopSettings.update({ where: { id: 1 }, data: { undoSendSeconds } });
+    session.user = {
+      id: context.agent.id,
+      email: context.agent.email,
+      name: context.agent.name,
+      role: "agent",
+    };
+    const input = reply(context.conversation.id, context.latestId);
+    const result = await sendReplyAction(input);
+    if (!result.ok || result.data.outcome !== "held") throw new Error(`not held: ${JSON.stringify(result)}`);
+    return { ...context, input, messageId: result.data.messageId };
+  }
+
+  it("Undo within the delay sends nothing, ever, and the reply leaves the thread", async () => {
+    const { conversation, messageId } = await heldReply();
+    expect(await undoReplyAction({ conversationId: conversation.id, messageId })).toEqual({
       ok: true,
-      data: { outcome: "sent" },
+      data: undefined,
     });
+    await settleBackgroundWork();
+    expect(fakes.postmark.sent).toHaveLength(0);
+    expect(await db.message.count({ where: { authorType: "staff" } })).toBe(0);
+    expect(await undoReplyAction({ conversationId: conversation.id, messageId })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+  });
+
+  it("not undone, it goes once when the delay is over; a second click meanwhile is the same reply; Undo is then too late", async () => {
+    const { conversation, input, messageId } = await heldReply();
+    expect(await sendReplyAction(input)).toMatchObject({ ok: true, data: { outcome: "held", messageId } });
+    await settleBackgroundWork();
+    expect(fakes.postmark.sent).toHaveLength(1);
+    expect(await db.message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({ deliveryStatus: "sent" });
+    expect(await undoReplyAction({ conversationId: conversation.id, messageId })).toMatchObject({
+      ok: false,
+      code: "conflict",
+      error: "Too late to undo: the reply has already gone.",
+    });
+  });
+
+  it("only its author can take it back", async () => {
+    const { conversation, messageId } = await heldReply(3);
+    const other = await createUser({
+      email: "marc@shop.test",
+      name: "Marc",
+      role: "agent",
+      password: "agent-password",
+    });
+    session.user = { id: other.id, email: other.email, name: other.name, role: "agent" };
+    expect(await undoReplyAction({ conversationId: conversation.id, messageId })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    // The dispatcher sends a held reply whose request did not (its process stopped).
+    await db.message.update({ where: { id: messageId }, data: { sendAfter: new Date(Date.now() - 60_000) } });
+    expect((await dispatchDueMessages()).heldRepliesSent).toBe(1);
+    expect(fakes.postmark.sent).toHaveLength(1);
   });
 });

@@ -25,6 +25,8 @@ export const inboxMessages = defineMessages({
     unread: "Unread",
     unreadCount: "{count} new",
     mentionTeammate: "Mention a teammate",
+    sendingIn: "Sending in {seconds} s",
+    undoSend: "Undo",
     // Sorting and filters
     listOptions: "Sort and filter",
     sortLabel: "Sort",
@@ -310,6 +312,8 @@ export const inboxMessages = defineMessages({
     unread: "Non lue",
     unreadCount: "{count} nouv.",
     mentionTeammate: "Mentionner un collègue",
+    sendingIn: "Envoi dans {seconds} s",
+    undoSend: "Annuler l'envoi",
     // Tri et filtres
     listOptions: "Trier et filtrer",
     sortLabel: "Tri",

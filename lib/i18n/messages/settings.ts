@@ -59,6 +59,9 @@ export const settingsMessages = defineMessages({
     "timing.reviewPauseMaxDays": "Longest review pause (days)",
     "timing.reviewPauseMaxDaysHint":
       "Review requests wait while a problem conversation is open, at most this long, then go anyway.",
+    "timing.undoSendSeconds": "Undo send (seconds)",
+    "timing.undoSendSecondsHint":
+      "A reply from the inbox waits this long before it goes, so Undo can take it back. 0: at once.",
     "timing.day5EmailWithSms": "Day-5 email when the SMS asks for the review",
     "timing.day5EmailWithSmsHint": "One review request a day: with SMS consent the SMS is the ask.",
     "timing.day5EmailWithSms.skip": "Not sent",
@@ -166,6 +169,9 @@ export const settingsMessages = defineMessages({
     "timing.reviewPauseMaxDays": "Pause maximale des demandes d'avis (jours)",
     "timing.reviewPauseMaxDaysHint":
       "Les demandes d'avis attendent tant qu'une conversation de problème est ouverte, au plus ce délai, puis partent quand même.",
+    "timing.undoSendSeconds": "Annulation d'envoi (secondes)",
+    "timing.undoSendSecondsHint":
+      "Une réponse de la boîte attend ce délai avant de partir, pour pouvoir l'annuler. 0 : tout de suite.",
     "timing.day5EmailWithSms": "E-mail du jour 5 quand le SMS demande l'avis",
     "timing.day5EmailWithSmsHint": "Une demande d'avis par jour : avec le consentement SMS, c'est le SMS qui demande.",
     "timing.day5EmailWithSms.skip": "Pas envoyé",

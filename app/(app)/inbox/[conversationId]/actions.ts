@@ -8,7 +8,7 @@ import { unsubscribeEmailByAgent } from "@/lib/consent/email-consent";
 import { frictionMarkSchema, markFriction, removeFrictionMark } from "@/lib/friction/mark-friction";
 import { addTag, removeTag, tagNameSchema } from "@/lib/inbox/conversation-tags";
 import { reviewLinkSchema, sendReviewLink } from "@/lib/inbox/send-review-link";
-import { sendStaffReply, staffReplySchema } from "@/lib/inbox/send-staff-reply";
+import { sendStaffReply, staffReplySchema, undoStaffReply } from "@/lib/inbox/send-staff-reply";
 import { pauseScheduledMessage, resumeScheduledMessage } from "@/lib/inbox/sequence-control";
 import { eraseCustomerForAdmin, exportCustomerForAdmin } from "@/lib/privacy/privacy-requests";
 import {
@@ -49,10 +49,21 @@ export const addNoteAction = authorizedAction(
 );
 
 export const sendReplyAction = authorizedAction("inbox.work", staffReplySchema, async (input, user) => {
-  const result = await sendStaffReply(input, user);
+  // Held for the shop's Undo delay first, then sent by the server whether or not the page stays open.
+  const result = await sendStaffReply(input, user, new Date(), { hold: true });
   if (result.outcome !== "stale") refresh(input.conversationId);
   return result;
 });
+
+/** Undo: a held reply taken back before it goes. */
+export const undoReplyAction = authorizedAction(
+  "inbox.work",
+  z.object({ conversationId: id, messageId: id }),
+  async (input, user) => {
+    await undoStaffReply(input.messageId, user.id);
+    refresh(input.conversationId);
+  },
+);
 
 export const sendReviewLinkAction = authorizedAction("inbox.work", reviewLinkSchema, async (input, user) => {
   const result = await sendReviewLink(input, user.id);
