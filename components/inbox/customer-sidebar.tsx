@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { mergeConversationAction } from "@/app/(app)/inbox/[conversationId]/actions";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { CustomerPrivacyPanel } from "@/components/inbox/customer-privacy-panel";
 import { EmailUnsubscribeButton } from "@/components/inbox/email-unsubscribe-button";
 import { SequenceList } from "@/components/inbox/sequence-list";
@@ -130,11 +132,19 @@ export async function CustomerSidebar({
         ) : (
           <ul className="space-y-1">
             {customer.conversations.map((c) => (
-              <li key={c.id}>
+              <li key={c.id} data-testid="past-conversation">
                 <Link className="text-brand-700 underline" href={`/inbox/${c.id}`}>
                   {c.subject ?? t("conversation")}
                 </Link>{" "}
                 · {t(`status_${c.status}`)} · {day(c.lastMessageAt)}
+                <ConfirmAction
+                  className="mt-1"
+                  label={t("mergeHere")}
+                  question={t("mergeQuestion", { subject: c.subject ?? t("conversation") })}
+                  confirmLabel={t("mergeConfirm")}
+                  action={mergeConversationAction}
+                  input={{ sourceId: c.id, targetId: conversationId }}
+                />
               </li>
             ))}
           </ul>

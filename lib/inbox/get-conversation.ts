@@ -51,7 +51,7 @@ export async function getConversation(id: string) {
             },
           },
           conversations: {
-            where: { id: { not: id } },
+            where: { id: { not: id }, mergedIntoId: null },
             orderBy: { lastMessageAt: "desc" },
             take: 10,
             select: { id: true, subject: true, status: true, lastMessageAt: true },

@@ -24,6 +24,8 @@ export const errorMessages = defineMessages({
     // Inbox
     conversationGone: "That conversation no longer exists.",
     replyGone: "That reply no longer exists.",
+    mergeIntoItself: "Pick another conversation to merge with.",
+    mergeOtherCustomer: "Only two conversations of the same customer can be merged.",
     replyAlreadySent: "Too late to undo: the reply has already gone.",
     setUpShopFirst: "Set up the shop in Settings before replying.",
     placeholderUnfilled: "The reply has a placeholder that cannot be filled: {detail}.",
@@ -174,6 +176,8 @@ export const errorMessages = defineMessages({
     cannotReplyBySms: "Impossible de répondre par SMS : {reason}",
     conversationGone: "Cette conversation n'existe plus.",
     replyGone: "Cette réponse n'existe plus.",
+    mergeIntoItself: "Choisissez une autre conversation à fusionner.",
+    mergeOtherCustomer: "Seules deux conversations du même client peuvent être fusionnées.",
     replyAlreadySent: "Trop tard pour annuler : la réponse est déjà partie.",
     setUpShopFirst: "Configurez la boutique dans les Réglages avant de répondre.",
     placeholderUnfilled: "La réponse contient une variable impossible à remplir : {detail}.",

@@ -25,6 +25,10 @@ export const inboxMessages = defineMessages({
     unread: "Unread",
     unreadCount: "{count} new",
     mentionTeammate: "Mention a teammate",
+    mergeHere: "Merge into this conversation",
+    mergeQuestion:
+      "Move every message of “{subject}” into this conversation, in date order? That conversation then leads here.",
+    mergeConfirm: "Merge",
     sendingIn: "Sending in {seconds} s",
     undoSend: "Undo",
     // Sorting and filters
@@ -312,6 +316,10 @@ export const inboxMessages = defineMessages({
     unread: "Non lue",
     unreadCount: "{count} nouv.",
     mentionTeammate: "Mentionner un collègue",
+    mergeHere: "Fusionner dans cette conversation",
+    mergeQuestion:
+      "Déplacer tous les messages de « {subject} » dans cette conversation, par ordre de date ? Cette conversation mènera ensuite ici.",
+    mergeConfirm: "Fusionner",
     sendingIn: "Envoi dans {seconds} s",
     undoSend: "Annuler l'envoi",
     // Tri et filtres

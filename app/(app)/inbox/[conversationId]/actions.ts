@@ -9,6 +9,7 @@ import { frictionMarkSchema, markFriction, removeFrictionMark } from "@/lib/fric
 import { addTag, removeTag, tagNameSchema } from "@/lib/inbox/conversation-tags";
 import { reviewLinkSchema, sendReviewLink } from "@/lib/inbox/send-review-link";
 import { sendStaffReply, staffReplySchema, undoStaffReply } from "@/lib/inbox/send-staff-reply";
+import { mergeConversations, mergeSchema } from "@/lib/inbox/merge-conversations";
 import { pauseScheduledMessage, resumeScheduledMessage } from "@/lib/inbox/sequence-control";
 import { eraseCustomerForAdmin, exportCustomerForAdmin } from "@/lib/privacy/privacy-requests";
 import {
@@ -53,6 +54,13 @@ export const sendReplyAction = authorizedAction("inbox.work", staffReplySchema, 
   const result = await sendStaffReply(input, user, new Date(), { hold: true });
   if (result.outcome !== "stale") refresh(input.conversationId);
   return result;
+});
+
+/** Merges another conversation of the customer into this one (the target). */
+export const mergeConversationAction = authorizedAction("inbox.work", mergeSchema, async (input, user) => {
+  await mergeConversations(input, user.id);
+  refresh(input.targetId);
+  refresh(input.sourceId);
 });
 
 /** Undo: a held reply taken back before it goes. */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { ConversationActions } from "@/components/inbox/conversation-actions";
 import { ConversationLive } from "@/components/inbox/conversation-live";
 import { CustomerSidebar } from "@/components/inbox/customer-sidebar";
@@ -44,6 +44,8 @@ export default async function ConversationPage({
   const conversation = await getConversation((await params).conversationId);
   if (!conversation) notFound();
   const view = parseInboxView((await searchParams).view);
+  // Merged into another conversation: that one holds its messages now.
+  if (conversation.mergedIntoId) redirect(`/inbox/${conversation.mergedIntoId}?view=${view}`);
   const { t, locale } = await getTranslator(inboxMessages);
   const timeZone = await viewerTimeZone();
   const [categories, tagSuggestions, cannedReplies, settings, teammates, neighbours] = await Promise.all([
