@@ -47,8 +47,14 @@ export async function ThreadMessage({
         {note ? (
           <>
             <span className="rounded bg-amber-200 px-1.5 text-amber-950" data-testid="internal-note">
-              {t("internalNote")}
+              {message.forwardedTo ? t("forwardedTo", { address: message.forwardedTo }) : t("internalNote")}
             </span>
+            {message.forwardedTo && (
+              <span className={STATUS_STYLE[message.deliveryStatus]} data-testid="delivery-status">
+                {t(`delivery_${message.deliveryStatus}`)}
+                {message.deliveryError && `: ${message.deliveryError}`}
+              </span>
+            )}
             <time dateTime={message.createdAt.toISOString()} data-testid="message-time">
               {formatDateTime(message.createdAt, locale, timeZone)}
             </time>

@@ -9,6 +9,9 @@ import { frictionMarkSchema, markFriction, removeFrictionMark } from "@/lib/fric
 import { addTag, removeTag, tagNameSchema } from "@/lib/inbox/conversation-tags";
 import { reviewLinkSchema, sendReviewLink } from "@/lib/inbox/send-review-link";
 import { sendStaffReply, staffReplySchema, undoStaffReply } from "@/lib/inbox/send-staff-reply";
+import { getUiLocale } from "@/lib/auth/viewer-locale";
+import { viewerTimeZone } from "@/lib/auth/viewer-time-zone";
+import { forwardConversation, forwardSchema } from "@/lib/inbox/forward-conversation";
 import { mergeConversations, mergeSchema } from "@/lib/inbox/merge-conversations";
 import { pauseScheduledMessage, resumeScheduledMessage } from "@/lib/inbox/sequence-control";
 import { eraseCustomerForAdmin, exportCustomerForAdmin } from "@/lib/privacy/privacy-requests";
@@ -61,6 +64,13 @@ export const mergeConversationAction = authorizedAction("inbox.work", mergeSchem
   await mergeConversations(input, user.id);
   refresh(input.targetId);
   refresh(input.sourceId);
+});
+
+/** Emails the conversation to an outside address, recorded in the thread as a forward. */
+export const forwardAction = authorizedAction("inbox.work", forwardSchema, async (input, user) => {
+  const result = await forwardConversation(input, user, await getUiLocale(), await viewerTimeZone());
+  refresh(input.conversationId);
+  return result;
 });
 
 /** Undo: a held reply taken back before it goes. */

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { ConversationActions } from "@/components/inbox/conversation-actions";
 import { ConversationLive } from "@/components/inbox/conversation-live";
 import { CustomerSidebar } from "@/components/inbox/customer-sidebar";
+import { ForwardForm } from "@/components/inbox/forward-form";
 import { FrictionPanel } from "@/components/inbox/friction-panel";
 import { ReplyComposer } from "@/components/inbox/reply-composer";
 import { ReviewLinkPanel } from "@/components/inbox/review-link-panel";
@@ -137,6 +138,7 @@ export default async function ConversationPage({
           previousId={neighbours.previousId}
           nextId={neighbours.nextId}
         />
+        <ForwardForm conversationId={conversation.id} />
         <div className="flex flex-wrap items-start gap-4 rounded-lg border border-stone-200 bg-white p-4">
           <FrictionPanel
             conversationId={conversation.id}
