@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { commonMessages } from "@/lib/i18n/messages/common";
 import { settingsMessages } from "@/lib/i18n/messages/settings";
+import { BUSINESS_DAYS } from "@/lib/settings/business-hours";
 import { flowSettingsSchema, type FlowSettingsInput } from "@/lib/settings/flow-settings-input";
 import { fieldErrorsFrom } from "@/lib/validation/field-errors";
 
@@ -24,12 +25,15 @@ const NUMBER_FIELDS = [
   "smsWindowEndHour",
   "reviewPauseMaxDays",
   "undoSendSeconds",
+  "businessStartHour",
+  "businessEndHour",
   "highValueCartThreshold",
 ] as const;
 const FIELDS = [
   ...NUMBER_FIELDS,
   "highValueCartCurrency",
   "day5EmailWithSms",
+  "businessDays",
 ] as const satisfies readonly (keyof FlowSettingsInput)[];
 
 export function FlowSettingsForm({ initial, canEdit }: { initial: FlowSettingsInput; canEdit: boolean }) {
@@ -89,6 +93,20 @@ export function FlowSettingsForm({ initial, canEdit }: { initial: FlowSettingsIn
         >
           <option value="skip">{t("timing.day5EmailWithSms.skip")}</option>
           <option value="check_in">{t("timing.day5EmailWithSms.check_in")}</option>
+        </SelectField>
+        <SelectField
+          id="businessDays"
+          label={t("timing.businessDays")}
+          hint={t("timing.businessDaysHint")}
+          value={values.businessDays}
+          errors={fieldErrors.businessDays}
+          onChange={(event) => setValues((current) => ({ ...current, businessDays: event.target.value }))}
+        >
+          {BUSINESS_DAYS.map((days) => (
+            <option key={days} value={days}>
+              {t(`timing.businessDays.${days}`)}
+            </option>
+          ))}
         </SelectField>
       </fieldset>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}

@@ -51,3 +51,20 @@ test("an agent is refused the reports and their CSV", async ({ page }) => {
   const response = await page.request.get("/api/reports/csv?table=friction");
   expect(response.status()).toBe(403);
 });
+
+test("a manager reads the team's response times in business hours, and exports them", async ({ page }) => {
+  test.setTimeout(60_000);
+  await signInAs(page, "manager");
+  await page.goto("/reports");
+  const section = page.getByRole("region", { name: "Response times" });
+  await expect(section).toContainText("In business hours: 9:00 to 18:00, Monday to Friday");
+  await expect(section.getByTestId("first-response").getByRole("row").filter({ hasText: "Everyone" })).toBeVisible();
+  await expect(section.getByTestId("first-response-honesty")).toContainText(/\d+ of the \d+ conversations/);
+  const response = await page.request.get("/api/reports/csv?table=response_times");
+  expect(response.status()).toBe(200);
+  const csv = await response.text();
+  expect(csv).toMatch(
+    /^measure,agent,agent_id,conversations,started_by_customer,median_business_minutes,p90_business_minutes\r?\nfirst_response,everyone,/,
+  );
+  expect(csv).toMatch(/\r?\nresolution,everyone,/);
+});

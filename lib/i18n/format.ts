@@ -47,3 +47,13 @@ export function formatDuration(fromDate: Date | string, locale: UiLocale, now: D
   if (hours < 48) return `${hours} h`;
   return `${Math.round(hours / 24)} ${locale === "fr" ? "j" : "d"}`;
 }
+
+/** A measured duration such as "45 min", "2 h 15 min", "3 d 4 h" / "3 j 4 h" (rounded to the minute). */
+export function formatElapsed(ms: number, locale: UiLocale): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return `${days} ${locale === "fr" ? "j" : "d"}${hours % 24 ? ` ${hours % 24} h` : ""}`;
+}

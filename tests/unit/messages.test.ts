@@ -26,6 +26,7 @@ const SAME_IN_BOTH = new Set([
   "Conversation",
   "Conversations",
   "Notifications",
+  "Agent",
   "Message",
   "Messages",
   "Version",

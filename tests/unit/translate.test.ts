@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defineMessages, resolveUiLocale, translator } from "@/lib/i18n/translate";
-import { formatDuration, formatRelative } from "@/lib/i18n/format";
+import { formatDuration, formatElapsed, formatRelative } from "@/lib/i18n/format";
 
 describe("resolveUiLocale", () => {
   it("prefers the user's own choice", () => {
@@ -40,5 +40,10 @@ describe("format", () => {
   it("shortens waits", () => {
     expect(formatDuration(new Date("2026-11-26T11:30:00Z"), "en", now)).toBe("30 min");
     expect(formatDuration(new Date("2026-11-23T12:00:00Z"), "fr", now)).toBe("3 j");
+    expect(formatElapsed(45 * 60_000, "en")).toBe("45 min");
+    expect(formatElapsed(135 * 60_000, "en")).toBe("2 h 15 min");
+    expect(formatElapsed(9 * 3600_000, "fr")).toBe("9 h");
+    expect(formatElapsed((3 * 24 + 4) * 3600_000, "fr")).toBe("3 j 4 h");
+    expect(formatElapsed(2 * 24 * 3600_000, "en")).toBe("2 d");
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FrictionWeeklyChart, OutcomeRatesChart } from "@/components/reports/charts";
 import { RecordFixForm } from "@/components/reports/record-fix-form";
+import { ResponseTimesSection } from "@/components/reports/response-times-section";
 import { SuggestedCategories } from "@/components/reports/suggested-categories";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,6 +17,7 @@ import { reportMessages } from "@/lib/i18n/messages/reports";
 import { correctionSummary } from "@/lib/classification/label-corrections";
 import { listSuggestedFrictionCategories } from "@/lib/friction/friction-categories";
 import { frictionReport } from "@/lib/reports/friction-report";
+import { responseTimes } from "@/lib/reports/response-times";
 import {
   MIN_SENDS_TO_COMPARE,
   outcomeByTemplateVersion,
@@ -61,12 +63,13 @@ export default async function ReportsPage({
       ).filters;
   const query = new URLSearchParams(filtersToParams(filters)).toString();
   const manageCategories = can(user.role, "friction.manage_categories");
-  const [friction, outcomes, corrections, versions, suggestions] = await Promise.all([
+  const [friction, outcomes, corrections, versions, suggestions, times] = await Promise.all([
     frictionReport(filters),
     outcomeMetrics(filters),
     correctionSummary(filters),
     params.split === "version" ? outcomeByTemplateVersion(filters) : Promise.resolve(null),
     manageCategories ? listSuggestedFrictionCategories() : Promise.resolve([]),
+    responseTimes(filters),
   ]);
   const today = new Date().toISOString().slice(0, 10);
   const shown = filtersToParams(filters);
@@ -320,6 +323,8 @@ export default async function ReportsPage({
           </>
         )}
       </section>
+
+      <ResponseTimesSection times={times} csvHref={`/api/reports/csv?table=response_times&${query}`} />
 
       <section aria-labelledby="outcomes-title" className="space-y-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -3,12 +3,13 @@ import { requireRoutePermission } from "@/lib/auth/route-access";
 import { errorResponse } from "@/lib/http/json-response";
 import { customersWhoHit, frictionReport } from "@/lib/reports/friction-report";
 import { outcomeMetrics } from "@/lib/reports/outcome-metrics";
+import { responseTimes, type AgentDurations, type DurationStats } from "@/lib/reports/response-times";
 import { filtersToParams, parseReportFilters, type Rate } from "@/lib/reports/report-filters";
 import { toCsv } from "@/lib/reports/to-csv";
 
 export const dynamic = "force-dynamic";
 
-const table = z.enum(["friction", "outcomes", "customers"]);
+const table = z.enum(["friction", "outcomes", "customers", "response_times"]);
 const share = (rate: Rate | null) =>
   rate === null ? ["", "", ""] : [rate.numerator, rate.denominator, rate.value === null ? "" : rate.value.toFixed(4)];
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
@@ -19,7 +20,8 @@ export async function GET(request: Request) {
   if ("response" in access) return access.response;
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const which = table.safeParse(params.table);
-  if (!which.success) return Response.json({ error: "table must be friction, outcomes or customers" }, { status: 400 });
+  if (!which.success)
+    return Response.json({ error: "table must be friction, outcomes, customers or response_times" }, { status: 400 });
   const parsed = parseReportFilters(params);
   if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
   try {
@@ -59,6 +61,41 @@ export async function GET(request: Request) {
           r.latestFix?.before.per100Orders?.toFixed(2) ?? "",
           r.latestFix?.after.per100Orders?.toFixed(2) ?? "",
         ]),
+      );
+    } else if (which.data === "response_times") {
+      const times = await responseTimes(parsed.filters);
+      const minutes = (ms: number | null) => (ms === null ? "" : (ms / 60_000).toFixed(1));
+      const rows = (measure: string, overall: DurationStats, byAgent: AgentDurations[], asked: number | "") => [
+        [measure, "everyone", "", overall.count, asked, minutes(overall.medianMs), minutes(overall.p90Ms)],
+        ...byAgent.map((a) => [
+          measure,
+          a.name ?? "nobody",
+          a.agentId ?? "",
+          a.count,
+          "",
+          minutes(a.medianMs),
+          minutes(a.p90Ms),
+        ]),
+      ];
+      csv = toCsv(
+        [
+          "measure",
+          "agent",
+          "agent_id",
+          "conversations",
+          "started_by_customer",
+          "median_business_minutes",
+          "p90_business_minutes",
+        ],
+        [
+          ...rows(
+            "first_response",
+            times.firstResponse.overall,
+            times.firstResponse.byAgent,
+            times.firstResponse.asked,
+          ),
+          ...rows("resolution", times.resolution.overall, times.resolution.byAgent, ""),
+        ],
       );
     } else if (which.data === "customers") {
       const categoryId = z.string().min(1).safeParse(params.categoryId);
