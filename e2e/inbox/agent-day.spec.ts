@@ -43,7 +43,8 @@ test("an agent's day: a new mail arrives, is answered by email and SMS, noted, a
   await page.getByRole("button", { name: "Send email" }).click();
   const emailReply = page.getByTestId("thread-message").filter({ hasText: "je regarde tout de suite" });
   await expect(emailReply).toContainText("Sofia Agent");
-  await expect(emailReply.getByTestId("delivery-status")).toHaveText("sent");
+  // Held for Undo (5 s in the demo's settings), then sent by the server.
+  await expect(emailReply.getByTestId("delivery-status")).toHaveText("sent", { timeout: 15_000 });
   const mail = (await fetchSentByFake<PostmarkSent>(E2E.fakes.postmark)).find((m) =>
     m.TextBody.includes("je regarde tout de suite"),
   );
@@ -62,7 +63,9 @@ test("an agent's day: a new mail arrives, is answered by email and SMS, noted, a
   await page.getByLabel("Your reply to the customer").fill(sms);
   await expect(page.getByTestId("sms-counter")).toContainText("UCS-2");
   await page.getByRole("button", { name: "Send SMS" }).click();
-  await expect(page.getByTestId("thread-message").filter({ hasText: "Colis localisé" })).toContainText("SMS");
+  const smsReply = page.getByTestId("thread-message").filter({ hasText: "Colis localisé" });
+  await expect(smsReply).toContainText("SMS");
+  await expect(smsReply.getByTestId("delivery-status")).toHaveText("sent", { timeout: 15_000 });
   expect((await fetchSentByFake<TwilioSent>(E2E.fakes.twilio)).find((m) => m.body === sms)?.to).toBe("+32470123456");
 
   // A note, an assignee, a snooze.

@@ -70,7 +70,7 @@ test("inside a conversation: notes show their author, the signature is shown, sn
       .getByTestId("thread-message")
       .filter({ hasText: `I'm on it (${run})` })
       .getByTestId("delivery-status"),
-  ).toHaveText("sent");
+  ).toHaveText("sent", { timeout: 15_000 }); // held for Undo first
   await expect(page.getByTestId("conversation-state")).toContainText("open");
   await expect(page.getByTestId("conversation-state")).not.toContainText("Snoozed");
 
