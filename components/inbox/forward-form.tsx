@@ -30,6 +30,7 @@ export function ForwardForm({ conversationId }: { conversationId: string }) {
   return (
     <form
       aria-label={t("forwardTitle")}
+      noValidate
       className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
       onSubmit={(event) => {
         event.preventDefault();

@@ -7,7 +7,7 @@ import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { inboxQueryString, type InboxQuery } from "@/lib/inbox/inbox-query";
 import { defaultSort, INBOX_SORTS, type InboxFilters, type InboxSort } from "@/lib/inbox/inbox-views";
 
-const select = "mt-0.5 w-40 max-w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm";
+const select = "mt-0.5 w-auto max-w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm";
 
 /** Sort and filters of the list, kept in the URL (a link or a reload shows the same list). */
 export function ListFilters({

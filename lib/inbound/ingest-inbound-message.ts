@@ -1,5 +1,5 @@
 import "server-only";
-import { isUniqueViolation } from "@/lib/db/database-errors";
+import { isRetryableTransactionError, isUniqueViolation } from "@/lib/db/database-errors";
 import { db, type DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { InboundMessage } from "@/lib/inbound/inbound-message";
@@ -48,7 +48,11 @@ export async function ingestInboundMessage(
       return row!.outcome;
     } catch (error) {
       // Inside a caller's transaction the statement's failure aborts it: the caller retries.
-      if (!isUniqueViolation(error) || tx !== db) throw error;
+      if (tx !== db) throw error;
+      // A deadlock with other work on the same customer (the triage of their previous message):
+      // nothing was written, so the statement runs again.
+      if (isRetryableTransactionError(error) && attempt < ATTEMPTS) continue;
+      if (!isUniqueViolation(error)) throw error;
       // A concurrent delivery of the same mail stored it first: the next attempt sees it and
       // answers duplicate. Still colliding: the delivery names something another record owns
       // (an id reused or mangled). A 4xx with the reason; a 500 would be retried for hours.

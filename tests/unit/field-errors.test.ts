@@ -61,6 +61,10 @@ describe("field errors name the field, in the form's language", () => {
       day5EmailWithSms: "skip",
       highValueCartThreshold: "",
       highValueCartCurrency: "EUR",
+      undoSendSeconds: 5,
+      businessStartHour: 9,
+      businessEndHour: 18,
+      businessDays: "mon_fri",
     };
     expect(
       errorsOf(flowSettingsSchema, { ...valid, postDeliveryReviewDays: 0 }, "en").postDeliveryReviewDays,
@@ -70,6 +74,12 @@ describe("field errors name the field, in the form's language", () => {
     ).toEqual(["Le montant d'un panier important doit dépasser 0."]);
     expect(errorsOf(flowSettingsSchema, { ...valid, postDeliveryReviewDays: 1 }, "fr").postDeliveryReviewDays).toEqual([
       "La demande d'avis doit venir après l'e-mail de suivi.",
+    ]);
+    expect(errorsOf(flowSettingsSchema, { ...valid, businessEndHour: 9 }, "en").businessEndHour).toEqual([
+      "The team must close after it opens.",
+    ]);
+    expect(errorsOf(flowSettingsSchema, { ...valid, undoSendSeconds: 31 }, "fr").undoSendSeconds).toEqual([
+      "Le délai d'annulation d'envoi doit valoir au plus 30.",
     ]);
   });
 });
