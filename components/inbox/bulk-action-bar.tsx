@@ -6,6 +6,7 @@ import { bulkUpdateAction } from "@/app/(app)/inbox/actions";
 import { useTranslator } from "@/components/i18n/locale-provider";
 import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { Button } from "@/components/ui/button";
+import { TeammateOptions } from "@/components/inbox/teammate-options";
 import { Notice } from "@/components/ui/notice";
 import type { BulkAction } from "@/lib/inbox/bulk-update-conversations";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -154,14 +155,7 @@ export function BulkActionBar({
                   className="mt-0.5 w-44 max-w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm"
                 >
                   <option value="">{t("bulkAssignChoose")}</option>
-                  <option value={currentUserId}>{t("bulkAssignMe")}</option>
-                  {teammates
-                    .filter((member) => member.id !== currentUserId)
-                    .map((member) => (
-                      <option key={member.id} value={member.id}>
-                        {member.name}
-                      </option>
-                    ))}
+                  <TeammateOptions currentUserId={currentUserId} teammates={teammates} />
                   <option value="nobody">{t("bulkUnassign")}</option>
                 </select>
               </label>

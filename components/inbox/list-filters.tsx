@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslator } from "@/components/i18n/locale-provider";
+import { TeammateOptions } from "@/components/inbox/teammate-options";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { inboxQueryString, type InboxQuery } from "@/lib/inbox/inbox-query";
 import { defaultSort, INBOX_SORTS, type InboxFilters, type InboxSort } from "@/lib/inbox/inbox-views";
@@ -83,15 +84,8 @@ export function ListFilters({
           onChange={(e) => setFilter("assignee", e.target.value)}
         >
           <option value="">{t("filterAny")}</option>
-          <option value={currentUserId}>{t("bulkAssignMe")}</option>
           <option value="none">{t("unassigned")}</option>
-          {teammates
-            .filter((member) => member.id !== currentUserId)
-            .map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.name}
-              </option>
-            ))}
+          <TeammateOptions currentUserId={currentUserId} teammates={teammates} />
         </select>
       </label>
       <label className="flex flex-col">

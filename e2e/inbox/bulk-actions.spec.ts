@@ -1,27 +1,15 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { E2E } from "../support/e2e-env";
+import { mailFromCustomer } from "../support/customer-mail";
 import { signInAs } from "../support/sign-in";
 
-const BASE = E2E.postgres.baseURL;
-const postmarkAuth = `Basic ${Buffer.from(`${E2E.secrets.POSTMARK_WEBHOOK_USER}:${E2E.secrets.POSTMARK_WEBHOOK_PASSWORD}`).toString("base64")}`;
-
-/** A customer's mail through the real inbound webhook; its conversation's id. */
-async function customerMail(request: APIRequestContext, name: string, run: number): Promise<string> {
-  const response = await request.post(`${BASE}/api/webhooks/postmark/inbound`, {
-    headers: { authorization: postmarkAuth },
-    data: {
-      MessageID: `bulk-${name}-${run}`,
-      FromFull: { Email: `${name.toLowerCase()}-${run}@example.org`, Name: `${name} Bulk${run}` },
-      To: "reply@inbound.e2e.test",
-      Subject: `Where is my parcel? ${run}`,
-      TextBody: `Hello, where is my parcel? (${name} ${run})`,
-      Headers: [],
-      Attachments: [],
-    },
+const customerMail = (request: APIRequestContext, name: string, run: number) =>
+  mailFromCustomer(request, {
+    messageId: `bulk-${name}-${run}`,
+    email: `${name.toLowerCase()}-${run}@example.org`,
+    name: `${name} Bulk${run}`,
+    subject: `Where is my parcel? ${run}`,
+    text: `Hello, where is my parcel? (${name} ${run})`,
   });
-  expect(response.status()).toBe(200);
-  return (await response.json()).conversationId;
-}
 
 test("an agent selects three conversations and closes them in one action, then tags a range picked with shift-click", async ({
   page,

@@ -1,26 +1,15 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { E2E } from "../support/e2e-env";
+import { mailFromCustomer } from "../support/customer-mail";
 import { signInAs } from "../support/sign-in";
 
-const BASE = E2E.postgres.baseURL;
-const postmarkAuth = `Basic ${Buffer.from(`${E2E.secrets.POSTMARK_WEBHOOK_USER}:${E2E.secrets.POSTMARK_WEBHOOK_PASSWORD}`).toString("base64")}`;
-
-async function customerMail(request: APIRequestContext, run: number, n: number, subject: string, text: string) {
-  const response = await request.post(`${BASE}/api/webhooks/postmark/inbound`, {
-    headers: { authorization: postmarkAuth },
-    data: {
-      MessageID: `merge-${run}-${n}`,
-      FromFull: { Email: `agathe-${run}@example.org`, Name: `Agathe Merge${run}` },
-      To: "reply@inbound.e2e.test",
-      Subject: subject,
-      TextBody: text,
-      Headers: [],
-      Attachments: [],
-    },
+const customerMail = (request: APIRequestContext, run: number, n: number, subject: string, text: string) =>
+  mailFromCustomer(request, {
+    messageId: `merge-${run}-${n}`,
+    email: `agathe-${run}@example.org`,
+    name: `Agathe Merge${run}`,
+    subject,
+    text,
   });
-  expect(response.status()).toBe(200);
-  return (await response.json()).conversationId as string;
-}
 
 test("an agent merges a customer's two conversations: both threads in date order, the old address leads to the merged one", async ({
   page,

@@ -1,9 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { E2E } from "../support/e2e-env";
+import { mailFromCustomer } from "../support/customer-mail";
 import { DEMO, signInAs } from "../support/sign-in";
-
-const BASE = E2E.postgres.baseURL;
-const postmarkAuth = `Basic ${Buffer.from(`${E2E.secrets.POSTMARK_WEBHOOK_USER}:${E2E.secrets.POSTMARK_WEBHOOK_PASSWORD}`).toString("base64")}`;
 
 test("a teammate's @mention notifies the agent; a new customer mail is unread until opened", async ({
   browser,
@@ -12,20 +9,13 @@ test("a teammate's @mention notifies the agent; a new customer mail is unread un
   test.setTimeout(120_000);
   const run = Date.now();
   const customer = `Océane Notif${run}`;
-  const mail = await request.post(`${BASE}/api/webhooks/postmark/inbound`, {
-    headers: { authorization: postmarkAuth },
-    data: {
-      MessageID: `notif-${run}`,
-      FromFull: { Email: `oceane-${run}@example.org`, Name: customer },
-      To: "reply@inbound.e2e.test",
-      Subject: `Card declined ${run}`,
-      TextBody: `My card was declined twice (${run})`,
-      Headers: [],
-      Attachments: [],
-    },
+  const conversationId = await mailFromCustomer(request, {
+    messageId: `notif-${run}`,
+    email: `oceane-${run}@example.org`,
+    name: customer,
+    subject: `Card declined ${run}`,
+    text: `My card was declined twice (${run})`,
   });
-  expect(mail.status()).toBe(200);
-  const conversationId = (await mail.json()).conversationId as string;
 
   // The agent sees it unread in the list.
   const agent = await (await browser.newContext()).newPage();

@@ -1,10 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { fetchSentByFake, type PostmarkSent } from "@/tools/fake-providers";
+import { mailFromCustomer } from "../support/customer-mail";
 import { E2E } from "../support/e2e-env";
 import { signInAs } from "../support/sign-in";
-
-const BASE = E2E.postgres.baseURL;
-const postmarkAuth = `Basic ${Buffer.from(`${E2E.secrets.POSTMARK_WEBHOOK_USER}:${E2E.secrets.POSTMARK_WEBHOOK_PASSWORD}`).toString("base64")}`;
 
 test("Undo within the delay sends nothing and puts the text back; not undone, the reply goes", async ({
   page,
@@ -13,20 +11,13 @@ test("Undo within the delay sends nothing and puts the text back; not undone, th
   test.setTimeout(120_000);
   const run = Date.now();
   const address = `undo-${run}@example.org`;
-  const mail = await request.post(`${BASE}/api/webhooks/postmark/inbound`, {
-    headers: { authorization: postmarkAuth },
-    data: {
-      MessageID: `undo-${run}`,
-      FromFull: { Email: address, Name: `Yves Undo${run}` },
-      To: "reply@inbound.e2e.test",
-      Subject: `Shipping cost ${run}`,
-      TextBody: `Why is shipping so expensive? (${run})`,
-      Headers: [],
-      Attachments: [],
-    },
+  const conversationId = await mailFromCustomer(request, {
+    messageId: `undo-${run}`,
+    email: address,
+    name: `Yves Undo${run}`,
+    subject: `Shipping cost ${run}`,
+    text: `Why is shipping so expensive? (${run})`,
   });
-  expect(mail.status()).toBe(200);
-  const conversationId = (await mail.json()).conversationId as string;
   const sentTo = async () => (await fetchSentByFake<PostmarkSent>(E2E.fakes.postmark)).filter((m) => m.To === address);
 
   await signInAs(page, "agent");

@@ -1,27 +1,17 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { mailFromCustomer } from "../support/customer-mail";
 import { E2E } from "../support/e2e-env";
 import { DEMO, signInAs } from "../support/sign-in";
 
-const BASE = E2E.postgres.baseURL;
-const postmarkAuth = `Basic ${Buffer.from(`${E2E.secrets.POSTMARK_WEBHOOK_USER}:${E2E.secrets.POSTMARK_WEBHOOK_PASSWORD}`).toString("base64")}`;
-
 /** A customer's mail through the real inbound webhook; its conversation's id. */
-async function customerMail(request: APIRequestContext, name: string, run: number): Promise<string> {
-  const response = await request.post(`${BASE}/api/webhooks/postmark/inbound`, {
-    headers: { authorization: postmarkAuth },
-    data: {
-      MessageID: `wf-${name}-${run}`,
-      FromFull: { Email: `${name.toLowerCase()}-${run}@example.org`, Name: `${name} Workflow` },
-      To: "reply@inbound.e2e.test",
-      Subject: `Question ${run}`,
-      TextBody: `Hello, a question (${name} ${run})`,
-      Headers: [],
-      Attachments: [],
-    },
+const customerMail = (request: APIRequestContext, name: string, run: number) =>
+  mailFromCustomer(request, {
+    messageId: `wf-${name}-${run}`,
+    email: `${name.toLowerCase()}-${run}@example.org`,
+    name: `${name} Workflow`,
+    subject: `Question ${run}`,
+    text: `Hello, a question (${name} ${run})`,
   });
-  expect(response.status()).toBe(200);
-  return (await response.json()).conversationId;
-}
 
 test("inside a conversation: notes show their author, the signature is shown, snooze shows its end, j/k and closing move through the view", async ({
   page,
@@ -103,7 +93,7 @@ test("an unknown conversation or address says so in the reader's language, with 
   await page.getByRole("link", { name: "Back to the inbox" }).click();
   await expect(page).toHaveURL(/\/inbox$/);
 
-  const french = await browser.newContext({ locale: "fr-FR", baseURL: BASE });
+  const french = await browser.newContext({ locale: "fr-FR", baseURL: E2E.postgres.baseURL });
   const frenchPage = await french.newPage();
   const response = await frenchPage.goto("/no-such-page");
   expect(response?.status()).toBe(404);
