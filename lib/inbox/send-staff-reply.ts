@@ -389,7 +389,8 @@ export async function sendStaffReply(
     // Sent by this process when the delay is over; the dispatcher sends it if the process died.
     runAfterResponse("undo-send", async () => {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, sendAfter.getTime() - Date.now())));
-      await sendHeldReply(id, new Date());
+      // A timer may wake a millisecond before the wall clock reaches sendAfter: never "not due yet".
+      await sendHeldReply(id, new Date(Math.max(Date.now(), sendAfter.getTime())));
     });
     return { outcome: "held", messageId: id, sendsAt: sendAfter };
   }
