@@ -425,6 +425,8 @@ export async function sendOverdueHeldReplies(now: Date): Promise<number> {
       deliveryStatus: "queued",
       authorType: "staff",
       sendAfter: { lte: new Date(now.getTime() - HELD_GRACE_MS) },
+      // Held for seconds: the last day is one range of the createdAt index, not a pass over every message.
+      createdAt: { gte: new Date(now.getTime() - 24 * 60 * 60_000) },
     },
     select: { id: true },
     take: 100,

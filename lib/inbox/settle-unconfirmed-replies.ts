@@ -10,6 +10,8 @@ import { logWarning } from "@/lib/log";
 /** How long the agent has to retry before the dispatcher settles the reply itself. */
 const AGENT_RETRY_WINDOW_MS = 10 * 60_000;
 const SETTLING = "settling";
+/** Older ones are left to the agent's Retry (which looks them up too). */
+const LOOKBACK_MS = 24 * 60 * 60_000;
 
 export async function settleUnconfirmedReplies(
   now: Date,
@@ -21,7 +23,8 @@ export async function settleUnconfirmedReplies(
       deliveryStatus: "sending",
       deliveryErrorCode: NO_ANSWER,
       channel: { in: channels },
-      createdAt: { lt: new Date(now.getTime() - AGENT_RETRY_WINDOW_MS) },
+      // Within the last day: one range of the createdAt index, not a pass over every message.
+      createdAt: { lt: new Date(now.getTime() - AGENT_RETRY_WINDOW_MS), gte: new Date(now.getTime() - LOOKBACK_MS) },
     },
     take: 100,
   });
