@@ -14,6 +14,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["validation"],
   ["http"],
   ["db"],
+  ["customers"],
   ["audit"],
   ["phone", "sms", "threading"],
   ["settings"],

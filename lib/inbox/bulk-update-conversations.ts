@@ -1,4 +1,5 @@
 import "server-only";
+import { customerName } from "@/lib/customers/customer-name";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError, type ErrorText } from "@/lib/errors";
@@ -117,11 +118,7 @@ export async function bulkUpdateConversations(
         status: row.status,
         assigneeId: row.assigneeId,
         tags: row.tags.map((t) => t.tag.name),
-        customerName:
-          [row.customer.firstName, row.customer.lastName].filter(Boolean).join(" ") ||
-          row.customer.email ||
-          row.customer.phone ||
-          null,
+        customerName: customerName(row.customer),
       },
     ]),
   );

@@ -1,4 +1,5 @@
 import "server-only";
+import { customerName } from "@/lib/customers/customer-name";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
@@ -8,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { translator, type UiLocale } from "@/lib/i18n/translate";
-import { staffSignature } from "@/lib/inbox/staff-signature";
+import { staffSignature, staffFromAddress } from "@/lib/inbox/staff-signature";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { renderEmailHtml, renderEmailText } from "@/lib/templates/render-email-html";
 import { ourMessageId, replySubject } from "@/lib/threading/reply-headers";
@@ -52,14 +53,12 @@ export async function forwardConversation(
   if (conversation.messages.length === 0) throw AppError.because("not_found", "messageGone");
 
   const t = translator(inboxMessages, locale);
-  const customer = conversation.customer;
-  const customerName =
-    [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email || customer.phone || "";
+  const customer = customerName(conversation.customer) ?? "";
   const transcript = conversation.messages
     .map((m) => {
       const from =
         m.direction === "inbound"
-          ? customerName
+          ? customer
           : (m.authorUser?.name ?? (m.authorType === "automation" ? settings.founderName : settings.shopName));
       return [
         t("forwardFrom", { name: from, channel: m.channel === "email" ? t("channelEmail") : t("channelSms") }),
@@ -90,7 +89,7 @@ export async function forwardConversation(
       authorUserId: actor.id,
       isInternalNote: true,
       forwardedTo: input.to,
-      fromAddress: `"${`${actor.name} · ${settings.shopName}`.replace(/"/g, "")}" <${settings.senderEmail}>`,
+      fromAddress: staffFromAddress(actor.name, settings.shopName, settings.senderEmail),
       toAddress: input.to,
       subject,
       textBody: renderEmailText(parts),

@@ -1,4 +1,5 @@
 import "server-only";
+import { customerName } from "@/lib/customers/customer-name";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type DbClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -230,7 +231,7 @@ export async function listConversations(
       {
         id: d.id,
         // Null when nothing names the customer: the list says so in the reader's language.
-        customerName: [d.firstName, d.lastName].filter(Boolean).join(" ") || d.email || d.phone || null,
+        customerName: customerName(d),
         channels: d.channels,
         snippet: d.snippet ?? "",
         lastDirection: d.lastDirection,

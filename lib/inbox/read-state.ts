@@ -7,10 +7,11 @@ import { markNotificationsRead } from "@/lib/notifications/notifications";
  * the customer next writes), and its notifications are read.
  */
 export async function markConversationRead(conversationId: string, userId: string, now: Date): Promise<void> {
-  await db.conversationRead.upsert({
-    where: { userId_conversationId: { userId, conversationId } },
-    create: { userId, conversationId, readAt: now },
-    update: { readAt: now },
-  });
+  // Written only when it was unread: the open page's heartbeat calls this every few seconds.
+  await db.$executeRaw`
+    INSERT INTO "ConversationRead" ("userId", "conversationId", "readAt") VALUES (${userId}, ${conversationId}, ${now})
+    ON CONFLICT ("userId", "conversationId") DO UPDATE SET "readAt" = EXCLUDED."readAt"
+     WHERE "ConversationRead"."readAt" < COALESCE(
+       (SELECT "lastInboundAt" FROM "Conversation" WHERE id = EXCLUDED."conversationId"), '-infinity'::timestamp)`;
   await markNotificationsRead(userId, now, conversationId);
 }

@@ -13,7 +13,7 @@ import { createTrackedLink, reviewTargetUrl } from "@/lib/links/create-tracked-l
 import { findTransmitted, transmit, type Tracking, type Transmission } from "@/lib/delivery/transmit";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { smsSize } from "@/lib/sms/sms-segments";
-import { staffSignature, withoutTypedSignature } from "@/lib/inbox/staff-signature";
+import { staffSignature, withoutTypedSignature, staffFromAddress } from "@/lib/inbox/staff-signature";
 import { renderEmailHtml, renderEmailText } from "@/lib/templates/render-email-html";
 import { renderTemplate, TemplateRenderError } from "@/lib/templates/render-template";
 import { mailsAnswered } from "@/lib/threading/mail-answered";
@@ -228,7 +228,7 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
     message = await db.message.create({
       data: {
         ...base,
-        fromAddress: `"${`${actor.name} · ${settings.shopName}`.replace(/"/g, "")}" <${settings.senderEmail}>`,
+        fromAddress: staffFromAddress(actor.name, settings.shopName, settings.senderEmail),
         toAddress: conversation.customer.email,
         subject: replySubject(answered?.subject ?? conversation.subject ?? settings.shopName),
         textBody: renderEmailText(parts),

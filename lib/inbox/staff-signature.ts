@@ -31,3 +31,8 @@ export function withoutTypedSignature(text: string, signature: string): string {
   while (kept.length > 1 && /^\s*(--)?\s*$/.test(kept.at(-1)!)) kept = kept.slice(0, -1);
   return kept.join("\n").trimEnd();
 }
+
+/** The From of a teammate's email: "Sofia · Atelier Lune" <the shop's sender address>. */
+export function staffFromAddress(actorName: string, shopName: string, senderEmail: string): string {
+  return `"${`${actorName} · ${shopName}`.replace(/"/g, "")}" <${senderEmail}>`;
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { customerName } from "@/lib/customers/customer-name";
 import { db, type DbClient } from "@/lib/db";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 
@@ -49,8 +50,7 @@ export async function listNotifications(userId: string, limit = 50) {
       read: row.readAt !== null,
       conversationId: row.conversationId,
       actorName: row.actor?.name ?? null,
-      customerName:
-        [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email || customer.phone,
+      customerName: customerName(customer),
       snippet: row.message?.snippet ?? null,
     };
   });
