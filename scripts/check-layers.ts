@@ -22,6 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["users"],
   ["notifications"],
   ["api-tokens"],
+  ["attachments"],
   ["delivery"],
   ["consent"],
   ["links"],

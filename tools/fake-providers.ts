@@ -100,6 +100,7 @@ export type PostmarkSent = {
   Headers: { Name: string; Value: string }[];
   Metadata?: Record<string, string>;
   MessageStream?: string;
+  Attachments?: { Name: string; Content: string; ContentType: string; ContentID?: string | null }[];
 };
 
 // What a fake received, for specs that run in another process (Playwright). Not a provider route.
@@ -158,6 +159,8 @@ export type TwilioSent = {
   from: string;
   body: string;
   statusCallback: string | null;
+  /** MediaUrl parameters: an MMS's pictures, which Twilio fetches from the app. */
+  mediaUrls: string[];
   dateCreated: Date;
 };
 
@@ -172,6 +175,7 @@ export async function startFakeTwilio(accountSid: string, authToken: string, por
     body: m.body,
     status: "queued",
     num_segments: "1",
+    num_media: String(m.mediaUrls.length),
     direction: "outbound-api",
     api_version: "2010-04-01",
     date_created: m.dateCreated.toUTCString(),
@@ -202,6 +206,7 @@ export async function startFakeTwilio(accountSid: string, authToken: string, por
         from: form.get("From")!,
         body: form.get("Body")!,
         statusCallback: form.get("StatusCallback"),
+        mediaUrls: form.getAll("MediaUrl"),
         dateCreated: new Date(),
       };
       sent.push(message);

@@ -12,6 +12,8 @@ import {
 } from "react";
 import { addNoteAction, sendReplyAction, undoReplyAction } from "@/app/(app)/inbox/[conversationId]/actions";
 import { UndoSendBar } from "@/components/inbox/undo-send-bar";
+import { AttachButton, AttachmentChips, useReplyAttachments } from "@/components/inbox/reply-attachments";
+import { FormatToolbar } from "@/components/inbox/format-toolbar";
 import { SuggestReplyButton } from "@/components/ai/suggest-reply-button";
 import { useReplying } from "@/components/inbox/conversation-live";
 import { VoiceWarnings } from "@/components/templates/voice-warnings";
@@ -119,6 +121,7 @@ export function ReplyComposer({
   const [noteResult, setNoteResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const attachments = useReplyAttachments();
 
   const text = mode === "reply" ? reply : note;
   useEffect(() => setReplying(mode === "reply" && reply.trim().length > 0), [mode, reply, setReplying]);
@@ -173,6 +176,7 @@ export function ReplyComposer({
           clientRequestId: requestId,
           seenUpToMessageId: baseline.current ?? latestMessageId,
           sendAnyway,
+          attachmentIds: attachments.ready.map((file) => file.id),
         });
         if (!result.ok)
           return setAttempt({
@@ -195,6 +199,7 @@ export function ReplyComposer({
             sendsAt: new Date(outcome.sendsAt).getTime(),
           });
           setReply("");
+          attachments.reset();
           setRequestId(crypto.randomUUID());
           baseline.current = null;
           return;
@@ -202,6 +207,7 @@ export function ReplyComposer({
         if (outcome.outcome === "sent") {
           setAttempt({ status: "idle" });
           setReply("");
+          attachments.reset();
           setRequestId(crypto.randomUUID());
           baseline.current = null;
           return;
@@ -233,6 +239,7 @@ export function ReplyComposer({
         setMode("reply");
         setChannel(held.channel);
         setReply(reply.trim() ? `${held.text}\n\n${reply}` : held.text);
+        attachments.reset([...result.data, ...attachments.ready]);
       } catch {
         setUndoError(t("serverUnreachable"));
       }
@@ -437,6 +444,7 @@ export function ReplyComposer({
         >
           {mode === "note" ? t("noteLabel") : t("replyLabel")}
         </label>
+        {mode === "reply" && channel === "email" && <FormatToolbar textarea={textarea} text={reply} onChange={edit} />}
         <textarea
           id="composer-text"
           ref={textarea}
@@ -479,6 +487,7 @@ export function ReplyComposer({
             ))}
           </ul>
         )}
+        {mode === "reply" && <AttachmentChips attachments={attachments} />}
         {mode === "reply" && channel === "email" && signature && (
           <div data-testid="composer-signature" className="text-xs text-stone-500">
             <p>{t("signatureLabel")}</p>
@@ -508,7 +517,13 @@ export function ReplyComposer({
             <Button
               type="submit"
               pending={pending && attempt.status === "sending"}
-              disabled={blocked || !reply.trim() || attempt.status === "failed" || attempt.status === "unknown"}
+              disabled={
+                blocked ||
+                !reply.trim() ||
+                attachments.uploading ||
+                attempt.status === "failed" ||
+                attempt.status === "unknown"
+              }
             >
               {channel === "sms" ? t("sendSms") : t("sendEmail")}
             </Button>
@@ -517,6 +532,7 @@ export function ReplyComposer({
               {t("addNote")}
             </Button>
           )}
+          {mode === "reply" && <AttachButton attachments={attachments} disabled={blocked} />}
           {mode === "reply" && cannedReplies.length > 0 && (
             <select
               aria-label={t("insertCanned")}

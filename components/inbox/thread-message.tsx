@@ -4,7 +4,7 @@ import { MessageLabels } from "@/components/inbox/message-labels";
 import { CONFIDENT_INTENT } from "@/lib/classification/confidence";
 import { formatDateTime } from "@/lib/i18n/format";
 import { stepLabel } from "@/lib/i18n/labels";
-import { formatNumber } from "@/lib/i18n/numbers";
+import { formatFileSize } from "@/lib/i18n/numbers";
 import { getTranslator } from "@/lib/auth/viewer-locale";
 import { viewerTimeZone } from "@/lib/auth/viewer-time-zone";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
@@ -112,8 +112,17 @@ export async function ThreadMessage({
       {message.attachments.length > 0 && (
         <ul className="mt-2 text-xs text-stone-600">
           {message.attachments.map((a) => (
-            <li key={a.id}>
-              📎 {a.filename} ({t("kilobytes", { size: formatNumber(Math.round(a.size / 1024), locale) })})
+            <li key={a.id} data-testid="message-attachment">
+              📎{" "}
+              {a.droppedReason ? (
+                a.filename
+              ) : (
+                // Saved, never opened in the app's origin as a page: see downloadHeaders.
+                <a href={`/api/attachments/${a.id}`} download className="text-brand-700 underline">
+                  {a.filename}
+                </a>
+              )}{" "}
+              ({formatFileSize(a.size, locale)})
               {a.droppedReason && ` · ${t("attachmentDropped", { reason: a.droppedReason })}`}
             </li>
           ))}

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import type { EmailAttachment } from "@/lib/delivery/providers/postmark-email";
 import type { SendOutcome } from "@/lib/delivery/providers/send-outcome";
 import { findSentEmail, findSentSms, sendEmail, sendSms } from "@/lib/delivery/providers/transport";
 import { threadingHeaders } from "@/lib/threading/reply-headers";
@@ -28,10 +29,19 @@ export type EmailTransmission = {
   replyingTo: string[];
   /** Headers of the kind of message (List-Unsubscribe for automatic mail). */
   extraHeaders?: { name: string; value: string }[];
+  /** Files sent with the mail (a staff reply's). */
+  attachments?: EmailAttachment[];
   tracking: Tracking;
 };
 
-export type SmsTransmission = { channel: "sms"; to: string; text: string; tracking: Tracking };
+export type SmsTransmission = {
+  channel: "sms";
+  to: string;
+  text: string;
+  /** Public, signed addresses of an MMS's pictures (Twilio fetches them). */
+  mediaUrls?: string[];
+  tracking: Tracking;
+};
 
 export type Transmission = EmailTransmission | SmsTransmission;
 
@@ -43,7 +53,10 @@ function statusCallbackUrl(): string {
 /** One provider call; what it came to (sent, transient, permanent, or unknown: settle before resending). */
 export async function transmit(message: Transmission, now: Date): Promise<SendOutcome> {
   if (message.channel === "sms")
-    return sendSms({ to: message.to, body: message.text, statusCallback: statusCallbackUrl() }, now);
+    return sendSms(
+      { to: message.to, body: message.text, mediaUrls: message.mediaUrls ?? [], statusCallback: statusCallbackUrl() },
+      now,
+    );
   return sendEmail(
     {
       from: message.from,
@@ -58,6 +71,7 @@ export async function transmit(message: Transmission, now: Date): Promise<SendOu
         ...(message.extraHeaders ?? []),
       ],
       metadata: { [message.tracking.key]: message.tracking.id },
+      attachments: message.attachments ?? [],
     },
     now,
   );

@@ -9,6 +9,14 @@ export function formatNumber(value: number, locale: UiLocale, maximumFractionDig
   return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits }).format(value);
 }
 
+/** A file's size for people: "380 KB", "2.4 MB" / "2,4 Mo". */
+export function formatFileSize(bytes: number, locale: UiLocale): string {
+  const [value, unit] =
+    bytes < 1024 ? [bytes, "B"] : bytes < 1024 * 1024 ? [bytes / 1024, "KB"] : [bytes / 1024 / 1024, "MB"];
+  const units = locale === "fr" ? { B: "o", KB: "Ko", MB: "Mo" } : { B: "B", KB: "KB", MB: "MB" };
+  return `${formatNumber(value, locale, value < 10 ? 1 : 0)} ${units[unit as "B" | "KB" | "MB"]}`;
+}
+
 /** A share between 0 and 1 as a percentage with one decimal ("12.5%" / "12,5 %"). */
 export function formatPercent(share: number, locale: UiLocale): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale], {

@@ -77,6 +77,8 @@ export async function forwardConversation(
     unsubscribeUrl: null,
     unsubscribeLabel: "",
     locale,
+    // The customers' words are quoted as they wrote them: no "[label](url)" turned into a link.
+    markup: false,
   };
   const id = crypto.randomUUID();
   const message = await db.message.create({

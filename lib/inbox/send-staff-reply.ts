@@ -1,12 +1,21 @@
 import "server-only";
 import { z } from "zod";
+import { MAX_REPLY_FILES } from "@/lib/attachments/attachment-rules";
+import {
+  checkReplyUploads,
+  detachUploads,
+  joinUploads,
+  mediaUrl,
+  messageFiles,
+  type UploadedFile,
+} from "@/lib/attachments/reply-uploads";
 import { withSmsState } from "@/lib/consent/sms-consent";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/database-errors";
 import { runAfterResponse } from "@/lib/http/run-after-response";
 import { configuredChannels, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import type { Message } from "@/lib/generated/prisma/client";
+import type { Message, Prisma } from "@/lib/generated/prisma/client";
 import { markConversationRead } from "@/lib/inbox/read-state";
 import { replyChannels } from "@/lib/inbox/reply-channels";
 import { createTrackedLink, reviewTargetUrl } from "@/lib/links/create-tracked-link";
@@ -35,6 +44,8 @@ export const staffReplySchema = z.object({
   /** The newest message the agent had on screen: anything after it is shown before sending. */
   seenUpToMessageId: z.string().nullable(),
   sendAnyway: z.boolean().default(false),
+  /** Files uploaded in the composer (POST /api/attachments), sent with the reply. */
+  attachmentIds: z.array(z.string().min(1)).max(MAX_REPLY_FILES).default([]),
 });
 export type StaffReplyInput = z.infer<typeof staffReplySchema>;
 
@@ -185,6 +196,10 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
       },
     );
 
+  await checkReplyUploads(input.attachmentIds, actor.id, input.channel, {
+    customer: conversation.customer.phone,
+    shop: env().TWILIO_FROM_NUMBER ?? null,
+  });
   const { text, reviewLinkId } = await fillVariables(input.text, { conversation, settings, channel: input.channel });
   const base = {
     conversationId: conversation.id,
@@ -203,15 +218,16 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
   if (input.channel === "sms") {
     if (text.length > MAX_SMS_CHARACTERS)
       throw AppError.because("bad_request", "smsTooLong", { max: MAX_SMS_CHARACTERS, length: text.length });
-    message = await db.message.create({
-      data: {
+    message = await createWithFiles(
+      {
         ...base,
         fromAddress: env().TWILIO_FROM_NUMBER ?? null,
         toAddress: conversation.customer.phone,
         textBody: text,
         smsSegments: smsSize(text).segments,
       },
-    });
+      input.attachmentIds,
+    );
   } else {
     const answered = (await mailsAnswered([conversation.id], db, { orOurOwn: true })).get(conversation.id);
     const chain = answered ? chainAfter(answered) : [];
@@ -225,8 +241,8 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
       locale: conversation.customer.locale,
     };
     const id = crypto.randomUUID();
-    message = await db.message.create({
-      data: {
+    message = await createWithFiles(
+      {
         ...base,
         fromAddress: staffFromAddress(actor.name, settings.shopName, settings.senderEmail),
         toAddress: conversation.customer.email,
@@ -237,16 +253,34 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
         inReplyTo: chain.at(-1) ?? null,
         references: chain.length ? chain.join(" ") : null,
       },
-    });
+      input.attachmentIds,
+    );
   }
   if (reviewLinkId) await db.trackedLink.update({ where: { id: reviewLinkId }, data: { messageId: message.id } });
   return message;
 }
 
-/** The reply as the delivery engine sends it: everything comes from the stored row, so a retry resends exactly it. */
-function transmissionOf(message: Message, mailboxHash: string): Transmission {
+/** The message and its files in one step: a reply never goes out without the files it was written with. */
+function createWithFiles(data: Prisma.MessageUncheckedCreateInput, attachmentIds: string[]): Promise<Message> {
+  return db.$transaction(async (tx) => {
+    const message = await tx.message.create({ data });
+    await joinUploads(attachmentIds, message.id, tx);
+    return message;
+  });
+}
+
+/** The reply as the delivery engine sends it: everything comes from the stored rows, so a retry resends exactly it. */
+async function transmissionOf(message: Message, mailboxHash: string): Promise<Transmission> {
   const tracking = staffReplyTracking(message);
-  if (message.channel === "sms") return { channel: "sms", to: message.toAddress!, text: message.textBody, tracking };
+  const files = await messageFiles(message.id);
+  if (message.channel === "sms")
+    return {
+      channel: "sms",
+      to: message.toAddress!,
+      text: message.textBody,
+      mediaUrls: files.map((file) => mediaUrl(file.id)),
+      tracking,
+    };
   return {
     channel: "email",
     from: message.fromAddress!,
@@ -257,6 +291,7 @@ function transmissionOf(message: Message, mailboxHash: string): Transmission {
     text: message.textBody,
     messageIdHeader: message.emailMessageId!,
     replyingTo: message.references?.split(/\s+/).filter(Boolean) ?? [],
+    attachments: files,
     tracking,
   };
 }
@@ -305,7 +340,7 @@ async function deliver(message: Message, now: Date): Promise<StaffReplyOutcome> 
     where: { id: message.conversationId },
     select: { mailboxHash: true },
   });
-  const outcome = await transmit(transmissionOf(message, conversation.mailboxHash), now);
+  const outcome = await transmit(await transmissionOf(message, conversation.mailboxHash), now);
   switch (outcome.kind) {
     case "sent":
       return markSent(message, outcome.providerMessageId, now);
@@ -407,16 +442,37 @@ export async function sendHeldReply(messageId: string, now: Date): Promise<Staff
   return deliver(await db.message.findUniqueOrThrow({ where: { id: messageId } }), now);
 }
 
-/** Takes back a held reply before it goes: removed from the thread. Only its author can. */
-export async function undoStaffReply(messageId: string, actorId: string): Promise<void> {
-  const { count } = await db.message.deleteMany({
-    where: { id: messageId, deliveryStatus: "queued", authorType: "staff", authorUserId: actorId },
-  });
-  if (count === 1) return;
+/**
+ * Takes back a held reply before it goes: removed from the thread, its files back in the
+ * composer (returned). Only its author can.
+ */
+export async function undoStaffReply(messageId: string, actorId: string): Promise<UploadedFile[]> {
+  const taken = await db
+    .$transaction(async (tx) => {
+      const held = {
+        id: messageId,
+        deliveryStatus: "queued" as const,
+        authorType: "staff" as const,
+        authorUserId: actorId,
+      };
+      if ((await tx.message.count({ where: held })) === 0) return null;
+      const files = await detachUploads(messageId, tx);
+      const { count } = await tx.message.deleteMany({ where: held });
+      // Sent meanwhile: the files stay with it.
+      if (count === 0) throw new HeldReplyGone();
+      return files;
+    })
+    .catch((error) => {
+      if (error instanceof HeldReplyGone) return null;
+      throw error;
+    });
+  if (taken) return taken;
   const message = await db.message.findUnique({ where: { id: messageId }, select: { authorUserId: true } });
   if (!message || message.authorUserId !== actorId) throw AppError.because("not_found", "replyGone");
   throw AppError.because("conflict", "replyAlreadySent");
 }
+
+class HeldReplyGone extends Error {}
 
 /** The held replies whose request did not send them (its process stopped): the dispatcher's safety net. */
 export async function sendOverdueHeldReplies(now: Date): Promise<number> {

@@ -20,6 +20,7 @@ import { activeTransports } from "@/lib/delivery/providers/transport";
 import { logError } from "@/lib/log";
 import { carryOutPendingPrivacyRequests } from "@/lib/privacy/privacy-requests";
 import { removeExpiredMessageBodies } from "@/lib/privacy/retention";
+import { removeUnsentUploads } from "@/lib/attachments/reply-uploads";
 import { pruneWebhookRecords } from "@/lib/webhooks/webhook-outcomes";
 import { keepOutcomeRollupWarm } from "@/lib/reports/outcome-rollup";
 
@@ -97,6 +98,7 @@ export async function dispatchDueMessages(
   await foldConversationCounts();
   await pruneSignInThrottle(clock());
   await pruneWebhookRecords(clock());
+  await removeUnsentUploads(clock());
   // Read once per run: every message of the run is composed with the same settings.
   const settings = await getShopSettingsRow();
   if (!settings) {

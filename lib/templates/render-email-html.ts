@@ -1,5 +1,6 @@
 // Plain founder-voice text → a quiet, newsletter-like HTML mail (one column, no product grid).
-// Everything from the text is escaped; only URLs become links. Pure.
+// Everything from the text is escaped; URLs become links, and the composer's small markup
+// (**bold**, [label](url), - and 1. lists) becomes HTML. Pure.
 
 function escapeHtml(text: string): string {
   return text
@@ -10,23 +11,60 @@ function escapeHtml(text: string): string {
     .replace(/'/g, "&#39;");
 }
 
-function linkify(escaped: string): string {
-  return escaped.replace(
-    /https?:\/\/[^\s<]+[^\s<.,;:!?)]/g,
-    (url) => `<a href="${url}" style="color:#25654f">${url}</a>`,
-  );
+const link = (url: string, label: string) => `<a href="${escapeHtml(url)}" style="color:#25654f">${label}</a>`;
+
+// The small markup the composer's toolbar writes: **bold**, [label](https://…), and bare URLs.
+const INLINE = /\*\*(?=\S)([^*\n]+?)\*\*|\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)|(https?:\/\/[^\s<]+[^\s<.,;:!?)])/g;
+const BARE_URL = /https?:\/\/[^\s<]+[^\s<.,;:!?)]/g;
+
+function inlineToHtml(line: string, markup: boolean): string {
+  if (!markup) {
+    let html = "";
+    let last = 0;
+    for (const match of line.matchAll(BARE_URL)) {
+      html += escapeHtml(line.slice(last, match.index)) + link(match[0], escapeHtml(match[0]));
+      last = match.index + match[0].length;
+    }
+    return html + escapeHtml(line.slice(last));
+  }
+  let html = "";
+  let last = 0;
+  for (const match of line.matchAll(INLINE)) {
+    html += escapeHtml(line.slice(last, match.index));
+    const [, bold, label, url, bare] = match;
+    if (bold !== undefined) html += `<strong>${inlineToHtml(bold, true)}</strong>`;
+    else if (label !== undefined) html += link(url!, escapeHtml(label));
+    else html += link(bare!, escapeHtml(bare!));
+    last = match.index + match[0].length;
+  }
+  return html + escapeHtml(line.slice(last));
 }
 
-function blockToHtml(block: string): string {
+/** The same markup in the text part: bold as plain words, a link as "label (https://…)". */
+function inlineToText(line: string): string {
+  return line.replace(INLINE, (whole, bold?: string, label?: string, url?: string) => {
+    if (bold !== undefined) return inlineToText(bold);
+    if (label !== undefined) return label === url ? url! : `${label} (${url})`;
+    return whole;
+  });
+}
+
+const LISTS = [
+  { marker: /^- /, tag: "ul" },
+  { marker: /^\d{1,3}\. /, tag: "ol" },
+] as const;
+
+function blockToHtml(block: string, markup: boolean): string {
   const lines = block.split("\n");
-  if (lines.every((line) => line.startsWith("- "))) {
-    return `<ul style="padding-left:20px;margin:0 0 16px">${lines.map((line) => `<li style="margin:0 0 8px">${linkify(escapeHtml(line.slice(2)))}</li>`).join("")}</ul>`;
+  for (const { marker, tag } of LISTS) {
+    if (lines.every((line) => marker.test(line)))
+      return `<${tag} style="padding-left:20px;margin:0 0 16px">${lines.map((line) => `<li style="margin:0 0 8px">${inlineToHtml(line.replace(marker, ""), markup)}</li>`).join("")}</${tag}>`;
+    // A sentence introducing the list, in the same block.
+    const intro = lines.findIndex((line) => marker.test(line));
+    if (intro > 0 && lines.slice(intro).every((line) => marker.test(line)))
+      return blockToHtml(lines.slice(0, intro).join("\n"), markup) + blockToHtml(lines.slice(intro).join("\n"), markup);
   }
-  const intro = lines.findIndex((line) => line.startsWith("- "));
-  if (intro > 0 && lines.slice(intro).every((line) => line.startsWith("- "))) {
-    return blockToHtml(lines.slice(0, intro).join("\n")) + blockToHtml(lines.slice(intro).join("\n"));
-  }
-  return `<p style="margin:0 0 16px">${lines.map((line) => linkify(escapeHtml(line))).join("<br>")}</p>`;
+  return `<p style="margin:0 0 16px">${lines.map((line) => inlineToHtml(line, markup)).join("<br>")}</p>`;
 }
 
 /** unsubscribeUrl is null for a person's reply to the customer's own mail, which is not a mailing. */
@@ -37,6 +75,8 @@ export type EmailHtmlInput = {
   unsubscribeUrl: string | null;
   unsubscribeLabel: string;
   locale: string;
+  /** Reads **bold** and [label](url) (a person's or the founder's words); false for quoted customer text (forwards). */
+  markup?: boolean;
 };
 
 export function renderEmailHtml({
@@ -46,11 +86,12 @@ export function renderEmailHtml({
   unsubscribeUrl,
   unsubscribeLabel,
   locale,
+  markup = true,
 }: EmailHtmlInput): string {
   const blocks = body
     .trim()
     .split(/\n{2,}/)
-    .map(blockToHtml)
+    .map((block) => blockToHtml(block, markup))
     .join("");
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="color-scheme" content="light dark"><meta name="supported-color-schemes" content="light dark"></head>
@@ -64,6 +105,13 @@ ${unsubscribeUrl ? `<p style="margin:40px 0 0;font-family:Arial,sans-serif;font-
 }
 
 /** The text part: the body, the signature and the unsubscribe link. */
-export function renderEmailText({ body, signature, unsubscribeUrl, unsubscribeLabel }: EmailHtmlInput): string {
-  return `${body.trim()}\n\n${signature}\n${unsubscribeUrl ? `\n--\n${unsubscribeLabel}: ${unsubscribeUrl}\n` : ""}`;
+export function renderEmailText({
+  body,
+  signature,
+  unsubscribeUrl,
+  unsubscribeLabel,
+  markup = true,
+}: EmailHtmlInput): string {
+  const text = markup ? body.trim().split("\n").map(inlineToText).join("\n") : body.trim();
+  return `${text}\n\n${signature}\n${unsubscribeUrl ? `\n--\n${unsubscribeLabel}: ${unsubscribeUrl}\n` : ""}`;
 }

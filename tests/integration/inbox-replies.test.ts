@@ -111,6 +111,7 @@ const reply = (
   clientRequestId: randomUUID(),
   seenUpToMessageId,
   sendAnyway: false,
+  attachmentIds: [] as string[],
   ...overrides,
 });
 

@@ -3,6 +3,8 @@ import { ServerClient } from "postmark";
 import { env } from "@/lib/env";
 import { isConnectFailure, parseRetryAfter, type SendOutcome } from "@/lib/delivery/providers/send-outcome";
 
+export type EmailAttachment = { filename: string; contentType: string; content: Buffer };
+
 export type OutgoingEmail = {
   from: string;
   to: string;
@@ -13,6 +15,7 @@ export type OutgoingEmail = {
   headers: { name: string; value: string }[];
   /** Lets us find the message in Postmark's outbound search after an ambiguous timeout. */
   metadata: Record<string, string>;
+  attachments?: EmailAttachment[];
 };
 
 const TIMEOUT_SECONDS = 15;
@@ -71,6 +74,12 @@ export async function sendEmailWithPostmark(email: OutgoingEmail): Promise<SendO
       TextBody: email.textBody,
       Headers: email.headers.map(({ name, value }) => ({ Name: name, Value: value })),
       Metadata: email.metadata,
+      Attachments: (email.attachments ?? []).map((file) => ({
+        Name: file.filename,
+        Content: file.content.toString("base64"),
+        ContentType: file.contentType,
+        ContentID: null,
+      })),
       MessageStream: "outbound",
       TrackOpens: false,
     });

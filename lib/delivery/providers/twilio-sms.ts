@@ -4,7 +4,7 @@ import type BaseRequestClient from "twilio/lib/base/RequestClient";
 import { env } from "@/lib/env";
 import { isConnectFailure, parseRetryAfter, type SendOutcome } from "@/lib/delivery/providers/send-outcome";
 
-export type OutgoingSms = { to: string; body: string; statusCallback: string | null };
+export type OutgoingSms = { to: string; body: string; mediaUrls?: string[]; statusCallback: string | null };
 
 const TIMEOUT_MS = 15_000;
 // Twilio error codes: 21610 recipient replied STOP; 21211 invalid "To"; 21614 not a mobile number.
@@ -88,6 +88,7 @@ export async function sendSmsWithTwilio(sms: OutgoingSms): Promise<SendOutcome> 
       to: sms.to,
       from: env().TWILIO_FROM_NUMBER!,
       body: sms.body,
+      ...(sms.mediaUrls?.length ? { mediaUrl: sms.mediaUrls } : {}),
       ...(sms.statusCallback ? { statusCallback: sms.statusCallback } : {}),
     });
     return { kind: "sent", providerMessageId: message.sid };

@@ -78,8 +78,9 @@ export const undoReplyAction = authorizedAction(
   "inbox.work",
   z.object({ conversationId: id, messageId: id }),
   async (input, user) => {
-    await undoStaffReply(input.messageId, user.id);
+    const files = await undoStaffReply(input.messageId, user.id);
     refresh(input.conversationId);
+    return files;
   },
 );
 

@@ -1,0 +1,133 @@
+import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { db, type DbClient } from "@/lib/db";
+import { env, linkSecrets } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { cleanFilename, replyFilesProblem, uploadProblem } from "@/lib/attachments/attachment-rules";
+
+// A reply's files are uploaded while the agent writes (each shows its own error at once), then
+// joined to the message when it is sent. Unsent uploads are removed after a day.
+
+const UNSENT_UPLOAD_TTL_MS = 24 * 60 * 60_000;
+
+export type UploadedFile = { id: string; filename: string; contentType: string; size: number };
+
+/** Stores one file an agent attached in the composer; refuses what no reply could carry. */
+export async function storeReplyUpload(
+  file: { name: string; type: string; bytes: Uint8Array },
+  uploaderId: string,
+): Promise<UploadedFile> {
+  const filename = cleanFilename(file.name);
+  const problem = uploadProblem({ filename, size: file.bytes.byteLength });
+  if (problem) {
+    const { reason, ...params } = problem;
+    throw AppError.because("bad_request", reason, { ...params, filename });
+  }
+  return db.attachment.create({
+    data: {
+      filename,
+      contentType: file.type.trim().toLowerCase() || "application/octet-stream",
+      size: file.bytes.byteLength,
+      content: Buffer.from(file.bytes),
+      uploadedById: uploaderId,
+    },
+    select: { id: true, filename: true, contentType: true, size: true },
+  });
+}
+
+/** Removes an upload its agent took out of the composer before sending. */
+export async function removeReplyUpload(id: string, uploaderId: string): Promise<void> {
+  await db.attachment.deleteMany({ where: { id, uploadedById: uploaderId, messageId: null } });
+}
+
+/**
+ * Checks that these uploads are the agent's own, unsent, and fit the channel; the caller joins
+ * them to the message in the same transaction (joinUploads).
+ */
+export async function checkReplyUploads(
+  ids: readonly string[],
+  uploaderId: string,
+  channel: "email" | "sms",
+  numbers: { customer: string | null; shop: string | null },
+  tx: DbClient = db,
+): Promise<UploadedFile[]> {
+  if (ids.length === 0) return [];
+  const files = await tx.attachment.findMany({
+    where: { id: { in: [...ids] }, uploadedById: uploaderId, messageId: null },
+    select: { id: true, filename: true, contentType: true, size: true },
+  });
+  if (files.length !== new Set(ids).size) throw AppError.because("bad_request", "attachmentGone");
+  const problem = replyFilesProblem(channel, files, numbers);
+  if (problem) {
+    const { reason, ...params } = problem;
+    throw AppError.because("bad_request", reason, params);
+  }
+  return files;
+}
+
+export async function joinUploads(ids: readonly string[], messageId: string, tx: DbClient): Promise<void> {
+  if (ids.length) await tx.attachment.updateMany({ where: { id: { in: [...ids] } }, data: { messageId } });
+}
+
+/** Undo: the files of a reply taken back go back to the composer with its text. */
+export async function detachUploads(messageId: string, tx: DbClient): Promise<UploadedFile[]> {
+  const files = await tx.attachment.findMany({
+    where: { messageId, uploadedById: { not: null } },
+    select: { id: true, filename: true, contentType: true, size: true },
+  });
+  await tx.attachment.updateMany({ where: { messageId }, data: { messageId: null } });
+  return files;
+}
+
+/** The files of a message with their content, as the delivery engine sends them. */
+export async function messageFiles(messageId: string, tx: DbClient = db) {
+  const rows = await tx.attachment.findMany({
+    where: { messageId, content: { not: null } },
+    select: { id: true, filename: true, contentType: true, content: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((row) => ({ ...row, content: Buffer.from(row.content!) }));
+}
+
+/** Uploads nobody sent within a day. */
+export async function removeUnsentUploads(now: Date): Promise<number> {
+  const { count } = await db.attachment.deleteMany({
+    where: { messageId: null, createdAt: { lt: new Date(now.getTime() - UNSENT_UPLOAD_TTL_MS) } },
+  });
+  return count;
+}
+
+/** The file for a signed-in teammate (inbound mail or a reply); null when it does not exist. */
+export async function readAttachment(id: string, viewerId: string) {
+  const file = await db.attachment.findUnique({
+    where: { id },
+    select: { filename: true, contentType: true, content: true, messageId: true, uploadedById: true },
+  });
+  // An upload not sent yet is its uploader's alone.
+  if (!file || (!file.messageId && file.uploadedById !== viewerId)) return null;
+  return file;
+}
+
+// MMS: Twilio fetches the picture from us. The address is signed so only a message's own media
+// can be fetched without a session, and it names nothing guessable.
+function mediaSignature(id: string, secret: string): string {
+  return createHmac("sha256", secret).update(`media:${id}`).digest("base64url").slice(0, 32);
+}
+
+export function mediaUrl(id: string): string {
+  return `${env().APP_URL.replace(/\/$/, "")}/api/media/${id}?signature=${mediaSignature(id, env().LINK_SECRET)}`;
+}
+
+/** A sent message's picture for Twilio, when the signature is right; null otherwise. */
+export async function readMediaForProvider(id: string, signature: string) {
+  const received = Buffer.from(signature);
+  const valid = linkSecrets().some((secret) => {
+    const expected = Buffer.from(mediaSignature(id, secret));
+    return expected.length === received.length && timingSafeEqual(expected, received);
+  });
+  if (!valid) return null;
+  return db.attachment.findFirst({
+    where: { id, messageId: { not: null }, content: { not: null } },
+    select: { filename: true, contentType: true, content: true },
+  });
+}
