@@ -6,7 +6,14 @@ const postmarkAuth = `Basic ${Buffer.from(`${E2E.secrets.POSTMARK_WEBHOOK_USER}:
 /** A customer's mail through the real Postmark inbound webhook, as Postmark posts it; its conversation's id. */
 export async function mailFromCustomer(
   request: APIRequestContext,
-  mail: { messageId: string; email: string; name: string; subject: string; text: string },
+  mail: {
+    messageId: string;
+    email: string;
+    name: string;
+    subject: string;
+    text: string;
+    attachments?: { Name: string; Content: string; ContentType: string; ContentLength: number }[];
+  },
 ): Promise<string> {
   const response = await request.post(`${E2E.postgres.baseURL}/api/webhooks/postmark/inbound`, {
     headers: { authorization: postmarkAuth },
@@ -17,7 +24,7 @@ export async function mailFromCustomer(
       Subject: mail.subject,
       TextBody: mail.text,
       Headers: [],
-      Attachments: [],
+      Attachments: mail.attachments ?? [],
     },
   });
   expect(response.status()).toBe(200);
