@@ -27,6 +27,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["consent"],
   ["links"],
   ["templates"],
+  ["saved-replies"],
   ["ai"],
   ["webhooks"],
   ["inbound"],

@@ -24,6 +24,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { useViewerTimeZone } from "@/components/i18n/time-zone-provider";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { mentionBeingTyped, teammatesMatching } from "@/lib/notifications/mentions";
+import { savedRepliesMatching, savedReplyBeingTyped } from "@/lib/saved-replies/saved-reply-search";
 import { errorMessages } from "@/lib/i18n/messages/errors";
 import type { ChannelAvailability, ChannelBlock } from "@/lib/inbox/reply-channels";
 import type { NewerMessage } from "@/lib/inbox/send-staff-reply";
@@ -44,7 +45,8 @@ type Props = {
   latestMessageId: string | null;
   channels: ChannelAvailability;
   defaultChannel: Channel | null;
-  cannedReplies: { id: string; name: string; body: string; locale: string }[];
+  /** The team's saved replies, the customer's language first: "#" looks them up. */
+  savedReplies: { id: string; name: string; folder: string; body: string; locale: string }[];
   values: TemplateValues;
   /** The language the customer reads, for the voice hints. */
   customerLocale: "en" | "fr";
@@ -97,7 +99,7 @@ export function ReplyComposer({
   latestMessageId,
   channels,
   defaultChannel,
-  cannedReplies,
+  savedReplies,
   values,
   customerLocale,
   aiConfigured,
@@ -150,16 +152,34 @@ export function ReplyComposer({
     setReply(value);
   }
 
-  function insertCanned(id: string) {
-    const canned = cannedReplies.find((c) => c.id === id);
-    if (!canned) return;
-    const filled = fillKnownVariables(canned.body, values);
+  /** Puts a saved reply, filled for this customer, in place of the "#search" typed before the caret. */
+  function insertSavedReply(id: string, typed: { start: number; end: number }) {
+    const saved = savedReplies.find((c) => c.id === id);
+    if (!saved) return;
+    const filled = fillKnownVariables(saved.body, values);
+    const before = reply.slice(0, typed.start) + filled;
+    edit(before + reply.slice(typed.end));
+    setCaret(before.length);
+    requestAnimationFrame(() => {
+      textarea.current?.focus();
+      textarea.current?.setSelectionRange(before.length, before.length);
+    });
+  }
+
+  /** The "Saved replies" button: a "#" at the caret opens the search, as typing it would. */
+  function startSavedReplySearch() {
     const area = textarea.current;
-    const start = area?.selectionStart ?? reply.length;
-    const end = area?.selectionEnd ?? reply.length;
+    const at = area?.selectionStart ?? reply.length;
+    const needsSpace = at > 0 && !/\s/.test(reply[at - 1]!);
+    const before = `${reply.slice(0, at)}${needsSpace ? " " : ""}#`;
     setMode("reply");
-    edit(reply.slice(0, start) + filled + reply.slice(end));
-    requestAnimationFrame(() => area?.focus());
+    edit(before + reply.slice(at));
+    setCaret(before.length);
+    setDismissedAt(null);
+    requestAnimationFrame(() => {
+      area?.focus();
+      area?.setSelectionRange(before.length, before.length);
+    });
   }
 
   function send(sendAnyway = false) {
@@ -268,19 +288,35 @@ export function ReplyComposer({
     else send();
   }
 
-  // @mentions in a note: the name being typed before the caret, and the teammates it may be.
+  // What is being looked up before the caret: "@name" in a note (teammates), "#words" in a reply
+  // (saved replies). One list of suggestions, picked with the arrows and Enter, or the mouse.
   const [caret, setCaret] = useState(0);
   const [activeSuggestion, setActiveSuggestion] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
-  const typing = mode === "note" ? mentionBeingTyped(note, caret) : null;
-  const suggestions = typing && typing.start !== dismissedAt ? teammatesMatching(typing.query, teammates) : [];
+  const typing = mode === "note" ? mentionBeingTyped(note, caret) : savedReplyBeingTyped(reply, caret);
+  const suggestions: { id: string; label: string; detail?: string }[] =
+    !typing || typing.start === dismissedAt
+      ? []
+      : mode === "note"
+        ? teammatesMatching(typing.query, teammates).map((teammate) => ({
+            id: teammate.id,
+            label: `@${teammate.name}`,
+          }))
+        : savedRepliesMatching(typing.query, savedReplies).map((saved) => ({
+            id: saved.id,
+            label: saved.name,
+            detail: [saved.folder, saved.locale.toUpperCase()].filter(Boolean).join(" · "),
+          }));
   const highlighted = Math.min(activeSuggestion, Math.max(suggestions.length - 1, 0));
 
-  function insertMention(name: string) {
+  function pickSuggestion(id: string) {
     if (!typing) return;
+    setDismissedAt(typing.start);
+    if (mode === "reply") return insertSavedReply(id, { start: typing.start, end: caret });
+    const name = teammates.find((teammate) => teammate.id === id)?.name;
+    if (!name) return;
     const before = `${note.slice(0, typing.start)}@${name} `;
     setNote(before + note.slice(caret));
-    setDismissedAt(typing.start);
     setCaret(before.length);
     requestAnimationFrame(() => textarea.current?.setSelectionRange(before.length, before.length));
   }
@@ -294,10 +330,10 @@ export function ReplyComposer({
       }
       if ((event.key === "Enter" && !event.metaKey && !event.ctrlKey) || event.key === "Tab") {
         event.preventDefault();
-        return insertMention(suggestions[highlighted]!.name);
+        return pickSuggestion(suggestions[highlighted]!.id);
       }
-      if (event.key === "Escape") return setDismissedAt(typing!.start);
     }
+    if (event.key === "Escape" && typing && typing.start !== dismissedAt) return setDismissedAt(typing.start);
     if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) onSubmit(event);
     if (event.key === "Escape") textarea.current?.blur();
   }
@@ -456,36 +492,42 @@ export function ReplyComposer({
           }}
           onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
           onKeyDown={onTextKey}
-          aria-autocomplete={mode === "note" ? "list" : undefined}
-          aria-controls={suggestions.length ? "mention-suggestions" : undefined}
-          aria-activedescendant={suggestions.length ? `mention-${suggestions[highlighted]!.id}` : undefined}
+          aria-autocomplete="list"
+          aria-controls={suggestions.length ? "composer-suggestions" : undefined}
+          aria-activedescendant={suggestions.length ? `suggestion-${suggestions[highlighted]!.id}` : undefined}
           rows={6}
           className={`block w-full rounded-md border px-3 py-2 text-sm ${mode === "note" ? "border-amber-300 bg-white" : "border-stone-300"}`}
         />
         {suggestions.length > 0 && (
           <ul
-            id="mention-suggestions"
+            id="composer-suggestions"
             role="listbox"
-            aria-label={t("mentionTeammate")}
-            className="w-64 max-w-full overflow-hidden rounded-md border border-stone-200 bg-white text-sm shadow-md"
+            aria-label={mode === "note" ? t("mentionTeammate") : t("savedReplies")}
+            className="w-80 max-w-full overflow-hidden rounded-md border border-stone-200 bg-white text-sm shadow-md"
           >
-            {suggestions.map((teammate, index) => (
+            {suggestions.map((suggestion, index) => (
               <li
-                key={teammate.id}
-                id={`mention-${teammate.id}`}
+                key={suggestion.id}
+                id={`suggestion-${suggestion.id}`}
                 role="option"
                 aria-selected={index === highlighted}
-                // Before the textarea loses focus, so the caret is still where the name goes.
+                // Before the textarea loses focus, so the caret is still where the text goes.
                 onMouseDown={(event) => {
                   event.preventDefault();
-                  insertMention(teammate.name);
+                  pickSuggestion(suggestion.id);
                 }}
-                className={`cursor-pointer truncate px-3 py-1.5 ${index === highlighted ? "bg-brand-50 text-brand-800" : ""}`}
+                className={`flex cursor-pointer items-baseline justify-between gap-2 px-3 py-1.5 ${index === highlighted ? "bg-brand-50 text-brand-800" : ""}`}
               >
-                @{teammate.name}
+                <span className="truncate">{suggestion.label}</span>
+                {suggestion.detail && <span className="shrink-0 text-xs text-stone-500">{suggestion.detail}</span>}
               </li>
             ))}
           </ul>
+        )}
+        {mode === "reply" && typing && typing.start !== dismissedAt && suggestions.length === 0 && (
+          <p role="status" className="text-xs text-stone-500">
+            {savedReplies.length === 0 ? t("noSavedReplies") : t("noSavedReplyMatches", { query: typing.query })}
+          </p>
         )}
         {mode === "reply" && <AttachmentChips attachments={attachments} />}
         {mode === "reply" && channel === "email" && signature && (
@@ -533,20 +575,15 @@ export function ReplyComposer({
             </Button>
           )}
           {mode === "reply" && <AttachButton attachments={attachments} disabled={blocked} />}
-          {mode === "reply" && cannedReplies.length > 0 && (
-            <select
-              aria-label={t("insertCanned")}
-              value=""
-              onChange={(event) => insertCanned(event.target.value)}
-              className="max-w-full rounded-md border border-stone-300 px-2 py-2 text-sm"
+          {mode === "reply" && (
+            <button
+              type="button"
+              onClick={startSavedReplySearch}
+              title={t("savedRepliesHint")}
+              className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm hover:bg-stone-100"
             >
-              <option value="">{t("insertCanned")}</option>
-              {cannedReplies.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name} ({c.locale.toUpperCase()})
-                </option>
-              ))}
-            </select>
+              # {t("savedReplies")}
+            </button>
           )}
           {mode === "reply" && (
             <SuggestReplyButton

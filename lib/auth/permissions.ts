@@ -40,6 +40,7 @@ export function can(role: Role, permission: Permission): boolean {
 /** The app's sections, in navigation order, with the permission that opens each. */
 export const AREAS = [
   { key: "inbox", href: "/inbox", permission: "inbox.work" },
+  { key: "savedReplies", href: "/saved-replies", permission: "inbox.work" },
   { key: "templates", href: "/templates", permission: "templates.read" },
   { key: "reports", href: "/reports", permission: "reports.read" },
   { key: "settings", href: "/settings", permission: "settings.read" },

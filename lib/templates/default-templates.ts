@@ -29,7 +29,10 @@ export const TEMPLATE_KEYS = {
   optOutConfirmation: "auto_opt_out_confirmation",
 } as const;
 
-/** Canned replies are templates too (kind canned_reply); their keys start with this. */
+/**
+ * Keys of replies a person sends (saved replies, lib/saved-replies): the variables and voice
+ * hints of a reply, not of an automatic message, apply to them.
+ */
 export const CANNED_REPLY_PREFIX = "canned:";
 
 export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
@@ -322,70 +325,6 @@ Si quelque chose ne va pas, ou si vous voulez un conseil pour en profiter au mie
     body: "{{firstName}}, ici {{founderName}} de {{shopName}}. Un souci au paiement ? Répondez, je vous aide. Panier : {{checkoutLink}} STOP SMS",
   },
   {
-    key: `${CANNED_REPLY_PREFIX}payment_timeout`,
-    kind: "canned_reply",
-    channel: "email",
-    locale: "en",
-    name: "Payment timed out (3-D Secure)",
-    body: `Hi {{firstName}},
-
-Sorry about that. The bank's confirmation step sometimes expires before it is approved. Open your bank app first, then try the payment again: the approval should come through in time.
-
-If it still doesn't work, just reply and I'll help you personally.`,
-  },
-  {
-    key: `${CANNED_REPLY_PREFIX}payment_timeout`,
-    kind: "canned_reply",
-    channel: "email",
-    locale: "fr",
-    name: "Paiement expiré (3-D Secure)",
-    body: `Bonjour {{firstName}},
-
-Toutes mes excuses pour ce souci. L'étape de confirmation de la banque expire parfois avant d'être validée. Ouvrez d'abord l'application de votre banque, puis relancez le paiement : la validation devrait passer à temps.
-
-Si ça ne marche toujours pas, répondez-moi et je vous aide personnellement.`,
-  },
-  {
-    key: `${CANNED_REPLY_PREFIX}card_declined`,
-    kind: "canned_reply",
-    channel: "email",
-    locale: "en",
-    name: "Card declined: billing ZIP",
-    body: `Hi {{firstName}},
-
-A declined card is most often a billing postcode that doesn't match the one your bank has on file. Could you check it and try again?
-
-If it's still refused, reply here and we'll find another way together.`,
-  },
-  {
-    key: `${CANNED_REPLY_PREFIX}card_declined`,
-    kind: "canned_reply",
-    channel: "email",
-    locale: "fr",
-    name: "Carte refusée : code postal de facturation",
-    body: `Bonjour {{firstName}},
-
-Une carte refusée vient le plus souvent d'un code postal de facturation différent de celui que connaît votre banque. Pouvez-vous le vérifier et réessayer ?
-
-Si elle est encore refusée, répondez-moi et on trouvera une autre solution ensemble.`,
-  },
-  {
-    key: `${CANNED_REPLY_PREFIX}thanks_review`,
-    kind: "canned_reply",
-    channel: "email",
-    locale: "en",
-    name: "Thank you, with the review link",
-    body: `Thank you {{firstName}}, that's lovely to hear! If you feel like telling others about your {{productName}}, here is the place: {{reviewLink}}`,
-  },
-  {
-    key: `${CANNED_REPLY_PREFIX}thanks_review`,
-    kind: "canned_reply",
-    channel: "email",
-    locale: "fr",
-    name: "Merci, avec le lien d'avis",
-    body: `Merci {{firstName}}, ça fait vraiment plaisir ! Si vous voulez en parler à d'autres, c'est ici : {{reviewLink}}`,
-  },
-  {
     key: TEMPLATE_KEYS.helpReply,
     kind: "auto_reply",
     channel: "sms",
@@ -416,29 +355,5 @@ Si elle est encore refusée, répondez-moi et on trouvera une autre solution ens
     locale: "fr",
     name: "Confirmation de désinscription par SMS",
     body: "Vous ne recevrez plus de SMS de {{shopName}}.",
-  },
-  {
-    key: `${CANNED_REPLY_PREFIX}friction_fixed`,
-    kind: "canned_reply",
-    channel: "email",
-    locale: "en",
-    name: "It's fixed",
-    body: `Hi {{firstName}},
-
-You ran into a problem on our site a little while ago, and I wanted to tell you myself: it's fixed now. Thank you for telling us about it; it helped me find it.
-
-If anything else gets in your way, just reply here.`,
-  },
-  {
-    key: `${CANNED_REPLY_PREFIX}friction_fixed`,
-    kind: "canned_reply",
-    channel: "email",
-    locale: "fr",
-    name: "C'est réparé",
-    body: `Bonjour {{firstName}},
-
-Vous aviez rencontré un souci sur le site il y a quelque temps, et je tenais à vous le dire moi-même : c'est réparé. Merci de nous l'avoir signalé, c'est grâce à vous que je l'ai trouvé.
-
-Si quoi que ce soit d'autre vous bloque, répondez simplement ici.`,
   },
 ];

@@ -5,10 +5,19 @@ const navOf = (role: (typeof ROLES)[number]) => areasFor(role).map((a) => a.key)
 
 describe("role permissions", () => {
   it("gives each role its navigation", () => {
-    expect(navOf("agent")).toEqual(["inbox", "templates"]);
-    expect(navOf("manager")).toEqual(["inbox", "templates", "reports"]);
-    expect(navOf("founder")).toEqual(["inbox", "templates", "reports", "settings"]);
-    expect(navOf("admin")).toEqual(["inbox", "templates", "reports", "settings", "users", "connections", "audit"]);
+    expect(navOf("agent")).toEqual(["inbox", "savedReplies", "templates"]);
+    expect(navOf("manager")).toEqual(["inbox", "savedReplies", "templates", "reports"]);
+    expect(navOf("founder")).toEqual(["inbox", "savedReplies", "templates", "reports", "settings"]);
+    expect(navOf("admin")).toEqual([
+      "inbox",
+      "savedReplies",
+      "templates",
+      "reports",
+      "settings",
+      "users",
+      "connections",
+      "audit",
+    ]);
   });
 
   it("lets only the founder and admins approve templates", () => {

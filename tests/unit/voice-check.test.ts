@@ -1,3 +1,4 @@
+import { DEFAULT_SAVED_REPLIES } from "@/lib/saved-replies/default-saved-replies";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TEMPLATES, TEMPLATE_KEYS } from "@/lib/templates/default-templates";
 import {
@@ -463,13 +464,10 @@ describe("checkVoice: the founder-voice defaults", () => {
     },
   );
 
-  const canned = DEFAULT_TEMPLATES.filter((template) => template.kind === "canned_reply");
-  it.each(canned.map((template) => [`${template.key} ${template.locale}`, template] as const))(
-    "canned reply %s gives no hint in the composer",
-    (_, template) => {
-      expect(
-        checkVoice({ text: template.body, locale: template.locale, channel: template.channel, purpose: "reply" }),
-      ).toEqual([]);
+  it.each(DEFAULT_SAVED_REPLIES.map((saved) => [`${saved.name} (${saved.locale})`, saved] as const))(
+    "saved reply %s gives no hint in the composer",
+    (_, saved) => {
+      expect(checkVoice({ text: saved.body, locale: saved.locale, channel: "email", purpose: "reply" })).toEqual([]);
     },
   );
 });

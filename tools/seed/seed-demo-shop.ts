@@ -1,3 +1,4 @@
+import { createDefaultSavedReplies } from "@/lib/saved-replies/saved-replies";
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -92,6 +93,7 @@ export async function seedDemoShop({
       for (const category of FRICTION_CATEGORIES) await tx.frictionCategory.create({ data: category });
       for (const category of PRODUCT_CATEGORIES) await tx.productCategory.create({ data: category });
       await ensureDefaultTemplates(tx);
+      await createDefaultSavedReplies(tx);
       return { agentId: agent.id };
     },
     { timeout: 60_000 },

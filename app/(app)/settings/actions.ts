@@ -11,9 +11,14 @@ import { updateFlowSettings } from "@/lib/settings/update-flow-settings";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { shopSettingsSchema } from "@/lib/settings/shop-settings-input";
 import { updateShopSettings } from "@/lib/settings/update-shop-settings";
+import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
+import { createDefaultSavedReplies } from "@/lib/saved-replies/saved-replies";
 
 export const saveShopSettings = authorizedAction("settings.update", shopSettingsSchema, async (input, user) => {
+  const firstTime = !(await getShopSettingsRow());
   const saved = await updateShopSettings(input, user.id);
+  // A new shop starts with the founder-voice saved replies; the team edits them from then on.
+  if (firstTime) await createDefaultSavedReplies();
   revalidatePath("/settings");
   return saved;
 });

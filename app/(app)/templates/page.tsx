@@ -13,7 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const KINDS = ["flow_step", "auto_reply", "canned_reply"] as const;
+// Automatic messages only: the replies people send are the team's saved replies (/saved-replies).
+const KINDS = ["flow_step", "auto_reply"] as const;
 
 export default async function TemplatesPage() {
   const user = await requireArea("templates");
@@ -36,6 +37,12 @@ export default async function TemplatesPage() {
           ) : undefined
         }
       />
+      <p className="mb-6 text-sm text-stone-600">
+        {t("savedRepliesNote")}{" "}
+        <Link href="/saved-replies" className="text-brand-700 underline">
+          {t("savedRepliesLink")}
+        </Link>
+      </p>
       {templates.length === 0 && <Notice>{t("emptyList")}</Notice>}
       {KINDS.map((kind) => {
         const rows = templates.filter((template) => template.kind === kind);

@@ -109,7 +109,7 @@ export const reportMessages = defineMessages({
     whoHit: "Customers who hit it",
     whoHitTitle: "Customers who hit {category}",
     whoHitDescription:
-      "Tell them it is fixed: open each conversation and insert the canned reply \u201cIt's fixed\u201d, in the founder's voice. Nothing is sent automatically.",
+      "Tell them it is fixed: open each conversation and insert the saved reply \u201cIt's fixed\u201d (type # in the reply), in the founder's voice. Nothing is sent automatically.",
     whoHitEmpty: "No customer hit this friction.",
     openConversation: "Open the conversation",
     outcomesTitle: "Do the founder-voice messages work?",
@@ -268,7 +268,7 @@ export const reportMessages = defineMessages({
     whoHit: "Clients touchés",
     whoHitTitle: "Clients touchés par {category}",
     whoHitDescription:
-      "Prévenez-les que c'est corrigé : ouvrez chaque conversation et insérez la réponse type « C'est réparé », au nom du fondateur. Rien ne part automatiquement.",
+      "Prévenez-les que c'est corrigé : ouvrez chaque conversation et insérez la réponse enregistrée « C'est réparé » (tapez # dans la réponse), au nom du fondateur. Rien ne part automatiquement.",
     whoHitEmpty: "Aucun client n'a rencontré cette friction.",
     openConversation: "Ouvrir la conversation",
     outcomesTitle: "Les messages au nom du fondateur fonctionnent-ils ?",

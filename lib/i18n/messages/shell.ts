@@ -4,6 +4,7 @@ import { defineMessages } from "@/lib/i18n/translate";
 export const shellMessages = defineMessages({
   en: {
     "area.inbox": "Inbox",
+    "area.savedReplies": "Saved replies",
     "area.templates": "Templates",
     "area.reports": "Reports",
     "area.settings": "Settings",
@@ -32,6 +33,7 @@ export const shellMessages = defineMessages({
   },
   fr: {
     "area.inbox": "Boîte de réception",
+    "area.savedReplies": "Réponses enregistrées",
     "area.templates": "Modèles",
     "area.reports": "Rapports",
     "area.settings": "Paramètres",

@@ -10,6 +10,9 @@ export const templateMessages = defineMessages({
     kind_flow_step: "Flow messages",
     kind_auto_reply: "Automatic replies",
     kind_canned_reply: "Canned replies",
+    savedRepliesNote:
+      "Replies the team sends by hand are not here: they are Saved replies, managed by the team without approval.",
+    savedRepliesLink: "Saved replies",
     colName: "Template",
     colChannel: "Channel",
     colLanguage: "Language",
@@ -83,6 +86,9 @@ export const templateMessages = defineMessages({
     kind_flow_step: "Messages des séquences",
     kind_auto_reply: "Réponses automatiques",
     kind_canned_reply: "Réponses types",
+    savedRepliesNote:
+      "Les réponses que l'équipe envoie à la main ne sont pas ici : ce sont les réponses enregistrées, gérées par l'équipe sans validation.",
+    savedRepliesLink: "Réponses enregistrées",
     colName: "Modèle",
     colChannel: "Canal",
     colLanguage: "Langue",

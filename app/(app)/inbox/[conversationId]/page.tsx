@@ -19,7 +19,7 @@ import { getTranslator } from "@/lib/auth/viewer-locale";
 import { viewerTimeZone } from "@/lib/auth/viewer-time-zone";
 import { frictionCategoryLabel, priorityLabel } from "@/lib/i18n/labels";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
-import { listCannedReplies } from "@/lib/inbox/canned-replies";
+import { listSavedReplies } from "@/lib/saved-replies/saved-replies";
 import { listTagNames } from "@/lib/inbox/conversation-tags";
 import { getConversation } from "@/lib/inbox/get-conversation";
 import { parseInboxView } from "@/lib/inbox/inbox-views";
@@ -49,10 +49,10 @@ export default async function ConversationPage({
   if (conversation.mergedIntoId) redirect(`/inbox/${conversation.mergedIntoId}?view=${view}`);
   const { t, locale } = await getTranslator(inboxMessages);
   const timeZone = await viewerTimeZone();
-  const [categories, tagSuggestions, cannedReplies, settings, teammates, neighbours] = await Promise.all([
+  const [categories, tagSuggestions, savedReplies, settings, teammates, neighbours] = await Promise.all([
     listFrictionCategories(),
     listTagNames(),
-    listCannedReplies(conversation.customer.locale),
+    listSavedReplies(conversation.customer.locale),
     getShopSettingsForRender(),
     listAssignableUsers(),
     adjacentConversations({ view, userId: user.id, conversationId: conversation.id }),
@@ -114,7 +114,13 @@ export default async function ConversationPage({
             latestMessageId={messages.at(-1)?.id ?? null}
             channels={channels}
             defaultChannel={defaultReplyChannel(lastInbound?.channel ?? null, channels)}
-            cannedReplies={cannedReplies}
+            savedReplies={savedReplies.map(({ id, name, folder, body, locale }) => ({
+              id,
+              name,
+              folder,
+              body,
+              locale,
+            }))}
             values={{
               firstName: customer.firstName,
               productName: latestOrder?.lineItems[0]?.title,
