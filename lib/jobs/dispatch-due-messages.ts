@@ -21,6 +21,7 @@ import { logError } from "@/lib/log";
 import { carryOutPendingPrivacyRequests } from "@/lib/privacy/privacy-requests";
 import { removeExpiredMessageBodies } from "@/lib/privacy/retention";
 import { removeUnsentUploads } from "@/lib/attachments/reply-uploads";
+import { sendNotificationDigests } from "@/lib/notifications/notification-digest";
 import { pruneWebhookRecords } from "@/lib/webhooks/webhook-outcomes";
 import { keepOutcomeRollupWarm } from "@/lib/reports/outcome-rollup";
 
@@ -99,6 +100,7 @@ export async function dispatchDueMessages(
   await pruneSignInThrottle(clock());
   await pruneWebhookRecords(clock());
   await removeUnsentUploads(clock());
+  await sendNotificationDigests(clock());
   // Read once per run: every message of the run is composed with the same settings.
   const settings = await getShopSettingsRow();
   if (!settings) {

@@ -8,6 +8,7 @@ import { clientAddress } from "@/lib/auth/sign-in-throttle";
 import { timeZoneChoiceSchema } from "@/lib/i18n/time-zone-choice";
 import { updateOwnTimeZone } from "@/lib/users/update-own-time-zone";
 import { changeOwnPassword, changePasswordSchema } from "@/lib/users/passwords";
+import { setEmailDigest } from "@/lib/notifications/notification-digest";
 
 /** Changes the signed-in user's password; their other sessions end, this one goes on. */
 export const changeOwnPasswordAction = authorizedAction("profile.update", changePasswordSchema, async (input, user) => {
@@ -22,4 +23,11 @@ export const saveOwnTimeZoneAction = authorizedAction(
   async (input, user) => {
     return updateOwnTimeZone(user.id, input.timeZone);
   },
+);
+
+/** The daily email digest of unread notifications, on or off. */
+export const saveOwnDigestAction = authorizedAction(
+  "profile.update",
+  z.object({ emailDigest: z.boolean() }),
+  async (input, user) => setEmailDigest(user.id, input.emailDigest),
 );

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { DigestForm } from "@/components/account/digest-form";
+import { emailDigestEnabled } from "@/lib/notifications/notification-digest";
 import { TimeZoneForm } from "@/components/account/time-zone-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-access";
@@ -15,11 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const [{ t }, { t: shell }, timeZoneChoice, browserZone] = await Promise.all([
+  const [{ t }, { t: shell }, timeZoneChoice, browserZone, digest] = await Promise.all([
     getTranslator(accountMessages),
     getTranslator(shellMessages),
     getTimeZoneChoice(),
     browserTimeZone(),
+    emailDigestEnabled(user.id),
   ]);
   return (
     <>
@@ -46,6 +49,7 @@ export default async function AccountPage() {
             browserZone={browserZone ?? "UTC"}
             timeZones={[...Intl.supportedValuesOf("timeZone"), "UTC"]}
           />
+          <DigestForm enabled={digest} />
           <ChangePasswordForm />
         </div>
       </div>

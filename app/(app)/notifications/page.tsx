@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { NotificationList } from "@/components/notifications/notification-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-access";
@@ -18,6 +19,12 @@ export default async function NotificationsPage() {
   return (
     <>
       <PageHeader title={t("pageTitle")} description={t("pageDescription")} />
+      <p className="mb-4 text-sm text-stone-600">
+        {t("digestPointer")}{" "}
+        <Link href="/account" className="text-brand-700 underline">
+          {t("digestPointerLink")}
+        </Link>
+      </p>
       <NotificationList notifications={notifications.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() }))} />
     </>
   );
