@@ -2,10 +2,10 @@ import { expect, test } from "@playwright/test";
 import { DEMO, signIn, signInAs } from "../support/sign-in";
 
 const NAVIGATION = {
-  agent: ["Inbox", "Templates"],
-  manager: ["Inbox", "Templates", "Reports"],
-  founder: ["Inbox", "Templates", "Reports", "Settings"],
-  admin: ["Inbox", "Templates", "Reports", "Settings", "Users", "Connections", "Audit log"],
+  agent: ["Inbox", "Saved replies", "Templates"],
+  manager: ["Inbox", "Saved replies", "Templates", "Reports"],
+  founder: ["Inbox", "Saved replies", "Templates", "Reports", "Settings"],
+  admin: ["Inbox", "Saved replies", "Templates", "Reports", "Settings", "Users", "Connections", "Audit log"],
 } as const;
 
 test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {

@@ -10,23 +10,25 @@ test("the sign-in page and the app follow a French browser; a user's own languag
   await signInInFrench(page, "agent");
 
   const nav = page.getByRole("navigation", { name: "Principale" });
-  await expect(nav.getByRole("link")).toHaveText(["Boîte de réception", "Modèles"]);
+  await expect(nav.getByRole("link")).toHaveText(["Boîte de réception", "Réponses enregistrées", "Modèles"]);
   await expect(page.getByTestId("current-role")).toHaveText("Agent de support");
 
   await page.getByLabel("Langue").selectOption("en");
   const englishNav = page.getByRole("navigation", { name: "Main" });
   // Saving, then re-rendering the whole page: slow on a loaded CI machine.
-  await expect(englishNav.getByRole("link")).toHaveText(["Inbox", "Templates"], { timeout: 20_000 });
+  await expect(englishNav.getByRole("link")).toHaveText(["Inbox", "Saved replies", "Templates"], { timeout: 20_000 });
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.reload();
-  await expect(englishNav.getByRole("link")).toHaveText(["Inbox", "Templates"]);
+  await expect(englishNav.getByRole("link")).toHaveText(["Inbox", "Saved replies", "Templates"]);
   await expect(page.getByTestId("current-role")).toHaveText("Support agent");
   await expect(page.getByLabel("Language")).toHaveValue("en");
 
   await page.getByLabel("Language").selectOption("auto");
-  await expect(nav.getByRole("link")).toHaveText(["Boîte de réception", "Modèles"], { timeout: 20_000 });
+  await expect(nav.getByRole("link")).toHaveText(["Boîte de réception", "Réponses enregistrées", "Modèles"], {
+    timeout: 20_000,
+  });
   await page.reload();
-  await expect(nav.getByRole("link")).toHaveText(["Boîte de réception", "Modèles"]);
+  await expect(nav.getByRole("link")).toHaveText(["Boîte de réception", "Réponses enregistrées", "Modèles"]);
   await expect(page.getByLabel("Langue")).toHaveValue("auto");
 });
 

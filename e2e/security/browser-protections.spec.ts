@@ -65,6 +65,7 @@ test("every page works under the policy, with no violation and no console error"
 
   for (const [path, heading] of [
     ["/inbox/search?q=commande", "Search"],
+    ["/saved-replies", "Saved replies"],
     ["/templates", "Templates"],
     ["/templates/queue", "Approval queue"],
     ["/reports", "Reports"],
