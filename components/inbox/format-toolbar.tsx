@@ -1,17 +1,18 @@
 "use client";
 
-import type { RefObject } from "react";
+import type { ReactNode, RefObject } from "react";
+import { LinkIcon } from "@/components/ui/icons";
 import { useTranslator } from "@/components/i18n/locale-provider";
 import { applyFormat, type Format } from "@/lib/inbox/composer-formatting";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 
 const BUTTONS: {
   format: Format;
-  label: string;
+  label: ReactNode;
   key: "formatBold" | "formatLink" | "formatBullets" | "formatNumbers";
 }[] = [
   { format: "bold", label: "B", key: "formatBold" },
-  { format: "link", label: "🔗", key: "formatLink" },
+  { format: "link", label: <LinkIcon />, key: "formatLink" },
   { format: "bullets", label: "•", key: "formatBullets" },
   { format: "numbers", label: "1.", key: "formatNumbers" },
 ];

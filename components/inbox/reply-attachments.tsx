@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { useTranslator } from "@/components/i18n/locale-provider";
+import { PaperclipIcon } from "@/components/ui/icons";
 import { MAX_REPLY_FILES, uploadProblem } from "@/lib/attachments/attachment-rules";
 import type { UploadedFile } from "@/lib/attachments/reply-uploads";
 import { errorMessages } from "@/lib/i18n/messages/errors";
@@ -81,7 +82,7 @@ export function AttachButton({ attachments, disabled }: Props) {
         disabled={disabled}
         className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm hover:bg-stone-100 disabled:opacity-50"
       >
-        📎 {t("attachFiles")}
+        <PaperclipIcon /> {t("attachFiles")}
       </button>
       <input
         ref={input}
@@ -112,7 +113,7 @@ export function AttachmentChips({ attachments }: { attachments: ReturnType<typeo
             className={`flex max-w-full items-center gap-2 rounded-md border px-2 py-1 ${f.status === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-stone-200 bg-stone-50 text-stone-700"}`}
           >
             <span className="truncate">
-              📎 {name}
+              <PaperclipIcon /> {name}
               {f.status === "ready" && ` · ${formatFileSize(f.file.size, locale)}`}
               {f.status === "uploading" && ` · ${t("uploading")}`}
             </span>

@@ -1,6 +1,7 @@
 import { RichText } from "@/components/i18n/rich-text";
 import { MessageBody } from "@/components/inbox/message-body";
 import { MessageLabels } from "@/components/inbox/message-labels";
+import { PaperclipIcon } from "@/components/ui/icons";
 import { CONFIDENT_INTENT } from "@/lib/classification/confidence";
 import { formatDateTime } from "@/lib/i18n/format";
 import { stepLabel } from "@/lib/i18n/labels";
@@ -113,7 +114,7 @@ export async function ThreadMessage({
         <ul className="mt-2 text-xs text-stone-600">
           {message.attachments.map((a) => (
             <li key={a.id} data-testid="message-attachment">
-              📎{" "}
+              <PaperclipIcon />{" "}
               {a.droppedReason ? (
                 a.filename
               ) : (
