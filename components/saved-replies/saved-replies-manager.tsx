@@ -17,6 +17,7 @@ import { Notice } from "@/components/ui/notice";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { formatDateTime } from "@/lib/i18n/format";
 import { savedRepliesMessages } from "@/lib/i18n/messages/saved-replies";
+import { fold } from "@/lib/saved-replies/saved-reply-search";
 
 type Reply = {
   id: string;
@@ -27,8 +28,6 @@ type Reply = {
   updatedAt: string;
   updatedBy: string | null;
 };
-
-const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
 
 /** The team's saved replies: search, by folder, create, edit in place, delete after a confirmation. */
 export function SavedRepliesManager({ replies, variables }: { replies: Reply[]; variables: string[] }) {

@@ -7,7 +7,8 @@ export function savedReplyBeingTyped(text: string, caret: number): { start: numb
   return { start: caret - match[2]!.length - 1, query: match[2]! };
 }
 
-const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+/** Lower case without accents: "Expiré" finds "expire". */
+export const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
 
 /**
  * Saved replies whose name or folder has a word starting with each word typed (any case, any
