@@ -460,9 +460,10 @@ describe("undo send", () => {
 
   it("Undo within the delay sends nothing, ever, and the reply leaves the thread", async () => {
     const { conversation, messageId } = await heldReply();
+    // The reply had no files: none come back to the composer.
     expect(await undoReplyAction({ conversationId: conversation.id, messageId })).toEqual({
       ok: true,
-      data: undefined,
+      data: [],
     });
     await settleBackgroundWork();
     expect(fakes.postmark.sent).toHaveLength(0);
