@@ -36,7 +36,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["routing"],
   ["privacy"],
   ["shop-events"],
-  ["postmark", "twilio", "shopify", "events-api"],
+  ["postmark", "twilio", "shopify", "events-api", "meta"],
   ["outbox"],
   ["inbox"],
   ["friction"],

@@ -1,5 +1,6 @@
-// Local fake Postmark and Twilio servers speaking the real wire formats (JSON for Postmark,
-// form-encoded requests and JSON answers for Twilio's 2010-04-01 API), with failures on demand.
+// Local fake Postmark, Twilio and Graph API servers speaking the real wire formats (JSON for
+// Postmark and Meta, form-encoded requests and JSON answers for Twilio's 2010-04-01 API), with
+// failures on demand.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -243,6 +244,63 @@ export async function fetchSentByFake<T>(fakeUrl: string): Promise<T[]> {
 
 export type FakePostmark = Awaited<ReturnType<typeof startFakePostmark>>;
 export type FakeTwilio = Awaited<ReturnType<typeof startFakeTwilio>>;
+
+export type GraphSent = {
+  recipient: { id: string };
+  messaging_type: string;
+  tag?: string;
+  message: { text: string };
+  message_id: string;
+};
+
+/**
+ * A fake Graph API (Meta's Send API, /<version>/me/messages, and profile reads): checks the page
+ * token, answers with a message id, and refuses a person it was told is outside the window with
+ * Meta's own error.
+ */
+export async function startFakeGraphApi(pageToken: string, port = 0) {
+  const sent: GraphSent[] = [];
+  /** Recipients the fake answers with "(#10) outside of allowed window" unless the HUMAN_AGENT tag is used. */
+  const outsideWindow = new Set<string>();
+  const profiles = new Map<string, { first_name: string; last_name: string }>();
+  /** The token the fake accepts: change it to see how the app takes a revoked token. */
+  const accepted = { pageToken };
+  const fake = new FakeServer((request, body, response, failure) => {
+    if (request.method === "GET" && request.url === SENT_PATH) return send(response, 200, sent);
+    const url = new URL(request.url ?? "/", "http://fake");
+    if (url.searchParams.get("access_token") !== accepted.pageToken)
+      return send(response, 400, {
+        error: { message: "Invalid OAuth access token - Cannot parse access token", type: "OAuthException", code: 190 },
+      });
+    if (request.method === "POST" && /^\/v\d+\.\d+\/me\/messages$/.test(url.pathname)) {
+      if (failure && typeof failure === "object") return send(response, failure.status, failure.body, failure.headers);
+      const request = JSON.parse(body) as Omit<GraphSent, "message_id">;
+      if (outsideWindow.has(request.recipient.id) && request.tag !== "HUMAN_AGENT")
+        return send(response, 400, {
+          error: {
+            message: "(#10) This message is sent outside of allowed window.",
+            type: "OAuthException",
+            code: 10,
+            error_subcode: 2018278,
+          },
+        });
+      const message = { ...request, message_id: `m_${randomUUID().replaceAll("-", "")}` };
+      sent.push(message);
+      if (failure === "reset-after") return void response.socket?.destroy();
+      return send(response, 200, { recipient_id: request.recipient.id, message_id: message.message_id });
+    }
+    const profile = /^\/v\d+\.\d+\/(\d+)$/.exec(url.pathname);
+    if (request.method === "GET" && profile && profiles.has(profile[1]!))
+      return send(response, 200, { ...profiles.get(profile[1]!), id: profile[1] });
+    send(response, 400, {
+      error: { message: "Unsupported request", type: "GraphMethodException", code: 100 },
+    });
+  });
+  await fake.start(port);
+  return Object.assign(fake, { sent, outsideWindow, profiles, accepted });
+}
+
+export type FakeGraphApi = Awaited<ReturnType<typeof startFakeGraphApi>>;
 
 export type OpenAIMode =
   | { kind: "answer"; label: { sentiment: string; intent: string; friction_hint: string | null } }

@@ -68,6 +68,17 @@ const envSchema = z
       .regex(/^\+[1-9]\d{6,14}$/, "a phone number in E.164 form, like +33612345678")
       .optional(),
     TWILIO_API_URL: httpUrl.default("https://api.twilio.com"),
+    /** Messenger and Instagram Direct (Meta's Messenger Platform): the page's token for the Send API. */
+    META_PAGE_ACCESS_TOKEN: z.string().min(1).optional(),
+    /** The Meta app's secret: every webhook POST is signed with it (X-Hub-Signature-256). */
+    META_APP_SECRET: z.string().min(1).optional(),
+    /** What Meta's dashboard sends back in the webhook's GET verification (hub.verify_token). */
+    META_VERIFY_TOKEN: z.string().min(8, "at least 8 characters").optional(),
+    META_GRAPH_API_URL: httpUrl.default("https://graph.facebook.com"),
+    META_GRAPH_API_VERSION: z
+      .string()
+      .regex(/^v\d+\.\d+$/, "a Graph API version like v21.0")
+      .default("v21.0"),
     /**
      * Who runs the dispatcher: "in-process" (a timer inside `npm start`, the default) or
      * "external" (a cron calls /api/cron/dispatch: Vercel, or a separate `npm run worker`).
