@@ -10,6 +10,7 @@ import {
   type UploadedFile,
 } from "@/lib/attachments/reply-uploads";
 import { withSmsState } from "@/lib/consent/sms-consent";
+import { customerName } from "@/lib/customers/customer-name";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/database-errors";
 import { runAfterResponse } from "@/lib/http/run-after-response";
@@ -94,17 +95,14 @@ async function newerMessages(
     take: 20,
     include: {
       authorUser: { select: { name: true } },
-      conversation: { select: { customer: { select: { firstName: true, email: true, phone: true } } } },
+      conversation: { select: { customer: { select: { firstName: true, lastName: true, email: true, phone: true } } } },
     },
   });
   return rows.map((m) => ({
     id: m.id,
     from:
       m.direction === "inbound"
-        ? (m.conversation.customer.firstName ??
-          m.conversation.customer.email ??
-          m.conversation.customer.phone ??
-          "Customer")
+        ? (customerName(m.conversation.customer) ?? "Customer")
         : (m.authorUser?.name ?? "Automatic message"),
     channel: m.channel,
     direction: m.direction,

@@ -1,3 +1,4 @@
+import { customerName } from "@/lib/customers/customer-name";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -58,11 +59,7 @@ export default async function ConversationPage({
     adjacentConversations({ view, userId: user.id, conversationId: conversation.id }),
   ]);
   const { customer, messages } = conversation;
-  const name =
-    [customer.firstName, customer.lastName].filter(Boolean).join(" ") ||
-    customer.email ||
-    customer.phone ||
-    t("unknownCustomer");
+  const name = customerName(customer) ?? t("unknownCustomer");
   const configured = configuredChannels();
   const lastInbound = messages.findLast((m) => m.direction === "inbound");
   const channels = replyChannels({
