@@ -115,3 +115,14 @@ describe("forwarding a conversation", () => {
     expect(forwardSchema.safeParse({ conversationId: conversation.id, to: "not an address" }).success).toBe(false);
   });
 });
+
+describe("a forward is not a channel of the conversation", () => {
+  it("leaves an SMS-only conversation SMS-only in the list after a forward by email", async () => {
+    const { agent, conversation } = await conversationWithTwoMessages();
+    await db.message.updateMany({ where: { conversationId: conversation.id }, data: { channel: "sms" } });
+    await db.conversation.update({ where: { id: conversation.id }, data: { channels: ["sms"] } });
+    const input = forwardSchema.parse({ conversationId: conversation.id, to: "claims@carrier.example" });
+    expect((await forwardConversation(input, agent, "fr", "Europe/Paris")).outcome).toBe("sent");
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).channels).toEqual(["sms"]);
+  });
+});
