@@ -40,14 +40,30 @@ export function uploadProblem(file: { filename: string; size: number }): UploadP
   return null;
 }
 
-/** A file name safe to store and to put in a header: no path, no control characters, at most 150 characters. */
+// Half of a surrogate pair: encodeURIComponent throws on it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A file name safe to store and to put in a header: no path, no control characters, at most 150
+ * characters, cut between characters (never inside an emoji).
+ */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f"]/g, "")
-    .trim()
-    .slice(-150);
+  const clean = Array.from(
+    base
+      .replace(LONE_SURROGATE, "\uFFFD")
+      .replace(/[\u0000-\u001f\u007f"]/g, "")
+      .trim(),
+  )
+    .slice(-150)
+    .join("");
   return clean || "file";
+}
+
+/** A MIME type as a browser or a mail gives it, or application/octet-stream when it is not one. */
+export function cleanContentType(type: string): string {
+  const clean = type.trim().toLowerCase();
+  return /^[a-z0-9][\w.+-]*\/[\w.+-]+(;.*)?$/.test(clean) && clean.length <= 100 ? clean : "application/octet-stream";
 }
 
 export type ReplyFilesProblem =

@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { db, type DbClient } from "@/lib/db";
 import { env, linkSecrets } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { cleanFilename, replyFilesProblem, uploadProblem } from "@/lib/attachments/attachment-rules";
+import { cleanContentType, cleanFilename, replyFilesProblem, uploadProblem } from "@/lib/attachments/attachment-rules";
 
 // A reply's files are uploaded while the agent writes (each shows its own error at once), then
 // joined to the message when it is sent. Unsent uploads are removed after a day.
@@ -26,7 +26,7 @@ export async function storeReplyUpload(
   return db.attachment.create({
     data: {
       filename,
-      contentType: file.type.trim().toLowerCase() || "application/octet-stream",
+      contentType: cleanContentType(file.type),
       size: file.bytes.byteLength,
       content: Buffer.from(file.bytes),
       uploadedById: uploaderId,
@@ -65,8 +65,24 @@ export async function checkReplyUploads(
   return files;
 }
 
-export async function joinUploads(ids: readonly string[], messageId: string, tx: DbClient): Promise<void> {
-  if (ids.length) await tx.attachment.updateMany({ where: { id: { in: [...ids] } }, data: { messageId } });
+/**
+ * Joins the checked uploads to the message, in its transaction: an upload another send took
+ * meanwhile, or the cleanup removed, fails the whole send (attachmentGone) rather than letting
+ * the reply go without it.
+ */
+export async function joinUploads(
+  ids: readonly string[],
+  messageId: string,
+  uploaderId: string,
+  tx: DbClient,
+): Promise<void> {
+  const wanted = new Set(ids);
+  if (wanted.size === 0) return;
+  const { count } = await tx.attachment.updateMany({
+    where: { id: { in: [...wanted] }, messageId: null, uploadedById: uploaderId },
+    data: { messageId },
+  });
+  if (count !== wanted.size) throw AppError.because("bad_request", "attachmentGone");
 }
 
 /** Undo: the files of a reply taken back go back to the composer with its text. */
@@ -75,7 +91,8 @@ export async function detachUploads(messageId: string, tx: DbClient): Promise<Up
     where: { messageId, uploadedById: { not: null } },
     select: { id: true, filename: true, contentType: true, size: true },
   });
-  await tx.attachment.updateMany({ where: { messageId }, data: { messageId: null } });
+  // A fresh day before the cleanup: the agent may send them again.
+  await tx.attachment.updateMany({ where: { messageId }, data: { messageId: null, createdAt: new Date() } });
   return files;
 }
 

@@ -262,7 +262,7 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
 function createWithFiles(data: Prisma.MessageUncheckedCreateInput, attachmentIds: string[]): Promise<Message> {
   return db.$transaction(async (tx) => {
     const message = await tx.message.create({ data });
-    await joinUploads(attachmentIds, message.id, tx);
+    await joinUploads(attachmentIds, message.id, data.authorUserId!, tx);
     return message;
   });
 }

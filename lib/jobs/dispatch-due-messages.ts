@@ -100,7 +100,6 @@ export async function dispatchDueMessages(
   await pruneSignInThrottle(clock());
   await pruneWebhookRecords(clock());
   await removeUnsentUploads(clock());
-  await sendNotificationDigests(clock());
   // Read once per run: every message of the run is composed with the same settings.
   const settings = await getShopSettingsRow();
   if (!settings) {
@@ -149,6 +148,8 @@ export async function dispatchDueMessages(
     // successive rounds: the rules that look at a customer's other sends (one review ask a day) see them.
     for (const round of customerRounds(claimed)) await sendRound(round);
   }
+  // After the customers' messages, which matter more; a digest that fails never stops the run.
+  await sendNotificationDigests(clock()).catch((error) => logError("dispatch", "notification digests failed", error));
   // After the sends, which matter more: a few more closed days of the outcome report's rollup.
   await keepOutcomeRollupWarm(clock());
   return {

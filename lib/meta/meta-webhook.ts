@@ -29,12 +29,15 @@ const id = z.union([z.string(), z.number()]).transform(String);
 const messagingEvent = z.object({
   sender: z.object({ id }),
   recipient: z.object({ id }),
-  timestamp: z.number(),
+  // Absent from some receipts (Meta's own message_deliveries example).
+  timestamp: z.number().optional(),
   message: z
     .object({
       mid: z.string().min(1),
       text: z.string().optional(),
       is_echo: z.boolean().optional(),
+      is_deleted: z.boolean().optional(),
+      is_unsupported: z.boolean().optional(),
       attachments: z
         .array(
           z.object({
@@ -45,13 +48,16 @@ const messagingEvent = z.object({
         .optional(),
     })
     .optional(),
-  delivery: z.object({ mids: z.array(z.string()).optional(), watermark: z.number() }).optional(),
-  read: z.object({ watermark: z.number() }).optional(),
+  delivery: z.object({ mids: z.array(z.string()).optional(), watermark: z.number().optional() }).optional(),
+  // Instagram's "seen" names the message (mid) rather than a watermark.
+  read: z.object({ watermark: z.number().optional(), mid: z.string().optional() }).optional(),
 });
 
+// Each event is read on its own: one of a shape we do not know is dropped, never the batch (Meta
+// would retry the whole delivery, then disable the webhook).
 export const metaWebhookSchema = z.object({
   object: z.enum(["page", "instagram"]),
-  entry: z.array(z.object({ id, time: z.number(), messaging: z.array(messagingEvent).default([]) })),
+  entry: z.array(z.object({ id, time: z.number(), messaging: z.array(z.unknown()).default([]) })),
 });
 
 export type MetaPlatform = "messenger" | "instagram";
@@ -76,9 +82,14 @@ export type MetaEvent =
 export function readMetaWebhook(payload: z.infer<typeof metaWebhookSchema>): MetaEvent[] {
   const platform: MetaPlatform = payload.object === "instagram" ? "instagram" : "messenger";
   return payload.entry.flatMap((entry) =>
-    entry.messaging.flatMap((event): MetaEvent[] => {
+    entry.messaging.flatMap((raw): MetaEvent[] => {
+      const parsed = messagingEvent.safeParse(raw);
+      if (!parsed.success) return [];
+      const event = parsed.data;
+      const at = new Date(event.timestamp ?? entry.time);
       if (event.message) {
-        if (event.message.is_echo) return [];
+        // The page's own messages, a message the person deleted, or one Meta cannot show.
+        if (event.message.is_echo || event.message.is_deleted || event.message.is_unsupported) return [];
         return [
           {
             kind: "message",
@@ -88,7 +99,7 @@ export function readMetaWebhook(payload: z.infer<typeof metaWebhookSchema>): Met
             mid: event.message.mid,
             text: event.message.text ?? "",
             attachments: (event.message.attachments ?? []).map((a) => ({ type: a.type, url: a.payload?.url ?? null })),
-            sentAt: new Date(event.timestamp),
+            sentAt: at,
           },
         ];
       }
@@ -99,11 +110,13 @@ export function readMetaWebhook(payload: z.infer<typeof metaWebhookSchema>): Met
             platform,
             senderId: event.sender.id,
             mids: event.delivery.mids ?? [],
-            upTo: new Date(event.delivery.watermark),
+            upTo: new Date(event.delivery.watermark ?? at.getTime()),
           },
         ];
       if (event.read)
-        return [{ kind: "read", platform, senderId: event.sender.id, upTo: new Date(event.read.watermark) }];
+        return [
+          { kind: "read", platform, senderId: event.sender.id, upTo: new Date(event.read.watermark ?? at.getTime()) },
+        ];
       return [];
     }),
   );

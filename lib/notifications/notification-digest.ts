@@ -106,7 +106,14 @@ export async function sendNotificationDigests(now: Date): Promise<number> {
       now,
     );
     if (outcome.kind === "sent") sent++;
-    else logError("notifications", `digest for user ${user.id} not sent: ${outcome.error}`);
+    else {
+      logError("notifications", `digest for user ${user.id} not sent: ${outcome.error}`);
+      // Not sent: the next run tries again with the same notifications.
+      await db.user.updateMany({
+        where: { id: user.id, lastDigestAt: now },
+        data: { lastDigestAt: user.lastDigestAt },
+      });
+    }
   }
   return sent;
 }

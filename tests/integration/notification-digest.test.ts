@@ -93,6 +93,24 @@ describe("the daily email digest of notifications", () => {
     expect(await sendNotificationDigests(at("2026-12-02T07:30:00Z"))).toBe(0);
   });
 
+  it("tries again at the next run when Postmark refused the digest", async () => {
+    const { lea, sofia, conversation } = await setup();
+    await setEmailDigest(lea.id, true);
+    await db.notification.create({
+      data: {
+        userId: lea.id,
+        kind: "assigned",
+        conversationId: conversation.id,
+        actorUserId: sofia.id,
+        createdAt: at("2026-11-30T06:00:00Z"),
+      },
+    });
+    fakes.postmark.failNext({ status: 500, body: { ErrorCode: 0, Message: "down" } });
+    expect(await sendNotificationDigests(at("2026-11-30T07:05:00Z"))).toBe(0);
+    expect(await sendNotificationDigests(at("2026-11-30T07:10:00Z"))).toBe(1);
+    expect(fakes.postmark.sent.at(-1)!.TextBody).toContain("Sofia vous a assigné");
+  });
+
   it("sends nothing to a teammate who did not turn it on, or who was deactivated", async () => {
     const { lea, sofia, conversation } = await setup();
     await db.notification.create({

@@ -17,7 +17,7 @@ vi.mock("@/lib/auth/current-user", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { sendStaffReply } = await import("@/lib/inbox/send-staff-reply");
-const { storeReplyUpload, removeUnsentUploads, readMediaForProvider, readAttachment } =
+const { storeReplyUpload, removeUnsentUploads, readMediaForProvider, readAttachment, joinUploads } =
   await import("@/lib/attachments/reply-uploads");
 const { sendReplyAction, undoReplyAction } = await import("@/app/(app)/inbox/[conversationId]/actions");
 const uploadRoute = await import("@/app/api/attachments/route");
@@ -192,6 +192,35 @@ describe("files in staff replies", () => {
     await settleBackgroundWork();
     expect(fakes.postmark.sent).toHaveLength(0);
     expect(await db.attachment.findUnique({ where: { id: label.id } })).toMatchObject({ messageId: null });
+  });
+
+  it("never lets two replies share a file: the one that finds it taken is refused whole, nothing sent", async () => {
+    const { agent, conversation } = await setup();
+    const label = await storeReplyUpload({ name: "label.pdf", type: "application/pdf", bytes: PDF }, agent.id);
+    const first = await db.message.create({
+      data: {
+        conversationId: conversation.id,
+        direction: "outbound",
+        channel: "email",
+        authorType: "staff",
+        authorUserId: agent.id,
+        textBody: "held elsewhere",
+        deliveryStatus: "queued",
+      },
+    });
+    // Another tab's send took it between this send's check and its join.
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.attachment.update({ where: { id: label.id }, data: { messageId: first.id } });
+        await joinUploads([label.id], "someone-else", agent.id, tx);
+      }),
+    ).rejects.toThrow("An attached file is no longer there");
+    await db.attachment.update({ where: { id: label.id }, data: { messageId: first.id } });
+    await expect(sendStaffReply(reply(conversation.id, [label.id]), agent)).rejects.toThrow(
+      "An attached file is no longer there",
+    );
+    expect(fakes.postmark.sent).toHaveLength(0);
+    expect((await db.attachment.findUniqueOrThrow({ where: { id: label.id } })).messageId).toBe(first.id);
   });
 
   it("removes uploads nobody sent after a day, and keeps sent files", async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { cleanFilename, downloadHeaders, replyFilesProblem, uploadProblem } from "@/lib/attachments/attachment-rules";
+import {
+  cleanContentType,
+  cleanFilename,
+  downloadHeaders,
+  replyFilesProblem,
+  uploadProblem,
+} from "@/lib/attachments/attachment-rules";
 
 describe("what a reply may carry", () => {
   it("refuses empty files, files over 7 MB and programs, whatever the case of the extension", () => {
@@ -17,6 +23,23 @@ describe("what a reply may carry", () => {
     expect(cleanFilename("../../etc/passwd")).toBe("passwd");
     expect(cleanFilename('re"port\r\n.pdf')).toBe("report.pdf");
     expect(cleanFilename("   ")).toBe("file");
+  });
+
+  it("cuts a long name between characters, so a customer's emoji name still downloads", () => {
+    const name = `${"📦".repeat(200)}.pdf`;
+    const clean = cleanFilename(name);
+    expect(Array.from(clean)).toHaveLength(150);
+    expect(clean.endsWith("📦.pdf")).toBe(true);
+    expect(() => downloadHeaders({ filename: name, contentType: "application/pdf" }, { inline: false })).not.toThrow();
+    expect(cleanFilename("a\uD83D.pdf")).toBe("a\uFFFD.pdf");
+  });
+
+  it("keeps a MIME type only when it is one", () => {
+    expect(cleanContentType(" Image/PNG ")).toBe("image/png");
+    expect(cleanContentType("text/plain; charset=utf-8")).toBe("text/plain; charset=utf-8");
+    expect(cleanContentType("")).toBe("application/octet-stream");
+    expect(cleanContentType("image/png\r\nX-Evil: 1")).toBe("application/octet-stream");
+    expect(cleanContentType(`image/${"x".repeat(200)}`)).toBe("application/octet-stream");
   });
 
   it("sends pictures by MMS only to North American numbers, within Twilio's 5 MB", () => {

@@ -76,6 +76,36 @@ describe("Meta webhook", () => {
     ]);
   });
 
+  it("drops an event it cannot read, never the batch; reads receipts without a timestamp and Instagram's seen by mid", () => {
+    const payload = {
+      object: "instagram",
+      entry: [
+        {
+          id: "17841400008460056",
+          time: 1764425000500,
+          messaging: [
+            { sender: { id: "1" }, recipient: { id: "2" }, timestamp: 1, reaction: { mid: "m_1", action: "react" } },
+            { sender: { id: "1" } },
+            { sender: { id: "1" }, recipient: { id: "2" }, delivery: { mids: ["m_1"] } },
+            { sender: { id: "1" }, recipient: { id: "2" }, timestamp: 5, read: { mid: "m_1" } },
+            { sender: { id: "1" }, recipient: { id: "2" }, timestamp: 6, message: { mid: "m_2", is_deleted: true } },
+            {
+              sender: { id: "1" },
+              recipient: { id: "2" },
+              timestamp: 7,
+              message: { mid: "m_3", text: "Toujours là ?" },
+            },
+          ],
+        },
+      ],
+    };
+    expect(readMetaWebhook(metaWebhookSchema.parse(payload))).toEqual([
+      { kind: "delivery", platform: "instagram", senderId: "1", mids: ["m_1"], upTo: new Date(1764425000500) },
+      { kind: "read", platform: "instagram", senderId: "1", upTo: new Date(5) },
+      expect.objectContaining({ kind: "message", mid: "m_3", text: "Toujours là ?", sentAt: new Date(7) }),
+    ]);
+  });
+
   it("refuses a payload of another kind", () => {
     expect(metaWebhookSchema.safeParse({ object: "whatsapp_business_account", entry: [] }).success).toBe(false);
   });
