@@ -11,6 +11,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["log"],
   ["i18n"],
   ["errors"],
+  ["channels"],
   ["validation"],
   ["http"],
   ["db"],

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Channel } from "@/lib/channels/channels";
 import { suggestReplyAction } from "@/app/(app)/ai-actions";
 import { AiActionButton } from "@/components/ai/draft-in-voice-button";
 import { useTranslator } from "@/components/i18n/locale-provider";
@@ -9,7 +10,7 @@ type Props = {
   aiConfigured: boolean;
   conversationId: string;
   /** The composer's channel; by default the channel of the customer's latest message. */
-  channel?: "email" | "sms" | null;
+  channel?: Channel | null;
   /** Put the text in the composer: it is only sent when a person presses send. */
   onDraft: (draft: { text: string }) => void;
 };

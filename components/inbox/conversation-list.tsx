@@ -1,5 +1,6 @@
 "use client";
 
+import { CHANNEL_LABEL, CHANNEL_MARK, type Channel } from "@/lib/channels/channels";
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -21,7 +22,7 @@ type View = InboxView;
 type Row = {
   id: string;
   customerName: string | null;
-  channels: ("email" | "sms")[];
+  channels: Channel[];
   subject: string | null;
   snippet: string;
   lastDirection: "inbound" | "outbound" | null;
@@ -258,12 +259,10 @@ export function ConversationList({
                   <span
                     className="text-xs text-stone-500"
                     aria-label={t("channelsLabel", {
-                      channels: row.channels
-                        .map((c) => (c === "email" ? t("channelEmail") : t("channelSms")))
-                        .join(", "),
+                      channels: row.channels.map((c) => t(CHANNEL_LABEL[c])).join(", "),
                     })}
                   >
-                    {row.channels.map((c) => (c === "email" ? "✉" : "💬")).join(" ")}
+                    {row.channels.map((c) => CHANNEL_MARK[c]).join(" ")}
                   </span>
                   {row.priority === "high" || row.priority === "urgent" ? (
                     <span className="rounded bg-red-600 px-1.5 text-xs text-white">

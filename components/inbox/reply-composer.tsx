@@ -26,12 +26,12 @@ import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { mentionBeingTyped, teammatesMatching } from "@/lib/notifications/mentions";
 import { savedRepliesMatching, savedReplyBeingTyped } from "@/lib/saved-replies/saved-reply-search";
 import { errorMessages } from "@/lib/i18n/messages/errors";
-import type { ChannelAvailability, ChannelBlock } from "@/lib/inbox/reply-channels";
+import { CHANNEL_LABEL, CHANNEL_TRAITS, isShopChannel, type Channel } from "@/lib/channels/channels";
+import { shownChannels, type ChannelAvailability, type ChannelBlock } from "@/lib/inbox/reply-channels";
 import type { NewerMessage } from "@/lib/inbox/send-staff-reply";
 import { smsSize } from "@/lib/sms/sms-segments";
 import { fillKnownVariables, type TemplateValues } from "@/lib/templates/render-template";
 
-type Channel = "email" | "sms";
 type Mode = "reply" | "note";
 type Attempt =
   | { status: "idle" }
@@ -94,6 +94,13 @@ function useDraft(key: string) {
  * keeps the text and offers a retry that cannot send twice; if someone wrote meanwhile, the agent
  * sees it before anything goes out. Keys: r reply, n note, Ctrl/⌘+Enter send.
  */
+const SEND_LABEL = {
+  email: "sendEmail",
+  sms: "sendSms",
+  messenger: "sendMessenger",
+  instagram: "sendInstagram",
+} as const satisfies Record<Channel, string>;
+
 export function ReplyComposer({
   conversationId,
   latestMessageId,
@@ -339,6 +346,8 @@ export function ReplyComposer({
   }
 
   const size = channel === "sms" && mode === "reply" ? smsSize(reply) : null;
+  // Messenger and Instagram take plain text up to a length (CHANNEL_TRAITS).
+  const maxLength = channel && mode === "reply" ? CHANNEL_TRAITS[channel].maxTextLength : null;
   const blocked = mode === "reply" && !channel;
   return (
     <section
@@ -361,7 +370,7 @@ export function ReplyComposer({
           className={`ml-8 rounded-lg border p-3 text-sm ${attempt.status === "sending" ? "border-brand-100 bg-brand-50 opacity-70" : "border-red-200 bg-red-50"}`}
         >
           <p className="mb-1 text-xs text-stone-600">
-            {attempt.channel === "email" ? t("channelEmail") : t("channelSms")} ·{" "}
+            {t(CHANNEL_LABEL[attempt.channel])} ·{" "}
             {attempt.status === "sending"
               ? t("sending")
               : attempt.status === "unknown"
@@ -393,8 +402,7 @@ export function ReplyComposer({
             {stale.map((m) => (
               <li key={m.id} className="rounded bg-white/70 p-2">
                 <span className="text-xs text-stone-600">
-                  {m.from} · {m.channel === "email" ? t("channelEmail") : t("channelSms")} ·{" "}
-                  {formatDateTime(m.createdAt, locale, timeZone)}
+                  {m.from} · {t(CHANNEL_LABEL[m.channel])} · {formatDateTime(m.createdAt, locale, timeZone)}
                 </span>
                 <p className="whitespace-pre-wrap">{m.text}</p>
               </li>
@@ -436,8 +444,8 @@ export function ReplyComposer({
           {mode === "reply" && (
             <fieldset className="ml-auto flex items-center gap-3 text-sm">
               <legend className="sr-only">{t("replyChannel")}</legend>
-              {(["email", "sms"] as const).map((c) => {
-                const availability = channels[c];
+              {shownChannels(channels).map((c) => {
+                const availability = channels[c]!;
                 return (
                   <label
                     key={c}
@@ -452,7 +460,7 @@ export function ReplyComposer({
                       disabled={!availability.allowed}
                       onChange={() => setChannel(c)}
                     />
-                    {c === "email" ? t("channelEmail") : t("channelSms")}
+                    {t(CHANNEL_LABEL[c])}
                   </label>
                 );
               })}
@@ -465,15 +473,18 @@ export function ReplyComposer({
             {channels.sms.allowed ? "" : te(`channel_${channels.sms.reason}`)}
           </Notice>
         )}
-        {mode === "reply" && channel && !channels[channel === "email" ? "sms" : "email"].allowed && (
-          <p className="text-xs text-stone-500">
-            {t("otherChannelUnavailable", {
-              reason: te(
-                `channel_${(channels[channel === "email" ? "sms" : "email"] as { reason: ChannelBlock }).reason}`,
-              ),
-            })}
-          </p>
-        )}
+        {mode === "reply" &&
+          channel &&
+          isShopChannel(channel) &&
+          !channels[channel === "email" ? "sms" : "email"].allowed && (
+            <p className="text-xs text-stone-500">
+              {t("otherChannelUnavailable", {
+                reason: te(
+                  `channel_${(channels[channel === "email" ? "sms" : "email"] as { reason: ChannelBlock }).reason}`,
+                ),
+              })}
+            </p>
+          )}
         <label
           htmlFor="composer-text"
           className={`block text-xs font-medium ${mode === "note" ? "text-amber-800" : "text-stone-700"}`}
@@ -543,6 +554,14 @@ export function ReplyComposer({
             {t("smsCounter", { characters: size.units, segments: size.segments, encoding: size.encoding })}
           </p>
         )}
+        {maxLength !== null && (
+          <p
+            data-testid="chat-counter"
+            className={`text-xs ${reply.length > maxLength ? "text-red-700" : "text-stone-600"}`}
+          >
+            {t("chatLength", { length: reply.length, max: maxLength })}
+          </p>
+        )}
         {size?.encoding === "UCS-2" && (
           <p role="status" className="text-xs text-amber-800">
             {t("ucs2Warning", { characters: size.nonGsmCharacters.join(" ") })}
@@ -567,7 +586,7 @@ export function ReplyComposer({
                 attempt.status === "unknown"
               }
             >
-              {channel === "sms" ? t("sendSms") : t("sendEmail")}
+              {t(SEND_LABEL[channel ?? "email"])}
             </Button>
           ) : (
             <Button type="submit" variant="secondary" pending={pending} disabled={!note.trim()}>

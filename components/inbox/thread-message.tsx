@@ -1,3 +1,4 @@
+import { CHANNEL_LABEL, CHANNEL_MARK } from "@/lib/channels/channels";
 import { RichText } from "@/components/i18n/rich-text";
 import { MessageBody } from "@/components/inbox/message-body";
 import { MessageLabels } from "@/components/inbox/message-labels";
@@ -62,7 +63,7 @@ export async function ThreadMessage({
           </>
         ) : (
           <>
-            <span>{message.channel === "email" ? `✉ ${t("channelEmail")}` : `💬 ${t("channelSms")}`}</span>
+            <span>{`${CHANNEL_MARK[message.channel]} ${t(CHANNEL_LABEL[message.channel])}`}</span>
             <span>
               <RichText
                 text={t(outbound ? "sentAt" : "receivedAt")}

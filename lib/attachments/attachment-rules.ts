@@ -1,5 +1,6 @@
 // What a reply may carry, and how a stored file is handed back to a browser. Pure: the composer
 // checks a file before uploading it with the same rules the server applies.
+import { CHANNEL_TRAITS, type Channel } from "@/lib/channels/channels";
 
 /** Files in one reply. */
 export const MAX_REPLY_FILES = 10;
@@ -70,18 +71,20 @@ export type ReplyFilesProblem =
   | { reason: "tooManyAttachments"; max: number }
   | { reason: "attachmentsTooLarge"; maxMb: number }
   | { reason: "mmsOnlyNorthAmerica" }
-  | { reason: "mmsImagesOnly"; filename: string };
+  | { reason: "mmsImagesOnly"; filename: string }
+  | { reason: "noFilesOnChannel" };
 
 /** NANP numbers (US, Canada): where Twilio sends MMS. */
 const isNorthAmerican = (phone: string | null | undefined) => /^\+1\d{10}$/.test(phone ?? "");
 
 /** Why these files cannot go with a reply on this channel, or null. */
 export function replyFilesProblem(
-  channel: "email" | "sms",
+  channel: Channel,
   files: readonly { filename: string; contentType: string; size: number }[],
   numbers: { customer: string | null; shop: string | null },
 ): ReplyFilesProblem | null {
   if (files.length === 0) return null;
+  if (!CHANNEL_TRAITS[channel].files) return { reason: "noFilesOnChannel" };
   if (files.length > MAX_REPLY_FILES) return { reason: "tooManyAttachments", max: MAX_REPLY_FILES };
   const total = files.reduce((sum, file) => sum + file.size, 0);
   const max = channel === "email" ? MAX_EMAIL_ATTACHMENT_BYTES : MAX_MMS_BYTES;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Channel } from "@/lib/channels/channels";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { db, type DbClient } from "@/lib/db";
 import { env, linkSecrets } from "@/lib/env";
@@ -47,7 +48,7 @@ export async function removeReplyUpload(id: string, uploaderId: string): Promise
 export async function checkReplyUploads(
   ids: readonly string[],
   uploaderId: string,
-  channel: "email" | "sms",
+  channel: Channel,
   numbers: { customer: string | null; shop: string | null },
   tx: DbClient = db,
 ): Promise<UploadedFile[]> {

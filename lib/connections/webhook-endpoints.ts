@@ -94,6 +94,8 @@ export function expectedTopics(provider: WebhookProvider): string[] {
       return [...SHOPIFY_TOPICS];
     case "events_api":
       return ["events"];
+    case "meta":
+      return ["messages"];
   }
 }
 

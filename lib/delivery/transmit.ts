@@ -2,7 +2,8 @@ import "server-only";
 import { env } from "@/lib/env";
 import type { EmailAttachment } from "@/lib/delivery/providers/postmark-email";
 import type { SendOutcome } from "@/lib/delivery/providers/send-outcome";
-import { findSentEmail, findSentSms, sendEmail, sendSms } from "@/lib/delivery/providers/transport";
+import type { MetaChannel, ShopChannel } from "@/lib/channels/channels";
+import { findSentEmail, findSentSms, sendEmail, sendMeta, sendSms } from "@/lib/delivery/providers/transport";
 import { threadingHeaders } from "@/lib/threading/reply-headers";
 
 // The delivery engine's one way to put a thread message on the wire, and to find it there again
@@ -43,7 +44,17 @@ export type SmsTransmission = {
   tracking: Tracking;
 };
 
-export type Transmission = EmailTransmission | SmsTransmission;
+/** An answer on Messenger or Instagram: to the person's page-scoped id, within Meta's window. */
+export type MetaTransmission = {
+  channel: MetaChannel;
+  to: string;
+  text: string;
+  /** HUMAN_AGENT past the 24-hour window (lib/channels/reply-window). */
+  tag: null | "HUMAN_AGENT";
+  tracking: Tracking;
+};
+
+export type Transmission = EmailTransmission | SmsTransmission | MetaTransmission;
 
 /** Where Twilio reports an SMS's delivery. */
 function statusCallbackUrl(): string {
@@ -57,6 +68,7 @@ export async function transmit(message: Transmission, now: Date): Promise<SendOu
       { to: message.to, body: message.text, mediaUrls: message.mediaUrls ?? [], statusCallback: statusCallbackUrl() },
       now,
     );
+  if (message.channel !== "email") return sendMeta({ recipientId: message.to, text: message.text, tag: message.tag });
   return sendEmail(
     {
       from: message.from,
@@ -83,7 +95,7 @@ export async function transmit(message: Transmission, now: Date): Promise<SendOu
  * asked: the message stays unsettled.
  */
 export async function findTransmitted(
-  message: { channel: "email" | "sms"; to: string; text: string; tracking: Tracking },
+  message: { channel: ShopChannel; to: string; text: string; tracking: Tracking },
   sentAfter: Date,
 ): Promise<string | null> {
   if (message.channel === "email") return findSentEmail(message.tracking.key, message.tracking.id);

@@ -201,6 +201,20 @@ export function configuredChannels(e: Env = env()): ChannelStatus {
   return { email: transports.email !== null, sms: transports.sms !== null, ai: Boolean(e.OPENAI_API_KEY) };
 }
 
+/**
+ * Whether Messenger and Instagram can answer: one page access token serves the page's Messenger
+ * and the Instagram account linked to it. No Outbox for them: the shop never writes first there.
+ */
+export function metaConfigured(e: Env = env()): boolean {
+  return Boolean(e.META_PAGE_ACCESS_TOKEN);
+}
+
+/** On which channels this server can answer a customer. */
+export function replyConfigured(e: Env = env()) {
+  const { email, sms } = configuredChannels(e);
+  return { email, sms, messenger: metaConfigured(e), instagram: metaConfigured(e) };
+}
+
 /** Whether this process runs the dispatcher on a timer (not when a cron calls the route). */
 export function dispatchesInProcess(e: Env = env()): boolean {
   return (e.DISPATCHER ?? (e.VERCEL ? "external" : "in-process")) === "in-process";

@@ -1,5 +1,6 @@
 // A customer's message as it arrives, whatever the channel. Mappers build it from Postmark and
-// Twilio payloads; lib/inbound/ingest-inbound-message.ts stores it.
+// Twilio payloads, and lib/meta from Meta's; lib/inbound/ingest-inbound-message.ts stores it.
+import type { Channel } from "@/lib/channels/channels";
 import type { SenderCheck } from "@/lib/generated/prisma/enums";
 
 export type InboundAttachment = {
@@ -8,10 +9,14 @@ export type InboundAttachment = {
   size: number;
   content: Buffer | null;
   droppedReason: string | null;
+  /** Messenger and Instagram send files by URL: kept, fetched when opened. */
+  sourceUrl?: string | null;
 };
 
 export type InboundMessage = {
-  channel: "email" | "sms";
+  channel: Channel;
+  /** Messenger and Instagram: the page (or account) written to and the person's id there. */
+  identity?: { accountId: string; externalId: string } | null;
   providerMessageId: string;
   fromEmail: string | null;
   fromPhone: string | null;

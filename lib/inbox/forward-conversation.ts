@@ -1,4 +1,5 @@
 import "server-only";
+import { CHANNEL_LABEL } from "@/lib/channels/channels";
 import { customerName } from "@/lib/customers/customer-name";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -61,7 +62,7 @@ export async function forwardConversation(
           ? customer
           : (m.authorUser?.name ?? (m.authorType === "automation" ? settings.founderName : settings.shopName));
       return [
-        t("forwardFrom", { name: from, channel: m.channel === "email" ? t("channelEmail") : t("channelSms") }),
+        t("forwardFrom", { name: from, channel: t(CHANNEL_LABEL[m.channel]) }),
         t("forwardDate", { time: formatDateTime(m.createdAt, locale, timeZone) }),
         "",
         (m.strippedText ?? m.textBody).trim(),

@@ -1,19 +1,21 @@
 // On which channels a person may answer this customer, and why not when they may not. Pure: the
 // composer shows it and the server enforces it with the same rules.
 import { contactBlock, type ContactBlock, type ContactFacts, type Writer } from "@/lib/consent/contact-rules";
-import type { Channel } from "@/lib/generated/prisma/enums";
+import { CHANNELS, isMetaChannel, type Channel, type MetaChannel, type ShopChannel } from "@/lib/channels/channels";
 
 export type ChannelFacts = {
   customer: ContactFacts;
   /** The customer texted us in this conversation: answering their own text needs no prior consent. */
   customerTexted: boolean;
-  configured: { email: boolean; sms: boolean };
+  /** Which channels this server can send on (Meta's only when its page token is set). */
+  configured: Record<ShopChannel, boolean> & Partial<Record<MetaChannel, boolean>>;
 };
 
 /** Why a channel is closed: a code, worded in the reader's language (errorMessages "channel_<code>"). */
-export type ChannelBlock = ContactBlock | "email_not_configured" | "sms_not_configured";
+export type ChannelBlock = ContactBlock | `${Channel}_not_configured`;
 
-export type ChannelAvailability = Record<Channel, { allowed: true } | { allowed: false; reason: ChannelBlock }>;
+export type Availability = { allowed: true } | { allowed: false; reason: ChannelBlock };
+export type ChannelAvailability = Record<ShopChannel, Availability> & Partial<Record<MetaChannel, Availability>>;
 
 /** The channels open to `writer`: the consent rules (lib/consent/contact-rules), then this server's providers. */
 function channelsFor(facts: Omit<ChannelFacts, "customerTexted">, writer: Writer): ChannelAvailability {
@@ -23,7 +25,10 @@ function channelsFor(facts: Omit<ChannelFacts, "customerTexted">, writer: Writer
       (facts.configured[channel] ? null : (`${channel}_not_configured` as const));
     return reason ? { allowed: false as const, reason } : { allowed: true as const };
   };
-  return { email: availability("email"), sms: availability("sms") };
+  return Object.fromEntries(CHANNELS.map((channel) => [channel, availability(channel)])) as Record<
+    Channel,
+    Availability
+  >;
 }
 
 /** On which channels a person may answer this customer. */
@@ -33,8 +38,20 @@ export function replyChannels({ customerTexted, ...facts }: ChannelFacts): Chann
 
 /** The channel of the customer's last message, else the first one allowed. */
 export function defaultReplyChannel(lastInbound: Channel | null, availability: ChannelAvailability): Channel | null {
-  if (lastInbound && availability[lastInbound].allowed) return lastInbound;
-  return (["email", "sms"] as const).find((channel) => availability[channel].allowed) ?? null;
+  if (lastInbound && availability[lastInbound]?.allowed) return lastInbound;
+  return CHANNELS.find((channel) => availability[channel]?.allowed) ?? null;
+}
+
+/**
+ * The channels worth showing in the composer: email and SMS always (with why not, when closed),
+ * Messenger and Instagram only for a customer who wrote to us there.
+ */
+export function shownChannels(availability: ChannelAvailability): Channel[] {
+  return CHANNELS.filter((channel) => {
+    const state = availability[channel];
+    if (!isMetaChannel(channel)) return true;
+    return state !== undefined && (state.allowed || state.reason !== "never_wrote_here");
+  });
 }
 
 /**

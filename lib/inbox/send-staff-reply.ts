@@ -1,4 +1,6 @@
 import "server-only";
+import { CHANNEL_TRAITS, CHANNELS, isMetaChannel, isShopChannel, type Channel } from "@/lib/channels/channels";
+import { replyWindowsOf } from "@/lib/meta/reply-windows";
 import { z } from "zod";
 import { MAX_REPLY_FILES } from "@/lib/attachments/attachment-rules";
 import {
@@ -14,7 +16,7 @@ import { customerName } from "@/lib/customers/customer-name";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/database-errors";
 import { runAfterResponse } from "@/lib/http/run-after-response";
-import { configuredChannels, env } from "@/lib/env";
+import { env, replyConfigured } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Message, Prisma } from "@/lib/generated/prisma/client";
 import { markConversationRead } from "@/lib/inbox/read-state";
@@ -38,7 +40,7 @@ export const NO_ANSWER = "no_answer";
 
 export const staffReplySchema = z.object({
   conversationId: z.string().min(1),
-  channel: z.enum(["email", "sms"]),
+  channel: z.enum(CHANNELS),
   text: z.string().trim().min(1, "Write the reply first").max(10_000, "10,000 characters at most"),
   /** Made by the composer for one reply: a retry or a double click sends it once. */
   clientRequestId: z.string().uuid(),
@@ -53,7 +55,7 @@ export type StaffReplyInput = z.infer<typeof staffReplySchema>;
 export type NewerMessage = {
   id: string;
   from: string;
-  channel: "email" | "sms";
+  channel: Channel;
   direction: "inbound" | "outbound";
   text: string;
   createdAt: Date;
@@ -74,6 +76,13 @@ export type StaffReplyOutcome =
   | { outcome: "held"; messageId: string; sendsAt: Date };
 
 type Actor = { id: string; name: string };
+
+const CANNOT_REPLY = {
+  email: "cannotReplyByEmail",
+  sms: "cannotReplyBySms",
+  messenger: "cannotReplyByMessenger",
+  instagram: "cannotReplyByInstagram",
+} as const satisfies Record<Channel, string>;
 
 /** Messages written after the one the agent had seen, by anyone but the agent. */
 async function newerMessages(
@@ -130,7 +139,7 @@ async function fillVariables(
   context: {
     conversation: Awaited<ReturnType<typeof loadConversation>>;
     settings: NonNullable<Awaited<ReturnType<typeof getShopSettingsRow>>>;
-    channel: "email" | "sms";
+    channel: Channel;
   },
 ) {
   if (!text.includes("{{")) return { text, reviewLinkId: null };
@@ -179,16 +188,18 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
   if (!settings) throw AppError.because("bad_request", "setUpShopFirst");
   const customerTexted =
     (await db.message.count({ where: { conversationId: conversation.id, direction: "inbound", channel: "sms" } })) > 0;
+  const contact = await withSmsState(conversation.customer, db);
+  const replyWindows = await replyWindowsOf(conversation.customerId, settings.metaHumanAgent, now, db);
   const availability = replyChannels({
-    customer: await withSmsState(conversation.customer, db),
+    customer: { ...contact, replyWindows },
     customerTexted,
-    configured: configuredChannels(),
-  })[input.channel];
+    configured: replyConfigured(),
+  })[input.channel] ?? { allowed: false as const, reason: "never_wrote_here" as const };
   if (!availability.allowed)
     // A channel this server lacks is for its admins to fix (503); the customer's state is a 400.
     throw AppError.because(
       availability.reason.endsWith("_not_configured") ? "not_configured" : "bad_request",
-      input.channel === "sms" ? "cannotReplyBySms" : "cannotReplyByEmail",
+      CANNOT_REPLY[input.channel],
       {
         reason: { key: `channel_${availability.reason}` },
       },
@@ -213,7 +224,22 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
       : { deliveryStatus: "sending" as const }),
   };
   let message: Message;
-  if (input.channel === "sms") {
+  if (isMetaChannel(input.channel)) {
+    const max = CHANNEL_TRAITS[input.channel].maxTextLength!;
+    if (text.length > max) throw AppError.because("bad_request", "chatTooLong", { max, length: text.length });
+    const identity = await db.channelIdentity.findFirst({
+      where: { customerId: conversation.customerId, channel: input.channel },
+      orderBy: { updatedAt: "desc" },
+    });
+    if (!identity)
+      throw AppError.because("bad_request", CANNOT_REPLY[input.channel], {
+        reason: { key: "channel_never_wrote_here" },
+      });
+    message = await createWithFiles(
+      { ...base, fromAddress: identity.accountId, toAddress: identity.externalId, textBody: text },
+      input.attachmentIds,
+    );
+  } else if (input.channel === "sms") {
     if (text.length > MAX_SMS_CHARACTERS)
       throw AppError.because("bad_request", "smsTooLong", { max: MAX_SMS_CHARACTERS, length: text.length });
     message = await createWithFiles(
@@ -270,6 +296,21 @@ function createWithFiles(data: Prisma.MessageUncheckedCreateInput, attachmentIds
 /** The reply as the delivery engine sends it: everything comes from the stored rows, so a retry resends exactly it. */
 async function transmissionOf(message: Message, mailboxHash: string): Promise<Transmission> {
   const tracking = staffReplyTracking(message);
+  if (isMetaChannel(message.channel)) {
+    const settings = await getShopSettingsRow();
+    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: message.conversationId } });
+    const window = (await replyWindowsOf(conversation.customerId, settings?.metaHumanAgent ?? false, new Date(), db))[
+      message.channel
+    ];
+    // Closed since it was written (an Undo delay): sent untagged, Meta refuses it and the thread says why.
+    return {
+      channel: message.channel,
+      to: message.toAddress!,
+      text: message.textBody,
+      tag: window?.open ? window.tag : null,
+      tracking,
+    };
+  }
   const files = await messageFiles(message.id);
   if (message.channel === "sms")
     return {
@@ -301,6 +342,8 @@ export function staffReplyTracking(message: Pick<Message, "id">): Tracking {
 
 /** Whether a send that got no answer reached the provider; its id if it did. */
 export async function findStaffReplyAtProvider(message: Message): Promise<string | null> {
+  // Meta's Send API cannot be searched: an unanswered call stays unconfirmed, never sent twice.
+  if (!isShopChannel(message.channel)) throw AppError.because("conflict", "replyAlreadySent");
   return findTransmitted(
     {
       channel: message.channel,

@@ -54,6 +54,9 @@ const CONTACT_SKIP_REASON: Record<ContactBlock, string> = {
   sms_opted_out: "skipped: opted out of SMS (STOP)",
   sms_unreachable: "skipped: the number cannot receive SMS",
   no_sms_consent: "skipped: no SMS consent recorded",
+  shop_cannot_write_first: "skipped: only answers may go on this channel",
+  never_wrote_here: "skipped: the customer never wrote on this channel",
+  reply_window_closed: "skipped: the reply window has closed",
 };
 export const DEFAULT_MAX_REVIEW_PAUSE_MS = 7 * DAY_MS;
 

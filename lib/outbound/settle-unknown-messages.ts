@@ -1,4 +1,5 @@
 import "server-only";
+import { asShopChannel } from "@/lib/channels/channels";
 import { db } from "@/lib/db";
 import { findTransmitted } from "@/lib/delivery/transmit";
 import { recordSent } from "@/lib/outbound/send-scheduled-message";
@@ -27,7 +28,7 @@ export async function settleUnknownMessages(
       providerMessageId = scheduled.sentMessage
         ? await findTransmitted(
             {
-              channel: scheduled.channel,
+              channel: asShopChannel(scheduled.channel),
               to: scheduled.sentMessage.toAddress ?? scheduled.customer.phone ?? "",
               text: scheduled.sentMessage.textBody,
               tracking: { key: "scheduledMessageId", id: scheduled.id },

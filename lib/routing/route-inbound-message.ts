@@ -1,4 +1,5 @@
 import "server-only";
+import { isShopChannel, type Channel } from "@/lib/channels/channels";
 import type { DbClient } from "@/lib/db";
 import type { Classification } from "@/lib/classification/classification";
 import { isHandledAutomatically } from "@/lib/classification/confidence";
@@ -11,7 +12,7 @@ import { pauseReviewSteps } from "@/lib/outbound/review-pause";
 
 export type RoutedMessage = {
   id: string;
-  channel: "email" | "sms";
+  channel: Channel;
   conversationId: string;
   customerId: string;
   fromAddress: string | null;
@@ -51,14 +52,16 @@ export async function routeInboundMessage(
 
   // Only what is confidently handled automatically leaves the Needs human view: a clear opt-out,
   // and clear praise (which gets the review link). Everything else is a person's job.
-  const automatic = isHandledAutomatically(classification);
+  // Messenger and Instagram: the shop never writes first there, so an opt-out changes no consent,
+  // and the review link by reply is not built for them yet: every message is a person's.
+  const automatic = isShopChannel(message.channel) && isHandledAutomatically(classification);
   if (classification.intent === "opt_out") {
     // Honoured even when unsure: sending after a "stop" is worse than pausing a reply.
     if (message.channel === "email")
       await unsubscribeEmail(customerId, "email_reply", message.textBody.slice(0, 200), now, tx);
-    else if (message.fromAddress)
+    else if (message.channel === "sms" && message.fromAddress)
       await optOutNumber(message.fromAddress, "reply", "sms_reply", message.textBody.slice(0, 200), now, tx);
-    actions.push(`opted out of ${message.channel}`);
+    if (isShopChannel(message.channel)) actions.push(`opted out of ${message.channel}`);
     if (automatic) return actions;
   }
 

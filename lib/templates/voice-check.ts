@@ -35,6 +35,7 @@
 // "n’oubliez" and "n'oubliez" match alike), case is ignored, and word edges are Unicode letters (\b is
 // ASCII-only). The folded copy has the same length as the text, so quotes are cut from the original.
 // One warning per rule, quoting its first occurrence. Every pattern is compiled once, with bounded repeats.
+import type { Channel } from "@/lib/channels/channels";
 import { smsSize } from "@/lib/sms/sms-segments";
 import { TEMPLATE_KEYS } from "@/lib/templates/default-templates";
 import { toGsm7 } from "@/lib/sms/fit-one-segment";
@@ -62,7 +63,7 @@ export type VoiceCheckInput = {
   preheader?: string | null;
   /** The language of the text: each rule has its own words per language. */
   locale: Lang;
-  channel: "email" | "sms";
+  channel: Channel;
   /** "template": a founder-voice template, every rule. "reply": an agent's reply, gentle hints only (REPLY_HINT_RULES). */
   purpose: "template" | "reply";
   /** Template key: "abandoned_checkout" turns on the troubleshooting rule. */

@@ -20,6 +20,8 @@ const placeholdersOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m
 /** Words spelt the same in English and French; any other French text equal to the English is untranslated. */
 const SAME_IN_BOTH = new Set([
   "SMS",
+  "Messenger",
+  "Instagram",
   "STOP",
   "question",
   "Friction",

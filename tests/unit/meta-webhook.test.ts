@@ -8,7 +8,7 @@ import {
   readMetaWebhook,
   subscriptionChallenge,
 } from "@/lib/meta/meta-webhook";
-import { replyWindow } from "@/lib/meta/messaging-window";
+import { replyWindow } from "@/lib/channels/reply-window";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../fixtures/meta", name), "utf8");
 const read = (name: string) => readMetaWebhook(metaWebhookSchema.parse(JSON.parse(fixture(name))));

@@ -1,3 +1,4 @@
+import type { Channel } from "@/lib/channels/channels";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { formatInTimeZone } from "date-fns-tz";
@@ -533,7 +534,7 @@ export async function playDemoHistory(options: {
   /** What each customer does with a message that just reached them. */
   async function react(outbox: {
     id: string;
-    channel: "email" | "sms";
+    channel: Channel; // the Outbox holds email and SMS only
     textBody: string;
     toAddress: string;
     createdAt: Date;

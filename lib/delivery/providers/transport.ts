@@ -1,6 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { channelTransports } from "@/lib/env";
+import { channelTransports, metaConfigured } from "@/lib/env";
 import {
   findOutboxEmail,
   findOutboxSms,
@@ -13,9 +13,10 @@ import {
   type OutgoingEmail,
 } from "@/lib/delivery/providers/postmark-email";
 import type { SendOutcome } from "@/lib/delivery/providers/send-outcome";
+import { sendMetaMessage, type OutgoingMetaMessage } from "@/lib/delivery/providers/meta-messenger";
 import { findTwilioMessage, sendSmsWithTwilio, type OutgoingSms } from "@/lib/delivery/providers/twilio-sms";
 
-// The one way out for every message: Postmark and Twilio when configured, a demo's Outbox
+// The one way out for every message: Postmark, Twilio and Meta's Send API when configured, a demo's Outbox
 // otherwise (channelTransports). Callers check configuredChannels() before composing.
 
 const NOT_CONFIGURED: SendOutcome = { kind: "permanent", error: "This channel is not configured on this server." };
@@ -48,6 +49,11 @@ export async function sendSms(sms: OutgoingSms, now = new Date()): Promise<SendO
   if (transport === "twilio") return sendSmsWithTwilio(sms);
   if (transport === "outbox") return recordOutboxSms(sms, now);
   return NOT_CONFIGURED;
+}
+
+/** Messenger and Instagram (one Send API): never inside recordingInOutbox, whose history has no chats. */
+export async function sendMeta(message: OutgoingMetaMessage): Promise<SendOutcome> {
+  return metaConfigured() && !intoOutbox.getStore() ? sendMetaMessage(message) : NOT_CONFIGURED;
 }
 
 /** The provider's id of an email sent with this metadata, or null when it never arrived there. */

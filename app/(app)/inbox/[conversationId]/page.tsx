@@ -13,7 +13,7 @@ import { TagEditor } from "@/components/inbox/tag-editor";
 import { ThreadMessage } from "@/components/inbox/thread-message";
 import { can } from "@/lib/auth/permissions";
 import { requireArea } from "@/lib/auth/require-access";
-import { configuredChannels } from "@/lib/env";
+import { configuredChannels, replyConfigured } from "@/lib/env";
 import { listFrictionCategories } from "@/lib/friction/friction-categories";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getTranslator } from "@/lib/auth/viewer-locale";
@@ -27,6 +27,7 @@ import { parseInboxView } from "@/lib/inbox/inbox-views";
 import { adjacentConversations } from "@/lib/inbox/list-conversations";
 import { staffSignature } from "@/lib/inbox/staff-signature";
 import { defaultReplyChannel, replyChannels, reviewLinkChannels } from "@/lib/inbox/reply-channels";
+import { customerReplyWindows } from "@/lib/meta/reply-windows";
 import { getShopSettingsForRender } from "@/lib/settings/get-shop-settings";
 import { listAssignableUsers } from "@/lib/users/list-users";
 
@@ -50,20 +51,21 @@ export default async function ConversationPage({
   if (conversation.mergedIntoId) redirect(`/inbox/${conversation.mergedIntoId}?view=${view}`);
   const { t, locale } = await getTranslator(inboxMessages);
   const timeZone = await viewerTimeZone();
-  const [categories, tagSuggestions, savedReplies, settings, teammates, neighbours] = await Promise.all([
+  const [categories, tagSuggestions, savedReplies, settings, teammates, neighbours, replyWindows] = await Promise.all([
     listFrictionCategories(),
     listTagNames(),
     listSavedReplies(conversation.customer.locale),
     getShopSettingsForRender(),
     listAssignableUsers(),
     adjacentConversations({ view, userId: user.id, conversationId: conversation.id }),
+    customerReplyWindows(conversation.customer.id),
   ]);
   const { customer, messages } = conversation;
   const name = customerName(customer) ?? t("unknownCustomer");
-  const configured = configuredChannels();
+  const configured = replyConfigured();
   const lastInbound = messages.findLast((m) => m.direction === "inbound");
   const channels = replyChannels({
-    customer,
+    customer: { ...customer, replyWindows },
     customerTexted: messages.some((m) => m.direction === "inbound" && m.channel === "sms"),
     configured,
   });
@@ -126,7 +128,7 @@ export default async function ConversationPage({
               founderName: settings?.founderName,
             }}
             customerLocale={customer.locale}
-            aiConfigured={configured.ai}
+            aiConfigured={configuredChannels().ai}
             signature={staffSignature(user.name, settings?.shopName ?? "")}
             teammates={teammates.filter((member) => member.id !== user.id)}
           />

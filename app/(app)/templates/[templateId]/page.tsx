@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { asShopChannel } from "@/lib/channels/channels";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TemplateEditor } from "@/components/templates/template-editor";
@@ -46,7 +47,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
             id: template.id,
             key: template.key,
             kind: template.kind,
-            channel: template.channel,
+            channel: asShopChannel(template.channel),
             locale: template.locale,
           }}
           initial={{ subject: start?.subject ?? "", preheader: start?.preheader ?? "", body: start?.body ?? "" }}
