@@ -2,6 +2,7 @@ import "server-only";
 import { channelTransports, env, type Env } from "@/lib/env";
 import { eventsApiWebhook } from "@/lib/events-api/events-api-webhook";
 import type { WebhookProvider } from "@/lib/generated/prisma/enums";
+import { metaWebhook } from "@/lib/meta/meta-webhooks";
 import { postmarkEventsWebhook, postmarkInboundWebhook } from "@/lib/postmark/postmark-webhooks";
 import { SHOPIFY_TOPICS } from "@/lib/shopify/map-shopify-webhook";
 import { shopifyWebhook } from "@/lib/shopify/shopify-webhook";
@@ -16,6 +17,7 @@ const ENDPOINTS = [
   twilioStatusWebhook,
   shopifyWebhook,
   eventsApiWebhook,
+  metaWebhook,
 ];
 
 export function findWebhookEndpoint(key: string): WebhookEndpoint | undefined {
@@ -74,6 +76,16 @@ export function providerSetups(e: Env = env()): ProviderSetup[] {
       provider: "shopify",
       missing: e.SHOPIFY_WEBHOOK_SECRET ? [] : ["SHOPIFY_WEBHOOK_SECRET"],
       urls: [{ key: "shopify", url: `${base}/api/webhooks/shopify`, topics: SHOPIFY_TOPICS }],
+    },
+    {
+      // Messenger and Instagram: the callback URL and verify token go in the Meta app's dashboard.
+      provider: "meta",
+      missing: [
+        !e.META_APP_SECRET && "META_APP_SECRET",
+        !e.META_VERIFY_TOKEN && "META_VERIFY_TOKEN",
+        !e.META_PAGE_ACCESS_TOKEN && "META_PAGE_ACCESS_TOKEN",
+      ].filter((name): name is string => Boolean(name)),
+      urls: [{ key: "meta.messages", url: `${base}/api/webhooks/meta`, topics: ["messages"] }],
     },
     {
       provider: "events_api",

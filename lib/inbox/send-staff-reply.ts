@@ -294,12 +294,12 @@ function createWithFiles(data: Prisma.MessageUncheckedCreateInput, attachmentIds
 }
 
 /** The reply as the delivery engine sends it: everything comes from the stored rows, so a retry resends exactly it. */
-async function transmissionOf(message: Message, mailboxHash: string): Promise<Transmission> {
+async function transmissionOf(message: Message, mailboxHash: string, now: Date): Promise<Transmission> {
   const tracking = staffReplyTracking(message);
   if (isMetaChannel(message.channel)) {
     const settings = await getShopSettingsRow();
     const conversation = await db.conversation.findUniqueOrThrow({ where: { id: message.conversationId } });
-    const window = (await replyWindowsOf(conversation.customerId, settings?.metaHumanAgent ?? false, new Date(), db))[
+    const window = (await replyWindowsOf(conversation.customerId, settings?.metaHumanAgent ?? false, now, db))[
       message.channel
     ];
     // Closed since it was written (an Undo delay): sent untagged, Meta refuses it and the thread says why.
@@ -381,7 +381,7 @@ async function deliver(message: Message, now: Date): Promise<StaffReplyOutcome> 
     where: { id: message.conversationId },
     select: { mailboxHash: true },
   });
-  const outcome = await transmit(await transmissionOf(message, conversation.mailboxHash), now);
+  const outcome = await transmit(await transmissionOf(message, conversation.mailboxHash, now), now);
   switch (outcome.kind) {
     case "sent":
       return markSent(message, outcome.providerMessageId, now);

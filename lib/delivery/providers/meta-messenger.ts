@@ -73,3 +73,33 @@ export async function sendMetaMessage(message: OutgoingMetaMessage): Promise<Sen
     return { kind: "transient", error, retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) };
   return { kind: "permanent", error, code: code === undefined ? undefined : String(subcode ?? code) };
 }
+
+const profile = z.object({
+  first_name: z.string().optional(),
+  last_name: z.string().optional(),
+  name: z.string().optional(),
+});
+
+/**
+ * The person's name as Meta gives it (Messenger: first and last; Instagram: name), or null: Meta
+ * may refuse it (privacy settings, a missing permission) and nothing depends on it.
+ */
+export async function fetchMetaProfile(
+  personId: string,
+): Promise<{ firstName: string | null; lastName: string | null } | null> {
+  const { META_PAGE_ACCESS_TOKEN: token, META_GRAPH_API_URL, META_GRAPH_API_VERSION } = env();
+  if (!token || !/^\d+$/.test(personId)) return null;
+  const url = `${META_GRAPH_API_URL.replace(/\/$/, "")}/${META_GRAPH_API_VERSION}/${personId}?fields=first_name,last_name,name&access_token=${encodeURIComponent(token)}`;
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    if (!response.ok) return null;
+    const parsed = profile.safeParse(await response.json());
+    if (!parsed.success) return null;
+    const [first, ...rest] = (parsed.data.name ?? "").trim().split(/\s+/).filter(Boolean);
+    const firstName = parsed.data.first_name ?? first ?? null;
+    const lastName = parsed.data.last_name ?? (rest.join(" ") || null);
+    return firstName || lastName ? { firstName, lastName } : null;
+  } catch {
+    return null;
+  }
+}

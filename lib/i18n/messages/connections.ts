@@ -5,11 +5,12 @@ export const connectionsMessages = defineMessages({
   en: {
     pageTitle: "Connections",
     pageDescription:
-      "What Postmark, Twilio and Shopify deliver to this server, what was refused or failed and why, and the addresses to give them.",
+      "What Postmark, Twilio, Shopify and Meta deliver to this server, what was refused or failed and why, and the addresses to give them.",
     "provider.postmark": "Postmark (email)",
     "provider.twilio": "Twilio (SMS)",
     "provider.shopify": "Shopify",
     "provider.events_api": "Events API",
+    "provider.meta": "Meta (Messenger and Instagram)",
     notConfigured: "Not configured: set {variables}, then restart. Until then its deliveries are refused.",
     ready: "Configured",
     setUp: "Set up in the provider's console",
@@ -24,6 +25,8 @@ export const connectionsMessages = defineMessages({
     "hint.twilio.status": "Set on every SMS the app sends; nothing to paste. Signatures are checked against APP_URL.",
     "hint.shopify":
       "Shopify admin → Settings → Notifications → Webhooks, format JSON, one per topic: {topics}. The signing secret shown there goes in SHOPIFY_WEBHOOK_SECRET.",
+    "hint.meta.messages":
+      "Meta app dashboard → Messenger (and Instagram) → Webhooks: this callback URL, META_VERIFY_TOKEN as the verify token, subscribe the page to messages, message_deliveries, message_reads and message_echoes. Signatures are checked with META_APP_SECRET.",
     "hint.events_api":
       "Your own systems post events here with a token from Settings → API tokens (docs/EVENTS_API.md).",
     topic: "Topic",
@@ -64,11 +67,12 @@ export const connectionsMessages = defineMessages({
   fr: {
     pageTitle: "Connexions",
     pageDescription:
-      "Ce que Postmark, Twilio et Shopify envoient à ce serveur, ce qui a été refusé ou a échoué et pourquoi, et les adresses à leur donner.",
+      "Ce que Postmark, Twilio, Shopify et Meta envoient à ce serveur, ce qui a été refusé ou a échoué et pourquoi, et les adresses à leur donner.",
     "provider.postmark": "Postmark (e-mail)",
     "provider.twilio": "Twilio (SMS)",
     "provider.shopify": "Shopify",
     "provider.events_api": "API d'événements",
+    "provider.meta": "Meta (Messenger et Instagram)",
     notConfigured: "Non configuré : définissez {variables}, puis redémarrez. D'ici là, ses envois sont refusés.",
     ready: "Configuré",
     setUp: "À configurer dans la console du fournisseur",
@@ -84,6 +88,8 @@ export const connectionsMessages = defineMessages({
       "Indiquée sur chaque SMS envoyé par l'application : rien à coller. Les signatures sont vérifiées par rapport à APP_URL.",
     "hint.shopify":
       "Admin Shopify → Paramètres → Notifications → Webhooks, format JSON, un par sujet : {topics}. Le secret de signature affiché va dans SHOPIFY_WEBHOOK_SECRET.",
+    "hint.meta.messages":
+      "Tableau de bord de l'app Meta → Messenger (et Instagram) → Webhooks : cette URL de rappel, META_VERIFY_TOKEN comme jeton de vérification, abonnez la page à messages, message_deliveries, message_reads et message_echoes. Les signatures sont vérifiées avec META_APP_SECRET.",
     "hint.events_api":
       "Vos propres systèmes envoient ici leurs événements avec un jeton de Paramètres → Jetons d'API (docs/EVENTS_API.md).",
     topic: "Sujet",

@@ -1,0 +1,296 @@
+// Messenger and Instagram Direct end to end (issue #19): Meta's webhook through the real route
+// (handshake, signature, batches, redeliveries, echoes, receipts), the people it brings, and a
+// person's answer through the fake Graph API inside and outside Meta's window.
+import { createHmac, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { settleBackgroundWork } from "@/lib/http/run-after-response";
+import { createUser } from "@/lib/users/create-user";
+import { startFakeGraphApi, type FakeGraphApi } from "@/tools/fake-providers";
+import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
+import { withFakeProviders } from "../support/fake-provider-env";
+import { makeShopSettings } from "../support/factories";
+
+const APP_SECRET = "meta-app-secret-for-tests";
+const VERIFY_TOKEN = "verify-token-for-tests";
+const PAGE_TOKEN = "page-token-for-tests";
+const PAGE = "104857293847561";
+const PERSON = "6024918273645091";
+
+let graph: FakeGraphApi;
+// The fake Graph API is up before env() is first read: its port goes in META_GRAPH_API_URL.
+beforeAll(async () => {
+  graph = await startFakeGraphApi(PAGE_TOKEN);
+  process.env.META_GRAPH_API_URL = graph.url;
+});
+afterAll(() => graph.close());
+withFakeProviders({ META_APP_SECRET: APP_SECRET, META_VERIFY_TOKEN: VERIFY_TOKEN, META_PAGE_ACCESS_TOKEN: PAGE_TOKEN });
+
+const { GET, POST } = await import("@/app/api/webhooks/meta/route");
+const { sendStaffReply } = await import("@/lib/inbox/send-staff-reply");
+
+beforeEach(async () => {
+  await truncateAllTables();
+  await makeShopSettings();
+  graph.sent.length = 0;
+  graph.outsideWindow.clear();
+  graph.profiles.clear();
+  graph.resetFailures();
+});
+
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../fixtures/meta", name), "utf8");
+
+/** A delivery as Meta posts it: the raw body, signed with the app secret (or a given signature). */
+async function deliver(
+  body: string,
+  signature = `sha256=${createHmac("sha256", APP_SECRET).update(body).digest("hex")}`,
+) {
+  const response = await POST(
+    new Request("http://10.0.0.5:3000/api/webhooks/meta", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-hub-signature-256": signature },
+      body,
+    }),
+  );
+  await settleBackgroundWork();
+  return response;
+}
+
+/** One message from PERSON, written `at`. */
+function messageDelivery(text: string, at: Date, mid = `m_${randomUUID()}`) {
+  return JSON.stringify({
+    object: "page",
+    entry: [
+      {
+        id: PAGE,
+        time: at.getTime(),
+        messaging: [
+          { sender: { id: PERSON }, recipient: { id: PAGE }, timestamp: at.getTime(), message: { mid, text } },
+        ],
+      },
+    ],
+  });
+}
+
+describe("the verification handshake", () => {
+  it("answers the challenge as plain text when the verify token matches, 403 otherwise", async () => {
+    const ok = await GET(
+      new Request(
+        `http://localhost/api/webhooks/meta?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`,
+      ),
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toContain("text/plain");
+    expect(await ok.text()).toBe("1158201444");
+    const wrong = await GET(
+      new Request("http://localhost/api/webhooks/meta?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1"),
+    );
+    expect(wrong.status).toBe(403);
+    expect((await wrong.json()).error).toContain("META_VERIFY_TOKEN");
+  });
+});
+
+describe("deliveries", () => {
+  it("refuses a forged signature with 403 and stores nothing", async () => {
+    const body = fixture("messenger-message.json");
+    const forged = `sha256=${createHmac("sha256", "not-the-secret").update(body).digest("hex")}`;
+    expect((await deliver(body, forged)).status).toBe(403);
+    expect((await deliver(body, "")).status).toBe(403);
+    expect(await db.message.count()).toBe(0);
+    expect(await db.customer.count()).toBe(0);
+    expect(await db.webhookEvent.count()).toBe(0);
+  });
+
+  it("stores a batch of two messages in one thread of a new customer, the picture kept by URL, once however often it comes", async () => {
+    graph.profiles.set(PERSON, { first_name: "Léa", last_name: "Moreau" });
+    const body = fixture("messenger-message.json");
+    const response = await deliver(body);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("EVENT_RECEIVED");
+
+    const messages = await db.message.findMany({ orderBy: { createdAt: "asc" }, include: { attachments: true } });
+    expect(messages.map((m) => [m.channel, m.direction, m.textBody])).toEqual([
+      ["messenger", "inbound", "Bonjour ! Vous livrez en Belgique ? Et la lampe existe en blanc ?"],
+      ["messenger", "inbound", ""],
+    ]);
+    expect(new Set(messages.map((m) => m.conversationId)).size).toBe(1);
+    expect(messages[1]!.attachments).toMatchObject([
+      {
+        contentType: "image/jpeg",
+        content: null,
+        sourceUrl: "https://scontent.xx.fbcdn.net/v/t1.15752-9/468213579_photo.jpg?oh=illustrative",
+      },
+    ]);
+    const identity = await db.channelIdentity.findFirstOrThrow({ include: { customer: true } });
+    expect(identity).toMatchObject({
+      channel: "messenger",
+      accountId: PAGE,
+      externalId: PERSON,
+      profileName: "Léa Moreau",
+    });
+    // Named by Meta's profile, never matched to anyone by that name.
+    expect(identity.customer).toMatchObject({ firstName: "Léa", lastName: "Moreau", email: null, phone: null });
+
+    // A question: a person's job.
+    const conversation = await db.conversation.findFirstOrThrow();
+    expect(conversation).toMatchObject({ needsHuman: true, channels: ["messenger"] });
+
+    // Meta delivers again (and once more inside another batch): nothing twice.
+    expect((await deliver(body)).status).toBe(200);
+    const again = JSON.parse(body);
+    again.entry.push({ id: PAGE, time: Date.now(), messaging: [] });
+    expect((await deliver(JSON.stringify(again))).status).toBe(200);
+    expect(await db.message.count()).toBe(2);
+    expect(await db.customer.count()).toBe(1);
+    expect(await db.channelIdentity.count()).toBe(1);
+  });
+
+  it("ignores the echo of a message the page sent", async () => {
+    expect((await deliver(fixture("messenger-echo.json"))).status).toBe(200);
+    expect(await db.message.count()).toBe(0);
+    expect(await db.customer.count()).toBe(0);
+  });
+
+  it("files an Instagram DM in an Instagram thread of its own person", async () => {
+    await deliver(fixture("messenger-message.json"));
+    await deliver(fixture("instagram-message.json"));
+    const instagram = await db.message.findFirstOrThrow({ where: { channel: "instagram" } });
+    expect(instagram.textBody).toBe("Hello! What size is the Moon lamp? Does it fit on a bedside table?");
+    // Another platform's id is another person until an agent links them.
+    expect(await db.customer.count()).toBe(2);
+    expect(await db.channelIdentity.findFirstOrThrow({ where: { channel: "instagram" } })).toMatchObject({
+      accountId: "17841400008460056",
+      externalId: "1258347960213847",
+    });
+  });
+
+  it("refuses a body that is not Meta's shape with 400, and stores nothing", async () => {
+    const response = await deliver(JSON.stringify({ object: "whatsapp_business_account", entry: [] }));
+    expect(response.status).toBe(400);
+    expect(await db.webhookEvent.count()).toBe(0);
+  });
+});
+
+describe("a person's answer", () => {
+  const written = new Date("2026-11-29T14:00:00Z");
+
+  async function conversationWithDm() {
+    await deliver(messageDelivery("La lampe existe en blanc ?", written));
+    const agent = await createUser({
+      email: "sofia@shop.test",
+      name: "Sofia",
+      role: "agent",
+      password: "agent-password",
+    });
+    const conversation = await db.conversation.findFirstOrThrow();
+    const latest = await db.message.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+    const reply = (text: string, now: Date, clientRequestId = randomUUID()) =>
+      sendStaffReply(
+        {
+          conversationId: conversation.id,
+          channel: "messenger",
+          text,
+          clientRequestId,
+          seenUpToMessageId: latest.id,
+          sendAnyway: false,
+          attachmentIds: [],
+        },
+        { id: agent.id, name: agent.name },
+        now,
+      );
+    return { conversation, reply };
+  }
+
+  it("goes once inside the 24-hour window, then delivery and read receipts mark it", async () => {
+    const { conversation, reply } = await conversationWithDm();
+    const now = new Date(written.getTime() + 3 * 3600_000);
+    const requestId = randomUUID();
+    const outcome = await reply("Oui, en blanc aussi ! Je vous mets le lien.", now, requestId);
+    expect(outcome.outcome).toBe("sent");
+    // The same send again (a double click, a retry): still one message at Meta.
+    expect((await reply("Oui, en blanc aussi ! Je vous mets le lien.", now, requestId)).outcome).toBe("sent");
+    expect(graph.sent).toHaveLength(1);
+    expect(graph.sent[0]).toMatchObject({
+      recipient: { id: PERSON },
+      messaging_type: "RESPONSE",
+      message: { text: "Oui, en blanc aussi ! Je vous mets le lien." },
+    });
+    const sent = await db.message.findFirstOrThrow({ where: { direction: "outbound" } });
+    expect(sent).toMatchObject({
+      channel: "messenger",
+      toAddress: PERSON,
+      fromAddress: PAGE,
+      deliveryStatus: "sent",
+      providerMessageId: graph.sent[0]!.message_id,
+    });
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).toMatchObject({
+      needsHuman: false,
+      waitingSince: null,
+    });
+
+    const seenAt = new Date(now.getTime() + 60_000);
+    const receipts = {
+      object: "page",
+      entry: [
+        {
+          id: PAGE,
+          time: seenAt.getTime(),
+          messaging: [
+            {
+              sender: { id: PERSON },
+              recipient: { id: PAGE },
+              delivery: { mids: [sent.providerMessageId], watermark: seenAt.getTime() },
+            },
+            {
+              sender: { id: PERSON },
+              recipient: { id: PAGE },
+              timestamp: seenAt.getTime(),
+              read: { watermark: seenAt.getTime() },
+            },
+          ],
+        },
+      ],
+    };
+    expect((await deliver(JSON.stringify(receipts))).status).toBe(200);
+    expect(await db.message.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({
+      deliveryStatus: "delivered",
+      readAt: seenAt,
+    });
+  });
+
+  it("is refused outside the window with the reason, and nothing reaches Meta", async () => {
+    const { reply } = await conversationWithDm();
+    const late = new Date(written.getTime() + 25 * 3600_000);
+    const refusal = await reply("Toujours là ?", late).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(AppError);
+    expect((refusal as AppError).status).toBe(400);
+    expect((refusal as AppError).message).toMatch(/Cannot reply on Messenger: Meta allows answers within 24 hours/);
+    expect(graph.sent).toHaveLength(0);
+    expect(await db.message.count({ where: { direction: "outbound" } })).toBe(0);
+  });
+
+  it("goes with the HUMAN_AGENT tag up to 7 days when the shop says its app has the permission", async () => {
+    await db.shopSettings.update({ where: { id: 1 }, data: { metaHumanAgent: true } });
+    const { reply } = await conversationWithDm();
+    graph.outsideWindow.add(PERSON);
+    expect((await reply("Désolée pour l'attente !", new Date(written.getTime() + 3 * 86_400_000))).outcome).toBe(
+      "sent",
+    );
+    expect(graph.sent[0]).toMatchObject({ messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT" });
+    const refusal = await reply("Et maintenant ?", new Date(written.getTime() + 8 * 86_400_000)).catch(
+      (e: unknown) => e,
+    );
+    expect((refusal as AppError).message).toMatch(/Cannot reply on Messenger/);
+    expect(graph.sent).toHaveLength(1);
+  });
+
+  it("refuses a text over Messenger's 2,000 characters before anything is stored", async () => {
+    const { reply } = await conversationWithDm();
+    const refusal = await reply("a".repeat(2001), new Date(written.getTime() + 3600_000)).catch((e: unknown) => e);
+    expect((refusal as AppError).message).toMatch(/2000 characters at most; this one has 2001/);
+    expect(graph.sent).toHaveLength(0);
+  });
+});
