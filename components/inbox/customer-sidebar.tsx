@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { mergeConversationAction } from "@/app/(app)/inbox/[conversationId]/actions";
 import { ConfirmAction } from "@/components/ui/confirm-action";
+import { LinkIdentityForm } from "@/components/inbox/link-identity-form";
 import { CustomerPrivacyPanel } from "@/components/inbox/customer-privacy-panel";
 import { EmailUnsubscribeButton } from "@/components/inbox/email-unsubscribe-button";
 import { SequenceList } from "@/components/inbox/sequence-list";
+import { CHANNEL_LABEL, CHANNEL_MARK } from "@/lib/channels/channels";
 import { formatDate } from "@/lib/i18n/format";
 import { consentSourceLabel } from "@/lib/i18n/labels";
 import { formatMoney } from "@/lib/i18n/numbers";
@@ -40,6 +42,35 @@ export async function CustomerSidebar({
           {customer.timeZone && ` · ${customer.timeZone}`}
         </p>
       </section>
+      {customer.channelIdentities.length > 0 && (
+        <section data-testid="channel-identities">
+          <h2 className="text-xs font-semibold uppercase text-stone-500">{t("chatIdentities")}</h2>
+          <ul className="space-y-2">
+            {customer.channelIdentities.map((identity) => (
+              <li key={identity.id}>
+                <p>
+                  {CHANNEL_MARK[identity.channel]} {t(CHANNEL_LABEL[identity.channel])} ·{" "}
+                  {identity.profileName ?? t("chatPersonId", { id: identity.externalId })}
+                </p>
+                {identity.linkedAt ? (
+                  <p className="text-xs text-stone-500">{t("chatLinkedOn", { date: day(identity.linkedAt) })}</p>
+                ) : (
+                  // Made for this person alone: the agent says who they are (never guessed from a name).
+                  !customer.email &&
+                  !customer.phone && (
+                    <LinkIdentityForm
+                      identityId={identity.id}
+                      conversationId={conversationId}
+                      customerId={customer.id}
+                      channelLabel={t(CHANNEL_LABEL[identity.channel])}
+                    />
+                  )
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section>
         <h2 className="text-xs font-semibold uppercase text-stone-500">{t("consent")}</h2>
         <p data-testid="sms-consent">

@@ -21,6 +21,10 @@ export async function getConversation(id: string) {
       },
       customer: {
         include: {
+          channelIdentities: {
+            orderBy: { createdAt: "asc" },
+            select: { id: true, channel: true, externalId: true, profileName: true, linkedAt: true },
+          },
           orders: {
             orderBy: { placedAt: "desc" },
             take: 10,

@@ -294,3 +294,70 @@ describe("a person's answer", () => {
     expect(graph.sent).toHaveLength(0);
   });
 });
+
+describe("linking a person to a customer we know", () => {
+  it("moves their conversation into the customer's thread, in order with email and SMS, and their next messages follow", async () => {
+    const { linkChannelIdentity } = await import("@/lib/inbox/link-channel-identity");
+    const agent = await createUser({
+      email: "sofia@shop.test",
+      name: "Sofia",
+      role: "agent",
+      password: "agent-password",
+    });
+    const camille = await db.customer.create({
+      data: { email: "camille.martin@example.net", phone: "+33612345678", firstName: "Camille", lastName: "Martin" },
+    });
+    const thread = await db.conversation.create({
+      data: { customerId: camille.id, mailboxHash: "h-camille", lastMessageAt: new Date("2026-11-28T09:00:00Z") },
+    });
+    for (const [channel, at, text] of [
+      ["email", "2026-11-27T09:00:00Z", "Ma commande est partie ?"],
+      ["sms", "2026-11-28T09:00:00Z", "Reçue, merci !"],
+    ] as const)
+      await db.message.create({
+        data: {
+          conversationId: thread.id,
+          direction: "inbound",
+          channel,
+          authorType: "customer",
+          textBody: text,
+          deliveryStatus: "received",
+          createdAt: new Date(at),
+          sentiment: "neutral",
+          intent: "other",
+        },
+      });
+    await deliver(
+      messageDelivery("Bonjour, c'est Camille : la lampe existe en blanc ?", new Date("2026-11-29T14:00:00Z")),
+    );
+    const dm = await db.conversation.findFirstOrThrow({ where: { channels: { has: "messenger" } } });
+    const identity = await db.channelIdentity.findFirstOrThrow();
+
+    const { conversationId } = await linkChannelIdentity(
+      { identityId: identity.id, customerId: camille.id, conversationId: dm.id },
+      agent.id,
+    );
+    expect(conversationId).toBe(thread.id);
+    const messages = await db.message.findMany({ where: { conversationId: thread.id }, orderBy: { createdAt: "asc" } });
+    expect(messages.map((m) => m.channel)).toEqual(["email", "sms", "messenger"]);
+    expect(await db.channelIdentity.findUniqueOrThrow({ where: { id: identity.id } })).toMatchObject({
+      customerId: camille.id,
+      linkedById: agent.id,
+    });
+    // The record made for the person alone is gone; Camille keeps her address and number.
+    expect(await db.customer.count()).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "channel_identity.linked" } })).toBe(1);
+
+    await deliver(messageDelivery("Et en 40 cm ?", new Date("2026-11-29T15:00:00Z")));
+    const next = await db.message.findFirstOrThrow({
+      where: { textBody: "Et en 40 cm ?" },
+      include: { conversation: true },
+    });
+    expect(next.conversation.customerId).toBe(camille.id);
+    expect(next.conversationId).toBe(thread.id);
+
+    await expect(
+      linkChannelIdentity({ identityId: identity.id, customerId: camille.id, conversationId: thread.id }, agent.id),
+    ).rejects.toMatchObject({ status: 400, message: "They are already linked to this customer." });
+  });
+});

@@ -33,6 +33,9 @@ export const errorMessages = defineMessages({
       "Meta allows answers within 24 hours of the customer's last message (7 days with the Human Agent permission, in Settings); that time has passed. Answer by email or SMS, or wait for them to write again.",
     // Inbox
     conversationGone: "That conversation no longer exists.",
+    identityGone: "That Messenger or Instagram person is no longer on record.",
+    identityAlreadyLinked: "They are already linked to this customer.",
+    customerGone: "That customer no longer exists.",
     replyGone: "That reply no longer exists.",
     mergeIntoItself: "Pick another conversation to merge with.",
     messageGone: "That message no longer exists.",
@@ -217,6 +220,9 @@ export const errorMessages = defineMessages({
     channel_reply_window_closed:
       "Meta autorise les réponses dans les 24 heures qui suivent le dernier message du client (7 jours avec l'autorisation Human Agent, dans les Réglages) ; ce délai est passé. Répondez par e-mail ou SMS, ou attendez qu'il vous réécrive.",
     conversationGone: "Cette conversation n'existe plus.",
+    identityGone: "Cette personne Messenger ou Instagram n'est plus enregistrée.",
+    identityAlreadyLinked: "Elle est déjà reliée à ce client.",
+    customerGone: "Ce client n'existe plus.",
     replyGone: "Cette réponse n'existe plus.",
     mergeIntoItself: "Choisissez une autre conversation à fusionner.",
     messageGone: "Ce message n'existe plus.",

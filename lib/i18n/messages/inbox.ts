@@ -40,6 +40,19 @@ export const inboxMessages = defineMessages({
     mergeQuestion:
       "Move every message of “{subject}” into this conversation, in date order? That conversation then leads here.",
     mergeConfirm: "Merge",
+    chatIdentities: "Messenger and Instagram",
+    chatPersonId: "person {id}",
+    chatLinkedOn: "Linked to this customer on {date}",
+    linkIdentity: "This is a customer we know…",
+    linkIdentitySearch: "Find the customer (name, email or phone)",
+    linkIdentityHint: "Type at least 2 characters.",
+    linkIdentitySearching: "Searching…",
+    linkIdentityNone: "No other customer matches.",
+    linkIdentityTo: "Link to this customer",
+    linkIdentityQuestion:
+      "Link this {channel} person to {who}? Their conversation joins this customer's latest one, and their next messages arrive there.",
+    linkIdentityConfirm: "Link",
+    linkIdentityCancel: "Cancel",
     sendingIn: "Sending in {seconds} s",
     undoSend: "Undo",
     // Sorting and filters
@@ -359,6 +372,19 @@ export const inboxMessages = defineMessages({
     mergeQuestion:
       "Déplacer tous les messages de « {subject} » dans cette conversation, par ordre de date ? Cette conversation mènera ensuite ici.",
     mergeConfirm: "Fusionner",
+    chatIdentities: "Messenger et Instagram",
+    chatPersonId: "personne {id}",
+    chatLinkedOn: "Relié à ce client le {date}",
+    linkIdentity: "C'est un client que nous connaissons…",
+    linkIdentitySearch: "Trouver le client (nom, e-mail ou téléphone)",
+    linkIdentityHint: "Tapez au moins 2 caractères.",
+    linkIdentitySearching: "Recherche…",
+    linkIdentityNone: "Aucun autre client ne correspond.",
+    linkIdentityTo: "Relier à ce client",
+    linkIdentityQuestion:
+      "Relier cette personne {channel} à {who} ? Sa conversation rejoint la plus récente de ce client, et ses prochains messages y arriveront.",
+    linkIdentityConfirm: "Relier",
+    linkIdentityCancel: "Annuler",
     sendingIn: "Envoi dans {seconds} s",
     undoSend: "Annuler l'envoi",
     // Tri et filtres

@@ -12,6 +12,7 @@ import { sendStaffReply, staffReplySchema, undoStaffReply } from "@/lib/inbox/se
 import { getUiLocale } from "@/lib/auth/viewer-locale";
 import { viewerTimeZone } from "@/lib/auth/viewer-time-zone";
 import { forwardConversation, forwardSchema } from "@/lib/inbox/forward-conversation";
+import { linkChannelIdentity, linkIdentitySchema } from "@/lib/inbox/link-channel-identity";
 import { mergeConversations, mergeSchema } from "@/lib/inbox/merge-conversations";
 import { pauseScheduledMessage, resumeScheduledMessage } from "@/lib/inbox/sequence-control";
 import { eraseCustomerForAdmin, exportCustomerForAdmin } from "@/lib/privacy/privacy-requests";
@@ -64,6 +65,14 @@ export const mergeConversationAction = authorizedAction("inbox.work", mergeSchem
   await mergeConversations(input, user.id);
   refresh(input.targetId);
   refresh(input.sourceId);
+});
+
+/** Says who a Messenger or Instagram person is; their conversation joins the customer's. */
+export const linkIdentityAction = authorizedAction("inbox.work", linkIdentitySchema, async (input, user) => {
+  const result = await linkChannelIdentity(input, user.id);
+  refresh(input.conversationId);
+  refresh(result.conversationId);
+  return result;
 });
 
 /** Emails the conversation to an outside address, recorded in the thread as a forward. */
