@@ -50,7 +50,8 @@ export async function CustomerSidebar({
               <li key={identity.id}>
                 <p>
                   {CHANNEL_MARK[identity.channel]} {t(CHANNEL_LABEL[identity.channel])} ·{" "}
-                  {identity.profileName ?? t("chatPersonId", { id: identity.externalId })}
+                  {identity.profileName && `${identity.profileName} · `}
+                  <span className="font-mono text-xs">{t("chatPersonId", { id: identity.externalId })}</span>
                 </p>
                 {identity.linkedAt ? (
                   <p className="text-xs text-stone-500">{t("chatLinkedOn", { date: day(identity.linkedAt) })}</p>

@@ -2,6 +2,7 @@ import "server-only";
 import { db, type DbClient } from "@/lib/db";
 import type { MetaChannel } from "@/lib/channels/channels";
 import { replyWindow, type ReplyWindow } from "@/lib/channels/reply-window";
+import { metaHumanAgentAllowed } from "@/lib/meta/meta-channel-settings";
 
 /**
  * The reply window on each Meta channel the customer wrote to us on (any of their conversations:
@@ -23,6 +24,5 @@ export async function replyWindowsOf(
 
 /** The same, with the shop's Human Agent setting: what the conversation page shows the composer. */
 export async function customerReplyWindows(customerId: string, now = new Date()) {
-  const settings = await db.shopSettings.findUnique({ where: { id: 1 }, select: { metaHumanAgent: true } });
-  return replyWindowsOf(customerId, settings?.metaHumanAgent ?? false, now, db);
+  return replyWindowsOf(customerId, await metaHumanAgentAllowed(), now, db);
 }

@@ -361,3 +361,41 @@ describe("linking a person to a customer we know", () => {
     ).rejects.toMatchObject({ status: 400, message: "They are already linked to this customer." });
   });
 });
+
+describe("Meta on Connections", () => {
+  it("sends a test message through the Send API, and says plainly when Meta's window refuses it", async () => {
+    const { sendMetaTestMessage } = await import("@/lib/meta/meta-channel-settings");
+    const { messageId } = await sendMetaTestMessage(PERSON, "Test from Reply Inbox");
+    expect(graph.sent).toMatchObject([
+      { recipient: { id: PERSON }, messaging_type: "RESPONSE", message: { text: "Test from Reply Inbox" } },
+    ]);
+    expect(messageId).toBe(graph.sent[0]!.message_id);
+    graph.outsideWindow.add(PERSON);
+    await expect(sendMetaTestMessage(PERSON, "Again")).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("has not written to the page in the last 24 hours"),
+    });
+    graph.accepted.pageToken = "revoked";
+    await expect(sendMetaTestMessage("1258347960213847", "Again")).rejects.toMatchObject({
+      message: expect.stringContaining("Invalid OAuth access token"),
+    });
+    graph.accepted.pageToken = PAGE_TOKEN;
+  });
+
+  it("records the Human Agent permission, audited", async () => {
+    const { setMetaHumanAgent, metaHumanAgentAllowed } = await import("@/lib/meta/meta-channel-settings");
+    const admin = await createUser({
+      email: "owner@shop.test",
+      name: "Owner",
+      role: "admin",
+      password: "admin-password",
+    });
+    expect(await metaHumanAgentAllowed()).toBe(false);
+    await setMetaHumanAgent(true, admin.id);
+    expect(await metaHumanAgentAllowed()).toBe(true);
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: "settings.meta_human_agent" } })).toMatchObject({
+      actorUserId: admin.id,
+      data: { allowed: true },
+    });
+  });
+});

@@ -5,6 +5,10 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { replayWebhookFailure } from "@/lib/connections/replay-webhook-failure";
 import { AppError } from "@/lib/errors";
+import { getTranslator } from "@/lib/auth/viewer-locale";
+import { connectionsMessages } from "@/lib/i18n/messages/connections";
+import { sendMetaTestMessage, setMetaHumanAgent } from "@/lib/meta/meta-channel-settings";
+import { humanAgentSchema, metaTestSchema } from "@/lib/meta/meta-channel-settings-input";
 
 export const replayWebhookAction = authorizedAction(
   "connections.manage",
@@ -17,3 +21,19 @@ export const replayWebhookAction = authorizedAction(
     return result;
   },
 );
+
+/** Whether the shop's Meta app has Human Agent: answers on Messenger and Instagram up to 7 days. */
+export const saveMetaHumanAgentAction = authorizedAction(
+  "connections.manage",
+  humanAgentSchema,
+  async (input, user) => {
+    await setMetaHumanAgent(input.allowed, user.id);
+    revalidatePath("/connections");
+  },
+);
+
+/** One test message through Meta's Send API, to an id the admin gives (their own). */
+export const sendMetaTestAction = authorizedAction("connections.manage", metaTestSchema, async (input) => {
+  const { t } = await getTranslator(connectionsMessages);
+  return sendMetaTestMessage(input.recipientId, t("meta.testText"));
+});

@@ -1,10 +1,13 @@
 import { Notice } from "@/components/ui/notice";
 import type { Metadata } from "next";
 import { CopyField } from "@/components/connections/copy-field";
+import { MetaChannelPanel } from "@/components/connections/meta-channel-panel";
 import { ReplayButton } from "@/components/connections/replay-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/require-access";
 import { providerSetups } from "@/lib/connections/webhook-endpoints";
+import { metaConfigured } from "@/lib/env";
+import { metaHumanAgentAllowed } from "@/lib/meta/meta-channel-settings";
 import {
   recentWebhookFailures,
   webhookHealth,
@@ -40,11 +43,12 @@ const refused = (counts: Counts) =>
 export default async function ConnectionsPage() {
   await requireArea("connections");
   const now = new Date();
-  const [health, failures, { t, locale }, timeZone] = await Promise.all([
+  const [health, failures, { t, locale }, timeZone, metaHumanAgent] = await Promise.all([
     webhookHealth(now),
     recentWebhookFailures(now),
     getTranslator(connectionsMessages),
     viewerTimeZone(),
+    metaHumanAgentAllowed(),
   ]);
   const when = (date: Date) => formatDateTime(date, locale, timeZone);
   return (
@@ -77,6 +81,9 @@ export default async function ConnectionsPage() {
               now={now}
               locale={locale}
             />
+            {setup.provider === "meta" && (
+              <MetaChannelPanel humanAgent={metaHumanAgent} configured={metaConfigured()} />
+            )}
             <details className="mt-3 text-sm">
               <summary className="cursor-pointer text-brand-700">{t("setUp")}</summary>
               <ul className="mt-2 space-y-3">
