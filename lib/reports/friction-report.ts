@@ -7,7 +7,8 @@ import { previousPeriod, type ReportFilters } from "@/lib/reports/report-filters
 // What keeps going wrong, by category. An occurrence is one conversation in one category, dated by
 // its earliest sign in the range: a team member's mark ("Mark as site-wide friction") or a reply
 // the classifier hinted at (Message.frictionHint, matched to the category with the same key).
-// The friction report reads the date range only; channel and flow filters apply to the outcomes.
+// The channel filter keeps the signs seen on that channel: hints on its messages, marks on
+// conversations held on it (Conversation.channels). The flow filter applies to the outcomes only.
 
 const DAY_MS = 24 * 3600_000;
 /** Checkouts an affected customer left unfinished in the 7 days before the friction count as hit by it. */
@@ -15,17 +16,22 @@ const CHECKOUT_WINDOW_MS = 7 * DAY_MS;
 /** The before/after comparison uses equal windows around the fix, at most this long. */
 const FIX_WINDOW_MAX_DAYS = 28;
 
-function occurrencesSql(from: Date, to: Date): Prisma.Sql {
+function occurrencesSql(from: Date, to: Date, channel: ReportFilters["channel"] = "all"): Prisma.Sql {
+  const onMessage = channel === "all" ? Prisma.empty : Prisma.sql`AND m.channel = ${channel}::"Channel"`;
+  const onConversation =
+    channel === "all"
+      ? Prisma.empty
+      : Prisma.sql`AND EXISTS (SELECT 1 FROM "Conversation" mc WHERE mc.id = fm."conversationId" AND ${channel}::"Channel" = ANY(mc.channels))`;
   return Prisma.sql`
     SELECT category_id, conversation_id, MIN(at) AS at, bool_or(marked) AS marked, bool_or(NOT marked) AS hinted
       FROM (
         SELECT fc.id AS category_id, m."conversationId" AS conversation_id, m."createdAt" AS at, false AS marked
           FROM "Message" m JOIN "FrictionCategory" fc ON fc.key = m."frictionHint"::text
-         WHERE m.direction = 'inbound' AND m."frictionHint" IS NOT NULL AND m."createdAt" >= ${from} AND m."createdAt" < ${to}
+         WHERE m.direction = 'inbound' AND m."frictionHint" IS NOT NULL AND m."createdAt" >= ${from} AND m."createdAt" < ${to} ${onMessage}
         UNION ALL
         SELECT fm."categoryId", fm."conversationId", fm."createdAt", true
           FROM "FrictionMark" fm
-         WHERE fm."createdAt" >= ${from} AND fm."createdAt" < ${to}
+         WHERE fm."createdAt" >= ${from} AND fm."createdAt" < ${to} ${onConversation}
       ) signs
      GROUP BY category_id, conversation_id`;
 }
@@ -63,9 +69,13 @@ export type FrictionCategoryReport = {
 
 export type FixWindow = { days: number; occurrences: number; orders: number; per100Orders: number | null };
 
-async function categoryTotals(from: Date, to: Date): Promise<Map<string, CategoryRow>> {
+async function categoryTotals(
+  from: Date,
+  to: Date,
+  channel: ReportFilters["channel"],
+): Promise<Map<string, CategoryRow>> {
   const rows = await db.$queryRaw<CategoryRow[]>`
-    WITH occ AS (${occurrencesSql(from, to)}),
+    WITH occ AS (${occurrencesSql(from, to, channel)}),
          located AS (SELECT occ.*, c."customerId" AS customer_id FROM occ JOIN "Conversation" c ON c.id = occ.conversation_id),
          hit_checkouts AS (
            SELECT DISTINCT l.category_id, k.id, k."totalPrice"
@@ -84,14 +94,14 @@ async function categoryTotals(from: Date, to: Date): Promise<Map<string, Categor
   return new Map(rows.map((row) => [row.category_id, row]));
 }
 
-async function weeklySeries(from: Date, to: Date) {
+async function weeklySeries(from: Date, to: Date, channel: ReportFilters["channel"]) {
   // Weeks start on Monday (UTC).
   return db.$queryRaw<{ category_id: string; week: Date; occurrences: number }[]>`
-    WITH occ AS (${occurrencesSql(from, to)})
+    WITH occ AS (${occurrencesSql(from, to, channel)})
     SELECT category_id, date_trunc('week', at) AS week, count(*)::int AS occurrences FROM occ GROUP BY 1, 2 ORDER BY 2`;
 }
 
-async function examples(from: Date, to: Date) {
+async function examples(from: Date, to: Date, channel: ReportFilters["channel"]) {
   return db.$queryRaw<
     {
       category_id: string;
@@ -103,7 +113,7 @@ async function examples(from: Date, to: Date) {
       phone: string | null;
     }[]
   >`
-    WITH occ AS (${occurrencesSql(from, to)}),
+    WITH occ AS (${occurrencesSql(from, to, channel)}),
          ranked AS (SELECT occ.*, row_number() OVER (PARTITION BY category_id ORDER BY at DESC) AS n FROM occ)
     SELECT r.category_id, r.conversation_id, r.at, cu."firstName" AS first_name, cu."lastName" AS last_name, cu.email, cu.phone
       FROM ranked r JOIN "Conversation" c ON c.id = r.conversation_id JOIN "Customer" cu ON cu.id = c."customerId"
@@ -153,10 +163,10 @@ export async function frictionReport(filters: ReportFilters, now = new Date()): 
   const previous = previousPeriod(filters);
   const [categories, current, before, weekly, sample, fixes] = await Promise.all([
     listFrictionCategories(),
-    categoryTotals(filters.from, filters.to),
-    categoryTotals(previous.from, previous.to),
-    weeklySeries(filters.from, filters.to),
-    examples(filters.from, filters.to),
+    categoryTotals(filters.from, filters.to, filters.channel),
+    categoryTotals(previous.from, previous.to, filters.channel),
+    weeklySeries(filters.from, filters.to, filters.channel),
+    examples(filters.from, filters.to, filters.channel),
     db.frictionFix.findMany({ orderBy: { fixedOn: "desc" }, include: { recordedBy: { select: { name: true } } } }),
   ]);
   const reports: FrictionCategoryReport[] = [];

@@ -1,6 +1,7 @@
 // The report's filters, read from the URL: a date range, a channel, a flow. Pure, shared by the
 // page, the CSV export and the metrics.
 import { z } from "zod";
+import { CHANNELS, type Channel } from "@/lib/channels/channels";
 
 export const REPORT_FLOWS = [
   "abandoned_checkout",
@@ -17,7 +18,7 @@ export type ReportFilters = {
   from: Date;
   /** Exclusive end: the start of the day after the last one, UTC. */
   to: Date;
-  channel: "all" | "email" | "sms";
+  channel: "all" | Channel;
   flow: "all" | ReportFlow;
 };
 
@@ -27,7 +28,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2026-11-01");
 const schema = z.object({
   from: day.optional(),
   to: day.optional(),
-  channel: z.enum(["all", "email", "sms"]).default("all"),
+  channel: z.enum(["all", ...CHANNELS]).default("all"),
   flow: z.enum(["all", ...REPORT_FLOWS]).default("all"),
 });
 

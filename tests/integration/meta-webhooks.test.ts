@@ -399,3 +399,44 @@ describe("Meta on Connections", () => {
     });
   });
 });
+
+describe("reports by channel", () => {
+  it("the friction report filtered to Instagram counts the signs seen there, and only those", async () => {
+    const { frictionReport } = await import("@/lib/reports/friction-report");
+    const { parseReportFilters } = await import("@/lib/reports/report-filters");
+    const { listFrictionCategories } = await import("@/lib/friction/friction-categories");
+    const categories = await listFrictionCategories();
+    const shipping = categories.find((c) => c.key === "shipping_cost")!;
+    await deliver(fixture("instagram-message.json"));
+    const dm = await db.message.findFirstOrThrow({ where: { channel: "instagram" } });
+    await db.message.update({ where: { id: dm.id }, data: { frictionHint: "shipping_cost" } });
+    const mailer = await db.customer.create({ data: { email: "ana@example.net" } });
+    const mailThread = await db.conversation.create({
+      data: { customerId: mailer.id, mailboxHash: "h-ana", lastMessageAt: dm.createdAt },
+    });
+    await db.message.create({
+      data: {
+        conversationId: mailThread.id,
+        direction: "inbound",
+        channel: "email",
+        authorType: "customer",
+        textBody: "Les frais de port m'ont surprise",
+        deliveryStatus: "received",
+        frictionHint: "shipping_cost",
+        createdAt: dm.createdAt,
+      },
+    });
+    const day = dm.createdAt.toISOString().slice(0, 10);
+    const filtered = (channel: string) => {
+      const parsed = parseReportFilters({ from: day, to: day, channel });
+      if (!parsed.ok) throw new Error(parsed.error);
+      return frictionReport(parsed.filters);
+    };
+    const occurrences = async (channel: string) =>
+      (await filtered(channel)).find((c) => c.id === shipping.id)?.occurrences ?? 0;
+    expect(await occurrences("all")).toBe(2);
+    expect(await occurrences("instagram")).toBe(1);
+    expect(await occurrences("email")).toBe(1);
+    expect(await occurrences("messenger")).toBe(0);
+  });
+});

@@ -16,6 +16,7 @@ import { viewerTimeZone } from "@/lib/auth/viewer-time-zone";
 import { reportMessages } from "@/lib/i18n/messages/reports";
 import { correctionSummary } from "@/lib/classification/label-corrections";
 import { listSuggestedFrictionCategories } from "@/lib/friction/friction-categories";
+import { isShopChannel } from "@/lib/channels/channels";
 import { frictionReport } from "@/lib/reports/friction-report";
 import { responseTimes } from "@/lib/reports/response-times";
 import {
@@ -168,6 +169,8 @@ export default async function ReportsPage({
             <option value="all">{t("all")}</option>
             <option value="email">{t("channel_email")}</option>
             <option value="sms">{t("channel_sms")}</option>
+            <option value="messenger">{t("channel_messenger")}</option>
+            <option value="instagram">{t("channel_instagram")}</option>
           </select>
         </label>
         <label className="flex flex-col text-xs text-stone-600">
@@ -335,7 +338,9 @@ export default async function ReportsPage({
             {t("downloadCsv")}
           </a>
         </div>
-        {outcomes.rows.length === 0 ? (
+        {filters.channel !== "all" && !isShopChannel(filters.channel) ? (
+          <Notice>{t("outcomesChatOnly")}</Notice>
+        ) : outcomes.rows.length === 0 ? (
           <Notice>{t("outcomesEmpty")}</Notice>
         ) : (
           <>

@@ -48,7 +48,7 @@ export const reportMessages = defineMessages({
     flow_manual: "From the inbox",
     frictionTitle: "Site-wide friction",
     frictionNote:
-      "From the inbox's friction marks and the classifier's hints on replies; one conversation counts once per category. Uses the date range only.",
+      "From the inbox's friction marks and the classifier's hints on replies; one conversation counts once per category. Uses the date range and the channel (the flow applies to the outcomes).",
     frictionEmpty:
       "No friction in this range. Marks come from \u201cMark as site-wide friction\u201d in the inbox, hints from classified customer replies: connect Postmark and Twilio inbound to get replies.",
     category: "Category",
@@ -132,6 +132,8 @@ export const reportMessages = defineMessages({
       "{answered} of the {asked} conversations a customer started in this period got a reply from a person (praise and opt-outs, handled without one, aside). The times are those of the answered ones.",
     rtResolutionHelp:
       "From the customer's first message to the close, for the conversations closed in this period, by their assignee at the close.",
+    outcomesChatOnly:
+      "Meta allows answers only: nothing is sent automatically on Messenger or Instagram. Messages there count as replies in the rates of the other channels, and in the friction above.",
     outcomesEmpty:
       "No automated message was sent in this range. Messages go out once Postmark (email) or Twilio (SMS) are set and Shopify (or the events API) sends checkouts, orders and deliveries.",
     step: "Step",
@@ -208,7 +210,7 @@ export const reportMessages = defineMessages({
     flow_manual: "Depuis la boîte",
     frictionTitle: "Frictions du site",
     frictionNote:
-      "D'après les frictions signalées dans la boîte et les indices du classement des réponses ; une conversation compte une fois par catégorie. Seule la période s'applique.",
+      "D'après les frictions signalées dans la boîte et les indices du classement des réponses ; une conversation compte une fois par catégorie. La période et le canal s'appliquent (le parcours ne concerne que les résultats).",
     frictionEmpty:
       "Aucune friction sur cette période. Les signalements viennent de « Signaler une friction du site » dans la boîte, les indices des réponses classées : branchez la réception Postmark et Twilio pour recevoir des réponses.",
     category: "Catégorie",
@@ -293,6 +295,8 @@ export const reportMessages = defineMessages({
       "{answered} des {asked} conversations ouvertes par un client sur cette période ont reçu une réponse d'une personne (hors compliments et désinscriptions, traités sans personne). Les délais sont ceux des conversations répondues.",
     rtResolutionHelp:
       "Du premier message du client à la fermeture, pour les conversations fermées sur cette période, par la personne assignée à la fermeture.",
+    outcomesChatOnly:
+      "Meta n'autorise que les réponses : rien ne part automatiquement sur Messenger ou Instagram. Les messages reçus là comptent comme réponses dans les taux des autres canaux, et dans les frictions ci-dessus.",
     outcomesEmpty:
       "Aucun message automatique envoyé sur cette période. Les messages partent une fois Postmark (e-mail) ou Twilio (SMS) configurés et quand Shopify (ou l'API d'événements) envoie paniers, commandes et livraisons.",
     step: "Étape",
