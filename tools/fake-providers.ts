@@ -263,11 +263,20 @@ export async function startFakeGraphApi(pageToken: string, port = 0) {
   /** Recipients the fake answers with "(#10) outside of allowed window" unless the HUMAN_AGENT tag is used. */
   const outsideWindow = new Set<string>();
   const profiles = new Map<string, { first_name: string; last_name: string }>();
+  /** Files served under /media/<name>, as attachment URLs point to them. */
+  const media = new Map<string, { contentType: string; content: Buffer }>();
   /** The token the fake accepts: change it to see how the app takes a revoked token. */
   const accepted = { pageToken };
   const fake = new FakeServer((request, body, response, failure) => {
     if (request.method === "GET" && request.url === SENT_PATH) return send(response, 200, sent);
     const url = new URL(request.url ?? "/", "http://fake");
+    // Attachment URLs as Meta's CDN serves them: no token, the bytes themselves (or gone when expired).
+    if (request.method === "GET" && url.pathname.startsWith("/media/")) {
+      const file = media.get(url.pathname.slice("/media/".length));
+      if (!file) return send(response, 404, { error: "URL signature expired" });
+      response.writeHead(200, { "content-type": file.contentType, "content-length": file.content.length });
+      return void response.end(file.content);
+    }
     if (url.searchParams.get("access_token") !== accepted.pageToken)
       return send(response, 400, {
         error: { message: "Invalid OAuth access token - Cannot parse access token", type: "OAuthException", code: 190 },
@@ -297,7 +306,7 @@ export async function startFakeGraphApi(pageToken: string, port = 0) {
     });
   });
   await fake.start(port);
-  return Object.assign(fake, { sent, outsideWindow, profiles, accepted });
+  return Object.assign(fake, { sent, outsideWindow, profiles, accepted, media });
 }
 
 export type FakeGraphApi = Awaited<ReturnType<typeof startFakeGraphApi>>;

@@ -123,8 +123,9 @@ export async function ThreadMessage({
                 <a href={`/api/attachments/${a.id}`} download className="text-brand-700 underline">
                   {a.filename}
                 </a>
-              )}{" "}
-              ({formatFileSize(a.size, locale)})
+              )}
+              {/* Kept by URL until first opened (Messenger, Instagram): no size known yet. */}
+              {a.size > 0 && ` (${formatFileSize(a.size, locale)})`}
               {a.droppedReason && ` · ${t("attachmentDropped", { reason: a.droppedReason })}`}
             </li>
           ))}

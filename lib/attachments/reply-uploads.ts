@@ -1,4 +1,5 @@
 import "server-only";
+import { fetchRemoteFile } from "@/lib/attachments/remote-file";
 import type { Channel } from "@/lib/channels/channels";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { db, type DbClient } from "@/lib/db";
@@ -119,11 +120,27 @@ export async function removeUnsentUploads(now: Date): Promise<number> {
 export async function readAttachment(id: string, viewerId: string) {
   const file = await db.attachment.findUnique({
     where: { id },
-    select: { filename: true, contentType: true, content: true, messageId: true, uploadedById: true },
+    select: {
+      filename: true,
+      contentType: true,
+      content: true,
+      messageId: true,
+      uploadedById: true,
+      sourceUrl: true,
+      droppedReason: true,
+    },
   });
   // An upload not sent yet is its uploader's alone.
   if (!file || (!file.messageId && file.uploadedById !== viewerId)) return null;
-  return file;
+  if (file.content || !file.sourceUrl || file.droppedReason) return file;
+  // Kept by URL (Messenger, Instagram): read now, and kept, since Meta's addresses expire.
+  const fetched = await fetchRemoteFile(file.sourceUrl);
+  const contentType = fetched.contentType?.split(";")[0]?.trim() || file.contentType;
+  await db.attachment.update({
+    where: { id },
+    data: { content: new Uint8Array(fetched.content), size: fetched.content.length, contentType },
+  });
+  return { ...file, content: fetched.content, contentType };
 }
 
 // MMS: Twilio fetches the picture from us. The address is signed so only a message's own media

@@ -440,3 +440,55 @@ describe("reports by channel", () => {
     expect(await occurrences("messenger")).toBe(0);
   });
 });
+
+describe("files sent on Messenger", () => {
+  function withPicture(url: string) {
+    const at = Date.now();
+    return JSON.stringify({
+      object: "page",
+      entry: [
+        {
+          id: PAGE,
+          time: at,
+          messaging: [
+            {
+              sender: { id: PERSON },
+              recipient: { id: PAGE },
+              timestamp: at,
+              message: { mid: `m_${randomUUID()}`, attachments: [{ type: "image", payload: { url } }] },
+            },
+          ],
+        },
+      ],
+    });
+  }
+
+  it("are read from Meta when first opened, then kept (Meta's addresses expire)", async () => {
+    const { readAttachment } = await import("@/lib/attachments/reply-uploads");
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
+    graph.media.set("photo-1", { contentType: "image/png", content: png });
+    await deliver(withPicture(`${graph.url}/media/photo-1`));
+    const stored = await db.attachment.findFirstOrThrow();
+    expect(stored).toMatchObject({ content: null, size: 0 });
+
+    const opened = await readAttachment(stored.id, "any-teammate");
+    expect(Buffer.from(opened!.content!)).toEqual(png);
+    expect(opened!.contentType).toBe("image/png");
+    graph.media.clear();
+    const again = await readAttachment(stored.id, "any-teammate");
+    expect(Buffer.from(again!.content!)).toEqual(png);
+    expect(await db.attachment.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({ size: png.length });
+  });
+
+  it("say so when Meta's address has expired, and never read an address inside our network", async () => {
+    const { readAttachment } = await import("@/lib/attachments/reply-uploads");
+    await deliver(withPicture(`${graph.url}/media/expired`));
+    await deliver(withPicture("http://169.254.169.254/latest/meta-data/"));
+    const [expired, internal] = await db.attachment.findMany({ orderBy: { createdAt: "asc" } });
+    await expect(readAttachment(expired!.id, "any-teammate")).rejects.toMatchObject({
+      status: 502,
+      message: expect.stringContaining("may have expired"),
+    });
+    await expect(readAttachment(internal!.id, "any-teammate")).rejects.toMatchObject({ status: 400 });
+  });
+});
