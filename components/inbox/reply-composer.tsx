@@ -467,10 +467,13 @@ export function ReplyComposer({
             </fieldset>
           )}
         </div>
-        {mode === "reply" && !channels.email.allowed && !channels.sms.allowed && (
+        {mode === "reply" && !shownChannels(channels).some((c) => channels[c]?.allowed) && (
           <Notice tone="warning">
-            {t("noChannel")} {channels.email.allowed ? "" : te(`channel_${channels.email.reason}`)}{" "}
-            {channels.sms.allowed ? "" : te(`channel_${channels.sms.reason}`)}
+            {t("noChannel")}{" "}
+            {shownChannels(channels)
+              .map((c) => channels[c])
+              .map((state) => (state && !state.allowed ? te(`channel_${state.reason}`) : ""))
+              .join(" ")}
           </Notice>
         )}
         {mode === "reply" &&

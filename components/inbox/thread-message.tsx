@@ -63,7 +63,7 @@ export async function ThreadMessage({
           </>
         ) : (
           <>
-            <span>{`${CHANNEL_MARK[message.channel]} ${t(CHANNEL_LABEL[message.channel])}`}</span>
+            <span data-testid="message-channel">{`${CHANNEL_MARK[message.channel]} ${t(CHANNEL_LABEL[message.channel])}`}</span>
             <span>
               <RichText
                 text={t(outbound ? "sentAt" : "receivedAt")}

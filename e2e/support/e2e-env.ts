@@ -2,7 +2,7 @@
 export const E2E = {
   postgres: { port: 3100, database: "reply_inbox_e2e", baseURL: "http://localhost:3100" },
   // The fake providers the postgres app sends through; specs read what they received.
-  fakes: { postmark: "http://127.0.0.1:3110", twilio: "http://127.0.0.1:3111" },
+  fakes: { postmark: "http://127.0.0.1:3110", twilio: "http://127.0.0.1:3111", graph: "http://127.0.0.1:3112" },
   embedded: { port: 3101, databasePort: 54339, dataDir: ".data/e2e-embedded", baseURL: "http://localhost:3101" },
   // A real installation on a public address (served here over plain http): no demo, no admin yet.
   public: {
@@ -26,5 +26,9 @@ export const E2E = {
     POSTMARK_SERVER_TOKEN: "postmark-e2e-server-token",
     SHOPIFY_WEBHOOK_SECRET: "shopify-e2e-webhook-secret",
     POSTMARK_INBOUND_ADDRESS: "reply@inbound.e2e.test",
+    // Messenger and Instagram through the fake Graph API.
+    META_APP_SECRET: "meta-e2e-app-secret",
+    META_VERIFY_TOKEN: "meta-e2e-verify-token",
+    META_PAGE_ACCESS_TOKEN: "meta-e2e-page-token",
   },
 } as const;

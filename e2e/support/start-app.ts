@@ -3,7 +3,7 @@
 // DATABASE_URL unset, exactly as a newcomer's machine does.
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { startFakePostmark, startFakeTwilio } from "@/tools/fake-providers";
+import { startFakeGraphApi, startFakePostmark, startFakeTwilio } from "@/tools/fake-providers";
 import { createMigratedDatabase } from "../../tests/support/test-database";
 import bcrypt from "bcryptjs";
 import pg from "pg";
@@ -35,6 +35,7 @@ async function main() {
     ...E2E.secrets,
     POSTMARK_API_URL: E2E.fakes.postmark,
     TWILIO_API_URL: E2E.fakes.twilio,
+    META_GRAPH_API_URL: E2E.fakes.graph,
     NODE_ENV: "production" as const,
     DISPATCHER: "external",
   };
@@ -66,6 +67,7 @@ async function main() {
       E2E.secrets.TWILIO_AUTH_TOKEN,
       Number(new URL(E2E.fakes.twilio).port),
     );
+    await startFakeGraphApi(E2E.secrets.META_PAGE_ACCESS_TOKEN, Number(new URL(E2E.fakes.graph).port));
     const env = {
       ...base,
       ...E2E.demo,

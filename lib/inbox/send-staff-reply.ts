@@ -342,8 +342,8 @@ export function staffReplyTracking(message: Pick<Message, "id">): Tracking {
 
 /** Whether a send that got no answer reached the provider; its id if it did. */
 export async function findStaffReplyAtProvider(message: Message): Promise<string | null> {
-  // Meta's Send API cannot be searched: an unanswered call stays unconfirmed, never sent twice.
-  if (!isShopChannel(message.channel)) throw AppError.because("conflict", "replyAlreadySent");
+  // Meta's Send API cannot be searched (retry() asks the agent instead).
+  if (!isShopChannel(message.channel)) throw new Error(`${message.channel} sends cannot be looked up`);
   return findTransmitted(
     {
       channel: message.channel,
@@ -409,6 +409,19 @@ async function retry(message: Message, now: Date): Promise<StaffReplyOutcome> {
     return { outcome: "sent", messageId: message.id };
   if (message.deliveryStatus === "queued" && message.sendAfter)
     return { outcome: "held", messageId: message.id, sendsAt: message.sendAfter };
+  if (
+    message.deliveryStatus === "sending" &&
+    message.deliveryErrorCode === NO_ANSWER &&
+    !isShopChannel(message.channel)
+  ) {
+    // Meta's Send API cannot be searched: the agent looks in the page's inbox, then sends again or not.
+    const error = "Meta did not confirm this message. Look in the page's inbox before sending it again.";
+    const { count } = await db.message.updateMany({
+      where: { id: message.id, deliveryStatus: "sending", deliveryErrorCode: NO_ANSWER },
+      data: { deliveryStatus: "failed", deliveryError: error, deliveryErrorCode: null },
+    });
+    if (count === 1) return { outcome: "failed", messageId: message.id, error };
+  }
   if (message.deliveryStatus === "sending" && message.deliveryErrorCode === NO_ANSWER) {
     const providerMessageId = await findStaffReplyAtProvider(message);
     if (providerMessageId) return markSent(message, providerMessageId, now);

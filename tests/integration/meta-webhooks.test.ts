@@ -492,3 +492,36 @@ describe("files sent on Messenger", () => {
     await expect(readAttachment(internal!.id, "any-teammate")).rejects.toMatchObject({ status: 400 });
   });
 });
+
+describe("a Messenger answer Meta did not confirm", () => {
+  it("is never sent again by itself: a retry asks the agent to look first, the next one sends", async () => {
+    const { sendStaffReply } = await import("@/lib/inbox/send-staff-reply");
+    const written = new Date("2026-11-29T14:00:00Z");
+    await deliver(messageDelivery("Vous êtes là ?", written));
+    const agent = await createUser({
+      email: "sofia@shop.test",
+      name: "Sofia",
+      role: "agent",
+      password: "agent-password",
+    });
+    const conversation = await db.conversation.findFirstOrThrow();
+    const input = {
+      conversationId: conversation.id,
+      channel: "messenger" as const,
+      text: "Oui, je suis là !",
+      clientRequestId: randomUUID(),
+      seenUpToMessageId: null,
+      sendAnyway: true,
+      attachmentIds: [],
+    };
+    const now = new Date(written.getTime() + 3600_000);
+    graph.failNext("reset-after");
+    expect((await sendStaffReply(input, { id: agent.id, name: agent.name }, now)).outcome).toBe("unknown");
+    expect(graph.sent).toHaveLength(1);
+    const retried = await sendStaffReply(input, { id: agent.id, name: agent.name }, now);
+    expect(retried).toMatchObject({ outcome: "failed", error: expect.stringContaining("Look in the page's inbox") });
+    expect(graph.sent).toHaveLength(1);
+    expect((await sendStaffReply(input, { id: agent.id, name: agent.name }, now)).outcome).toBe("sent");
+    expect(graph.sent).toHaveLength(2);
+  });
+});

@@ -1,0 +1,152 @@
+import { createHmac, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import twilio from "twilio";
+import { fetchSentByFake, type GraphSent } from "@/tools/fake-providers";
+import { mailFromCustomer } from "../support/customer-mail";
+import { E2E } from "../support/e2e-env";
+import { signInAs } from "../support/sign-in";
+
+// Issue #19 from the agent's side: an Instagram DM answered in the inbox goes out through Meta's
+// Send API (the fake Graph API), and once the person is linked to a customer we know, one thread
+// holds their email, SMS and Instagram messages in order.
+
+const BASE = E2E.postgres.baseURL;
+const INSTAGRAM_ACCOUNT = "17841400008460056";
+
+async function instagramDm(request: APIRequestContext, personId: string, text: string) {
+  const at = Date.now();
+  const raw = JSON.stringify({
+    object: "instagram",
+    entry: [
+      {
+        id: INSTAGRAM_ACCOUNT,
+        time: at,
+        messaging: [
+          {
+            sender: { id: personId },
+            recipient: { id: INSTAGRAM_ACCOUNT },
+            timestamp: at,
+            message: { mid: `aWdf${randomUUID()}`, text },
+          },
+        ],
+      },
+    ],
+  });
+  const response = await request.post(`${BASE}/api/webhooks/meta`, {
+    data: raw,
+    headers: {
+      "content-type": "application/json",
+      "x-hub-signature-256": `sha256=${createHmac("sha256", E2E.secrets.META_APP_SECRET).update(raw).digest("hex")}`,
+    },
+  });
+  expect(response.status()).toBe(200);
+}
+
+/** A customer we know by email and phone (a Shopify checkout), who mailed and then texted us. */
+async function knownCustomer(request: APIRequestContext, run: number) {
+  const checkout = JSON.parse(readFileSync("tests/fixtures/shopify/checkout-update.json", "utf8"));
+  const email = `camille.${run}@example.fr`;
+  const phone = `+336${String(run).slice(-8)}`;
+  const payload = {
+    ...checkout,
+    id: run,
+    token: `tok${run}`,
+    email,
+    phone,
+    sms_marketing_phone: phone,
+    customer: { ...checkout.customer, id: run, email, phone, first_name: "Camille", last_name: `Martin ${run}` },
+  };
+  const raw = JSON.stringify(payload);
+  const shopify = await request.post(`${BASE}/api/webhooks/shopify`, {
+    data: raw,
+    headers: {
+      "content-type": "application/json",
+      "x-shopify-topic": "checkouts/update",
+      "x-shopify-webhook-id": randomUUID(),
+      "x-shopify-shop-domain": "e2e.myshopify.com",
+      "x-shopify-hmac-sha256": createHmac("sha256", E2E.secrets.SHOPIFY_WEBHOOK_SECRET).update(raw).digest("base64"),
+    },
+  });
+  expect(shopify.status()).toBe(200);
+  await mailFromCustomer(request, {
+    messageId: `camille-mail-${run}`,
+    email,
+    name: "Camille Martin",
+    subject: `Commande ${run}`,
+    text: `Bonjour, ma commande ${run} est-elle partie ?`,
+  });
+  const params = {
+    MessageSid: `SM${run}ig`,
+    AccountSid: E2E.secrets.TWILIO_ACCOUNT_SID,
+    From: phone,
+    To: E2E.secrets.TWILIO_FROM_NUMBER,
+    Body: `Je précise : la commande ${run} est pour un cadeau.`,
+  };
+  const sms = await request.post(`${BASE}/api/webhooks/twilio/sms`, {
+    form: params,
+    headers: {
+      "x-twilio-signature": twilio.getExpectedTwilioSignature(
+        E2E.secrets.TWILIO_AUTH_TOKEN,
+        `${BASE}/api/webhooks/twilio/sms`,
+        params,
+      ),
+    },
+  });
+  expect(sms.status()).toBe(200);
+  return email;
+}
+
+test("an agent answers an Instagram DM, links the person to a customer we know, and reads one thread across channels", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const run = Date.now();
+  const personId = `1${String(run).slice(-12)}`;
+  const email = await knownCustomer(request, run);
+  await instagramDm(request, personId, `Hello! Does the Moon lamp fit on a bedside table? (${run})`);
+
+  await signInAs(page, "agent");
+  await page.goto("/inbox?view=all_open");
+  const row = page.getByTestId("conversation-row").filter({ hasText: `bedside table? (${run})` });
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await expect(row).toContainText("◎");
+  await row.click();
+
+  // The composer answers where the customer wrote: Instagram, plain text, counted.
+  await expect(page.getByRole("radio", { name: "Instagram" })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "Email" })).toBeDisabled();
+  const answer = `Yes: it is 28 cm tall and 15 cm wide, it fits (${run}).`;
+  await page.getByLabel("Your reply to the customer").fill(answer);
+  await expect(page.getByTestId("chat-counter")).toHaveText(`${answer.length} / 1000 characters`);
+  await page.getByRole("button", { name: "Send on Instagram" }).click();
+  const sent = page.getByTestId("thread-message").filter({ hasText: answer });
+  await expect(sent.getByTestId("delivery-status")).toHaveText("sent", { timeout: 15_000 });
+  const atMeta = (await fetchSentByFake<GraphSent>(E2E.fakes.graph)).filter((m) =>
+    m.message.text.includes(String(run)),
+  );
+  expect(atMeta).toEqual([
+    expect.objectContaining({ recipient: { id: personId }, messaging_type: "RESPONSE", message: { text: answer } }),
+  ]);
+
+  // The person is Camille: the agent finds her and links them, after a confirmation.
+  const sidebar = page.getByRole("complementary", { name: "Customer" });
+  await sidebar.getByRole("button", { name: "This is a customer we know…" }).click();
+  await sidebar.getByLabel("Find the customer (name, email or phone)").fill(email);
+  const candidate = sidebar.getByTestId("link-candidate").filter({ hasText: email });
+  await candidate.getByRole("button", { name: "Link to this customer" }).click();
+  await expect(candidate).toContainText("Their conversation joins this customer's latest one");
+  await candidate.getByRole("button", { name: "Link", exact: true }).click();
+
+  // One thread: her mail, her text, the DM and its answer, in the order they were written.
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Camille", { timeout: 15_000 });
+  const thread = page.getByTestId("thread-message");
+  await expect(thread).toHaveCount(4);
+  await expect(thread.getByTestId("message-channel")).toHaveText(["✉ Email", "💬 SMS", "◎ Instagram", "◎ Instagram"]);
+  await expect(thread.nth(0)).toContainText(`ma commande ${run} est-elle partie`);
+  await expect(thread.nth(1)).toContainText(`la commande ${run} est pour un cadeau`);
+  await expect(thread.nth(2)).toContainText(`bedside table? (${run})`);
+  await expect(thread.nth(3)).toContainText(answer);
+  await expect(sidebar.getByTestId("channel-identities")).toContainText(/Linked to this customer on/);
+});
