@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslator } from "@/components/i18n/locale-provider";
+import { CHANNEL_LABEL, CHANNELS } from "@/lib/channels/channels";
 import { TeammateOptions } from "@/components/inbox/teammate-options";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { inboxQueryString, type InboxQuery } from "@/lib/inbox/inbox-query";
@@ -59,8 +60,11 @@ export function ListFilters({
         {t("filterChannel")}
         <select className={select} value={filters.channel ?? ""} onChange={(e) => setFilter("channel", e.target.value)}>
           <option value="">{t("filterAny")}</option>
-          <option value="email">{t("channelEmail")}</option>
-          <option value="sms">{t("channelSms")}</option>
+          {CHANNELS.map((channel) => (
+            <option key={channel} value={channel}>
+              {t(CHANNEL_LABEL[channel])}
+            </option>
+          ))}
         </select>
       </label>
       <label className="flex flex-col">

@@ -1,3 +1,4 @@
+import { CHANNELS } from "@/lib/channels/channels";
 import { z } from "zod";
 import { INBOX_SORTS, INBOX_VIEWS, type InboxFilters, type InboxSort, type InboxView } from "@/lib/inbox/inbox-views";
 
@@ -7,7 +8,7 @@ import { INBOX_SORTS, INBOX_VIEWS, type InboxFilters, type InboxSort, type Inbox
 export const inboxQuerySchema = z.object({
   view: z.enum(INBOX_VIEWS, { error: `view must be one of ${INBOX_VIEWS.join(", ")}` }).default("needs_human"),
   sort: z.enum(INBOX_SORTS, { error: `sort must be one of ${INBOX_SORTS.join(", ")}` }).optional(),
-  channel: z.enum(["email", "sms"], { error: "channel must be email or sms" }).optional(),
+  channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(", ")}` }).optional(),
   sentiment: z
     .enum(["positive", "neutral", "negative"], { error: "sentiment must be positive, neutral or negative" })
     .optional(),

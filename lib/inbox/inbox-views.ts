@@ -1,5 +1,6 @@
 // The inbox views, sorts and filters, shared by the list query (server) and the list (client).
 // Labels live in lib/i18n/messages/inbox.ts.
+import type { Channel } from "@/lib/channels/channels";
 export const INBOX_VIEWS = ["needs_human", "mine", "unassigned", "all_open", "snoozed", "closed"] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
 
@@ -17,7 +18,7 @@ export function defaultSort(view: InboxView): InboxSort {
 }
 
 export type InboxFilters = {
-  channel?: "email" | "sms";
+  channel?: Channel;
   sentiment?: "positive" | "neutral" | "negative";
   /** A teammate's id, or "none" for unassigned conversations. */
   assignee?: string;
