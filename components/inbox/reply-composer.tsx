@@ -428,7 +428,7 @@ export function ReplyComposer({
       )}
 
       <form onSubmit={onSubmit} className="space-y-2">
-        <div role="tablist" aria-label={t("composerMode")} className="flex gap-1">
+        <div role="tablist" aria-label={t("composerMode")} className="flex flex-wrap gap-1">
           {(["reply", "note"] as const).map((m) => (
             <button
               key={m}
@@ -442,14 +442,14 @@ export function ReplyComposer({
             </button>
           ))}
           {mode === "reply" && (
-            <fieldset className="ml-auto flex items-center gap-3 text-sm">
+            <fieldset className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
               <legend className="sr-only">{t("replyChannel")}</legend>
               {shownChannels(channels).map((c) => {
                 const availability = channels[c]!;
                 return (
                   <label
                     key={c}
-                    className={`flex items-center gap-1 ${availability.allowed ? "" : "text-stone-400"}`}
+                    className={`flex items-center gap-1 whitespace-nowrap ${availability.allowed ? "" : "text-stone-400"}`}
                     title={availability.allowed ? undefined : te(`channel_${availability.reason}`)}
                   >
                     <input

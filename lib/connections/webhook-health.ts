@@ -7,7 +7,7 @@ import { logError } from "@/lib/log";
 import { STALE_REPLAY_MINUTES } from "@/lib/webhooks/webhook-outcomes";
 
 const HOUR = 3_600_000;
-const PROVIDERS: WebhookProvider[] = ["postmark", "twilio", "shopify", "events_api"];
+const PROVIDERS: WebhookProvider[] = ["postmark", "twilio", "shopify", "events_api", "meta"];
 
 const COUNTED = [
   "accepted",

@@ -525,3 +525,15 @@ describe("a Messenger answer Meta did not confirm", () => {
     expect(graph.sent).toHaveLength(2);
   });
 });
+
+describe("Meta on the Connections page's health", () => {
+  it("counts accepted and refused deliveries under messages", async () => {
+    const { webhookHealth } = await import("@/lib/connections/webhook-health");
+    const body = messageDelivery("Bonjour", new Date());
+    await deliver(body);
+    await deliver(body, "sha256=" + "0".repeat(64));
+    await settleBackgroundWork();
+    const row = (await webhookHealth()).find((r) => r.provider === "meta" && r.topic === "messages");
+    expect(row?.day).toMatchObject({ accepted: 1, rejectedSignature: 1 });
+  });
+});
