@@ -1,5 +1,6 @@
 "use server";
 
+import { CHANNELS } from "@/lib/channels/channels";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { draftInVoiceSchema, draftTemplateInVoice } from "@/lib/ai/draft-in-voice";
@@ -13,6 +14,6 @@ export const draftInVoiceAction = authorizedAction("templates.propose", draftInV
 
 export const suggestReplyAction = authorizedAction(
   "inbox.work",
-  z.object({ conversationId: z.string().min(1), channel: z.enum(["email", "sms"]).optional() }),
+  z.object({ conversationId: z.string().min(1), channel: z.enum(CHANNELS).optional() }),
   (input) => suggestReply(input.conversationId, { channel: input.channel }),
 );

@@ -138,7 +138,8 @@ export async function correctedRepliesAsCorpus(range: { from: Date; to: Date }):
       JSON.stringify({
         text: m.strippedText ?? m.textBody,
         lang: m.conversation.customer.locale,
-        channel: m.channel,
+        // The corpus knows email and SMS; a Messenger or Instagram message is written like a text.
+        channel: m.channel === "email" ? "email" : "sms",
         intent: m.intent,
         sentiment: m.sentiment,
         friction: m.intent === "problem" ? (m.frictionHint ?? "other") : null,

@@ -31,6 +31,8 @@ export async function linkChannelIdentity(
       SELECT id, "customerId", channel::text FROM "ChannelIdentity" WHERE id = ${input.identityId} FOR UPDATE`;
     if (!identity) throw AppError.because("not_found", "identityGone");
     if (identity.customerId === input.customerId) throw AppError.because("bad_request", "identityAlreadyLinked");
+    // Both records locked, in one order: a message arriving for either waits (ingest: FOR SHARE).
+    await tx.$queryRaw`SELECT id FROM "Customer" WHERE id IN (${identity.customerId}, ${input.customerId}) ORDER BY id FOR UPDATE`;
     const target = await tx.customer.findUnique({ where: { id: input.customerId }, select: { erasedAt: true } });
     if (!target || target.erasedAt) throw AppError.because("not_found", "customerGone");
     const source = await tx.customer.findUniqueOrThrow({
@@ -38,7 +40,16 @@ export async function linkChannelIdentity(
       select: {
         email: true,
         phone: true,
-        _count: { select: { orders: true, channelIdentities: true, phoneNumbers: true } },
+        _count: {
+          select: {
+            orders: true,
+            channelIdentities: true,
+            phoneNumbers: true,
+            consentEvents: true,
+            scheduledMessages: true,
+            privacyRequests: true,
+          },
+        },
       },
     });
     await tx.channelIdentity.update({
@@ -52,9 +63,17 @@ export async function linkChannelIdentity(
       !source.phone &&
       source._count.orders === 0 &&
       source._count.phoneNumbers === 0 &&
+      source._count.consentEvents === 0 &&
+      source._count.scheduledMessages === 0 &&
+      source._count.privacyRequests === 0 &&
       source._count.channelIdentities === 1;
     if (standsForIdentityOnly) {
       await tx.conversation.updateMany({
+        where: { customerId: identity.customerId },
+        data: { customerId: input.customerId },
+      });
+      // A review link sent in a reply there keeps counting its clicks for the customer.
+      await tx.trackedLink.updateMany({
         where: { customerId: identity.customerId },
         data: { customerId: input.customerId },
       });

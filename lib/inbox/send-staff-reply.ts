@@ -77,6 +77,9 @@ export type StaffReplyOutcome =
 
 type Actor = { id: string; name: string };
 
+/** Why a Messenger or Instagram reply shows as failed when Meta never answered the call. */
+export const META_UNCONFIRMED = "Meta did not confirm this message. Look in the page's inbox before sending it again.";
+
 const CANNOT_REPLY = {
   email: "cannotReplyByEmail",
   sms: "cannotReplyBySms",
@@ -415,7 +418,7 @@ async function retry(message: Message, now: Date): Promise<StaffReplyOutcome> {
     !isShopChannel(message.channel)
   ) {
     // Meta's Send API cannot be searched: the agent looks in the page's inbox, then sends again or not.
-    const error = "Meta did not confirm this message. Look in the page's inbox before sending it again.";
+    const error = META_UNCONFIRMED;
     const { count } = await db.message.updateMany({
       where: { id: message.id, deliveryStatus: "sending", deliveryErrorCode: NO_ANSWER },
       data: { deliveryStatus: "failed", deliveryError: error, deliveryErrorCode: null },

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { findStaffReplyAtProvider, NO_ANSWER } from "@/lib/inbox/send-staff-reply";
+import { isShopChannel, type Channel } from "@/lib/channels/channels";
+import { findStaffReplyAtProvider, META_UNCONFIRMED, NO_ANSWER } from "@/lib/inbox/send-staff-reply";
 import { logWarning } from "@/lib/log";
 
 // A staff reply whose provider call got no answer waits for the agent's retry, which looks it up
@@ -15,7 +16,7 @@ const LOOKBACK_MS = 24 * 60 * 60_000;
 
 export async function settleUnconfirmedReplies(
   now: Date,
-  channels: ("email" | "sms")[],
+  channels: Channel[],
 ): Promise<{ sent: number; failed: number }> {
   const unconfirmed = await db.message.findMany({
     where: {
@@ -36,6 +37,15 @@ export async function settleUnconfirmedReplies(
       data: { deliveryErrorCode: SETTLING },
     });
     if (count === 0) continue;
+    // Meta's Send API cannot be searched: the agent looks in the page's inbox, then sends again or not.
+    if (!isShopChannel(message.channel)) {
+      await db.message.update({
+        where: { id: message.id },
+        data: { deliveryStatus: "failed", deliveryError: META_UNCONFIRMED, deliveryErrorCode: null },
+      });
+      result.failed++;
+      continue;
+    }
     let providerMessageId: string | null;
     try {
       providerMessageId = await findStaffReplyAtProvider(message);

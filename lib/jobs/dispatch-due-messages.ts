@@ -2,7 +2,8 @@ import "server-only";
 import { pruneSignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { triagePendingMessages } from "@/lib/routing/triage-inbound-message";
 import { db } from "@/lib/db";
-import { configuredChannels, env } from "@/lib/env";
+import { configuredChannels, env, metaConfigured } from "@/lib/env";
+import { META_CHANNELS } from "@/lib/channels/channels";
 import { foldConversationCounts } from "@/lib/inbox/list-conversations";
 import { sendOverdueHeldReplies } from "@/lib/inbox/send-staff-reply";
 import { settleUnconfirmedReplies } from "@/lib/inbox/settle-unconfirmed-replies";
@@ -123,7 +124,10 @@ export async function dispatchDueMessages(
   const abandonedCheckouts = await markAbandonedCheckouts(db, clock());
   const reclaimed = await reclaimExpiredLeases(clock());
   const settled = await settleUnknownMessages(clock(), [...channels]);
-  const settledReplies = await settleUnconfirmedReplies(clock(), [...channels]);
+  const settledReplies = await settleUnconfirmedReplies(clock(), [
+    ...channels,
+    ...(metaConfigured() ? META_CHANNELS : []),
+  ]);
   const heldRepliesSent = await sendOverdueHeldReplies(clock());
   // A demo's Outbox reports its deliveries like a provider would.
   const transports = activeTransports();

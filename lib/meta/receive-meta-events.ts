@@ -16,8 +16,9 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 function inboundOf(event: MessageEvent): InboundMessage {
+  // Files only: a shared post, a story or a link is not a file to keep (its URL is not Meta's CDN).
   const attachments: InboundAttachment[] = event.attachments
-    .filter((a) => a.url)
+    .filter((a) => a.url && a.type in CONTENT_TYPES)
     .map((a, index) => ({
       filename: `${a.type}-${index + 1}${a.type === "image" ? ".jpg" : ""}`,
       contentType: CONTENT_TYPES[a.type] ?? "application/octet-stream",
@@ -105,7 +106,10 @@ export async function receiveMetaEvents(
 export async function nameNewPerson(customerId: string): Promise<void> {
   const identity = await db.channelIdentity.findFirst({ where: { customerId }, orderBy: { createdAt: "asc" } });
   if (!identity) return;
-  const profile = await fetchMetaProfile(identity.externalId);
+  const profile = await fetchMetaProfile(
+    identity.externalId,
+    identity.channel === "instagram" ? "instagram" : "messenger",
+  );
   if (!profile) return;
   const profileName = [profile.firstName, profile.lastName].filter(Boolean).join(" ");
   await db.channelIdentity.update({ where: { id: identity.id }, data: { profileName } });

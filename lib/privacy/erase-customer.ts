@@ -63,6 +63,8 @@ export async function eraseCustomer(
   // A cart link leads to their cart: it now leads to the shop's home page.
   await tx.$executeRaw`UPDATE "TrackedLink" SET "targetUrl" = substring("targetUrl" from '^[a-z]+://[^/?#]+') || '/' WHERE "customerId" = ${customerId} AND kind = 'checkout'`;
   await tx.$executeRaw`UPDATE "ConsentEvent" SET address = NULL, wording = NULL WHERE "customerId" = ${customerId}`;
+  // Their Messenger and Instagram ids go: a next message from them starts a new record, never this one.
+  await tx.$executeRaw`DELETE FROM "ChannelIdentity" WHERE "customerId" = ${customerId}`;
   await tx.$executeRaw`DELETE FROM "PhoneNumber" WHERE "customerId" = ${customerId} OR number IN (${Prisma.join(numbers.length ? numbers : [""])})`;
   await tx.$executeRaw`UPDATE "Checkout" SET email = NULL, phone = NULL, "checkoutUrl" = NULL, "updatedAt" = ${now} WHERE "customerId" = ${customerId}`;
   // What follows reads whole tables (no index on these addresses and details): a whole-shop

@@ -15,6 +15,10 @@ export async function exportCustomerData(customerId: string, tx: DbClient, now =
     where: { id: customerId },
     include: {
       phoneNumbers: { orderBy: { createdAt: "asc" } },
+      channelIdentities: {
+        orderBy: { createdAt: "asc" },
+        select: { channel: true, externalId: true, profileName: true, createdAt: true, linkedAt: true },
+      },
       consentEvents: { orderBy: { occurredAt: "asc" } },
       checkouts: {
         orderBy: { startedAt: "asc" },

@@ -484,12 +484,17 @@ describe("files sent on Messenger", () => {
     const { readAttachment } = await import("@/lib/attachments/reply-uploads");
     await deliver(withPicture(`${graph.url}/media/expired`));
     await deliver(withPicture("http://169.254.169.254/latest/meta-data/"));
-    const [expired, internal] = await db.attachment.findMany({ orderBy: { createdAt: "asc" } });
+    await deliver(withPicture("https://intranet.shop.local/admin/export.csv"));
+    const [expired, internal, intranet] = await db.attachment.findMany({ orderBy: { createdAt: "asc" } });
     await expect(readAttachment(expired!.id, "any-teammate")).rejects.toMatchObject({
       status: 502,
       message: expect.stringContaining("may have expired"),
     });
     await expect(readAttachment(internal!.id, "any-teammate")).rejects.toMatchObject({ status: 400 });
+    await expect(readAttachment(intranet!.id, "any-teammate")).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("not one of Meta's"),
+    });
   });
 });
 
@@ -535,5 +540,61 @@ describe("Meta on the Connections page's health", () => {
     await settleBackgroundWork();
     const row = (await webhookHealth()).find((r) => r.provider === "meta" && r.topic === "messages");
     expect(row?.day).toMatchObject({ accepted: 1, rejectedSignature: 1 });
+  });
+});
+
+describe("privacy and safety nets on Meta's channels", () => {
+  it("erasing a customer forgets their Messenger id: their next message starts a new record", async () => {
+    const { eraseCustomer } = await import("@/lib/privacy/erase-customer");
+    await deliver(messageDelivery("Bonjour, c'est Léa", new Date()));
+    const first = await db.channelIdentity.findFirstOrThrow();
+    await db.$transaction((tx) => eraseCustomer(first.customerId, tx));
+    expect(await db.channelIdentity.count()).toBe(0);
+    await deliver(messageDelivery("Re-bonjour", new Date()));
+    const next = await db.channelIdentity.findFirstOrThrow();
+    expect(next.customerId).not.toBe(first.customerId);
+    const erasedThread = await db.message.findMany({
+      where: { conversation: { customerId: first.customerId } },
+      select: { textBody: true },
+    });
+    expect(erasedThread.map((m) => m.textBody)).not.toContain("Re-bonjour");
+  });
+
+  it("the dispatcher marks a Messenger reply Meta never confirmed as failed, asking the agent to look, and sends nothing", async () => {
+    const { settleUnconfirmedReplies } = await import("@/lib/inbox/settle-unconfirmed-replies");
+    const written = new Date();
+    await deliver(messageDelivery("Vous êtes là ?", written));
+    const agent = await createUser({
+      email: "sofia@shop.test",
+      name: "Sofia",
+      role: "agent",
+      password: "agent-password",
+    });
+    const conversation = await db.conversation.findFirstOrThrow();
+    graph.failNext("reset-after");
+    const outcome = await sendStaffReply(
+      {
+        conversationId: conversation.id,
+        channel: "messenger",
+        text: "Oui !",
+        clientRequestId: randomUUID(),
+        seenUpToMessageId: null,
+        sendAnyway: true,
+        attachmentIds: [],
+      },
+      { id: agent.id, name: agent.name },
+      written,
+    );
+    expect(outcome.outcome).toBe("unknown");
+    const later = new Date(Date.now() + 11 * 60_000);
+    expect(await settleUnconfirmedReplies(later, ["email", "sms", "messenger", "instagram"])).toEqual({
+      sent: 0,
+      failed: 1,
+    });
+    expect(await db.message.findFirstOrThrow({ where: { direction: "outbound" } })).toMatchObject({
+      deliveryStatus: "failed",
+      deliveryError: expect.stringContaining("Look in the page's inbox"),
+    });
+    expect(graph.sent).toHaveLength(1);
   });
 });

@@ -86,10 +86,11 @@ const profile = z.object({
  */
 export async function fetchMetaProfile(
   personId: string,
+  platform: "messenger" | "instagram",
 ): Promise<{ firstName: string | null; lastName: string | null } | null> {
   const { META_PAGE_ACCESS_TOKEN: token, META_GRAPH_API_URL, META_GRAPH_API_VERSION } = env();
   if (!token || !/^\d+$/.test(personId)) return null;
-  const url = `${META_GRAPH_API_URL.replace(/\/$/, "")}/${META_GRAPH_API_VERSION}/${personId}?fields=first_name,last_name,name&access_token=${encodeURIComponent(token)}`;
+  const url = `${META_GRAPH_API_URL.replace(/\/$/, "")}/${META_GRAPH_API_VERSION}/${personId}?fields=${platform === "instagram" ? "name" : "first_name,last_name"}&access_token=${encodeURIComponent(token)}`;
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
     if (!response.ok) return null;
