@@ -58,7 +58,12 @@ export function ListFilters({
       </label>
       <label className="flex flex-col">
         {t("filterChannel")}
-        <select className={select} value={filters.channel ?? ""} onChange={(e) => setFilter("channel", e.target.value)}>
+        <select
+          className={select}
+          aria-label={t("filterChannel")}
+          value={filters.channel ?? ""}
+          onChange={(e) => setFilter("channel", e.target.value)}
+        >
           <option value="">{t("filterAny")}</option>
           {CHANNELS.map((channel) => (
             <option key={channel} value={channel}>
