@@ -1,6 +1,6 @@
 import "server-only";
 import { CHANNEL_TRAITS, CHANNELS, isMetaChannel, isShopChannel, type Channel } from "@/lib/channels/channels";
-import { replyWindowsOf } from "@/lib/meta/reply-windows";
+import { customerReplyWindows, replyWindowsOf } from "@/lib/meta/reply-windows";
 import { z } from "zod";
 import { MAX_REPLY_FILES } from "@/lib/attachments/attachment-rules";
 import {
@@ -192,7 +192,10 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
   const customerTexted =
     (await db.message.count({ where: { conversationId: conversation.id, direction: "inbound", channel: "sms" } })) > 0;
   const contact = await withSmsState(conversation.customer, db);
-  const replyWindows = await replyWindowsOf(conversation.customerId, settings.metaHumanAgent, now, db);
+  // Meta's windows matter only to an answer there: an email or SMS reply does not read them.
+  const replyWindows = isMetaChannel(input.channel)
+    ? await replyWindowsOf(conversation.customerId, settings.metaHumanAgent, now, db)
+    : {};
   const availability = replyChannels({
     customer: { ...contact, replyWindows },
     customerTexted,
@@ -297,14 +300,14 @@ function createWithFiles(data: Prisma.MessageUncheckedCreateInput, attachmentIds
 }
 
 /** The reply as the delivery engine sends it: everything comes from the stored rows, so a retry resends exactly it. */
-async function transmissionOf(message: Message, mailboxHash: string, now: Date): Promise<Transmission> {
+async function transmissionOf(
+  message: Message,
+  conversation: { mailboxHash: string; customerId: string },
+  now: Date,
+): Promise<Transmission> {
   const tracking = staffReplyTracking(message);
   if (isMetaChannel(message.channel)) {
-    const settings = await getShopSettingsRow();
-    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: message.conversationId } });
-    const window = (await replyWindowsOf(conversation.customerId, settings?.metaHumanAgent ?? false, now, db))[
-      message.channel
-    ];
+    const window = (await customerReplyWindows(conversation.customerId, now))[message.channel];
     // Closed since it was written (an Undo delay): sent untagged, Meta refuses it and the thread says why.
     return {
       channel: message.channel,
@@ -327,7 +330,7 @@ async function transmissionOf(message: Message, mailboxHash: string, now: Date):
     channel: "email",
     from: message.fromAddress!,
     to: message.toAddress!,
-    replyTo: replyToAddress(env().POSTMARK_INBOUND_ADDRESS, mailboxHash),
+    replyTo: replyToAddress(env().POSTMARK_INBOUND_ADDRESS, conversation.mailboxHash),
     subject: message.subject ?? "",
     html: message.htmlBody ?? "",
     text: message.textBody,
@@ -382,9 +385,9 @@ async function markSent(message: Message, providerMessageId: string, now: Date):
 async function deliver(message: Message, now: Date): Promise<StaffReplyOutcome> {
   const conversation = await db.conversation.findUniqueOrThrow({
     where: { id: message.conversationId },
-    select: { mailboxHash: true },
+    select: { mailboxHash: true, customerId: true },
   });
-  const outcome = await transmit(await transmissionOf(message, conversation.mailboxHash, now), now);
+  const outcome = await transmit(await transmissionOf(message, conversation, now), now);
   switch (outcome.kind) {
     case "sent":
       return markSent(message, outcome.providerMessageId, now);

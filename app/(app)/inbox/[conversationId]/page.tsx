@@ -58,7 +58,8 @@ export default async function ConversationPage({
     getShopSettingsForRender(),
     listAssignableUsers(),
     adjacentConversations({ view, userId: user.id, conversationId: conversation.id }),
-    customerReplyWindows(conversation.customer.id),
+    // Only a customer who wrote on Messenger or Instagram has windows to read.
+    conversation.customer.channelIdentities.length ? customerReplyWindows(conversation.customer.id) : {},
   ]);
   const { customer, messages } = conversation;
   const name = customerName(customer) ?? t("unknownCustomer");
