@@ -28,6 +28,8 @@ export type ChannelTraits = {
   /** Bold, links and lists (rendered to HTML), and files. */
   formatting: boolean;
   files: boolean;
+  /** Whose founder-approved texts its automatic messages are written with: chats read like texts. */
+  writtenWith: ShopChannel;
 };
 
 export const CHANNEL_TRAITS: Record<Channel, ChannelTraits> = {
@@ -38,6 +40,7 @@ export const CHANNEL_TRAITS: Record<Channel, ChannelTraits> = {
     maxTextLength: null,
     formatting: true,
     files: true,
+    writtenWith: "email",
   },
   // Files go as MMS pictures where the carrier allows (lib/attachments/attachment-rules).
   sms: {
@@ -47,6 +50,7 @@ export const CHANNEL_TRAITS: Record<Channel, ChannelTraits> = {
     maxTextLength: null,
     formatting: false,
     files: true,
+    writtenWith: "sms",
   },
   // The Send API refuses text over 2,000 characters.
   messenger: {
@@ -56,6 +60,7 @@ export const CHANNEL_TRAITS: Record<Channel, ChannelTraits> = {
     maxTextLength: 2000,
     formatting: false,
     files: false,
+    writtenWith: "sms",
   },
   instagram: {
     address: "page_scoped_id",
@@ -64,6 +69,7 @@ export const CHANNEL_TRAITS: Record<Channel, ChannelTraits> = {
     maxTextLength: 1000,
     formatting: false,
     files: false,
+    writtenWith: "sms",
   },
 };
 

@@ -3,7 +3,7 @@ import { pruneSignInThrottle } from "@/lib/auth/sign-in-throttle";
 import { triagePendingMessages } from "@/lib/routing/triage-inbound-message";
 import { db } from "@/lib/db";
 import { configuredChannels, env, metaConfigured } from "@/lib/env";
-import { META_CHANNELS } from "@/lib/channels/channels";
+import { META_CHANNELS, SHOP_CHANNELS } from "@/lib/channels/channels";
 import { foldConversationCounts } from "@/lib/inbox/list-conversations";
 import { sendOverdueHeldReplies } from "@/lib/inbox/send-staff-reply";
 import { settleUnconfirmedReplies } from "@/lib/inbox/settle-unconfirmed-replies";
@@ -13,7 +13,7 @@ import { markAbandonedCheckouts } from "@/lib/outbound/abandoned-checkout-flow";
 import { claimDueMessages, reclaimExpiredLeases } from "@/lib/outbound/claim-due-messages";
 import { sendScheduledMessages, startSendRun, type SendResult } from "@/lib/outbound/send-scheduled-message";
 import { resumeLongPausedReviewSteps } from "@/lib/outbound/review-pause";
-import { settleUnknownMessages } from "@/lib/outbound/settle-unknown-messages";
+import { failUnconfirmedChatMessages, settleUnknownMessages } from "@/lib/outbound/settle-unknown-messages";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { ensureDefaultTemplates } from "@/lib/templates/ensure-default-templates";
 import { deliverOutboxMessages } from "@/lib/outbox/deliver-outbox";
@@ -35,6 +35,8 @@ export type DispatchReport = {
   abandonedCheckouts: number;
   reclaimed: number;
   settled: { sent: number; requeued: number };
+  /** Automatic answers on Messenger or Instagram Meta never confirmed: failed, never resent. */
+  unconfirmedChatsFailed: number;
   /** Staff replies whose provider call got no answer and nobody retried: looked up. */
   settledReplies: { sent: number; failed: number };
   /** Replies held for Undo whose request did not send them (its process stopped). */
@@ -94,7 +96,12 @@ export async function dispatchDueMessages(
   const clock = options.now ?? (() => new Date());
   const started = Date.now();
   const configured = configuredChannels();
-  const channels = (["email", "sms"] as const).filter((channel) => configured[channel]);
+  const shopChannels = SHOP_CHANNELS.filter((channel) => configured[channel]);
+  const channels = [
+    ...shopChannels,
+    // Answers only (the review link for a happy message): nothing is scheduled there otherwise.
+    ...(metaConfigured() ? META_CHANNELS : []),
+  ];
 
   const woken = await wakeSnoozedConversations(clock());
   await foldConversationCounts();
@@ -111,6 +118,7 @@ export async function dispatchDueMessages(
       abandonedCheckouts: 0,
       reclaimed: 0,
       settled: { sent: 0, requeued: 0 },
+      unconfirmedChatsFailed: 0,
       settledReplies: { sent: 0, failed: 0 },
       heldRepliesSent: 0,
       results: {},
@@ -123,11 +131,9 @@ export async function dispatchDueMessages(
   await removeExpiredMessageBodies(settings, clock());
   const abandonedCheckouts = await markAbandonedCheckouts(db, clock());
   const reclaimed = await reclaimExpiredLeases(clock());
-  const settled = await settleUnknownMessages(clock(), [...channels]);
-  const settledReplies = await settleUnconfirmedReplies(clock(), [
-    ...channels,
-    ...(metaConfigured() ? META_CHANNELS : []),
-  ]);
+  const settled = await settleUnknownMessages(clock(), shopChannels);
+  const unconfirmedChatsFailed = await failUnconfirmedChatMessages(clock());
+  const settledReplies = await settleUnconfirmedReplies(clock(), channels);
   const heldRepliesSent = await sendOverdueHeldReplies(clock());
   // A demo's Outbox reports its deliveries like a provider would.
   const transports = activeTransports();
@@ -162,6 +168,7 @@ export async function dispatchDueMessages(
     abandonedCheckouts,
     reclaimed,
     settled,
+    unconfirmedChatsFailed,
     settledReplies,
     heldRepliesSent,
     results,

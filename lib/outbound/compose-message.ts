@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import type { Customer, ScheduledMessage, ShopSettings, TemplateVersion } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/generated/prisma/enums";
+import { CHANNEL_TRAITS, isMetaChannel, type MetaChannel } from "@/lib/channels/channels";
 import { createUnsubscribeToken } from "@/lib/consent/unsubscribe-token";
 import { reviewTargetUrl } from "@/lib/links/create-tracked-link";
 import { AUTO_REVIEW_LINK_STEP, MANUAL_REVIEW_LINK, STEPS } from "@/lib/outbound/flow-steps";
@@ -41,7 +42,17 @@ export type ComposedEmail = {
   templateVersionId: string;
 };
 export type ComposedSms = { channel: "sms"; to: string; text: string; segments: number; templateVersionId: string };
-export type ComposedMessage = ComposedEmail | ComposedSms;
+/** An answer on Messenger or Instagram: plain text to the customer's id on the page, never tagged. */
+export type ComposedChat = {
+  channel: MetaChannel;
+  /** The page (or Instagram account) the customer wrote to. */
+  from: string;
+  to: string;
+  text: string;
+  tag: null;
+  templateVersionId: string;
+};
+export type ComposedMessage = ComposedEmail | ComposedSms | ComposedChat;
 
 export class CompositionError extends Error {}
 
@@ -58,6 +69,8 @@ export type ComposeContext = {
   /** Message-IDs to answer (In-Reply-To is the last), when this replies to the customer's mail. */
   replyingTo: string[];
   replySubject: string | null;
+  /** Messenger and Instagram: the page and the customer's id on it. */
+  chatIdentity: { accountId: string; externalId: string } | null;
 };
 
 /** The approved text this message is written with, in the language it will be read in. */
@@ -83,10 +96,11 @@ export function chooseText(
       ? TEMPLATE_KEYS.reviewRequestCheckIn
       : TEMPLATE_FOR_STEP[`${scheduled.flow}:${scheduled.step}`];
   if (!key) throw new CompositionError(`No template for ${scheduled.flow} ${scheduled.step}`);
-  const approved = approvedVersions(key, scheduled.channel, [customer.locale, settings.defaultLocale]);
+  const writtenWith = CHANNEL_TRAITS[scheduled.channel].writtenWith;
+  const approved = approvedVersions(key, writtenWith, [customer.locale, settings.defaultLocale]);
   if (!approved)
     throw new CompositionError(
-      `No approved "${key}" ${scheduled.channel} template in ${customer.locale} or ${settings.defaultLocale}`,
+      `No approved "${key}" ${writtenWith} template in ${customer.locale} or ${settings.defaultLocale}`,
     );
   return { key, ...approved };
 }
@@ -128,6 +142,24 @@ export function renderMessage(context: ComposeContext, chosen: ChosenText, links
     reviewLink: mentions(version, "reviewLink") ? (links.review ?? null) : null,
   };
   try {
+    if (isMetaChannel(scheduled.channel)) {
+      if (!context.chatIdentity)
+        throw new CompositionError(`The customer has no ${scheduled.channel} id to answer (unlinked meanwhile?)`);
+      const text = renderTemplate(version.body, values, locale);
+      const max = CHANNEL_TRAITS[scheduled.channel].maxTextLength!;
+      if (text.length > max)
+        throw new CompositionError(
+          `Template "${key}" (${locale}) is ${text.length} characters; ${scheduled.channel} takes ${max}`,
+        );
+      return {
+        channel: scheduled.channel,
+        from: context.chatIdentity.accountId,
+        to: context.chatIdentity.externalId,
+        text,
+        tag: null,
+        templateVersionId: version.id,
+      };
+    }
     if (scheduled.channel === "sms") {
       // A long product name is shortened at a word boundary rather than paying for a second segment.
       const text = fitOneSegment(

@@ -8,6 +8,8 @@ export type ClaimedMessage = ScheduledMessage & {
   customer: Customer;
   order: { number: string; placedAt: Date; deliveredAt: Date | null; productName: string | null } | null;
   checkout: { checkoutUrl: string | null; completed: boolean; productName: string | null } | null;
+  /** Messenger and Instagram: the page and the customer's id on it (their latest, like a person's answer). */
+  chatIdentity: { accountId: string; externalId: string } | null;
 };
 
 type Row = ScheduledMessage & {
@@ -18,6 +20,8 @@ type Row = ScheduledMessage & {
   checkoutUrl: string | null;
   checkoutCompleted: boolean;
   checkoutProductName: string | null;
+  chatAccountId: string | null;
+  chatExternalId: string | null;
 };
 
 /**
@@ -33,10 +37,14 @@ export async function loadClaimedMessages(ids: string[], tx: DbClient = db): Pro
            (SELECT li.title FROM "LineItem" li WHERE li."orderId" = o.id ORDER BY li.id LIMIT 1) AS "orderProductName",
            k."checkoutUrl",
            k."completedAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "Order" ko WHERE ko."checkoutId" = k.id) AS "checkoutCompleted",
-           (SELECT li.title FROM "LineItem" li WHERE li."checkoutId" = k.id ORDER BY li.id LIMIT 1) AS "checkoutProductName"
+           (SELECT li.title FROM "LineItem" li WHERE li."checkoutId" = k.id ORDER BY li.id LIMIT 1) AS "checkoutProductName",
+           ci."accountId" AS "chatAccountId", ci."externalId" AS "chatExternalId"
       FROM "ScheduledMessage" s
       LEFT JOIN "Order" o ON o.id = s."orderId"
       LEFT JOIN "Checkout" k ON k.id = s."checkoutId"
+      LEFT JOIN LATERAL (SELECT i."accountId", i."externalId" FROM "ChannelIdentity" i
+                          WHERE s.channel IN ('messenger', 'instagram') AND i."customerId" = s."customerId" AND i.channel = s.channel
+                          ORDER BY i."updatedAt" DESC LIMIT 1) ci ON true
      WHERE s.id IN ${oneOf(ids)} AND s.status = 'sending'`;
   if (rows.length === 0) return [];
   const customers = await tx.$queryRaw<
@@ -52,6 +60,8 @@ export async function loadClaimedMessages(ids: string[], tx: DbClient = db): Pro
       checkoutUrl,
       checkoutCompleted,
       checkoutProductName,
+      chatAccountId,
+      chatExternalId,
       ...scheduled
     }) => ({
       ...scheduled,
@@ -68,6 +78,7 @@ export async function loadClaimedMessages(ids: string[], tx: DbClient = db): Pro
       checkout: scheduled.checkoutId
         ? { checkoutUrl, completed: checkoutCompleted, productName: checkoutProductName }
         : null,
+      chatIdentity: chatExternalId ? { accountId: chatAccountId!, externalId: chatExternalId } : null,
     }),
   );
 }

@@ -127,6 +127,7 @@ function composeContext({ scheduled, variant }: SendCandidate, thread: Thread, s
     mailboxHash: thread.mailboxHash,
     replyingTo: thread.replyingTo,
     replySubject: thread.replySubject,
+    chatIdentity: scheduled.chatIdentity,
   };
 }
 
@@ -276,7 +277,7 @@ async function writeThreadMessages(composed: Composed[], now: Date, tx: DbClient
       customer_id: scheduled.customerId,
       mailbox_hash: thread.mailboxHash,
       channel: message.channel,
-      from_address: message.channel === "email" ? message.from : (TWILIO_FROM_NUMBER ?? null),
+      from_address: message.channel === "sms" ? (TWILIO_FROM_NUMBER ?? null) : message.from,
       to_address: message.to,
       subject: message.channel === "email" ? message.subject : null,
       text_body: message.text,

@@ -1,7 +1,9 @@
 // Whether a scheduled message may go out now: rules checked at send time, not only when it was
 // scheduled. Pure, so every rule is tested on its own.
 import { cancelReasonText } from "@/lib/delivery/cancel-reasons";
-import { contactBlock, type ContactBlock, type ContactFacts } from "@/lib/consent/contact-rules";
+import { isMetaChannel } from "@/lib/channels/channels";
+import { replyWindow } from "@/lib/channels/reply-window";
+import { contactBlock, type ContactBlock, type ContactFacts, type Writer } from "@/lib/consent/contact-rules";
 import type { Channel, DayFiveEmail, Flow } from "@/lib/generated/prisma/enums";
 import { STEPS } from "@/lib/outbound/flow-steps";
 import { nextSmsSendTime, type SmsWindow } from "@/lib/outbound/quiet-hours";
@@ -27,6 +29,8 @@ export type EligibilityInput = {
   maxReviewPauseMs?: number;
   /** The last automated review ask sent to this customer, on any channel. */
   lastReviewAskAt?: Date | null;
+  /** Messenger and Instagram (answers only): when the customer last wrote to us there. */
+  lastChatMessageAt?: Date | null;
   /** Day-5 email only: an SMS review request is this order's review ask. */
   smsAsksForThisOrder?: boolean;
   /** Day-5 email only: what it becomes when the SMS is the ask (Settings). */
@@ -75,6 +79,7 @@ export function factsNeeded(message: EligibilityInput["message"]): {
   reply: boolean;
   lastAsk: boolean;
   smsAsk: boolean;
+  chatWindow: boolean;
 } {
   const lastReminder = is(message, STEPS.lastReminder);
   const smsRequest = is(message, STEPS.smsReviewRequest);
@@ -85,12 +90,14 @@ export function factsNeeded(message: EligibilityInput["message"]): {
     reply: lastReminder,
     lastAsk: isAutomatedReviewAsk(message),
     smsAsk: reviewRequest,
+    chatWindow: isMetaChannel(message.channel),
   };
 }
 
 export function decideSend(input: EligibilityInput): SendDecision {
-  const { message, customer, now } = input;
-  const blocked = contactBlock(message.channel, customer, { kind: "shop" });
+  const { message, now } = input;
+  const { customer, writer } = contactOf(input);
+  const blocked = contactBlock(message.channel, customer, writer);
   if (blocked) return { action: "skip", reason: CONTACT_SKIP_REASON[blocked] };
 
   if ((message.flow === "abandoned_checkout" || message.flow === "high_value_cart") && input.checkoutCompleted)
@@ -133,4 +140,20 @@ export function decideSend(input: EligibilityInput): SendDecision {
     if (allowed > now) return { action: "defer", until: allowed, reason: "deferred: night-time for the customer" };
   }
   return variant ? { action: "send", variant } : { action: "send" };
+}
+
+/**
+ * Who writes, and what the rules know of the customer. On Messenger and Instagram a message is only
+ * ever an answer (the review link for a happy message), within the standard 24-hour window: the
+ * HUMAN_AGENT tag is for a person's answers, never for automation.
+ */
+function contactOf(input: EligibilityInput): { customer: ContactFacts; writer: Writer } {
+  const { message, customer, now } = input;
+  // Only an automatic reply answers the customer; any other step would be the shop writing first.
+  if (!isMetaChannel(message.channel) || message.flow !== "auto_reply") return { customer, writer: { kind: "shop" } };
+  const window = replyWindow(input.lastChatMessageAt ?? null, now, false);
+  return {
+    customer: { ...customer, replyWindows: window.open || window.closedAt ? { [message.channel]: window } : {} },
+    writer: { kind: "answer", customerTexted: true },
+  };
 }

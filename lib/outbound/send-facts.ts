@@ -19,6 +19,7 @@ export type SendFacts = {
   customerReplied: boolean;
   lastReviewAskAt: Date | null;
   smsAsksForThisOrder: boolean;
+  lastChatMessageAt: Date | null;
 };
 
 export type FactSubject = {
@@ -80,6 +81,19 @@ async function lastReviewAsks(messages: FactSubject[], tx: DbClient): Promise<Ma
   );
 }
 
+/** When each message's customer last wrote on its channel (Messenger, Instagram: the reply window counts from it). */
+async function lastChatMessages(messages: FactSubject[], tx: DbClient): Promise<Map<string, Date>> {
+  if (messages.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ id: string; last: Date }[]>`
+    SELECT m.id, (SELECT max(x."createdAt") FROM "Message" x JOIN "Conversation" c ON c.id = x."conversationId"
+                   WHERE c."customerId" = m.customer_id AND x.direction = 'inbound' AND x.channel::text = m.channel) AS last
+      FROM ${rowsOf(
+        messages.map((m) => ({ id: m.id, customer_id: m.customerId, channel: m.channel })),
+        "m(id text, customer_id text, channel text)",
+      )}`;
+  return new Map(rows.filter((row) => row.last).map((row) => [row.id, row.last]));
+}
+
 /** Orders whose SMS review request is the ask (waiting, on its way, or sent). */
 async function ordersWithSmsAsk(messages: FactSubject[], tx: DbClient): Promise<Set<string>> {
   const orderIds = [...new Set(messages.flatMap((m) => (m.orderId ? [m.orderId] : [])))];
@@ -107,6 +121,7 @@ export async function loadSendFacts(messages: FactSubject[], tx: DbClient): Prom
   const replied = await withCustomerReply(needing("reply"), tx);
   const lastAsks = await lastReviewAsks(needing("lastAsk"), tx);
   const smsAsks = await ordersWithSmsAsk(needing("smsAsk"), tx);
+  const lastChats = await lastChatMessages(needing("chatWindow"), tx);
   return new Map(
     messages.map((m) => {
       const need = needed.get(m.id)!;
@@ -118,6 +133,7 @@ export async function loadSendFacts(messages: FactSubject[], tx: DbClient): Prom
           customerReplied: need.reply && replied.has(m.id),
           lastReviewAskAt: need.lastAsk ? (lastAsks.get(m.id) ?? null) : null,
           smsAsksForThisOrder: need.smsAsk && m.orderId !== null && smsAsks.has(m.orderId),
+          lastChatMessageAt: lastChats.get(m.id) ?? null,
         },
       ];
     }),

@@ -1,11 +1,14 @@
 import "server-only";
-import { asShopChannel } from "@/lib/channels/channels";
+import { asShopChannel, META_CHANNELS, type ShopChannel } from "@/lib/channels/channels";
 import { db } from "@/lib/db";
 import { findTransmitted } from "@/lib/delivery/transmit";
 import { recordSent } from "@/lib/outbound/send-scheduled-message";
 import { logWarning } from "@/lib/log";
 
 const LOOKBACK_MS = 24 * 60 * 60_000;
+
+/** Meta's Send API cannot be searched: an automatic answer it never confirmed is not sent again. */
+export const CHAT_UNCONFIRMED = "Meta did not confirm this answer; it is not sent again (look in the page's inbox).";
 
 /**
  * Messages whose send may or may not have happened: look them up at the provider. Found, they
@@ -14,7 +17,7 @@ const LOOKBACK_MS = 24 * 60 * 60_000;
  */
 export async function settleUnknownMessages(
   now: Date,
-  channels: ("email" | "sms")[],
+  channels: ShopChannel[],
 ): Promise<{ sent: number; requeued: number }> {
   const unknown = await db.scheduledMessage.findMany({
     where: { status: "unknown", channel: { in: channels } },
@@ -23,12 +26,13 @@ export async function settleUnknownMessages(
   });
   const result = { sent: 0, requeued: 0 };
   for (const scheduled of unknown) {
+    const channel = asShopChannel(scheduled.channel);
     let providerMessageId: string | null;
     try {
       providerMessageId = scheduled.sentMessage
         ? await findTransmitted(
             {
-              channel: asShopChannel(scheduled.channel),
+              channel,
               to: scheduled.sentMessage.toAddress ?? scheduled.customer.phone ?? "",
               text: scheduled.sentMessage.textBody,
               tracking: { key: "scheduledMessageId", id: scheduled.id },
@@ -59,4 +63,33 @@ export async function settleUnknownMessages(
     });
   }
   return result;
+}
+
+/**
+ * Automatic answers on Messenger and Instagram whose send may or may not have happened: Meta's
+ * Send API cannot be searched, so they fail (a second thank-you is worse than none), with what to
+ * check. Returns how many.
+ */
+export async function failUnconfirmedChatMessages(now: Date): Promise<number> {
+  const unknown = await db.scheduledMessage.findMany({
+    where: { status: "unknown", channel: { in: [...META_CHANNELS] } },
+    select: { id: true, sentMessageId: true },
+    take: 100,
+  });
+  let failed = 0;
+  for (const scheduled of unknown)
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.scheduledMessage.updateMany({
+        where: { id: scheduled.id, status: "unknown" },
+        data: { status: "failed", lastError: CHAT_UNCONFIRMED, leaseExpiresAt: null, updatedAt: now },
+      });
+      if (count === 0) return;
+      failed++;
+      if (scheduled.sentMessageId)
+        await tx.message.updateMany({
+          where: { id: scheduled.sentMessageId, deliveryStatus: { in: ["queued", "sending"] } },
+          data: { deliveryStatus: "failed", deliveryError: CHAT_UNCONFIRMED },
+        });
+    });
+  return failed;
 }

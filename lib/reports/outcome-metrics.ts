@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
+import { CHANNELS, type Channel } from "@/lib/channels/channels";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { TOO_LATE_REASON } from "@/lib/outbound/send-eligibility";
 import { reportFactsSql, scopeSql, ts, withoutJit, type FactSources } from "@/lib/reports/outcome-facts";
@@ -62,7 +63,8 @@ export type OutcomeOptions = {
   useRollup?: boolean;
 };
 
-export type OutcomeChannel = "email" | "sms";
+/** Every channel an automated message goes on (Messenger and Instagram: the review link by reply). */
+export type OutcomeChannel = Channel;
 
 export type StepOutcome = {
   flow: string;
@@ -312,7 +314,10 @@ export async function outcomeMetrics(
     else groups.set(key(row), row);
   }
   const unsentByGroup = new Map(failed.map((f) => [key(f), { failed: f.failed, tooLate: f.too_late }]));
-  const unsentByChannel = { email: { failed: 0, tooLate: 0 }, sms: { failed: 0, tooLate: 0 } };
+  const unsentByChannel = Object.fromEntries(CHANNELS.map((channel) => [channel, { failed: 0, tooLate: 0 }])) as Record<
+    OutcomeChannel,
+    { failed: number; tooLate: number }
+  >;
   for (const f of failed) {
     unsentByChannel[f.channel].failed += f.failed;
     unsentByChannel[f.channel].tooLate += f.too_late;
@@ -336,7 +341,10 @@ export async function outcomeMetrics(
 
   return {
     rows,
-    totals: { email: total("email"), sms: total("sms") },
+    totals: Object.fromEntries(CHANNELS.map((channel) => [channel, total(channel)])) as Record<
+      OutcomeChannel,
+      OutcomeTotals
+    >,
     currency: settings?.smsPriceCurrency ?? DEFAULT_PRICE_CURRENCY,
     pricePerSegment: price.toNumber(),
     reviewsTracked: reviews[0]?.tracked ?? false,

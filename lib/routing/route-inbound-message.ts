@@ -1,5 +1,6 @@
 import "server-only";
-import { isShopChannel, type Channel } from "@/lib/channels/channels";
+import { CHANNEL_TRAITS, isShopChannel, type Channel } from "@/lib/channels/channels";
+import { STANDARD_WINDOW_MS } from "@/lib/channels/reply-window";
 import type { DbClient } from "@/lib/db";
 import type { Classification } from "@/lib/classification/classification";
 import { isHandledAutomatically } from "@/lib/classification/confidence";
@@ -52,9 +53,10 @@ export async function routeInboundMessage(
 
   // Only what is confidently handled automatically leaves the Needs human view: a clear opt-out,
   // and clear praise (which gets the review link). Everything else is a person's job.
-  // Messenger and Instagram: the shop never writes first there, so an opt-out changes no consent,
-  // and the review link by reply is not built for them yet: every message is a person's.
-  const automatic = isShopChannel(message.channel) && isHandledAutomatically(classification);
+  // Messenger and Instagram: the shop never writes first there, so an opt-out there changes no
+  // consent and is left to a person; praise is handled as on the other channels.
+  const automatic =
+    isHandledAutomatically(classification) && (isShopChannel(message.channel) || classification.intent === "praise");
   if (classification.intent === "opt_out") {
     // Honoured even when unsure: sending after a "stop" is worse than pausing a reply.
     if (message.channel === "email")
@@ -98,60 +100,79 @@ async function markNeedsHuman(
 }
 
 /**
- * A happy reply gets the review link once: by SMS after the SMS review request, by email after
- * the day 1 check-in if the day 5 request has not gone yet (it is then not sent at all).
+ * A happy reply gets the review link once: by SMS after the SMS review request; by email after the
+ * day 1 check-in, and on Messenger or Instagram after a delivery, if that order's day 5 request
+ * has not gone yet (it is then not sent at all: one thank-you with the link per order).
  */
 async function scheduleReviewLinkReply(message: RoutedMessage, tx: DbClient, now: Date): Promise<string | null> {
-  if (message.channel === "sms") {
+  const { channel } = message;
+  if (channel === "sms") {
     const request = await tx.scheduledMessage.findFirst({
       where: { customerId: message.customerId, flow: "sms_review_request", status: "sent" },
       orderBy: { sentAt: "desc" },
     });
     if (!request) return null;
-    const { count } = await tx.scheduledMessage.createMany({
-      data: [
-        {
-          flow: "auto_reply",
-          step: AUTO_REVIEW_LINK_STEP,
-          channel: "sms",
-          customerId: message.customerId,
-          orderId: request.orderId,
-          conversationId: message.conversationId,
-          dueAt: now,
-          latestAt: new Date(now.getTime() + DEFAULT_USEFUL_FOR_MS),
-          idempotencyKey: `auto_reply:review_link:${request.id}`,
-        },
-      ],
-      skipDuplicates: true,
-    });
-    return count ? "review link by SMS scheduled" : null;
+    const scheduled = await scheduleReviewLink(
+      message,
+      request.orderId,
+      `auto_reply:review_link:${request.id}`,
+      tx,
+      now,
+    );
+    return scheduled ? "review link by SMS scheduled" : null;
   }
-  const checkIn = await tx.scheduledMessage.findFirst({
-    where: { customerId: message.customerId, flow: "post_delivery", step: STEPS.checkIn.step, status: "sent" },
-    orderBy: { sentAt: "desc" },
-  });
-  if (!checkIn?.orderId) return null;
+  const orderId =
+    channel === "email"
+      ? (
+          await tx.scheduledMessage.findFirst({
+            where: { customerId: message.customerId, flow: "post_delivery", step: STEPS.checkIn.step, status: "sent" },
+            orderBy: { sentAt: "desc" },
+          })
+        )?.orderId
+      : (
+          await tx.order.findFirst({
+            where: { customerId: message.customerId, deliveredAt: { not: null } },
+            orderBy: { deliveredAt: "desc" },
+          })
+        )?.id;
+  if (!orderId) return null;
   const reviewStep = await tx.scheduledMessage.findFirst({
-    where: { orderId: checkIn.orderId, flow: "post_delivery", step: STEPS.reviewRequest.step },
+    where: { orderId, flow: "post_delivery", step: STEPS.reviewRequest.step },
   });
   if (reviewStep && !["scheduled", "paused"].includes(reviewStep.status)) return null;
+  const scheduled = await scheduleReviewLink(message, orderId, `auto_reply:review_link:${orderId}`, tx, now);
+  if (!scheduled) return null;
+  if (reviewStep) await cancelPendingMessages({ id: reviewStep.id }, { kind: "review_link_sent" }, tx);
+  return channel === "email"
+    ? "thank-you with the review link scheduled"
+    : `thank-you with the review link on ${channel} scheduled`;
+}
+
+/** The automatic answer with the review link, once per key; on Meta's channels only while the window is open. */
+async function scheduleReviewLink(
+  message: RoutedMessage,
+  orderId: string | null,
+  idempotencyKey: string,
+  tx: DbClient,
+  now: Date,
+): Promise<boolean> {
+  // Meta's window (24 hours from this message) closes before the two days a thank-you stays useful elsewhere.
+  const usefulFor = CHANNEL_TRAITS[message.channel].replyWindow ? STANDARD_WINDOW_MS : DEFAULT_USEFUL_FOR_MS;
   const { count } = await tx.scheduledMessage.createMany({
     data: [
       {
         flow: "auto_reply",
         step: AUTO_REVIEW_LINK_STEP,
-        channel: "email",
+        channel: message.channel,
         customerId: message.customerId,
-        orderId: checkIn.orderId,
+        orderId,
         conversationId: message.conversationId,
         dueAt: now,
-        latestAt: new Date(now.getTime() + DEFAULT_USEFUL_FOR_MS),
-        idempotencyKey: `auto_reply:review_link:${checkIn.orderId}`,
+        latestAt: new Date(now.getTime() + usefulFor),
+        idempotencyKey,
       },
     ],
     skipDuplicates: true,
   });
-  if (!count) return null;
-  if (reviewStep) await cancelPendingMessages({ id: reviewStep.id }, { kind: "review_link_sent" }, tx);
-  return "thank-you with the review link scheduled";
+  return count > 0;
 }

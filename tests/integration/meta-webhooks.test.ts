@@ -12,7 +12,7 @@ import { createUser } from "@/lib/users/create-user";
 import { startFakeGraphApi, type FakeGraphApi } from "@/tools/fake-providers";
 import { truncateAllTables } from "@/tools/seed/truncate-all-tables";
 import { withFakeProviders } from "../support/fake-provider-env";
-import { makeShopSettings } from "../support/factories";
+import { makeCustomer, makeOrder, makeShopSettings } from "../support/factories";
 
 const APP_SECRET = "meta-app-secret-for-tests";
 const VERIFY_TOKEN = "verify-token-for-tests";
@@ -594,6 +594,164 @@ describe("privacy and safety nets on Meta's channels", () => {
     expect(await db.message.findFirstOrThrow({ where: { direction: "outbound" } })).toMatchObject({
       deliveryStatus: "failed",
       deliveryError: expect.stringContaining("Look in the page's inbox"),
+    });
+    expect(graph.sent).toHaveLength(1);
+  });
+});
+
+describe("a happy Instagram DM", () => {
+  const IG_ACCOUNT = "17841400008460056";
+  const IG_PERSON = "1258347960213847";
+  const PRAISE = "I got the Moon lamp yesterday and it's gorgeous, thank you so much!";
+
+  /** One DM from IG_PERSON, written `at`, as Meta posts Instagram's webhooks. */
+  function instagramDelivery(text: string, at: Date, mid = `ig_${randomUUID()}`) {
+    return JSON.stringify({
+      object: "instagram",
+      entry: [
+        {
+          id: IG_ACCOUNT,
+          time: at.getTime(),
+          messaging: [
+            {
+              sender: { id: IG_PERSON },
+              recipient: { id: IG_ACCOUNT },
+              timestamp: at.getTime(),
+              message: { mid, text },
+            },
+          ],
+        },
+      ],
+    });
+  }
+
+  /** Camille, whose lamp was delivered, and whose Instagram an agent linked to her earlier. */
+  async function camilleWithDeliveredOrder() {
+    const camille = await makeCustomer({ email: "camille.martin@example.net", firstName: "Camille", locale: "en" });
+    const order = await makeOrder(camille.id, { deliveredAt: new Date(Date.now() - 2 * 86_400_000) });
+    await db.channelIdentity.create({
+      data: { channel: "instagram", accountId: IG_ACCOUNT, externalId: IG_PERSON, customerId: camille.id },
+    });
+    return { camille, order };
+  }
+
+  const dispatchAt = async (at: Date) => {
+    const { dispatchDueMessages } = await import("@/lib/jobs/dispatch-due-messages");
+    return dispatchDueMessages({ now: () => at, timeBudgetMs: 5_000 });
+  };
+
+  it("gets the review link by reply on Instagram, once, within the window, and the order's day-5 email is not sent", async () => {
+    const { camille, order } = await camilleWithDeliveredOrder();
+    const day5 = await db.scheduledMessage.create({
+      data: {
+        flow: "post_delivery",
+        step: "day5",
+        channel: "email",
+        customerId: camille.id,
+        orderId: order.id,
+        dueAt: new Date(Date.now() + 3 * 86_400_000),
+        idempotencyKey: `post_delivery:day5:${order.id}`,
+      },
+    });
+    const body = instagramDelivery(PRAISE, new Date());
+    await deliver(body);
+    await deliver(body); // Meta redelivers
+    await deliver(instagramDelivery("Really, I love it. Thanks again!", new Date()));
+
+    const conversation = await db.conversation.findFirstOrThrow({ where: { customerId: camille.id } });
+    expect(conversation).toMatchObject({ needsHuman: false, sentiment: "positive", intent: "praise" });
+    const answers = await db.scheduledMessage.findMany({ where: { flow: "auto_reply" } });
+    expect(answers).toMatchObject([{ channel: "instagram", orderId: order.id, conversationId: conversation.id }]);
+    expect(await db.scheduledMessage.findUniqueOrThrow({ where: { id: day5.id } })).toMatchObject({
+      status: "cancelled",
+    });
+
+    const report = await dispatchAt(new Date());
+    expect(report.channels).toContain("instagram");
+    expect(graph.sent).toHaveLength(1);
+    const [sent] = graph.sent;
+    expect(sent).toMatchObject({ recipient: { id: IG_PERSON }, messaging_type: "RESPONSE" });
+    expect(sent!.tag).toBeUndefined();
+    // The founder's approved SMS text: plain, short, in Camille's language, with a tracked link.
+    const link = await db.trackedLink.findFirstOrThrow({ where: { kind: "review" } });
+    expect(sent!.message.text).toMatch(/^That made my day, thank you Camille! .*: https?:\/\/\S+\/r\/(\S+)$/);
+    expect(sent!.message.text.endsWith(`/r/${link.token}`)).toBe(true);
+    expect(new URL(link.targetUrl).searchParams.get("utm_medium")).toBe("instagram");
+    expect(await db.scheduledMessage.findFirstOrThrow({ where: { flow: "auto_reply" } })).toMatchObject({
+      status: "sent",
+    });
+    const answer = await db.message.findFirstOrThrow({ where: { direction: "outbound" } });
+    expect(answer).toMatchObject({
+      conversationId: conversation.id,
+      channel: "instagram",
+      authorType: "automation",
+      fromAddress: IG_ACCOUNT,
+      toAddress: IG_PERSON,
+      deliveryStatus: "sent",
+    });
+    expect(answer.providerMessageId).toBeTruthy();
+
+    // The next run sends nothing again.
+    await dispatchAt(new Date());
+    expect(graph.sent).toHaveLength(1);
+
+    // The manager's outcome report counts it under Instagram, and only there.
+    const { parseReportFilters } = await import("@/lib/reports/report-filters");
+    const { outcomeMetrics } = await import("@/lib/reports/outcome-metrics");
+    // A day either side: the report's days are the shop's, whatever the machine's clock says.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const outcomesOn = async (channel: string) => {
+      const parsed = parseReportFilters({ from: day(-1), to: day(1), channel });
+      if (!parsed.ok) throw new Error(parsed.error);
+      return outcomeMetrics(parsed.filters);
+    };
+    const onInstagram = await outcomesOn("instagram");
+    expect(onInstagram.rows).toMatchObject([
+      { flow: "auto_reply", step: "review_link", channel: "instagram", sent: 1 },
+    ]);
+    expect(onInstagram.totals.instagram.sent).toBe(1);
+    expect((await outcomesOn("email")).rows).toEqual([]);
+  });
+
+  it("is not answered once Meta's window has closed: the thank-you is skipped, nothing reaches Meta", async () => {
+    await camilleWithDeliveredOrder();
+    await deliver(instagramDelivery(PRAISE, new Date()));
+    expect(await db.scheduledMessage.count({ where: { flow: "auto_reply" } })).toBe(1);
+    // The dispatcher was down for a day.
+    await dispatchAt(new Date(Date.now() + 24 * 3_600_000 + 60_000));
+    expect(graph.sent).toHaveLength(0);
+    expect(await db.scheduledMessage.findFirstOrThrow({ where: { flow: "auto_reply" } })).toMatchObject({
+      status: "skipped",
+      statusReason: "skipped: the reply window has closed",
+    });
+  });
+
+  it("from someone without a delivered order gets no link; a stop there goes to a person and changes no consent", async () => {
+    await deliver(instagramDelivery(PRAISE, new Date()));
+    expect(await db.scheduledMessage.count()).toBe(0);
+    expect(await db.conversation.findFirstOrThrow()).toMatchObject({ needsHuman: false });
+
+    await deliver(instagramDelivery("STOP", new Date()));
+    expect(await db.conversation.findFirstOrThrow()).toMatchObject({ needsHuman: true });
+    expect(await db.consentEvent.count()).toBe(0);
+    await dispatchAt(new Date());
+    expect(graph.sent).toHaveLength(0);
+  });
+
+  it("an automatic answer Meta never confirmed is failed, never sent again", async () => {
+    await camilleWithDeliveredOrder();
+    await deliver(instagramDelivery(PRAISE, new Date()));
+    graph.failNext("reset-after");
+    const report = await dispatchAt(new Date());
+    expect(report.results).toEqual({ unknown: 1 });
+    const later = await dispatchAt(new Date(Date.now() + 60_000));
+    expect(later.unconfirmedChatsFailed).toBe(1);
+    expect(await db.scheduledMessage.findFirstOrThrow({ where: { flow: "auto_reply" } })).toMatchObject({
+      status: "failed",
+      lastError: expect.stringContaining("not sent again"),
+    });
+    expect(await db.message.findFirstOrThrow({ where: { direction: "outbound" } })).toMatchObject({
+      deliveryStatus: "failed",
     });
     expect(graph.sent).toHaveLength(1);
   });

@@ -188,4 +188,33 @@ describe("decideSend", () => {
       reason: "skipped: no SMS consent recorded",
     });
   });
+
+  describe("on Messenger and Instagram (answers only)", () => {
+    const chat = { message: { flow: "auto_reply" as const, step: "review_link", channel: "instagram" as const } };
+
+    it("answers within 24 hours of the customer's last message there, whatever their email and SMS state", () => {
+      const wrote = new Date(noon.getTime() - 23 * 3600_000);
+      expect(decide({ ...chat, lastChatMessageAt: wrote }, { email: null, phone: null })).toEqual({ action: "send" });
+      // At night in their time zone too: quiet hours are for texts the shop starts.
+      expect(decide({ ...chat, lastChatMessageAt: wrote, smsWindow: { startHour: 13, endHour: 14 } })).toEqual({
+        action: "send",
+      });
+    });
+
+    it("never past the window (automation never uses the HUMAN_AGENT tag), nor to someone who never wrote there", () => {
+      expect(decide({ ...chat, lastChatMessageAt: new Date(noon.getTime() - DAY - 60_000) })).toEqual({
+        action: "skip",
+        reason: "skipped: the reply window has closed",
+      });
+      expect(decide({ ...chat, lastChatMessageAt: null })).toEqual({
+        action: "skip",
+        reason: "skipped: the customer never wrote on this channel",
+      });
+    });
+
+    it("a review request the shop would start there is refused whatever the window", () => {
+      const ask = { message: { ...STEPS.reviewRequest, channel: "messenger" as const } };
+      expect(decide({ ...ask, lastChatMessageAt: noon })).toMatchObject({ action: "skip" });
+    });
+  });
 });

@@ -1,9 +1,10 @@
 // What a simulation did, counted by the simulator itself (never read back from the app), and
 // the planted rates beside the produced ones. Pure.
+import type { Channel } from "@/lib/channels/channels";
 import { AUTO_REVIEW_LINK_STEP, STEPS } from "@/lib/outbound/flow-steps";
 import { RATE_SPECS, type SimulationRates } from "@/tools/simulator/simulation-rates";
 
-export type StepRef = { flow: string; step: string; channel: "email" | "sms" };
+export type StepRef = { flow: string; step: string; channel: Channel };
 
 /** Every step the simulator can tell apart, in the order the tables show them. */
 export const SIMULATED_STEPS: readonly StepRef[] = [

@@ -16,7 +16,7 @@ import { viewerTimeZone } from "@/lib/auth/viewer-time-zone";
 import { reportMessages } from "@/lib/i18n/messages/reports";
 import { correctionSummary } from "@/lib/classification/label-corrections";
 import { listSuggestedFrictionCategories } from "@/lib/friction/friction-categories";
-import { isShopChannel } from "@/lib/channels/channels";
+import { CHANNELS, isMetaChannel } from "@/lib/channels/channels";
 import { frictionReport } from "@/lib/reports/friction-report";
 import { responseTimes } from "@/lib/reports/response-times";
 import {
@@ -338,10 +338,10 @@ export default async function ReportsPage({
             {t("downloadCsv")}
           </a>
         </div>
-        {filters.channel !== "all" && !isShopChannel(filters.channel) ? (
-          <Notice>{t("outcomesChatOnly")}</Notice>
-        ) : outcomes.rows.length === 0 ? (
-          <Notice>{t("outcomesEmpty")}</Notice>
+        {outcomes.rows.length === 0 ? (
+          <Notice>
+            {t(filters.channel !== "all" && isMetaChannel(filters.channel) ? "outcomesChatEmpty" : "outcomesEmpty")}
+          </Notice>
         ) : (
           <>
             <OutcomeRatesChart
@@ -382,16 +382,14 @@ export default async function ReportsPage({
                       `${row.flow}-${row.step}-${row.channel}`,
                     ),
                   )}
-                  {(["email", "sms"] as const)
-                    .filter((channel) => outcomes.totals[channel].sent > 0)
-                    .map((channel) =>
-                      outcomeRow(
-                        outcomes.totals[channel],
-                        `${t("total")} · ${t(`channel_${channel}`)}`,
-                        `total-${channel}`,
-                        true,
-                      ),
-                    )}
+                  {CHANNELS.filter((channel) => outcomes.totals[channel].sent > 0).map((channel) =>
+                    outcomeRow(
+                      outcomes.totals[channel],
+                      `${t("total")} · ${t(`channel_${channel}`)}`,
+                      `total-${channel}`,
+                      true,
+                    ),
+                  )}
                 </tbody>
               </table>
             </div>

@@ -132,8 +132,8 @@ export const reportMessages = defineMessages({
       "{answered} of the {asked} conversations a customer started in this period got a reply from a person (praise and opt-outs, handled without one, aside). The times are those of the answered ones.",
     rtResolutionHelp:
       "From the customer's first message to the close, for the conversations closed in this period, by their assignee at the close.",
-    outcomesChatOnly:
-      "Meta allows answers only: nothing is sent automatically on Messenger or Instagram. Messages there count as replies in the rates of the other channels, and in the friction above.",
+    outcomesChatEmpty:
+      "No automatic answer went on this channel in this range. Meta allows answers only: the one automatic message on Messenger and Instagram is the thank-you with the review link, to a happy message from a customer with a delivered order, within 24 hours.",
     outcomesEmpty:
       "No automated message was sent in this range. Messages go out once Postmark (email) or Twilio (SMS) are set and Shopify (or the events API) sends checkouts, orders and deliveries.",
     step: "Step",
@@ -295,8 +295,8 @@ export const reportMessages = defineMessages({
       "{answered} des {asked} conversations ouvertes par un client sur cette période ont reçu une réponse d'une personne (hors compliments et désinscriptions, traités sans personne). Les délais sont ceux des conversations répondues.",
     rtResolutionHelp:
       "Du premier message du client à la fermeture, pour les conversations fermées sur cette période, par la personne assignée à la fermeture.",
-    outcomesChatOnly:
-      "Meta n'autorise que les réponses : rien ne part automatiquement sur Messenger ou Instagram. Les messages reçus là comptent comme réponses dans les taux des autres canaux, et dans les frictions ci-dessus.",
+    outcomesChatEmpty:
+      "Aucune réponse automatique sur ce canal pendant cette période. Meta n'autorise que les réponses : le seul message automatique sur Messenger et Instagram est le remerciement avec le lien d'avis, en réponse au message content d'un client dont la commande est livrée, dans les 24 heures.",
     outcomesEmpty:
       "Aucun message automatique envoyé sur cette période. Les messages partent une fois Postmark (e-mail) ou Twilio (SMS) configurés et quand Shopify (ou l'API d'événements) envoie paniers, commandes et livraisons.",
     step: "Étape",
