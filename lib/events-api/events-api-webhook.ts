@@ -6,6 +6,7 @@ import { parseUntrustedJson } from "@/lib/http/clean-untrusted-text";
 import { applyShopEvent } from "@/lib/shop-events/apply-shop-event";
 import { processWebhookOnce } from "@/lib/webhooks/process-webhook-once";
 import type { WebhookEndpoint } from "@/lib/webhooks/receive-webhook";
+import type { ProviderConnection } from "@/lib/webhooks/provider-connection";
 
 export type InvalidEventIssue = { path: string; message: string };
 
@@ -61,3 +62,14 @@ async function receiveApiEvent(body: string): Promise<{ status: "processed" | "d
   );
   return { status: outcome.duplicate ? "duplicate" : "processed", id: event.id };
 }
+
+/** The shop's events from any other platform, with an API token made on Connections. */
+export const eventsApiConnection: ProviderConnection = {
+  provider: "events_api",
+  endpoints: [eventsApiWebhook],
+  topics: ["events"],
+  setup: (_e, base) => ({
+    missing: [],
+    urls: [{ key: eventsApiWebhook.key, url: `${base}/api/events`, topics: ["events"] }],
+  }),
+};

@@ -11,6 +11,7 @@ import {
 import { nameNewPerson, receiveMetaEvents } from "@/lib/meta/receive-meta-events";
 import { triageInboundMessage } from "@/lib/routing/triage-inbound-message";
 import type { WebhookDelivery, WebhookEndpoint } from "@/lib/webhooks/receive-webhook";
+import { missingVariables, type ProviderConnection } from "@/lib/webhooks/provider-connection";
 
 /** Meta batches up to a thousand events; a megabyte leaves room and stops anything else. */
 export const MAX_META_BODY_BYTES = 1024 * 1024;
@@ -60,4 +61,19 @@ export const metaWebhook: WebhookEndpoint = {
       response: new Response("EVENT_RECEIVED", { headers: { "content-type": "text/plain; charset=utf-8" } }),
     };
   },
+};
+
+/** Messenger and Instagram: the callback URL and verify token go in the Meta app's dashboard. */
+export const metaConnection: ProviderConnection = {
+  provider: "meta",
+  endpoints: [metaWebhook],
+  topics: ["messages"],
+  setup: (e, base) => ({
+    missing: missingVariables({
+      META_APP_SECRET: e.META_APP_SECRET,
+      META_VERIFY_TOKEN: e.META_VERIFY_TOKEN,
+      META_PAGE_ACCESS_TOKEN: e.META_PAGE_ACCESS_TOKEN,
+    }),
+    urls: [{ key: metaWebhook.key, url: `${base}/api/webhooks/meta`, topics: ["messages"] }],
+  }),
 };

@@ -10,6 +10,7 @@ import { mapShopifyWebhook, SHOPIFY_TOPICS } from "@/lib/shopify/map-shopify-web
 import { verifyShopifyHmac } from "@/lib/shopify/verify-shopify-hmac";
 import { processWebhookOnce } from "@/lib/webhooks/process-webhook-once";
 import type { WebhookEndpoint } from "@/lib/webhooks/receive-webhook";
+import type { ProviderConnection } from "@/lib/webhooks/provider-connection";
 
 export type ShopifyWebhookResult = { status: "processed" | "duplicate" | "ignored"; topic: string };
 
@@ -68,3 +69,14 @@ async function receiveShopifyWebhook(rawBody: Buffer, headers: Headers): Promise
   }
   return { status: outcome.duplicate ? "duplicate" : "processed", topic };
 }
+
+/** The shop's events from Shopify, signed with the webhook secret. */
+export const shopifyConnection: ProviderConnection = {
+  provider: "shopify",
+  endpoints: [shopifyWebhook],
+  topics: SHOPIFY_TOPICS,
+  setup: (e, base) => ({
+    missing: e.SHOPIFY_WEBHOOK_SECRET ? [] : ["SHOPIFY_WEBHOOK_SECRET"],
+    urls: [{ key: shopifyWebhook.key, url: `${base}/api/webhooks/shopify`, topics: SHOPIFY_TOPICS }],
+  }),
+};

@@ -5,6 +5,7 @@ import { receiveInboundSms } from "@/lib/twilio/receive-inbound-sms";
 import { receiveStatusCallback } from "@/lib/twilio/receive-status-callback";
 import { MAX_TWILIO_BODY_BYTES, twilioParams, verifyTwilioSignature } from "@/lib/twilio/verify-twilio-request";
 import type { WebhookEndpoint } from "@/lib/webhooks/receive-webhook";
+import type { ProviderConnection } from "@/lib/webhooks/provider-connection";
 
 /** "A message comes in": stored, keywords applied, answered with TwiML. */
 export const twilioSmsWebhook: WebhookEndpoint = {
@@ -37,4 +38,18 @@ export const twilioStatusWebhook: WebhookEndpoint = {
     const status = await receiveStatusCallback(twilioParams(body));
     return { outcome: status === "updated" ? "applied" : "ignored", response: Response.json({ status }) };
   },
+};
+
+/** SMS through Twilio: inbound texts and status callbacks, signed with the auth token. */
+export const twilioConnection: ProviderConnection = {
+  provider: "twilio",
+  endpoints: [twilioSmsWebhook, twilioStatusWebhook],
+  topics: ["sms", "status"],
+  setup: (e, base) => ({
+    missing: e.TWILIO_AUTH_TOKEN ? [] : ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"],
+    urls: [
+      { key: twilioSmsWebhook.key, url: `${base}/api/webhooks/twilio/sms`, topics: ["sms"] },
+      { key: twilioStatusWebhook.key, url: `${base}/api/webhooks/twilio/status`, topics: ["status"] },
+    ],
+  }),
 };
