@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import type { Customer, ScheduledMessage, ShopSettings, TemplateVersion } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { CHANNEL_TRAITS, isMetaChannel, type MetaChannel } from "@/lib/channels/channels";
+import { CHANNEL_TRAITS, isMetaChannel, META_CHANNELS, type Channel, type MetaChannel } from "@/lib/channels/channels";
 import { createUnsubscribeToken } from "@/lib/consent/unsubscribe-token";
 import { reviewTargetUrl } from "@/lib/links/create-tracked-link";
 import { AUTO_REVIEW_LINK_STEP, MANUAL_REVIEW_LINK, STEPS } from "@/lib/outbound/flow-steps";
@@ -72,6 +72,12 @@ export type ComposeContext = {
   /** Messenger and Instagram: the page and the customer's id on it. */
   chatIdentity: { accountId: string; externalId: string } | null;
 };
+
+/** The chats answered with this approved text: the review link by reply on Messenger and Instagram. */
+export function chatsWrittenWith(key: string, channel: Channel): MetaChannel[] {
+  if (key !== TEMPLATE_KEYS.autoReviewLink) return [];
+  return META_CHANNELS.filter((chat) => CHANNEL_TRAITS[chat].writtenWith === channel);
+}
 
 /** The approved text this message is written with, in the language it will be read in. */
 export type ChosenText = { key: string; locale: Locale; version: TemplateVersion };

@@ -713,6 +713,14 @@ describe("a happy Instagram DM", () => {
     expect((await outcomesOn("email")).rows).toEqual([]);
   });
 
+  it("is written with the founder's approved SMS text, which the template page says answers there too", async () => {
+    const { chatsWrittenWith } = await import("@/lib/outbound/compose-message");
+    const { TEMPLATE_KEYS } = await import("@/lib/templates/default-templates");
+    expect(chatsWrittenWith(TEMPLATE_KEYS.autoReviewLink, "sms")).toEqual(["messenger", "instagram"]);
+    expect(chatsWrittenWith(TEMPLATE_KEYS.autoReviewLink, "email")).toEqual([]);
+    expect(chatsWrittenWith(TEMPLATE_KEYS.smsReviewRequest, "sms")).toEqual([]);
+  });
+
   it("is not answered once Meta's window has closed: the thank-you is skipped, nothing reaches Meta", async () => {
     await camilleWithDeliveredOrder();
     await deliver(instagramDelivery(PRAISE, new Date()));

@@ -12,6 +12,7 @@ import { getTranslator } from "@/lib/auth/viewer-locale";
 import { templateMessages } from "@/lib/i18n/messages/templates";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
 import { listPreviewCustomers } from "@/lib/templates/preview-customers";
+import { chatsWrittenWith } from "@/lib/outbound/compose-message";
 import { getTemplateWithVersions } from "@/lib/templates/template-versions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,6 +31,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
     founderName: settings?.founderName ?? "Founder",
     appUrl: env().APP_URL,
   });
+  const chats = chatsWrittenWith(template.key, template.channel);
   // Editing starts from the newest version, so a pending draft is not lost under the approved one.
   const start = template.versions[0];
   return (
@@ -39,7 +41,12 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
       </Link>
       <PageHeader
         title={template.name}
-        description={`${t(`channel_${template.channel}`)} · ${template.locale.toUpperCase()}`}
+        description={[
+          `${t(`channel_${template.channel}`)} · ${template.locale.toUpperCase()}`,
+          ...(chats.length
+            ? [t("alsoAnswersOn", { channels: chats.map((chat) => t(`channel_${chat}`)).join(", ") })]
+            : []),
+        ].join(" · ")}
       />
       {can(user.role, "templates.propose") && (
         <TemplateEditor
