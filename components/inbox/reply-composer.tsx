@@ -26,7 +26,7 @@ import { inboxMessages } from "@/lib/i18n/messages/inbox";
 import { mentionBeingTyped, teammatesMatching } from "@/lib/notifications/mentions";
 import { savedRepliesMatching, savedReplyBeingTyped } from "@/lib/saved-replies/saved-reply-search";
 import { errorMessages } from "@/lib/i18n/messages/errors";
-import { CHANNEL_LABEL, CHANNEL_TRAITS, isShopChannel, type Channel } from "@/lib/channels/channels";
+import { CHANNEL_LABEL, CHANNEL_TRAITS, isShopChannel, textSize, type Channel } from "@/lib/channels/channels";
 import { shownChannels, type ChannelAvailability, type ChannelBlock } from "@/lib/inbox/reply-channels";
 import type { NewerMessage } from "@/lib/inbox/send-staff-reply";
 import { smsSize } from "@/lib/sms/sms-segments";
@@ -346,8 +346,9 @@ export function ReplyComposer({
   }
 
   const size = channel === "sms" && mode === "reply" ? smsSize(reply) : null;
-  // Messenger and Instagram take plain text up to a length (CHANNEL_TRAITS).
-  const maxLength = channel && mode === "reply" ? CHANNEL_TRAITS[channel].maxTextLength : null;
+  // Messenger and Instagram take plain text up to a limit: characters on Messenger, bytes on Instagram.
+  const textLimit = channel && mode === "reply" ? CHANNEL_TRAITS[channel].textLimit : null;
+  const textLength = textLimit ? textSize(textLimit, reply) : 0;
   const blocked = mode === "reply" && !channel;
   return (
     <section
@@ -557,12 +558,12 @@ export function ReplyComposer({
             {t("smsCounter", { characters: size.units, segments: size.segments, encoding: size.encoding })}
           </p>
         )}
-        {maxLength !== null && (
+        {textLimit && (
           <p
             data-testid="chat-counter"
-            className={`text-xs ${reply.length > maxLength ? "text-red-700" : "text-stone-600"}`}
+            className={`text-xs ${textLength > textLimit.max ? "text-red-700" : "text-stone-600"}`}
           >
-            {t("chatLength", { length: reply.length, max: maxLength })}
+            {t(textLimit.unit === "bytes" ? "chatBytes" : "chatLength", { length: textLength, max: textLimit.max })}
           </p>
         )}
         {size?.encoding === "UCS-2" && (

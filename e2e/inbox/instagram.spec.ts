@@ -117,9 +117,12 @@ test("an agent answers an Instagram DM, links the person to a customer we know, 
   // The composer answers where the customer wrote: Instagram, plain text, counted.
   await expect(page.getByRole("radio", { name: "Instagram" })).toBeChecked();
   await expect(page.getByRole("radio", { name: "Email" })).toBeDisabled();
-  const answer = `Yes: it is 28 cm tall and 15 cm wide, it fits (${run}).`;
+  const answer = `Yes: it is 28 cm tall and 15 cm wide, it fits. Merci, à bientôt (${run}).`;
   await page.getByLabel("Your reply to the customer").fill(answer);
-  await expect(page.getByTestId("chat-counter")).toHaveText(`${answer.length} / 1000 characters`);
+  // Instagram counts UTF-8 bytes: "à" and "ô" take two each.
+  await expect(page.getByTestId("chat-counter")).toHaveText(
+    `${answer.length + 2} / 1000 bytes (an accented letter counts 2, an emoji 4)`,
+  );
   await page.getByRole("button", { name: "Send on Instagram" }).click();
   const sent = page.getByTestId("thread-message").filter({ hasText: answer });
   await expect(sent.getByTestId("delivery-status")).toHaveText("sent", { timeout: 15_000 });

@@ -16,6 +16,9 @@ export const SHOP_CHANNELS = ["email", "sms"] as const satisfies readonly ShopCh
 export type MetaChannel = "messenger" | "instagram";
 export const META_CHANNELS = ["messenger", "instagram"] as const satisfies readonly MetaChannel[];
 
+/** Meta counts Messenger's text in characters and Instagram's in UTF-8 bytes (an "é" is two, an emoji four). */
+export type TextLimit = { max: number; unit: "characters" | "bytes" };
+
 export type ChannelTraits = {
   /** What names the customer on it: their address, their number, or an id the platform gives per page. */
   address: "email" | "phone" | "page_scoped_id";
@@ -23,8 +26,8 @@ export type ChannelTraits = {
   shopMayWriteFirst: boolean;
   /** Answers only within a window after the customer's last message (lib/channels/reply-window). */
   replyWindow: boolean;
-  /** The longest text one message may carry (SMS is counted in segments instead), or null. */
-  maxTextLength: number | null;
+  /** The most text one message may carry (SMS is counted in segments instead), or null. */
+  textLimit: TextLimit | null;
   /** Bold, links and lists (rendered to HTML), and files. */
   formatting: boolean;
   files: boolean;
@@ -37,7 +40,7 @@ export const CHANNEL_TRAITS: Record<Channel, ChannelTraits> = {
     address: "email",
     shopMayWriteFirst: true,
     replyWindow: false,
-    maxTextLength: null,
+    textLimit: null,
     formatting: true,
     files: true,
     writtenWith: "email",
@@ -47,17 +50,17 @@ export const CHANNEL_TRAITS: Record<Channel, ChannelTraits> = {
     address: "phone",
     shopMayWriteFirst: true,
     replyWindow: false,
-    maxTextLength: null,
+    textLimit: null,
     formatting: false,
     files: true,
     writtenWith: "sms",
   },
-  // The Send API refuses text over 2,000 characters.
+  // The Send API refuses text over 2,000 characters on Messenger, over 1,000 bytes on Instagram.
   messenger: {
     address: "page_scoped_id",
     shopMayWriteFirst: false,
     replyWindow: true,
-    maxTextLength: 2000,
+    textLimit: { max: 2000, unit: "characters" },
     formatting: false,
     files: false,
     writtenWith: "sms",
@@ -66,7 +69,7 @@ export const CHANNEL_TRAITS: Record<Channel, ChannelTraits> = {
     address: "page_scoped_id",
     shopMayWriteFirst: false,
     replyWindow: true,
-    maxTextLength: 1000,
+    textLimit: { max: 1000, unit: "bytes" },
     formatting: false,
     files: false,
     writtenWith: "sms",
@@ -94,4 +97,17 @@ export function isMetaChannel(channel: Channel): channel is MetaChannel {
 export function asShopChannel(channel: Channel): ShopChannel {
   if (!isShopChannel(channel)) throw new Error(`${channel} carries no message the shop writes first`);
   return channel;
+}
+
+/** A text's size as the channel's limit counts it. */
+export function textSize(limit: TextLimit, text: string): number {
+  return limit.unit === "bytes" ? new TextEncoder().encode(text).length : text.length;
+}
+
+/** The limit a text goes over on this channel, with its size, or null when it fits (or there is none). */
+export function textOverLimit(channel: Channel, text: string): (TextLimit & { size: number }) | null {
+  const limit = CHANNEL_TRAITS[channel].textLimit;
+  if (!limit) return null;
+  const size = textSize(limit, text);
+  return size > limit.max ? { ...limit, size } : null;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { CHANNEL_TRAITS, CHANNELS, isMetaChannel, isShopChannel, type Channel } from "@/lib/channels/channels";
+import { CHANNELS, isMetaChannel, isShopChannel, textOverLimit, type Channel } from "@/lib/channels/channels";
 import { customerReplyWindows, replyWindowsOf } from "@/lib/meta/reply-windows";
 import { z } from "zod";
 import { MAX_REPLY_FILES } from "@/lib/attachments/attachment-rules";
@@ -231,8 +231,12 @@ async function createReplyMessage(input: StaffReplyInput, actor: Actor, now: Dat
   };
   let message: Message;
   if (isMetaChannel(input.channel)) {
-    const max = CHANNEL_TRAITS[input.channel].maxTextLength!;
-    if (text.length > max) throw AppError.because("bad_request", "chatTooLong", { max, length: text.length });
+    const over = textOverLimit(input.channel, text);
+    if (over)
+      throw AppError.because("bad_request", over.unit === "bytes" ? "chatTooLongBytes" : "chatTooLong", {
+        max: over.max,
+        length: over.size,
+      });
     const identity = await db.channelIdentity.findFirst({
       where: { customerId: conversation.customerId, channel: input.channel },
       orderBy: { updatedAt: "desc" },

@@ -2,7 +2,14 @@ import "server-only";
 import { env } from "@/lib/env";
 import type { Customer, ScheduledMessage, ShopSettings, TemplateVersion } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/generated/prisma/enums";
-import { CHANNEL_TRAITS, isMetaChannel, META_CHANNELS, type Channel, type MetaChannel } from "@/lib/channels/channels";
+import {
+  CHANNEL_TRAITS,
+  isMetaChannel,
+  META_CHANNELS,
+  textOverLimit,
+  type Channel,
+  type MetaChannel,
+} from "@/lib/channels/channels";
 import { createUnsubscribeToken } from "@/lib/consent/unsubscribe-token";
 import { reviewTargetUrl } from "@/lib/links/create-tracked-link";
 import { AUTO_REVIEW_LINK_STEP, MANUAL_REVIEW_LINK, STEPS } from "@/lib/outbound/flow-steps";
@@ -152,10 +159,10 @@ export function renderMessage(context: ComposeContext, chosen: ChosenText, links
       if (!context.chatIdentity)
         throw new CompositionError(`The customer has no ${scheduled.channel} id to answer (unlinked meanwhile?)`);
       const text = renderTemplate(version.body, values, locale);
-      const max = CHANNEL_TRAITS[scheduled.channel].maxTextLength!;
-      if (text.length > max)
+      const over = textOverLimit(scheduled.channel, text);
+      if (over)
         throw new CompositionError(
-          `Template "${key}" (${locale}) is ${text.length} characters; ${scheduled.channel} takes ${max}`,
+          `Template "${key}" (${locale}) is ${over.size} ${over.unit}; ${scheduled.channel} takes ${over.max}`,
         );
       return {
         channel: scheduled.channel,

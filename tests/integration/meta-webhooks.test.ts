@@ -293,6 +293,37 @@ describe("a person's answer", () => {
     expect((refusal as AppError).message).toMatch(/2000 characters at most; this one has 2001/);
     expect(graph.sent).toHaveLength(0);
   });
+
+  it("refuses an Instagram text over 1,000 bytes (600 accented letters), before anything reaches Meta", async () => {
+    await deliver(fixture("instagram-message.json"));
+    const agent = await createUser({
+      email: "sofia@shop.test",
+      name: "Sofia",
+      role: "agent",
+      password: "agent-password",
+    });
+    const dm = await db.message.findFirstOrThrow({ where: { channel: "instagram" } });
+    const send = (text: string) =>
+      sendStaffReply(
+        {
+          conversationId: dm.conversationId,
+          channel: "instagram",
+          text,
+          clientRequestId: randomUUID(),
+          seenUpToMessageId: dm.id,
+          sendAnyway: false,
+          attachmentIds: [],
+        },
+        { id: agent.id, name: agent.name },
+        new Date(dm.createdAt.getTime() + 3600_000),
+      );
+    const refusal = await send("é".repeat(600)).catch((e: unknown) => e);
+    expect((refusal as AppError).message).toMatch(/1000 bytes at most .*; this one has 1200/);
+    expect(graph.sent).toHaveLength(0);
+    expect(await db.message.count({ where: { direction: "outbound" } })).toBe(0);
+    await send("é".repeat(500));
+    expect(graph.sent).toHaveLength(1);
+  });
 });
 
 describe("linking a person to a customer we know", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { CHANNEL_TRAITS, CHANNELS, asShopChannel, isMetaChannel, isShopChannel } from "@/lib/channels/channels";
+import {
+  CHANNEL_TRAITS,
+  CHANNELS,
+  asShopChannel,
+  isMetaChannel,
+  isShopChannel,
+  textOverLimit,
+  textSize,
+} from "@/lib/channels/channels";
 import { replyWindow } from "@/lib/channels/reply-window";
 import { contactBlock } from "@/lib/consent/contact-rules";
 import { replyFilesProblem } from "@/lib/attachments/attachment-rules";
@@ -25,8 +33,21 @@ describe("channel traits", () => {
   it("let the shop write first on email and SMS only, and name Meta's people by a page-scoped id", () => {
     expect(CHANNELS.filter(isShopChannel)).toEqual(["email", "sms"]);
     expect(CHANNELS.filter(isMetaChannel)).toEqual(["messenger", "instagram"]);
-    expect(CHANNEL_TRAITS.instagram).toMatchObject({ replyWindow: true, maxTextLength: 1000, files: false });
+    expect(CHANNEL_TRAITS.instagram).toMatchObject({ replyWindow: true, files: false });
     expect(() => asShopChannel("messenger")).toThrow(/carries no message the shop writes first/);
+  });
+});
+
+describe("text limits", () => {
+  it("count Messenger in characters and Instagram in UTF-8 bytes, as Meta does", () => {
+    const french = "é".repeat(600); // 600 characters, 1,200 bytes
+    expect(textOverLimit("messenger", french)).toBeNull();
+    expect(textOverLimit("instagram", french)).toEqual({ max: 1000, unit: "bytes", size: 1200 });
+    expect(textOverLimit("instagram", "a".repeat(1000))).toBeNull();
+    expect(textOverLimit("instagram", "🙂".repeat(251))).toMatchObject({ size: 1004 });
+    expect(textOverLimit("messenger", "a".repeat(2001))).toEqual({ max: 2000, unit: "characters", size: 2001 });
+    expect(textOverLimit("email", "a".repeat(100_000))).toBeNull();
+    expect(textSize({ max: 1000, unit: "bytes" }, "Merci, ça me fait plaisir")).toBe(26);
   });
 });
 

@@ -25,6 +25,8 @@ export const errorMessages = defineMessages({
     cannotReplyByInstagram: "Cannot reply on Instagram: {reason}",
     noFilesOnChannel: "Files cannot be sent on this channel: send them by email.",
     chatTooLong: "A message here can hold {max} characters at most; this one has {length}.",
+    chatTooLongBytes:
+      "A message on Instagram can hold {max} bytes at most (an accented letter counts 2, an emoji 4); this one has {length}.",
     channel_messenger_not_configured: "Messenger is not configured (META_PAGE_ACCESS_TOKEN).",
     channel_instagram_not_configured: "Instagram is not configured (META_PAGE_ACCESS_TOKEN).",
     channel_shop_cannot_write_first: "Meta allows answers only: the shop cannot write first here.",
@@ -218,6 +220,8 @@ export const errorMessages = defineMessages({
     cannotReplyByInstagram: "Impossible de répondre sur Instagram : {reason}",
     noFilesOnChannel: "Les fichiers ne peuvent pas être envoyés sur ce canal : envoyez-les par e-mail.",
     chatTooLong: "Un message ici contient au plus {max} caractères ; celui-ci en a {length}.",
+    chatTooLongBytes:
+      "Un message Instagram contient au plus {max} octets (une lettre accentuée compte 2, un emoji 4) ; celui-ci en a {length}.",
     channel_messenger_not_configured: "Messenger n'est pas configuré (META_PAGE_ACCESS_TOKEN).",
     channel_instagram_not_configured: "Instagram n'est pas configuré (META_PAGE_ACCESS_TOKEN).",
     channel_shop_cannot_write_first:
