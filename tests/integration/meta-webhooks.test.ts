@@ -4,6 +4,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -390,6 +391,47 @@ describe("linking a person to a customer we know", () => {
     await expect(
       linkChannelIdentity({ identityId: identity.id, customerId: camille.id, conversationId: thread.id }, agent.id),
     ).rejects.toMatchObject({ status: 400, message: "They are already linked to this customer." });
+  });
+});
+
+describe("a message arriving while its conversation is merged", () => {
+  it("waits for the merge and lands in the conversation it was merged into, which stays the only open one", async () => {
+    await deliver(messageDelivery("Bonjour, la lampe existe en blanc ?", new Date("2026-11-29T14:00:00Z")));
+    const source = await db.conversation.findFirstOrThrow();
+    const target = await db.conversation.create({
+      data: { customerId: source.customerId, mailboxHash: "h-target", lastMessageAt: new Date("2026-11-28T09:00:00Z") },
+    });
+    // A merge in progress, holding both conversations (as lib/inbox/merge-conversations does).
+    const merge = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await merge.connect();
+    try {
+      await merge.query("BEGIN");
+      await merge.query(`SELECT id FROM "Conversation" WHERE id IN ($1, $2) ORDER BY id FOR UPDATE`, [
+        source.id,
+        target.id,
+      ]);
+      await merge.query(`UPDATE "Message" SET "conversationId" = $2 WHERE "conversationId" = $1`, [
+        source.id,
+        target.id,
+      ]);
+      await merge.query(`UPDATE "Conversation" SET "mergedIntoId" = $2, status = 'closed' WHERE id = $1`, [
+        source.id,
+        target.id,
+      ]);
+      const arriving = deliver(messageDelivery("Et en 40 cm ?", new Date("2026-11-29T14:05:00Z")));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await merge.query("COMMIT");
+      expect((await arriving).status).toBe(200);
+    } finally {
+      await merge.end();
+    }
+    const next = await db.message.findFirstOrThrow({ where: { textBody: "Et en 40 cm ?" } });
+    expect(next.conversationId).toBe(target.id);
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({
+      status: "closed",
+      mergedIntoId: target.id,
+    });
+    expect(await db.message.count({ where: { conversationId: source.id } })).toBe(0);
   });
 });
 
