@@ -3,6 +3,7 @@
 import { pauseScheduledAction, resumeScheduledAction } from "@/app/(app)/inbox/[conversationId]/actions";
 import { useTranslator } from "@/components/i18n/locale-provider";
 import { useServerAction } from "@/components/ui/use-server-action";
+import { CHANNEL_LABEL, type Channel } from "@/lib/channels/channels";
 import { formatDateTimeInZone } from "@/lib/i18n/format";
 import { statusReasonLabel, stepLabel } from "@/lib/i18n/labels";
 import { inboxMessages } from "@/lib/i18n/messages/inbox";
@@ -11,7 +12,7 @@ type Scheduled = {
   id: string;
   flow: string;
   step: string;
-  channel: string;
+  channel: Channel;
   status: string;
   dueAt: Date;
   sentAt: Date | null;
@@ -42,8 +43,7 @@ export function SequenceList({
             data-testid="sequence-step"
             title={m.statusReason ? statusReasonLabel(m.statusReason, locale) : undefined}
           >
-            {t(`flow_${m.flow}` as "flow_manual")} · {stepLabel(m.step, locale)} (
-            {m.channel === "sms" ? t("channelSms") : t("channelEmail")}):{" "}
+            {t(`flow_${m.flow}` as "flow_manual")} · {stepLabel(m.step, locale)} ({t(CHANNEL_LABEL[m.channel])}):{" "}
             <span className="font-medium">{t(`scheduled_${m.status}` as "scheduled_sent")}</span>{" "}
             <span data-testid="sequence-time">
               {formatDateTimeInZone(

@@ -11,15 +11,16 @@ import type { WebhookEndpoint } from "@/lib/webhooks/receive-webhook";
 
 /**
  * Every provider this server takes calls from, in the order the Connections page shows them: the
- * one registration a provider's folder needs (its endpoints, setup and topics).
+ * one registration a provider's folder needs (its endpoints, setup and topics). Keyed by provider,
+ * so a provider the schema knows cannot be left out.
  */
-const PROVIDERS: readonly ProviderConnection[] = [
-  postmarkConnection,
-  twilioConnection,
-  shopifyConnection,
-  metaConnection,
-  eventsApiConnection,
-];
+const PROVIDERS = Object.values({
+  postmark: postmarkConnection,
+  twilio: twilioConnection,
+  shopify: shopifyConnection,
+  meta: metaConnection,
+  events_api: eventsApiConnection,
+} satisfies Record<WebhookProvider, ProviderConnection>);
 
 /** The endpoint a failed delivery was stored under (its key), to replay it. */
 export function findWebhookEndpoint(key: string): WebhookEndpoint | undefined {

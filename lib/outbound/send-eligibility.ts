@@ -29,6 +29,8 @@ export type EligibilityInput = {
   maxReviewPauseMs?: number;
   /** The last automated review ask sent to this customer, on any channel. */
   lastReviewAskAt?: Date | null;
+  /** Day-5 email and SMS request: this order's review link already went with a thank-you on Messenger or Instagram. */
+  thankedInChat?: boolean;
   /** Messenger and Instagram (answers only): when the customer last wrote to us there. */
   lastChatMessageAt?: Date | null;
   /** Day-5 email only: an SMS review request is this order's review ask. */
@@ -79,6 +81,7 @@ export function factsNeeded(message: EligibilityInput["message"]): {
   reply: boolean;
   lastAsk: boolean;
   smsAsk: boolean;
+  chatThanks: boolean;
   chatWindow: boolean;
 } {
   const lastReminder = is(message, STEPS.lastReminder);
@@ -90,6 +93,7 @@ export function factsNeeded(message: EligibilityInput["message"]): {
     reply: lastReminder,
     lastAsk: isAutomatedReviewAsk(message),
     smsAsk: reviewRequest,
+    chatThanks: reviewRequest || smsRequest,
     chatWindow: isMetaChannel(message.channel),
   };
 }
@@ -112,6 +116,8 @@ export function decideSend(input: EligibilityInput): SendDecision {
   if (needed.openProblem && input.hasOpenProblem && !pauseOver)
     return { action: "pause", reason: "paused: the customer has an open problem" };
   if (needed.review && input.reviewRecorded) return { action: "skip", reason: "skipped: a review is already recorded" };
+  if (needed.chatThanks && input.thankedInChat)
+    return { action: "skip", reason: "skipped: the review link went with a thank-you on Messenger or Instagram" };
   if (needed.reply && input.customerReplied) return { action: "skip", reason: "skipped: the customer has replied" };
 
   // With SMS consent the SMS is the day-5 ask: the email is skipped or becomes a plain check-in.

@@ -2,7 +2,8 @@ import "server-only";
 import type { DbClient } from "@/lib/db";
 import { rowsOf } from "@/lib/db/json-sets";
 import type { Channel, Flow } from "@/lib/generated/prisma/enums";
-import { REVIEW_STEP_FILTER } from "@/lib/outbound/flow-steps";
+import { META_CHANNELS } from "@/lib/channels/channels";
+import { AUTO_REVIEW_LINK_STEP, REVIEW_STEP_FILTER } from "@/lib/outbound/flow-steps";
 import { customersWithOpenProblem } from "@/lib/outbound/review-pause";
 import { factsNeeded } from "@/lib/outbound/send-eligibility";
 
@@ -19,6 +20,7 @@ export type SendFacts = {
   customerReplied: boolean;
   lastReviewAskAt: Date | null;
   smsAsksForThisOrder: boolean;
+  thankedInChat: boolean;
   lastChatMessageAt: Date | null;
 };
 
@@ -81,6 +83,23 @@ async function lastReviewAsks(messages: FactSubject[], tx: DbClient): Promise<Ma
   );
 }
 
+/** Orders whose review link went with a thank-you on Messenger or Instagram. */
+async function ordersThankedInChat(messages: FactSubject[], tx: DbClient): Promise<Set<string>> {
+  const orderIds = [...new Set(messages.flatMap((m) => (m.orderId ? [m.orderId] : [])))];
+  if (orderIds.length === 0) return new Set();
+  const thanks = await tx.scheduledMessage.findMany({
+    where: {
+      orderId: { in: orderIds },
+      flow: "auto_reply",
+      step: AUTO_REVIEW_LINK_STEP,
+      channel: { in: [...META_CHANNELS] },
+      status: "sent",
+    },
+    select: { orderId: true },
+  });
+  return new Set(thanks.map((thank) => thank.orderId!));
+}
+
 /** When each message's customer last wrote on its channel (Messenger, Instagram: the reply window counts from it). */
 async function lastChatMessages(messages: FactSubject[], tx: DbClient): Promise<Map<string, Date>> {
   if (messages.length === 0) return new Map();
@@ -121,6 +140,7 @@ export async function loadSendFacts(messages: FactSubject[], tx: DbClient): Prom
   const replied = await withCustomerReply(needing("reply"), tx);
   const lastAsks = await lastReviewAsks(needing("lastAsk"), tx);
   const smsAsks = await ordersWithSmsAsk(needing("smsAsk"), tx);
+  const thankedInChat = await ordersThankedInChat(needing("chatThanks"), tx);
   const lastChats = await lastChatMessages(needing("chatWindow"), tx);
   return new Map(
     messages.map((m) => {
@@ -133,6 +153,7 @@ export async function loadSendFacts(messages: FactSubject[], tx: DbClient): Prom
           customerReplied: need.reply && replied.has(m.id),
           lastReviewAskAt: need.lastAsk ? (lastAsks.get(m.id) ?? null) : null,
           smsAsksForThisOrder: need.smsAsk && m.orderId !== null && smsAsks.has(m.orderId),
+          thankedInChat: need.chatThanks && m.orderId !== null && thankedInChat.has(m.orderId),
           lastChatMessageAt: lastChats.get(m.id) ?? null,
         },
       ];

@@ -68,7 +68,8 @@ export async function settleUnknownMessages(
 /**
  * Automatic answers on Messenger and Instagram whose send may or may not have happened: Meta's
  * Send API cannot be searched, so they fail (a second thank-you is worse than none), with what to
- * check. Returns how many.
+ * check; one stopped before anything was composed never reached Meta and goes back to the queue.
+ * Returns how many failed.
  */
 export async function failUnconfirmedChatMessages(now: Date): Promise<number> {
   const unknown = await db.scheduledMessage.findMany({
@@ -77,19 +78,25 @@ export async function failUnconfirmedChatMessages(now: Date): Promise<number> {
     take: 100,
   });
   let failed = 0;
-  for (const scheduled of unknown)
+  for (const { id, sentMessageId } of unknown)
     await db.$transaction(async (tx) => {
       const { count } = await tx.scheduledMessage.updateMany({
-        where: { id: scheduled.id, status: "unknown" },
-        data: { status: "failed", lastError: CHAT_UNCONFIRMED, leaseExpiresAt: null, updatedAt: now },
+        where: { id, status: "unknown" },
+        data: sentMessageId
+          ? { status: "failed", lastError: CHAT_UNCONFIRMED, leaseExpiresAt: null, updatedAt: now }
+          : {
+              status: "scheduled",
+              dueAt: now,
+              statusReason: "requeued: the provider never received it",
+              updatedAt: now,
+            },
       });
-      if (count === 0) return;
+      if (count === 0 || !sentMessageId) return;
       failed++;
-      if (scheduled.sentMessageId)
-        await tx.message.updateMany({
-          where: { id: scheduled.sentMessageId, deliveryStatus: { in: ["queued", "sending"] } },
-          data: { deliveryStatus: "failed", deliveryError: CHAT_UNCONFIRMED },
-        });
+      await tx.message.updateMany({
+        where: { id: sentMessageId, deliveryStatus: { in: ["queued", "sending"] } },
+        data: { deliveryStatus: "failed", deliveryError: CHAT_UNCONFIRMED },
+      });
     });
   return failed;
 }

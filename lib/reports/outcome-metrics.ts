@@ -262,7 +262,7 @@ function outcomeOf(
     longSms: row.long_sms,
     recoveredCurrencies: [...new Set((row.recovered_currencies ?? "").split(",").filter(Boolean))].sort(),
     optOutRate: sms ? rate(row.opted_out, row.recipients) : null,
-    unsubscribeRate: sms ? null : rate(row.unsubscribed, row.recipients),
+    unsubscribeRate: row.channel === "email" ? rate(row.unsubscribed, row.recipients) : null,
     smsSegments: row.segments,
     smsCost: smsCost ? smsCost.toNumber() : null,
     costPerReviewClick:

@@ -1,5 +1,6 @@
 import "server-only";
-import { CHANNEL_TRAITS, isShopChannel, type Channel } from "@/lib/channels/channels";
+import { CHANNEL_TRAITS, isMetaChannel, isShopChannel, type Channel, type MetaChannel } from "@/lib/channels/channels";
+import { metaConfigured } from "@/lib/env";
 import { STANDARD_WINDOW_MS } from "@/lib/channels/reply-window";
 import type { DbClient } from "@/lib/db";
 import type { Classification } from "@/lib/classification/classification";
@@ -9,7 +10,7 @@ import { unsubscribeEmail } from "@/lib/consent/email-consent";
 import { cancelPendingMessages } from "@/lib/delivery/cancel-pending-messages";
 import { optOutNumber } from "@/lib/consent/sms-consent";
 import { AUTO_REVIEW_LINK_STEP, CHECKOUT_FLOWS, DEFAULT_USEFUL_FOR_MS, STEPS } from "@/lib/outbound/flow-steps";
-import { pauseReviewSteps } from "@/lib/outbound/review-pause";
+import { customerHasOpenProblem, pauseReviewSteps } from "@/lib/outbound/review-pause";
 
 export type RoutedMessage = {
   id: string;
@@ -100,13 +101,13 @@ async function markNeedsHuman(
 }
 
 /**
- * A happy reply gets the review link once: by SMS after the SMS review request; by email after the
- * day 1 check-in, and on Messenger or Instagram after a delivery, if that order's day 5 request
- * has not gone yet (it is then not sent at all: one thank-you with the link per order).
+ * A happy reply gets the review link once: by SMS after the SMS review request, by email after
+ * the day 1 check-in if the day 5 request has not gone yet (it is then not sent at all), on
+ * Messenger or Instagram as scheduleChatReviewLink says.
  */
 async function scheduleReviewLinkReply(message: RoutedMessage, tx: DbClient, now: Date): Promise<string | null> {
-  const { channel } = message;
-  if (channel === "sms") {
+  if (isMetaChannel(message.channel)) return scheduleChatReviewLink(message, message.channel, tx, now);
+  if (message.channel === "sms") {
     const request = await tx.scheduledMessage.findFirst({
       where: { customerId: message.customerId, flow: "sms_review_request", status: "sent" },
       orderBy: { sentAt: "desc" },
@@ -121,31 +122,61 @@ async function scheduleReviewLinkReply(message: RoutedMessage, tx: DbClient, now
     );
     return scheduled ? "review link by SMS scheduled" : null;
   }
-  const orderId =
-    channel === "email"
-      ? (
-          await tx.scheduledMessage.findFirst({
-            where: { customerId: message.customerId, flow: "post_delivery", step: STEPS.checkIn.step, status: "sent" },
-            orderBy: { sentAt: "desc" },
-          })
-        )?.orderId
-      : (
-          await tx.order.findFirst({
-            where: { customerId: message.customerId, deliveredAt: { not: null } },
-            orderBy: { deliveredAt: "desc" },
-          })
-        )?.id;
-  if (!orderId) return null;
+  const checkIn = await tx.scheduledMessage.findFirst({
+    where: { customerId: message.customerId, flow: "post_delivery", step: STEPS.checkIn.step, status: "sent" },
+    orderBy: { sentAt: "desc" },
+  });
+  if (!checkIn?.orderId) return null;
   const reviewStep = await tx.scheduledMessage.findFirst({
-    where: { orderId, flow: "post_delivery", step: STEPS.reviewRequest.step },
+    where: { orderId: checkIn.orderId, flow: "post_delivery", step: STEPS.reviewRequest.step },
   });
   if (reviewStep && !["scheduled", "paused"].includes(reviewStep.status)) return null;
-  const scheduled = await scheduleReviewLink(message, orderId, `auto_reply:review_link:${orderId}`, tx, now);
+  const scheduled = await scheduleReviewLink(
+    message,
+    checkIn.orderId,
+    `auto_reply:review_link:${checkIn.orderId}`,
+    tx,
+    now,
+  );
   if (!scheduled) return null;
   if (reviewStep) await cancelPendingMessages({ id: reviewStep.id }, { kind: "review_link_sent" }, tx);
-  return channel === "email"
-    ? "thank-you with the review link scheduled"
-    : `thank-you with the review link on ${channel} scheduled`;
+  return "thank-you with the review link scheduled";
+}
+
+/** How recent a delivery a happy chat message is taken to be about. */
+const CHAT_THANKS_DELIVERY_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * On Messenger or Instagram: a customer whose order was delivered in the last 30 days, not yet
+ * asked about it (neither its day-5 email nor its SMS request has gone), with no reported problem
+ * open, gets one thank-you with the link for that order (the key is the email thank-you's). Those
+ * requests stay scheduled: the dispatcher skips them once the thank-you went, and sends them if it
+ * could not go (the window closed, Meta refused), so the order is always asked once.
+ */
+async function scheduleChatReviewLink(
+  message: RoutedMessage,
+  channel: MetaChannel,
+  tx: DbClient,
+  now: Date,
+): Promise<string | null> {
+  // Without the page's token nothing could send it.
+  if (!metaConfigured()) return null;
+  const order = await tx.order.findFirst({
+    where: { customerId: message.customerId, deliveredAt: { gte: new Date(now.getTime() - CHAT_THANKS_DELIVERY_MS) } },
+    orderBy: { deliveredAt: "desc" },
+    select: { id: true },
+  });
+  if (!order) return null;
+  const asked = await tx.scheduledMessage.count({
+    where: {
+      orderId: order.id,
+      OR: [STEPS.reviewRequest, STEPS.smsReviewRequest].map(({ flow, step }) => ({ flow, step })),
+      status: { in: ["sending", "unknown", "sent"] },
+    },
+  });
+  if (asked || (await customerHasOpenProblem(message.customerId, tx))) return null;
+  const scheduled = await scheduleReviewLink(message, order.id, `auto_reply:review_link:${order.id}`, tx, now);
+  return scheduled ? `thank-you with the review link on ${channel} scheduled` : null;
 }
 
 /** The automatic answer with the review link, once per key; on Meta's channels only while the window is open. */

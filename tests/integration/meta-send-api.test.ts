@@ -47,16 +47,21 @@ describe("Meta's Send API", () => {
     expect(graph.sent).toEqual([expect.objectContaining({ messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT" })]);
   });
 
-  it("retries later on a rate limit or a server error, and never when it may have been sent", async () => {
+  it("retries later on a rate limit or a busy server, and never when it may have been sent", async () => {
     graph.failNext(
       {
         status: 400,
         body: { error: { message: "(#613) Calls to this api have exceeded the rate limit.", code: 613 } },
       },
       { status: 503, body: {} },
+      { status: 500, body: { error: { message: "An unexpected error has occurred.", code: 2 } } },
+      { status: 504, body: {} },
     );
     expect((await sendMetaMessage({ recipientId: "1", text: "a", tag: null })).kind).toBe("transient");
     expect((await sendMetaMessage({ recipientId: "1", text: "a", tag: null })).kind).toBe("transient");
+    // A server error may come after the message went: Meta cannot be searched, so it is never resent blindly.
+    expect((await sendMetaMessage({ recipientId: "1", text: "a", tag: null })).kind).toBe("unknown");
+    expect((await sendMetaMessage({ recipientId: "1", text: "a", tag: null })).kind).toBe("unknown");
     graph.failNext("reset-after");
     expect((await sendMetaMessage({ recipientId: "1", text: "a", tag: null })).kind).toBe("unknown");
   });

@@ -28,7 +28,11 @@ beforeAll(async () => {
   process.env.META_GRAPH_API_URL = graph.url;
 });
 afterAll(() => graph.close());
-withFakeProviders({ META_APP_SECRET: APP_SECRET, META_VERIFY_TOKEN: VERIFY_TOKEN, META_PAGE_ACCESS_TOKEN: PAGE_TOKEN });
+const fakes = withFakeProviders({
+  META_APP_SECRET: APP_SECRET,
+  META_VERIFY_TOKEN: VERIFY_TOKEN,
+  META_PAGE_ACCESS_TOKEN: PAGE_TOKEN,
+});
 
 const { GET, POST } = await import("@/app/api/webhooks/meta/route");
 const { sendStaffReply } = await import("@/lib/inbox/send-staff-reply");
@@ -713,19 +717,24 @@ describe("a happy Instagram DM", () => {
     return dispatchDueMessages({ now: () => at, timeBudgetMs: 5_000 });
   };
 
-  it("gets the review link by reply on Instagram, once, within the window, and the order's day-5 email is not sent", async () => {
-    const { camille, order } = await camilleWithDeliveredOrder();
-    const day5 = await db.scheduledMessage.create({
+  /** The order's day-5 review email, due in three days. */
+  const DAY5_DUE = 3 * 86_400_000;
+  const scheduleDay5 = (customerId: string, orderId: string) =>
+    db.scheduledMessage.create({
       data: {
         flow: "post_delivery",
         step: "day5",
         channel: "email",
-        customerId: camille.id,
-        orderId: order.id,
-        dueAt: new Date(Date.now() + 3 * 86_400_000),
-        idempotencyKey: `post_delivery:day5:${order.id}`,
+        customerId,
+        orderId,
+        dueAt: new Date(Date.now() + DAY5_DUE),
+        idempotencyKey: `post_delivery:day5:${orderId}`,
       },
     });
+
+  it("gets the review link by reply on Instagram, once, within the window, and the order's day-5 email is then not sent", async () => {
+    const { camille, order } = await camilleWithDeliveredOrder();
+    const day5 = await scheduleDay5(camille.id, order.id);
     const body = instagramDelivery(PRAISE, new Date());
     await deliver(body);
     await deliver(body); // Meta redelivers
@@ -735,8 +744,9 @@ describe("a happy Instagram DM", () => {
     expect(conversation).toMatchObject({ needsHuman: false, sentiment: "positive", intent: "praise" });
     const answers = await db.scheduledMessage.findMany({ where: { flow: "auto_reply" } });
     expect(answers).toMatchObject([{ channel: "instagram", orderId: order.id, conversationId: conversation.id }]);
+    // Kept until the thank-you has gone: if it cannot, the day-5 email still asks.
     expect(await db.scheduledMessage.findUniqueOrThrow({ where: { id: day5.id } })).toMatchObject({
-      status: "cancelled",
+      status: "scheduled",
     });
 
     const report = await dispatchAt(new Date());
@@ -782,8 +792,16 @@ describe("a happy Instagram DM", () => {
     expect(onInstagram.rows).toMatchObject([
       { flow: "auto_reply", step: "review_link", channel: "instagram", sent: 1 },
     ]);
-    expect(onInstagram.totals.instagram.sent).toBe(1);
+    expect(onInstagram.totals.instagram).toMatchObject({ sent: 1, unsubscribeRate: null, optOutRate: null });
     expect((await outcomesOn("email")).rows).toEqual([]);
+
+    // The order was asked: its day-5 email is skipped when due.
+    await dispatchAt(new Date(Date.now() + DAY5_DUE + 60_000));
+    expect(await db.scheduledMessage.findUniqueOrThrow({ where: { id: day5.id } })).toMatchObject({
+      status: "skipped",
+      statusReason: "skipped: the review link went with a thank-you on Messenger or Instagram",
+    });
+    expect(fakes.postmark.sent).toHaveLength(0);
   });
 
   it("is written with the founder's approved SMS text, which the template page says answers there too", async () => {
@@ -794,8 +812,11 @@ describe("a happy Instagram DM", () => {
     expect(chatsWrittenWith(TEMPLATE_KEYS.smsReviewRequest, "sms")).toEqual([]);
   });
 
-  it("is not answered once Meta's window has closed: the thank-you is skipped, nothing reaches Meta", async () => {
-    await camilleWithDeliveredOrder();
+  it("is not answered once Meta's window has closed, even with Human Agent on; the day-5 email then asks", async () => {
+    const { camille, order } = await camilleWithDeliveredOrder();
+    const day5 = await scheduleDay5(camille.id, order.id);
+    // Human Agent lets a person answer for 7 days; never the automation.
+    await db.shopSettings.update({ where: { id: 1 }, data: { metaHumanAgent: true } });
     await deliver(instagramDelivery(PRAISE, new Date()));
     expect(await db.scheduledMessage.count({ where: { flow: "auto_reply" } })).toBe(1);
     // The dispatcher was down for a day.
@@ -805,6 +826,48 @@ describe("a happy Instagram DM", () => {
       status: "skipped",
       statusReason: "skipped: the reply window has closed",
     });
+    await dispatchAt(new Date(Date.now() + DAY5_DUE + 60_000));
+    expect(await db.scheduledMessage.findUniqueOrThrow({ where: { id: day5.id } })).toMatchObject({ status: "sent" });
+    expect(fakes.postmark.sent).toHaveLength(1);
+  });
+
+  it("is not sent for an order already asked (its SMS request went), nor while a reported problem is open", async () => {
+    const { camille, order } = await camilleWithDeliveredOrder();
+    const request = await db.scheduledMessage.create({
+      data: {
+        flow: "sms_review_request",
+        step: "review",
+        channel: "sms",
+        customerId: camille.id,
+        orderId: order.id,
+        dueAt: new Date(),
+        status: "sent",
+        sentAt: new Date(),
+        idempotencyKey: `sms_review_request:review:${order.id}`,
+      },
+    });
+    await deliver(instagramDelivery(PRAISE, new Date()));
+    expect(await db.scheduledMessage.count({ where: { flow: "auto_reply" } })).toBe(0);
+
+    await db.scheduledMessage.update({ where: { id: request.id }, data: { status: "scheduled", sentAt: null } });
+    await db.conversation.create({
+      data: {
+        customerId: camille.id,
+        mailboxHash: "h-problem",
+        status: "open",
+        intent: "problem",
+        // Older than the Instagram thread, where the next DM goes.
+        lastMessageAt: new Date(Date.now() - 3_600_000),
+      },
+    });
+    await deliver(instagramDelivery("Love it, thank you so much, it's gorgeous!", new Date()));
+    expect(await db.message.count({ where: { conversation: { mailboxHash: "h-problem" } } })).toBe(0);
+    expect(await db.scheduledMessage.count({ where: { flow: "auto_reply" } })).toBe(0);
+
+    // The problem closed, the next happy message gets it.
+    await db.conversation.updateMany({ where: { mailboxHash: "h-problem" }, data: { status: "closed" } });
+    await deliver(instagramDelivery("Honestly the nicest lamp I own, thank you!", new Date()));
+    expect(await db.scheduledMessage.count({ where: { flow: "auto_reply" } })).toBe(1);
   });
 
   it("from someone without a delivered order gets no link; a stop there goes to a person and changes no consent", async () => {

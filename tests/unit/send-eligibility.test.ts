@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { statusReasonLabel } from "@/lib/i18n/labels";
 import { STEPS } from "@/lib/outbound/flow-steps";
 import {
   decideSend,
@@ -210,6 +211,27 @@ describe("decideSend", () => {
         action: "skip",
         reason: "skipped: the customer never wrote on this channel",
       });
+    });
+
+    it("once the thank-you with the link went there, the order's day-5 email and SMS request are skipped", () => {
+      const skipped = {
+        action: "skip",
+        reason: "skipped: the review link went with a thank-you on Messenger or Instagram",
+      };
+      expect(decide({ thankedInChat: true })).toEqual(skipped);
+      expect(decide({ message: STEPS.smsReviewRequest, thankedInChat: true })).toEqual(skipped);
+      // The day-14 reminder has its own rule (the customer replied); a check-in is not a review ask.
+      expect(decide({ message: STEPS.checkIn, thankedInChat: true })).toEqual({ action: "send" });
+    });
+
+    it("words every reason it records there in French", () => {
+      const reasons = [
+        decide({ ...chat, lastChatMessageAt: null }),
+        decide({ ...chat, lastChatMessageAt: new Date(noon.getTime() - 2 * DAY) }),
+        decide({ message: { ...STEPS.reviewRequest, channel: "instagram" } }),
+        decide({ thankedInChat: true }),
+      ].map((decision) => (decision.action === "skip" ? decision.reason : ""));
+      for (const reason of reasons) expect(statusReasonLabel(reason, "fr"), reason).toMatch(/^ignoré : /);
     });
 
     it("a review request the shop would start there is refused whatever the window", () => {

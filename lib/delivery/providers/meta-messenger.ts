@@ -69,8 +69,11 @@ export async function sendMetaMessage(message: OutgoingMetaMessage): Promise<Sen
     error_subcode: subcode,
   } = parsed.success ? parsed.data.error : {};
   const error = `Meta ${response.status}/${code ?? "?"}${subcode ? `/${subcode}` : ""}: ${text}`;
-  if (response.status === 429 || response.status >= 500 || (code !== undefined && RATE_LIMITED.has(code)))
+  // Refused before any work (busy, rate-limited): safe to send again. Another server error may come
+  // after the message went, and Meta cannot be searched: unknown, never resent blindly.
+  if (response.status === 429 || response.status === 503 || (code !== undefined && RATE_LIMITED.has(code)))
     return { kind: "transient", error, retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) };
+  if (response.status >= 500) return { kind: "unknown", error };
   return { kind: "permanent", error, code: code === undefined ? undefined : String(subcode ?? code) };
 }
 
