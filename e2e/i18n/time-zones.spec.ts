@@ -1,10 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import twilio from "twilio";
 import { E2E } from "../support/e2e-env";
 import { expectNoEnglish } from "../support/expect-no-english";
 import { DEMO } from "../support/sign-in";
-
-const BASE = E2E.postgres.baseURL;
+import { postTwilioSms } from "../support/webhooks";
 
 // A French browser in Tokyo, against a server in UTC and a shop in Paris: three zones, one rule.
 test.use({ locale: "fr-FR", timezoneId: "Asia/Tokyo" });
@@ -64,19 +62,7 @@ test("a message shows the same Tokyo time in the thread, the list and search; a 
     To: E2E.secrets.TWILIO_FROM_NUMBER,
     Body: `Bonjour, à quelle heure passe le livreur ? ${word}`,
   };
-  const signature = twilio.getExpectedTwilioSignature(
-    E2E.secrets.TWILIO_AUTH_TOKEN,
-    `${BASE}/api/webhooks/twilio/sms`,
-    params,
-  );
-  expect(
-    (
-      await request.post(`${BASE}/api/webhooks/twilio/sms`, {
-        form: params,
-        headers: { "x-twilio-signature": signature },
-      })
-    ).status(),
-  ).toBe(200);
+  expect((await postTwilioSms(request, params)).status()).toBe(200);
 
   await signInInFrench(page);
 

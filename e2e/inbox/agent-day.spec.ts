@@ -2,9 +2,9 @@ import { expect, test } from "@playwright/test";
 import { fetchSentByFake, type PostmarkSent, type TwilioSent } from "@/tools/fake-providers";
 import { E2E } from "../support/e2e-env";
 import { signInAs } from "../support/sign-in";
+import { postPostmarkInbound } from "../support/webhooks";
 
 const BASE = E2E.postgres.baseURL;
-const postmarkAuth = `Basic ${Buffer.from(`${E2E.secrets.POSTMARK_WEBHOOK_USER}:${E2E.secrets.POSTMARK_WEBHOOK_PASSWORD}`).toString("base64")}`;
 
 test("an agent's day: a new mail arrives, is answered by email and SMS, noted, assigned, snoozed, marked, sent a review link and closed", async ({
   page,
@@ -18,17 +18,14 @@ test("an agent's day: a new mail arrives, is answered by email and SMS, noted, a
   await expect(page.getByRole("link", { name: /Needs human/ })).toHaveAttribute("aria-current", "page");
 
   // A customer's mail arrives while the list is open: it shows up without a reload.
-  const delivered = await request.post(`${BASE}/api/webhooks/postmark/inbound`, {
-    headers: { authorization: postmarkAuth },
-    data: {
-      MessageID: `inbound-${run}`,
-      FromFull: { Email: "chloe.petit@example.be", Name: "Chloé Petit" },
-      To: "reply@inbound.e2e.test",
-      Subject: `Colis ${run}`,
-      TextBody: `Bonjour, ma commande n'est pas arrivée et le suivi ne bouge plus depuis une semaine. Pouvez-vous m'aider ? (${run})`,
-      Headers: [{ Name: "Message-ID", Value: inboundId }],
-      Attachments: [],
-    },
+  const delivered = await postPostmarkInbound(request, {
+    MessageID: `inbound-${run}`,
+    FromFull: { Email: "chloe.petit@example.be", Name: "Chloé Petit" },
+    To: "reply@inbound.e2e.test",
+    Subject: `Colis ${run}`,
+    TextBody: `Bonjour, ma commande n'est pas arrivée et le suivi ne bouge plus depuis une semaine. Pouvez-vous m'aider ? (${run})`,
+    Headers: [{ Name: "Message-ID", Value: inboundId }],
+    Attachments: [],
   });
   expect(delivered.status()).toBe(200);
   const row = page.getByTestId("conversation-row").filter({ hasText: String(run) });
@@ -119,16 +116,13 @@ test("an agent's day: a new mail arrives, is answered by email and SMS, noted, a
 test("a reply that would cross a new customer message is held back and shown first", async ({ page, request }) => {
   const run = Date.now();
   const deliver = (text: string, id: string) =>
-    request.post(`${BASE}/api/webhooks/postmark/inbound`, {
-      headers: { authorization: postmarkAuth },
-      data: {
-        MessageID: id,
-        FromFull: { Email: "emma.wilson@example.co.uk", Name: "Emma Wilson" },
-        Subject: `Question ${run}`,
-        TextBody: text,
-        Headers: [],
-        Attachments: [],
-      },
+    postPostmarkInbound(request, {
+      MessageID: id,
+      FromFull: { Email: "emma.wilson@example.co.uk", Name: "Emma Wilson" },
+      Subject: `Question ${run}`,
+      TextBody: text,
+      Headers: [],
+      Attachments: [],
     });
   const first = await deliver(`Do you ship to Ireland? (${run})`, `first-${run}`);
   const { conversationId } = await first.json();

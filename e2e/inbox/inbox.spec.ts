@@ -1,9 +1,7 @@
 import { expect, test } from "@playwright/test";
-import twilio from "twilio";
 import { E2E } from "../support/e2e-env";
 import { signInAs } from "../support/sign-in";
-
-const BASE = E2E.postgres.baseURL;
+import { postPostmarkInbound, postTwilioSms } from "../support/webhooks";
 
 test("an agent opens Needs human, reads a thread with the customer's context", async ({ page }) => {
   await signInAs(page, "agent");
@@ -31,16 +29,7 @@ test("a new SMS appears in the open list without a reload", async ({ page, reque
     To: E2E.secrets.TWILIO_FROM_NUMBER,
     Body: "Bonjour, une question sur ma commande",
   };
-  const signature = twilio.getExpectedTwilioSignature(
-    E2E.secrets.TWILIO_AUTH_TOKEN,
-    `${BASE}/api/webhooks/twilio/sms`,
-    params,
-  );
-  const response = await request.post(`${BASE}/api/webhooks/twilio/sms`, {
-    form: params,
-    headers: { "x-twilio-signature": signature },
-  });
-  expect(response.status()).toBe(200);
+  expect((await postTwilioSms(request, params)).status()).toBe(200);
   await expect(page.getByTestId("conversation-row").filter({ hasText: "une question sur ma commande" })).toBeVisible({
     timeout: 20_000,
   });
@@ -91,7 +80,6 @@ test("a hostile mail renders without running anything or loading remote images",
     if (message.type() === "error" && !blockedByPolicy.test(message.text()))
       errors.push(`${message.text()} (${message.location().url})`);
   });
-  const auth = `Basic ${Buffer.from(`${E2E.secrets.POSTMARK_WEBHOOK_USER}:${E2E.secrets.POSTMARK_WEBHOOK_PASSWORD}`).toString("base64")}`;
   const mail = {
     MessageID: `hostile-${Date.now()}`,
     FromFull: { Email: `mallory-${Date.now()}@example.org`, Name: "Mallory Test" },
@@ -101,10 +89,7 @@ test("a hostile mail renders without running anything or loading remote images",
     Headers: [],
     Attachments: [],
   };
-  const delivered = await request.post(`${BASE}/api/webhooks/postmark/inbound`, {
-    data: mail,
-    headers: { authorization: auth },
-  });
+  const delivered = await postPostmarkInbound(request, mail);
   expect(delivered.status()).toBe(200);
   const { conversationId } = await delivered.json();
 

@@ -1,22 +1,21 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import twilio from "twilio";
 import { fetchSentByFake, type GraphSent } from "@/tools/fake-providers";
 import { mailFromCustomer } from "../support/customer-mail";
 import { E2E } from "../support/e2e-env";
 import { signInAs } from "../support/sign-in";
+import { postMeta, postShopify, postTwilioSms } from "../support/webhooks";
 
 // Issue #19 from the agent's side: an Instagram DM answered in the inbox goes out through Meta's
 // Send API (the fake Graph API), and once the person is linked to a customer we know, one thread
 // holds their email, SMS and Instagram messages in order.
 
-const BASE = E2E.postgres.baseURL;
 const INSTAGRAM_ACCOUNT = "17841400008460056";
 
 async function instagramDm(request: APIRequestContext, personId: string, text: string) {
   const at = Date.now();
-  const raw = JSON.stringify({
+  const response = await postMeta(request, {
     object: "instagram",
     entry: [
       {
@@ -32,13 +31,6 @@ async function instagramDm(request: APIRequestContext, personId: string, text: s
         ],
       },
     ],
-  });
-  const response = await request.post(`${BASE}/api/webhooks/meta`, {
-    data: raw,
-    headers: {
-      "content-type": "application/json",
-      "x-hub-signature-256": `sha256=${createHmac("sha256", E2E.secrets.META_APP_SECRET).update(raw).digest("hex")}`,
-    },
   });
   expect(response.status()).toBe(200);
 }
@@ -57,18 +49,7 @@ async function knownCustomer(request: APIRequestContext, run: number) {
     sms_marketing_phone: phone,
     customer: { ...checkout.customer, id: run, email, phone, first_name: "Camille", last_name: `Martin ${run}` },
   };
-  const raw = JSON.stringify(payload);
-  const shopify = await request.post(`${BASE}/api/webhooks/shopify`, {
-    data: raw,
-    headers: {
-      "content-type": "application/json",
-      "x-shopify-topic": "checkouts/update",
-      "x-shopify-webhook-id": randomUUID(),
-      "x-shopify-shop-domain": "e2e.myshopify.com",
-      "x-shopify-hmac-sha256": createHmac("sha256", E2E.secrets.SHOPIFY_WEBHOOK_SECRET).update(raw).digest("base64"),
-    },
-  });
-  expect(shopify.status()).toBe(200);
+  expect((await postShopify(request, "checkouts/update", payload)).status()).toBe(200);
   await mailFromCustomer(request, {
     messageId: `camille-mail-${run}`,
     email,
@@ -83,17 +64,7 @@ async function knownCustomer(request: APIRequestContext, run: number) {
     To: E2E.secrets.TWILIO_FROM_NUMBER,
     Body: `Je précise : la commande ${run} est pour un cadeau.`,
   };
-  const sms = await request.post(`${BASE}/api/webhooks/twilio/sms`, {
-    form: params,
-    headers: {
-      "x-twilio-signature": twilio.getExpectedTwilioSignature(
-        E2E.secrets.TWILIO_AUTH_TOKEN,
-        `${BASE}/api/webhooks/twilio/sms`,
-        params,
-      ),
-    },
-  });
-  expect(sms.status()).toBe(200);
+  expect((await postTwilioSms(request, params)).status()).toBe(200);
   return email;
 }
 

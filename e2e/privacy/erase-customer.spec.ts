@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "../support/e2e-env";
 import { signInAs } from "../support/sign-in";
+import { postPostmarkInbound } from "../support/webhooks";
 
 const BASE = E2E.postgres.baseURL;
-const postmarkAuth = `Basic ${Buffer.from(`${E2E.secrets.POSTMARK_WEBHOOK_USER}:${E2E.secrets.POSTMARK_WEBHOOK_PASSWORD}`).toString("base64")}`;
 
 test("an admin exports a customer's data, then erases the customer after confirming; an agent sees neither action", async ({
   page,
@@ -13,17 +13,14 @@ test("an admin exports a customer's data, then erases the customer after confirm
   test.setTimeout(120_000);
   const run = Date.now();
   const email = `erase-me-${run}@example.org`;
-  const response = await request.post(`${BASE}/api/webhooks/postmark/inbound`, {
-    headers: { authorization: postmarkAuth },
-    data: {
-      MessageID: `erase-${run}`,
-      FromFull: { Email: email, Name: "Eloïse Effacer" },
-      To: "reply@inbound.e2e.test",
-      Subject: `Mon adresse ${run}`,
-      TextBody: `J'habite 12 rue des Lilas (${run})`,
-      Headers: [],
-      Attachments: [],
-    },
+  const response = await postPostmarkInbound(request, {
+    MessageID: `erase-${run}`,
+    FromFull: { Email: email, Name: "Eloïse Effacer" },
+    To: "reply@inbound.e2e.test",
+    Subject: `Mon adresse ${run}`,
+    TextBody: `J'habite 12 rue des Lilas (${run})`,
+    Headers: [],
+    Attachments: [],
   });
   expect(response.status()).toBe(200);
   const { conversationId } = await response.json();

@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import twilio from "twilio";
 import { refuseMessagesContaining } from "../../tests/support/failing-database";
 import { databaseUrlFor } from "../../tests/support/test-database";
 import { E2E } from "../support/e2e-env";
 import { signInAs } from "../support/sign-in";
+import { postTwilioSms } from "../support/webhooks";
 
 const BASE = E2E.postgres.baseURL;
 
@@ -21,17 +21,7 @@ test("an admin sees a failed delivery on Connections, replays it after confirmin
     To: E2E.secrets.TWILIO_FROM_NUMBER,
     Body: `Mon colis n'est jamais arrivé ${marker}`,
   };
-  const deliver = () =>
-    request.post(`${BASE}/api/webhooks/twilio/sms`, {
-      form: params,
-      headers: {
-        "x-twilio-signature": twilio.getExpectedTwilioSignature(
-          E2E.secrets.TWILIO_AUTH_TOKEN,
-          `${BASE}/api/webhooks/twilio/sms`,
-          params,
-        ),
-      },
-    });
+  const deliver = () => postTwilioSms(request, params);
 
   // The database refuses to store this SMS (as a full disk would): Twilio gets a 500 and, for an
   // inbound SMS, never tries again.

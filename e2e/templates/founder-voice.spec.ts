@@ -1,9 +1,10 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { fetchSentByFake, type PostmarkSent } from "@/tools/fake-providers";
 import { E2E } from "../support/e2e-env";
 import { signInAs } from "../support/sign-in";
+import { postShopify } from "../support/webhooks";
 
 const BASE = E2E.postgres.baseURL;
 
@@ -72,18 +73,7 @@ test("an agent proposes a new text, the founder compares and approves it, and th
     updated_at: threeHoursAgo,
     customer: { ...customer, id: run, email, phone: null },
   };
-  const raw = JSON.stringify(payload);
-  const delivered = await request.post(`${BASE}/api/webhooks/shopify`, {
-    data: raw,
-    headers: {
-      "content-type": "application/json",
-      "x-shopify-topic": "checkouts/update",
-      "x-shopify-webhook-id": randomUUID(),
-      "x-shopify-shop-domain": "e2e.myshopify.com",
-      "x-shopify-hmac-sha256": createHmac("sha256", E2E.secrets.SHOPIFY_WEBHOOK_SECRET).update(raw).digest("base64"),
-    },
-  });
-  expect(delivered.status()).toBe(200);
+  expect((await postShopify(request, "checkouts/update", payload)).status()).toBe(200);
   const dispatch = await request.get(`${BASE}/api/cron/dispatch`, {
     headers: { authorization: `Bearer ${E2E.secrets.CRON_SECRET}` },
   });
