@@ -35,3 +35,25 @@ export type InboundMessage = {
   /** Email: whether the sender authenticated for the From domain. Null for SMS. */
   senderCheck: SenderCheck | null;
 };
+
+/** A message on a channel without mail's headers (SMS, Messenger, Instagram): what only mail carries is empty. */
+export function chatMessage(
+  message: Pick<InboundMessage, "channel" | "providerMessageId" | "textBody" | "receivedAt"> & Partial<InboundMessage>,
+): InboundMessage {
+  return {
+    fromEmail: null,
+    fromPhone: null,
+    fromName: null,
+    to: null,
+    subject: null,
+    strippedText: null,
+    htmlBody: null,
+    emailMessageId: null,
+    inReplyTo: null,
+    references: [],
+    mailboxHash: null,
+    attachments: [],
+    senderCheck: null,
+    ...message,
+  };
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { fetchMetaProfile } from "@/lib/delivery/providers/meta-messenger";
 import { ingestInboundMessage } from "@/lib/inbound/ingest-inbound-message";
-import type { InboundAttachment, InboundMessage } from "@/lib/inbound/inbound-message";
+import { chatMessage, type InboundAttachment, type InboundMessage } from "@/lib/inbound/inbound-message";
 import type { MetaEvent } from "@/lib/meta/meta-webhook";
 
 type MessageEvent = Extract<MetaEvent, { kind: "message" }>;
@@ -27,27 +27,16 @@ function inboundOf(event: MessageEvent): InboundMessage {
       droppedReason: null,
       sourceUrl: a.url,
     }));
-  return {
+  return chatMessage({
     channel: event.platform,
     identity: { accountId: event.accountId, externalId: event.senderId },
     providerMessageId: event.mid,
-    fromEmail: null,
-    fromPhone: null,
-    fromName: null,
     to: event.accountId,
-    subject: null,
     textBody: event.text,
-    strippedText: null,
-    htmlBody: null,
-    emailMessageId: null,
-    inReplyTo: null,
-    references: [],
-    mailboxHash: null,
     // Meta's window counts from when the person wrote, not from when the webhook reached us.
     receivedAt: event.sentAt,
     attachments,
-    senderCheck: null,
-  };
+  });
 }
 
 /**

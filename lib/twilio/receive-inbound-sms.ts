@@ -4,7 +4,7 @@ import { liftKeywordOptOut, optOutNumber } from "@/lib/consent/sms-consent";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { ingestInboundMessage } from "@/lib/inbound/ingest-inbound-message";
-import type { InboundMessage } from "@/lib/inbound/inbound-message";
+import { chatMessage } from "@/lib/inbound/inbound-message";
 import { CARRIER_HANDLED, normalizeKeyword, smsKeyword } from "@/lib/inbound/sms-keywords";
 import { normalizePhone } from "@/lib/phone/normalize-phone";
 import { getShopSettingsRow } from "@/lib/settings/get-shop-settings";
@@ -21,25 +21,14 @@ export async function receiveInboundSms(
   if (!sid || !phone) throw new AppError("bad_request", "MessageSid and a valid From number are required.");
   const response = new twilio.twiml.MessagingResponse();
   const key = { provider: "twilio", externalId: sid, topic: "sms.inbound" } as const;
-  const message: InboundMessage = {
+  const message = chatMessage({
     channel: "sms",
     providerMessageId: sid,
-    fromEmail: null,
     fromPhone: phone,
-    fromName: null,
     to: to ?? null,
-    subject: null,
     textBody: body,
-    strippedText: null,
-    htmlBody: null,
-    emailMessageId: null,
-    inReplyTo: null,
-    references: [],
-    mailboxHash: null,
     receivedAt: now,
-    attachments: [],
-    senderCheck: null,
-  };
+  });
   const keyword = smsKeyword(body);
   // Most messages are stored in one statement; a keyword is applied in the same transaction, so
   // a failure leaves neither and Twilio's retry gets a second chance.
