@@ -882,6 +882,54 @@ describe("a happy Instagram DM", () => {
     expect(graph.sent).toHaveLength(0);
   });
 
+  it("after a dispatcher died holding it: sent if it had not been written yet, failed (never resent) if it may have gone", async () => {
+    const { camille } = await camilleWithDeliveredOrder();
+    await deliver(instagramDelivery(PRAISE, new Date()));
+    const thanks = await db.scheduledMessage.findFirstOrThrow({ where: { flow: "auto_reply" } });
+    const died = { status: "sending" as const, leaseExpiresAt: new Date(Date.now() - 60_000), attempts: 1 };
+
+    // It died before composing anything: nothing reached Meta, so it goes now.
+    await db.scheduledMessage.update({ where: { id: thanks.id }, data: died });
+    await dispatchAt(new Date());
+    expect(graph.sent).toHaveLength(1);
+    expect(await db.scheduledMessage.findUniqueOrThrow({ where: { id: thanks.id } })).toMatchObject({ status: "sent" });
+
+    // Another one it died on after writing it in the thread: it may have gone, so it fails.
+    const conversation = await db.conversation.findFirstOrThrow({ where: { customerId: camille.id } });
+    const written = await db.message.create({
+      data: {
+        conversationId: conversation.id,
+        direction: "outbound",
+        channel: "instagram",
+        authorType: "automation",
+        textBody: "That made my day!",
+        deliveryStatus: "queued",
+      },
+    });
+    const second = await db.scheduledMessage.create({
+      data: {
+        flow: "auto_reply",
+        step: "review_link",
+        channel: "instagram",
+        customerId: camille.id,
+        conversationId: conversation.id,
+        dueAt: new Date(),
+        sentMessageId: written.id,
+        idempotencyKey: `auto_reply:review_link:test-${randomUUID()}`,
+        ...died,
+      },
+    });
+    const report = await dispatchAt(new Date());
+    expect(report.unconfirmedChatsFailed).toBe(1);
+    expect(graph.sent).toHaveLength(1);
+    expect(await db.scheduledMessage.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
+      status: "failed",
+    });
+    expect(await db.message.findUniqueOrThrow({ where: { id: written.id } })).toMatchObject({
+      deliveryStatus: "failed",
+    });
+  });
+
   it("an automatic answer Meta never confirmed is failed, never sent again", async () => {
     await camilleWithDeliveredOrder();
     await deliver(instagramDelivery(PRAISE, new Date()));
