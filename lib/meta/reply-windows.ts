@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type DbClient } from "@/lib/db";
-import type { MetaChannel } from "@/lib/channels/channels";
+import { META_CHANNELS, type MetaChannel } from "@/lib/channels/channels";
+import { lastCustomerMessagesOn } from "@/lib/customers/last-customer-messages";
 import { replyWindow, type ReplyWindow } from "@/lib/channels/reply-window";
 import { metaHumanAgentAllowed } from "@/lib/meta/meta-channel-settings";
 
@@ -14,12 +15,11 @@ export async function replyWindowsOf(
   now: Date,
   tx: DbClient,
 ): Promise<Partial<Record<MetaChannel, ReplyWindow>>> {
-  const rows = await tx.$queryRaw<{ channel: MetaChannel; last: Date }[]>`
-    SELECT m.channel::text AS channel, max(m."createdAt") AS last
-    FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
-    WHERE c."customerId" = ${customerId} AND m.direction = 'inbound' AND m.channel IN ('messenger', 'instagram')
-    GROUP BY m.channel`;
-  return Object.fromEntries(rows.map((row) => [row.channel, replyWindow(row.last, now, humanAgentAllowed)]));
+  const last = await lastCustomerMessagesOn(
+    META_CHANNELS.map((channel) => ({ key: channel, customerId, channel })),
+    tx,
+  );
+  return Object.fromEntries([...last].map(([channel, at]) => [channel, replyWindow(at, now, humanAgentAllowed)]));
 }
 
 /** The same, with the shop's Human Agent setting: what the conversation page shows the composer. */

@@ -157,9 +157,9 @@ function contactOf(input: EligibilityInput): { customer: ContactFacts; writer: W
   const { message, customer, now } = input;
   // Only an automatic reply answers the customer; any other step would be the shop writing first.
   if (!isMetaChannel(message.channel) || message.flow !== "auto_reply") return { customer, writer: { kind: "shop" } };
-  const window = replyWindow(input.lastChatMessageAt ?? null, now, false);
+  const wrote = input.lastChatMessageAt;
   return {
-    customer: { ...customer, replyWindows: window.open || window.closedAt ? { [message.channel]: window } : {} },
+    customer: { ...customer, replyWindows: wrote ? { [message.channel]: replyWindow(wrote, now, false) } : {} },
     writer: { kind: "answer", customerTexted: true },
   };
 }

@@ -4,6 +4,7 @@ import { rowsOf } from "@/lib/db/json-sets";
 import type { Channel, Flow } from "@/lib/generated/prisma/enums";
 import { META_CHANNELS } from "@/lib/channels/channels";
 import { AUTO_REVIEW_LINK_STEP, REVIEW_STEP_FILTER } from "@/lib/outbound/flow-steps";
+import { lastCustomerMessagesOn } from "@/lib/customers/last-customer-messages";
 import { customersWithOpenProblem } from "@/lib/outbound/review-pause";
 import { factsNeeded } from "@/lib/outbound/send-eligibility";
 
@@ -100,19 +101,6 @@ async function ordersThankedInChat(messages: FactSubject[], tx: DbClient): Promi
   return new Set(thanks.map((thank) => thank.orderId!));
 }
 
-/** When each message's customer last wrote on its channel (Messenger, Instagram: the reply window counts from it). */
-async function lastChatMessages(messages: FactSubject[], tx: DbClient): Promise<Map<string, Date>> {
-  if (messages.length === 0) return new Map();
-  const rows = await tx.$queryRaw<{ id: string; last: Date }[]>`
-    SELECT m.id, (SELECT max(x."createdAt") FROM "Message" x JOIN "Conversation" c ON c.id = x."conversationId"
-                   WHERE c."customerId" = m.customer_id AND x.direction = 'inbound' AND x.channel::text = m.channel) AS last
-      FROM ${rowsOf(
-        messages.map((m) => ({ id: m.id, customer_id: m.customerId, channel: m.channel })),
-        "m(id text, customer_id text, channel text)",
-      )}`;
-  return new Map(rows.filter((row) => row.last).map((row) => [row.id, row.last]));
-}
-
 /** Orders whose SMS review request is the ask (waiting, on its way, or sent). */
 async function ordersWithSmsAsk(messages: FactSubject[], tx: DbClient): Promise<Set<string>> {
   const orderIds = [...new Set(messages.flatMap((m) => (m.orderId ? [m.orderId] : [])))];
@@ -141,7 +129,11 @@ export async function loadSendFacts(messages: FactSubject[], tx: DbClient): Prom
   const lastAsks = await lastReviewAsks(needing("lastAsk"), tx);
   const smsAsks = await ordersWithSmsAsk(needing("smsAsk"), tx);
   const thankedInChat = await ordersThankedInChat(needing("chatThanks"), tx);
-  const lastChats = await lastChatMessages(needing("chatWindow"), tx);
+  // Messenger, Instagram: the reply window counts from the customer's last message there.
+  const lastChats = await lastCustomerMessagesOn(
+    needing("chatWindow").map((m) => ({ key: m.id, customerId: m.customerId, channel: m.channel })),
+    tx,
+  );
   return new Map(
     messages.map((m) => {
       const need = needed.get(m.id)!;
